@@ -1,0 +1,207 @@
+"""Records passed between stages. Every stage takes and returns these frozen values.
+
+Offsets (``char_start``/``char_end``) always index ``DocumentText.text`` (the whole
+document), so any fact can be traced back to its sentence and page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """An input file found by discovery."""
+
+    path: Path
+    relative_path: str  # POSIX path relative to the input folder; the `source_file` column
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class DocumentText:
+    """Plain text of one bulletin and the page each character came from."""
+
+    source_file: str
+    text: str
+    # Offset in ``text`` where each page starts; a text file is one page: (0,).
+    page_starts: tuple[int, ...] = (0,)
+    warnings: tuple[str, ...] = ()
+    format: str = "text"  # "text" or "pdf"
+    encoding: str | None = None
+
+    @property
+    def n_pages(self) -> int:
+        return len(self.page_starts)
+
+    def page_at(self, offset: int) -> int:
+        """1-based page number of the character at ``offset``."""
+        page = 1
+        for number, start in enumerate(self.page_starts, start=1):
+            if start <= offset:
+                page = number
+            else:
+                break
+        return page
+
+
+@dataclass(frozen=True)
+class Masthead:
+    title: str | None
+    issue_date: date | None  # first day of the month the issue covers
+    issuing_body: str | None
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered item, or the unnumbered text before the first one (number None).
+
+    ``text == document.text[char_start:char_end]``; it starts with the heading line,
+    which ends at ``heading_end`` (relative to ``char_start``; 0 when there is none).
+    """
+
+    doc_id: str
+    section_id: str
+    number: int | None
+    title: str | None
+    text: str
+    char_start: int
+    char_end: int
+    heading_end: int
+    page_start: int
+    page_end: int
+
+    @property
+    def body(self) -> str:
+        return self.text[self.heading_end :]
+
+
+@dataclass(frozen=True)
+class Mention:
+    doc_id: str
+    section_id: str
+    mention_id: str
+    label: str  # PERSON, ORG, PLACE, or a model label for other entities
+    text: str
+    char_start: int
+    char_end: int
+    entity_id: str | None
+    page: int
+
+
+@dataclass(frozen=True)
+class Person:
+    doc_id: str
+    person_id: str
+    name: str
+    honorific: str | None
+    role: str | None
+    organisation: str | None
+    n_mentions: int
+
+
+@dataclass(frozen=True)
+class Organisation:
+    doc_id: str
+    org_id: str
+    name: str
+    acronym: str | None
+    n_mentions: int
+
+
+@dataclass(frozen=True)
+class Place:
+    doc_id: str
+    place_id: str
+    name: str
+    kind: str | None  # city, country, region, ...
+    country_code: str | None  # ISO 3166-1 alpha-2
+    lat: float | None
+    lon: float | None
+    n_mentions: int
+
+
+@dataclass(frozen=True)
+class DateMention:
+    doc_id: str
+    section_id: str
+    date_id: str
+    text: str
+    start_date: date
+    end_date: date
+    granularity: str  # day, month, year
+    inferred: bool
+    inferred_parts: str | None  # e.g. "year" or "month,year": parts not in the text
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True)
+class Event:
+    doc_id: str
+    section_id: str
+    event_id: str
+    name: str
+    event_type: str | None
+    start_date: date | None
+    end_date: date | None
+    city: str | None
+    country_code: str | None
+    organisers: tuple[str, ...] = ()
+    participants: tuple[str, ...] = ()
+    char_start: int | None = None
+    char_end: int | None = None
+
+
+@dataclass(frozen=True)
+class Statistic:
+    doc_id: str
+    section_id: str
+    stat_id: str
+    value: float
+    qualifier: str | None
+    unit: str | None
+    subject: str | None
+    text: str
+    sentence: str
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True)
+class Failure:
+    source_file: str
+    stage: str
+    error: str
+    severity: str = "error"  # "error": file not processed; "warning": processed, with a problem
+
+
+@dataclass(frozen=True)
+class Entities:
+    """What the entity stage returns for one document."""
+
+    people: tuple[Person, ...] = ()
+    organisations: tuple[Organisation, ...] = ()
+    places: tuple[Place, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """Every row one bulletin contributes to the tables."""
+
+    source: SourceFile
+    doc_id: str
+    document: DocumentText
+    masthead: Masthead
+    sections: tuple[Section, ...]
+    entities: Entities = field(default_factory=Entities)
+    dates: tuple[DateMention, ...] = ()
+    events: tuple[Event, ...] = ()
+    statistics: tuple[Statistic, ...] = ()
+    warnings: tuple[Failure, ...] = ()
