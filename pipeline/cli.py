@@ -1,0 +1,161 @@
+"""The ``bulletin`` command: run the pipeline, evaluate against golden files, print the schema."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table as RichTable
+
+from pipeline.errors import PipelineError
+from pipeline.nlp import ModelNotInstalled
+from pipeline.records import Failure
+from pipeline.settings import DEFAULT_MODEL, Limits, Settings
+
+MODEL_ENV = "BULLETIN_MODEL"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bulletin", description="Extract tables from institutional bulletins."
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="process new and changed bulletins into the output tables")
+    run.add_argument(
+        "input_dir",
+        nargs="?",
+        type=Path,
+        default=Path("data/raw"),
+        help="folder of bulletins (default: data/raw)",
+    )
+    run.add_argument(
+        "--out", type=Path, default=Path("data/processed"), help="output folder (default: data/processed)"
+    )
+    run.add_argument("--force", action="store_true", help="reprocess every file, changed or not")
+    run.add_argument(
+        "--model",
+        default=os.environ.get(MODEL_ENV, DEFAULT_MODEL),
+        help=f"spaCy model name or path (default: ${MODEL_ENV} or {DEFAULT_MODEL})",
+    )
+    run.add_argument("--organisations", type=Path, help="extra organisation reference file (YAML)")
+    run.add_argument("--max-bytes", type=int, default=Limits.max_bytes, help="largest input file accepted")
+    run.add_argument("--max-pages", type=int, default=Limits.max_pages, help="most pages read from one PDF")
+    run.add_argument(
+        "--seconds-per-document", type=float, default=Limits.seconds_per_document, help="time limit per file"
+    )
+    run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run.add_argument("--debug", action="store_true", help="show tracebacks of errors")
+
+    evaluate = sub.add_parser("evaluate", help="score the output tables against golden files")
+    evaluate.add_argument("--gold", type=Path, required=True, help="folder of *.gold.yaml files")
+    evaluate.add_argument(
+        "--tables", type=Path, default=Path("data/processed"), help="folder of the output tables"
+    )
+    evaluate.add_argument("--details", action="store_true", help="list every miss and wrong prediction")
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+
+    sub.add_parser("schema", help="print the table reference (Markdown)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    console = Console(stderr=True)
+    try:
+        if args.command == "run":
+            return _run(args, console)
+        if args.command == "evaluate":
+            return _evaluate(args)
+        if args.command == "schema":
+            from pipeline.schema import markdown_reference
+
+            print(markdown_reference())
+            return 0
+    except (PipelineError, ModelNotInstalled) as exc:
+        console.print(f"[red]error:[/red] {exc}", highlight=False)
+        if args.debug:
+            console.print_exception()
+        return 2
+    return 2
+
+
+def _run(args: argparse.Namespace, console: Console) -> int:
+    from pipeline.run import format_traceback, run
+
+    if not args.input_dir.is_dir():
+        raise PipelineError(f"input folder {args.input_dir} does not exist")
+    settings = Settings(
+        input_dir=args.input_dir,
+        output_dir=args.out,
+        model=args.model,
+        force=args.force,
+        debug=args.debug,
+        limits=Limits(args.max_bytes, args.max_pages, args.seconds_per_document),
+        organisations_file=args.organisations,
+    )
+
+    def report(failure: Failure, exc: BaseException | None) -> None:
+        progress.console.print(
+            f"[red]error:[/red] {failure.source_file}: {failure.error} ({failure.stage})", highlight=False
+        )
+        if args.debug and exc is not None:
+            progress.console.print(format_traceback(exc), highlight=False, markup=False)
+
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=args.no_progress,
+        transient=True,
+    )
+    with progress:
+        task = progress.add_task("bulletins", total=None)
+
+        def advance(name: str, status: str) -> None:
+            progress.update(task, advance=1, description=f"{status}: {name}")
+
+        summary = run(settings, on_file=advance, on_error=report)
+
+    for warning in summary.warnings:
+        console.print(f"[yellow]warning:[/yellow] {warning.source_file}: {warning.error}", highlight=False)
+    table = RichTable(title=f"bulletin run -> {settings.output_dir}", show_header=True)
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, rows in summary.rows.items():
+        table.add_row(name, str(rows))
+    out = Console()
+    out.print(table)
+    out.print(
+        f"files: {len(summary.processed)} processed, {len(summary.skipped)} unchanged (skipped), "
+        f"{len(summary.failed)} failed, {len(summary.removed)} removed",
+        highlight=False,
+    )
+    return 1 if summary.failed else 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from pipeline.evaluate import evaluate, evaluation_to_json, format_report, load_golden_dir
+    from pipeline.store import read_tables
+
+    goldens = load_golden_dir(args.gold)
+    tables = {name: t.to_pandas() for name, t in read_tables(args.tables).items()}
+    evaluation = evaluate(goldens, tables)
+    if args.json:
+        print(json.dumps(evaluation_to_json(evaluation), indent=2, default=str))
+    else:
+        print(format_report(evaluation, details=args.details))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,11 @@
+"""Errors the pipeline reports to the operator as one line, without a traceback."""
+
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """A bad input file; the message is the one-line reason."""
+
+
+class PipelineError(Exception):
+    """A problem with the run itself (settings, output folder, model, lock)."""

@@ -1,0 +1,22 @@
+"""Stable ids: the same content always gives the same id, run after run."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+
+def stable_id(*parts: object) -> str:
+    """First 16 hex digits of the SHA-1 of the parts joined by a unit separator."""
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:16]
+
+
+def normalise_name(name: str) -> str:
+    """Key for matching names: NFKC, case-folded, punctuation dropped, spaces collapsed."""
+    text = unicodedata.normalize("NFKC", name).casefold()
+    text = re.sub(r"[\u2019']s\b", "s", text)
+    text = re.sub(r"[^\w]+", " ", text)
+    text = re.sub(r"^the ", "", text.strip())
+    return text.strip()
