@@ -34,14 +34,16 @@ def parse_issue_month(text: str) -> date | None:
 
 def issuing_body(title: str, publication_words: list[str]) -> str | None:
     """What stands before the publication word: "DPADM Monthly Update to ..." -> "DPADM"."""
-    for word in publication_words:
-        match = re.search(rf"\b{re.escape(word)}\b", title, re.IGNORECASE)
-        if match and match.start() > 0:
-            body = title[: match.start()].strip(" -–—:|,")
-            body = re.sub(r"['’]s$", "", body)
-            if body and body[0].isupper():
-                return body
-    return None
+    starts = [
+        match.start()
+        for word in publication_words
+        if (match := re.search(rf"\b{re.escape(word)}\b", title, re.IGNORECASE))
+    ]
+    if not starts:
+        return None
+    body = title[: min(starts)].strip(" -–—:|,")
+    body = re.sub(r"['’]s$", "", body)
+    return body if body and body[0].isupper() else None
 
 
 def find_masthead(sections: list[Section], source_name: str) -> Masthead:

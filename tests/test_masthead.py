@@ -1,0 +1,56 @@
+"""Masthead stage: title, issue month and issuing body."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.masthead import find_masthead, issuing_body, parse_issue_month
+from pipeline.records import DocumentText
+from pipeline.sections import find_sections
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Monthly Update: November 2012", date(2012, 11, 1)),
+        ("Bulletin No. 14 — June 2014", date(2014, 6, 1)),
+        ("News | Sept. 2015", None),  # "Sept" is not a standard abbreviation
+        ("News | Sep. 2015", date(2015, 9, 1)),
+        ("issue 2016-02", date(2016, 2, 1)),
+        ("No month here 2016", None),
+    ],
+)
+def test_parse_issue_month(text: str, expected: date | None) -> None:
+    assert parse_issue_month(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("DPADM Monthly Update to CEPA Members: November 2012", "DPADM"),
+        ("Public Governance Division Bulletin — June 2014", "Public Governance Division"),
+        ("CAPNET's Newsletter, February 2016", "CAPNET"),
+        ("Monthly Update: May 2013", None),
+        ("the weekly bulletin", None),
+    ],
+)
+def test_issuing_body(title: str, body: str | None) -> None:
+    assert issuing_body(title, ["Monthly Update", "Update", "Bulletin", "Newsletter"]) == body
+
+
+def test_masthead_from_preamble_and_month_from_file_name() -> None:
+    text = "Regional Network Bulletin\n\nIssued for members\n\n1. First item\n\nBody.\n"
+    sections = find_sections("d", DocumentText("x", text))
+    masthead = find_masthead(sections, "network-2015-09.txt")
+    assert masthead.title == "Regional Network Bulletin"
+    assert masthead.issue_date == date(2015, 9, 1)
+    assert masthead.issuing_body == "Regional Network"
+    assert text[masthead.char_start : masthead.char_end] == "Regional Network Bulletin"
+
+
+def test_no_preamble_no_title() -> None:
+    sections = find_sections("d", DocumentText("x", "1. First item\n\nBody.\n\n2. Second\n\nMore.\n"))
+    masthead = find_masthead(sections, "plain.txt")
+    assert (masthead.title, masthead.issue_date, masthead.issuing_body) == (None, None, None)

@@ -1,0 +1,104 @@
+"""Sections stage: numbered headings, preamble, lists kept inside, offsets and pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.records import DocumentText
+from pipeline.sections import find_sections
+
+
+def _sections(text: str, page_starts: tuple[int, ...] = (0,)):
+    return find_sections("d", DocumentText("x.txt", text, page_starts))
+
+
+BULLETIN = """Network News | April 2016
+
+1. Regional Forum on Open Data
+
+The forum met in Accra. It agreed on three points:
+
+1. publish budgets;
+2. open procurement data.
+
+2) Visit of the Minister
+
+The Minister visited the office.
+
+3. Awards ceremony
+"""
+
+
+def test_numbered_headings_and_preamble() -> None:
+    sections = _sections(BULLETIN)
+    assert [(s.number, s.title) for s in sections] == [
+        (None, None),
+        (1, "Regional Forum on Open Data"),
+        (2, "Visit of the Minister"),
+        (3, "Awards ceremony"),
+    ]
+    assert [s.section_id for s in sections] == ["d-s00", "d-s01", "d-s02", "d-s03"]
+
+
+def test_list_inside_a_section_stays_inside() -> None:
+    first = _sections(BULLETIN)[1]
+    assert "2. open procurement data." in first.text
+    assert first.body.lstrip().startswith("The forum met")
+
+
+def test_offsets_point_into_the_document() -> None:
+    for section in _sections(BULLETIN):
+        assert BULLETIN[section.char_start : section.char_end] == section.text
+        assert section.text == section.text.strip()
+    assert _sections(BULLETIN)[2].text[: _sections(BULLETIN)[2].heading_end] == "2) Visit of the Minister"
+
+
+def test_pages_from_page_starts() -> None:
+    split = BULLETIN.index("2) Visit")
+    sections = _sections(BULLETIN, (0, split))
+    assert [(s.page_start, s.page_end) for s in sections] == [(1, 1), (1, 1), (2, 2), (2, 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just a paragraph with no numbers at all.\n\nAnother paragraph.",
+        "A list that is not sections:\n1. first thing\n2. second thing\n",
+        "In 2012. The year ended.\n",
+    ],
+)
+def test_no_sections_gives_one_unnumbered_section(text: str) -> None:
+    sections = _sections(text)
+    assert [(s.number, s.title) for s in sections] == [(None, None)]
+    assert sections[0].text == text.strip()
+
+
+def test_numbered_paragraphs_without_headings_are_items_without_title() -> None:
+    text = (
+        "Report of the Director-General\n\n"
+        "1. The Secretariat continued its work on the verification of the declaration.\n\n"
+        "2. The team travelled twice during the period under review and met officials.\n\n"
+        "3. The Secretariat will report again next month.\n"
+    )
+    sections = _sections(text)
+    assert [(s.number, s.title) for s in sections] == [(None, None), (1, None), (2, None), (3, None)]
+    assert sections[1].text[sections[1].heading_end :].startswith("The Secretariat")
+
+
+def test_heading_numbers_must_follow_each_other() -> None:
+    text = "Title\n\n1. First item\n\nBody one.\n\n5. Not a heading\n\nBody.\n\n2. Second item\n\nBody two.\n"
+    assert [s.number for s in _sections(text)] == [None, 1, 2]
+
+
+def test_sentence_like_numbered_line_is_not_a_title() -> None:
+    text = "Title\n\n1. First item\n\nBody.\n\n2. The delegates agreed on the text of the plan.\n\nMore.\n"
+    assert [s.number for s in _sections(text)] == [None, 1]
+
+
+def test_corpus_bulletin_sections(shared_dir) -> None:
+    import yaml
+
+    text = (shared_dir / "corpus" / "dpadm-monthly-2012-11.txt").read_text(encoding="utf-8")
+    gold = yaml.safe_load((shared_dir / "golden" / "dpadm-monthly-2012-11.gold.yaml").read_text())
+    found = [(s.number, s.title) for s in _sections(text) if s.number is not None]
+    assert found == [(g["number"], g["title"]) for g in gold["sections"]]
