@@ -9,7 +9,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_readme_schema_matches_declaration() -> None:
-    spec = importlib.util.spec_from_file_location("update_readme_schema", ROOT / "scripts" / "update_readme_schema.py")
+    spec = importlib.util.spec_from_file_location(
+        "update_readme_schema", ROOT / "scripts" / "update_readme_schema.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
