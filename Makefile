@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck evaluate pdf-twin clean
+.PHONY: install run test lint evaluate snapshots pdf-twin clean
 
 install: $(STAMP)
 
@@ -25,6 +25,10 @@ lint: install
 
 test: lint
 	$(BIN)/pytest
+
+snapshots: install
+	$(BIN)/pytest tests/test_snapshots.py --update-snapshots -q
+	git diff --stat -- tests/snapshots
 
 evaluate: install
 	$(BIN)/bulletin evaluate --gold tests/golden --tables data/processed

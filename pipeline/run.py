@@ -47,8 +47,9 @@ class Resources:
     nlp: Language
 
 
-def load_resources(settings: Settings) -> Resources:
-    return Resources(nlp=load_model(settings.model))
+def load_resources(settings: Settings, nlp: Language | None = None) -> Resources:
+    """Load the model (unless given) and the reference data once per run."""
+    return Resources(nlp=nlp if nlp is not None else load_model(settings.model))
 
 
 class StageError(Exception):

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DATA = Path(__file__).resolve().parent / "data"
+SAMPLES = ROOT / "data" / "raw"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-snapshots",
+        action="store_true",
+        help="rewrite tests/snapshots from the current output (review the diff before committing)",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -20,7 +32,41 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def resources(nlp):
+    from pipeline.run import load_resources
+    from pipeline.settings import Settings
+
+    return load_resources(Settings(), nlp=nlp)
+
+
+@pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not (SHARED / "golden").is_dir():
         pytest.skip("../shared is not beside the repository (only CI and maintainers have it)")
     return SHARED
+
+
+def _run_folder(source: Path, out: Path, resources) -> dict[str, pa.Table]:
+    from pipeline.run import run
+    from pipeline.settings import Settings
+    from pipeline.store import read_tables
+
+    summary = run(Settings(input_dir=source, output_dir=out, progress=False), resources=resources)
+    assert summary.ok, summary.failed
+    return read_tables(out)
+
+
+@pytest.fixture(scope="session")
+def sample_tables(tmp_path_factory, resources) -> dict[str, pa.Table]:
+    """The tables of the bundled sample bulletins, from one pipeline run per test session."""
+    return _run_folder(SAMPLES, tmp_path_factory.mktemp("samples-out"), resources)
+
+
+@pytest.fixture(scope="session")
+def corpus_tables(tmp_path_factory, resources, shared_dir) -> dict[str, pa.Table]:
+    """The tables of ../shared/corpus (text bulletins and PDFs), from one run per session."""
+    raw = tmp_path_factory.mktemp("corpus-raw")
+    for path in sorted((shared_dir / "corpus").rglob("*")):
+        if path.suffix in {".txt", ".pdf"}:
+            shutil.copy(path, raw / path.name)
+    return _run_folder(raw, tmp_path_factory.mktemp("corpus-out"), resources)

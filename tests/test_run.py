@@ -35,13 +35,6 @@ Some 120 participants from 30 countries met in Nairobi, Kenya, on 9 April 2015.
 """
 
 
-@pytest.fixture(scope="module")
-def resources(nlp) -> Resources:
-    from pipeline.run import load_resources
-
-    return load_resources(Settings())
-
-
 def _settings(tmp_path: Path, **changes) -> Settings:
     return Settings(input_dir=tmp_path / "raw", output_dir=tmp_path / "out", progress=False).with_(**changes)
 
