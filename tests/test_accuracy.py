@@ -1,0 +1,57 @@
+"""Accuracy floors: every table's score on the golden files stays at or above its floor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pipeline.evaluate import Evaluation, evaluate, format_report, load_golden_dir
+
+HERE = Path(__file__).resolve().parent
+FLOORS = yaml.safe_load((HERE / "accuracy_floors.yaml").read_text(encoding="utf-8"))
+
+
+def _score(evaluation: Evaluation, key: str) -> float:
+    table, _, field = key.partition(".")
+    scores = evaluation.tables[table]
+    value = scores.fields[field].accuracy if field else scores.f1
+    return 0.0 if value is None else value
+
+
+def _check(evaluation: Evaluation, floors: dict[str, float]) -> None:
+    assert not evaluation.missing, f"golden files without their bulletin: {evaluation.missing}"
+    below = {k: (round(_score(evaluation, k), 3), v) for k, v in floors.items() if _score(evaluation, k) < v}
+    assert not below, f"below the floor (score, floor): {below}\n{format_report(evaluation, details=True)}"
+
+
+def _tables(arrow_tables):
+    return {name: table.to_pandas() for name, table in arrow_tables.items()}
+
+
+def test_floor_file_names_known_tables_and_fields() -> None:
+    from pipeline.evaluate import TABLES
+
+    for floors in FLOORS.values():
+        for key, value in floors.items():
+            assert key.partition(".")[0] in TABLES, key
+            assert 0.0 <= value <= 1.0
+
+
+def test_samples_meet_accuracy_floors(sample_tables) -> None:
+    goldens = load_golden_dir(HERE / "golden")
+    assert goldens, "tests/golden holds no golden file"
+    _check(evaluate(goldens, _tables(sample_tables)), FLOORS["samples"])
+
+
+def test_shared_corpus_meets_accuracy_floors(corpus_tables, shared_dir: Path) -> None:
+    goldens = load_golden_dir(shared_dir / "golden")
+    _check(evaluate(goldens, _tables(corpus_tables)), FLOORS["shared"])
+
+
+@pytest.mark.parametrize("golden_set", ["samples", "shared"])
+def test_every_table_has_a_floor(golden_set: str) -> None:
+    from pipeline.evaluate import TABLES
+
+    assert set(TABLES) <= set(FLOORS[golden_set])
