@@ -18,6 +18,7 @@ from typing import Any
 import pyarrow as pa
 from spacy.language import Language
 
+from pipeline.dates import find_dates
 from pipeline.discover import discover
 from pipeline.entities import model_mentions
 from pipeline.errors import InputError
@@ -110,6 +111,8 @@ def process_document(source: SourceFile, settings: Settings, res: Resources) -> 
         docs = parse_sections(res.nlp, sections)
         stage = "entities"
         mentions = model_mentions(doc_id, sections, docs, skip_labels=())
+        stage = "dates"
+        dates = find_dates(doc_id, sections, docs, masthead.issue_date)
         return DocumentResult(
             source=source,
             doc_id=doc_id,
@@ -117,6 +120,7 @@ def process_document(source: SourceFile, settings: Settings, res: Resources) -> 
             masthead=masthead,
             sections=tuple(sections),
             entities=Entities(mentions=_page_fixed(mentions, document)),
+            dates=tuple(dates),
             warnings=tuple(warnings),
         )
     except InputError as exc:
