@@ -20,11 +20,12 @@ from spacy.language import Language
 
 from pipeline.dates import find_dates
 from pipeline.discover import discover
-from pipeline.entities import model_mentions
+from pipeline.entities import CLAIMED_LABELS, model_mentions
 from pipeline.errors import InputError
 from pipeline.ids import stable_id
 from pipeline.masthead import find_masthead
 from pipeline.nlp import load_model, parse_sections
+from pipeline.places import Gazetteer, find_places, load_gazetteer
 from pipeline.read_text import read_document
 from pipeline.records import DocumentResult, DocumentText, Entities, Failure, Mention, SourceFile
 from pipeline.sections import find_sections
@@ -46,11 +47,15 @@ class Resources:
     """What every document needs, loaded once per run."""
 
     nlp: Language
+    gazetteer: Gazetteer
 
 
 def load_resources(settings: Settings, nlp: Language | None = None) -> Resources:
     """Load the model (unless given) and the reference data once per run."""
-    return Resources(nlp=nlp if nlp is not None else load_model(settings.model))
+    return Resources(
+        nlp=nlp if nlp is not None else load_model(settings.model),
+        gazetteer=load_gazetteer(),
+    )
 
 
 class StageError(Exception):
@@ -110,7 +115,9 @@ def process_document(source: SourceFile, settings: Settings, res: Resources) -> 
         stage = "nlp"
         docs = parse_sections(res.nlp, sections)
         stage = "entities"
-        mentions = model_mentions(doc_id, sections, docs, skip_labels=())
+        places, place_mentions = find_places(doc_id, sections, docs, res.gazetteer)
+        other_mentions = model_mentions(doc_id, sections, docs, CLAIMED_LABELS - {"PERSON", "ORG"})
+        mentions = [*place_mentions, *other_mentions]
         stage = "dates"
         dates = find_dates(doc_id, sections, docs, masthead.issue_date)
         return DocumentResult(
@@ -119,7 +126,7 @@ def process_document(source: SourceFile, settings: Settings, res: Resources) -> 
             document=document,
             masthead=masthead,
             sections=tuple(sections),
-            entities=Entities(mentions=_page_fixed(mentions, document)),
+            entities=Entities(places=tuple(places), mentions=_page_fixed(mentions, document)),
             dates=tuple(dates),
             warnings=tuple(warnings),
         )
