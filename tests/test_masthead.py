@@ -54,3 +54,31 @@ def test_no_preamble_no_title() -> None:
     sections = find_sections("d", DocumentText("x", "1. First item\n\nBody.\n\n2. Second\n\nMore.\n"))
     masthead = find_masthead(sections, "plain.txt")
     assert (masthead.title, masthead.issue_date, masthead.issuing_body) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("preamble", "title", "body"),
+    [
+        (
+            "Governance Digest — Issue 4, May 2017\nPublished by the Secretariat of the Reform Network (RN)",
+            "Governance Digest — Issue 4, May 2017",
+            "Secretariat of the Reform Network (RN)",
+        ),
+        (
+            "Monthly Update of the Division for Public Institutions to\nCommittee Members: June 2018",
+            "Monthly Update of the Division for Public Institutions to Committee Members: June 2018",
+            None,
+        ),
+        (
+            "Network News | May 2019\nNewsletter of the Civil Service Network for its members",
+            "Network News | May 2019",
+            "Civil Service Network for its members",
+        ),
+    ],
+)
+def test_title_is_the_first_line_unless_it_runs_on(preamble: str, title: str, body: str | None) -> None:
+    text = f"{preamble}\n\n1. First item\n\nBody.\n"
+    masthead = find_masthead(find_sections("d", DocumentText("x", text)), "x.txt")
+    assert masthead.title == title
+    assert masthead.issuing_body == body
+    assert " ".join(text[masthead.char_start : masthead.char_end].split()) == title
