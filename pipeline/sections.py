@@ -16,6 +16,7 @@ from pipeline.records import DocumentText, Section
 
 _NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,3})[.)][ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE)
 MAX_TITLE_CHARS = 250
+MAX_TITLE_WORDS = 30
 
 
 @dataclass(frozen=True)
@@ -38,10 +39,13 @@ def _ends_paragraph(text: str, line_end: int) -> bool:
 
 
 def _looks_like_title(title: str) -> bool:
-    if len(title) > MAX_TITLE_CHARS or not re.match(r"[\"“'‘(\w]", title):
+    if len(title) > MAX_TITLE_CHARS or len(title.split()) > MAX_TITLE_WORDS:
         return False
-    # A title does not end like a sentence (but may end with an abbreviation or quote).
-    return not re.search(r"[a-z]{3,}[.;,]$", title)
+    if not re.match(r"[\"“'‘(\w]", title):
+        return False
+    # A title does not end like a sentence; a short abbreviation ("Co.", "No.") may end one.
+    last_word = title.rsplit(maxsplit=1)[-1]
+    return not (last_word.endswith((".", ";", ",", ":")) and len(last_word.rstrip(".;,:")) > 3)
 
 
 def _candidates(text: str) -> list[_Candidate]:
@@ -70,13 +74,15 @@ def _longest_run(candidates: list[_Candidate]) -> list[_Candidate]:
     return best
 
 
-def _heading_run(text: str) -> tuple[list[_Candidate], bool]:
+def _heading_run(text: str) -> list[_Candidate]:
+    """Titled headings, unless numbered paragraphs make a clearly longer run (a report
+    whose items are numbered paragraphs, a few of them short enough to look like titles)."""
     candidates = _candidates(text)
     headings = _longest_run([c for c in candidates if c.heading_like])
-    if headings:
-        return headings, True
     paragraphs = _longest_run(candidates)
-    return (paragraphs, False) if len(paragraphs) >= 2 else ([], False)
+    if len(paragraphs) >= max(2, len(headings) + 2):
+        return paragraphs
+    return headings
 
 
 def _span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -91,13 +97,15 @@ def _span(text: str, start: int, end: int) -> tuple[int, int]:
 def find_sections(doc_id: str, document: DocumentText) -> list[Section]:
     """Sections of a document, in order; the text before item 1 (if any) comes first, numbered None."""
     text = document.text
-    headings, titled = _heading_run(text)
+    headings = _heading_run(text)
     bounds: list[tuple[int | None, str | None, int, int]] = []
     first_start = headings[0].line_start if headings else len(text)
     bounds.append((None, None, 0, first_start))
     for i, heading in enumerate(headings):
         end = headings[i + 1].line_start if i + 1 < len(headings) else len(text)
-        bounds.append((heading.number, heading.title if titled else None, heading.line_start, end))
+        bounds.append(
+            (heading.number, heading.title if heading.heading_like else None, heading.line_start, end)
+        )
 
     sections: list[Section] = []
     for index, (number, title, raw_start, raw_end) in enumerate(bounds):
@@ -106,7 +114,7 @@ def find_sections(doc_id: str, document: DocumentText) -> list[Section]:
             continue
         if number is None:
             heading_end = 0
-        elif titled:
+        elif title is not None:
             heading_end = text.index("\n", start, end) - start if "\n" in text[start:end] else end - start
         else:
             heading_end = len(re.match(r"\s*\d{1,3}[.)]\s*", text[start:end]).group(0))  # type: ignore[union-attr]

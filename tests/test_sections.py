@@ -102,3 +102,27 @@ def test_corpus_bulletin_sections(shared_dir) -> None:
     gold = yaml.safe_load((shared_dir / "golden" / "dpadm-monthly-2012-11.gold.yaml").read_text())
     found = [(s.number, s.title) for s in _sections(text) if s.number is not None]
     assert found == [(g["number"], g["title"]) for g in gold["sections"]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Progress in the period under review is as follows:",
+        "This report covers the period from 24 February to 23 March 2025.",
+        "The committee met twice;",
+    ],
+)
+def test_sentence_endings_are_not_titles(line: str) -> None:
+    text = f"Report\n\n1. First paragraph of the report ends here.\n\n2. {line}\n\n3. Third paragraph.\n"
+    sections = _sections(text)
+    assert [s.number for s in sections] == [None, 1, 2, 3]
+    assert all(s.title is None for s in sections)
+
+
+def test_numbered_paragraphs_win_over_one_short_line(shared_dir) -> None:
+    from pipeline.read_pdf import read_pdf
+
+    document = read_pdf(shared_dir / "corpus" / "pdf" / "un-s-2025-185-opcw-monthly-report.pdf", max_pages=50)
+    numbers = [s.number for s in find_sections("d", document) if s.number is not None]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert len(numbers) >= 40
