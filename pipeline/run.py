@@ -30,6 +30,7 @@ from pipeline.read_text import read_document
 from pipeline.records import DocumentResult, DocumentText, Entities, Failure, Mention, SourceFile
 from pipeline.sections import find_sections
 from pipeline.settings import Settings
+from pipeline.statistics import find_statistics
 from pipeline.store import (
     Manifest,
     drop_documents,
@@ -120,6 +121,8 @@ def process_document(source: SourceFile, settings: Settings, res: Resources) -> 
         mentions = [*place_mentions, *other_mentions]
         stage = "dates"
         dates = find_dates(doc_id, sections, docs, masthead.issue_date)
+        stage = "statistics"
+        statistics = find_statistics(doc_id, sections, docs, excluded=[(d.char_start, d.char_end) for d in dates])
         return DocumentResult(
             source=source,
             doc_id=doc_id,
@@ -128,6 +131,7 @@ def process_document(source: SourceFile, settings: Settings, res: Resources) -> 
             sections=tuple(sections),
             entities=Entities(places=tuple(places), mentions=_page_fixed(mentions, document)),
             dates=tuple(dates),
+            statistics=tuple(statistics),
             warnings=tuple(warnings),
         )
     except InputError as exc:

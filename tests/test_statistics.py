@@ -1,0 +1,575 @@
+"""Statistics stage: number grammar, qualifiers, units, exclusions, subjects, and golden scores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import spacy
+
+from pipeline.datafiles import load_data
+from pipeline.evaluate import Evaluation, evaluate, load_golden_dir
+from pipeline.nlp import parse_sections
+from pipeline.read_text import normalise_text
+from pipeline.records import DocumentText, Section, Statistic
+from pipeline.sections import find_sections
+from pipeline.statistics import (
+    default_rules,
+    find_statistics,
+    is_code_chunk,
+    is_year_like,
+    match_currency_before,
+    match_qualifier_after,
+    match_qualifier_before,
+    match_unit_after,
+    parse_number,
+    rules_from_mapping,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# --------------------------------------------------------------------------- number grammar
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("3,300", 3300),
+        ("1630", 1630),
+        ("1,000,000", 1_000_000),
+        ("0.75", 0.75),
+        ("72.5", 72.5),
+        ("fifty", 50),
+        ("Fifty", 50),
+        ("twenty-five", 25),
+        ("twenty five", 25),
+        ("ninety-nine", 99),
+        ("one hundred", 100),
+        ("a hundred", 100),
+        ("one hundred and fifty", 150),
+        ("three thousand five hundred", 3500),
+        ("2.5 million", 2_500_000),
+        ("1.2 billion", 1_200_000_000),
+        ("3 thousand", 3000),
+        ("5bn", 5_000_000_000),
+        ("2.5m", 2_500_000),
+        ("250k", 250_000),
+        ("a dozen", 12),
+        ("two dozen", 24),
+        ("half", 0.5),
+        ("a third", 0.33),
+        ("two thirds", 0.67),
+        ("three quarters", 0.75),
+        ("zero", 0),
+    ],
+)
+def test_parse_number_reads_digits_and_words(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "7th",
+        "21st",
+        "eleventh",
+        "second",
+        "hundred",
+        "million",
+        "and",
+        "abc",
+        "3 300",
+        "1,2",
+        "12a",
+        "third",
+    ],
+)
+def test_parse_number_rejects_ordinals_and_non_numbers(text: str) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("2012", True),
+        ("1900", True),
+        ("2100", True),
+        ("1899", False),
+        ("2101", False),
+        ("1630", False),
+        ("12", False),
+    ],
+)
+def test_is_year_like(text: str, year: bool) -> None:
+    assert is_year_like(text) is year
+
+
+@pytest.mark.parametrize(
+    ("before", "canonical"),
+    [
+        ("More than ", "more than"),
+        ("from over ", "over"),
+        ("it has nearly ", "nearly"),
+        ("at least ", "at least"),
+        ("up to ", "up to"),
+        ("less than ", "less than"),
+        ("some ", "some"),
+        ("approx. ", "approximately"),
+        ("an estimated ", "an estimated"),
+        ("no fewer than ", "at least"),
+        ("~", "about"),
+        (">", "more than"),
+    ],
+)
+def test_qualifier_before(before: str, canonical: str) -> None:
+    found = match_qualifier_before(before)
+    assert found is not None and found[0] == canonical
+
+
+@pytest.mark.parametrize("before", ["there were ", "moreover ", "the handover ", "", "a total of "])
+def test_no_qualifier_before(before: str) -> None:
+    assert match_qualifier_before(before) is None
+
+
+def test_qualifier_start_offset_points_at_the_phrase() -> None:
+    assert match_qualifier_before("we counted more than ") == ("more than", len("we counted "))
+
+
+@pytest.mark.parametrize(
+    ("after", "canonical"),
+    [(" or more participants", "at least"), ("+ volunteers", "more than"), (" or so", "about")],
+)
+def test_qualifier_after(after: str, canonical: str) -> None:
+    found = match_qualifier_after(after)
+    assert found is not None and found[0] == canonical
+
+
+@pytest.mark.parametrize(
+    ("after", "unit"),
+    [
+        ("% of voters", "percent"),
+        (" per cent of people", "percent"),
+        (" percent", "percent"),
+        (" percentage points", "percentage points"),
+        (" km of roads", "km"),
+        (" kilometres", "km"),
+        ("-day workshop", "days"),
+        (" hours of training", "hours"),
+        (" US dollars", "USD"),
+        (" dollars", "USD"),
+        (" euros", "EUR"),
+        (" USD", "USD"),
+        (" Swiss francs", "CHF"),
+    ],
+)
+def test_unit_after(after: str, unit: str) -> None:
+    found = match_unit_after(after)
+    assert found is not None and found[0] == unit
+
+
+@pytest.mark.parametrize("after", [" participants", " kmph", " percentages", "", " usd"])
+def test_no_unit_after(after: str) -> None:
+    assert match_unit_after(after) is None
+
+
+@pytest.mark.parametrize(
+    ("before", "code"),
+    [
+        ("a budget of USD ", "USD"),
+        ("US$", "USD"),
+        ("pledged $", "USD"),
+        ("€", "EUR"),
+        ("£", "GBP"),
+        ("KES ", "KES"),
+    ],
+)
+def test_currency_before(before: str, code: str) -> None:
+    found = match_currency_before(before)
+    assert found is not None and found[0] == code
+
+
+@pytest.mark.parametrize("before", ["the ", "", "usd ", "CAUSED "])
+def test_no_currency_before(before: str) -> None:
+    assert match_currency_before(before) is None
+
+
+@pytest.mark.parametrize(
+    "chunk", ["A/RES/67/195", "post-2015", "G-20", "10:00", "www.example.org/2013", "COVID-19", "DC2", "v2"]
+)
+def test_code_chunks(chunk: str) -> None:
+    assert is_code_chunk(chunk)
+
+
+@pytest.mark.parametrize(
+    "chunk",
+    [
+        "3,300",
+        "75%",
+        "(2012)",
+        "US$2.5m",
+        "€5bn",
+        "20-30",
+        "20–30",
+        "twenty-five",
+        "three-day",
+        "100+",
+        "45,",
+    ],
+)
+def test_number_chunks(chunk: str) -> None:
+    assert not is_code_chunk(chunk)
+
+
+def test_rules_come_from_the_data_file() -> None:
+    raw = dict(load_data("statistics.yaml"))
+    raw["qualifiers_before"] = {**raw["qualifiers_before"], "a good": "more than"}
+    rules = rules_from_mapping(raw)
+    assert match_qualifier_before("a good ", rules) == ("more than", 0)
+    assert match_qualifier_before("a good ") is None
+    assert default_rules() is default_rules()
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def _section(text: str, heading_end: int = 0, start: int = 0, number: int | None = 1) -> Section:
+    return Section(
+        doc_id="d",
+        section_id="d-s01",
+        number=number,
+        title=None,
+        text=text,
+        char_start=start,
+        char_end=start + len(text),
+        heading_end=heading_end,
+        page_start=1,
+        page_end=1,
+    )
+
+
+def _extract(nlp, text: str, **kwargs) -> list[Statistic]:
+    section = _section(text)
+    return find_statistics("d", [section], [nlp(text)], **kwargs)
+
+
+def _words(text: str | None) -> set[str]:
+    return set((text or "").casefold().replace(",", " ").split())
+
+
+# (sentence, value, qualifier, unit, words the subject must hold)
+FOUND = [
+    ("More than 900 delegates registered for the forum.", 900, "more than", None, "delegates"),
+    ("The platform connects over 45 countries.", 45, "over", None, "countries"),
+    ("Nearly fifty mayors signed the charter.", 50, "nearly", None, "mayors"),
+    ("Some twenty-five trainers were certified.", 25, "some", None, "trainers"),
+    ("About 1,800 young people applied.", 1800, "about", None, "young people"),
+    ("At least 12 ministries use the system.", 12, "at least", None, "ministries"),
+    ("Up to 40 per cent of small towns lack a website.", 40, "up to", "percent", "small towns"),
+    ("The clinic reports a 93% patient satisfaction rate.", 93, None, "percent", "patient satisfaction rate"),
+    ("Sixty-two percent of the agencies answered.", 62, None, "percent", "agencies"),
+    ("The project has a budget of USD 3.5 million.", 3_500_000, None, "USD", "budget"),
+    ("The Government pledged €2.4bn for the reform.", 2_400_000_000, None, "EUR", "reform"),
+    ("The city spent 4 million dollars on broadband.", 4_000_000, None, "USD", None),
+    ("A dozen judges attended the course.", 12, None, None, "judges"),
+    ("The network counts one hundred and twenty members.", 120, None, None, "members"),
+    ("Roughly a third of respondents use mobile banking.", 0.33, "roughly", None, "respondents"),
+    ("Half of the households have internet access.", 0.5, None, None, "households"),
+    ("The roads total 2,300 km of paved surface.", 2300, None, "km", "paved surface"),
+    ("The number of registered companies reached 4,000.", 4000, None, None, "registered companies"),
+    ("Attendance exceeded 700 on the final day.", 700, None, None, "attendance"),
+    (
+        "The assembly gathered 64 representatives from trade unions.",
+        64,
+        None,
+        None,
+        "representatives trade unions",
+    ),
+    ("Fewer than 30 local councils replied.", 30, "fewer than", None, "local councils"),
+    ("The office handled 250 or more requests each week.", 250, "at least", None, "requests"),
+    ("It received 300+ applications.", 300, "more than", None, "applications"),
+    ("The course was attended by 80 officials, 35 of whom were women.", 35, None, None, "women"),
+    ("Judges, prosecutors and court clerks, 90 in all, took part.", 90, None, None, "judges"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "value", "qualifier", "unit", "subject"), FOUND)
+def test_statistic_found(
+    nlp, sentence: str, value: float, qualifier: str | None, unit: str | None, subject: str | None
+) -> None:
+    stats = [s for s in _extract(nlp, sentence) if s.value == pytest.approx(value)]
+    assert len(stats) == 1, _extract(nlp, sentence)
+    stat = stats[0]
+    assert stat.qualifier == qualifier
+    assert stat.unit == unit
+    if subject is not None:
+        assert _words(subject) <= _words(stat.subject), stat.subject
+
+
+@pytest.mark.model
+def test_list_of_counts_shares_the_counted_noun(nlp) -> None:
+    text = (
+        "The summit hosted 310 government delegates, 85 delegates from academia, "
+        "140 from the private sector, and 60 journalists."
+    )
+    by_value = {s.value: s.subject for s in _extract(nlp, text)}
+    assert set(by_value) == {310, 85, 140, 60}
+    assert _words("government delegates") <= _words(by_value[310])
+    assert _words("delegates academia") <= _words(by_value[85])
+    assert _words("private sector") <= _words(by_value[140])
+    assert _words("journalists") <= _words(by_value[60])
+
+
+@pytest.mark.model
+def test_counted_noun_stops_before_another_count(nlp) -> None:
+    stats = _extract(nlp, "Over 2,000 visitors from 35 countries came.")
+    assert [(s.value, s.qualifier, s.subject) for s in stats] == [
+        (2000, "over", "visitors"),
+        (35, None, "countries"),
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "low", "high", "unit", "subject"),
+    [
+        ("Between 15 and 25 inspectors will be hired.", 15, 25, None, "inspectors"),
+        ("The agency trains 40-60 nurses a year.", 40, 60, None, "nurses"),
+        ("Each team has 5–8 members.", 5, 8, None, "members"),
+        ("Between 10 and 20 per cent of the budget is unspent.", 10, 20, "percent", "budget"),
+        ("Grants of USD 5,000 to USD 10,000 are available.", 5000, 10000, "USD", "grants"),
+    ],
+)
+def test_range_gives_one_row_per_bound(
+    nlp, sentence: str, low: float, high: float, unit: str | None, subject: str
+) -> None:
+    stats = _extract(nlp, sentence)
+    assert [s.value for s in stats] == [low, high]
+    assert {s.qualifier for s in stats} == {"between"}
+    assert {s.unit for s in stats} == {unit}
+    assert all(_words(subject) <= _words(s.subject) for s in stats)
+    assert stats[0].stat_id != stats[1].stat_id
+
+
+@pytest.mark.model
+def test_change_from_one_value_to_another_is_two_values(nlp) -> None:
+    stats = _extract(nlp, "The share of girls in school rose from 48 to 61 per cent.")
+    assert [(s.value, s.qualifier, s.unit) for s in stats] == [(48, None, "percent"), (61, None, "percent")]
+    assert all(_words("girls") <= _words(s.subject) for s in stats)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "not_counted"),
+    [
+        ("The 9th Forum opened with 200 guests.", 9),
+        ("It marks the twelfth anniversary of the awards, with 40 finalists.", 12),
+        ("The meetings on 4, 11 and 18 March gathered 70 staff.", 4),
+        ("The meetings on 4, 11 and 18 March gathered 70 staff.", 11),
+        ("The meetings on 4, 11 and 18 March gathered 70 staff.", 18),
+        ("The course ran from 14 to 16 May 2013 for 25 officers.", 14),
+        ("The course ran from 14 to 16 May 2013 for 25 officers.", 16),
+        ("On March 3, 2014, 55 clerks were trained.", 3),
+        ("The workshop of 9-10 October trained 33 auditors.", 9),
+        ("In 2013, 600 teachers were trained.", 2013),
+        ("The 2014 Survey covers 190 countries.", 2014),
+        ("A post-2015 agenda was discussed by 18 ministers.", 2015),
+        ("Resolution A/RES/66/288 was endorsed by 150 delegations.", 66),
+        ("Resolution A/RES/66/288 was endorsed by 150 delegations.", 288),
+        ("The briefing took place in Conference Room B7 – 1420 with 30 diplomats.", 1420),
+        ("The briefing took place in Conference Room 8 with 30 diplomats.", 8),
+        ("See paragraph 14 of the report, signed by 12 experts.", 14),
+        ("Items 5 and 6 of the agenda were adopted by 40 votes.", 6),
+        ("Details are at http://www.example.org/2014/report and 20 annexes.", 2014),
+        ("Details are at <www.example.org/apply2015> with 20 forms.", 2015),
+        ("Registration opens at 9:30 a.m. for 90 delegates.", 9),
+        ("Registration opens at 10 a.m. for 90 delegates.", 10),
+        ("The office is at Two Liberty Plaza in the city.", 2),
+        ("Our partner EGOV2014 invited 60 researchers.", 2014),
+        ("The two parties agreed to continue.", 2),
+        ("One of the priorities is open data.", 1),
+        ("The Group of 77 met with 15 donors.", 77),
+        ("Call +41 22 917 1234 to reach 5 advisers.", 41),
+        ("Call +41 22 917 1234 to reach 5 advisers.", 917),
+        ("One in five children is not registered, said 30 nurses.", 5),
+        ("Nearly 8 out of 10 users were satisfied among 300 surveyed.", 8),
+        ("Nearly 8 out of 10 users were satisfied among 300 surveyed.", 10),
+        ("Youth aged 15 to 24 make up 20 per cent of voters.", 15),
+        ("Youth aged 15 to 24 make up 20 per cent of voters.", 24),
+        ("Page 3 of 12 lists 40 projects.", 12),
+        ("In the first half of the year, 20 audits were done.", 0.5),
+    ],
+)
+def test_not_a_statistic(nlp, sentence: str, not_counted: float) -> None:
+    assert not_counted not in [s.value for s in _extract(nlp, sentence)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        ("The 9th Forum opened with 200 guests.", 200),
+        ("The course ran from 14 to 16 May 2013 for 25 officers.", 25),
+        ("In 2013, 600 teachers were trained.", 600),
+        ("Registration opens at 9:30 a.m. for 90 delegates.", 90),
+        ("See paragraph 14 of the report, signed by 12 experts.", 12),
+        ("Over 2000 participants came.", 2000),
+    ],
+)
+def test_counts_beside_excluded_numbers_are_kept(nlp, sentence: str, counted: float) -> None:
+    assert counted in [s.value for s in _extract(nlp, sentence)]
+
+
+@pytest.mark.model
+def test_list_item_numbers_are_not_statistics(nlp) -> None:
+    text = "The plan:\n1. Train 20 officials.\n2. Open 3 centres.\ni) hire 4 clerks; (5) review."
+    assert sorted(s.value for s in _extract(nlp, text)) == [3, 4, 20]
+
+
+@pytest.mark.model
+def test_bare_number_without_subject_or_unit_is_dropped(nlp) -> None:
+    assert _extract(nlp, "The forum was held from 22 to 25 in the capital.") == []
+
+
+@pytest.mark.model
+def test_offsets_text_sentence_and_ids(nlp) -> None:
+    prefix = "Heading line\n\n"
+    body = "The project began in 2010. It now has more than 1,200 volunteers in 14 regions."
+    document = "MASTHEAD\n\n" + prefix + body
+    start = document.index(prefix)
+    section = _section(document[start:], heading_end=len("Heading line"), start=start)
+    first, second = find_statistics("doc", [section], [nlp(section.text)])
+    assert document[first.char_start : first.char_end] == first.text == "more than 1,200"
+    assert document[second.char_start : second.char_end] == second.text == "14"
+    assert first.sentence == "It now has more than 1,200 volunteers in 14 regions."
+    assert first.section_id == "d-s01" and first.doc_id == "doc"
+    again = find_statistics("doc", [section], [nlp(section.text)])
+    assert [s.stat_id for s in again] == [first.stat_id, second.stat_id]
+    assert first.stat_id != second.stat_id
+
+
+@pytest.mark.model
+def test_excluded_spans_are_skipped(nlp) -> None:
+    text = "The hall seats 400 people and 30 staff."
+    start = text.index("400")
+    kept = _extract(nlp, text, excluded=[(start, start + 3)])
+    assert [s.value for s in kept] == [30]
+
+
+@pytest.mark.model
+def test_numbers_in_the_heading_are_not_statistics(nlp) -> None:
+    text = "4. Third Meeting of 12 Partners in 2013\n\nThe meeting drew 45 officials."
+    section = _section(text, heading_end=text.index("\n"))
+    stats = find_statistics("d", [section], [nlp(text)])
+    assert [s.value for s in stats] == [45]
+
+
+@pytest.mark.model
+def test_a_second_measure_of_the_same_thing_keeps_its_subject(nlp) -> None:
+    stats = _extract(nlp, "Today 62 per cent of tenders are published online, against 18 per cent in 2011.")
+    assert [(s.value, s.subject) for s in stats] == [(62, "tenders"), (18, "tenders")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (
+            "The Foundation committed EUR 3 million to expand the programme.",
+            "foundation committed expand programme",
+        ),
+        ("Each finalist receives USD 5,000 to scale up its project.", "finalist receives scale project"),
+        ("The donors pledged $800,000 for the census.", "donors pledged census"),
+        ("The reform has cut processing times by 30 per cent.", "processing times"),
+        ("The new app reduced queues by 40%.", "queues"),
+    ],
+)
+def test_subject_of_amounts_and_changes(nlp, sentence: str, words: str) -> None:
+    (stat,) = _extract(nlp, sentence)
+    assert _words(words) <= _words(stat.subject), stat.subject
+
+
+@pytest.mark.model
+def test_a_heading_parsed_into_the_first_sentence_does_not_hide_its_counts(nlp) -> None:
+    text = "2. Study Visit to Accra\n\nNine senior auditors from Liberia spent a week in Accra."
+    section = _section(text, heading_end=text.index("\n"))
+    stats = find_statistics("d", [section], [nlp(text)])
+    assert [(s.value, s.sentence) for s in stats] == [
+        (9, "Nine senior auditors from Liberia spent a week in Accra.")
+    ]
+    assert _words("senior auditors") <= _words(stats[0].subject)
+
+
+@pytest.mark.model
+def test_subject_is_one_line_when_the_text_wraps(nlp) -> None:
+    stats = _extract(nlp, "The fair drew 300 small\nbusiness owners from the region.")
+    assert [s.subject for s in stats] == ["small business owners from the region"]
+
+
+def test_rules_without_a_parse_keep_amounts_and_drop_bare_numbers() -> None:
+    blank = spacy.blank("en")
+    text = "The fund holds USD 2.5 million, 40% of it spent; see A/RES/67/195 and room 12."
+    stats = find_statistics("d", [_section(text)], [blank(text)])
+    assert [(s.value, s.unit, s.text) for s in stats] == [
+        (2_500_000, "USD", "USD 2.5 million"),
+        (40, "percent", "40%"),
+    ]
+
+
+# --------------------------------------------------------------------------- golden files
+
+
+def _evaluate(nlp, golden_dir: Path, corpus_dir: Path) -> Evaluation:
+    goldens = load_golden_dir(golden_dir)
+    documents, sections_rows, rows = [], [], []
+    for golden in goldens:
+        path = corpus_dir / golden.source_name
+        document = DocumentText(path.name, normalise_text(path.read_text(encoding="utf-8")))
+        doc_id = path.stem
+        sections = find_sections(doc_id, document)
+        docs = parse_sections(nlp, sections)
+        documents.append({"doc_id": doc_id, "source_file": path.name, "title": None, "issue_date": None})
+        sections_rows += [
+            {"doc_id": doc_id, "section_id": s.section_id, "number": s.number, "title": s.title}
+            for s in sections
+        ]
+        rows += [
+            {
+                "doc_id": doc_id,
+                "section_id": s.section_id,
+                "value": s.value,
+                "qualifier": s.qualifier,
+                "unit": s.unit,
+                "subject": s.subject,
+                "text": s.text,
+            }
+            for s in find_statistics(doc_id, sections, docs)
+        ]
+    tables = {
+        "documents": pd.DataFrame(documents),
+        "sections": pd.DataFrame(sections_rows),
+        "statistics": pd.DataFrame(rows),
+    }
+    return evaluate(goldens, tables)
+
+
+def _assert_targets(evaluation: Evaluation) -> None:
+    scores = evaluation.tables["statistics"]
+    fields = {name: score.accuracy for name, score in scores.fields.items()}
+    report = f"F1 {scores.f1}, fields {fields}"
+    assert scores.f1 is not None and scores.f1 >= 0.90, report
+    for name, floor in (("subject", 0.85), ("qualifier", 0.95), ("unit", 0.95)):
+        assert (fields.get(name) or 0.0) >= floor, report
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_shared_golden_statistics(nlp, shared_dir: Path) -> None:
+    _assert_targets(_evaluate(nlp, shared_dir / "golden", shared_dir / "corpus"))
+
+
+@pytest.mark.model
+def test_sample_golden_statistics(nlp) -> None:
+    _assert_targets(_evaluate(nlp, ROOT / "tests" / "golden", ROOT / "data" / "raw"))
