@@ -122,7 +122,9 @@ def process_document(source: SourceFile, settings: Settings, res: Resources) -> 
         stage = "dates"
         dates = find_dates(doc_id, sections, docs, masthead.issue_date)
         stage = "statistics"
-        statistics = find_statistics(doc_id, sections, docs, excluded=[(d.char_start, d.char_end) for d in dates])
+        statistics = find_statistics(
+            doc_id, sections, docs, excluded=[(d.char_start, d.char_end) for d in dates]
+        )
         return DocumentResult(
             source=source,
             doc_id=doc_id,
