@@ -1,6 +1,6 @@
 """The one place that wires the stages together, and the incremental run over a folder.
 
-discover -> read -> sections -> masthead -> nlp -> organisations, places, people ->
+discover -> read -> sections -> masthead -> nlp -> organisations -> places -> people ->
 dates -> statistics -> events -> tables -> store
 """
 
@@ -22,9 +22,12 @@ from pipeline.dates import find_dates
 from pipeline.discover import discover
 from pipeline.entities import CLAIMED_LABELS, model_mentions
 from pipeline.errors import InputError
+from pipeline.events import find_events
 from pipeline.ids import stable_id
 from pipeline.masthead import find_masthead
 from pipeline.nlp import load_model, parse_sections
+from pipeline.organisations import OrgReference, find_organisations, load_org_reference
+from pipeline.people import find_people
 from pipeline.places import Gazetteer, find_places, load_gazetteer
 from pipeline.read_text import read_document
 from pipeline.records import DocumentResult, DocumentText, Entities, Failure, Mention, SourceFile
@@ -49,6 +52,7 @@ class Resources:
 
     nlp: Language
     gazetteer: Gazetteer
+    organisations: OrgReference
 
 
 def load_resources(settings: Settings, nlp: Language | None = None) -> Resources:
@@ -56,6 +60,7 @@ def load_resources(settings: Settings, nlp: Language | None = None) -> Resources
     return Resources(
         nlp=nlp if nlp is not None else load_model(settings.model),
         gazetteer=load_gazetteer(),
+        organisations=load_org_reference(settings.organisations_file),
     )
 
 
@@ -115,24 +120,38 @@ def process_document(source: SourceFile, settings: Settings, res: Resources) -> 
         masthead = find_masthead(sections, source.relative_path)
         stage = "nlp"
         docs = parse_sections(res.nlp, sections)
-        stage = "entities"
+        stage = "organisations"
+        organisations, org_mentions = find_organisations(doc_id, sections, docs, res.organisations)
+        stage = "places"
         places, place_mentions = find_places(doc_id, sections, docs, res.gazetteer)
-        other_mentions = model_mentions(doc_id, sections, docs, CLAIMED_LABELS - {"PERSON", "ORG"})
-        mentions = [*place_mentions, *other_mentions]
+        stage = "people"
+        people, person_mentions = find_people(
+            doc_id, sections, docs, organisations, reference=res.organisations
+        )
+        entity_mentions = [*org_mentions, *place_mentions, *person_mentions]
+        other_mentions = model_mentions(doc_id, sections, docs, CLAIMED_LABELS)
         stage = "dates"
         dates = find_dates(doc_id, sections, docs, masthead.issue_date)
         stage = "statistics"
         statistics = find_statistics(
             doc_id, sections, docs, excluded=[(d.char_start, d.char_end) for d in dates]
         )
+        stage = "events"
+        events = find_events(doc_id, sections, docs, dates, places, entity_mentions, organisations, people)
         return DocumentResult(
             source=source,
             doc_id=doc_id,
             document=document,
             masthead=masthead,
             sections=tuple(sections),
-            entities=Entities(places=tuple(places), mentions=_page_fixed(mentions, document)),
+            entities=Entities(
+                people=tuple(people),
+                organisations=tuple(organisations),
+                places=tuple(places),
+                mentions=_page_fixed([*entity_mentions, *other_mentions], document),
+            ),
             dates=tuple(dates),
+            events=tuple(events),
             statistics=tuple(statistics),
             warnings=tuple(warnings),
         )

@@ -1,0 +1,321 @@
+"""People: names after honorifics, titles around names (blank pipeline) and the stage on the real model.
+
+Sample sentences are written for these tests, in wordings unlike the corpus bulletins.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import spacy
+
+from pipeline.ids import normalise_name, stable_id
+from pipeline.nlp import parse_sections
+from pipeline.organisations import doc_words, find_organisations, load_org_reference
+from pipeline.people import (
+    Title,
+    affiliations,
+    find_people,
+    honorific_names,
+    is_name_word,
+    load_people_lexicon,
+    parse_title,
+    role_key,
+)
+from pipeline.records import DocumentText, Organisation, Person
+from pipeline.sections import find_sections
+
+ORGS = (
+    Organisation("doc", "o1", "United Nations Development Programme", "UNDP", 3),
+    Organisation("doc", "o2", "Tonga Data Office", "TDO", 2),
+    Organisation("doc", "o3", "Department of Fisheries of Tonga", None, 1),
+)
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_people_lexicon()
+
+
+@pytest.fixture(scope="module")
+def known(lexicon):
+    return affiliations(ORGS, load_org_reference(), lexicon)
+
+
+# --------------------------------------------------------------------------- lexicon and names
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Mister", "Mr."),
+        ("Ms", "Ms."),
+        ("Her Excellency", "H.E."),
+        ("Professor", "Prof."),
+        ("Ambassador", "Amb."),
+    ],
+)
+def test_honorifics_have_canonical_forms(lexicon, written: str, canonical: str) -> None:
+    assert lexicon.honorifics[written] == canonical
+
+
+def test_role_phrases_compare_without_hyphens(lexicon) -> None:
+    assert role_key("Director-General") == role_key("director general")
+    assert lexicon.is_role("Director General") and lexicon.is_role("USG") and lexicon.is_role("Chief")
+    assert not lexicon.is_role("usg") and not lexicon.is_role("Fisheries")
+
+
+@pytest.mark.parametrize("word", ["Sela", "Fifita-Havili", "al-Rashid", "O'Neill", "Wu"])
+def test_name_words(lexicon, word: str) -> None:
+    assert is_name_word(word, lexicon)
+
+
+@pytest.mark.parametrize("word", ["Minister", "UNDP", "November", "Government", "and", "2020", "Mr."])
+def test_not_name_words(lexicon, word: str) -> None:
+    assert not is_name_word(word, lexicon)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Yesterday H.E. Ms. Sela Fifita-Havili met Dr. Wu.",
+            [("Sela Fifita-Havili", "H.E."), ("Wu", "Dr.")],
+        ),
+        (
+            "Talks with Mr Ahmad al-Rashid and Prof. Ana M. Vaz ended.",
+            [("Ahmad al-Rashid", "Mr."), ("Ana M. Vaz", "Prof.")],
+        ),
+        ("Ms. Ursula von Berg, Chief, spoke.", [("Ursula von Berg", "Ms.")]),
+        ("Mr. President and Madam Chair opened it.", []),
+    ],
+)
+def test_honorific_names(lexicon, text: str, expected: list[tuple[str, str]]) -> None:
+    doc = spacy.blank("en")(text)
+    words = doc_words(doc)
+    found = honorific_names(words, text, lexicon, 0, 0)
+    assert [
+        (text[words[n.start].char_start : words[n.end - 1].char_end], n.honorific) for n in found
+    ] == expected
+
+
+# --------------------------------------------------------------------------- titles (blank pipeline)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "role", "organisation"),
+    [
+        ("UNDP's Senior Adviser", "Senior Adviser", "UNDP"),
+        ("TDO Director", "Director", "TDO"),
+        ("the Minister of Justice of Tonga", "Minister of Justice", "Tonga"),
+        ("Director General of the Tonga Data Office", "Director General", "Tonga Data Office"),
+        ("Head of Research", "Head of Research", None),
+        ("Chief Executive Officer", "Chief Executive Officer", None),
+        ("Senior Budget and Planning Officer", "Senior Budget and Planning Officer", None),
+        (
+            "Deputy Director-General of the Ministry's Department of Fisheries",
+            "Deputy Director-General",
+            "Department of Fisheries",
+        ),
+        ("Secretary for Fisheries", "Secretary for Fisheries", "Department of Fisheries of Tonga"),
+        ("the Division's Coordinator", "Coordinator", None),
+        ("UNDP", None, "UNDP"),
+        ("Kingdom Tower", None, None),
+    ],
+)
+def test_parse_title(known, phrase: str, role: str | None, organisation: str | None) -> None:
+    doc = spacy.blank("en")(phrase)
+    assert parse_title(doc_words(doc), phrase, known) == Title(role, organisation)
+
+
+# --------------------------------------------------------------------------- the stage (real model)
+
+
+def extract(nlp, text: str, doc_id: str = "doc") -> list[Person]:
+    sections = find_sections(doc_id, DocumentText("bulletin.txt", text))
+    docs = parse_sections(nlp, sections)
+    orgs, _ = find_organisations(doc_id, sections, docs, load_org_reference())
+    return find_people(doc_id, sections, docs, orgs)[0]
+
+
+def person(people: list[Person], name: str) -> Person:
+    matches = [p for p in people if p.name == name]
+    assert matches, f"{name!r} not in {[p.name for p in people]}"
+    return matches[0]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "honorific", "role", "organisation"),
+    [
+        (
+            "The Executive Director of UNICEF, Ms. Lusia Taufa, opened the fair.",
+            "Lusia Taufa",
+            "Ms.",
+            "Executive Director",
+            "UNICEF",
+        ),
+        (
+            "Dr. Amara Koroma, Senior Economist at the World Bank, presented the results.",
+            "Amara Koroma",
+            "Dr.",
+            "Senior Economist",
+            "World Bank",
+        ),
+        (
+            "UNDP's Resident Representative, Mr. Luis Ortega-Vidal, welcomed the guests.",
+            "Luis Ortega-Vidal",
+            "Mr.",
+            "Resident Representative",
+            "UNDP",
+        ),
+        (
+            "H.E. Mr. Omar Haddadin, Minister of Interior of Jordan, chaired the talks.",
+            "Omar Haddadin",
+            "H.E.",
+            "Minister of Interior",
+            "Jordan",
+        ),
+        (
+            "The talks were chaired by Mr. Pita Vuki, Chief, Data Branch, in Suva.",
+            "Pita Vuki",
+            "Mr.",
+            "Chief",
+            "Data Branch",
+        ),
+        (
+            "Secretary-General Sione Kata addressed the assembly by video.",
+            "Sione Kata",
+            None,
+            "Secretary-General",
+            None,
+        ),
+        (
+            "According to Prof. Kenji Mori of Keio University, uptake is slow.",
+            "Kenji Mori",
+            "Prof.",
+            None,
+            "Keio University",
+        ),
+        (
+            "A jury of the Island Audit Board, whose Chair, Ms. Mele Lani, signed the report, met twice.",
+            "Mele Lani",
+            "Ms.",
+            "Chair",
+            "Island Audit Board",
+        ),
+        (
+            "Ambassador Rosa Meier, Permanent Representative of Austria to the United Nations, spoke.",
+            "Rosa Meier",
+            "Amb.",
+            "Permanent Representative",
+            "Austria",
+        ),
+        (
+            "The Chair of the Tonga Audit Board, Ms. Lina Tau, signed the report.",
+            "Lina Tau",
+            "Ms.",
+            "Chair",
+            "Tonga Audit Board",
+        ),
+        (
+            "Ms. Ana Ruiz, director of the regional office, said so.",
+            "Ana Ruiz",
+            "Ms.",
+            "director of the regional office",
+            None,
+        ),
+    ],
+)
+def test_people_with_titles(
+    nlp, text: str, name: str, honorific: str | None, role: str | None, organisation: str | None
+) -> None:
+    found = person(extract(nlp, text), name)
+    assert (found.honorific, found.role, found.organisation) == (honorific, role, organisation)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        ("The mission visited Addis Ababa and Kuala Lumpur in May.", "Addis Ababa"),
+        ("A workshop for officials of Papua New Guinea was held.", "Papua New Guinea"),
+        ("Promoting Gender-responsive Budgets was the first theme.", "Promoting Gender-responsive Budgets"),
+        ("The Samoan delegation and the Fijian minister agreed.", "Samoan"),
+        ("Harvard Kennedy School hosted the course.", "Harvard Kennedy School"),
+        ("Delegates from Costa Rica and El Salvador spoke.", "El Salvador"),
+    ],
+)
+def test_not_people(nlp, text: str, not_a_person: str) -> None:
+    assert not_a_person not in {p.name for p in extract(nlp, text)}
+
+
+@pytest.mark.model
+def test_a_person_mentioned_again_by_surname_is_one_person(nlp) -> None:
+    text = (
+        "Notes\n\n1. Visit\n\nThe TDO Director, Ms. Lesieli Vaipulu, received the mission. "
+        "Later Ms. Vaipulu thanked the donors, and Vaipulu closed the day.\n\n"
+        "2. Follow-up\n\nMs. Vaipulu will report in June.\n"
+    )
+    sections = find_sections("doc", DocumentText("b.txt", text))
+    docs = parse_sections(nlp, sections)
+    orgs, _ = find_organisations("doc", sections, docs, load_org_reference())
+    people, mentions = find_people("doc", sections, docs, orgs)
+    assert [(p.name, p.honorific, p.role, p.organisation) for p in people] == [
+        ("Lesieli Vaipulu", "Ms.", "Director", "TDO")
+    ]
+    assert people[0].n_mentions == len(mentions) >= 3
+    assert people[0].person_id == stable_id(normalise_name("Lesieli Vaipulu"))
+    for m in mentions:
+        assert text[m.char_start : m.char_end] == m.text and m.label == "PERSON"
+        assert m.entity_id == people[0].person_id
+        assert m.mention_id == stable_id("doc", m.char_start, m.char_end, "PERSON")
+
+
+@pytest.mark.model
+def test_a_name_only_in_a_heading_needs_the_body(nlp) -> None:
+    text = "Notes\n\n1. Promoting Whole Systems\n\nOfficials discussed reforms.\n"
+    assert extract(nlp, text) == []
+
+
+@pytest.mark.model
+def test_person_ids_are_stable_across_bulletins(nlp) -> None:
+    a = extract(nlp, "Ms. Mele Tupou, Chief, TDO, spoke.", "a")
+    b = extract(nlp, "The Director, Dr. Mele Tupou, closed the event.", "b")
+    assert [p.person_id for p in a] == [p.person_id for p in b]
+
+
+# --------------------------------------------------------------------------- the shared bulletin
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_shared_bulletin_scores(nlp, shared_dir: Path) -> None:
+    from pipeline.evaluate import evaluate, load_golden
+
+    name = "dpadm-monthly-2012-11"
+    text = (shared_dir / "corpus" / f"{name}.txt").read_text(encoding="utf-8")
+    people = extract(nlp, text, "d")
+    tables = {
+        "documents": pd.DataFrame(
+            [{"doc_id": "d", "source_file": f"{name}.txt", "title": None, "issue_date": None}]
+        ),
+        "people": pd.DataFrame([dataclasses.asdict(p) for p in people]),
+    }
+    scores = evaluate([load_golden(shared_dir / "golden" / f"{name}.gold.yaml")], tables).tables["people"]
+    assert scores.f1 >= 0.95
+    assert (scores.fields["role"].accuracy or 0) >= 0.9
+    assert (scores.fields["organisation"].accuracy or 0) >= 0.9
+
+
+def test_component_on_blank_pipeline() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("bulletin_people_v1")
+    doc = nlp("The talks between Dr. Mele Lani and Mr. Sione Kata ended.")
+    assert [(s.text, s.label_) for s in doc.spans["people"]] == [
+        ("Mele Lani", "PERSON"),
+        ("Sione Kata", "PERSON"),
+    ]
