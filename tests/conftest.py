@@ -13,6 +13,7 @@ SHARED = ROOT.parent / "shared"
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLES = ROOT / "data" / "raw"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+HOLDOUT = Path(__file__).resolve().parent / "holdout"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -60,6 +61,12 @@ def _run_folder(source: Path, out: Path, resources) -> dict[str, pa.Table]:
 def sample_tables(tmp_path_factory, resources) -> dict[str, pa.Table]:
     """The tables of the bundled sample bulletins, from one pipeline run per test session."""
     return _run_folder(SAMPLES, tmp_path_factory.mktemp("samples-out"), resources)
+
+
+@pytest.fixture(scope="session")
+def holdout_tables(tmp_path_factory, resources) -> dict[str, pa.Table]:
+    """The tables of the held-out bulletins in tests/holdout/raw."""
+    return _run_folder(HOLDOUT / "raw", tmp_path_factory.mktemp("holdout-out"), resources)
 
 
 @pytest.fixture(scope="session")

@@ -50,7 +50,12 @@ def test_shared_corpus_meets_accuracy_floors(corpus_tables, shared_dir: Path) ->
     _check(evaluate(goldens, _tables(corpus_tables)), FLOORS["shared"])
 
 
-@pytest.mark.parametrize("golden_set", ["samples", "shared"])
+def test_holdout_meets_accuracy_floors(holdout_tables) -> None:
+    goldens = load_golden_dir(HERE / "holdout" / "golden")
+    _check(evaluate(goldens, _tables(holdout_tables)), FLOORS["holdout"])
+
+
+@pytest.mark.parametrize("golden_set", ["samples", "shared", "holdout"])
 def test_every_table_has_a_floor(golden_set: str) -> None:
     from pipeline.evaluate import TABLES
 
