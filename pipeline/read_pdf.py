@@ -20,9 +20,11 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from pipeline.datafiles import load_data
 from pipeline.errors import InputError
 from pipeline.records import DocumentText
 
@@ -63,21 +65,31 @@ _USUAL_CHARS = set(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
     " .,;:!?'\"()[]{}-–—/\\&%$€£@#*+=_<>“”‘’…•|~^`"
 )
-# Second halves of English compounds that keep their hyphen when a line break
-# falls on it ("capacity-\nbuilding"); other lowercase splits are joined.
-_COMPOUND_TAILS = frozenset(
-    {
-        "based", "related", "led", "level", "term", "making", "wide", "scale", "oriented",
-        "owned", "specific", "friendly", "free", "building", "sharing", "driven", "sensitive",
-        "responsive", "up", "off", "run", "day", "year", "month", "funded", "sponsored",
-    }
-)  # fmt: skip
 
 
-# Prefixes that keep their hyphen before a line break ("anti-\ndengue").
-_COMPOUND_HEADS = frozenset(
-    {"e", "ex", "co", "non", "anti", "multi", "self", "semi", "socio", "cross", "pan"}
-)
+@dataclass(frozen=True)
+class Hyphenation:
+    """Halves of compounds that keep their hyphen across a line break (``data/pdf.yaml``)."""
+
+    compound_tails: frozenset[str]
+    compound_heads: frozenset[str]
+
+
+@cache
+def default_hyphenation() -> Hyphenation:
+    raw = load_data("pdf.yaml")
+    return Hyphenation(
+        compound_tails=_word_set(raw, "compound_tails"),
+        compound_heads=_word_set(raw, "compound_heads"),
+    )
+
+
+def _word_set(raw: dict[str, Any], key: str) -> frozenset[str]:
+    words = raw[key]
+    odd = [w for w in words if not isinstance(w, str)]
+    if odd:  # YAML reads a bare on/off/yes/no as true/false
+        raise ValueError(f"pdf.yaml: {key} has {odd!r}, not words; quote them")
+    return frozenset(w.casefold() for w in words)
 
 
 @dataclass(frozen=True)
@@ -192,11 +204,15 @@ def _load_pages(path: Path, *, max_pages: int) -> list[_Page]:
         raise InputError("not a PDF file (no %PDF- header)")
     try:
         with pdfplumber.open(path) as pdf:
-            n_pages = len(pdf.pages)
+            n_pages = _page_count(pdf.doc, max_pages)  # before pdfplumber lists every page
             if n_pages > max_pages:
-                raise InputError(f"PDF has {n_pages} pages, more than the limit of {max_pages}")
-            if n_pages == 0:
+                raise InputError(f"PDF has {n_pages} pages, more than the limit of {max_pages} (max_pages)")
+            if n_pages == 0 or not pdf.pages:
                 raise InputError("PDF has no pages")
+            if len(pdf.pages) > max_pages:  # the page tree holds more pages than its count says
+                raise InputError(
+                    f"PDF has {len(pdf.pages)} pages, more than the limit of {max_pages} (max_pages)"
+                )
             return [_read_page_safely(page, number) for number, page in enumerate(pdf.pages)]
     except InputError:
         raise
@@ -204,6 +220,20 @@ def _load_pages(path: Path, *, max_pages: int) -> list[_Page]:
         raise InputError(_pdfminer_reason(exc)) from exc
     except Exception as exc:  # pdfminer raises many types on broken files
         raise InputError(f"unreadable PDF: {type(exc).__name__}: {_first_line(exc)}") from exc
+
+
+def _page_count(doc: Any, limit: int) -> int:
+    """Pages of a PDF from its page tree's /Count; without one, counted up to ``limit + 1``."""
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(doc.catalog["Pages"]).get("Count"))
+    except Exception:  # a damaged catalog: count the pages instead
+        count = None
+    if isinstance(count, int) and not isinstance(count, bool) and count >= 0:
+        return count
+    return sum(1 for _ in itertools.islice(PDFPage.create_pages(doc), limit + 1))
 
 
 def _pdfminer_reason(exc: Exception) -> str:
@@ -840,7 +870,14 @@ def starts_paragraph(prev: _Line, line: _Line, normal_gap: float) -> bool:
     return sentence_end and b.x0 - a.x0 > b.size and b.x0 > line.flow_left + b.size  # indent
 
 
-def join_lines(before: str, after: str, *, words: set[str], compounds: set[str]) -> str:
+def join_lines(
+    before: str,
+    after: str,
+    *,
+    words: set[str],
+    compounds: set[str],
+    hyphenation: Hyphenation | None = None,
+) -> str:
     """Join two lines of one paragraph, undoing end-of-line hyphenation."""
     if before.endswith("\u00ad"):
         return before[:-1] + after  # a soft hyphen: a hyphenation point, not a hyphen
@@ -856,8 +893,9 @@ def join_lines(before: str, after: str, *, words: set[str], compounds: set[str])
     joined = f"{head}{tail}".casefold()
     if key in compounds:
         return before + after
+    keep = hyphenation or default_hyphenation()
     if joined not in words and (
-        tail.casefold() in _COMPOUND_TAILS or head.casefold() in _COMPOUND_HEADS
+        tail.casefold() in keep.compound_tails or head.casefold() in keep.compound_heads
     ):
         return before + after
     return before[:-1] + after

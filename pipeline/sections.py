@@ -28,14 +28,28 @@ class _Candidate:
     heading_like: bool
 
 
-def _starts_paragraph(text: str, line_start: int) -> bool:
-    before = text[:line_start]
-    return not before.strip() or re.search(r"\n[ \t]*\n[ \t]*$", before) is not None
+_GAP_AFTER = re.compile(r"[ \t]*\n[ \t]*\n")
 
 
-def _ends_paragraph(text: str, line_end: int) -> bool:
-    after = text[line_end:]
-    return not after.strip() or re.match(r"[ \t]*\n[ \t]*\n", after) is not None
+# Both look only at the characters next to the line, never copy the text before or after
+# it: a text of many numbered lines then takes linear time, not quadratic.
+def _starts_paragraph(text: str, line_start: int, first_char: int) -> bool:
+    """Whether only white space or a blank line comes before the line."""
+    if line_start <= first_char:
+        return True
+    i = line_start
+    for _ in range(2):  # this line's own line break, then the blank line's
+        while i > 0 and text[i - 1] in " \t":
+            i -= 1
+        if i == 0 or text[i - 1] != "\n":
+            return False
+        i -= 1
+    return True
+
+
+def _ends_paragraph(text: str, line_end: int, last_char: int) -> bool:
+    """Whether only white space or a blank line comes after the line."""
+    return line_end >= last_char or _GAP_AFTER.match(text, line_end) is not None
 
 
 def _looks_like_title(title: str) -> bool:
@@ -49,12 +63,14 @@ def _looks_like_title(title: str) -> bool:
 
 
 def _candidates(text: str) -> list[_Candidate]:
+    first_char = len(text) - len(text.lstrip())
+    last_char = len(text.rstrip())
     found = []
     for match in _NUMBERED_LINE.finditer(text):
-        if not _starts_paragraph(text, match.start()):
+        if not _starts_paragraph(text, match.start(), first_char):
             continue
         title = match.group(2)
-        heading_like = _ends_paragraph(text, match.end()) and _looks_like_title(title)
+        heading_like = _ends_paragraph(text, match.end(), last_char) and _looks_like_title(title)
         found.append(_Candidate(int(match.group(1)), title, match.start(), match.end(), heading_like))
     return found
 

