@@ -644,9 +644,6 @@ def test_validation_catches(good_tables: dict[str, pa.Table], breakage: str, tmp
 
 NEEDS_CLI_PATCH = pytest.mark.xfail(strict=True, reason="needs the pipeline/cli.py patch (robustness report)")
 NEEDS_RUN_PATCH = pytest.mark.xfail(strict=True, reason="needs the pipeline/run.py patch (robustness report)")
-NEEDS_SECTIONS_PATCH = pytest.mark.xfail(
-    strict=True, reason="needs the pipeline/sections.py patch (robustness report)"
-)
 
 
 @NEEDS_CLI_PATCH
@@ -748,7 +745,6 @@ def test_run_refuses_an_oversized_file_without_reading_it(
     assert [(f.source_file, f.stage) for f in summary.failed] == [("huge.txt", "discover")]
 
 
-@NEEDS_SECTIONS_PATCH
 def test_a_long_numbered_list_is_sectioned_in_linear_time() -> None:
     from pipeline.records import DocumentText
     from pipeline.sections import find_sections
