@@ -27,8 +27,10 @@ Scope decisions:
   date, ``find_dates`` uses the first month and year the document states; a Doc with
   no parse counts as present tense.
 * Portions narrow a month or year but keep its granularity: early = days 1-10 of a
-  month or January-June of a year, mid = 11-20 (April-September), late/end = 21-last
-  (July-December); "the first week of June" = 1-7 June; halves and quarters of a year.
+  month or January-June of a year, mid = 11-20 (April-September), late = 21-last
+  (July-December); the beginning/end of a month are days 1-10/21-last, but of a year its
+  first/last month ("by the end of 2018" = December 2018); "the first week of June" = 1-7
+  June; halves and quarters of a year.
 * A list of days is one row per day ("on 6, 15 and 27 November"), except that
   consecutive days ("on 11 and 12 February", "between 14 and 16 May") are one range.
 * "Month NN" is American order (day NN); a two-digit year is read only after days and

@@ -13,7 +13,13 @@ Detection is gazetteer matching over each ``Doc``, the longest name first:
   names that are also common words or first names need a country after them;
 * a proper name the model tags GPE/LOC/FAC that the gazetteer does not know is kept
   only when a country follows it ("Kigoma, Tanzania") or it ends in a feature word
-  ("Two UN Plaza").
+  ("Two UN Plaza") that also ends the capitalised name ("Small Island Developing States"
+  is not a place).
+
+A city or a region of the world that opens a longer name the model tags as another kind of
+entity is part of that name ("Seoul Declaration", "Pacific Islands Forum Secretariat"); a
+country is not ("Kenya School of Government" is in Kenya). Apostrophe look-alikes are one
+("Nuku‘alofa" = "Nuku'alofa").
 
 A city name accepted once in a bulletin is a place everywhere in that bulletin, and
 its namesake is chosen from the country written after it, else the countries named in
@@ -58,6 +64,8 @@ _THE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _TRAILING_REGION = re.compile(r"\s+[Rr]egion$")
 _PARENS = re.compile(r"\s*\(([^)]*)\)")
+# Marks written for an apostrophe or a glottal stop ("Nuku‘alofa", "Nukuʻalofa", "Nuku’alofa").
+_APOSTROPHES = str.maketrans(dict.fromkeys("\u2018\u2019\u02bb\u02bc\u0060\u00b4", "'"))
 
 
 @dataclass(frozen=True)
@@ -125,6 +133,11 @@ class Candidate:
 
 # ---------------------------------------------------------------------------
 # Gazetteer
+
+
+def plain_apostrophes(text: str) -> str:
+    """ "Nuku‘alofa" -> "Nuku'alofa": one apostrophe for all its look-alikes (same length)."""
+    return text.translate(_APOSTROPHES)
 
 
 def fold_accents(text: str) -> str:
@@ -205,6 +218,7 @@ def _load_cities(alternates_min_population: int) -> dict[str, tuple[City, ...]]:
             population=int(row["population"]),
         )
         names = {name, fold_accents(name), *_saint_variants(name)}
+        names |= {plain_apostrophes(n) for n in names}  # "Xi’an" is also written "Xi'an"
         if city.population >= alternates_min_population:
             names.update(
                 alt
@@ -315,7 +329,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
 
 def clean_place_name(name: str) -> str:
     """ "the Asia Pacific region" -> "Asia Pacific"; "Korea's" -> "Korea"."""
-    name = " ".join(name.replace("\u2019", "'").split())
+    name = " ".join(plain_apostrophes(name).split())
     name = _THE.sub("", name)
     name = _POSSESSIVE.sub("", name) if name.endswith(("'s", "'")) else name
     name = name.strip(" ,;:")
@@ -497,6 +511,14 @@ def _heads_longer_name(doc: Doc, last: int) -> bool:
     )
 
 
+def _opens_longer_name(match: PlaceMatch) -> bool:
+    """Kinds of place whose name, opening a longer name, is part of it: a city ("Seoul
+    Declaration") or a region of the world ("Pacific Islands Forum", "Caribbean Development
+    Bank": the members, not a location). A country keeps its place there ("Kenya School of
+    Government" is in Kenya)."""
+    return match.kind == "city" or (match.kind == "region" and match.country_code is None)
+
+
 def _in_capitals(doc: Doc, first: int, last: int) -> bool:
     """A short capitalised name ("US", "UK") among words in capitals ("CONTACT US") is a
     pronoun or another acronym, not the country."""
@@ -531,7 +553,7 @@ def _model_place(doc: Doc, first: int, last: int) -> bool:
 
 def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     """Every gazetteer name in ``doc`` with the decision whether it is a place here."""
-    text = doc.text.replace("\u2019", "'")
+    text = plain_apostrophes(doc.text)
     scan = _Scan(doc, text)
     for token in doc:
         scan.token_at_end[token.idx + len(token.text)] = token.i
@@ -560,7 +582,7 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
             accepted, evidence = False, "person"
         elif name.isupper() and _in_capitals(doc, first, last):
             accepted, evidence = False, "acronym in capitals"
-        elif match.kind == "city" and _heads_longer_name(doc, last):
+        elif _opens_longer_name(match) and _heads_longer_name(doc, last):
             accepted, evidence = False, "part of a name"
         elif fixed:
             accepted, evidence = True, "fixed"
@@ -643,6 +665,8 @@ def _model_only_candidates(scan: _Scan, covered: set[int], gazetteer: Gazetteer)
         span = doc[first : ent.end]
         if not all(_is_capitalised_word(t) or t.is_digit or t.is_punct for t in span):
             continue
+        if ent.end < len(doc) and _is_capitalised_word(doc[ent.end]) and not doc[ent.end].is_sent_start:
+            continue  # the name goes on past the entity: "Small Island Developing States"
         if not _is_capitalised_word(span[0]) and not span[0].like_num:
             continue
         following = _following_place(scan, ent.end - 1, gazetteer)

@@ -8,13 +8,26 @@ participants"; "75 per cent of people" -> "people"; "541 from the civil society"
 of "N representatives from X" -> "representatives from the civil society").
 
 Not statistics: dates and years, ordinals ("7th", "eleventh": no number grammar reads them),
-list and section numbers ("1.", "(3)"), numbers in headings, names, codes, rooms, times and
-URLs ("A/RES/67/195", "Room DC2 – 1725", "ICEGOV 2012"), and a bare number whose subject
-cannot be found and that has no unit (nothing says what it counts).
+list and section numbers ("1.", "(3)"), numbers in headings, names, codes, rooms, times,
+telephone numbers and URLs ("A/RES/67/195", "Room DC2 – 1725", "ICEGOV 2012", "+41 22 555
+0148"), and a bare number whose subject cannot be found and that has no unit (nothing says
+what it counts). A number in a name or code may sit inside what another number counts
+("8 hold ISO 14001 certification"); any other number ends the counted phrase.
 
-Ranges ("between 20 and 30 participants", "20-30 participants", "from 20 to 30 per cent")
-give one row per bound, both with the qualifier "between" (``range_qualifier``) and the
-same unit and subject: each row's ``text`` and offsets are those of its own bound
+Subjects beyond the counted noun: a part of a set named before ("37 per cent of them" -> the
+nearest plural noun before it that is counted, measured or a clause subject), the noun an
+amount measures ("contracts worth USD 4 billion", "grants of up to EUR 900"), where an amount
+goes ("invest FJD 2 million in a programme"), the whole subject of a verb of change
+("complaints about delays had grown by 27 per cent"), a unit described by a clause ("the 10
+days recommended in the guidelines"), the noun a comparative counts ("2.4 million views, 18
+per cent more than ..."), a count that leaves its noun unsaid ("85 delegates in the room and
+240 following online") and, for a number standing alone as subject, its verb with
+auxiliaries, negation and complement ("had not revised theirs", "undertook to pilot ...").
+
+Thousands may be set apart by a space ("15 000"). Ranges run upwards ("between 20 and 30
+participants", "20-30 participants", "from 20 to 30 per cent"; not "USD 5,000 to three
+schools") and give one row per bound, both with the qualifier "between" (``range_qualifier``)
+and the same unit and subject: each row's ``text`` and offsets are those of its own bound
 ("between 20", "30"), so ids stay distinct and a reader sees both ends. This is how
 analysts write ranges in golden files (value 20 and value 30). "from X to Y" after a verb
 of change ("rose from 20 to 30 per cent") is also two rows, without the range qualifier.
@@ -55,7 +68,11 @@ _NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "LAW", "PRODUCT", "FAC", "EVENT"
 _RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "where"})
 _PERIOD_WORDS = frozenset({"first", "second", "last", "latter", "former", "other"})
 _WINDOW = 80  # characters looked at either side of a number
-_PREDICATE_DEPS = frozenset({"dobj", "attr", "acomp", "prt", "advmod", "oprd", "dative", "prep"})
+_PREDICATE_DEPS = frozenset(
+    {"dobj", "attr", "acomp", "prt", "advmod", "oprd", "dative", "prep", "xcomp", "ccomp"}
+)
+# Written between a subject and its verb, and part of what the subject did: "had not revised".
+_VERB_GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
 _STRIP_CHUNK = "()[]{}\"'“”‘’«»,;.!?:"
 
 
@@ -86,7 +103,11 @@ class StatisticsRules:
     subject_prepositions: frozenset[str]
     unit_subject_prepositions: frozenset[str]
     anaphoric_before: frozenset[str]
+    pronouns_of_set: frozenset[str]
+    measure_links: frozenset[str]
+    amount_target_prepositions: frozenset[str]
     duration_units: frozenset[str]
+    measure_units: frozenset[str]
 
 
 def _key(phrase: str) -> str:
@@ -127,7 +148,12 @@ def rules_from_mapping(raw: Mapping[str, Any]) -> StatisticsRules:
         subject_prepositions=frozenset(_key(w) for w in raw["subject_prepositions"]),
         unit_subject_prepositions=frozenset(_key(w) for w in raw["unit_subject_prepositions"]),
         anaphoric_before=frozenset(_key(w) for w in raw["anaphoric_before"]),
+        pronouns_of_set=frozenset(_key(w) for w in raw["pronouns_of_set"]),
+        measure_links=frozenset(_key(w) for w in raw["measure_links"]),
+        amount_target_prepositions=frozenset(_key(w) for w in raw["amount_target_prepositions"]),
         duration_units=frozenset(str(w) for w in raw["duration_units"]),
+        measure_units=frozenset(str(v) for v in raw["units_after"].values())
+        - {str(w) for w in raw["share_units"]},
     )
 
 
@@ -370,6 +396,10 @@ def _read_core(doc: Doc, i: int, rules: StatisticsRules) -> _Core | None:
         spans = tuple((token.idx + range_match.start(g), token.idx + range_match.end(g)) for g in (1, 2))
         return _Core(i, i + 1, lower, upper, spans)
     end = i + 1
+    grouped = _space_grouped_end(doc, i)
+    if grouped > i + 1:
+        # "15 000": thousands set apart by a space, as many international documents write them.
+        return _Core(i, grouped, float("".join(t.text for t in doc[i:grouped])))
     if _NUMBER_TOKEN.match(token.text):
         # "2.5 million", "2.5m" (split by the tokenizer), "3 thousand".
         while end < len(doc) and (
@@ -403,6 +433,16 @@ def _read_core(doc: Doc, i: int, rules: StatisticsRules) -> _Core | None:
     if value is None:
         return None
     return _Core(i, end, value)
+
+
+def _space_grouped_end(doc: Doc, i: int) -> int:
+    """End of "15 000 000" from token ``i`` (one to three digits, then groups of three)."""
+    if not re.fullmatch(r"[1-9]\d{0,2}", doc[i].text):
+        return i + 1
+    end = i + 1
+    while end < len(doc) and re.fullmatch(r"\d{3}", doc[end].text) and doc[end - 1].whitespace_ == " ":
+        end += 1
+    return end
 
 
 def _extend_words(doc: Doc, i: int, rules: StatisticsRules) -> int:
@@ -533,11 +573,15 @@ def _pairing(
     doc: Doc,
     text: str,
     first: _Surface,
+    lower: float,
     opener: Token | None,
     following: _Core | None,
     rules: StatisticsRules,
 ) -> tuple[str, _Surface] | None:
-    """("range" | "change", the second number's surface) when two numbers go together."""
+    """("range" | "change", the second number's surface) when two numbers go together.
+
+    A range runs upwards: in "granted USD 250,000 to three schools" the "to" is not a range.
+    """
     if following is None or first.qualifier is not None:
         return None
     joiner_index = _token_at(doc, first.end - 1) + 1
@@ -555,6 +599,8 @@ def _pairing(
         return None
     if opener is not None and _is_change(opener, rules):
         return "change", second
+    if following.value <= lower:
+        return None
     return "range", second
 
 
@@ -580,7 +626,7 @@ def _groups(doc: Doc, text: str, cores: list[_Core], rules: StatisticsRules) -> 
             index += 1
             continue
         following = cores[index + 1] if index + 1 < len(cores) else None
-        paired = _pairing(doc, text, first, opener, following, rules)
+        paired = _pairing(doc, text, first, core.value, opener, following, rules)
         if paired is None or following is None:
             row = _Row(core.value, first.qualifier, first.start, first.end)
             groups.append(
@@ -637,6 +683,37 @@ def _is_list_marker(text: str, start: int, end: int) -> bool:
     return text[start - 1 : start] == "(" and text[end : end + 1] == ")"
 
 
+_DIGIT_RUN = re.compile(r"(?<![\w.,\-–—])[+(]?\d+\)?(?:[ \u00a0][+(]?\d+\)?)+(?![\w\-–—%]|[.,]\d)")
+
+
+def in_telephone_number(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is one group of a telephone-like run of digit groups.
+
+    Counts are never written as bare digit groups side by side: "+41 22 555 0148",
+    "800 1021" and "(0)20 7946" are numbers to dial. "15 000" (thousands grouped by a
+    space) and "In 2013 600 teachers" (a year, then a count) are not such runs.
+    """
+    # Within the line, and near the number: a paragraph may be one long line of many numbers.
+    line_start = text.rfind("\n", max(0, start - _WINDOW), start) + 1 or max(0, start - _WINDOW)
+    line_end = text.find("\n", end, end + _WINDOW)
+    line_end = min(len(text), end + _WINDOW) if line_end < 0 else line_end
+    for match in _DIGIT_RUN.finditer(text, line_start, line_end):
+        if match.start() <= start and end <= match.end():
+            groups = match.group().split()
+            if (
+                groups[0].isdigit()
+                and len(groups[0]) <= 3
+                and all(len(g) == 3 and g.isdigit() for g in groups[1:])
+            ):
+                return False
+            if any(g[0] in "+(" or (g[0] == "0" and len(g) > 1) for g in groups):
+                return True
+            return len(groups) > 2 or not is_year_like(groups[0])
+        if match.start() > end:
+            break
+    return False
+
+
 def _is_code_context(doc: Doc, text: str, core: _Core, rules: StatisticsRules) -> bool:
     """A number in a code, URL, list marker, reference ("Room 12") or clock time."""
     start, end = _core_chars(doc, core)
@@ -645,7 +722,7 @@ def _is_code_context(doc: Doc, text: str, core: _Core, rules: StatisticsRules) -
             chunk, _, _ = _chunk(text, token.idx, token.idx + len(token.text))
             if is_code_chunk(chunk, rules) or "//" in chunk or "@" in chunk:
                 return True
-    if _is_list_marker(text, start, end):
+    if _is_list_marker(text, start, end) or in_telephone_number(text, start, end):
         return True
     _, left, _ = _chunk(text, start, end)
     previous = _previous_chunk(text, left)
@@ -667,8 +744,11 @@ def _follows(doc: Doc, core: _Core, references: set[int]) -> bool:
     return index in references
 
 
-def _in_name(doc: Doc, core: _Core) -> bool:
-    """A number inside a named entity after a capitalised word: "Post 2015 Agenda"."""
+def _in_name(doc: Doc, core: _Core, rules: StatisticsRules) -> bool:
+    """A number inside a named entity after a capitalised word: "Post 2015 Agenda".
+
+    A currency code is not such a word: the model sometimes tags "FJD 2.4 million" as a name.
+    """
     token = doc[core.start]
     if token.ent_type_ not in _NAME_LABELS or token.ent_iob_ != "I":
         return False
@@ -677,6 +757,8 @@ def _in_name(doc: Doc, core: _Core) -> bool:
         previous = doc[index]
         if "\n" in previous.text or "\n" in previous.whitespace_:
             break  # a heading line above is not part of the name
+        if previous.text in rules.currency_codes:
+            return False
         if previous.is_alpha and previous.text[:1].isupper():
             return True
         if previous.ent_iob_ == "B":
@@ -686,9 +768,15 @@ def _in_name(doc: Doc, core: _Core) -> bool:
 
 
 def _is_date(doc: Doc, group: _Group, rules: StatisticsRules) -> bool:
-    """Day numbers next to a month: "6, 15 and 27 November", "November 5", "12-13 November"."""
+    """Day numbers next to a month: "6, 15 and 27 November", "November 5", "12-13 November".
+
+    A number with a unit ("in May, 25 per cent more") is no day, nor is one after a month and
+    a comma ("in May, 25 delegates"): American dates write "May 25".
+    """
     first = group.cores[0]
     if max(first.value, first.upper or 0) > 31 and not is_year_like(doc[first.start].text):
+        return False
+    if group.unit is not None:
         return False
     index = group.cores[-1].end
     while index < len(doc):
@@ -701,9 +789,13 @@ def _is_date(doc: Doc, group: _Group, rules: StatisticsRules) -> bool:
         else:
             break
     index = first.start - 1
+    comma = False
     while index >= 0 and doc[index].text in (",", "the", "of"):
+        comma = comma or doc[index].text == ","
         index -= 1
-    return index >= 0 and (doc[index].text in rules.months or doc[index].text in rules.weekdays)
+    if index < 0:
+        return False
+    return (doc[index].text in rules.months and not comma) or doc[index].text in rules.weekdays
 
 
 def _is_year(doc: Doc, group: _Group, plural_noun: bool, rules: StatisticsRules) -> bool:
@@ -728,16 +820,23 @@ def _is_anaphoric(doc: Doc, group: _Group, rules: StatisticsRules) -> bool:
 
 
 def _is_ratio(doc: Doc, group: _Group) -> bool:
-    """ "one in five children", "3 out of 4 respondents": a proportion, not a count."""
+    """ "one in five children", "3 out of 4 respondents": a proportion, not a count.
+
+    "EUR 3 million in 2022" is an amount in a year: a year is never the other term.
+    """
     first, last = group.cores[0], group.cores[-1]
+
+    def term(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].like_num and not is_year_like(doc[i].text)
+
     after = [t.lower_ for t in doc[last.end : last.end + 2]]
-    if after[:1] == ["in"] and last.end + 1 < len(doc) and doc[last.end + 1].like_num:
+    if after[:1] == ["in"] and term(last.end + 1):
         return True
-    if after == ["out", "of"] and last.end + 2 < len(doc) and doc[last.end + 2].like_num:
+    if after == ["out", "of"] and term(last.end + 2):
         return True
     before = [t.lower_ for t in doc[max(first.start - 3, 0) : first.start]]
-    return (before[-1:] == ["in"] and len(before) > 1 and doc[first.start - 2].like_num) or (
-        before[-2:] == ["out", "of"] and len(before) > 2 and doc[first.start - 3].like_num
+    return (before[-1:] == ["in"] and len(before) > 1 and term(first.start - 2)) or (
+        before[-2:] == ["out", "of"] and len(before) > 2 and term(first.start - 3)
     )
 
 
@@ -821,6 +920,34 @@ def _list_phrase(doc: Doc, noun: Token, before: int, blocked: set[int]) -> str |
     return _trim(doc, noun.left_edge.i, right, blocked)
 
 
+def _words_until_break(doc: Doc, start: int, blocked: set[int], limit: int = 6) -> list[str]:
+    """Words from ``start`` up to punctuation, a conjunction, another number or ``limit`` words."""
+    words: list[Token] = []
+    for token in doc[start : start + limit]:
+        if (
+            token.is_punct
+            or token.is_space
+            or token.pos_ == "CCONJ"
+            or token.i in blocked
+            or "\n" in token.text
+        ):
+            break
+        words.append(token)
+    while words and words[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PART"):
+        words.pop()  # "1,500 in 2016": a dangling preposition
+    return [t.text for t in words]
+
+
+def _counted_object(verb: Token) -> Token | None:
+    """ "trained 300 officials in 2012 and 450 in 2013": the counted object of the verb."""
+    if verb.pos_ != "VERB":
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in child.children):
+            return child
+    return None
+
+
 def _shared_noun(token: Token) -> Token | None:
     """In a list "429 X representatives, ..., 541 from Y", the counted noun of a neighbour item."""
     candidates: list[Token] = []
@@ -879,12 +1006,13 @@ def _predicate(doc: Doc, verb: Token, blocked: set[int]) -> str | None:
         for child in verb.children:
             if child.dep_ == "attr" and child.pos_ in ("NOUN", "PROPN"):
                 return _trim(doc, child.left_edge.i, child.i, blocked)  # "18 of whom were women"
+    left = min([verb.i] + [c.i for c in verb.lefts if c.dep_ in _VERB_GROUP_DEPS and c.i not in blocked])
     right = verb.i
     for child in verb.rights:
         if child.dep_ not in _PREDICATE_DEPS or not _clean_subtree(child, blocked):
             break
         right = max(right, child.right_edge.i)
-    return _trim(doc, verb.i, right, blocked)
+    return _trim(doc, left, right, blocked)
 
 
 def _clause_subject(verb: Token, kinds: tuple[str, ...] = ("NOUN",)) -> Token | None:
@@ -919,15 +1047,108 @@ def _money_subject(doc: Doc, top: Token, verb: Token, blocked: set[int], rules: 
     for child in verb.rights:
         if child.i <= top.i:
             continue
-        purpose = (child.dep_ == "prep" and child.lower_ in rules.unit_subject_prepositions) or (
-            child.dep_ in ("advcl", "xcomp")
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        purpose = (
+            (child.dep_ == "prep" and child.lower_ in rules.unit_subject_prepositions)
+            or (
+                child.dep_ in ("advcl", "xcomp")
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            )
+            or (
+                # "invest FJD 2 million in a programme", "lent USD 5,000 to small firms"
+                child.dep_ in ("prep", "dative")
+                and child.lower_ in rules.amount_target_prepositions
+                and any(c.dep_ == "pobj" and c.pos_ == "NOUN" for c in child.children)
+            )
         )
         tail = _until_blocked(doc, child.left_edge.i, child.right_edge.i, blocked) if purpose else None
         if tail:
             parts.append(tail)
             break
     return " ".join(parts)
+
+
+def _measured_noun(doc: Doc, top: Token, inside: set[int], rules: StatisticsRules) -> Token | None:
+    """The noun an amount completes: "contracts worth USD 4 billion", "grants of up to EUR 900".
+
+    Climbs from the number through prepositions and qualifier words to a noun written before it,
+    joined by a word of ``measure_links`` ("of", "worth", "valued at", "totalling").
+    """
+    token = top
+    for _ in range(5):
+        head = token.head
+        if token.lower_ in rules.measure_links and token.i > 0 and doc[token.i - 1].pos_ == "NOUN":
+            return doc[token.i - 1]  # written right after the noun, whatever the parse says
+        if head.i == token.i:
+            return None
+        if head.pos_ == "NOUN" and head.i < token.i:
+            return head if token.lower_ in rules.measure_links else None
+        if not (head.i in inside or head.pos_ == "ADP" or head.lower_ in rules.measure_links):
+            return None
+        token = head
+    return None
+
+
+def _is_referent(doc: Doc, token: Token, rules: StatisticsRules) -> bool:
+    """A plural noun that a later "of them" can point back to: a clause subject, or a noun
+    counted ("52 municipalities") or measured ("contracts worth USD 4 billion")."""
+    if token.pos_ != "NOUN" or token.tag_ != "NNS":
+        return False
+    if token.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "nummod" for c in token.children):
+        return True
+    after = doc[token.i + 1 : token.i + 6]
+    return len(after) > 1 and after[0].lower_ in rules.measure_links and any(t.like_num for t in after[1:])
+
+
+def _antecedent(doc: Doc, index: int, rules: StatisticsRules) -> Token | None:
+    """What a pronoun at ``index`` ("37 per cent of them") refers back to.
+
+    The nearest referent before it in its sentence or the sentence before (same paragraph);
+    a referent inside the complement of another ("2,600 learners from 64 countries") gives
+    way to that other.
+    """
+    sentence = _sentence(doc, index)
+    first = sentence.start
+    if first > 0 and not _is_paragraph_break(doc[first - 1]):
+        first = _sentence(doc, first - 1).start
+    for i in range(index - 1, first - 1, -1):
+        token = doc[i]
+        if not _is_referent(doc, token, rules):
+            continue
+        while (
+            token.dep_ == "pobj"
+            and token.head.dep_ == "prep"
+            and token.head.head.i < token.i
+            and _is_referent(doc, token.head.head, rules)
+        ):
+            token = token.head.head
+        return token
+    return None
+
+
+def _noun_with_modifiers(doc: Doc, noun: Token, blocked: set[int]) -> str:
+    """ "46 municipal officials" -> "municipal officials": the noun and the words fused to it."""
+    left = noun.i
+    while (
+        left > 0
+        and doc[left - 1].dep_ in ("compound", "amod")
+        and doc[left - 1].pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
+        and left - 1 not in blocked
+    ):
+        left -= 1
+    return doc[left : noun.i + 1].text
+
+
+def _changed_phrase(doc: Doc, subject: Token, blocked: set[int], rules: StatisticsRules) -> str:
+    """The whole subject of a verb of change: "complaints about delayed decisions [had grown]".
+
+    Cut back to the noun and its from/of complement when the subject holds another number or
+    an aside between commas.
+    """
+    left, right = subject.left_edge.i, subject.right_edge.i
+    span = range(left, right + 1)
+    if any(i in blocked or doc[i].text in (",", ";", "(", ")") for i in span):
+        return _noun_phrase(doc, subject, left, blocked, rules)
+    return _trim(doc, left, right, blocked) or subject.text
 
 
 def _verb_subject(
@@ -939,6 +1160,9 @@ def _verb_subject(
     verb = top.head.head if top.head.pos_ == "ADP" else top.head
     comparative = verb.tag_ in ("JJR", "RBR")
     if comparative:
+        if verb.dep_ == "amod" and verb.head.pos_ == "NOUN" and verb.head.i < top.i:
+            # "2.4 million page views, 18 per cent more than last year": more of that noun.
+            return _noun_with_modifiers(doc, verb.head, blocked)
         verb = verb.head  # "received 512 nominations, 40 per cent more than ..."
     if verb.pos_ not in ("VERB", "AUX") or verb.i == top.i:
         return None
@@ -961,7 +1185,7 @@ def _verb_subject(
     if subject is not None and subject.lemma_.casefold() in rules.count_nouns:
         return _of_tail(doc, subject, blocked, rules) or subject.text
     if subject is not None and verb.lemma_.casefold() in rules.count_verbs:
-        return _noun_phrase(doc, subject, subject.left_edge.i, blocked, rules)
+        return _changed_phrase(doc, subject, blocked, rules)
     if group.unit in rules.currency_codes:
         return _money_subject(doc, top, verb, blocked, rules)
     return None
@@ -994,6 +1218,12 @@ def _subject(doc: Doc, group: _Group, blocked: set[int], rules: StatisticsRules)
                 found = _pobj_phrase(doc, child, blocked, rules)
             if found:
                 return found
+    unit_noun = doc[body[-1]]
+    if group.unit in rules.measure_units and unit_noun.pos_ == "NOUN":
+        for child in unit_noun.rights:
+            if child.dep_ in ("acl", "relcl") and child.i >= end_limit and _clean_subtree(child, blocked):
+                # "the 10 days recommended in national guidelines": the unit itself is described.
+                return _trim(doc, unit_noun.i, child.right_edge.i, blocked) or unit_noun.text
     # The highest token of the number phrase (qualifier words aside) in the parse.
     top = doc[body[0]]
     for i in body:
@@ -1006,9 +1236,24 @@ def _subject(doc: Doc, group: _Group, blocked: set[int], rules: StatisticsRules)
     if top.dep_ == "nsubj" and head.pos_ == "NOUN" and head.i > top.i:
         # "45 of them ministers": a clause without a verb.
         return _noun_phrase(doc, head, top.right_edge.i + 1, blocked, rules)
-    if top.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
-        owner = head.head
+    owner = _measured_noun(doc, top, inside, rules)
+    if owner is not None:
         return _trim(doc, owner.left_edge.i, owner.i, blocked | inside)
+    if top.dep_ == "conj" and top.pos_ == "NUM":
+        shared = _shared_noun(top) or _counted_object(top.head)
+        if shared is not None and shared.i < top.i:
+            # "85 delegates in the room and some 240 following online": the noun is not repeated.
+            return " ".join([shared.text, *_words_until_break(doc, end_limit, blocked)])
+    if (
+        end_limit + 1 < len(doc)
+        and doc[end_limit].lower_ == "of"
+        and doc[end_limit + 1].lower_ in rules.pronouns_of_set
+        and doc[end_limit + 1].dep_ == "pobj"  # "of these", not "of these projects"
+    ):
+        # "37 per cent of them": a part of a set named before.
+        referent = _antecedent(doc, min(inside), rules)
+        if referent is not None:
+            return _noun_with_modifiers(doc, referent, blocked)
     return _verb_subject(doc, top, group, blocked | inside, rules)
 
 
@@ -1025,28 +1270,39 @@ def _statistics_in_section(
 ) -> list[Statistic]:
     cores = _find_cores(doc, section.heading_end, rules)
     text = doc.text  # computed by spaCy on each access
-    numbers = {i for core in cores for i in range(core.start, core.end)}
-    found: list[Statistic] = []
+    groups = _groups(doc, text, cores, rules)
     references: set[int] = set()  # token ends of numbers read as references ("items 3 and 4")
-    previous: dict[tuple[int, str], str | None] = {}  # (sentence, unit) -> last subject
-    for group in _groups(doc, text, cores, rules):
+    outside: set[int] = set()  # indexes of groups in the heading or in an excluded span
+    named: set[int] = set()  # indexes of groups that are codes, references or parts of names
+    for index, group in enumerate(groups):
         start, _ = _core_chars(doc, group.cores[0])
         _, end = _core_chars(doc, group.cores[-1])
         if start < section.heading_end or _overlaps(
             section.char_start + start, section.char_start + end, excluded
         ):
-            continue
-        if any(_is_code_context(doc, text, core, rules) for core in group.cores) or _follows(
+            outside.add(index)
+        elif any(_is_code_context(doc, text, core, rules) for core in group.cores) or _follows(
             doc, group.cores[0], references
         ):
             references.update(core.end for core in group.cores)
+            named.add(index)
+        elif _in_name(doc, group.cores[0], rules):
+            named.add(index)
+    # A number in a name or code ("ISO 9001", "Agenda 2030") may sit inside what another number
+    # counts; any other number ends the counted phrase ("4 sessions and 12 workshops").
+    numbers = {
+        i
+        for index, group in enumerate(groups)
+        if index not in named
+        for core in group.cores
+        for i in range(core.start, core.end)
+    }
+    found: list[Statistic] = []
+    previous: dict[tuple[int, str], str | None] = {}  # (sentence, unit) -> last subject
+    for index, group in enumerate(groups):
+        if index in outside or index in named:
             continue
-        if (
-            _in_name(doc, group.cores[0])
-            or _is_date(doc, group, rules)
-            or _is_anaphoric(doc, group, rules)
-            or _is_ratio(doc, group)
-        ):
+        if _is_date(doc, group, rules) or _is_anaphoric(doc, group, rules) or _is_ratio(doc, group):
             continue
         own = {i for core in group.cores for i in range(core.start, core.end)}
         try:

@@ -135,7 +135,14 @@ GOOD = [
     ("the last week of June 2014", [("the last week of June 2014", "2014-06-24", "2014-06-30")]),
     ("in early 2016.", [("in early 2016", "2016-01-01", "2016-06-30")]),
     ("by mid-2015", [("by mid-2015", "2015-04-01", "2015-09-30")]),
-    ("by the end of 2013", [("by the end of 2013", "2013-07-01", "2013-12-31")]),
+    # the end (beginning) of a year is its last (first) month; "late" and "early" are halves
+    ("by the end of 2013", [("by the end of 2013", "2013-12-01", "2013-12-31")]),
+    ("at the end of 2019,", [("at the end of 2019", "2019-12-01", "2019-12-31")]),
+    ("at the beginning of 2014,", [("at the beginning of 2014", "2014-01-01", "2014-01-31")]),
+    ("from the start of 2021,", [("from the start of 2021", "2021-01-01", "2021-01-31")]),
+    ("in late 2013.", [("in late 2013", "2013-07-01", "2013-12-31")]),
+    ("by the end of June 2014", [("by the end of June 2014", "2014-06-21", "2014-06-30")]),
+    ("at the beginning of May 2014", [("at the beginning of May 2014", "2014-05-01", "2014-05-10")]),
     ("in the first half of 2013", [("in the first half of 2013", "2013-01-01", "2013-06-30")]),
     ("in the third quarter of 2013", [("in the third quarter of 2013", "2013-07-01", "2013-09-30")]),
     # numeric dates go through dateparser (day first)

