@@ -38,3 +38,8 @@ pdf-twin: install
 
 clean:
 	rm -rf $(VENV) data/processed/*.parquet data/processed/*.duckdb data/processed/manifest.json
+
+# Throughput, memory and re-run time on generated archives (minutes; not a test). See benchmarks/README.md.
+.PHONY: bench
+bench: install
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)

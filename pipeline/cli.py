@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table as RichTable
 
 from pipeline.errors import PipelineError
+from pipeline.executors import EXECUTORS, Execution
 from pipeline.nlp import ModelNotInstalled
 from pipeline.records import Failure
 from pipeline.settings import DEFAULT_MODEL, Limits, Settings
@@ -50,6 +51,23 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--max-pages", type=int, default=Limits.max_pages, help="most pages read from one PDF")
     run.add_argument(
         "--seconds-per-document", type=float, default=Limits.seconds_per_document, help="time limit per file"
+    )
+    run.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="processes that process documents (default 1: this one); the tables are the same",
+    )
+    run.add_argument(
+        "--executor",
+        choices=EXECUTORS,
+        default="local",
+        help="local: this machine (default); dask: a Dask cluster (needs the `dask` extra)",
+    )
+    run.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler to use with --executor dask (default: a local cluster of --workers processes)",
     )
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     run.add_argument("--debug", action="store_true", help="show tracebacks of errors")
@@ -102,6 +120,8 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         organisations_file=args.organisations,
     )
 
+    execution = Execution(workers=args.workers, executor=args.executor, scheduler=args.scheduler)
+
     def report(failure: Failure, exc: BaseException | None) -> None:
         progress.console.print(
             f"[red]error:[/red] {failure.source_file}: {failure.error} ({failure.stage})", highlight=False
@@ -124,7 +144,7 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         def advance(name: str, status: str) -> None:
             progress.update(task, advance=1, description=f"{status}: {name}")
 
-        summary = run(settings, on_file=advance, on_error=report)
+        summary = run(settings, on_file=advance, on_error=report, execution=execution)
 
     for warning in summary.warnings:
         console.print(f"[yellow]warning:[/yellow] {warning.source_file}: {warning.error}", highlight=False)

@@ -23,7 +23,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -273,13 +274,28 @@ def _ends_with(lower: Sequence[str], end: int, words: Words) -> bool:
     return start >= 0 and tuple(lower[start:end]) == words
 
 
+@lru_cache(maxsize=64)
+def _phrases_by_first_word(
+    phrases: tuple[Words, ...],
+) -> tuple[Mapping[str, tuple[Words, ...]], tuple[Words, ...]]:
+    """First word -> the phrases that can match there, in their given order; an empty
+    phrase matches anywhere, so it is kept in every list (and alone in the default)."""
+    firsts = dict.fromkeys(words[0] for words in phrases if words)
+    by_first = {
+        first: tuple(words for words in phrases if not words or words[0] == first) for first in firsts
+    }
+    return MappingProxyType(by_first), tuple(words for words in phrases if not words)
+
+
 def _find_phrases(
     lower: Sequence[str], phrases: Iterable[Words], start: int, end: int
 ) -> list[tuple[int, int]]:
     """Token spans [i, j) within [start, end) where one of ``phrases`` occurs."""
+    by_first, empty_only = _phrases_by_first_word(tuple(phrases))
     found = []
     for i in range(start, end):
-        for words in phrases:
+        # Only the phrases that begin with this token can match here (in their given order).
+        for words in by_first.get(lower[i], empty_only):
             if i + len(words) <= end and _match(lower, i, words):
                 found.append((i, i + len(words)))
                 break

@@ -356,22 +356,33 @@ class Word:
 
 def doc_words(doc: Doc) -> list[Word]:
     """The words of ``doc``, hyphen-joined tokens merged."""
+    # Token attributes read in one pass: indexing a Doc creates a new Token object every time.
+    texts: list[str] = []
+    spaces: list[bool] = []
+    starts: list[int] = []
+    tags: list[str] = []
+    for token in doc:
+        texts.append(token.text)
+        spaces.append(bool(token.whitespace_))
+        starts.append(token.idx)
+        tags.append(token.tag_)
     words: list[Word] = []
     i = 0
-    n = len(doc)
+    n = len(texts)
     while i < n:
         j = i + 1
         while (
             j + 1 < n
-            and doc[j].text == "-"
-            and not doc[j - 1].whitespace_
-            and not doc[j].whitespace_
-            and doc[j - 1].text[-1:].isalnum()
-            and doc[j + 1].text[:1].isalnum()
+            and texts[j] == "-"
+            and not spaces[j - 1]
+            and not spaces[j]
+            and texts[j - 1][-1:].isalnum()
+            and texts[j + 1][:1].isalnum()
         ):
             j += 2
-        span = doc[i:j]
-        words.append(Word(span.text, i, j, span.start_char, span.end_char, doc[i].tag_))
+        # Span.text is the text from the first token to the end of the last one.
+        start, end = starts[i], starts[j - 1] + len(texts[j - 1])
+        words.append(Word("".join(texts[i:j]), i, j, start, end, tags[i]))
         i = j
     return words
 
@@ -710,6 +721,7 @@ def _inside(ranges: Iterable[tuple[int, int]], start: int, end: int) -> bool:
 
 def _model_org_ok(
     doc: Doc,
+    doc_text: str,
     words: Sequence[Word],
     start: int,
     end: int,
@@ -718,8 +730,11 @@ def _model_org_ok(
     vocabulary: frozenset[str],
     places: frozenset[str],
 ) -> bool:
-    """Filter for a model ORG entity that no pattern, definition or reference explains."""
-    text = doc.text[start:end]
+    """Filter for a model ORG entity that no pattern, definition or reference explains.
+
+    ``doc_text`` is ``doc.text``, which spaCy rebuilds from the tokens on every access.
+    """
+    text = doc_text[start:end]
     ws = [w for w in words if start <= w.char_start and w.char_end <= end]
     if not ws:
         return False
@@ -899,7 +914,7 @@ def section_candidates(
             continue
         if any(s < c.end and c.start < e for c in accepted + used):
             continue
-        if _model_org_ok(doc, words, s, e, ref, defs, vocabulary, places):
+        if _model_org_ok(doc, text, words, s, e, ref, defs, vocabulary, places):
             accepted.append(_Candidate(s, e, text[s:e], None, "model", heading(s)))
     return sorted(accepted + used, key=lambda c: c.start)
 

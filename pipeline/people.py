@@ -97,10 +97,21 @@ def load_people_lexicon() -> PeopleLexicon:
 # --------------------------------------------------------------------------- names
 
 
+@lru_cache(maxsize=8)
+def _honorifics_by_initial(forms: tuple[str, ...]) -> Mapping[str, tuple[str, ...]]:
+    """First character -> the forms starting with it, longest first (ties in file order)."""
+    by_initial: dict[str, list[str]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        by_initial.setdefault(form[:1], []).append(form)
+    return MappingProxyType({initial: tuple(group) for initial, group in by_initial.items()})
+
+
 def honorific_at(words: Sequence[Word], i: int, text: str, lexicon: PeopleLexicon) -> tuple[str, int] | None:
     """(canonical honorific, index of the word after it) if an honorific starts at word ``i``."""
     start = words[i].char_start
-    for form in sorted(lexicon.honorifics, key=len, reverse=True):
+    # Only forms that start with the word's first character can match; checked longest first.
+    candidates = _honorifics_by_initial(tuple(lexicon.honorifics)).get(text[start : start + 1], ())
+    for form in candidates:
         if not text.startswith(form, start):
             continue
         end = start + len(form)
@@ -220,6 +231,7 @@ def model_names(
 ) -> list[_Name]:
     """The model's PERSON entities that look like names (a country or a slogan does not)."""
     word_at = {t: k for k, w in enumerate(words) for t in range(w.start, w.end)}
+    text_of_doc = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
     out: list[_Name] = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":
@@ -227,7 +239,7 @@ def model_names(
         a, b = word_at[ent.start], word_at[ent.end - 1] + 1
         honorific = None
         h_start = a
-        while a < b and (found := honorific_at(words, a, doc.text, lexicon)) is not None:
+        while a < b and (found := honorific_at(words, a, text_of_doc, lexicon)) is not None:
             honorific = honorific or found[0]
             a = found[1]
         while a < b and (words[a].text.lower() in DETERMINERS or lexicon.is_role(words[a].text)):
@@ -238,7 +250,7 @@ def model_names(
         if b <= a or name_end(words, a, lexicon) < b:
             continue  # a word no name has ("Promoting Whole-of-Government Approaches")
         if honorific is None:
-            text = doc.text[words[a].char_start : words[b - 1].char_end]
+            text = text_of_doc[words[a].char_start : words[b - 1].char_end]
             if is_place_name(text) or is_city_name(text) or normalise_name(text) in places:
                 continue
             if any(is_demonym(w.text) for w in words[a:b]) or words[a].tag in VERB_TAGS:
@@ -589,11 +601,13 @@ def find_people(
     )
 
     section_words: list[list[Word]] = []
+    # Doc.text is rebuilt from the tokens on every access: read it once per section.
+    doc_texts = [doc.text for doc in docs]
     names: list[_Name] = []
     for i, (section, doc) in enumerate(zip(sections, docs, strict=True)):
         words = doc_words(doc)
         section_words.append(words)
-        found = honorific_names(words, doc.text, lexicon, i, section.heading_end)
+        found = honorific_names(words, doc_texts[i], lexicon, i, section.heading_end)
         for n in (
             *model_names(doc, words, lexicon, i, section.heading_end, places),
             *titled_names(words, lexicon, i, section.heading_end),
@@ -603,7 +617,7 @@ def find_people(
         names.extend(sorted(found, key=lambda n: n.start))
 
     def name_text(n: _Name) -> str:
-        return _text(docs[n.section].text, section_words[n.section][n.start : n.end])
+        return _text(doc_texts[n.section], section_words[n.section][n.start : n.end])
 
     # "Harvard Kennedy School" is sometimes a PERSON to the model: not if it names a body.
     names = [n for n in names if n.source == "honorific" or not _names_body(name_text(n), known)]
@@ -636,7 +650,7 @@ def find_people(
     for key, n in keyed:
         section = sections[n.section]
         words = section_words[n.section]
-        title = title_of(n, words, docs[n.section].text, taken[n.section], known)
+        title = title_of(n, words, doc_texts[n.section], taken[n.section], known)
         person_id = stable_id(key)
         rows[person_id] = rows.get(person_id, _Row(name_text(n))).add(name_text(n), n.honorific, title)
         start = section.char_start + words[n.start].char_start

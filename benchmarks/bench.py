@@ -1,0 +1,337 @@
+"""Benchmark: the whole pipeline against bare ``nlp.pipe``, on an archive of varied sample bulletins.
+
+    .venv/bin/python benchmarks/bench.py [--sizes 100 1000] [--workers 2] [--repeat 1]
+    make bench
+
+For each size N it writes an archive of N bulletins made by varying the samples in
+``data/raw`` (items shuffled and renumbered, years shifted, counts changed), then, each
+in a fresh process so that peak memory is that of the task alone:
+
+- bare ``nlp.pipe`` over the section texts of the archive (the model's own cost);
+- ``run`` of the whole pipeline, one process, and with ``--workers`` processes;
+- ``bulletin run`` again with nothing changed (the command, start-up included).
+
+It prints words per second both ways and their ratio, seconds per document, peak RSS,
+the re-run time, and the PDF reader's time per page against pdfplumber's bare
+``extract_text`` on the same PDFs. Timings are wall-clock, the best of ``--repeat``
+runs (bare and pipeline runs alternate). Both clocks include loading the model (the
+pipeline's also its reference data); neither includes importing Python packages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data" / "raw"
+SHARED_PDFS = ROOT.parent / "shared" / "corpus" / "pdf"
+BIN = Path(sys.executable).parent
+
+_ITEM = re.compile(r"^(\d{1,2})\. ", re.MULTILINE)
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+# Counts from 40 to 999 (not days of the month, not parts of other numbers).
+_COUNT = re.compile(r"(?<![\d.,/-])([4-9]\d|[1-9]\d\d)(?![\d.,/%-])")
+
+
+# --------------------------------------------------------------------------- the archive
+
+
+def vary_bulletin(text: str, k: int) -> str:
+    """Bulletin ``k`` of the archive from a sample: its items shuffled and renumbered, its
+    years shifted and some of its counts changed, so that no two bulletins are the same."""
+    rng = random.Random(k)
+    starts = [m.start() for m in _ITEM.finditer(text)]
+    if len(starts) > 1:
+        ends = [*starts[1:], len(text)]
+        masthead, items = text[: starts[0]], [text[a:b] for a, b in zip(starts, ends, strict=True)]
+        items = [i if i.endswith("\n\n") else i.rstrip("\n") + "\n\n" for i in items]
+        rng.shuffle(items)
+        text = masthead + "".join(_ITEM.sub(f"{n}. ", item, count=1) for n, item in enumerate(items, 1))
+    shift = k % 9
+    text = _YEAR.sub(lambda m: str(int(m.group()) + shift), text)
+    return _COUNT.sub(lambda m: str(int(m.group()) + rng.randint(0, 9)), text)
+
+
+def build_archive(n: int, dest: Path) -> list[Path]:
+    samples = sorted(SAMPLES.glob("*.txt"))
+    dest.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for k in range(n):
+        sample = samples[k % len(samples)]
+        path = dest / f"{sample.stem}-v{k:05d}.txt"
+        path.write_text(vary_bulletin(sample.read_text(encoding="utf-8"), k), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+# --------------------------------------------------------------------------- tasks (own process)
+
+
+def _peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
+
+
+def _section_texts(archive: Path) -> list[str]:
+    from pipeline.discover import discover
+    from pipeline.run import prepare_document
+    from pipeline.settings import Settings
+
+    settings = Settings()
+    return [s.text for f in discover(archive).files for s in prepare_document(f, settings).sections]
+
+
+def task_bare(archive: str, batch_size: int | None) -> dict[str, Any]:
+    """spacy.load, then bare nlp.pipe over the section texts (read and cut before the clock starts)."""
+    from pipeline.nlp import load_model
+    from pipeline.settings import DEFAULT_MODEL
+
+    texts = _section_texts(Path(archive))
+    words = sum(len(t.split()) for t in texts)
+    started = time.perf_counter()
+    nlp = load_model(DEFAULT_MODEL)
+    loaded = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    seconds = time.perf_counter() - started
+    return {
+        "seconds": seconds,
+        "load": loaded - started,
+        "words": words,
+        "sections": len(texts),
+        "rss_mb": _peak_rss_mb(),
+    }
+
+
+def task_pipeline(archive: str, out: str, workers: int) -> dict[str, Any]:
+    """The whole pipeline (``run``, as ``bulletin run --force`` calls it: it loads its own
+    resources) on the archive."""
+    from pipeline.executors import Execution
+    from pipeline.run import run
+    from pipeline.settings import Settings
+
+    settings = Settings(input_dir=Path(archive), output_dir=Path(out), force=True, progress=False)
+    started = time.perf_counter()
+    summary = run(settings, execution=Execution(workers=workers))
+    seconds = time.perf_counter() - started
+    return {
+        "seconds": seconds,
+        "processed": len(summary.processed),
+        "failed": len(summary.failed),
+        "rss_mb": _peak_rss_mb(),
+        "worker_rss_mb": _peak_rss_mb(resource.RUSAGE_CHILDREN) if workers > 1 else 0.0,
+    }
+
+
+def task_pdf(pdfs: list[str], repeat: int) -> dict[str, Any]:
+    """Per-page time of the pipeline's PDF reader and of pdfplumber's bare extract_text."""
+    import pdfplumber
+
+    from pipeline.read_text import read_document
+    from pipeline.records import SourceFile
+    from pipeline.settings import Limits
+
+    pages = n = 0
+    ours = bare = float("inf")
+    sources = [SourceFile(Path(p), Path(p).name, "", Path(p).stat().st_size) for p in pdfs]
+    for _ in range(repeat):
+        started = time.perf_counter()
+        pages = sum(read_document(source, Limits()).n_pages for source in sources)
+        ours = min(ours, time.perf_counter() - started)
+        started = time.perf_counter()
+        n = 0
+        for path in pdfs:
+            with pdfplumber.open(path) as pdf:
+                for page in pdf.pages:
+                    page.extract_text()
+                    n += 1
+        bare = min(bare, time.perf_counter() - started)
+    return {"files": len(pdfs), "pages": pages, "bare_pages": n, "ours": ours, "bare": bare}
+
+
+TASKS = {"bare": task_bare, "pipeline": task_pipeline, "pdf": task_pdf}
+
+
+def _in_subprocess(task: str, **kwargs: Any) -> dict[str, Any]:
+    spec = json.dumps({"task": task, "kwargs": kwargs})
+    done = subprocess.run(
+        [sys.executable, __file__, "--task", spec], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        sys.exit(f"benchmark task {task} failed:\n{done.stderr}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def _rerun_seconds(archive: Path, out: Path) -> float:
+    """``bulletin run`` with nothing changed: the command as an operator types it."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [str(BIN / "bulletin"), "run", str(archive), "--out", str(out), "--no-progress"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    seconds = time.perf_counter() - started
+    if done.returncode != 0 or " 0 processed" not in done.stdout:
+        sys.exit(f"re-run did not skip every file:\n{done.stdout}\n{done.stderr}")
+    return seconds
+
+
+# --------------------------------------------------------------------------- PDFs
+
+
+def _twin_pdfs(archive: Path, dest: Path, count: int) -> list[Path]:
+    spec = importlib.util.spec_from_file_location("make_pdf_twin", ROOT / "scripts" / "make_pdf_twin.py")
+    assert spec and spec.loader
+    twin = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(twin)
+    dest.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for source in sorted(archive.glob("*.txt"))[:count]:
+        data, _ = twin.render(source.read_text(encoding="utf-8"))
+        path = dest / f"{source.stem}.pdf"
+        path.write_bytes(data)
+        paths.append(path)
+    return paths
+
+
+# --------------------------------------------------------------------------- report
+
+
+def _machine() -> str:
+    import os
+    import platform
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") / 2**30
+    return f"{cpu}, {os.cpu_count()} CPUs, {pages:.0f} GiB RAM, Python {platform.python_version()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000], help="archive sizes N")
+    parser.add_argument("--workers", type=int, default=2, help="processes for the parallel run")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each timing; the best counts")
+    parser.add_argument(
+        "--batch-size", type=int, default=None, help="bare nlp.pipe batch_size (default: spaCy's)"
+    )
+    parser.add_argument("--pdfs", type=int, default=8, help="PDF twins of archive bulletins to time")
+    parser.add_argument("--keep", type=Path, help="keep the archives and tables in this folder")
+    parser.add_argument("--task", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.task:
+        spec = json.loads(args.task)
+        print(json.dumps(TASKS[spec["task"]](**spec["kwargs"])))
+        return 0
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="bulletin-bench-"))
+    print(f"machine: {_machine()}")
+    print(f"bare nlp.pipe batch_size: {args.batch_size or 'spaCy default'}; best of {args.repeat}\n")
+    rows = []
+    try:
+        for n in args.sizes:
+            archive = work / f"archive-{n}"
+            if archive.exists():
+                shutil.rmtree(archive)
+            build_archive(n, archive)
+            out = work / f"tables-{n}"
+            bare: dict[str, Any] = {}
+            one: dict[str, Any] = {}
+            many: dict[str, Any] = {}
+            for _ in range(args.repeat):
+                b = _in_subprocess("bare", archive=str(archive), batch_size=args.batch_size)
+                p = _in_subprocess("pipeline", archive=str(archive), out=str(out), workers=1)
+                w = _in_subprocess("pipeline", archive=str(archive), out=str(out), workers=args.workers)
+                bare = b if not bare or b["seconds"] < bare["seconds"] else bare
+                one = p if not one or p["seconds"] < one["seconds"] else one
+                many = w if not many or w["seconds"] < many["seconds"] else many
+            rerun = min(_rerun_seconds(archive, out) for _ in range(max(1, args.repeat)))
+            words = bare["words"]
+            row = {
+                "n": n,
+                "words": words,
+                "bare_wps": words / bare["seconds"],
+                "one_wps": words / one["seconds"],
+                "many_wps": words / many["seconds"],
+                "s_per_doc": one["seconds"] / n,
+                "load": bare["load"],
+                "rss_bare": bare["rss_mb"],
+                "rss_one": one["rss_mb"],
+                "rss_many": many["rss_mb"],
+                "rss_worker": many["worker_rss_mb"],
+                "rerun": rerun,
+                "failed": one["failed"] + many["failed"],
+            }
+            rows.append(row)
+            print(
+                f"N={n}: {words} words in {bare['sections']} sections\n"
+                f"  bare nlp.pipe           {row['bare_wps']:8.0f} words/s\n"
+                f"  pipeline, 1 process     {row['one_wps']:8.0f} words/s  "
+                f"(ratio {row['one_wps'] / row['bare_wps']:.2f}; {row['s_per_doc']:.3f} s/document; "
+                f"model load {row['load']:.1f} s, in both)\n"
+                f"  pipeline, {args.workers} workers     {row['many_wps']:8.0f} words/s  "
+                f"(speed-up {row['many_wps'] / row['one_wps']:.2f} x one process)\n"
+                f"  peak RSS                bare {row['rss_bare']:.0f} MB; pipeline {row['rss_one']:.0f} MB; "
+                f"{args.workers} workers: parent {row['rss_many']:.0f} MB + largest worker "
+                f"{row['rss_worker']:.0f} MB\n"
+                f"  re-run, nothing changed {rerun:.2f} s (bulletin run, start-up included)\n"
+                f"  failed documents        {row['failed']}",
+                flush=True,
+            )
+
+        pdfs = sorted(SAMPLES.glob("*.pdf")) + sorted(SHARED_PDFS.glob("*.pdf"))
+        pdfs += _twin_pdfs(work / f"archive-{args.sizes[0]}", work / "pdf", args.pdfs)
+        pdf = _in_subprocess("pdf", pdfs=[str(p) for p in pdfs], repeat=max(1, args.repeat))
+        ours, bare_pdf = pdf["ours"] / pdf["pages"], pdf["bare"] / pdf["bare_pages"]
+        print(
+            f"\nPDF: {pdf['files']} files, {pdf['pages']} pages\n"
+            f"  pipeline reader (read_document)   {ours * 1000:6.1f} ms/page\n"
+            f"  pdfplumber extract_text (bare)    {bare_pdf * 1000:6.1f} ms/page  "
+            f"(reader / bare {ours / bare_pdf:.2f})"
+        )
+
+        print("\ntargets:")
+        first, last = rows[0], rows[-1]
+        checks = [
+            (f"throughput >= 0.8 x bare (N={r['n']})", r["one_wps"] / r["bare_wps"] >= 0.8) for r in rows
+        ]
+        checks += [
+            (f"{args.workers} workers >= 1.6 x one process (N={r['n']})", r["many_wps"] / r["one_wps"] >= 1.6)
+            for r in rows
+        ]
+        if len(rows) > 1:
+            growth = last["rss_one"] / first["rss_one"]
+            checks.append(
+                (f"peak RSS N={last['n']} within 1.2 x N={first['n']} ({growth:.2f})", growth <= 1.2)
+            )
+        checks += [(f"re-run with nothing changed < 5 s (N={r['n']})", r["rerun"] < 5) for r in rows]
+        for label, ok in checks:
+            print(f"  [{'ok' if ok else 'MISSED'}] {label}")
+        return 0 if all(ok for _, ok in checks) else 1
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

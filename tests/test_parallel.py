@@ -1,0 +1,257 @@
+"""Parallel runs: --workers and the Dask executor write the same tables as one process, byte for byte."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+
+from pipeline.cli import main
+from pipeline.errors import PipelineError
+from pipeline.executors import Execution, plan_batches
+from pipeline.records import SourceFile
+from pipeline.run import DocumentTimeout, Resources, run, time_limit
+from pipeline.schema import TABLES
+from pipeline.settings import Limits, Settings
+from pipeline.store import MANIFEST_FILE
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data" / "raw"
+HOLDOUT = Path(__file__).resolve().parent / "holdout" / "raw"
+
+
+def _output(out: Path) -> dict[str, bytes]:
+    files = {f"{name}.parquet": (out / f"{name}.parquet").read_bytes() for name in TABLES}
+    files[MANIFEST_FILE] = (out / MANIFEST_FILE).read_bytes()
+    return files
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample and held-out bulletins (text and PDF) and a file that fails, in one folder."""
+    raw = tmp_path_factory.mktemp("archive")
+    for path in [*sorted(SAMPLES.iterdir()), *sorted(HOLDOUT.iterdir())]:
+        if path.suffix in {".txt", ".pdf"}:
+            shutil.copy(path, raw / path.name)
+    (raw / "empty.txt").write_text("", encoding="utf-8")
+    return raw
+
+
+@pytest.fixture(scope="module")
+def one_process(tmp_path_factory: pytest.TempPathFactory, archive: Path, resources: Resources) -> Path:
+    out = tmp_path_factory.mktemp("one-process")
+    summary = run(Settings(input_dir=archive, output_dir=out, progress=False), resources=resources)
+    assert [f.source_file for f in summary.failed] == ["empty.txt"]
+    assert len(summary.processed) > 5
+    return out
+
+
+def _run(archive: Path, out: Path, resources: Resources | None, execution: Execution) -> Any:
+    settings = Settings(input_dir=archive, output_dir=out, progress=False)
+    return run(settings, resources=resources, execution=execution)
+
+
+@pytest.mark.parametrize("batch_documents", [1, 3, 16])
+def test_two_workers_write_the_same_tables_as_one_process(
+    tmp_path: Path, archive: Path, one_process: Path, resources: Resources, batch_documents: int
+) -> None:
+    summary = _run(archive, tmp_path, resources, Execution(workers=2, batch_documents=batch_documents))
+    assert [f.source_file for f in summary.failed] == ["empty.txt"]
+    assert _output(tmp_path) == _output(one_process)
+
+
+def test_batches_of_one_process_write_the_same_tables(
+    tmp_path: Path, archive: Path, one_process: Path, resources: Resources
+) -> None:
+    _run(archive, tmp_path, resources, Execution(batch_documents=1))
+    assert _output(tmp_path) == _output(one_process)
+
+
+def test_workers_from_the_command_line(tmp_path: Path, archive: Path, one_process: Path, nlp: Any) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        # The workers load the model with spacy.load: hand them the session's (they are forked).
+        patch.setattr(spacy, "load", lambda name, *args, **kwargs: nlp)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["run", str(archive), "--out", str(tmp_path), "--no-progress", "--workers", "2"])
+    assert code == 1, err.getvalue()  # empty.txt
+    assert "error: empty.txt" in err.getvalue()
+    assert _output(tmp_path) == _output(one_process)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--workers", "0"], "--workers must be at least 1"),
+        (["--scheduler", "tcp://127.0.0.1:8786"], "--scheduler needs --executor dask"),
+    ],
+)
+def test_bad_execution_options_are_one_line_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    (tmp_path / "raw").mkdir()
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["run", str(tmp_path / "raw"), "--out", str(tmp_path / "out"), "--no-progress", *args])
+    assert code == 2
+    assert message in err.getvalue()
+
+
+def _sources(*sizes: int) -> list[SourceFile]:
+    return [SourceFile(Path(f"f{i}.txt"), f"f{i}.txt", "", size) for i, size in enumerate(sizes)]
+
+
+@pytest.mark.parametrize(
+    ("sizes", "documents", "max_bytes", "expected"),
+    [
+        ((10, 10, 10, 10, 10), 2, 1000, [2, 2, 1]),
+        ((10, 10, 10), 16, 25, [2, 1]),
+        ((10, 100, 10), 16, 50, [1, 1, 1]),  # a file over the byte budget is a batch of its own
+        ((), 4, 100, []),
+    ],
+)
+def test_plan_batches(sizes: tuple[int, ...], documents: int, max_bytes: int, expected: list[int]) -> None:
+    sources = _sources(*sizes)
+    batches = plan_batches(sources, Execution(batch_documents=documents, batch_bytes=max_bytes))
+    assert [len(b) for b in batches] == expected
+    assert [s for b in batches for s in b] == sources
+
+
+def test_execution_rejects_bad_values() -> None:
+    with pytest.raises(PipelineError, match="unknown executor"):
+        Execution(executor="spark")
+    with pytest.raises(PipelineError, match="at least one document"):
+        Execution(batch_documents=0)
+
+
+# --------------------------------------------------------------------------- time limit
+
+
+def _slow_when(marker: str, seconds: float, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.run as run_module
+
+    real = run_module.find_sections
+
+    def slow(doc_id: str, document: Any) -> Any:
+        if marker in document.text:
+            deadline = time.monotonic() + seconds
+            while time.monotonic() < deadline:  # Python code: the limit can interrupt it
+                pass
+        return real(doc_id, document)
+
+    monkeypatch.setattr(run_module, "find_sections", slow)
+
+
+GOOD = """Network Bulletin: May 2016
+
+1. Workshop on Open Data in Lima
+
+The Network held a workshop on open data in Lima, Peru, on 4 May 2016.
+"""
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_time_limit_per_document_holds_in_workers(
+    tmp_path: Path, resources: Resources, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    _slow_when("SLOW", 20, monkeypatch)  # the pool is forked after the patch: workers see it
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (raw / name).write_text(GOOD, encoding="utf-8")
+    (raw / "slow.txt").write_text(GOOD + "\nSLOW\n", encoding="utf-8")
+    settings = Settings(
+        input_dir=raw, output_dir=tmp_path / "out", progress=False, limits=Limits(seconds_per_document=1.0)
+    )
+    started = time.monotonic()
+    summary = run(settings, resources=resources, execution=Execution(workers=workers, batch_documents=2))
+    assert time.monotonic() - started < 15
+    assert summary.processed == ["a.txt", "b.txt", "c.txt"]
+    assert [(f.source_file, f.stage) for f in summary.failed] == [("slow.txt", "limits")]
+
+
+def _in_thread(seconds: float, busy: float) -> BaseException | None:
+    caught: list[BaseException | None] = [None]
+
+    def work() -> None:
+        try:
+            with time_limit(seconds):
+                deadline = time.monotonic() + busy
+                while time.monotonic() < deadline:
+                    pass
+            time.sleep(0.3)  # a late timer must not raise after the block
+        except BaseException as exc:
+            caught[0] = exc
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(timeout=30)
+    assert not thread.is_alive()
+    return caught[0]
+
+
+def test_time_limit_in_a_thread_interrupts_python_code() -> None:
+    started = time.monotonic()
+    assert isinstance(_in_thread(0.2, busy=10), DocumentTimeout)
+    assert time.monotonic() - started < 3
+
+
+def test_time_limit_in_a_thread_is_silent_when_the_work_ends_in_time() -> None:
+    assert _in_thread(2.0, busy=0.05) is None
+
+
+# --------------------------------------------------------------------------- a worker that dies
+
+
+@pytest.fixture
+def dies_on(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    import pipeline.run as run_module
+
+    real = run_module.find_sections
+    parent = os.getpid()
+
+    def crash(doc_id: str, document: Any) -> Any:
+        if "CRASH" in document.text and os.getpid() != parent:
+            os._exit(3)  # as if killed: no exception, no answer
+        return real(doc_id, document)
+
+    monkeypatch.setattr(run_module, "find_sections", crash)
+    yield
+
+
+@pytest.mark.usefixtures("dies_on")
+def test_a_document_that_kills_its_worker_fails_alone(tmp_path: Path, resources: Resources) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("a.txt", "b.txt", "d.txt", "e.txt"):
+        (raw / name).write_text(GOOD, encoding="utf-8")
+    (raw / "c.txt").write_text(GOOD + "\nCRASH\n", encoding="utf-8")
+    summary = _run(raw, tmp_path / "out", resources, Execution(workers=2, batch_documents=2))
+    assert summary.processed == ["a.txt", "b.txt", "d.txt", "e.txt"]
+    assert [(f.source_file, f.stage) for f in summary.failed] == [("c.txt", "internal")]
+    assert "worker process died" in summary.failed[0].error
+
+
+# --------------------------------------------------------------------------- Dask
+
+
+@pytest.mark.model
+def test_dask_executor_on_a_local_cluster_writes_the_same_tables(
+    tmp_path: Path, archive: Path, one_process: Path
+) -> None:
+    """Deselect with ``-k "not dask"`` (starts a cluster of two worker processes, ~20 s)."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+    ) as cluster:
+        execution = Execution(executor="dask", scheduler=cluster.scheduler_address, batch_documents=3)
+        summary = _run(archive, tmp_path, None, execution)
+    assert [f.source_file for f in summary.failed] == ["empty.txt"]
+    assert _output(tmp_path) == _output(one_process)
