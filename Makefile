@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint evaluate snapshots pdf-twin clean
+.PHONY: install run test lint evaluate snapshots pdf-twin clean report browser figures
 
 install: $(STAMP)
 
@@ -20,11 +20,21 @@ run: install
 	$(BIN)/bulletin run data/raw --out data/processed
 
 lint: install
-	$(BIN)/ruff check pipeline tests scripts
+	$(BIN)/ruff check pipeline tests scripts benchmarks notebooks
 	$(BIN)/mypy
 
-test: lint
+# Headless Chromium for the report's browser test (Debian packages; installed when run as root).
+browser:
+	@sh scripts/install_browser.sh
+
+test: lint browser
 	$(BIN)/pytest
+
+report: run
+	$(BIN)/bulletin report --tables data/processed --out data/processed/report
+
+figures: run
+	$(BIN)/python tests/test_notebooks.py docs/images
 
 snapshots: install
 	$(BIN)/pytest tests/test_snapshots.py --update-snapshots -q
@@ -37,7 +47,8 @@ pdf-twin: install
 	$(BIN)/python scripts/make_pdf_twin.py data/raw/pgd-monthly-2013-03.txt data/raw/pgd-monthly-2013-03.pdf
 
 clean:
-	rm -rf $(VENV) data/processed/*.parquet data/processed/*.duckdb data/processed/manifest.json
+	rm -rf $(VENV) data/processed/*.parquet data/processed/*.duckdb data/processed/manifest.json \
+		data/processed/report data/processed/report.png
 
 # Throughput, memory and re-run time on generated archives (minutes; not a test). See benchmarks/README.md.
 .PHONY: bench

@@ -10,16 +10,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
-from pipeline.errors import PipelineError
+from pipeline.errors import InputError, PipelineError
 from pipeline.executors import EXECUTORS, Execution
 from pipeline.nlp import ModelNotInstalled
 from pipeline.records import Failure
 from pipeline.settings import DEFAULT_MODEL, Limits, Settings
 
 MODEL_ENV = "BULLETIN_MODEL"
+DEFAULT_GOLD = Path("tests/golden")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -69,8 +71,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="ADDRESS",
         help="Dask scheduler to use with --executor dask (default: a local cluster of --workers processes)",
     )
+    run.add_argument(
+        "--max-chars", type=int, default=Limits.max_chars, help="most characters of text in one file"
+    )
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
-    run.add_argument("--debug", action="store_true", help="show tracebacks of errors")
+    # SUPPRESS: without it the sub-command's default would undo `bulletin --debug run`.
+    run.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks of errors"
+    )
 
     evaluate = sub.add_parser("evaluate", help="score the output tables against golden files")
     evaluate.add_argument("--gold", type=Path, required=True, help="folder of *.gold.yaml files")
@@ -80,29 +88,64 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--details", action="store_true", help="list every miss and wrong prediction")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
 
+    report = sub.add_parser("report", help="write the review report: a static HTML site of the tables")
+    report.add_argument(
+        "--tables", type=Path, default=Path("data/processed"), help="folder of the output tables"
+    )
+    report.add_argument(
+        "--out",
+        type=Path,
+        default=Path("data/processed/report"),
+        help="report folder (default: data/processed/report)",
+    )
+    report.add_argument(
+        "--gold",
+        type=Path,
+        help=f"folder of *.gold.yaml files to compare with (default: {DEFAULT_GOLD} if it exists)",
+    )
+    report.add_argument("--no-gold", action="store_true", help="no comparison with golden files")
+
     sub.add_parser("schema", help="print the table reference (Markdown)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    console = Console(stderr=True)
+    # soft_wrap: one message is one line of the log, however narrow the terminal.
+    console = Console(stderr=True, soft_wrap=True)
     try:
         if args.command == "run":
             return _run(args, console)
         if args.command == "evaluate":
             return _evaluate(args)
+        if args.command == "report":
+            return _report(args)
         if args.command == "schema":
             from pipeline.schema import markdown_reference
 
             print(markdown_reference())
             return 0
-    except (PipelineError, ModelNotInstalled) as exc:
-        console.print(f"[red]error:[/red] {exc}", highlight=False)
+    except (PipelineError, InputError, ModelNotInstalled, OSError) as exc:
+        console.print(f"[red]error:[/red] {escape(_one_line(exc))}", highlight=False)
         if args.debug:
             console.print_exception()
         return 2
+    except KeyboardInterrupt:
+        console.print("[red]interrupted:[/red] the tables are as the last complete run left them")
+        return 130
+    except Exception as exc:  # a bug: one line in the log, the traceback with --debug
+        message = escape(f"{type(exc).__name__}: {_one_line(exc)}")
+        hint = "" if args.debug else " (--debug shows the traceback)"
+        console.print(f"[red]internal error:[/red] {message}{hint}", highlight=False)
+        if args.debug:
+            console.print_exception()
+        return 3
     return 2
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _run(args: argparse.Namespace, console: Console) -> int:
@@ -116,7 +159,12 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         model=args.model,
         force=args.force,
         debug=args.debug,
-        limits=Limits(args.max_bytes, args.max_pages, args.seconds_per_document),
+        limits=Limits(
+            max_bytes=args.max_bytes,
+            max_pages=args.max_pages,
+            seconds_per_document=args.seconds_per_document,
+            max_chars=args.max_chars,
+        ),
         organisations_file=args.organisations,
     )
 
@@ -124,7 +172,8 @@ def _run(args: argparse.Namespace, console: Console) -> int:
 
     def report(failure: Failure, exc: BaseException | None) -> None:
         progress.console.print(
-            f"[red]error:[/red] {failure.source_file}: {failure.error} ({failure.stage})", highlight=False
+            f"[red]error:[/red] {escape(failure.source_file)}: {escape(failure.error)} ({failure.stage})",
+            highlight=False,
         )
         if args.debug and exc is not None:
             progress.console.print(format_traceback(exc), highlight=False, markup=False)
@@ -147,7 +196,10 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         summary = run(settings, on_file=advance, on_error=report, execution=execution)
 
     for warning in summary.warnings:
-        console.print(f"[yellow]warning:[/yellow] {warning.source_file}: {warning.error}", highlight=False)
+        console.print(
+            f"[yellow]warning:[/yellow] {escape(warning.source_file)}: {escape(warning.error)}",
+            highlight=False,
+        )
     table = RichTable(title=f"bulletin run -> {settings.output_dir}", show_header=True)
     table.add_column("table")
     table.add_column("rows", justify="right")
@@ -174,6 +226,15 @@ def _evaluate(args: argparse.Namespace) -> int:
         print(json.dumps(evaluation_to_json(evaluation), indent=2, default=str))
     else:
         print(format_report(evaluation, details=args.details))
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from pipeline.report import write_report
+
+    gold = None if args.no_gold else args.gold or (DEFAULT_GOLD if DEFAULT_GOLD.is_dir() else None)
+    index = write_report(args.tables, args.out, gold)
+    print(f"report: {index.resolve().as_uri()}" + (f" (compared with {gold})" if gold else ""))
     return 0
 
 

@@ -469,7 +469,7 @@ def run(
     summary = RunSummary()
     out_dir = settings.output_dir
     with output_lock(out_dir):
-        found = discover(settings.input_dir)
+        found = discover(settings.input_dir, max_bytes=settings.limits.max_bytes)
         stamp = fingerprint(settings)
         manifest = read_manifest(out_dir)
         redo_all = settings.force or manifest.fingerprint != stamp

@@ -642,11 +642,8 @@ def test_validation_catches(good_tables: dict[str, pa.Table], breakage: str, tmp
 # Each needs a change to a file outside this task (patches in the robustness report);
 # strict, so each turns into a failure, to remove the mark, once its patch is in.
 
-NEEDS_CLI_PATCH = pytest.mark.xfail(strict=True, reason="needs the pipeline/cli.py patch (robustness report)")
-NEEDS_RUN_PATCH = pytest.mark.xfail(strict=True, reason="needs the pipeline/run.py patch (robustness report)")
 
 
-@NEEDS_CLI_PATCH
 def test_console_messages_name_the_file_exactly_on_a_narrow_console(tmp_path: Path, nlp: Any) -> None:
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -661,7 +658,6 @@ def test_console_messages_name_the_file_exactly_on_a_narrow_console(tmp_path: Pa
     ]
 
 
-@NEEDS_CLI_PATCH
 def test_error_outside_a_file_is_one_line_and_debug_before_the_command_shows_it(
     tmp_path: Path, nlp: Any
 ) -> None:
@@ -684,7 +680,6 @@ def test_error_outside_a_file_is_one_line_and_debug_before_the_command_shows_it(
     ]
 
 
-@NEEDS_CLI_PATCH
 def test_disk_full_while_writing_is_one_line_and_keeps_the_old_tables(
     tmp_path: Path, nlp: Any, resources: Resources
 ) -> None:
@@ -706,7 +701,6 @@ def test_disk_full_while_writing_is_one_line_and_keeps_the_old_tables(
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
-@NEEDS_CLI_PATCH
 def test_character_limit_on_the_command_line(tmp_path: Path, nlp: Any) -> None:
     (tmp_path / "raw").mkdir()
     (tmp_path / "raw" / "good.txt").write_text(GOOD_BULLETIN, encoding="utf-8")
@@ -725,7 +719,6 @@ def test_character_limit_on_the_command_line(tmp_path: Path, nlp: Any) -> None:
     assert "over the limit of 100 (max_chars)" in err
 
 
-@NEEDS_RUN_PATCH
 def test_run_refuses_an_oversized_file_without_reading_it(
     tmp_path: Path, resources: Resources, monkeypatch: pytest.MonkeyPatch
 ) -> None:
