@@ -75,8 +75,10 @@ def _cell(value: Any) -> Any:
 
 
 def sort_table(table: Table, arrow: pa.Table) -> pa.Table:
-    order = [(name, "ascending") for name in ("doc_id", *table.key) if name in arrow.column_names]
-    # Unique order: keys first, then the key columns are unique so the order is total.
+    # Reading order within a document (by offset where the table has one), then the key, which
+    # is unique, so the order is total and the same on every run.
+    columns = ("doc_id", "char_start", *table.key)
+    order = [(name, "ascending") for name in columns if name in arrow.column_names]
     seen: list[tuple[str, str]] = []
     for item in order:
         if item not in seen:
