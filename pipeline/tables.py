@@ -77,8 +77,8 @@ def _cell(value: Any) -> Any:
 def sort_table(table: Table, arrow: pa.Table) -> pa.Table:
     # Reading order within a document (by offset where the table has one), then the key, which
     # is unique, so the order is total and the same on every run.
-    columns = ("doc_id", "char_start", *table.key)
-    order = [(name, "ascending") for name in columns if name in arrow.column_names]
+    sort_columns = ("doc_id", "char_start", *table.key)
+    order = [(name, "ascending") for name in sort_columns if name in arrow.column_names]
     seen: list[tuple[str, str]] = []
     for item in order:
         if item not in seen:
