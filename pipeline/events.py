@@ -846,7 +846,8 @@ def place_hits(
             continue
         spans.append((m.char_start - section.char_start, m.char_end - section.char_start, place))
     for place in sorted(places, key=lambda p: -len(p.name)):
-        if len(place.name) < 2:
+        # The substring test first: most places are not named in most sections.
+        if len(place.name) < 2 or place.name not in section.text:
             continue
         for match in re.finditer(rf"(?<![\w-]){re.escape(place.name)}(?![\w-])", section.text):
             if not any(s < match.end() and match.start() < e for s, e, _ in spans):

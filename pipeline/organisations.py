@@ -33,7 +33,7 @@ from pipeline.acronyms import (
     LINK_WORDS,
     AcronymDefinition,
     acronym_pattern,
-    find_definitions,
+    find_definitions_in_text,
     is_acronym_token,
 )
 from pipeline.datafiles import load_data, load_yaml
@@ -822,7 +822,13 @@ def _shouting(text: str, offset: int) -> bool:
     """Whether the line around ``offset`` is in capitals ("WHO WE ARE" is not the WHO)."""
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
-    letters = [c for c in text[start : end if end >= 0 else len(text)] if c.isalpha()]
+    return _in_capitals(text[start : end if end >= 0 else len(text)])
+
+
+@lru_cache(maxsize=4096)
+def _in_capitals(line: str) -> bool:
+    # Cached: a paragraph is one line, asked about for every name and acronym in it.
+    letters = [c for c in line if c.isalpha()]
     return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
@@ -844,15 +850,24 @@ def _unknown_acronym_ok(word: str, ref: OrgReference, defs: _Definitions, places
 
 
 def bulletin_acronyms(
-    docs: Sequence[Doc], ref: OrgReference, defs: _Definitions, places: frozenset[str]
+    docs: Sequence[Doc],
+    ref: OrgReference,
+    defs: _Definitions,
+    places: frozenset[str],
+    *,
+    texts: Sequence[str] | None = None,
 ) -> frozenset[str]:
-    """Acronyms that name an organisation in this bulletin: defined, known, or used as an affiliation."""
+    """Acronyms that name an organisation in this bulletin: defined, known, or used as an affiliation.
+
+    ``texts[i]`` is ``docs[i].text`` when the caller has it (spaCy rebuilds it on each access).
+    """
     found = set(defs.org) | {a for org in ref.organisations for a in org.acronyms}
-    for doc in docs:
-        for m in _ACRONYM_WORD.finditer(doc.text):
+    for doc, text in zip(docs, texts if texts is not None else [d.text for d in docs], strict=True):
+        for m in _ACRONYM_WORD.finditer(text):
             word = m.group()
             if (
                 word not in found
+                and not word.islower()  # no capital: not an acronym (a quick test for most words)
                 and is_acronym_token(word)
                 and _unknown_acronym_ok(word, ref, defs, places)
                 and _affiliation_context(doc, m.start(), m.end(), ref)
@@ -870,10 +885,16 @@ def section_candidates(
     acronyms: re.Pattern[str],
     vocabulary: frozenset[str],
     places: frozenset[str],
+    *,
+    text: str | None = None,
+    words: Sequence[Word] | None = None,
 ) -> list[_Candidate]:
-    """Accepted organisation mentions of one section (offsets in the section text)."""
-    text = doc.text
-    words = doc_words(doc)
+    """Accepted organisation mentions of one section (offsets in the section text).
+
+    ``text`` is ``doc.text`` and ``words`` is ``doc_words(doc)`` when the caller has them.
+    """
+    text = doc.text if text is None else text
+    words = doc_words(doc) if words is None else words
     quoted = quoted_ranges(text)
 
     def heading(start: int) -> bool:
@@ -923,22 +944,41 @@ def section_candidates(
 
 
 def find_organisations(
-    doc_id: str, sections: Sequence[Section], docs: Sequence[Doc], reference: OrgReference
+    doc_id: str,
+    sections: Sequence[Section],
+    docs: Sequence[Doc],
+    reference: OrgReference,
+    *,
+    words_by_section: Sequence[Sequence[Word]] | None = None,
 ) -> tuple[list[Organisation], list[Mention]]:
-    """One ``Organisation`` per distinct body named in the bulletin, and all its mentions."""
-    definitions = [(i, d) for i, doc in enumerate(docs) for d in find_definitions(doc)]
+    """One ``Organisation`` per distinct body named in the bulletin, and all its mentions.
+
+    ``words_by_section[i]`` is ``doc_words(docs[i])`` when the caller has it (the people
+    stage reads the same words).
+    """
+    texts = [doc.text for doc in docs]  # read once: spaCy rebuilds Doc.text on every access
+    definitions = [(i, d) for i, text in enumerate(texts) for d in find_definitions_in_text(text)]
     defs = classify_definitions(definitions, docs, reference)
     vocabulary = lowercase_vocabulary(docs)
     places = frozenset(
         normalise_name(e.text) for doc in docs for e in doc.ents if e.label_ in MODEL_PLACE_LABELS
     )
-    acronyms = acronym_pattern(bulletin_acronyms(docs, reference, defs, places))
+    acronyms = acronym_pattern(bulletin_acronyms(docs, reference, defs, places, texts=texts))
 
     found: list[tuple[int, _Candidate, str, str | None]] = []
     for i, (section, doc) in enumerate(zip(sections, docs, strict=True)):
         section_defs = [d for j, d in definitions if j == i]
         for c in section_candidates(
-            doc, section.heading_end, reference, defs, section_defs, acronyms, vocabulary, places
+            doc,
+            section.heading_end,
+            reference,
+            defs,
+            section_defs,
+            acronyms,
+            vocabulary,
+            places,
+            text=texts[i],
+            words=words_by_section[i] if words_by_section is not None else None,
         ):
             name, acronym = canonical(defs, reference, c.name, c.acronym)
             found.append((i, c, name, acronym))

@@ -106,11 +106,24 @@ def _honorifics_by_initial(forms: tuple[str, ...]) -> Mapping[str, tuple[str, ..
     return MappingProxyType({initial: tuple(group) for initial, group in by_initial.items()})
 
 
-def honorific_at(words: Sequence[Word], i: int, text: str, lexicon: PeopleLexicon) -> tuple[str, int] | None:
-    """(canonical honorific, index of the word after it) if an honorific starts at word ``i``."""
+def honorific_at(
+    words: Sequence[Word],
+    i: int,
+    text: str,
+    lexicon: PeopleLexicon,
+    *,
+    by_initial: Mapping[str, tuple[str, ...]] | None = None,
+) -> tuple[str, int] | None:
+    """(canonical honorific, index of the word after it) if an honorific starts at word ``i``.
+
+    ``by_initial`` is ``_honorifics_by_initial`` of the lexicon, when a caller that asks
+    about every word has it.
+    """
     start = words[i].char_start
+    if by_initial is None:
+        by_initial = _honorifics_by_initial(tuple(lexicon.honorifics))
     # Only forms that start with the word's first character can match; checked longest first.
-    candidates = _honorifics_by_initial(tuple(lexicon.honorifics)).get(text[start : start + 1], ())
+    candidates = by_initial.get(text[start : start + 1], ())
     for form in candidates:
         if not text.startswith(form, start):
             continue
@@ -180,16 +193,20 @@ def honorific_names(
     words: Sequence[Word], text: str, lexicon: PeopleLexicon, section: int, heading_end: int
 ) -> list[_Name]:
     """Every "honorific + capitalised name" of a section."""
+    by_initial = _honorifics_by_initial(tuple(lexicon.honorifics))
     out: list[_Name] = []
     i = 0
     while i < len(words):
-        found = honorific_at(words, i, text, lexicon)
+        found = honorific_at(words, i, text, lexicon, by_initial=by_initial)
         if found is None:
             i += 1
             continue
         canonical, j = found
         # "H.E. Mr. Jane Roe": the first honorific is kept, the others skipped.
-        while j < len(words) and (again := honorific_at(words, j, text, lexicon)) is not None:
+        while j < len(words):
+            again = honorific_at(words, j, text, lexicon, by_initial=by_initial)
+            if again is None:
+                break
             j = again[1]
         end = name_end(words, j, lexicon)
         if end > j:
@@ -228,10 +245,15 @@ def model_names(
     section: int,
     heading_end: int,
     places: frozenset[str],
+    *,
+    text: str | None = None,
 ) -> list[_Name]:
-    """The model's PERSON entities that look like names (a country or a slogan does not)."""
+    """The model's PERSON entities that look like names (a country or a slogan does not).
+
+    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on each access).
+    """
     word_at = {t: k for k, w in enumerate(words) for t in range(w.start, w.end)}
-    text_of_doc = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
+    text_of_doc = doc.text if text is None else text
     out: list[_Name] = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":
@@ -591,8 +613,12 @@ def find_people(
     *,
     lexicon: PeopleLexicon | None = None,
     reference: OrgReference | None = None,
+    words_by_section: Sequence[Sequence[Word]] | None = None,
 ) -> tuple[list[Person], list[Mention]]:
-    """One ``Person`` per distinct person named in the bulletin, and all their mentions."""
+    """One ``Person`` per distinct person named in the bulletin, and all their mentions.
+
+    ``words_by_section[i]`` is ``doc_words(docs[i])`` when the caller has it.
+    """
     lexicon = lexicon or load_people_lexicon()
     reference = reference or load_org_reference()
     known = affiliations(organisations, reference, lexicon)
@@ -600,16 +626,16 @@ def find_people(
         normalise_name(e.text) for doc in docs for e in doc.ents if e.label_ in MODEL_PLACE_LABELS
     )
 
-    section_words: list[list[Word]] = []
+    section_words: list[Sequence[Word]] = []
     # Doc.text is rebuilt from the tokens on every access: read it once per section.
     doc_texts = [doc.text for doc in docs]
     names: list[_Name] = []
     for i, (section, doc) in enumerate(zip(sections, docs, strict=True)):
-        words = doc_words(doc)
+        words = doc_words(doc) if words_by_section is None else words_by_section[i]
         section_words.append(words)
         found = honorific_names(words, doc_texts[i], lexicon, i, section.heading_end)
         for n in (
-            *model_names(doc, words, lexicon, i, section.heading_end, places),
+            *model_names(doc, words, lexicon, i, section.heading_end, places, text=doc_texts[i]),
             *titled_names(words, lexicon, i, section.heading_end),
         ):
             if not any(n.start < m.end and m.start < n.end for m in found):

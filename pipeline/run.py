@@ -39,7 +39,7 @@ from pipeline.executors import Execution, map_batches, plan_batches
 from pipeline.ids import stable_id
 from pipeline.masthead import find_masthead
 from pipeline.nlp import load_model, parse_documents, parse_sections
-from pipeline.organisations import OrgReference, find_organisations, load_org_reference
+from pipeline.organisations import OrgReference, doc_words, find_organisations, load_org_reference
 from pipeline.people import find_people
 from pipeline.places import Gazetteer, find_places, load_gazetteer
 from pipeline.read_text import read_document
@@ -217,12 +217,15 @@ def extract_document(prepared: PreparedDocument, docs: Sequence[Doc], res: Resou
     doc_id, sections, document = prepared.doc_id, list(prepared.sections), prepared.document
     stage = "organisations"
     try:
-        organisations, org_mentions = find_organisations(doc_id, sections, docs, res.organisations)
+        words = [doc_words(doc) for doc in docs]  # read by the organisations and people stages
+        organisations, org_mentions = find_organisations(
+            doc_id, sections, docs, res.organisations, words_by_section=words
+        )
         stage = "places"
         places, place_mentions = find_places(doc_id, sections, docs, res.gazetteer)
         stage = "people"
         people, person_mentions = find_people(
-            doc_id, sections, docs, organisations, reference=res.organisations
+            doc_id, sections, docs, organisations, reference=res.organisations, words_by_section=words
         )
         entity_mentions = [*org_mentions, *place_mentions, *person_mentions]
         other_mentions = model_mentions(doc_id, sections, docs, CLAIMED_LABELS)

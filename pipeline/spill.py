@@ -29,7 +29,8 @@ class SpilledTables(Mapping[str, pa.Table]):
         path = self._paths[name]
         if path is None:
             return to_arrow(TABLES[name], [])
-        with pa.OSFile(str(path)) as handle:
+        # Memory-mapped: the table's buffers are the file's pages, not copies in the heap.
+        with pa.memory_map(str(path)) as handle:
             return pa.ipc.open_file(handle).read_all()
 
     def __iter__(self) -> Iterator[str]:

@@ -61,6 +61,16 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NUMBER_TOKEN = re.compile(rf"^({_DIGITS})([a-zA-Z]*)$")
 _RANGE_TOKEN = re.compile(rf"^({_DIGITS})[-–—]({_DIGITS})$")
 _HYPHENS = "-–—"
+# Compiled once: these run on every token or every number ("re.fullmatch(pattern)" would look
+# the pattern up in re's cache on each call).
+_INNER_HYPHEN = re.compile(rf"(?<=[a-zA-Z])[{_HYPHENS}](?=[a-zA-Z])")
+_YEAR_LIKE = re.compile(r"(19|20)\d\d|2100")
+_NUMBER_WITH_SUFFIX = re.compile(rf"{_DIGITS}(%|\+|[a-zA-Z²]+)?")
+_NUMBER_RANGE = re.compile(rf"{_DIGITS}[{_HYPHENS}]{_DIGITS}(%)?")
+_NUMBER_HYPHEN_WORD = re.compile(rf"{_DIGITS}[{_HYPHENS}][a-zA-Z]+")
+_HYPHENATED_WORD = re.compile(rf"[a-zA-Z]+([{_HYPHENS}][a-zA-Z]+)*")
+_GROUP_LEAD = re.compile(r"[1-9]\d{0,2}")
+_GROUP_OF_THREE = re.compile(r"\d{3}")
 # Dependency labels by which a number (or its unit) modifies the noun it counts.
 _MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "predet", "det"})
 _SUBJECT_EDGE_DEPS = frozenset({"det", "predet", "punct", "cc", "case", "nummod", "quantmod"})
@@ -175,7 +185,7 @@ def parse_number(text: str, rules: StatisticsRules | None = None) -> float | Non
     "two thirds" -> 0.67. Ordinals ("7th", "eleventh") and anything else give None.
     """
     rules = rules or default_rules()
-    words = re.sub(rf"(?<=[a-zA-Z])[{_HYPHENS}](?=[a-zA-Z])", " ", text.strip()).split()
+    words = _INNER_HYPHEN.sub(" ", text.strip()).split()
     if not words:
         return None
     if words[0].casefold() in ("a", "an"):
@@ -234,7 +244,7 @@ def parse_number(text: str, rules: StatisticsRules | None = None) -> float | Non
 
 def is_year_like(text: str) -> bool:
     """A four-digit whole number between 1900 and 2100, as years are written."""
-    return bool(re.fullmatch(r"(19|20)\d\d|2100", text))
+    return bool(_YEAR_LIKE.fullmatch(text))
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -320,13 +330,13 @@ def is_code_chunk(chunk: str, rules: StatisticsRules | None = None) -> bool:
         if text.casefold().startswith(prefix.casefold()) and text[len(prefix) :][:1].isdigit():
             text = text[len(prefix) :]
             break
-    if re.fullmatch(rf"{_DIGITS}(%|\+|[a-zA-Z²]+)?", text):
+    if _NUMBER_WITH_SUFFIX.fullmatch(text):
         return False
-    if re.fullmatch(rf"{_DIGITS}[{_HYPHENS}]{_DIGITS}(%)?", text):
+    if _NUMBER_RANGE.fullmatch(text):
         return False
-    if re.fullmatch(rf"{_DIGITS}[{_HYPHENS}][a-zA-Z]+", text):
+    if _NUMBER_HYPHEN_WORD.fullmatch(text):
         return False
-    return not re.fullmatch(rf"[a-zA-Z]+([{_HYPHENS}][a-zA-Z]+)*", text)
+    return not _HYPHENATED_WORD.fullmatch(text)
 
 
 # ---------------------------------------------------------------------------
@@ -437,10 +447,10 @@ def _read_core(doc: Doc, i: int, rules: StatisticsRules) -> _Core | None:
 
 def _space_grouped_end(doc: Doc, i: int) -> int:
     """End of "15 000 000" from token ``i`` (one to three digits, then groups of three)."""
-    if not re.fullmatch(r"[1-9]\d{0,2}", doc[i].text):
+    if not _GROUP_LEAD.fullmatch(doc[i].text):
         return i + 1
     end = i + 1
-    while end < len(doc) and re.fullmatch(r"\d{3}", doc[end].text) and doc[end - 1].whitespace_ == " ":
+    while end < len(doc) and _GROUP_OF_THREE.fullmatch(doc[end].text) and doc[end - 1].whitespace_ == " ":
         end += 1
     return end
 
