@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from functools import cache
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -65,13 +66,22 @@ def _value(row: Any, name: str) -> Any:
 def to_arrow(table: Table, rows: Iterable[Any]) -> pa.Table:
     """An Arrow table with exactly the declared columns and types, sorted by its key."""
     rows = list(rows)
-    columns = {c.name: pa.array([_cell(_value(r, c.name)) for r in rows], type=c.type) for c in table.columns}
+    columns = {c.name: pa.array(_column(rows, c.name, c.type), type=c.type) for c in table.columns}
     arrow = pa.table(columns, schema=table.arrow_schema)
     return sort_table(table, arrow)
 
 
-def _cell(value: Any) -> Any:
-    return list(value) if isinstance(value, tuple) else value
+def _column(rows: list[Any], name: str, type_: pa.DataType) -> list[Any]:
+    """The values of column ``name`` in ``rows`` (tuples as lists for list columns)."""
+    kinds = {row.__class__ for row in rows}
+    if len(kinds) == 1 and (kind := kinds.pop()) is not dict:
+        # Records of one type, the usual case: one attribute read per row.
+        values = list(map(attrgetter(name), rows)) if name in _field_names(kind) else [None] * len(rows)
+    else:
+        values = [_value(row, name) for row in rows]
+    if pa.types.is_list(type_):
+        return [list(v) if isinstance(v, tuple) else v for v in values]
+    return values
 
 
 def sort_table(table: Table, arrow: pa.Table) -> pa.Table:
