@@ -48,6 +48,8 @@ def is_short_form(text: str) -> bool:
     letters), plus at least two capitals so that ordinary words ("Paris") do not pass.
     """
     text = text.strip()
+    if text[1:].islower():
+        return False  # at most one capital (most words): decided at once
     if not 2 <= len(text) <= MAX_SHORT_FORM_CHARS or len(text.split()) > 2:
         return False
     if not text[0].isalnum():

@@ -109,6 +109,7 @@ class EventLexicon:
     host_cues: tuple[Words, ...]
     title_clause_words: frozenset[str]
     max_trigger_words: int = field(default=1)
+    trigger_first_words: frozenset[str] = frozenset()  # the first word of every trigger
 
 
 def words_of(phrase: str) -> Words:
@@ -169,6 +170,7 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         host_cues=phrases("host_cues"),
         title_clause_words=word_set("title_clause_words"),
         max_trigger_words=max((len(w) for w in triggers), default=1),
+        trigger_first_words=frozenset(w[0] for w in triggers if w),
     )
 
 
@@ -474,6 +476,8 @@ def _right_end(st: SectionText, j: int, blocked: frozenset[int], lex: EventLexic
 
 def _trigger_at(st: SectionText, i: int, lex: EventLexicon) -> tuple[int, str] | None:
     """Length and type of the longest trigger starting at token ``i``."""
+    if st.lower[i] not in lex.trigger_first_words:
+        return None  # most words start no trigger
     for size in range(min(lex.max_trigger_words, len(st.tokens) - i), 0, -1):
         words = tuple(st.lower[i : i + size])
         if words in lex.triggers and len({st.sentence_of[k] for k in range(i, i + size)}) == 1:

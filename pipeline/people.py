@@ -227,7 +227,7 @@ def titled_names(
     """
     out: list[_Name] = []
     for k, w in enumerate(words[:-2]):
-        if not (lexicon.is_role(w.text) and w.text[:1].isupper()):
+        if not (w.text[:1].isupper() and lexicon.is_role(w.text)):
             continue
         end = name_end(words, k + 1, lexicon)
         follows = words[end].text if end < len(words) else ""
