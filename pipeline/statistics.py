@@ -122,6 +122,11 @@ class StatisticsRules:
     # Lower-case words a number can start with (besides a digit): "a", "an", "half" and the
     # number and scale words.
     core_starters: frozenset[str]
+    # Currency signs and codes that may be glued to a number ("US$2.5m"), longest first, each
+    # with its case-folded form.
+    code_prefixes: tuple[tuple[str, str], ...]
+    # A time marker right after a number ("10 a.m."): any of ``time_markers_after``.
+    time_marker: re.Pattern[str]
 
 
 def _key(phrase: str) -> str:
@@ -134,6 +139,13 @@ def _lower_map(raw: Mapping[str, Any]) -> Mapping[str, str]:
 
 def rules_from_mapping(raw: Mapping[str, Any]) -> StatisticsRules:
     """Build the rules from the parsed data file (or a test's own mapping)."""
+    currency_before = _lower_map(raw["currency_before"])
+    currency_codes = frozenset(
+        [str(c) for c in raw["currency_codes"]]
+        + [str(c) for c in raw["currency_before"].values()]
+        + [str(c) for c in raw["currency_after"].values()]
+    )
+    prefixes = sorted({*currency_before, *currency_codes}, key=len, reverse=True)
     return StatisticsRules(
         qualifiers_before=_lower_map(raw["qualifiers_before"]),
         qualifiers_after=_lower_map(raw["qualifiers_after"]),
@@ -141,13 +153,9 @@ def rules_from_mapping(raw: Mapping[str, Any]) -> StatisticsRules:
         range_openers=frozenset(_key(w) for w in raw["range_openers"]),
         range_joiners=frozenset(_key(w) for w in raw["range_joiners"]),
         units_after=_lower_map(raw["units_after"]),
-        currency_before=_lower_map(raw["currency_before"]),
+        currency_before=currency_before,
         currency_after=_lower_map(raw["currency_after"]),
-        currency_codes=frozenset(
-            [str(c) for c in raw["currency_codes"]]
-            + [str(c) for c in raw["currency_before"].values()]
-            + [str(c) for c in raw["currency_after"].values()]
-        ),
+        currency_codes=currency_codes,
         number_words=MappingProxyType({_key(k): int(v) for k, v in raw["number_words"].items()}),
         scale_words=MappingProxyType({_key(k): int(v) for k, v in raw["scale_words"].items()}),
         scale_suffixes=MappingProxyType({_key(k): int(v) for k, v in raw["scale_suffixes"].items()}),
@@ -168,6 +176,10 @@ def rules_from_mapping(raw: Mapping[str, Any]) -> StatisticsRules:
         duration_units=frozenset(str(w) for w in raw["duration_units"]),
         measure_units=frozenset(str(v) for v in raw["units_after"].values())
         - {str(w) for w in raw["share_units"]},
+        code_prefixes=tuple((prefix, prefix.casefold()) for prefix in prefixes),
+        time_marker=re.compile(
+            r"\s*(?:" + "|".join(re.escape(_key(str(w))) for w in raw["time_markers_after"]) + r")(?!\w)"
+        ),
         core_starters=frozenset(
             [
                 "a",
@@ -339,8 +351,9 @@ def is_code_chunk(chunk: str, rules: StatisticsRules | None = None) -> bool:
     """
     rules = rules or default_rules()
     text = chunk.strip(_STRIP_CHUNK)
-    for prefix in sorted((*rules.currency_before, *rules.currency_codes), key=len, reverse=True):
-        if text.casefold().startswith(prefix.casefold()) and text[len(prefix) :][:1].isdigit():
+    folded = text.casefold()
+    for prefix, folded_prefix in rules.code_prefixes:
+        if folded.startswith(folded_prefix) and text[len(prefix) :][:1].isdigit():
             text = text[len(prefix) :]
             break
     if _NUMBER_WITH_SUFFIX.fullmatch(text):
@@ -776,7 +789,7 @@ def _is_code_context(doc: Doc, text: str, core: _Core, rules: StatisticsRules) -
         if words & rules.name_context_before:
             return True
     following = text[end : end + 12].casefold()
-    return any(re.match(rf"\s*{re.escape(marker)}(?!\w)", following) for marker in rules.time_markers_after)
+    return rules.time_marker.match(following) is not None
 
 
 def _follows(doc: Doc, core: _Core, references: set[int]) -> bool:
