@@ -20,10 +20,11 @@ import signal
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from importlib import resources as importlib_resources
+from pathlib import Path
 from typing import Any, cast
 
 import pyarrow as pa
@@ -63,18 +64,18 @@ from pipeline.records import (
 from pipeline.schema import TABLES
 from pipeline.sections import find_sections
 from pipeline.settings import Settings
-from pipeline.spill import spill
+from pipeline.spill import SpilledTables, TableSpill, spill
 from pipeline.statistics import find_statistics
 from pipeline.store import (
+    TABLE_READ_ERRORS,
+    KeptRows,
     Manifest,
-    drop_documents,
-    merge_tables,
     output_lock,
     read_manifest,
-    read_tables,
+    same_as_written,
     write_tables,
 )
-from pipeline.tables import empty_tables, results_to_tables, to_arrow
+from pipeline.tables import results_to_tables, to_arrow
 
 
 @dataclass(frozen=True)
@@ -488,13 +489,13 @@ def run(
         stamp = fingerprint(settings)
         manifest = read_manifest(out_dir)
         redo_all = settings.force or manifest.fingerprint != stamp
-        old_tables = empty_tables() if redo_all else read_tables(out_dir)
         previous = {} if redo_all else manifest.files
         current = {f.relative_path: f for f in found.files}
         to_process = [f for f in found.files if previous.get(f.relative_path) != f.sha256]
         summary.skipped = [f.relative_path for f in found.files if previous.get(f.relative_path) == f.sha256]
         rejected_names = {r.source_file for r in found.rejected}
         summary.removed = sorted(set(previous) - set(current) - rejected_names)
+        replaced = {f.relative_path for f in to_process} | set(summary.removed) | rejected_names
 
         new_failures: list[Failure] = list(found.rejected)
         for failure in found.rejected:
@@ -523,35 +524,48 @@ def run(
                 # The batch's rows go to disk; its parses and records are dropped here.
                 spilled.append(results_to_tables(results))
             # The resources this run loaded (the model) went with the executor: give their
-            # memory back before the tables are merged and written.
+            # memory back before the old rows are read and the tables checked and written.
             _return_free_memory()
+            if not redo_all:  # the old rows of the files not processed again join the new ones
+                _keep_rows(spilled, KeptRows(out_dir, replaced))
             spilled.append({"failures": to_arrow(TABLES["failures"], new_failures)})
-            new_tables = spilled.sorted_tables()
+            # The kept and the new rows in their final order, still on disk: read one table
+            # at a time as they are checked and written.
+            tables = spilled.sorted_tables()
 
             summary.failed = [f for f in new_failures if f.severity == "error"]
-            replaced = {f.relative_path for f in to_process} | set(summary.removed) | rejected_names
-            kept = drop_documents(old_tables, replaced)
-            # With no old rows to keep the new tables are the result: they stay on disk and
-            # are read one at a time as they are checked and written.
-            tables: Mapping[str, pa.Table] = (
-                merge_tables(kept, new_tables) if any(t.num_rows for t in kept.values()) else new_tables
-            )
             files = {name: sha for name, sha in previous.items() if name in current and name not in replaced}
             files.update({f.relative_path: f.sha256 for f in to_process})
             new_manifest = Manifest(stamp, files)
-            if _unchanged(manifest, new_manifest, old_tables, tables):
+            if _unchanged(manifest, new_manifest, tables, None if redo_all else out_dir):
                 summary.written = False  # the same tables again: nothing to rewrite
             else:
                 write_tables(out_dir, tables, new_manifest)
-            summary.rows = {name: tables[name].num_rows for name in TABLES}
+            summary.rows = {name: tables.num_rows(name) for name in TABLES}
             summary.errors_in_tables = _count_errors(tables["failures"])
     return summary
 
 
+def _keep_rows(spilled: TableSpill, kept: KeptRows) -> None:
+    """Spill the rows an incremental run keeps from the tables last written, a slice at a time."""
+    for name in TABLES:
+        # A table that cannot be read keeps no rows (``read_tables`` reads it as empty).
+        with suppress(*TABLE_READ_ERRORS):
+            spilled.append_rows(name, kept.rows(name))
+    # Arrow's allocator keeps the pages of every slice read unless asked to give them back.
+    pa.default_memory_pool().release_unused()
+
+
 def _unchanged(
-    old_manifest: Manifest, new_manifest: Manifest, old: Mapping[str, pa.Table], new: Mapping[str, pa.Table]
+    old_manifest: Manifest, new_manifest: Manifest, tables: SpilledTables, written: Path | None
 ) -> bool:
-    return old_manifest == new_manifest and all(old[name].equals(new[name]) for name in TABLES)
+    """The same manifest and the same rows as the tables in ``written`` (None: as no rows at all,
+    for a run that redoes everything and so never reads the old tables)."""
+    if old_manifest != new_manifest:
+        return False
+    if written is None:
+        return not any(tables.num_rows(name) for name in TABLES)
+    return same_as_written(written, tables)
 
 
 def _count_errors(failures: pa.Table) -> int:

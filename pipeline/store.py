@@ -14,11 +14,19 @@ that still exist) and, under the run lock, deletes staged files no journal names
 run does so when it takes the lock, and ``read_tables`` rolls a journal forward before
 reading. Readers hold a shared commit lock while they read, the writer an exclusive one
 while it renames, so ``read_tables`` never sees half of one set and half of another.
+
+The tables to write may be views of a run's spilled files (``pipeline.spill``) rather than
+tables in memory: they are checked with Arrow compute over their id and offset columns,
+written to Parquet from their chunks, and DuckDB reads the staged Parquet files: no table
+is copied whole into memory (validation holds ids and offsets; DuckDB, its own buffers).
+An incremental run reads the rows it keeps (``KeptRows``) and compares
+(``same_as_written``) a slice at a time.
 """
 
 from __future__ import annotations
 
 import fcntl
+import itertools
 import json
 import os
 import re
@@ -27,16 +35,17 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline.errors import PipelineError
 from pipeline.schema import TABLES
-from pipeline.tables import empty_tables, sort_table
+from pipeline.tables import empty_tables, in_chunks
 
 DUCKDB_FILE = "bulletins.duckdb"
 MANIFEST_FILE = "manifest.json"
@@ -45,6 +54,11 @@ COMMIT_LOCK_FILE = ".commit.lock"
 JOURNAL_FILE = ".commit.json"
 JOURNAL_VERSION = 1
 FILE_MODE = 0o644
+# Reading a written table back (an incremental run): rows per slice, bytes per read.
+READ_ROWS = 1024
+READ_BUFFER_BYTES = 1 << 20
+# What reading a written table raises when the file is missing or damaged.
+TABLE_READ_ERRORS = (pa.ArrowException, OSError, KeyError)
 
 # A staged file: "." + final name + "." + tempfile's random part + ".tmp" (DuckDB may add ".wal").
 _STAGED = re.compile(r"^\.(?P<final>.+)\.[A-Za-z0-9_]{4,}\.tmp(?:\.wal)?$")
@@ -124,33 +138,69 @@ def read_tables(out_dir: Path) -> dict[str, pa.Table]:
                 try:
                     arrow = pq.read_table(path)
                     tables[name] = arrow.select(table.column_names).cast(table.arrow_schema)
-                except (pa.ArrowException, OSError, KeyError):
+                except TABLE_READ_ERRORS:
                     tables[name] = empty_tables()[name]
     return tables
 
 
-# --------------------------------------------------------------------------- changing tables
+# --------------------------------------------------------------------------- the rows a run keeps
 
 
-def drop_documents(tables: Mapping[str, pa.Table], source_files: set[str]) -> dict[str, pa.Table]:
-    """The tables without any row of the given source files."""
-    documents = tables["documents"]
-    mask = pc.is_in(documents["source_file"], value_set=pa.array(sorted(source_files), pa.string()))
-    doc_ids = pc.filter(documents["doc_id"], mask)
-    kept: dict[str, pa.Table] = {}
-    for name, arrow in tables.items():
-        if "doc_id" in arrow.column_names:
-            keep = pc.invert(pc.is_in(arrow["doc_id"], value_set=doc_ids))
-        else:
-            keep = pc.invert(
-                pc.is_in(arrow["source_file"], value_set=pa.array(sorted(source_files), pa.string()))
-            )
-        kept[name] = arrow.filter(keep)
-    return kept
+class KeptRows:
+    """The tables last written to a folder, a slice at a time, without the rows of some files.
+
+    An incremental run keeps these rows and adds those of its new and changed files; it
+    reads them in slices so that its memory does not grow with the archive. Read only
+    under the run lock (the run's own folder: no commit can happen meanwhile).
+    """
+
+    def __init__(self, out_dir: Path, source_files: set[str]) -> None:
+        self._out_dir = out_dir
+        self._source_files = pa.array(sorted(source_files), pa.string())
+        try:
+            documents = pq.read_table(out_dir / "documents.parquet", columns=["doc_id", "source_file"])
+        except TABLE_READ_ERRORS:
+            documents = empty_tables()["documents"]  # as read_tables reads it: no rows
+        dropped = pc.is_in(documents["source_file"], value_set=self._source_files)
+        self._doc_ids = pc.filter(documents["doc_id"], dropped)
+
+    def rows(self, name: str) -> Iterator[pa.Table]:
+        """The kept rows of one table, in their order; raises one of ``TABLE_READ_ERRORS`` if the
+        table cannot be read (``read_tables`` reads such a table as empty)."""
+        column, dropped = (
+            ("doc_id", self._doc_ids)
+            if "doc_id" in TABLES[name].column_names
+            else ("source_file", self._source_files)
+        )
+        for part in _read_slices(self._out_dir, name):
+            yield part.filter(pc.invert(pc.is_in(part[column], value_set=dropped)))
 
 
-def merge_tables(old: Mapping[str, pa.Table], new: Mapping[str, pa.Table]) -> dict[str, pa.Table]:
-    return {name: sort_table(TABLES[name], pa.concat_tables([old[name], new[name]])) for name in TABLES}
+def same_as_written(out_dir: Path, tables: Mapping[str, pa.Table]) -> bool:
+    """Whether ``tables`` hold exactly the rows last written to ``out_dir`` (read a slice at a time)."""
+    for name in TABLES:
+        new = tables[name]
+        start = 0
+        try:
+            for old in _read_slices(out_dir, name):
+                if not old.equals(new.slice(start, old.num_rows)):
+                    return False
+                start += old.num_rows
+        except TABLE_READ_ERRORS:
+            return False
+        if start != new.num_rows:
+            return False
+    return True
+
+
+def _read_slices(out_dir: Path, name: str) -> Iterator[pa.Table]:
+    """One written table in slices of ``READ_ROWS`` rows, with the declared columns and types."""
+    table = TABLES[name]
+    # A small read buffer: the file's column chunks are streamed, not read whole. One thread:
+    # the slices are small, and memory freed in this thread is easier to give back.
+    with pq.ParquetFile(out_dir / f"{name}.parquet", buffer_size=READ_BUFFER_BYTES) as file:
+        for batch in file.iter_batches(batch_size=READ_ROWS, columns=table.column_names, use_threads=False):
+            yield pa.Table.from_batches([batch]).select(table.column_names).cast(table.arrow_schema)
 
 
 # --------------------------------------------------------------------------- validation
@@ -178,14 +228,15 @@ def _table_problems(tables: Mapping[str, pa.Table], name: str) -> list[str]:
     arrow = tables[name]
     problems = []
     if arrow.num_rows:
-        distinct = arrow.group_by(list(table.key)).aggregate([]).num_rows
+        # One thread: one hash table of the keys, not one per thread.
+        distinct = arrow.group_by(list(table.key), use_threads=False).aggregate([]).num_rows
         if distinct != arrow.num_rows:
             problems.append(f"{name}: duplicate key {table.key} ({arrow.num_rows - distinct} row(s))")
     for column, target in table.references:
         target_table, target_column = target.split(".")
-        values = pc.drop_null(arrow[column])
+        values = arrow[column]
         missing = pc.invert(pc.is_in(values, value_set=tables[target_table][target_column]))
-        n_missing = pc.sum(missing).as_py() or 0
+        n_missing = pc.sum(pc.and_(pc.is_valid(values), missing)).as_py() or 0  # null refers to nothing
         if n_missing:
             problems.append(f"{name}.{column}: {n_missing} value(s) not in {target}")
     if "start_date" in arrow.column_names and "end_date" in arrow.column_names:
@@ -197,37 +248,43 @@ def _table_problems(tables: Mapping[str, pa.Table], name: str) -> list[str]:
 
 
 def _offset_problems(tables: Mapping[str, pa.Table]) -> list[str]:
+    # Rows are matched to their document and section by position (index_in, then take), as
+    # a dict would match them: no join, nothing as large as a table's columns of text.
     documents = tables["documents"]
-    lengths = dict(
-        zip(
-            documents["doc_id"].to_pylist(),
-            pc.utf8_length(documents["text"]).to_pylist(),
-            strict=True,
-        )
+    lengths = _last_row_per_key(
+        pa.table({"doc_id": documents["doc_id"], "text_length": pc.utf8_length(documents["text"])}), "doc_id"
     )
-    sections = tables["sections"]
-    spans = {
-        row["section_id"]: (row["doc_id"], row["char_start"], row["char_end"])
-        for row in sections.select(["section_id", "doc_id", "char_start", "char_end"]).to_pylist()
-    }
+    del documents  # the text's pages are let go here
+    spans = _last_row_per_key(
+        tables["sections"].select(["section_id", "doc_id", "char_start", "char_end"]), "section_id"
+    )
+    section_docs = pc.unique(spans["doc_id"])
+    section_doc = pc.index_in(spans["doc_id"], value_set=section_docs)
     problems = []
     for name in ("sections", "mentions", "dates", "statistics", "events"):
-        outside = in_other_doc = outside_section = 0
         has_section = name != "sections"
         columns = ["doc_id", "char_start", "char_end", *(["section_id"] if has_section else [])]
-        for row in tables[name].select(columns).to_pylist():
-            start, end = row["char_start"], row["char_end"]
-            if start is None or end is None:
-                continue
-            if not 0 <= start <= end <= lengths.get(row["doc_id"], -1):
-                outside += 1
-            if not has_section or row["section_id"] not in spans:
-                continue  # a missing section is reported as a reference problem
-            section_doc, section_start, section_end = spans[row["section_id"]]
-            if section_doc != row["doc_id"]:
-                in_other_doc += 1
-            elif not section_start <= start <= end <= section_end:
-                outside_section += 1
+        rows = tables[name].select(columns)
+        rows = rows.filter(pc.and_(pc.is_valid(rows["char_start"]), pc.is_valid(rows["char_end"])))
+        start, end = rows["char_start"], rows["char_end"]
+        # A document missing from `documents` has no text: every offset is outside it.
+        text_length = pc.take(
+            lengths["text_length"], pc.index_in(rows["doc_id"], value_set=lengths["doc_id"])
+        )
+        outside = _count_false(_ordered(0, start, end, pc.fill_null(text_length, -1)))
+        in_other_doc = outside_section = 0
+        if has_section:
+            # A missing section is reported as a reference problem: its rows are not counted here.
+            section = pc.index_in(rows["section_id"], value_set=spans["section_id"])
+            own_doc = pc.index_in(rows["doc_id"], value_set=section_docs)  # null: a document without sections
+            other = pc.fill_null(pc.not_equal(pc.take(section_doc, section), own_doc), True)
+            other = pc.and_(pc.is_valid(section), other)
+            in_other_doc = pc.sum(other).as_py() or 0
+            inside_own = pc.and_(pc.is_valid(section), pc.invert(other))
+            section_start = pc.take(spans["char_start"], section)
+            section_end = pc.take(spans["char_end"], section)
+            in_section = _ordered(section_start, start, end, section_end)
+            outside_section = pc.sum(pc.and_(inside_own, pc.invert(in_section))).as_py() or 0
         if outside:
             problems.append(f"{name}: offsets outside the document text in {outside} row(s)")
         if in_other_doc:
@@ -237,23 +294,44 @@ def _offset_problems(tables: Mapping[str, pa.Table]) -> list[str]:
     return problems
 
 
+def _last_row_per_key(table: pa.Table, key: str) -> pa.Table:
+    """The last row of each key (what a dict filled row by row keeps)."""
+    numbered = table.append_column("row", pa.array(np.arange(table.num_rows)))
+    last = numbered.group_by(key, use_threads=False).aggregate([("row", "max")])["row_max"]
+    return table.take(last)
+
+
+def _ordered(*values: Any) -> Any:
+    """Row by row, whether ``values[0] <= values[1] <= ...`` (null: not in order)."""
+    ordered = pc.less_equal(values[0], values[1])
+    for low, high in itertools.pairwise(values[1:]):
+        ordered = pc.and_(ordered, pc.less_equal(low, high))
+    return pc.fill_null(ordered, False)
+
+
+def _count_false(mask: Any) -> int:
+    return len(mask) - (pc.sum(mask).as_py() or 0)
+
+
 def _document_problems(tables: Mapping[str, pa.Table]) -> list[str]:
-    documents = tables["documents"].select(["doc_id", "source_file", "n_sections"]).to_pylist()
-    counts: dict[str, int] = {}
-    for doc_id in tables["sections"]["doc_id"].to_pylist():
-        counts[doc_id] = counts.get(doc_id, 0) + 1
+    documents = tables["documents"].select(["doc_id", "source_file", "n_sections"])
+    counts = (
+        tables["sections"]
+        .select(["doc_id"])
+        .group_by("doc_id", use_threads=False)
+        .aggregate([([], "count_all")])
+    )
+    n_sections = pc.take(counts["count_all"], pc.index_in(documents["doc_id"], value_set=counts["doc_id"]))
+    differs = pc.not_equal(documents["n_sections"], pc.fill_null(n_sections, 0))
+    wrong = pc.sum(pc.fill_null(differs, True)).as_py() or 0
     problems = []
-    wrong = sum(1 for d in documents if d["n_sections"] != counts.get(d["doc_id"], 0))
     if wrong:
         problems.append(f"documents: n_sections differs from the rows in sections in {wrong} row(s)")
-    processed = {d["source_file"] for d in documents}
-    failed = {
-        f["source_file"]
-        for f in tables["failures"].select(["source_file", "severity"]).to_pylist()
-        if f["severity"] == "error"
-    }
-    if processed & failed:
-        problems.append(f"failures: {len(processed & failed)} file(s) both processed and failed")
+    failures = tables["failures"]
+    failed = pc.unique(pc.filter(failures["source_file"], pc.equal(failures["severity"], "error")))
+    both = pc.sum(pc.is_in(failed, value_set=pc.unique(documents["source_file"]))).as_py() or 0
+    if both:
+        problems.append(f"failures: {both} file(s) both processed and failed")
     return problems
 
 
@@ -263,18 +341,22 @@ def _document_problems(tables: Mapping[str, pa.Table]) -> list[str]:
 def write_tables(out_dir: Path, tables: Mapping[str, pa.Table], manifest: Manifest) -> None:
     """Validate, stage every file, then commit them all through the journal."""
     validate(tables)
+    _release_freed_memory()  # validation's hash tables of every key
     out_dir.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[Path, str]] = []
     committed = False
     try:
+        parquet_files: dict[str, Path] = {}
         for name in TABLES:
             path = _staged_path(out_dir, f"{name}.parquet")
             staged.append((path, f"{name}.parquet"))
-            pq.write_table(tables[name], path, compression="zstd")
+            pq.write_table(in_chunks(tables[name]), path, compression="zstd")
             _fsync_file(path)
+            parquet_files[name] = path
+        _release_freed_memory()
         path = _staged_path(out_dir, DUCKDB_FILE)
         staged.append((path, DUCKDB_FILE))
-        _write_duckdb(path, tables)
+        _write_duckdb(path, parquet_files)
         path = _staged_path(out_dir, MANIFEST_FILE)
         staged.append((path, MANIFEST_FILE))
         payload = {"fingerprint": manifest.fingerprint, "files": dict(sorted(manifest.files.items()))}
@@ -290,6 +372,12 @@ def write_tables(out_dir: Path, tables: Mapping[str, pa.Table], manifest: Manife
                 Path(f"{path}.wal").unlink(missing_ok=True)
 
 
+def _release_freed_memory() -> None:
+    """Hand the pages Arrow's allocator keeps after a step back to the system, so that the
+    next step (DuckDB's above all) starts from the run's memory, not from that step's peak."""
+    pa.default_memory_pool().release_unused()
+
+
 def _staged_path(out_dir: Path, final: str) -> Path:
     handle, name = tempfile.mkstemp(prefix=f".{final}.", suffix=".tmp", dir=out_dir)
     os.close(handle)
@@ -297,15 +385,18 @@ def _staged_path(out_dir: Path, final: str) -> Path:
     return Path(name)
 
 
-def _write_duckdb(path: Path, tables: Mapping[str, pa.Table]) -> None:
-    """Every table into a new DuckDB file, in one transaction."""
+def _write_duckdb(path: Path, parquet_files: Mapping[str, Path]) -> None:
+    """Every table into a new DuckDB file, in one transaction, from its staged Parquet file.
+
+    DuckDB reads a Parquet file a slice at a time, on one thread: from an Arrow table (or
+    on more threads) it needed twice the memory.
+    """
     path.unlink()  # duckdb creates the file itself
-    con = duckdb.connect(str(path))
+    con = duckdb.connect(str(path), config={"threads": 1})
     try:
         con.execute("BEGIN TRANSACTION")
         for name in TABLES:
-            arrow = tables[name]  # noqa: F841 - read by duckdb's replacement scan
-            con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM arrow')
+            con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM read_parquet(?)', [str(parquet_files[name])])
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
     finally:

@@ -105,6 +105,28 @@ def sort_table(table: Table, arrow: pa.Table) -> pa.Table:
     return arrow.take(indices)  # what Table.sort_by does: one chunk per column
 
 
+# Rows per chunk of a table as it is written. The Parquet writer decides where a page ends
+# at the ends of the chunks of its input, so one chunk size makes a file's bytes depend on
+# its rows only, not on how they were read or spilled. 1024 is the writer's own step.
+CHUNK_ROWS = 1024
+
+
+def in_chunks(arrow: pa.Table) -> pa.Table:
+    """The same rows in chunks of ``CHUNK_ROWS`` rows (the last one shorter), copying only the
+    rows of a chunk that straddles two chunks of ``arrow``."""
+    lengths = [len(chunk) for chunk in arrow.column(0).chunks]
+    whole, rest = divmod(arrow.num_rows, CHUNK_ROWS)
+    if lengths == [CHUNK_ROWS] * whole + ([rest] if rest else []) and all(
+        [len(chunk) for chunk in column.chunks] == lengths for column in arrow.columns
+    ):
+        return arrow
+    batches = []
+    for start in range(0, arrow.num_rows, CHUNK_ROWS):
+        pieces = arrow.slice(start, CHUNK_ROWS).to_batches()
+        batches.append(pieces[0] if len(pieces) == 1 else pa.concat_batches(pieces))
+    return pa.Table.from_batches(batches, arrow.schema)
+
+
 def results_to_tables(
     results: Sequence[DocumentResult], failures: Sequence[Failure] = ()
 ) -> dict[str, pa.Table]:

@@ -1,0 +1,105 @@
+"""The spill: batches of rows on disk, read back in the order one sort of each whole table gives."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+from synthetic_tables import batches_of, failed_rows, tables_of
+
+import pipeline.spill as spill_module
+from pipeline.schema import TABLES
+from pipeline.spill import TableSpill
+from pipeline.tables import CHUNK_ROWS, sort_table, to_arrow
+
+DOCUMENTS = list(range(90))
+
+
+def _spilled(directory: Path, batches: list[dict[str, pa.Table]]) -> spill_module.SpilledTables:
+    spilled = TableSpill(directory)
+    for batch in batches:
+        spilled.append(batch)
+    return spilled.sorted_tables()
+
+
+def _chunk_lengths(table: pa.Table) -> list[int]:
+    return [len(chunk) for chunk in table.column(0).chunks]
+
+
+@pytest.mark.parametrize("per_batch", [1, 7, 16])
+def test_tables_come_back_as_one_sort_of_each_whole_table(tmp_path: Path, per_batch: int) -> None:
+    whole = tables_of(DOCUMENTS)
+    assert whole["mentions"].num_rows > 2 * CHUNK_ROWS  # several chunks
+    spilled = _spilled(tmp_path, batches_of(DOCUMENTS, per_batch))
+    for name in TABLES:
+        assert spilled[name].equals(whole[name]), name
+        assert spilled.num_rows(name) == whole[name].num_rows, name
+        whole_chunks, rest = divmod(whole[name].num_rows, CHUNK_ROWS)
+        if name != "failures":
+            assert _chunk_lengths(spilled[name]) == [CHUNK_ROWS] * whole_chunks + ([rest] if rest else [])
+
+
+def test_documents_are_spread_over_the_batches() -> None:
+    """The test above would prove little if each batch held a range of doc_ids."""
+    batches = batches_of(DOCUMENTS, 16)
+    order = tables_of(DOCUMENTS)["documents"]["doc_id"].to_pylist()
+    first_batch = set(batches[0]["documents"]["doc_id"].to_pylist())
+    positions = [order.index(doc_id) for doc_id in first_batch]
+    assert max(positions) - min(positions) > len(DOCUMENTS) // 2
+
+
+def test_rows_of_one_document_spilled_in_several_parts(tmp_path: Path) -> None:
+    """As an incremental run spills the kept rows: slices of a sorted table, a document's rows
+    straddling two slices; the parts may also arrive unsorted."""
+    whole = tables_of(DOCUMENTS)
+    spilled = TableSpill(tmp_path)
+    for name, table in whole.items():
+        reversed_rows = table.take(pa.array(range(table.num_rows - 1, -1, -1), pa.int64()))
+        parts = [reversed_rows.slice(start, 37) for start in range(0, table.num_rows, 37)]
+        spilled.append_rows(name, parts)
+    tables = spilled.sorted_tables()
+    for name in TABLES:
+        assert tables[name].equals(whole[name]), name
+
+
+def test_no_table_is_sorted_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    batches = batches_of(DOCUMENTS, 16)
+    largest = max(batch[name].num_rows for batch in batches for name in TABLES)
+    sorted_rows: list[int] = []
+
+    def recording_sort(table: object, arrow: pa.Table) -> pa.Table:
+        sorted_rows.append(arrow.num_rows)
+        return sort_table(table, arrow)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(spill_module, "sort_table", recording_sort)
+    tables = _spilled(tmp_path, batches)
+    assert sorted_rows and max(sorted_rows) <= largest
+    assert tables["mentions"].equals(tables_of(DOCUMENTS)["mentions"])
+
+
+def test_a_part_that_fails_leaves_none_of_its_rows(tmp_path: Path) -> None:
+    whole = tables_of(DOCUMENTS)
+
+    def failing_parts(table: pa.Table) -> Iterator[pa.Table]:
+        yield table.slice(0, 50)
+        raise OSError("unreadable")
+
+    spilled = TableSpill(tmp_path)
+    with pytest.raises(OSError):
+        spilled.append_rows("mentions", failing_parts(tables_of(list(range(200, 210)))["mentions"]))
+    with pytest.raises(OSError):
+        spilled.append_rows("failures", failing_parts(to_arrow(TABLES["failures"], failed_rows(["x.txt"]))))
+    for batch in batches_of(DOCUMENTS, 16):
+        spilled.append(batch)
+    tables = spilled.sorted_tables()
+    for name in TABLES:
+        assert tables[name].equals(whole[name]), name
+
+
+def test_an_empty_spill_gives_empty_tables_of_the_declared_schema(tmp_path: Path) -> None:
+    tables = TableSpill(tmp_path).sorted_tables()
+    for name, table in TABLES.items():
+        assert tables[name].num_rows == 0 == tables.num_rows(name)
+        assert tables[name].schema == table.arrow_schema
