@@ -255,35 +255,3 @@ def test_dask_executor_on_a_local_cluster_writes_the_same_tables(
         summary = _run(archive, tmp_path, None, execution)
     assert [f.source_file for f in summary.failed] == ["empty.txt"]
     assert _output(tmp_path) == _output(one_process)
-
-
-# --------------------------------------------------------------------------- faster, same output
-
-DATE_TEXTS = [
-    "The meeting was held from 6 to 9 November 2012 in Geneva, and again on 3-5 March.",
-    "On Tuesday, 4 March 2014 and on March 3, 2014; mid-November 2012; late in February.",
-    "Between 2012 and 2014, in 2012-13, by the end of 2013, during 2011, 2012 and 2013.",
-    "Reports of 5/11/2012 and 2012-11-05 and 05.11.2012 (A/67/195), from 22 to 25.",
-    "Not later than 30 June; no later than Sept. 30; as of Jan. 2015; in the first week of May.",
-    "The third quarter of 2016, the second half of 2017, at the beginning of April 2018.",
-    "MAY 2019 NEWSLETTER; May we note that 1 May and 11 and 12 February were holidays?",
-    "x2012 2012x 12:30 3.5 2,012 mid-2014 ’14 '15 June 30 - July 4, 2014 and 30 June-4 July",
-]
-
-
-def test_date_expressions_are_the_same_when_tried_only_where_they_can_start() -> None:
-    """The date grammar tries its patterns only at possible starts; as if everywhere."""
-    from dataclasses import replace
-
-    from pipeline.dates import default_grammar, find_date_expressions
-
-    everywhere = replace(default_grammar(), starts=None)
-    texts = [*DATE_TEXTS]
-    for folder in (SAMPLES, HOLDOUT):
-        texts += [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
-    found = 0
-    for text in texts:
-        fast = find_date_expressions(text)
-        assert fast == find_date_expressions(text, grammar=everywhere)
-        found += len(fast)
-    assert found > 100

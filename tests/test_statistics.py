@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -730,3 +731,34 @@ def test_shared_golden_statistics(nlp, shared_dir: Path) -> None:
 @pytest.mark.model
 def test_sample_golden_statistics(nlp) -> None:
     _assert_targets(_evaluate(nlp, ROOT / "tests" / "golden", ROOT / "data" / "raw"))
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def _walked_sentence(doc: Any, i: int) -> tuple[int, int]:
+    """The sentence of token ``i`` found by walking token by token (the reference)."""
+
+    def paragraph_break(k: int) -> bool:
+        return doc[k].is_space and doc[k].text.count("\n") >= 2
+
+    start = i
+    while start > 0 and not doc[start].is_sent_start and not paragraph_break(start - 1):
+        start -= 1
+    end = i + 1
+    while end < len(doc) and not doc[end].is_sent_start and not paragraph_break(end):
+        end += 1
+    return start, end
+
+
+def test_sentence_of_a_token_is_the_walk_to_its_boundaries(nlp: Any) -> None:
+    """Sentence edges are computed once per doc; each token's sentence is the one a walk finds."""
+    from pipeline.statistics import _sentence
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data" / "raw").glob("*.txt"))]
+    texts.append("HEADING\n\nA first sentence. A second one\n\n\nand a third after blank lines.")
+    for text in texts:
+        doc = nlp(text)
+        for i in range(len(doc)):
+            span = _sentence(doc, i)
+            assert (span.start, span.end) == _walked_sentence(doc, i)
