@@ -5,7 +5,7 @@ Schwartz & Hearst (2003), "A simple algorithm for identifying abbreviation
 definitions in biomedical text": every letter or digit of the short form must
 appear, in order, in the long form, and its first character must start a word.
 Everything here is a pure function of a string or a ``Doc``; the spaCy
-component at the bottom only stores what they return on the ``Doc``.
+component (``pipeline.components``) only stores what they return on the ``Doc``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 # Punctuation that ends the stretch of text a long form may come from.
@@ -281,20 +280,3 @@ def acronym_pattern(acronyms: Iterable[str]) -> re.Pattern[str]:
     """
     alternatives = "|".join(re.escape(a) for a in sorted(set(acronyms), key=len, reverse=True))
     return re.compile(r"(?<![\w-])(?:" + (alternatives or "(?!)") + r")(?![\w]|-\w)")
-
-
-@Language.factory("bulletin_acronyms_v1")
-def make_acronym_detector(nlp: Language, name: str) -> AcronymDetector:
-    return AcronymDetector()
-
-
-class AcronymDetector:
-    """Stores ``find_definitions(doc)`` on ``doc._.acronyms``."""
-
-    def __init__(self) -> None:
-        if not Doc.has_extension("acronyms"):
-            Doc.set_extension("acronyms", default=None)
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.acronyms = tuple(find_definitions(doc))
-        return doc

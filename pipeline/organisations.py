@@ -26,7 +26,6 @@ from typing import Any, NamedTuple
 
 import pycountry
 from spacy.attrs import IS_ALPHA, IS_LOWER, ORTH
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.acronyms import (
@@ -1040,31 +1039,3 @@ def find_organisations(
         for org_id, (name, acronym) in rows.items()
     ]
     return organisations, mentions
-
-
-# --------------------------------------------------------------------------- spaCy component
-
-
-@Language.factory("bulletin_organisations_v1", default_config={"reference_file": None})
-def make_organisation_finder(nlp: Language, name: str, reference_file: str | None) -> OrganisationFinder:
-    return OrganisationFinder(load_org_reference(Path(reference_file) if reference_file else None))
-
-
-class OrganisationFinder:
-    """Marks the organisation mentions of a Doc in ``doc.spans["organisations"]``.
-
-    The Doc is read as a one-section bulletin; the pipeline itself calls
-    ``find_organisations`` on all sections together so that acronyms link across them.
-    """
-
-    def __init__(self, reference: OrgReference) -> None:
-        self.reference = reference
-
-    def __call__(self, doc: Doc) -> Doc:
-        section = Section("doc", "doc-s00", None, None, doc.text, 0, len(doc.text), 0, 1, 1)
-        _, mentions = find_organisations("doc", [section], [doc], self.reference)
-        spans = [
-            doc.char_span(m.char_start, m.char_end, label="ORG", alignment_mode="expand") for m in mentions
-        ]
-        doc.spans["organisations"] = [s for s in spans if s is not None]
-        return doc

@@ -16,7 +16,6 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.acronyms import is_acronym_token
@@ -707,28 +706,3 @@ def find_people(
         for pid, r in rows.items()
     ]
     return people, mentions
-
-
-# --------------------------------------------------------------------------- spaCy component
-
-
-@Language.factory("bulletin_people_v1")
-def make_people_finder(nlp: Language, name: str) -> PeopleFinder:
-    return PeopleFinder(load_people_lexicon(), load_org_reference())
-
-
-class PeopleFinder:
-    """Marks the person mentions of a Doc in ``doc.spans["people"]`` (the Doc read as one section)."""
-
-    def __init__(self, lexicon: PeopleLexicon, reference: OrgReference) -> None:
-        self.lexicon = lexicon
-        self.reference = reference
-
-    def __call__(self, doc: Doc) -> Doc:
-        section = Section("doc", "doc-s00", None, None, doc.text, 0, len(doc.text), 0, 1, 1)
-        _, mentions = find_people("doc", [section], [doc], (), lexicon=self.lexicon, reference=self.reference)
-        spans = [
-            doc.char_span(m.char_start, m.char_end, label="PERSON", alignment_mode="expand") for m in mentions
-        ]
-        doc.spans["people"] = [s for s in spans if s is not None]
-        return doc

@@ -38,7 +38,6 @@ from types import MappingProxyType
 from typing import Any
 
 import pycountry
-from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.datafiles import geonames, load_data, load_yaml
@@ -805,26 +804,3 @@ def _resolve_candidate(cand: Candidate, context: Sequence[str], gazetteer: Gazet
     if cand.gazetteer_city and cand.match.name in gazetteer.cities:
         return pick_city(cand.match.name, gazetteer.cities[cand.match.name], context, cand.near)
     return cand.match
-
-
-# ---------------------------------------------------------------------------
-# spaCy component
-
-
-@Language.factory("bulletin_places_v1", default_config={"data_file": None})
-def make_place_finder(nlp: Language, name: str, data_file: str | None) -> PlaceFinder:
-    return PlaceFinder(load_gazetteer(Path(data_file) if data_file else None))
-
-
-class PlaceFinder:
-    """Puts the places of a doc in ``doc.spans["places"]`` (label = kind, kb_id = country).
-
-    Add it after "ner"; bulletins use ``find_places`` over all sections instead.
-    """
-
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        self.gazetteer = gazetteer
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc.spans["places"] = accepted_place_spans(doc, self.gazetteer)
-        return doc

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from pipeline.acronyms import (
     acronym_pattern,
-    find_definitions,
     find_definitions_in_text,
     is_acronym_token,
     is_short_form,
@@ -133,14 +131,3 @@ def test_acronym_pattern(text: str, spans: list[tuple[int, int]]) -> None:
 
 def test_empty_acronym_pattern_matches_nothing() -> None:
     assert acronym_pattern([]).search("DESA") is None
-
-
-def test_component_on_blank_pipeline() -> None:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("bulletin_acronyms_v1")
-    doc = nlp("The Tonga Data Office (TDO) and the Niue Audit Board (NAB) signed.")
-    assert [(d.short, d.long) for d in doc._.acronyms] == [
-        ("TDO", "Tonga Data Office"),
-        ("NAB", "Niue Audit Board"),
-    ]
-    assert list(doc._.acronyms) == find_definitions(doc)

@@ -332,16 +332,3 @@ def test_shared_bulletin_scores(nlp, reference, shared_dir: Path) -> None:
     ]
     assert scores.f1 >= 0.85
     assert (scores.fields["acronym"].accuracy or 0) >= 0.9
-
-
-def test_component_on_blank_pipeline() -> None:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("bulletin_organisations_v1")
-    doc = nlp("The Niue Audit Board (NAB) met UNDP and the Government of Samoa. The NAB agreed.")
-    assert [s.text for s in doc.spans["organisations"]] == [
-        "Niue Audit Board",
-        "NAB",
-        "UNDP",
-        "Government of Samoa",
-        "NAB",
-    ]

@@ -309,13 +309,3 @@ def test_shared_bulletin_scores(nlp, shared_dir: Path) -> None:
     assert scores.f1 >= 0.95
     assert (scores.fields["role"].accuracy or 0) >= 0.9
     assert (scores.fields["organisation"].accuracy or 0) >= 0.9
-
-
-def test_component_on_blank_pipeline() -> None:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("bulletin_people_v1")
-    doc = nlp("The talks between Dr. Mele Lani and Mr. Sione Kata ended.")
-    assert [(s.text, s.label_) for s in doc.spans["people"]] == [
-        ("Mele Lani", "PERSON"),
-        ("Sione Kata", "PERSON"),
-    ]

@@ -13,7 +13,6 @@ from pipeline.ids import normalise_name, stable_id
 from pipeline.nlp import parse_sections
 from pipeline.places import (
     Gazetteer,
-    PlaceFinder,
     clean_place_name,
     country_names,
     find_candidates,
@@ -269,20 +268,6 @@ def test_feature_name_must_be_complete(blank, gazetteer, text, entity, expected)
     doc = with_entity(blank, text, entity, "LOC")
     found = {c.text: c.match.country_code for c in find_candidates(doc, gazetteer) if c.accepted}
     assert found == expected
-
-
-def test_component_sets_place_spans(gazetteer):
-    nlp = spacy.blank("en")
-    nlp.add_pipe("bulletin_places_v1")
-    doc = nlp("Experts gathered in Accra, Ghana and across Southern Africa.")
-    spans = {(s.text, s.label_, s.kb_id_) for s in doc.spans["places"]}
-    assert spans == {
-        ("Accra", "city", "GH"),
-        ("Ghana", "country", "GH"),
-        ("Southern Africa", "region", ""),
-    }
-    other = PlaceFinder(gazetteer)(nlp.make_doc("Peru"))
-    assert [s.text for s in other.spans["places"]] == ["Peru"]
 
 
 # --------------------------------------------------------------------------- extractor
