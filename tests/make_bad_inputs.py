@@ -165,27 +165,20 @@ def _bad(name: str, kind: str, stage: str, reason: str, build: Callable[[Path], 
 # --------------------------------------------------------------------------- PDFs
 
 
-def raw_pdf(pages: Sequence[tuple[bytes, bool]]) -> bytes:
-    """A minimal PDF: one content stream per page (``True`` when it draws the image).
+def pdf_file(shared: Sequence[bytes], page_resources: bytes, streams: Sequence[bytes]) -> bytes:
+    """A PDF written by hand: the catalog, the page tree, the ``shared`` objects (numbered
+    from 3, for the pages' ``page_resources`` to refer to), then one page per content stream.
 
-    Helvetica is font F1; a 4x4 grey image is XObject Im1. Writing the objects by hand
-    makes a thousand pages in a few milliseconds.
+    Writing the objects by hand makes a thousand pages in a few milliseconds.
     """
-    pixels = bytes(range(0, 256, 16))
-    objects: list[bytes] = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"",  # the page tree, filled in below
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Type /XObject /Subtype /Image /Width 4 /Height 4 /ColorSpace /DeviceGray"
-        b" /BitsPerComponent 8 /Length %d >>\nstream\n%s\nendstream" % (len(pixels), pixels),
-    ]
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", *shared]  # page tree below
     kids = []
-    for stream, _ in pages:
+    for stream in streams:
         data = zlib.compress(stream)
         objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(data), data))
         objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
-            b" /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >> >> >>" % len(objects)
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R /Resources << %s >> >>"
+            % (len(objects), page_resources)
         )
         kids.append(b"%d 0 R" % len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
@@ -199,6 +192,23 @@ def raw_pdf(pages: Sequence[tuple[bytes, bool]]) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+
+
+def raw_pdf(pages: Sequence[tuple[bytes, bool]]) -> bytes:
+    """A minimal PDF: one content stream per page (``True`` when it draws the image).
+
+    Helvetica is font F1; a 4x4 grey image is XObject Im1.
+    """
+    pixels = bytes(range(0, 256, 16))
+    image = (
+        b"<< /Type /XObject /Subtype /Image /Width 4 /Height 4 /ColorSpace /DeviceGray"
+        b" /BitsPerComponent 8 /Length %d >>\nstream\n%s\nendstream" % (len(pixels), pixels)
+    )
+    resources = b"/Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >>"
+    return pdf_file([HELVETICA, image], resources, [stream for stream, _ in pages])
 
 
 def text_page(lines: Sequence[str]) -> tuple[bytes, bool]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import zlib
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,6 +15,7 @@ from types import ModuleType
 
 import pytest
 from fpdf import FPDF
+from make_bad_inputs import HELVETICA, pdf_file
 
 from pipeline.errors import InputError
 from pipeline.read_pdf import (
@@ -381,34 +381,14 @@ def test_page_drawn_without_text_gives_a_warning(tmp_path: Path) -> None:
 
 def _raw_pdf(page_streams: Sequence[bytes]) -> bytes:
     """A minimal PDF: Helvetica as F1 and a CID font without a character map as F2."""
-    objects: list[bytes] = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"",  # pages, filled in below
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /Glyphs /Encoding /Identity-H /DescendantFonts [5 0 R] >>",
+    cid_font = (
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Glyphs /Encoding /Identity-H /DescendantFonts [5 0 R] >>"
+    )
+    descendant = (
         b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Glyphs /DW 500"
-        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
-    ]
-    kids = []
-    for stream in page_streams:
-        data = zlib.compress(stream)
-        objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(data), data))
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
-            b" /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>" % len(objects)
-        )
-        kids.append(b"%d 0 R" % len(objects))
-    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>"
+    )
+    return pdf_file([HELVETICA, cid_font, descendant], b"/Font << /F1 3 0 R /F2 4 0 R >>", page_streams)
 
 
 def _text_stream(lines: Sequence[str]) -> bytes:
@@ -542,9 +522,13 @@ def test_twin_reproduces_paragraphs_and_headings(tmp_path: Path) -> None:
 
 
 def test_twin_is_deterministic_and_two_columns(tmp_path: Path) -> None:
-    long_text = SAMPLE_BULLETIN + "\n" + "\n\n".join(
-        f"{n}. Item number {n}\n\n" + " ".join(["The office reported steady progress on its plans."] * 12)
-        for n in range(4, 14)
+    long_text = (
+        SAMPLE_BULLETIN
+        + "\n"
+        + "\n\n".join(
+            f"{n}. Item number {n}\n\n" + " ".join(["The office reported steady progress on its plans."] * 12)
+            for n in range(4, 14)
+        )
     )
     first, _ = twin.render(long_text)
     second, _ = twin.render(long_text)
