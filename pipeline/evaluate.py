@@ -228,6 +228,7 @@ class FieldError:
     field: str
     expected: str
     predicted: str
+    row: int  # position of the prediction in the predicted table
 
 
 @dataclass(frozen=True)
@@ -802,6 +803,7 @@ def _score_table(
                         name,
                         " | ".join(entry.texts[name]),
                         _show(predictions[i].values.get(name)),
+                        predictions[i].row,
                     )
                 )
     ignored = 0
@@ -1053,7 +1055,7 @@ def _document_details(doc: DocumentEvaluation) -> list[str]:
         lines += [f"    wrong   {w.entry}" for w in wrong]
         lines += [
             f"    field   #{e.index} {e.entry}: {e.field} expected {e.expected!r},"
-            f" predicted {e.predicted!r}"
+            f" predicted {e.predicted!r} (row {e.row})"
             for e in errors
         ]
     if len(lines) == 1:
@@ -1101,6 +1103,7 @@ def evaluation_to_json(evaluation: Evaluation) -> dict[str, Any]:
                         "field": e.field,
                         "expected": e.expected,
                         "predicted": e.predicted,
+                        "row": e.row,
                     }
                     for e in d.field_errors
                 ],

@@ -215,12 +215,13 @@ def test_list_alternatives_in_match_keys_and_fields(tmp_path: Path) -> None:
 
 def test_no_alternative_right_is_a_field_error(tmp_path: Path) -> None:
     g = golden(tmp_path, "people:\n  - {name: Wei Li, role: [RA, Regional Adviser]}\n")
-    result = scored(g, people=[{"name": "Wei Li", "role": "Chief"}])
+    result = scored(g, people=[{"name": "Eva Dias"}, {"name": "Wei Li", "role": "Chief"}])
     [error] = result.documents[0].field_errors
-    assert (error.field, error.expected, error.predicted) == (
+    assert (error.field, error.expected, error.predicted, error.row) == (
         "role",
         "RA | Regional Adviser",
         "Chief",
+        1,  # the row of the prediction, in the predicted table
     )
 
 
@@ -676,7 +677,7 @@ def test_details_and_json(tmp_path: Path) -> None:
     details = format_report(result, details=True)
     assert "missed  #1 {name: Rui Costa}" in details
     assert "wrong   row 1: name='Eva Dias'" in details
-    assert "role expected 'Director', predicted 'Adviser'" in details
+    assert "role expected 'Director', predicted 'Adviser' (row 0)" in details
     assert "missed" not in format_report(result)
     data = json.loads(json.dumps(evaluation_to_json(result)))
     assert data["tables"]["people"]["f1"] == 0.5
@@ -684,6 +685,8 @@ def test_details_and_json(tmp_path: Path) -> None:
     assert data["documents"][0]["missed"] == [
         {"table": "people", "index": 1, "entry": "{name: Rui Costa}"}
     ]
+    [error] = data["documents"][0]["field_errors"]
+    assert (error["field"], error["row"]) == ("role", 0)
 
 
 def test_missing_column_is_named(tmp_path: Path) -> None:
