@@ -158,21 +158,23 @@ def _map_in_pool(
                 pass
             # A worker died (killed, out of memory, a crash in C code): every batch in
             # flight is lost with it. Each of their documents is tried again alone, in a
-            # fresh pool, so that only the one that kills its worker fails.
+            # pool of one worker (a new one only after a death, as each loads the model),
+            # so that only the one that kills its worker fails.
             pool.shutdown(wait=False, cancel_futures=True)
             retry = [batch, *(b for b, _ in pending)]
             pending.clear()
+            pool = _pool(1, settings, load, resources)
             for lost_batch in retry:
                 outcomes: list[T] = []
                 for source in lost_batch:
-                    pool = _pool(1, settings, load, resources)
                     try:
                         outcomes.extend(pool.submit(_run_in_worker, process, [source], settings).result())
                     except BrokenProcessPool:
                         outcomes.append(lost(source, "the worker process died while processing this file"))
-                    finally:
                         pool.shutdown(wait=True)
+                        pool = _pool(1, settings, load, resources)
                 yield outcomes
+            pool.shutdown(wait=True)
             pool = _pool(workers, settings, load, resources)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -72,6 +72,7 @@ from pipeline.store import (
     Manifest,
     output_lock,
     read_manifest,
+    release_arrow_memory,
     same_as_written,
     write_tables,
 )
@@ -121,8 +122,11 @@ def time_limit(seconds: float) -> Iterator[None]:
     In a main thread (a plain run, a worker of the process pool) a SIGALRM timer raises
     it; in any other thread (Dask runs tasks in a thread pool) a timer thread raises it
     asynchronously in this one. Either way it arrives between two Python bytecodes, so
-    one long call into C code finishes first.
+    one long call into C code finishes first. No time left (``seconds <= 0``) raises it at
+    once: a timer of 0 would be no timer at all.
     """
+    if seconds <= 0:
+        raise DocumentTimeout
     if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
         with _alarm(seconds):
             yield
@@ -271,16 +275,6 @@ def extract_document(prepared: PreparedDocument, docs: Sequence[Doc], res: Resou
     )
 
 
-def process_document(source: SourceFile, settings: Settings, res: Resources) -> DocumentResult:
-    """Every stage for one file. Raises StageError naming the stage that failed."""
-    prepared = prepare_document(source, settings)
-    try:
-        docs = parse_sections(res.nlp, prepared.sections)
-    except InputError as exc:
-        raise StageError("nlp", str(exc)) from exc
-    return extract_document(prepared, docs, res)
-
-
 # --------------------------------------------------------------------------- a batch of documents
 
 
@@ -356,11 +350,8 @@ def process_batch(sources: Sequence[SourceFile], settings: Settings, res: Resour
     for i, prepared in ready:
         if i in outcomes:
             continue
-        remaining = limit - spent[i]
         try:
-            if remaining <= 0:
-                raise DocumentTimeout
-            with time_limit(remaining):
+            with time_limit(limit - spent[i]):
                 result = extract_document(prepared, parsed[i], res)
         except Exception as exc:
             outcomes[i] = _failed(prepared.source, exc, limit)
@@ -415,8 +406,6 @@ def _parse_batch(
     for i, p in ready:
         started = time.monotonic()
         try:
-            if limit - spent[i] <= 0:
-                raise DocumentTimeout
             with time_limit(limit - spent[i]):
                 parsed[i] = parse_sections(res.nlp, p.sections)
         except InputError as exc:
@@ -552,8 +541,7 @@ def _keep_rows(spilled: TableSpill, kept: KeptRows) -> None:
         # A table that cannot be read keeps no rows (``read_tables`` reads it as empty).
         with suppress(*TABLE_READ_ERRORS):
             spilled.append_rows(name, kept.rows(name))
-    # Arrow's allocator keeps the pages of every slice read unless asked to give them back.
-    pa.default_memory_pool().release_unused()
+    release_arrow_memory()  # the pages of every slice read
 
 
 def _unchanged(

@@ -341,7 +341,7 @@ def _document_problems(tables: Mapping[str, pa.Table]) -> list[str]:
 def write_tables(out_dir: Path, tables: Mapping[str, pa.Table], manifest: Manifest) -> None:
     """Validate, stage every file, then commit them all through the journal."""
     validate(tables)
-    _release_freed_memory()  # validation's hash tables of every key
+    release_arrow_memory()  # validation's hash tables of every key
     out_dir.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[Path, str]] = []
     committed = False
@@ -353,7 +353,7 @@ def write_tables(out_dir: Path, tables: Mapping[str, pa.Table], manifest: Manife
             pq.write_table(in_chunks(tables[name]), path, compression="zstd")
             _fsync_file(path)
             parquet_files[name] = path
-        _release_freed_memory()
+        release_arrow_memory()
         path = _staged_path(out_dir, DUCKDB_FILE)
         staged.append((path, DUCKDB_FILE))
         _write_duckdb(path, parquet_files)
@@ -372,7 +372,7 @@ def write_tables(out_dir: Path, tables: Mapping[str, pa.Table], manifest: Manife
                 Path(f"{path}.wal").unlink(missing_ok=True)
 
 
-def _release_freed_memory() -> None:
+def release_arrow_memory() -> None:
     """Hand the pages Arrow's allocator keeps after a step back to the system, so that the
     next step (DuckDB's above all) starts from the run's memory, not from that step's peak."""
     pa.default_memory_pool().release_unused()

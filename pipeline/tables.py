@@ -12,7 +12,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.records import DocumentResult, Failure
+from pipeline.records import DocumentResult
 from pipeline.schema import TABLES, Table
 
 
@@ -127,14 +127,11 @@ def in_chunks(arrow: pa.Table) -> pa.Table:
     return pa.Table.from_batches(batches, arrow.schema)
 
 
-def results_to_tables(
-    results: Sequence[DocumentResult], failures: Sequence[Failure] = ()
-) -> dict[str, pa.Table]:
+def results_to_tables(results: Sequence[DocumentResult]) -> dict[str, pa.Table]:
     rows: dict[str, list[Any]] = {name: [] for name in TABLES}
     for result in results:
         for name, table_rows in _rows_of(result).items():
             rows[name].extend(table_rows)
-    rows["failures"].extend(failures)
     return {name: to_arrow(TABLES[name], rows[name]) for name in TABLES}
 
 
