@@ -108,8 +108,8 @@ class EventLexicon:
     deadline_words: tuple[Words, ...]
     host_cues: tuple[Words, ...]
     title_clause_words: frozenset[str]
+    trigger_first_words: frozenset[str]  # the first word of every trigger
     max_trigger_words: int = field(default=1)
-    trigger_first_words: frozenset[str] = frozenset()  # the first word of every trigger
 
 
 def words_of(phrase: str) -> Words:

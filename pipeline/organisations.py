@@ -588,6 +588,13 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
 
+def model_place_names(docs: Iterable[Doc]) -> frozenset[str]:
+    """Normalised names the model labels as places in the bulletin (GPE, LOC, NORP)."""
+    return frozenset(
+        normalise_name(e.text) for doc in docs for e in doc.ents if e.label_ in MODEL_PLACE_LABELS
+    )
+
+
 def lowercase_vocabulary(docs: Iterable[Doc]) -> frozenset[str]:
     """Words the bulletin also writes in lower case: ordinary words, not parts of a proper name.
 
@@ -869,20 +876,18 @@ def bulletin_acronyms(
     ref: OrgReference,
     defs: _Definitions,
     places: frozenset[str],
-    *,
-    texts: Sequence[str] | None = None,
+    texts: Sequence[str],
 ) -> frozenset[str]:
     """Acronyms that name an organisation in this bulletin: defined, known, or used as an affiliation.
 
-    ``texts[i]`` is ``docs[i].text`` when the caller has it (spaCy rebuilds it on each access).
+    ``texts[i]`` is ``docs[i].text``, which spaCy would rebuild from the tokens on each access.
     """
     found = set(defs.org) | {a for org in ref.organisations for a in org.acronyms}
-    for doc, text in zip(docs, texts if texts is not None else [d.text for d in docs], strict=True):
+    for doc, text in zip(docs, texts, strict=True):
         for m in _ACRONYM_WORD.finditer(text):
             word = m.group()
             if (
                 word not in found
-                and not word.islower()  # no capital: not an acronym (a quick test for most words)
                 and is_acronym_token(word)
                 and _unknown_acronym_ok(word, ref, defs, places)
                 and _affiliation_context(doc, m.start(), m.end(), ref)
@@ -900,16 +905,14 @@ def section_candidates(
     acronyms: re.Pattern[str],
     vocabulary: frozenset[str],
     places: frozenset[str],
-    *,
-    text: str | None = None,
-    words: Sequence[Word] | None = None,
+    text: str,
+    words: Sequence[Word],
 ) -> list[_Candidate]:
     """Accepted organisation mentions of one section (offsets in the section text).
 
-    ``text`` is ``doc.text`` and ``words`` is ``doc_words(doc)`` when the caller has them.
+    ``text`` is ``doc.text`` (which spaCy rebuilds on each access) and ``words`` is
+    ``doc_words(doc)``.
     """
-    text = doc.text if text is None else text
-    words = doc_words(doc) if words is None else words
     quoted = quoted_ranges(text)
 
     def heading(start: int) -> bool:
@@ -975,10 +978,10 @@ def find_organisations(
     definitions = [(i, d) for i, text in enumerate(texts) for d in find_definitions_in_text(text)]
     defs = classify_definitions(definitions, docs, reference)
     vocabulary = lowercase_vocabulary(docs)
-    places = frozenset(
-        normalise_name(e.text) for doc in docs for e in doc.ents if e.label_ in MODEL_PLACE_LABELS
-    )
-    acronyms = acronym_pattern(bulletin_acronyms(docs, reference, defs, places, texts=texts))
+    places = model_place_names(docs)
+    acronyms = acronym_pattern(bulletin_acronyms(docs, reference, defs, places, texts))
+    if words_by_section is None:
+        words_by_section = [doc_words(doc) for doc in docs]
 
     found: list[tuple[int, _Candidate, str, str | None]] = []
     for i, (section, doc) in enumerate(zip(sections, docs, strict=True)):
@@ -992,8 +995,8 @@ def find_organisations(
             acronyms,
             vocabulary,
             places,
-            text=texts[i],
-            words=words_by_section[i] if words_by_section is not None else None,
+            texts[i],
+            words_by_section[i],
         ):
             name, acronym = canonical(defs, reference, c.name, c.acronym)
             found.append((i, c, name, acronym))

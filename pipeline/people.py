@@ -24,7 +24,6 @@ from pipeline.ids import normalise_name, stable_id
 from pipeline.organisations import (
     CONNECTORS,
     DETERMINERS,
-    MODEL_PLACE_LABELS,
     POSSESSIVE_MARKS,
     VERB_TAGS,
     OrgReference,
@@ -38,6 +37,7 @@ from pipeline.organisations import (
     load_org_reference,
     long_form_kind,
     match_key,
+    model_place_names,
     name_head,
 )
 from pipeline.records import Mention, Organisation, Person, Section
@@ -66,6 +66,8 @@ class PeopleLexicon:
     role_acronyms: frozenset[str]  # as written ("USG", "IRA")
     never_in_name: frozenset[str]
     particles: frozenset[str]
+    # First character -> the honorific forms starting with it, longest first (ties in file order).
+    honorifics_by_initial: Mapping[str, tuple[str, ...]]
 
     def is_role(self, text: str) -> bool:
         return text in self.role_acronyms or role_key(text) in self.roles
@@ -78,12 +80,16 @@ def lexicon_from_data(data: Mapping[str, Any]) -> PeopleLexicon:
         for form in [canonical, *forms]
     }
     roles = [str(r) for r in data.get("roles") or ()]
+    by_initial: dict[str, list[str]] = {}
+    for form in sorted(honorifics, key=len, reverse=True):
+        by_initial.setdefault(form[:1], []).append(form)
     return PeopleLexicon(
         honorifics=MappingProxyType(honorifics),
         roles=frozenset(role_key(r) for r in roles if not r.isupper()),
         role_acronyms=frozenset(r for r in roles if r.isupper()),
         never_in_name=frozenset(str(w).lower() for w in data.get("never_in_name") or ()),
         particles=frozenset(str(w) for w in data.get("name_particles") or ()),
+        honorifics_by_initial=MappingProxyType({c: tuple(forms) for c, forms in by_initial.items()}),
     )
 
 
@@ -96,33 +102,11 @@ def load_people_lexicon() -> PeopleLexicon:
 # --------------------------------------------------------------------------- names
 
 
-@lru_cache(maxsize=8)
-def _honorifics_by_initial(forms: tuple[str, ...]) -> Mapping[str, tuple[str, ...]]:
-    """First character -> the forms starting with it, longest first (ties in file order)."""
-    by_initial: dict[str, list[str]] = {}
-    for form in sorted(forms, key=len, reverse=True):
-        by_initial.setdefault(form[:1], []).append(form)
-    return MappingProxyType({initial: tuple(group) for initial, group in by_initial.items()})
-
-
-def honorific_at(
-    words: Sequence[Word],
-    i: int,
-    text: str,
-    lexicon: PeopleLexicon,
-    *,
-    by_initial: Mapping[str, tuple[str, ...]] | None = None,
-) -> tuple[str, int] | None:
-    """(canonical honorific, index of the word after it) if an honorific starts at word ``i``.
-
-    ``by_initial`` is ``_honorifics_by_initial`` of the lexicon, when a caller that asks
-    about every word has it.
-    """
+def honorific_at(words: Sequence[Word], i: int, text: str, lexicon: PeopleLexicon) -> tuple[str, int] | None:
+    """(canonical honorific, index of the word after it) if an honorific starts at word ``i``."""
     start = words[i].char_start
-    if by_initial is None:
-        by_initial = _honorifics_by_initial(tuple(lexicon.honorifics))
     # Only forms that start with the word's first character can match; checked longest first.
-    candidates = by_initial.get(text[start : start + 1], ())
+    candidates = lexicon.honorifics_by_initial.get(text[start : start + 1], ())
     for form in candidates:
         if not text.startswith(form, start):
             continue
@@ -192,18 +176,17 @@ def honorific_names(
     words: Sequence[Word], text: str, lexicon: PeopleLexicon, section: int, heading_end: int
 ) -> list[_Name]:
     """Every "honorific + capitalised name" of a section."""
-    by_initial = _honorifics_by_initial(tuple(lexicon.honorifics))
     out: list[_Name] = []
     i = 0
     while i < len(words):
-        found = honorific_at(words, i, text, lexicon, by_initial=by_initial)
+        found = honorific_at(words, i, text, lexicon)
         if found is None:
             i += 1
             continue
         canonical, j = found
         # "H.E. Mr. Jane Roe": the first honorific is kept, the others skipped.
         while j < len(words):
-            again = honorific_at(words, j, text, lexicon, by_initial=by_initial)
+            again = honorific_at(words, j, text, lexicon)
             if again is None:
                 break
             j = again[1]
@@ -244,15 +227,13 @@ def model_names(
     section: int,
     heading_end: int,
     places: frozenset[str],
-    *,
-    text: str | None = None,
+    doc_text: str,
 ) -> list[_Name]:
     """The model's PERSON entities that look like names (a country or a slogan does not).
 
-    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on each access).
+    ``doc_text`` is ``doc.text``, which spaCy would rebuild from the tokens on each access.
     """
     word_at = {t: k for k, w in enumerate(words) for t in range(w.start, w.end)}
-    text_of_doc = doc.text if text is None else text
     out: list[_Name] = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":
@@ -260,7 +241,7 @@ def model_names(
         a, b = word_at[ent.start], word_at[ent.end - 1] + 1
         honorific = None
         h_start = a
-        while a < b and (found := honorific_at(words, a, text_of_doc, lexicon)) is not None:
+        while a < b and (found := honorific_at(words, a, doc_text, lexicon)) is not None:
             honorific = honorific or found[0]
             a = found[1]
         while a < b and (words[a].text.lower() in DETERMINERS or lexicon.is_role(words[a].text)):
@@ -271,7 +252,7 @@ def model_names(
         if b <= a or name_end(words, a, lexicon) < b:
             continue  # a word no name has ("Promoting Whole-of-Government Approaches")
         if honorific is None:
-            text = text_of_doc[words[a].char_start : words[b - 1].char_end]
+            text = doc_text[words[a].char_start : words[b - 1].char_end]
             if is_place_name(text) or is_city_name(text) or normalise_name(text) in places:
                 continue
             if any(is_demonym(w.text) for w in words[a:b]) or words[a].tag in VERB_TAGS:
@@ -621,9 +602,7 @@ def find_people(
     lexicon = lexicon or load_people_lexicon()
     reference = reference or load_org_reference()
     known = affiliations(organisations, reference, lexicon)
-    places = frozenset(
-        normalise_name(e.text) for doc in docs for e in doc.ents if e.label_ in MODEL_PLACE_LABELS
-    )
+    places = model_place_names(docs)
 
     section_words: list[Sequence[Word]] = []
     # Each doc's text (spaCy rebuilds Doc.text from the tokens on every access).
@@ -634,7 +613,7 @@ def find_people(
         section_words.append(words)
         found = honorific_names(words, doc_texts[i], lexicon, i, section.heading_end)
         for n in (
-            *model_names(doc, words, lexicon, i, section.heading_end, places, text=doc_texts[i]),
+            *model_names(doc, words, lexicon, i, section.heading_end, places, doc_texts[i]),
             *titled_names(words, lexicon, i, section.heading_end),
         ):
             if not any(n.start < m.end and m.start < n.end for m in found):

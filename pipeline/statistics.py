@@ -119,14 +119,9 @@ class StatisticsRules:
     amount_target_prepositions: frozenset[str]
     duration_units: frozenset[str]
     measure_units: frozenset[str]
-    # Lower-case words a number can start with (besides a digit): "a", "an", "half" and the
-    # number and scale words.
-    core_starters: frozenset[str]
     # Currency signs and codes that may be glued to a number ("US$2.5m"), longest first, each
     # with its case-folded form.
     code_prefixes: tuple[tuple[str, str], ...]
-    # A time marker right after a number ("10 a.m."): any of ``time_markers_after``.
-    time_marker: re.Pattern[str]
 
 
 def _key(phrase: str) -> str:
@@ -177,18 +172,6 @@ def rules_from_mapping(raw: Mapping[str, Any]) -> StatisticsRules:
         measure_units=frozenset(str(v) for v in raw["units_after"].values())
         - {str(w) for w in raw["share_units"]},
         code_prefixes=tuple((prefix, prefix.casefold()) for prefix in prefixes),
-        time_marker=re.compile(
-            r"\s*(?:" + "|".join(re.escape(_key(str(w))) for w in raw["time_markers_after"]) + r")(?!\w)"
-        ),
-        core_starters=frozenset(
-            [
-                "a",
-                "an",
-                "half",
-                *(_key(k) for k in raw["number_words"]),
-                *(_key(k) for k in raw["scale_words"]),
-            ]
-        ),
     )
 
 
@@ -558,7 +541,9 @@ def _find_cores(doc: Doc, heading_end: int, rules: StatisticsRules) -> list[_Cor
         if i < end or token.idx < heading_end:
             continue
         # Only a digit or a number word can start a number (_read_core says which do).
-        if not (token.text[:1].isdigit() or token.lower_ in rules.core_starters):
+        if not (
+            token.text[:1].isdigit() or token.lower_ in ("a", "an", "half") or _is_word_number(token, rules)
+        ):
             continue
         core = _read_core(doc, i, rules)
         if core is not None:
@@ -789,7 +774,7 @@ def _is_code_context(doc: Doc, text: str, core: _Core, rules: StatisticsRules) -
         if words & rules.name_context_before:
             return True
     following = text[end : end + 12].casefold()
-    return rules.time_marker.match(following) is not None
+    return _after_pattern(rules.time_markers_after, False).match(following) is not None
 
 
 def _follows(doc: Doc, core: _Core, references: set[int]) -> bool:
