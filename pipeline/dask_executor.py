@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from pipeline.errors import PipelineError
+from pipeline.errors import PipelineError, exception_line
 from pipeline.records import SourceFile
 from pipeline.settings import Settings
 
@@ -122,7 +122,7 @@ def _ordered(
         try:
             result: list[T] = future.result()
         except Exception as exc:  # the worker died (KilledWorker) or the cluster went away
-            reason = f"the Dask worker failed on this batch: {type(exc).__name__}: {exc}".splitlines()[0]
+            reason = f"the Dask worker failed on this batch: {exception_line(exc)}"
             result = [lost(source, reason) for source in batch]
         finally:
             future.release()

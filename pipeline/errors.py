@@ -9,3 +9,8 @@ class InputError(Exception):
 
 class PipelineError(Exception):
     """A problem with the run itself (settings, output folder, model, lock)."""
+
+
+def exception_line(exc: BaseException) -> str:
+    """``Type: message`` up to the first line break: an unexpected error as one line."""
+    return f"{type(exc).__name__}: {exc}".splitlines()[0]

@@ -35,7 +35,7 @@ from pipeline.datafiles import geonames
 from pipeline.dates import default_grammar, find_dates
 from pipeline.discover import discover
 from pipeline.entities import CLAIMED_LABELS, model_mentions
-from pipeline.errors import InputError
+from pipeline.errors import InputError, exception_line
 from pipeline.events import find_events
 from pipeline.executors import Execution, map_batches, plan_batches
 from pipeline.ids import stable_id
@@ -308,7 +308,7 @@ def failure_of(source_file: str, exc: BaseException, seconds_per_document: float
         return Failure(
             source_file, "limits", f"took longer than {seconds_per_document:g} s (seconds_per_document)"
         )
-    return Failure(source_file, "internal", f"{type(exc).__name__}: {exc}".splitlines()[0])
+    return Failure(source_file, "internal", exception_line(exc))
 
 
 def _failed(source: SourceFile, exc: Exception, limit: float) -> Outcome:
