@@ -22,6 +22,7 @@ run: install
 lint: install
 	$(BIN)/ruff check pipeline tests scripts benchmarks notebooks
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 # Headless Chromium for the report's browser test (Debian packages; installed when run as root).
 browser:

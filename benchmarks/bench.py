@@ -84,9 +84,9 @@ def _peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
 
 
 def _section_texts(archive: Path) -> list[str]:
-    from pipeline.discover import discover
-    from pipeline.run import prepare_document
-    from pipeline.settings import Settings
+    from pipeline.core.settings import Settings
+    from pipeline.execute.stages import prepare_document
+    from pipeline.read.discover import discover
 
     settings = Settings()
     return [s.text for f in discover(archive).files for s in prepare_document(f, settings).sections]
@@ -94,8 +94,8 @@ def _section_texts(archive: Path) -> list[str]:
 
 def task_bare(archive: str, batch_size: int | None) -> dict[str, Any]:
     """spacy.load, then bare nlp.pipe over the section texts (read and cut before the clock starts)."""
-    from pipeline.nlp import load_model
-    from pipeline.settings import DEFAULT_MODEL
+    from pipeline.core.settings import DEFAULT_MODEL
+    from pipeline.extract.nlp import load_model
 
     texts = _section_texts(Path(archive))
     words = sum(len(t.split()) for t in texts)
@@ -117,9 +117,9 @@ def task_bare(archive: str, batch_size: int | None) -> dict[str, Any]:
 def task_pipeline(archive: str, out: str, workers: int) -> dict[str, Any]:
     """The whole pipeline (``run``, as ``bulletin run --force`` calls it: it loads its own
     resources) on the archive."""
-    from pipeline.executors import Execution
-    from pipeline.run import run
-    from pipeline.settings import Settings
+    from pipeline.core.settings import Settings
+    from pipeline.execute.execution import Execution
+    from pipeline.execute.run import run
 
     settings = Settings(input_dir=Path(archive), output_dir=Path(out), force=True, progress=False)
     started = time.perf_counter()
@@ -138,9 +138,9 @@ def task_pdf(pdfs: list[str], repeat: int) -> dict[str, Any]:
     """Per-page time of the pipeline's PDF reader and of pdfplumber's bare extract_text."""
     import pdfplumber
 
-    from pipeline.read_text import read_document
-    from pipeline.records import SourceFile
-    from pipeline.settings import Limits
+    from pipeline.core.records import SourceFile
+    from pipeline.core.settings import Limits
+    from pipeline.read.text import read_document
 
     pages = n = 0
     ours = bare = float("inf")

@@ -14,11 +14,11 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
-from pipeline.errors import InputError, PipelineError
-from pipeline.executors import EXECUTORS, Execution
-from pipeline.nlp import ModelNotInstalled
-from pipeline.records import Failure
-from pipeline.settings import DEFAULT_MODEL, Limits, Settings
+from pipeline.core.errors import InputError, PipelineError
+from pipeline.core.records import Failure
+from pipeline.core.settings import DEFAULT_MODEL, Limits, Settings
+from pipeline.execute.execution import EXECUTORS, Execution
+from pipeline.extract.nlp import ModelNotInstalled
 
 MODEL_ENV = "BULLETIN_MODEL"
 DEFAULT_GOLD = Path("tests/golden")
@@ -121,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "report":
             return _report(args)
         if args.command == "schema":
-            from pipeline.schema import markdown_reference
+            from pipeline.tables.schema import markdown_reference
 
             print(markdown_reference())
             return 0
@@ -149,7 +149,8 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _run(args: argparse.Namespace, console: Console) -> int:
-    from pipeline.run import format_traceback, run
+    from pipeline.execute.run import run
+    from pipeline.execute.stages import format_traceback
 
     if not args.input_dir.is_dir():
         raise PipelineError(f"input folder {args.input_dir} does not exist")
@@ -216,8 +217,8 @@ def _run(args: argparse.Namespace, console: Console) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from pipeline.evaluate import evaluate, evaluation_to_json, format_report, load_golden_dir
-    from pipeline.store import read_tables
+    from pipeline.review.evaluate import evaluate, evaluation_to_json, format_report, load_golden_dir
+    from pipeline.tables.store import read_tables
 
     goldens = load_golden_dir(args.gold)
     tables = {name: t.to_pandas() for name, t in read_tables(args.tables).items()}
@@ -230,7 +231,7 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from pipeline.report import write_report
+    from pipeline.review.report import write_report
 
     gold = None if args.no_gold else args.gold or (DEFAULT_GOLD if DEFAULT_GOLD.is_dir() else None)
     index = write_report(args.tables, args.out, gold)

@@ -7,7 +7,7 @@ are printed: the masthead (text before the first numbered item) across the full
 width of page 1, numbered headings in bold, body text in two justified columns,
 a running header (the bulletin title) from page 2 and a footer "Page N of M" on
 every page.
-Reading the twin back with ``pipeline.read_pdf`` should give the source's
+Reading the twin back with ``pipeline.read.pdf`` should give the source's
 paragraphs. The output is deterministic: same input, same bytes.
 
 The PDF core font Helvetica is used (no font file to ship); it covers the

@@ -26,16 +26,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from pipeline.nlp import load_model
-    from pipeline.settings import DEFAULT_MODEL
+    from pipeline.core.settings import DEFAULT_MODEL
+    from pipeline.extract.nlp import load_model
 
     return load_model(DEFAULT_MODEL)
 
 
 @pytest.fixture(scope="session")
 def resources(nlp):
-    from pipeline.run import load_resources
-    from pipeline.settings import Settings
+    from pipeline.core.settings import Settings
+    from pipeline.execute.stages import load_resources
 
     return load_resources(Settings(), nlp=nlp)
 
@@ -48,9 +48,9 @@ def shared_dir() -> Path:
 
 
 def _run_folder(source: Path, out: Path, resources) -> dict[str, pa.Table]:
-    from pipeline.run import run
-    from pipeline.settings import Settings
-    from pipeline.store import read_tables
+    from pipeline.core.settings import Settings
+    from pipeline.execute.run import run
+    from pipeline.tables.store import read_tables
 
     summary = run(Settings(input_dir=source, output_dir=out, progress=False), resources=resources)
     assert summary.ok, summary.failed

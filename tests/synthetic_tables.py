@@ -15,9 +15,9 @@ from typing import Any
 
 import pyarrow as pa
 
-from pipeline.ids import stable_id
-from pipeline.schema import TABLES
-from pipeline.tables import to_arrow
+from pipeline.core.ids import stable_id
+from pipeline.tables.build import to_arrow
+from pipeline.tables.schema import TABLES
 
 Rows = dict[str, list[dict[str, Any]]]
 WORDS = ["census", "budget", "forum", "Geneva", "data", "report", "workshop", "Lusaka", "office"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.acronyms import (
+from pipeline.extract.acronyms import (
     acronym_pattern,
     find_definitions_in_text,
     is_acronym_token,

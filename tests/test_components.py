@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import spacy
 
-from pipeline.acronyms import find_definitions
-from pipeline.components import PlaceFinder
-from pipeline.places import load_gazetteer
+from pipeline.extract.acronyms import find_definitions
+from pipeline.extract.components import PlaceFinder
+from pipeline.extract.reference.gazetteer import load_gazetteer
 
 
 def test_acronyms_component_on_a_blank_pipeline() -> None:

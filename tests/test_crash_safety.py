@@ -1,7 +1,7 @@
 """A run killed at any moment leaves the previous tables readable and consistent, and the
 next run completes the work.
 
-The commit (pipeline/store.py) stages every file, writes a journal, renames, removes the
+The commit (pipeline/tables/store.py) stages every file, writes a journal, renames, removes the
 journal. Each test stops a write at one point: by making ``os.replace`` fail in this
 process, by ``os._exit`` in a child process at a chosen call (no clean-up runs, as with
 SIGKILL), and by a real SIGKILL of ``bulletin run``. Afterwards the folder must hold the
@@ -22,11 +22,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.errors import PipelineError
-from pipeline.run import Resources, run
-from pipeline.schema import TABLES
-from pipeline.settings import Settings
-from pipeline.store import (
+from pipeline.core.errors import PipelineError
+from pipeline.core.settings import Settings
+from pipeline.execute.run import run
+from pipeline.execute.stages import Resources
+from pipeline.tables.schema import TABLES
+from pipeline.tables.store import (
     DUCKDB_FILE,
     JOURNAL_FILE,
     MANIFEST_FILE,
@@ -180,7 +181,7 @@ CHILD = r"""
 import os, sys
 from pathlib import Path
 import pyarrow.parquet as pq
-import pipeline.store as store
+import pipeline.tables.store as store
 
 src, out, target, stop_at = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 tables, manifest = store.read_tables(src), store.read_manifest(src)

@@ -10,8 +10,10 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.datafiles import load_data
-from pipeline.dates import (
+from pipeline.core.datafiles import load_data
+from pipeline.core.ids import stable_id
+from pipeline.core.records import DateMention, DocumentText, Section
+from pipeline.extract.dates import (
     FUTURE,
     PAST,
     PRESENT,
@@ -26,9 +28,7 @@ from pipeline.dates import (
     resolve,
     sentence_tense,
 )
-from pipeline.ids import stable_id
-from pipeline.read_text import normalise_text
-from pipeline.records import DateMention, DocumentText, Section
+from pipeline.read.text import normalise_text
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "raw"
@@ -642,10 +642,10 @@ def _date_frames(
 
 
 def _score_dates(nlp, golden_path: Path, text_path: Path) -> tuple[float | None, object]:
-    from pipeline.evaluate import evaluate, load_golden
-    from pipeline.masthead import find_masthead
-    from pipeline.nlp import parse_sections
-    from pipeline.sections import find_sections
+    from pipeline.extract.nlp import parse_sections
+    from pipeline.review.evaluate import evaluate, load_golden
+    from pipeline.structure.masthead import find_masthead
+    from pipeline.structure.sections import find_sections
 
     golden = load_golden(golden_path)
     text = normalise_text(text_path.read_text(encoding="utf-8"))
@@ -703,7 +703,7 @@ def test_date_expressions_are_the_same_when_tried_only_where_they_can_start() ->
     """The date grammar tries its patterns only at possible starts; as if everywhere."""
     from dataclasses import replace
 
-    from pipeline.dates import default_grammar, find_date_expressions
+    from pipeline.extract.dates import default_grammar, find_date_expressions
 
     everywhere = replace(default_grammar(), starts=None)
     texts = [*DATE_TEXTS]

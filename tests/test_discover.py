@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pipeline.discover import discover
+from pipeline.read.discover import discover
 
 
 def test_finds_supported_files_sorted_and_rejects_others(tmp_path: Path) -> None:

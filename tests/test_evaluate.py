@@ -1,7 +1,7 @@
 """The evaluator scores exactly by the rules of shared/golden/README.md.
 
 Golden files here are small hand-written YAML texts; predictions are DataFrames with the
-columns of ``pipeline.schema``.
+columns of ``pipeline.tables.schema``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from pipeline.evaluate import (
+from pipeline.review.evaluate import (
     TABLES,
     Evaluation,
     Golden,
@@ -31,7 +31,7 @@ from pipeline.evaluate import (
     table_scores,
     words,
 )
-from pipeline.schema import TABLES as SCHEMA
+from pipeline.tables.schema import TABLES as SCHEMA
 
 DATA = Path(__file__).resolve().parent / "data" / "evaluate"
 DOC = "d1"

@@ -15,22 +15,9 @@ import pandas as pd
 import pytest
 import spacy
 
-from pipeline.datafiles import load_data
-from pipeline.events import (
-    choose_place,
-    find_events,
-    is_deadline,
-    lexicon_from_mapping,
-    load_lexicon,
-    place_hits,
-    plural,
-    section_text,
-    sentence_bounds,
-    words_of,
-)
-from pipeline.ids import stable_id
-from pipeline.read_text import normalise_text
-from pipeline.records import (
+from pipeline.core.datafiles import load_data
+from pipeline.core.ids import stable_id
+from pipeline.core.records import (
     DateMention,
     DocumentText,
     Event,
@@ -40,6 +27,19 @@ from pipeline.records import (
     Place,
     Section,
 )
+from pipeline.extract.events import (
+    choose_place,
+    find_events,
+    is_deadline,
+    lexicon_from_mapping,
+    load_lexicon,
+    place_hits,
+    plural,
+    section_text,
+    words_of,
+)
+from pipeline.extract.sentences import sentence_bounds
+from pipeline.read.text import normalise_text
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden"
@@ -660,21 +660,22 @@ def _frames(doc_id: str, source: str, sections: Sequence[Section], events: Seque
 
 @pytest.fixture(scope="module")
 def gazetteer():
-    from pipeline.places import load_gazetteer
+    from pipeline.extract.reference.gazetteer import load_gazetteer
 
     return load_gazetteer()
 
 
 def _score_events(nlp, gazetteer, golden_path: Path, text_path: Path):
     """Events of one bulletin from the real extractors, scored against its golden file."""
-    from pipeline.dates import find_dates
-    from pipeline.evaluate import evaluate, load_golden
-    from pipeline.masthead import find_masthead
-    from pipeline.nlp import parse_sections
-    from pipeline.organisations import find_organisations, load_org_reference
-    from pipeline.people import find_people
-    from pipeline.places import find_places
-    from pipeline.sections import find_sections
+    from pipeline.extract.dates import find_dates
+    from pipeline.extract.nlp import parse_sections
+    from pipeline.extract.organisations import find_organisations
+    from pipeline.extract.people import find_people
+    from pipeline.extract.places import find_places
+    from pipeline.extract.reference.organisations import load_org_reference
+    from pipeline.review.evaluate import evaluate, load_golden
+    from pipeline.structure.masthead import find_masthead
+    from pipeline.structure.sections import find_sections
 
     text = normalise_text(text_path.read_text(encoding="utf-8"))
     sections = find_sections(DOC, DocumentText(text_path.name, text))

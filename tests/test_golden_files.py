@@ -266,7 +266,7 @@ def test_person_organisations_are_listed(path: Path) -> None:
 
 @pytest.mark.parametrize("path", GOLDEN_FILES, ids=entry_ids(GOLDEN_FILES))
 def test_the_evaluator_accepts_the_file(path: Path) -> None:
-    from pipeline.evaluate import load_golden
+    from pipeline.review.evaluate import load_golden
 
     golden = load_golden(path)
     assert golden.source_name == load(path)["document"]["source"]

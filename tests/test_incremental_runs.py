@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.run import Resources, run
-from pipeline.settings import Settings
-from pipeline.store import DUCKDB_FILE, read_tables
+from pipeline.core.settings import Settings
+from pipeline.execute.run import run
+from pipeline.execute.stages import Resources
+from pipeline.tables.store import DUCKDB_FILE, read_tables
 
 MARCH = """Network Bulletin: March 2015
 

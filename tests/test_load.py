@@ -15,8 +15,8 @@ import pyarrow as pa
 import pytest
 
 import pipeline
-from pipeline import load
-from pipeline.load import (
+from pipeline.review import load
+from pipeline.review.load import (
     CATEGORICAL_COLUMNS,
     DATE_DTYPE,
     VIEWS,
@@ -26,9 +26,9 @@ from pipeline.load import (
     pandas_dtype,
     table_dtypes,
 )
-from pipeline.schema import TABLES
-from pipeline.store import DUCKDB_FILE, Manifest, write_tables
-from pipeline.tables import to_arrow
+from pipeline.tables.build import to_arrow
+from pipeline.tables.schema import TABLES
+from pipeline.tables.store import DUCKDB_FILE, Manifest, write_tables
 
 MAY = """Example Bulletin | May 2020
 
@@ -436,7 +436,7 @@ def test_import_pipeline_stays_cheap_and_exports_the_loaders() -> None:
         "import sys, pipeline\n"
         "heavy = {'pandas', 'duckdb', 'pyarrow', 'spacy'} & set(sys.modules)\n"
         "assert not heavy, heavy\n"
-        "assert pipeline.load_tables.__module__ == 'pipeline.load'\n"
+        "assert pipeline.load_tables.__module__ == 'pipeline.review.load'\n"
         "assert {'pandas', 'duckdb'} <= set(sys.modules)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from pipeline.masthead import find_masthead, issuing_body, parse_issue_month
-from pipeline.records import DocumentText
-from pipeline.sections import find_sections
+from pipeline.core.records import DocumentText
+from pipeline.structure.masthead import find_masthead, issuing_body, parse_issue_month
+from pipeline.structure.sections import find_sections
 
 
 @pytest.mark.parametrize(

@@ -63,7 +63,7 @@ def execute(path: Path, **parameters: Path | bool | None) -> nbformat.NotebookNo
 
 @pytest.fixture(scope="module")
 def sample_dir(tmp_path_factory: pytest.TempPathFactory, sample_tables: dict[str, pa.Table]) -> Path:
-    from pipeline.store import Manifest, write_tables
+    from pipeline.tables.store import Manifest, write_tables
 
     out = tmp_path_factory.mktemp("notebook-tables")
     write_tables(out, sample_tables, Manifest())

@@ -12,23 +12,19 @@ import pandas as pd
 import pytest
 import spacy
 
-from pipeline.ids import normalise_name, stable_id
-from pipeline.nlp import parse_sections
-from pipeline.organisations import (
+from pipeline.core.ids import normalise_name, stable_id
+from pipeline.core.records import DocumentText, Organisation
+from pipeline.extract.nlp import parse_sections
+from pipeline.extract.organisations import find_organisations, head_candidates, long_form_kind, title_runs
+from pipeline.extract.reference.organisations import (
     ReferenceOrg,
-    doc_words,
-    find_organisations,
-    head_candidates,
-    is_demonym,
-    is_place_name,
     load_org_reference,
-    long_form_kind,
     match_key,
     merge_entries,
-    title_runs,
 )
-from pipeline.records import DocumentText, Organisation
-from pipeline.sections import find_sections
+from pipeline.extract.reference.place_names import is_demonym, is_place_name
+from pipeline.extract.words import doc_words
+from pipeline.structure.sections import find_sections
 
 
 @pytest.fixture(scope="module")
@@ -315,7 +311,7 @@ def test_acronym_without_expansion_keeps_the_acronym(nlp, reference) -> None:
 @pytest.mark.model
 @pytest.mark.shared
 def test_shared_bulletin_scores(nlp, reference, shared_dir: Path) -> None:
-    from pipeline.evaluate import evaluate, load_golden
+    from pipeline.review.evaluate import evaluate, load_golden
 
     name = "dpadm-monthly-2012-11"
     text = (shared_dir / "corpus" / f"{name}.txt").read_text(encoding="utf-8")

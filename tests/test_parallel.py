@@ -16,13 +16,15 @@ import pytest
 import spacy
 
 from pipeline.cli import main
-from pipeline.errors import PipelineError
-from pipeline.executors import Execution, plan_batches
-from pipeline.records import SourceFile
-from pipeline.run import DocumentTimeout, Resources, run, time_limit
-from pipeline.schema import TABLES
-from pipeline.settings import Limits, Settings
-from pipeline.store import MANIFEST_FILE
+from pipeline.core.errors import PipelineError
+from pipeline.core.records import SourceFile
+from pipeline.core.settings import Limits, Settings
+from pipeline.execute.execution import Execution, plan_batches
+from pipeline.execute.run import run
+from pipeline.execute.stages import Resources
+from pipeline.execute.timeouts import DocumentTimeout, time_limit
+from pipeline.tables.schema import TABLES
+from pipeline.tables.store import MANIFEST_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "raw"
@@ -135,9 +137,9 @@ def test_execution_rejects_bad_values() -> None:
 
 
 def _slow_when(marker: str, seconds: float, monkeypatch: pytest.MonkeyPatch) -> None:
-    import pipeline.run as run_module
+    import pipeline.execute.stages as stages_module
 
-    real = run_module.find_sections
+    real = stages_module.find_sections
 
     def slow(doc_id: str, document: Any) -> Any:
         if marker in document.text:
@@ -146,7 +148,7 @@ def _slow_when(marker: str, seconds: float, monkeypatch: pytest.MonkeyPatch) -> 
                 pass
         return real(doc_id, document)
 
-    monkeypatch.setattr(run_module, "find_sections", slow)
+    monkeypatch.setattr(stages_module, "find_sections", slow)
 
 
 GOOD = """Network Bulletin: May 2016
@@ -212,9 +214,9 @@ def test_time_limit_in_a_thread_is_silent_when_the_work_ends_in_time() -> None:
 
 @pytest.fixture
 def dies_on(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    import pipeline.run as run_module
+    import pipeline.execute.stages as stages_module
 
-    real = run_module.find_sections
+    real = stages_module.find_sections
     parent = os.getpid()
 
     def crash(doc_id: str, document: Any) -> Any:
@@ -222,7 +224,7 @@ def dies_on(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
             os._exit(3)  # as if killed: no exception, no answer
         return real(doc_id, document)
 
-    monkeypatch.setattr(run_module, "find_sections", crash)
+    monkeypatch.setattr(stages_module, "find_sections", crash)
     yield
 
 

@@ -12,10 +12,11 @@ import pandas as pd
 import pytest
 import spacy
 
-from pipeline.ids import normalise_name, stable_id
-from pipeline.nlp import parse_sections
-from pipeline.organisations import doc_words, find_organisations, load_org_reference
-from pipeline.people import (
+from pipeline.core.ids import normalise_name, stable_id
+from pipeline.core.records import DocumentText, Organisation, Person
+from pipeline.extract.nlp import parse_sections
+from pipeline.extract.organisations import find_organisations
+from pipeline.extract.people import (
     Title,
     affiliations,
     find_people,
@@ -25,8 +26,9 @@ from pipeline.people import (
     parse_title,
     role_key,
 )
-from pipeline.records import DocumentText, Organisation, Person
-from pipeline.sections import find_sections
+from pipeline.extract.reference.organisations import load_org_reference
+from pipeline.extract.words import doc_words
+from pipeline.structure.sections import find_sections
 
 ORGS = (
     Organisation("doc", "o1", "United Nations Development Programme", "UNDP", 3),
@@ -294,7 +296,7 @@ def test_person_ids_are_stable_across_bulletins(nlp) -> None:
 @pytest.mark.model
 @pytest.mark.shared
 def test_shared_bulletin_scores(nlp, shared_dir: Path) -> None:
-    from pipeline.evaluate import evaluate, load_golden
+    from pipeline.review.evaluate import evaluate, load_golden
 
     name = "dpadm-monthly-2012-11"
     text = (shared_dir / "corpus" / f"{name}.txt").read_text(encoding="utf-8")

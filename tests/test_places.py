@@ -8,21 +8,14 @@ import pandas as pd
 import pytest
 import spacy
 
-from pipeline.evaluate import evaluate, load_golden
-from pipeline.ids import normalise_name, stable_id
-from pipeline.nlp import parse_sections
-from pipeline.places import (
-    Gazetteer,
-    clean_place_name,
-    country_names,
-    find_candidates,
-    find_places,
-    load_gazetteer,
-    resolve_place,
-)
-from pipeline.read_text import normalise_text
-from pipeline.records import DocumentText, Section
-from pipeline.sections import find_sections
+from pipeline.core.ids import normalise_name, stable_id
+from pipeline.core.records import DocumentText, Section
+from pipeline.extract.nlp import parse_sections
+from pipeline.extract.places import clean_place_name, find_candidates, find_places, resolve_place
+from pipeline.extract.reference.gazetteer import Gazetteer, country_names, load_gazetteer
+from pipeline.read.text import normalise_text
+from pipeline.review.evaluate import evaluate, load_golden
+from pipeline.structure.sections import find_sections
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_GOLDEN = Path(__file__).resolve().parent / "golden"

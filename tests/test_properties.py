@@ -17,13 +17,13 @@ import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.dates import FUTURE, PAST, PRESENT, find_date_expressions, find_dates, resolve
-from pipeline.errors import InputError
-from pipeline.read_text import decode_text, normalise_text, read_document
-from pipeline.records import DocumentText, SourceFile
-from pipeline.sections import find_sections
-from pipeline.settings import Limits
-from pipeline.statistics import parse_number
+from pipeline.core.errors import InputError
+from pipeline.core.records import DocumentText, SourceFile
+from pipeline.core.settings import Limits
+from pipeline.extract.dates import FUTURE, PAST, PRESENT, find_date_expressions, find_dates, resolve
+from pipeline.extract.statistics import parse_number
+from pipeline.read.text import decode_text, normalise_text, read_document
+from pipeline.structure.sections import find_sections
 
 PROPERTY_SETTINGS = settings(
     max_examples=150,

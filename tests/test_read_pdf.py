@@ -17,8 +17,8 @@ import pytest
 from fpdf import FPDF
 from make_bad_inputs import HELVETICA, pdf_file
 
-from pipeline.errors import InputError
-from pipeline.read_pdf import (
+from pipeline.core.errors import InputError
+from pipeline.read.pdf import (
     clean_word,
     is_barcode,
     is_page_number,

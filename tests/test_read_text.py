@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.discover import file_sha256
-from pipeline.errors import InputError
-from pipeline.read_text import decode_text, normalise_text, read_document
-from pipeline.records import SourceFile
-from pipeline.settings import Limits
+from pipeline.core.errors import InputError
+from pipeline.core.records import SourceFile
+from pipeline.core.settings import Limits
+from pipeline.read.discover import file_sha256
+from pipeline.read.text import decode_text, normalise_text, read_document
 
 SAMPLE = "Bulletin: “Quarterly” update – March 2014\n\n1. Café meeting in Zürich\n"
 

@@ -19,10 +19,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.errors import PipelineError
-from pipeline.evaluate import load_golden, load_golden_dir
-from pipeline.ids import stable_id
-from pipeline.report import (
+from pipeline.core.errors import PipelineError
+from pipeline.core.ids import stable_id
+from pipeline.review.evaluate import load_golden, load_golden_dir
+from pipeline.review.report import (
     INDEX_PAGE,
     PAGES_DIR,
     STYLESHEET,
@@ -34,7 +34,7 @@ from pipeline.report import (
     stylesheet,
     write_report,
 )
-from pipeline.schema import TABLES
+from pipeline.tables.schema import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -666,7 +666,7 @@ def test_every_sample_row_is_highlighted_once(sample_tables, sample_pages) -> No
 
 
 def test_sample_marks_agree_with_the_evaluator(sample_tables, sample_pages) -> None:
-    from pipeline.evaluate import evaluate
+    from pipeline.review.evaluate import evaluate
 
     evaluation = evaluate(load_golden_dir(GOLDEN), {n: t.to_pandas() for n, t in sample_tables.items()})
     index = parse(sample_pages[INDEX_PAGE])

@@ -38,17 +38,18 @@ from make_bad_inputs import (
     write_long_pdf,
 )
 
-import pipeline.discover as discover_module
-import pipeline.read_pdf as read_pdf_module
+import pipeline.read.discover as discover_module
+import pipeline.read.pdf as read_pdf_module
 from pipeline.cli import main
-from pipeline.discover import discover, file_sha256
-from pipeline.errors import InputError
-from pipeline.read_text import read_document
-from pipeline.records import SourceFile
-from pipeline.run import Resources, run
-from pipeline.schema import TABLES
-from pipeline.settings import Limits, Settings
-from pipeline.store import (
+from pipeline.core.errors import InputError
+from pipeline.core.records import SourceFile
+from pipeline.core.settings import Limits, Settings
+from pipeline.execute.run import run
+from pipeline.execute.stages import Resources
+from pipeline.read.discover import discover, file_sha256
+from pipeline.read.text import read_document
+from pipeline.tables.schema import TABLES
+from pipeline.tables.store import (
     DUCKDB_FILE,
     MANIFEST_FILE,
     Manifest,
@@ -218,16 +219,16 @@ def test_rerun_over_bad_inputs_is_byte_identical(bad_run: CliRun, nlp: Any) -> N
 def test_internal_error_is_one_line_and_a_traceback_only_with_debug(
     tmp_path: Path, nlp: Any, monkeypatch: pytest.MonkeyPatch, debug: bool
 ) -> None:
-    import pipeline.run as run_module
+    import pipeline.execute.stages as stages_module
 
-    real = run_module.find_sections
+    real = stages_module.find_sections
 
     def broken_for_one_file(doc_id: str, document: Any) -> Any:
         if "TRIGGER" in document.text:
             raise ZeroDivisionError("a bug in a stage")
         return real(doc_id, document)
 
-    monkeypatch.setattr(run_module, "find_sections", broken_for_one_file)
+    monkeypatch.setattr(stages_module, "find_sections", broken_for_one_file)
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "good.txt").write_text(GOOD_BULLETIN, encoding="utf-8")
@@ -358,16 +359,16 @@ def test_character_limit(tmp_path: Path, kind: str) -> None:
 
 
 def test_time_limit(tmp_path: Path, resources: Resources, monkeypatch: pytest.MonkeyPatch) -> None:
-    import pipeline.run as run_module
+    import pipeline.execute.stages as stages_module
 
-    real = run_module.find_sections
+    real = stages_module.find_sections
 
     def slow_for_one_file(doc_id: str, document: Any) -> Any:
         if "SLOW" in document.text:
             time.sleep(5)
         return real(doc_id, document)
 
-    monkeypatch.setattr(run_module, "find_sections", slow_for_one_file)
+    monkeypatch.setattr(stages_module, "find_sections", slow_for_one_file)
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "good.txt").write_text(GOOD_BULLETIN, encoding="utf-8")
@@ -447,7 +448,7 @@ def test_unreadable_file_in_read_is_an_input_error(tmp_path: Path) -> None:
 HOLD_LOCK = """
 import sys
 from pathlib import Path
-from pipeline.store import output_lock
+from pipeline.tables.store import output_lock
 with output_lock(Path(sys.argv[1])):
     print("locked", flush=True)
     sys.stdin.read()
@@ -666,7 +667,7 @@ def test_error_outside_a_file_is_one_line_and_debug_before_the_command_shows_it(
     (tmp_path / "out").mkdir()
     with _model_from(nlp), contextlib.ExitStack() as stack:
         stack.enter_context(pytest.MonkeyPatch.context()).setattr(
-            "pipeline.store.validate", lambda tables: 1 / 0
+            "pipeline.tables.store.validate", lambda tables: 1 / 0
         )
         args = ["run", str(tmp_path / "raw"), "--out", str(tmp_path / "out"), "--no-progress"]
         code, _, err = _cli(["--debug", *args])
@@ -739,8 +740,8 @@ def test_run_refuses_an_oversized_file_without_reading_it(
 
 
 def test_a_long_numbered_list_is_sectioned_in_linear_time() -> None:
-    from pipeline.records import DocumentText
-    from pipeline.sections import find_sections
+    from pipeline.core.records import DocumentText
+    from pipeline.structure.sections import find_sections
 
     text = "".join(f"{i % 50 + 1}. Item {i}\n\nText of the item.\n\n" for i in range(8000))
     started = time.monotonic()

@@ -10,11 +10,12 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.cli import main
-from pipeline.errors import PipelineError
-from pipeline.run import Resources, run
-from pipeline.schema import TABLES
-from pipeline.settings import Settings
-from pipeline.store import DUCKDB_FILE, ValidationError, output_lock, read_tables, validate
+from pipeline.core.errors import PipelineError
+from pipeline.core.settings import Settings
+from pipeline.execute.run import run
+from pipeline.execute.stages import Resources
+from pipeline.tables.schema import TABLES
+from pipeline.tables.store import DUCKDB_FILE, ValidationError, output_lock, read_tables, validate
 
 ONE = """Network Bulletin: March 2015
 

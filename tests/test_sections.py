@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.records import DocumentText
-from pipeline.sections import find_sections
+from pipeline.core.records import DocumentText
+from pipeline.structure.sections import find_sections
 
 
 def _sections(text: str, page_starts: tuple[int, ...] = (0,)):
@@ -120,7 +120,7 @@ def test_sentence_endings_are_not_titles(line: str) -> None:
 
 
 def test_numbered_paragraphs_win_over_one_short_line(shared_dir) -> None:
-    from pipeline.read_pdf import read_pdf
+    from pipeline.read.pdf import read_pdf
 
     document = read_pdf(shared_dir / "corpus" / "pdf" / "un-s-2025-185-opcw-monthly-report.pdf", max_pages=50)
     numbers = [s.number for s in find_sections("d", document) if s.number is not None]

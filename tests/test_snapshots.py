@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.schema import TABLES
+from pipeline.tables.schema import TABLES
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 # Long text columns are summarised (length and hash) so the snapshot stays readable.

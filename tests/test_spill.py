@@ -9,10 +9,10 @@ import pyarrow as pa
 import pytest
 from synthetic_tables import batches_of, failed_rows, tables_of
 
-import pipeline.spill as spill_module
-from pipeline.schema import TABLES
-from pipeline.spill import TableSpill
-from pipeline.tables import CHUNK_ROWS, sort_table, to_arrow
+import pipeline.tables.spill as spill_module
+from pipeline.tables.build import CHUNK_ROWS, sort_table, to_arrow
+from pipeline.tables.schema import TABLES
+from pipeline.tables.spill import TableSpill
 
 DOCUMENTS = list(range(90))
 

@@ -10,13 +10,10 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from pipeline.datafiles import load_data
-from pipeline.evaluate import Evaluation, evaluate, load_golden_dir
-from pipeline.nlp import parse_sections
-from pipeline.read_text import normalise_text
-from pipeline.records import DocumentText, Section, Statistic
-from pipeline.sections import find_sections
-from pipeline.statistics import (
+from pipeline.core.datafiles import load_data
+from pipeline.core.records import DocumentText, Section, Statistic
+from pipeline.extract.nlp import parse_sections
+from pipeline.extract.statistics import (
     default_rules,
     find_statistics,
     in_telephone_number,
@@ -29,6 +26,9 @@ from pipeline.statistics import (
     parse_number,
     rules_from_mapping,
 )
+from pipeline.read.text import normalise_text
+from pipeline.review.evaluate import Evaluation, evaluate, load_golden_dir
+from pipeline.structure.sections import find_sections
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -753,12 +753,12 @@ def _walked_sentence(doc: Any, i: int) -> tuple[int, int]:
 
 def test_sentence_of_a_token_is_the_walk_to_its_boundaries(nlp: Any) -> None:
     """Sentence edges are computed once per doc; each token's sentence is the one a walk finds."""
-    from pipeline.statistics import _sentence
+    from pipeline.extract.sentences import sentence_span
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data" / "raw").glob("*.txt"))]
     texts.append("HEADING\n\nA first sentence. A second one\n\n\nand a third after blank lines.")
     for text in texts:
         doc = nlp(text)
         for i in range(len(doc)):
-            span = _sentence(doc, i)
+            span = sentence_span(doc, i)
             assert (span.start, span.end) == _walked_sentence(doc, i)

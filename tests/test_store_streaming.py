@@ -13,11 +13,11 @@ import pyarrow.compute as pc
 import pytest
 from synthetic_tables import batches_of, document_rows, failed_rows, source_file, tables_of
 
-import pipeline.store as store
-from pipeline.schema import TABLES
-from pipeline.spill import SpilledTables, TableSpill
-from pipeline.store import DUCKDB_FILE, KeptRows, Manifest, same_as_written, write_tables
-from pipeline.tables import sort_table, to_arrow
+import pipeline.tables.store as store
+from pipeline.tables.build import sort_table, to_arrow
+from pipeline.tables.schema import TABLES
+from pipeline.tables.spill import SpilledTables, TableSpill
+from pipeline.tables.store import DUCKDB_FILE, KeptRows, Manifest, same_as_written, write_tables
 
 DOCUMENTS = list(range(60))
 FAILED = ["broken.pdf", "empty.txt"]

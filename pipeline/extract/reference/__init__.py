@@ -1,0 +1,1 @@
+"""Reference data the extractors share, loaded once per process."""

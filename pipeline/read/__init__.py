@@ -1,0 +1,1 @@
+"""Raw files to text: discovery, then one reader per input format."""

@@ -1,0 +1,109 @@
+"""Discovery stage: which files in the input folder are bulletins to read.
+
+Every entry below the input folder is either a file to read or a rejection with a
+one-line reason; nothing found there can stop the run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.core.records import Failure, SourceFile
+
+SUPPORTED_SUFFIXES = (".txt", ".pdf")
+
+
+@dataclass(frozen=True)
+class Discovery:
+    files: tuple[SourceFile, ...]
+    rejected: tuple[Failure, ...]
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def display_name(relative: Path) -> str:
+    """The ``source_file`` of a path: POSIX form; bytes that are not UTF-8 as ``\\xNN``.
+
+    File names on Linux are bytes; one that is not UTF-8 (a Latin-1 name copied from an
+    old system) could not be stored in the tables as it is.
+    """
+    raw = os.fsencode(relative.as_posix())
+    return raw.decode("utf-8", errors="backslashreplace")
+
+
+def _is_inside(path: Path, root: Path) -> bool | None:
+    """Whether a link's target is inside ``root``; None when the link is broken or loops."""
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    return target.is_relative_to(root)
+
+
+def _verdict(path: Path, root: Path, max_bytes: int | None) -> int | str | None:
+    """The size of a file to read, the reason to reject an entry, or None to pass it by."""
+    if path.is_symlink():
+        inside = _is_inside(path, root)
+        if inside is None:
+            return "broken symbolic link (its target does not exist or loops)"
+        if not inside:
+            kind = "folder" if path.is_dir() else "file"
+            return f"symbolic link to a {kind} outside the input folder"
+        if path.is_dir():
+            return None  # its files are found where they are
+    try:
+        info = path.stat()
+    except OSError as exc:
+        return f"cannot read file: {exc.strerror or type(exc).__name__}"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a pipe, socket or device)"
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        supported = ", ".join(SUPPORTED_SUFFIXES)
+        return f"unsupported file type {path.suffix or '(none)'!r}; expected {supported}"
+    if max_bytes is not None and info.st_size > max_bytes:
+        return f"file is {info.st_size} bytes, over the limit of {max_bytes} (max_bytes)"
+    return info.st_size
+
+
+def discover(input_dir: Path, *, max_bytes: int | None = None) -> Discovery:
+    """Every file below ``input_dir`` (hidden files and folders skipped), sorted by path.
+
+    Unsupported extensions, links that lead out of the folder or nowhere, special files,
+    unreadable files and files over ``max_bytes`` (not read, not even hashed) are
+    rejected with a reason.
+    """
+    root = input_dir.resolve()
+    files: list[SourceFile] = []
+    rejected: list[Failure] = []
+    for path in sorted(input_dir.rglob("*")):
+        relative = path.relative_to(input_dir)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            continue
+        name = display_name(relative)
+        verdict = _verdict(path, root, max_bytes)
+        if verdict is None:
+            continue
+        if isinstance(verdict, str):
+            rejected.append(Failure(name, "discover", verdict))
+            continue
+        try:
+            sha256 = file_sha256(path)
+        except OSError as exc:
+            rejected.append(
+                Failure(name, "discover", f"cannot read file: {exc.strerror or type(exc).__name__}")
+            )
+            continue
+        files.append(SourceFile(path, name, sha256, verdict))
+    return Discovery(tuple(files), tuple(rejected))

@@ -1,0 +1,127 @@
+"""Reading stage: bytes on disk to the plain text every offset refers to.
+
+Limits are checked as early as they can be: the size on disk before the file is read,
+the number of characters right after decoding, a PDF's page count before its pages.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import replace
+
+from charset_normalizer import from_bytes
+
+from pipeline.core.errors import InputError
+from pipeline.core.records import DocumentText, SourceFile
+from pipeline.core.settings import Limits
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_WESTERN = "cp1252"
+# Share of control characters above which bytes are taken for binary data, not text.
+_MAX_CONTROL_SHARE = 0.01
+# Unicode category Cc is exactly these two ranges.
+_CONTROL_NOT_SPACE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_CONTROL_NOT_KEPT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode bulletin bytes: a BOM wins, then UTF-8, then a detected encoding.
+
+    Returns (text, encoding). Raises InputError when the bytes are not text.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise InputError(f"not valid {encoding} despite its byte-order mark") from exc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data:
+        raise InputError("binary data, not text (contains NUL bytes)")
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None or best.encoding is None:
+        raise InputError("undecodable bytes: not UTF-8 and no other text encoding fits")
+    # Short texts fit several code pages equally well; Windows-1252 (which includes the
+    # printable Latin-1) is by far the likeliest of them, DOS and Mac pages the least.
+    if any(m.chaos <= best.chaos and _WESTERN in m.could_be_from_charset for m in matches):
+        try:
+            return data.decode(_WESTERN), _WESTERN
+        except UnicodeDecodeError:
+            pass
+    return str(best), best.encoding
+
+
+def normalise_text(text: str) -> str:
+    """Unix line ends, NFC, and no control characters other than newline and tab."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    text = unicodedata.normalize("NFC", text)
+    return _CONTROL_NOT_KEPT.sub("", text)
+
+
+def _looks_binary(text: str) -> bool:
+    if not text:
+        return False
+    controls = len(_CONTROL_NOT_SPACE.findall(text))
+    return controls / len(text) > _MAX_CONTROL_SHARE
+
+
+def _over_bytes(size: int, limits: Limits) -> InputError:
+    return InputError(f"file is {size} bytes, over the limit of {limits.max_bytes} (max_bytes)")
+
+
+def _check_chars(text: str, limits: Limits) -> None:
+    if len(text) > limits.max_chars:
+        raise InputError(f"text is {len(text)} characters, over the limit of {limits.max_chars} (max_chars)")
+
+
+def _read_bytes(source: SourceFile, limits: Limits) -> bytes:
+    """The file's bytes, never more than the limit plus one (the file may have grown)."""
+    if source.size > limits.max_bytes:
+        raise _over_bytes(source.size, limits)
+    try:
+        with source.path.open("rb") as handle:
+            data = handle.read(limits.max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or type(exc).__name__}") from exc
+    if len(data) > limits.max_bytes:
+        raise _over_bytes(len(data), limits)
+    return data
+
+
+def read_text_file(source: SourceFile, limits: Limits) -> DocumentText:
+    data = _read_bytes(source, limits)
+    if not data.strip():
+        raise InputError("empty file" if not data else "file holds only white space")
+    raw, encoding = decode_text(data)
+    _check_chars(raw, limits)
+    if _looks_binary(raw):
+        raise InputError("binary data, not text (too many control characters)")
+    text = normalise_text(raw)
+    if not text.strip():
+        raise InputError("file holds only white space")
+    return DocumentText(source.relative_path, text, (0,), (), "text", encoding)
+
+
+def read_document(source: SourceFile, limits: Limits) -> DocumentText:
+    """Text of a bulletin, whatever its format. Raises InputError for bad input."""
+    if source.path.suffix.lower() == ".pdf":
+        from pipeline.read.pdf import read_pdf
+
+        if source.size > limits.max_bytes:
+            raise _over_bytes(source.size, limits)
+        document = read_pdf(source.path, max_pages=limits.max_pages)
+        _check_chars(document.text, limits)
+        return replace(document, source_file=source.relative_path)
+    return read_text_file(source, limits)

@@ -1,0 +1,1 @@
+"""Reading the tables back: loading for analysts, the evaluator and the HTML report."""

@@ -1,0 +1,1 @@
+"""Text to structure: sections and the masthead (title, issue date, issuing body)."""

@@ -1,0 +1,151 @@
+"""Sections stage: numbered items ``N. Title`` and the unnumbered text before them.
+
+A heading is a line ``N. Title`` (or ``N) Title``) standing as its own paragraph. The
+headings kept are the longest run numbered 1, 2, 3, ...: a numbered list inside a
+section restarts its count and so stays inside that section. Where no line looks
+like a heading, consecutive numbered paragraphs (``1. The Secretariat ...``) are the
+items, with no title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.core.records import DocumentText, Section
+
+_NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,3})[.)][ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE)
+MAX_TITLE_CHARS = 250
+MAX_TITLE_WORDS = 30
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    number: int
+    title: str
+    line_start: int
+    line_end: int
+    heading_like: bool
+
+
+_GAP_AFTER = re.compile(r"[ \t]*\n[ \t]*\n")
+
+
+# Both look only at the characters next to the line, never copy the text before or after
+# it: a text of many numbered lines then takes linear time, not quadratic.
+def _starts_paragraph(text: str, line_start: int, first_char: int) -> bool:
+    """Whether only white space or a blank line comes before the line."""
+    if line_start <= first_char:
+        return True
+    i = line_start
+    for _ in range(2):  # this line's own line break, then the blank line's
+        while i > 0 and text[i - 1] in " \t":
+            i -= 1
+        if i == 0 or text[i - 1] != "\n":
+            return False
+        i -= 1
+    return True
+
+
+def _ends_paragraph(text: str, line_end: int, last_char: int) -> bool:
+    """Whether only white space or a blank line comes after the line."""
+    return line_end >= last_char or _GAP_AFTER.match(text, line_end) is not None
+
+
+def _looks_like_title(title: str) -> bool:
+    if len(title) > MAX_TITLE_CHARS or len(title.split()) > MAX_TITLE_WORDS:
+        return False
+    if not re.match(r"[\"“'‘(\w]", title):
+        return False
+    # A title does not end like a sentence; a short abbreviation ("Co.", "No.") may end one.
+    last_word = title.rsplit(maxsplit=1)[-1]
+    return not (last_word.endswith((".", ";", ",", ":")) and len(last_word.rstrip(".;,:")) > 3)
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    first_char = len(text) - len(text.lstrip())
+    last_char = len(text.rstrip())
+    found = []
+    for match in _NUMBERED_LINE.finditer(text):
+        if not _starts_paragraph(text, match.start(), first_char):
+            continue
+        title = match.group(2)
+        heading_like = _ends_paragraph(text, match.end(), last_char) and _looks_like_title(title)
+        found.append(_Candidate(int(match.group(1)), title, match.start(), match.end(), heading_like))
+    return found
+
+
+def _longest_run(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Longest chain numbered first, first+1, ... in text order (greedy from each start)."""
+    best: list[_Candidate] = []
+    for i, first in enumerate(candidates):
+        if first.number > 1 and best:
+            continue
+        chain = [first]
+        for later in candidates[i + 1 :]:
+            if later.number == chain[-1].number + 1:
+                chain.append(later)
+        if len(chain) > len(best):
+            best = chain
+    return best
+
+
+def _heading_run(text: str) -> list[_Candidate]:
+    """Titled headings, unless numbered paragraphs make a clearly longer run (a report
+    whose items are numbered paragraphs, a few of them short enough to look like titles)."""
+    candidates = _candidates(text)
+    headings = _longest_run([c for c in candidates if c.heading_like])
+    paragraphs = _longest_run(candidates)
+    if len(paragraphs) >= max(2, len(headings) + 2):
+        return paragraphs
+    return headings
+
+
+def _span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) to exclude surrounding white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_sections(doc_id: str, document: DocumentText) -> list[Section]:
+    """Sections of a document, in order; the text before item 1 (if any) comes first, numbered None."""
+    text = document.text
+    headings = _heading_run(text)
+    bounds: list[tuple[int | None, str | None, int, int]] = []
+    first_start = headings[0].line_start if headings else len(text)
+    bounds.append((None, None, 0, first_start))
+    for i, heading in enumerate(headings):
+        end = headings[i + 1].line_start if i + 1 < len(headings) else len(text)
+        bounds.append(
+            (heading.number, heading.title if heading.heading_like else None, heading.line_start, end)
+        )
+
+    sections: list[Section] = []
+    for index, (number, title, raw_start, raw_end) in enumerate(bounds):
+        start, end = _span(text, raw_start, raw_end)
+        if start == end:
+            continue
+        if number is None:
+            heading_end = 0
+        elif title is not None:
+            heading_end = text.index("\n", start, end) - start if "\n" in text[start:end] else end - start
+        else:
+            heading_end = len(re.match(r"\s*\d{1,3}[.)]\s*", text[start:end]).group(0))  # type: ignore[union-attr]
+        sections.append(
+            Section(
+                doc_id=doc_id,
+                section_id=f"{doc_id}-s{index:02d}",
+                number=number,
+                title=title,
+                text=text[start:end],
+                char_start=start,
+                char_end=end,
+                heading_end=heading_end,
+                page_start=document.page_at(start),
+                page_end=document.page_at(end - 1),
+            )
+        )
+    return sections

@@ -1,0 +1,1 @@
+"""Records to tables: the schema, Arrow tables, validation, spill files and the store."""

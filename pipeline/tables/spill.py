@@ -1,0 +1,182 @@
+"""The rows of a run, kept on disk (Arrow IPC files) until the run has written its tables.
+
+A run appends each batch's tables here as it goes (and, in an incremental run, the rows it
+keeps from the tables last written), so its memory does not grow with the archive. Each
+appended part is sorted (``sort_table``: by document, then reading order) and the spill
+notes where each document's rows are in it: part, offset, length. A table in its final
+order is then the documents in ``doc_id`` order, each one's rows taken from where they were
+spilled; ``sorted_tables`` copies each table so, a chunk at a time, into a file of its own.
+No table is ever sorted whole or held whole in memory: only the rows of a document that
+arrived in several parts are put together and sorted. ``SpilledTables`` then reads a table
+only when it is used, memory-mapped.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pipeline.tables.build import CHUNK_ROWS, sort_table, to_arrow
+from pipeline.tables.schema import TABLES, Table
+
+# Where the rows of a spilled table are: one row per run of one document's rows in a batch.
+_RUN_SCHEMA = pa.schema(
+    [("doc_id", pa.string()), ("batch", pa.int64()), ("offset", pa.int64()), ("length", pa.int64())]
+)
+# Each batch's runs are a small table; they are put together every so many batches, as
+# each small table costs more memory than its rows.
+_RUN_PARTS = 64
+
+
+class SpilledTables(Mapping[str, pa.Table]):
+    """Every table of ``TABLES``, sorted, read from its file at each access (and not kept)."""
+
+    def __init__(self, paths: Mapping[str, Path], in_memory: Mapping[str, pa.Table]) -> None:
+        self._paths = dict(paths)
+        self._in_memory = dict(in_memory)  # the tables without doc_id (failures): small
+
+    def num_rows(self, name: str) -> int:
+        if name in self._in_memory:
+            return self._in_memory[name].num_rows
+        with pa.memory_map(str(self._paths[name])) as handle:
+            return int(pa.ipc.open_file(handle).count_rows())
+
+    def __getitem__(self, name: str) -> pa.Table:
+        if name in self._in_memory:
+            return self._in_memory[name]
+        # Memory-mapped: the table's buffers are the file's pages, not copies in the heap.
+        with pa.memory_map(str(self._paths[name])) as handle:
+            return pa.ipc.open_file(handle).read_all()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(TABLES)
+
+    def __len__(self) -> int:
+        return len(TABLES)
+
+
+class TableSpill:
+    """Append-only Arrow IPC files, one per table, in a folder the caller owns."""
+
+    def __init__(self, directory: Path) -> None:
+        self._directory = directory
+        names = [name for name in TABLES if "doc_id" in TABLES[name].column_names]
+        self._paths = {name: directory / f"{name}.arrow" for name in names}
+        self._writers = {
+            name: pa.ipc.new_file(str(self._paths[name]), TABLES[name].arrow_schema) for name in names
+        }
+        self._batches = dict.fromkeys(names, 0)  # record batches written to each file
+        self._runs: dict[str, list[pa.Table]] = {name: [] for name in names}
+        self._in_memory: dict[str, list[pa.Table]] = {name: [] for name in TABLES if name not in names}
+        self._open = True
+
+    def append(self, tables: Mapping[str, pa.Table]) -> None:
+        """One batch's tables (each document's rows all in this batch)."""
+        for name, table in tables.items():
+            self.append_rows(name, [table])
+
+    def append_rows(self, name: str, parts: Iterable[pa.Table]) -> None:
+        """Rows of one table, in parts; all or nothing: if ``parts`` raises, none of them are kept."""
+        if name in self._in_memory:
+            self._in_memory[name].extend(list(parts))
+            return
+        runs = []
+        for part in parts:
+            if not part.num_rows:
+                continue
+            # One record batch, sorted: each document's rows in it are one run, in reading order.
+            batch = pa.concat_batches(sort_table(TABLES[name], part).to_batches())
+            self._writers[name].write_batch(batch)
+            runs.append(_runs_of(batch, self._batches[name]))
+            self._batches[name] += 1
+        kept = self._runs[name]
+        kept.extend(runs)  # written but not noted if a part raised: never read
+        if len(kept) >= _RUN_PARTS:
+            kept[:] = [pa.concat_tables(kept).combine_chunks()]
+
+    def close(self) -> None:
+        if self._open:
+            self._open = False
+            for writer in self._writers.values():
+                writer.close()
+
+    def sorted_tables(self) -> SpilledTables:
+        """The tables in their final order, each written sorted to a file of its own."""
+        self.close()
+        paths: dict[str, Path] = {}
+        for name, source in self._paths.items():
+            paths[name] = self._directory / f"{name}.sorted.arrow"
+            runs = pa.concat_tables(self._runs[name]) if self._runs[name] else _RUN_SCHEMA.empty_table()
+            _write_sorted(TABLES[name], source, runs, paths[name])
+            source.unlink()
+        in_memory = {
+            name: sort_table(TABLES[name], pa.concat_tables(parts)) if parts else to_arrow(TABLES[name], [])
+            for name, parts in self._in_memory.items()
+        }
+        return SpilledTables(paths, in_memory)
+
+
+def _runs_of(batch: pa.RecordBatch, number: int) -> pa.Table:
+    """Where each run of one document's rows is in a spilled batch."""
+    runs = pc.run_end_encode(batch.column("doc_id"))
+    ends = runs.run_ends.cast(pa.int64())
+    starts = pa.concat_arrays([pa.array([0], pa.int64()), ends.slice(0, len(ends) - 1)])
+    return pa.Table.from_arrays(
+        [runs.values, pa.repeat(pa.scalar(number, pa.int64()), len(ends)), starts, pc.subtract(ends, starts)],
+        schema=_RUN_SCHEMA,
+    )
+
+
+def _write_sorted(table: Table, source: Path, runs: pa.Table, target: Path) -> None:
+    """Copy a spilled table to ``target`` in its final order, in chunks of ``CHUNK_ROWS`` rows.
+
+    The documents in ``doc_id`` order, each one's rows in reading order: one run of a sorted
+    part, or, for a document spilled in several parts (its rows straddling two slices of a
+    table read back from disk), those runs put together and sorted, which gives them the
+    order one sort of the whole table would.
+    """
+    runs = runs.sort_by([("doc_id", "ascending"), ("batch", "ascending"), ("offset", "ascending")])
+    doc_ids = runs["doc_id"].to_pylist()
+    places = list(
+        zip(runs["batch"].to_pylist(), runs["offset"].to_pylist(), runs["length"].to_pylist(), strict=True)
+    )
+    with pa.memory_map(str(source)) as handle, pa.ipc.new_file(str(target), table.arrow_schema) as writer:
+        reader = pa.ipc.open_file(handle)
+        batches = [reader.get_batch(i) for i in range(reader.num_record_batches)]
+        pending: list[pa.RecordBatch] = []  # rows not yet written, fewer than a chunk after each loop
+        n_pending = start = 0
+        while start < len(doc_ids):
+            end = start + 1
+            while end < len(doc_ids) and doc_ids[end] == doc_ids[start]:
+                end += 1
+            pieces = [batches[batch].slice(offset, length) for batch, offset, length in places[start:end]]
+            if len(pieces) > 1:
+                pieces = sort_table(table, pa.Table.from_batches(pieces)).to_batches()
+            pending.extend(pieces)
+            n_pending += sum(len(piece) for piece in pieces)
+            if n_pending >= CHUNK_ROWS:
+                rows = pa.Table.from_batches(pending, table.arrow_schema)
+                for chunk_start in range(0, n_pending - CHUNK_ROWS + 1, CHUNK_ROWS):
+                    writer.write_batch(pa.concat_batches(rows.slice(chunk_start, CHUNK_ROWS).to_batches()))
+                written = n_pending - n_pending % CHUNK_ROWS
+                pending = rows.slice(written).to_batches()
+                n_pending -= written
+            start = end
+        if n_pending:
+            writer.write_batch(pa.concat_batches(pending))
+
+
+@contextmanager
+def spill() -> Iterator[TableSpill]:
+    """A TableSpill in a temporary folder, removed afterwards (with every table read from it)."""
+    with tempfile.TemporaryDirectory(prefix="bulletin-run-") as directory:
+        spilled = TableSpill(Path(directory))
+        try:
+            yield spilled
+        finally:
+            spilled.close()

@@ -1,0 +1,551 @@
+"""Writing and reading the output tables: Parquet files, one DuckDB file, a manifest.
+
+A run replaces the whole set of files at once, and a kill at any moment leaves either
+the complete old set or a set the next run (or read) completes:
+
+1. every new file (each table as Parquet, the DuckDB file built in one transaction, the
+   manifest) is written under a temporary name in the output folder and flushed to disk;
+2. a small journal (``.commit.json``) listing temporary -> final names is written
+   atomically (temporary name, fsync, rename);
+3. each temporary file is renamed into place, then the journal is removed.
+
+``recover`` rolls a leftover journal forward (finishes the renames of the staged files
+that still exist) and, under the run lock, deletes staged files no journal names. Every
+run does so when it takes the lock, and ``read_tables`` rolls a journal forward before
+reading. Readers hold a shared commit lock while they read, the writer an exclusive one
+while it renames, so ``read_tables`` never sees half of one set and half of another.
+
+The tables to write may be views of a run's spilled files (``pipeline.tables.spill``) rather than
+tables in memory: they are checked with Arrow compute over their id and offset columns,
+written to Parquet from their chunks, and DuckDB reads the staged Parquet files: no table
+is copied whole into memory (validation holds ids and offsets; DuckDB, its own buffers).
+An incremental run reads the rows it keeps (``KeptRows``) and compares
+(``same_as_written``) a slice at a time.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import itertools
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from pipeline.core.errors import PipelineError
+from pipeline.tables.build import empty_tables, in_chunks
+from pipeline.tables.schema import TABLES
+
+DUCKDB_FILE = "bulletins.duckdb"
+MANIFEST_FILE = "manifest.json"
+LOCK_FILE = ".bulletin.lock"
+COMMIT_LOCK_FILE = ".commit.lock"
+JOURNAL_FILE = ".commit.json"
+JOURNAL_VERSION = 1
+FILE_MODE = 0o644
+# Reading a written table back (an incremental run): rows per slice, bytes per read.
+READ_ROWS = 1024
+READ_BUFFER_BYTES = 1 << 20
+# What reading a written table raises when the file is missing or damaged.
+TABLE_READ_ERRORS = (pa.ArrowException, OSError, KeyError)
+
+# A staged file: "." + final name + "." + tempfile's random part + ".tmp" (DuckDB may add ".wal").
+_STAGED = re.compile(r"^\.(?P<final>.+)\.[A-Za-z0-9_]{4,}\.tmp(?:\.wal)?$")
+
+
+@dataclass(frozen=True)
+class Manifest:
+    fingerprint: str = ""
+    # source_file -> sha256 of every input file the tables account for (processed or failed)
+    files: dict[str, str] = field(default_factory=dict)
+
+
+class ValidationError(PipelineError):
+    """The tables about to be written break a declared key or reference."""
+
+
+def output_files() -> tuple[str, ...]:
+    """Names of the files one commit replaces, the manifest last."""
+    return (*(f"{name}.parquet" for name in TABLES), DUCKDB_FILE, MANIFEST_FILE)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_manifest(out_dir: Path) -> Manifest:
+    """The manifest of the last complete write; empty (so everything is redone) when the
+    manifest or any table file is missing or unreadable."""
+    path = out_dir / MANIFEST_FILE
+    if not path.exists():
+        return Manifest()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        manifest = Manifest(str(data["fingerprint"]), {str(k): str(v) for k, v in data["files"].items()})
+    except (ValueError, KeyError, TypeError, AttributeError, OSError):
+        return Manifest()
+    if not _tables_readable(out_dir):
+        return Manifest()
+    return manifest
+
+
+def _tables_readable(out_dir: Path) -> bool:
+    if not (out_dir / DUCKDB_FILE).is_file():
+        return False
+    for name, table in TABLES.items():
+        try:
+            schema = pq.read_schema(out_dir / f"{name}.parquet")
+        except (pa.ArrowException, OSError):
+            return False
+        if schema.names != table.column_names:
+            return False
+    return True
+
+
+def read_tables(out_dir: Path) -> dict[str, pa.Table]:
+    """The tables as last written; a missing or unreadable table reads as empty.
+
+    An interrupted commit is completed first; the read holds the commit lock (shared),
+    so it never mixes tables of two runs.
+    """
+    tables = empty_tables()
+    if not out_dir.is_dir():
+        return tables
+    with _commit_lock(out_dir, shared=True) as locked:
+        if (out_dir / JOURNAL_FILE).exists():
+            if locked is not None:
+                fcntl.flock(locked, fcntl.LOCK_EX)  # a writer that died left it: finish its work
+            try:
+                roll_forward(out_dir)
+            except OSError as exc:  # e.g. a reader without write access to the folder
+                raise PipelineError(
+                    f"{out_dir} holds an unfinished write that cannot be completed here "
+                    f"({exc.strerror or exc}); the next `bulletin run` completes it"
+                ) from exc
+        for name, table in TABLES.items():
+            path = out_dir / f"{name}.parquet"
+            if path.exists():
+                try:
+                    arrow = pq.read_table(path)
+                    tables[name] = arrow.select(table.column_names).cast(table.arrow_schema)
+                except TABLE_READ_ERRORS:
+                    tables[name] = empty_tables()[name]
+    return tables
+
+
+# --------------------------------------------------------------------------- the rows a run keeps
+
+
+class KeptRows:
+    """The tables last written to a folder, a slice at a time, without the rows of some files.
+
+    An incremental run keeps these rows and adds those of its new and changed files; it
+    reads them in slices so that its memory does not grow with the archive. Read only
+    under the run lock (the run's own folder: no commit can happen meanwhile).
+    """
+
+    def __init__(self, out_dir: Path, source_files: set[str]) -> None:
+        self._out_dir = out_dir
+        self._source_files = pa.array(sorted(source_files), pa.string())
+        try:
+            documents = pq.read_table(out_dir / "documents.parquet", columns=["doc_id", "source_file"])
+        except TABLE_READ_ERRORS:
+            documents = empty_tables()["documents"]  # as read_tables reads it: no rows
+        dropped = pc.is_in(documents["source_file"], value_set=self._source_files)
+        self._doc_ids = pc.filter(documents["doc_id"], dropped)
+
+    def rows(self, name: str) -> Iterator[pa.Table]:
+        """The kept rows of one table, in their order; raises one of ``TABLE_READ_ERRORS`` if the
+        table cannot be read (``read_tables`` reads such a table as empty)."""
+        column, dropped = (
+            ("doc_id", self._doc_ids)
+            if "doc_id" in TABLES[name].column_names
+            else ("source_file", self._source_files)
+        )
+        for part in _read_slices(self._out_dir, name):
+            yield part.filter(pc.invert(pc.is_in(part[column], value_set=dropped)))
+
+
+def same_as_written(out_dir: Path, tables: Mapping[str, pa.Table]) -> bool:
+    """Whether ``tables`` hold exactly the rows last written to ``out_dir`` (read a slice at a time)."""
+    for name in TABLES:
+        new = tables[name]
+        start = 0
+        try:
+            for old in _read_slices(out_dir, name):
+                if not old.equals(new.slice(start, old.num_rows)):
+                    return False
+                start += old.num_rows
+        except TABLE_READ_ERRORS:
+            return False
+        if start != new.num_rows:
+            return False
+    return True
+
+
+def _read_slices(out_dir: Path, name: str) -> Iterator[pa.Table]:
+    """One written table in slices of ``READ_ROWS`` rows, with the declared columns and types."""
+    table = TABLES[name]
+    # A small read buffer: the file's column chunks are streamed, not read whole. One thread:
+    # the slices are small, and memory freed in this thread is easier to give back.
+    with pq.ParquetFile(out_dir / f"{name}.parquet", buffer_size=READ_BUFFER_BYTES) as file:
+        for batch in file.iter_batches(batch_size=READ_ROWS, columns=table.column_names, use_threads=False):
+            yield pa.Table.from_batches([batch]).select(table.column_names).cast(table.arrow_schema)
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def validate(tables: Mapping[str, pa.Table]) -> None:
+    """Check the tables before any write; raise ValidationError listing every problem.
+
+    Unique keys; every reference (``doc_id``, ``section_id``) to an existing row, and a
+    row's section in the row's own document; start_date <= end_date; offsets inside the
+    document text (and inside the row's section); ``documents.n_sections`` equal to its
+    rows in ``sections``; no file both processed and failed with an error.
+    """
+    problems: list[str] = []
+    for name in TABLES:
+        problems.extend(_table_problems(tables, name))
+    problems.extend(_offset_problems(tables))
+    problems.extend(_document_problems(tables))
+    if problems:
+        raise ValidationError("tables not written, they are inconsistent: " + "; ".join(problems))
+
+
+def _table_problems(tables: Mapping[str, pa.Table], name: str) -> list[str]:
+    table = TABLES[name]
+    arrow = tables[name]
+    problems = []
+    if arrow.num_rows:
+        # One thread: one hash table of the keys, not one per thread.
+        distinct = arrow.group_by(list(table.key), use_threads=False).aggregate([]).num_rows
+        if distinct != arrow.num_rows:
+            problems.append(f"{name}: duplicate key {table.key} ({arrow.num_rows - distinct} row(s))")
+    for column, target in table.references:
+        target_table, target_column = target.split(".")
+        values = arrow[column]
+        missing = pc.invert(pc.is_in(values, value_set=tables[target_table][target_column]))
+        n_missing = pc.sum(pc.and_(pc.is_valid(values), missing)).as_py() or 0  # null refers to nothing
+        if n_missing:
+            problems.append(f"{name}.{column}: {n_missing} value(s) not in {target}")
+    if "start_date" in arrow.column_names and "end_date" in arrow.column_names:
+        reversed_ = pc.greater(arrow["start_date"], arrow["end_date"])
+        n_reversed = pc.sum(pc.fill_null(reversed_, False)).as_py() or 0
+        if n_reversed:
+            problems.append(f"{name}: start_date after end_date in {n_reversed} row(s)")
+    return problems
+
+
+def _offset_problems(tables: Mapping[str, pa.Table]) -> list[str]:
+    # Rows are matched to their document and section by position (index_in, then take), as
+    # a dict would match them: no join, nothing as large as a table's columns of text.
+    documents = tables["documents"]
+    lengths = _last_row_per_key(
+        pa.table({"doc_id": documents["doc_id"], "text_length": pc.utf8_length(documents["text"])}), "doc_id"
+    )
+    del documents  # the text's pages are let go here
+    spans = _last_row_per_key(
+        tables["sections"].select(["section_id", "doc_id", "char_start", "char_end"]), "section_id"
+    )
+    section_docs = pc.unique(spans["doc_id"])
+    section_doc = pc.index_in(spans["doc_id"], value_set=section_docs)
+    problems = []
+    for name in ("sections", "mentions", "dates", "statistics", "events"):
+        has_section = name != "sections"
+        columns = ["doc_id", "char_start", "char_end", *(["section_id"] if has_section else [])]
+        rows = tables[name].select(columns)
+        rows = rows.filter(pc.and_(pc.is_valid(rows["char_start"]), pc.is_valid(rows["char_end"])))
+        start, end = rows["char_start"], rows["char_end"]
+        # A document missing from `documents` has no text: every offset is outside it.
+        text_length = pc.take(
+            lengths["text_length"], pc.index_in(rows["doc_id"], value_set=lengths["doc_id"])
+        )
+        outside = _count_false(_ordered(0, start, end, pc.fill_null(text_length, -1)))
+        in_other_doc = outside_section = 0
+        if has_section:
+            # A missing section is reported as a reference problem: its rows are not counted here.
+            section = pc.index_in(rows["section_id"], value_set=spans["section_id"])
+            own_doc = pc.index_in(rows["doc_id"], value_set=section_docs)  # null: a document without sections
+            other = pc.fill_null(pc.not_equal(pc.take(section_doc, section), own_doc), True)
+            other = pc.and_(pc.is_valid(section), other)
+            in_other_doc = pc.sum(other).as_py() or 0
+            inside_own = pc.and_(pc.is_valid(section), pc.invert(other))
+            section_start = pc.take(spans["char_start"], section)
+            section_end = pc.take(spans["char_end"], section)
+            in_section = _ordered(section_start, start, end, section_end)
+            outside_section = pc.sum(pc.and_(inside_own, pc.invert(in_section))).as_py() or 0
+        if outside:
+            problems.append(f"{name}: offsets outside the document text in {outside} row(s)")
+        if in_other_doc:
+            problems.append(f"{name}: section of another document in {in_other_doc} row(s)")
+        if outside_section:
+            problems.append(f"{name}: offsets outside the row's section in {outside_section} row(s)")
+    return problems
+
+
+def _last_row_per_key(table: pa.Table, key: str) -> pa.Table:
+    """The last row of each key (what a dict filled row by row keeps)."""
+    numbered = table.append_column("row", pa.array(np.arange(table.num_rows)))
+    last = numbered.group_by(key, use_threads=False).aggregate([("row", "max")])["row_max"]
+    return table.take(last)
+
+
+def _ordered(*values: Any) -> Any:
+    """Row by row, whether ``values[0] <= values[1] <= ...`` (null: not in order)."""
+    ordered = pc.less_equal(values[0], values[1])
+    for low, high in itertools.pairwise(values[1:]):
+        ordered = pc.and_(ordered, pc.less_equal(low, high))
+    return pc.fill_null(ordered, False)
+
+
+def _count_false(mask: Any) -> int:
+    return len(mask) - (pc.sum(mask).as_py() or 0)
+
+
+def _document_problems(tables: Mapping[str, pa.Table]) -> list[str]:
+    documents = tables["documents"].select(["doc_id", "source_file", "n_sections"])
+    counts = (
+        tables["sections"]
+        .select(["doc_id"])
+        .group_by("doc_id", use_threads=False)
+        .aggregate([([], "count_all")])
+    )
+    n_sections = pc.take(counts["count_all"], pc.index_in(documents["doc_id"], value_set=counts["doc_id"]))
+    differs = pc.not_equal(documents["n_sections"], pc.fill_null(n_sections, 0))
+    wrong = pc.sum(pc.fill_null(differs, True)).as_py() or 0
+    problems = []
+    if wrong:
+        problems.append(f"documents: n_sections differs from the rows in sections in {wrong} row(s)")
+    failures = tables["failures"]
+    failed = pc.unique(pc.filter(failures["source_file"], pc.equal(failures["severity"], "error")))
+    both = pc.sum(pc.is_in(failed, value_set=pc.unique(documents["source_file"]))).as_py() or 0
+    if both:
+        problems.append(f"failures: {both} file(s) both processed and failed")
+    return problems
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def write_tables(out_dir: Path, tables: Mapping[str, pa.Table], manifest: Manifest) -> None:
+    """Validate, stage every file, then commit them all through the journal."""
+    validate(tables)
+    release_arrow_memory()  # validation's hash tables of every key
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staged: list[tuple[Path, str]] = []
+    committed = False
+    try:
+        parquet_files: dict[str, Path] = {}
+        for name in TABLES:
+            path = _staged_path(out_dir, f"{name}.parquet")
+            staged.append((path, f"{name}.parquet"))
+            pq.write_table(in_chunks(tables[name]), path, compression="zstd")
+            _fsync_file(path)
+            parquet_files[name] = path
+        release_arrow_memory()
+        path = _staged_path(out_dir, DUCKDB_FILE)
+        staged.append((path, DUCKDB_FILE))
+        _write_duckdb(path, parquet_files)
+        path = _staged_path(out_dir, MANIFEST_FILE)
+        staged.append((path, MANIFEST_FILE))
+        payload = {"fingerprint": manifest.fingerprint, "files": dict(sorted(manifest.files.items()))}
+        _write_durably(path, json.dumps(payload, indent=2) + "\n")
+        with _commit_lock(out_dir, shared=False):
+            _write_journal(out_dir, [(p.name, final) for p, final in staged])
+            committed = True  # from here on the journal, not this function, owns the staged files
+            roll_forward(out_dir)
+    finally:
+        if not committed:
+            for path, _ in staged:
+                path.unlink(missing_ok=True)
+                Path(f"{path}.wal").unlink(missing_ok=True)
+
+
+def release_arrow_memory() -> None:
+    """Hand the pages Arrow's allocator keeps after a step back to the system, so that the
+    next step (DuckDB's above all) starts from the run's memory, not from that step's peak."""
+    pa.default_memory_pool().release_unused()
+
+
+def _staged_path(out_dir: Path, final: str) -> Path:
+    handle, name = tempfile.mkstemp(prefix=f".{final}.", suffix=".tmp", dir=out_dir)
+    os.close(handle)
+    os.chmod(name, FILE_MODE)  # mkstemp makes it private; the tables are for every reader
+    return Path(name)
+
+
+def _write_duckdb(path: Path, parquet_files: Mapping[str, Path]) -> None:
+    """Every table into a new DuckDB file, from its staged Parquet file.
+
+    DuckDB reads a Parquet file a slice at a time, on one thread: from an Arrow table (or
+    on more threads) it needed twice the memory. Each table is committed and written to the
+    file before the next one, so DuckDB holds one table's blocks at a time (a quarter less
+    memory at 1,000 bulletins than one transaction for all). The file is a staged one:
+    readers only ever see it complete, through the journaled commit.
+    """
+    path.unlink()  # duckdb creates the file itself
+    con = duckdb.connect(str(path), config={"threads": 1})
+    try:
+        for name in TABLES:
+            con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM read_parquet(?)', [str(parquet_files[name])])
+            con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    Path(f"{path}.wal").unlink(missing_ok=True)  # empty after the checkpoint
+    _fsync_file(path)
+
+
+def _write_durably(path: Path, text: str) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _fsync_file(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+# --------------------------------------------------------------------------- the journal
+
+
+def _write_journal(out_dir: Path, renames: list[tuple[str, str]]) -> None:
+    tmp = _staged_path(out_dir, JOURNAL_FILE)
+    try:
+        body = {"version": JOURNAL_VERSION, "renames": [list(pair) for pair in renames]}
+        _write_durably(tmp, json.dumps(body, indent=2) + "\n")
+        os.replace(tmp, out_dir / JOURNAL_FILE)
+    finally:
+        tmp.unlink(missing_ok=True)
+    _fsync_dir(out_dir)
+
+
+def read_journal(out_dir: Path) -> list[tuple[str, str]] | None:
+    """The renames a commit journal asks for; None if there is no valid journal.
+
+    Only names of this folder's own files are accepted: a staged name for one of
+    ``output_files()``, renamed to that file.
+    """
+    try:
+        body = json.loads((out_dir / JOURNAL_FILE).read_text(encoding="utf-8"))
+        renames = [(str(staged), str(final)) for staged, final in body["renames"]]
+        if body["version"] != JOURNAL_VERSION:
+            return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    allowed = set(output_files())
+    for staged, final in renames:
+        match = _STAGED.match(staged)
+        if final not in allowed or match is None or match.group("final") != final or "/" in staged:
+            return None
+    return renames
+
+
+def roll_forward(out_dir: Path) -> bool:
+    """Finish the commit a journal describes (rename the staged files that are left).
+
+    Returns whether there was a journal. A journal that cannot be read is removed with
+    the manifest, so the next run rebuilds every table from the input files.
+    """
+    journal = out_dir / JOURNAL_FILE
+    if not journal.exists():
+        return False
+    renames = read_journal(out_dir)
+    if renames is None:
+        (out_dir / MANIFEST_FILE).unlink(missing_ok=True)
+    else:
+        for staged, final in renames:
+            source = out_dir / staged
+            if source.exists():
+                os.replace(source, out_dir / final)
+    _fsync_dir(out_dir)
+    journal.unlink(missing_ok=True)
+    _fsync_dir(out_dir)
+    return True
+
+
+def stray_files(out_dir: Path) -> list[Path]:
+    """Staged files of an unfinished write that no journal will complete."""
+    allowed = {*output_files(), JOURNAL_FILE}
+    named = {staged for staged, _ in read_journal(out_dir) or []}
+    strays = []
+    for path in sorted(out_dir.iterdir()) if out_dir.is_dir() else []:
+        match = _STAGED.match(path.name)
+        if match and match.group("final") in allowed and path.name not in named and path.is_file():
+            strays.append(path)
+    return strays
+
+
+def recover(out_dir: Path) -> None:
+    """Complete an interrupted commit, then delete staged files left by an interrupted write.
+
+    Call only under the run lock (``output_lock`` does), as a running writer's staged
+    files would look like leftovers.
+    """
+    with _commit_lock(out_dir, shared=False):
+        roll_forward(out_dir)
+        for path in stray_files(out_dir):
+            path.unlink(missing_ok=True)
+
+
+# --------------------------------------------------------------------------- locks
+
+
+@contextmanager
+def _commit_lock(out_dir: Path, *, shared: bool) -> Iterator[IO[str] | None]:
+    """The commit lock: shared for reading the set of files, exclusive for replacing it.
+
+    Yields the open lock file, or None when the folder is read-only (no lock possible).
+    """
+    try:
+        handle = (out_dir / COMMIT_LOCK_FILE).open("a+")
+    except OSError:
+        yield None
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
+        try:
+            yield handle
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextmanager
+def output_lock(out_dir: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the output folder; a second run exits with a clear message.
+
+    On taking the lock, an interrupted earlier write is completed or cleaned up.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with (out_dir / LOCK_FILE).open("a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise PipelineError(
+                f"another `bulletin run` is writing to {out_dir}; wait for it to finish"
+            ) from exc
+        try:
+            recover(out_dir)
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
