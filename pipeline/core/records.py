@@ -22,16 +22,61 @@ class SourceFile:
 
 
 @dataclass(frozen=True)
+class Heading:
+    """A heading as the format states it: HTML ``<h1>``-``<h3>``, a Word heading style, or
+    a PDF line set apart by its type. ``text[char_start:char_end]`` is the heading."""
+
+    char_start: int
+    char_end: int
+    level: int = 1  # 1 is the top level
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """One cell of a table of figures; ``text[char_start:char_end]`` is its text."""
+
+    row: int  # 0-based
+    column: int  # 0-based
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True)
+class TextTable:
+    """A table of the document (HTML ``<table>``, a Word table, a ruled PDF table), whose
+    rows are lines of ``text`` with cells separated by " | "."""
+
+    cells: tuple[TableCell, ...]
+    header_rows: int = 0  # leading rows that head the columns
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """How a page was read: from its text layer, or by OCR with the engine's confidence."""
+
+    number: int  # 1-based
+    source: str = "text"  # "text" (text layer or a text format) or "ocr"
+    ocr_confidence: float | None = None  # the engine's mean word confidence, 0-100
+
+
+@dataclass(frozen=True)
 class DocumentText:
-    """Plain text of one bulletin and the page each character came from."""
+    """Plain text of one bulletin, the page each character came from, and the structure
+    its format states (headings, tables, a title and date in its metadata)."""
 
     source_file: str
     text: str
     # Offset in ``text`` where each page starts; a text file is one page: (0,).
     page_starts: tuple[int, ...] = (0,)
     warnings: tuple[str, ...] = ()
-    format: str = "text"  # "text" or "pdf"
+    format: str = "text"  # text, pdf, html, docx or email
     encoding: str | None = None
+    headings: tuple[Heading, ...] = ()
+    tables: tuple[TextTable, ...] = ()
+    pages: tuple[PageInfo, ...] = ()  # one per page when the reader knows how it was read
+    # Fallbacks for the masthead: an e-mail's subject and date, a web page's <title>.
+    metadata_title: str | None = None
+    metadata_date: date | None = None
 
     @property
     def n_pages(self) -> int:
