@@ -332,7 +332,7 @@ CASES: tuple[Case, ...] = (
         "bulletin with no numbered sections",
         WARNING,
         "sections",
-        "no numbered sections found",
+        "no numbered items or headings found",
         _write("no-sections.txt", NO_SECTIONS.encode("utf-8")),
     ),
     _ok("list-in-item.txt", "numbered list inside a numbered item", LIST_IN_ITEM.encode("utf-8")),
@@ -341,7 +341,7 @@ CASES: tuple[Case, ...] = (
         "numbered list that is not sections",
         WARNING,
         "sections",
-        "no numbered sections found",
+        "no numbered items or headings found",
         _write("agenda.txt", AGENDA_LIST.encode("utf-8")),
     ),
     _ok(

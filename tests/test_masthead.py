@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.core.records import DocumentText
+from pipeline.core.records import DocumentText, Masthead
 from pipeline.structure.masthead import find_masthead, issuing_body, parse_issue_month
 from pipeline.structure.sections import find_sections
 
@@ -82,3 +82,41 @@ def test_title_is_the_first_line_unless_it_runs_on(preamble: str, title: str, bo
     assert masthead.title == title
     assert masthead.issuing_body == body
     assert " ".join(text[masthead.char_start : masthead.char_end].split()) == title
+
+
+def _masthead(
+    text: str, name: str = "x.txt", metadata_title: str | None = None, metadata_date: date | None = None
+) -> Masthead:
+    sections = find_sections("d", DocumentText(name, text))
+    return find_masthead(sections, name, metadata_title=metadata_title, metadata_date=metadata_date)
+
+
+ARTICLES = (
+    "Previous meeting\n\nOn Sunday 20 December 2015 we weeded the slope above the dam and then "
+    "walked back down the fire trail together.\n\nBird notes\n\nA pair of gang-gangs has been "
+    "nesting in the old red gum near the car park since the middle of the month.\n"
+)
+
+
+def test_title_runs_over_masthead_lines_down_to_the_issue() -> None:
+    masthead = _masthead("HILLSIDE PARK CARE GROUP\n\nNewsletter January 2016\n\n" + ARTICLES)
+    assert masthead.title == "HILLSIDE PARK CARE GROUP Newsletter January 2016"
+    assert masthead.issue_date == date(2016, 1, 1)
+
+
+def test_issue_month_comes_from_the_masthead_not_the_first_article() -> None:
+    # The masthead names no month; the first article's December date must not be taken
+    # before the file name.
+    masthead = _masthead("Hillside Park Care Group Newsletter\n\n" + ARTICLES, "hillside-2016-01.txt")
+    assert masthead.title == "Hillside Park Care Group Newsletter"
+    assert masthead.issue_date == date(2016, 1, 1)
+
+
+def test_metadata_stands_in_for_a_missing_masthead() -> None:
+    masthead = _masthead(
+        "1. First item\n\nBody.\n",
+        metadata_title="Friends of the Wetlands: news for March",
+        metadata_date=date(2019, 3, 28),
+    )
+    assert masthead.title == "Friends of the Wetlands: news for March"
+    assert masthead.issue_date == date(2019, 3, 1)

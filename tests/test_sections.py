@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.core.records import DocumentText
-from pipeline.structure.sections import find_sections
+from pipeline.core.records import DocumentText, Heading
+from pipeline.structure.sections import find_sections, format_headings
 
 
 def _sections(text: str, page_starts: tuple[int, ...] = (0,)):
@@ -126,3 +126,70 @@ def test_numbered_paragraphs_win_over_one_short_line(shared_dir) -> None:
     numbers = [s.number for s in find_sections("d", document) if s.number is not None]
     assert numbers == list(range(1, len(numbers) + 1))
     assert len(numbers) >= 40
+
+
+# --------------------------------------------------------------------------- titled articles
+
+NEWSLETTER = """Riverside Friends Newsletter
+
+Spring 2019
+
+Working bee at the weir
+
+Eleven of us met at the weir on a cold morning and cleared the blackberry from the
+northern bank before the rain came in, then shared a thermos of tea under the bridge.
+
+Bird count results
+
+The autumn count found thirty-two species along the river walk, two more than last
+year, with a pair of azure kingfishers seen near the footbridge for the first time.
+"""
+
+
+def test_title_like_lines_before_prose_are_sections() -> None:
+    sections = _sections(NEWSLETTER)
+    assert [(s.number, s.title) for s in sections] == [
+        (None, None),
+        (None, "Working bee at the weir"),
+        (None, "Bird count results"),
+    ]
+    assert sections[0].text == "Riverside Friends Newsletter\n\nSpring 2019"
+    second = sections[1]
+    assert second.text[: second.heading_end] == "Working bee at the weir"
+    assert second.body.lstrip().startswith("Eleven of us")
+
+
+def test_one_title_like_line_is_no_structure() -> None:
+    text = "Club notes\n\nAbout us\n\n" + "A long paragraph of prose that says a lot of things. " * 3
+    assert [(s.number, s.title) for s in _sections(text)] == [(None, None)]
+
+
+def test_short_lines_before_short_lines_are_not_headings() -> None:
+    # "Time:"-style notice lines stand alone too, but no prose follows them.
+    text = NEWSLETTER + "\nNext meeting\n\nTime: 9 am\n\nPlace: the weir\n"
+    assert "Next meeting" not in [s.title for s in _sections(text)]
+
+
+def test_numbered_items_win_over_title_like_lines() -> None:
+    assert [s.number for s in _sections(BULLETIN)] == [None, 1, 2, 3]
+
+
+def _with_headings(text: str, *headings: tuple[str, int]) -> DocumentText:
+    found = tuple(Heading(text.index(h), text.index(h) + len(h), level) for h, level in headings)
+    return DocumentText("x.html", text, headings=found)
+
+
+def test_headings_the_format_states_are_sections() -> None:
+    text = "Harbour News\n\nFerry timetable\n\nBoats run hourly.\n\nNew pier\n\nIt opens in May.\n"
+    document = _with_headings(text, ("Harbour News", 1), ("Ferry timetable", 2), ("New pier", 2))
+    sections = find_sections("d", document)
+    # The lone top heading at the start is the document's title: it stays in the preamble.
+    assert [(s.number, s.title) for s in sections] == [(None, None), (None, "Ferry timetable"), (None, "New pier")]
+
+
+def test_sub_headings_stay_inside_their_article() -> None:
+    text = "Ferry timetable\n\nBoats run hourly.\n\nWeekends\n\nEvery two hours.\n\nNew pier\n\nIt opens in May.\n"
+    document = _with_headings(text, ("Ferry timetable", 2), ("Weekends", 3), ("New pier", 2))
+    titles = [s.title for s in find_sections("d", document)]
+    assert titles == ["Ferry timetable", "New pier"]
+    assert format_headings(document) == [document.headings[0], document.headings[2]]

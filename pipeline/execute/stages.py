@@ -96,17 +96,22 @@ def prepare_document(source: SourceFile, settings: Settings) -> PreparedDocument
         stage = "sections"
         sections = find_sections(doc_id, document)
         warnings = [Failure(source.relative_path, "read", w, "warning") for w in document.warnings]
-        if not any(s.number is not None for s in sections):
+        if not any(s.number is not None or s.title is not None for s in sections):
             warnings.append(
                 Failure(
                     source.relative_path,
                     "sections",
-                    "no numbered sections found; read as one section",
+                    "no numbered items or headings found; read as one section",
                     "warning",
                 )
             )
         stage = "masthead"
-        masthead = find_masthead(sections, source.relative_path)
+        masthead = find_masthead(
+            sections,
+            source.relative_path,
+            metadata_title=document.metadata_title,
+            metadata_date=document.metadata_date,
+        )
         return PreparedDocument(source, doc_id, document, tuple(sections), masthead, tuple(warnings))
     except InputError as exc:
         raise StageError(stage, str(exc)) from exc

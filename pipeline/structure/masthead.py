@@ -1,4 +1,11 @@
-"""Masthead stage: title, month covered and issuing body, from the text before item 1."""
+"""Masthead stage: title, month covered and issuing body, from the text before the first section.
+
+The masthead is the run of short lines that opens a bulletin (its name, the issue, the
+issuing body), wherever it stood on the page: readers put it first. The month comes from
+the masthead before anything else, so that a date in the first article never wins; then
+from the file name, the format's metadata (an e-mail's date) and the rest of the preamble.
+"""
+
 
 from __future__ import annotations
 
@@ -19,6 +26,10 @@ _MONTH_YEAR = re.compile(
 )
 _ISO_MONTH = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])\b")
 MAX_TITLE_CHARS = 200
+# Masthead lines are short and end no sentence; the masthead is at most this many paragraphs.
+MAX_MASTHEAD_LINE_WORDS = 12
+MAX_MASTHEAD_PARAGRAPHS = 4
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def parse_issue_month(text: str) -> date | None:
@@ -67,23 +78,71 @@ def issuer_from_cue(text: str, cues: list[str]) -> str | None:
     return None
 
 
-def find_masthead(sections: list[Section], source_name: str) -> Masthead:
-    """Read the masthead from the unnumbered first section; the file name can supply the month."""
+def masthead_paragraphs(preamble: str) -> list[tuple[int, int]]:
+    """(start, end) of the leading paragraphs of short, title-like lines: the masthead block."""
+    block: list[tuple[int, int]] = []
+    start = 0
+    for match in [*_PARAGRAPH_BREAK.finditer(preamble), None]:
+        end = match.start() if match else len(preamble)
+        lines = [line.strip() for line in preamble[start:end].splitlines() if line.strip()]
+        if lines:
+            if any(len(line.split()) > MAX_MASTHEAD_LINE_WORDS or line.endswith(".") for line in lines):
+                break
+            block.append((start, end))
+            if len(block) == MAX_MASTHEAD_PARAGRAPHS:
+                break
+        if match is None:
+            break
+        start = match.end()
+    return block
+
+
+def _title_span(preamble: str, continuation_words: list[str]) -> str:
+    """The title lines: those of the first paragraph that make up the title (the rest is a
+    subtitle), and, when they do not name the issue, the masthead lines down to the one that
+    does ("COOLEMAN RIDGE PARK CARE GROUP" / "Newsletter January 2016")."""
+    first_paragraph = _PARAGRAPH_BREAK.split(preamble, maxsplit=1)[0]
+    lines = first_paragraph.splitlines()
+    kept = "\n".join(lines[: title_lines(first_paragraph, continuation_words)])
+    if parse_issue_month(kept) is None:
+        for start, end in masthead_paragraphs(preamble)[1:]:
+            for line in re.finditer(r"[^\n]+", preamble[start:end]):
+                if parse_issue_month(line.group()) is not None:
+                    return preamble[: start + line.end()]
+    return kept
+
+
+def find_masthead(
+    sections: list[Section],
+    source_name: str,
+    *,
+    metadata_title: str | None = None,
+    metadata_date: date | None = None,
+) -> Masthead:
+    """Read the masthead from the untitled first section; the file name, then the format's
+    metadata (an e-mail's subject and date), stand in for what it does not say."""
     data = load_data("masthead.yaml")
-    preamble = sections[0] if sections and sections[0].number is None else None
+    first = sections[0] if sections else None
+    preamble = first if first is not None and first.number is None and first.title is None else None
     title: str | None = None
     start = end = 0
+    issue: date | None = None
     if preamble is not None:
-        first_paragraph = re.split(r"\n[ \t]*\n", preamble.text, maxsplit=1)[0]
-        lines = first_paragraph.splitlines()
-        kept = "\n".join(lines[: title_lines(first_paragraph, data["continuation_words"])])
+        kept = _title_span(preamble.text, data["continuation_words"])
         candidate = " ".join(kept.split())
         if 0 < len(candidate) <= MAX_TITLE_CHARS:
             title = candidate
             start, end = preamble.char_start, preamble.char_start + len(kept.rstrip())
-    issue = parse_issue_month(preamble.text) if preamble is not None else None
+        block = masthead_paragraphs(preamble.text)
+        issue = parse_issue_month(kept) or parse_issue_month(preamble.text[: block[-1][1]] if block else "")
     if issue is None:
         issue = parse_issue_month(source_name)
+    if issue is None and metadata_date is not None:
+        issue = metadata_date.replace(day=1)
+    if issue is None and preamble is not None:
+        issue = parse_issue_month(preamble.text)
+    if title is None and metadata_title:
+        title = " ".join(metadata_title.split())[:MAX_TITLE_CHARS] or None
     body = issuer_from_cue(preamble.text, data["issuer_cues"]) if preamble is not None else None
     if body is None and title:
         body = issuing_body(title, data["publication_words"])

@@ -1,22 +1,36 @@
-"""Sections stage: numbered items ``N. Title`` and the unnumbered text before them.
+"""Sections stage: numbered items ``N. Title``, else titled articles, and the text before them.
 
-A heading is a line ``N. Title`` (or ``N) Title``) standing as its own paragraph. The
-headings kept are the longest run numbered 1, 2, 3, ...: a numbered list inside a
-section restarts its count and so stays inside that section. Where no line looks
-like a heading, consecutive numbered paragraphs (``1. The Secretariat ...``) are the
-items, with no title.
+A numbered heading is a line ``N. Title`` (or ``N) Title``) standing as its own paragraph.
+The headings kept are the longest run numbered 1, 2, 3, ...: a numbered list inside a
+section restarts its count and so stays inside that section. Where no line looks like a
+heading, consecutive numbered paragraphs (``1. The Secretariat ...``) are the items, with
+no title.
+
+Numbered items win where a bulletin has them. Otherwise its titled articles are its
+sections, numbered None with the heading as title: the headings its format states (HTML
+``<h1>``-``<h3>``, Word heading styles, PDF lines set apart by their type), else, in plain
+text, short title-like lines standing alone between blank lines before a paragraph of prose.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
-from pipeline.core.records import DocumentText, Section
+from pipeline.core.records import DocumentText, Heading, Section
 
 _NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,3})[.)][ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE)
 MAX_TITLE_CHARS = 250
 MAX_TITLE_WORDS = 30
+# A heading of plain text: one short line, no sentence end, alone between blank lines.
+MAX_TEXT_HEADING_WORDS = 12
+MAX_TEXT_HEADING_CHARS = 100
+# The prose paragraph a plain-text heading must stand before.
+MIN_PROSE_WORDS = 12
+# A format's first top-level heading this close to the start, alone at its level, is the
+# document's title (the masthead), not an article.
+TITLE_ZONE_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -110,30 +124,106 @@ def _span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_ITEM_NUMBER = re.compile(r"\s*\d{1,3}[.)]\s*")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_SENTENCE_END = re.compile(r"[.;,:]$")
+_LIST_MARK = re.compile(r"^\s*(?:[-•*–·▪]|\(?[a-z0-9]{1,3}[.)])\s")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: text between blank lines, white space trimmed."""
+    spans = []
+    start = 0
+    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        a, b = _span(text, start, end)
+        if a < b:
+            spans.append((a, b))
+        if match:
+            start = match.end()
+    return spans
+
+
+def _is_text_heading(line: str) -> bool:
+    words = line.split()
+    if not words or len(words) > MAX_TEXT_HEADING_WORDS or len(line) > MAX_TEXT_HEADING_CHARS:
+        return False
+    if "\n" in line or _SENTENCE_END.search(line) or _LIST_MARK.match(line):
+        return False
+    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“'‘("):
+        return False
+    return any(c.isalpha() for c in line)
+
+
+def _is_prose(paragraph: str) -> bool:
+    return len(paragraph.split()) >= MIN_PROSE_WORDS
+
+
+def text_headings(text: str) -> list[Heading]:
+    """Title-like lines of plain text: alone between blank lines, before a paragraph of prose.
+
+    The first paragraph of the text is its masthead, never an article's heading; one such
+    line alone is not a structure (at least two are needed).
+    """
+    paragraphs = _paragraphs(text)
+    found = [
+        Heading(a, b)
+        for (a, b), (c, d) in itertools.pairwise(paragraphs[1:])
+        if _is_text_heading(text[a:b]) and _is_prose(text[c:d])
+    ]
+    return found if len(found) >= 2 else []
+
+
+def format_headings(document: DocumentText) -> list[Heading]:
+    """The headings the format states that head articles: the top level in use, less the
+    document's own title (a lone top heading at the very start)."""
+    headings = sorted(document.headings, key=lambda h: h.char_start)
+    if not headings:
+        return []
+    top = min(h.level for h in headings)
+    at_top = [h for h in headings if h.level == top]
+    if len(at_top) == 1 and at_top[0] is headings[0] and at_top[0].char_start < TITLE_ZONE_CHARS:
+        headings = headings[1:]
+        if not headings:
+            return []
+        top = min(h.level for h in headings)
+    return [h for h in headings if h.level == top]
+
+
 def find_sections(doc_id: str, document: DocumentText) -> list[Section]:
-    """Sections of a document, in order; the text before item 1 (if any) comes first, numbered None."""
+    """Sections of a document, in order; the text before the first (if any) comes first, numbered None."""
     text = document.text
-    headings = _heading_run(text)
     bounds: list[tuple[int | None, str | None, int, int]] = []
-    first_start = headings[0].line_start if headings else len(text)
+    headings = _heading_run(text)
+    titled = [] if headings else format_headings(document) or text_headings(text)
+    first_start = headings[0].line_start if headings else titled[0].char_start if titled else len(text)
     bounds.append((None, None, 0, first_start))
     for i, heading in enumerate(headings):
         end = headings[i + 1].line_start if i + 1 < len(headings) else len(text)
         bounds.append(
             (heading.number, heading.title if heading.heading_like else None, heading.line_start, end)
         )
+    heading_ends: dict[int, int] = {}
+    for i, titled_heading in enumerate(titled):
+        end = titled[i + 1].char_start if i + 1 < len(titled) else len(text)
+        heading_title = " ".join(text[titled_heading.char_start : titled_heading.char_end].split())
+        bounds.append((None, heading_title, titled_heading.char_start, end))
+        heading_ends[titled_heading.char_start] = titled_heading.char_end
 
     sections: list[Section] = []
     for index, (number, title, raw_start, raw_end) in enumerate(bounds):
         start, end = _span(text, raw_start, raw_end)
         if start == end:
             continue
-        if number is None:
+        if raw_start in heading_ends:
+            heading_end = min(heading_ends[raw_start], end) - start
+        elif number is None:
             heading_end = 0
         elif title is not None:
             heading_end = text.index("\n", start, end) - start if "\n" in text[start:end] else end - start
         else:
-            heading_end = len(re.match(r"\s*\d{1,3}[.)]\s*", text[start:end]).group(0))  # type: ignore[union-attr]
+            marker = _ITEM_NUMBER.match(text, start, end)
+            heading_end = marker.end() - start if marker else 0
         sections.append(
             Section(
                 doc_id=doc_id,
