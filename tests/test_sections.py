@@ -184,11 +184,15 @@ def test_headings_the_format_states_are_sections() -> None:
     document = _with_headings(text, ("Harbour News", 1), ("Ferry timetable", 2), ("New pier", 2))
     sections = find_sections("d", document)
     # The lone top heading at the start is the document's title: it stays in the preamble.
-    assert [(s.number, s.title) for s in sections] == [(None, None), (None, "Ferry timetable"), (None, "New pier")]
+    titles = [(s.number, s.title) for s in sections]
+    assert titles == [(None, None), (None, "Ferry timetable"), (None, "New pier")]
 
 
 def test_sub_headings_stay_inside_their_article() -> None:
-    text = "Ferry timetable\n\nBoats run hourly.\n\nWeekends\n\nEvery two hours.\n\nNew pier\n\nIt opens in May.\n"
+    text = (
+        "Ferry timetable\n\nBoats run hourly.\n\nWeekends\n\nEvery two hours.\n\n"
+        "New pier\n\nIt opens in May.\n"
+    )
     document = _with_headings(text, ("Ferry timetable", 2), ("Weekends", 3), ("New pier", 2))
     titles = [s.title for s in find_sections("d", document)]
     assert titles == ["Ferry timetable", "New pier"]
