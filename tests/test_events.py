@@ -27,17 +27,11 @@ from pipeline.core.records import (
     Place,
     Section,
 )
-from pipeline.extract.events import (
-    choose_place,
-    find_events,
-    is_deadline,
-    lexicon_from_mapping,
-    load_lexicon,
-    place_hits,
-    plural,
-    section_text,
-    words_of,
-)
+from pipeline.extract.events import find_events
+from pipeline.extract.events.dates import is_deadline
+from pipeline.extract.events.lexicon import lexicon_from_mapping, load_lexicon, plural, words_of
+from pipeline.extract.events.places import choose_place, place_hits
+from pipeline.extract.events.tokens import section_text
 from pipeline.extract.sentences import sentence_bounds
 from pipeline.read.text import normalise_text
 

@@ -1,0 +1,20 @@
+"""Events stage: one row per activity a section reports (conference, meeting, visit...).
+
+An event is anchored on a date of an activity: a date in a sentence that names an
+activity with a trigger noun ("workshop", "7th Internet Governance Forum") or verb
+("met with"). The date goes to the trigger nearest before it in the sentence (else the
+first after it); a date that names several separate days gives a row per day. A section
+with no dated activity still gives a row for an activity named with a place.
+
+The name is the section title when the title names the activity ("Capacity Building
+Workshop on X" over a body that says "a capacity building workshop"), else the trigger's
+noun phrase with its modifiers, acronym and complement ("meeting of X"); "the conference"
+takes the name of the conference named before. The place comes from the reporting
+sentence, else the section title, else the section's other sentences.
+
+Domain words (triggers, cue phrases) are in ``pipeline/data/events.yaml``.
+"""
+
+from pipeline.extract.events.assemble import extract, find_events
+
+__all__ = ["extract", "find_events"]

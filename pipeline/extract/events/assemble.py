@@ -1,0 +1,170 @@
+"""The events stage: one section's activities, dates, names, places and people put together as rows.
+
+It only wires the rules of the sibling modules; this is the entry point the registry calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from spacy.tokens import Doc
+
+from pipeline.core.ids import normalise_name, stable_id
+from pipeline.core.records import DateMention, Event, Mention, Organisation, Person, Place, Section
+from pipeline.extract.context import DocumentContext, Extracted
+from pipeline.extract.events.dates import assign_dates, drop_summary_months, title_fallback, undated_anchor
+from pipeline.extract.events.lexicon import EventLexicon, load_lexicon
+from pipeline.extract.events.names import resolve_name, title_activity
+from pipeline.extract.events.participants import organisers_of, participants_of, unattached_organisers
+from pipeline.extract.events.phrases import find_phrases
+from pipeline.extract.events.places import choose_place, place_hits
+from pipeline.extract.events.records import Anchor, Context
+from pipeline.extract.events.tokens import blocked_tokens, section_text
+
+
+def _event(ctx: Context, anchor: Anchor, name: str, event_type: str, only_activity: bool) -> Event:
+    st = ctx.st
+    section = st.section
+    # Places: the sentence, then the title, then the other sentences nearest first.
+    order = [anchor.sentence]
+    if st.has_heading and anchor.sentence != 0:
+        order.append(0)
+    rest = [s for s in range(len(st.sentences)) if s not in order]
+    order += sorted(rest, key=lambda s: (abs(s - anchor.sentence), s))
+    groups = []
+    for s in order:
+        lo, hi = st.sentences[s]
+        groups.append([h for h in ctx.hits if lo <= h.start < hi])
+    city, country = choose_place(groups, anchor.position)
+    same_event = [p for p in ctx.phrases if resolve_name(p, ctx.phrases, ctx.title, ctx.lex)[0] == name]
+    if anchor.phrase not in same_event:
+        same_event.append(anchor.phrase)
+    organisers: list[str] = []
+    for phrase in same_event:
+        organisers += organisers_of(ctx, phrase)
+    if only_activity:
+        organisers += unattached_organisers(ctx)
+    organisers = list(dict.fromkeys(organisers))
+    participants = participants_of(ctx, anchor, same_event, only_activity, organisers)
+    lo, hi = st.sentences[anchor.sentence]
+    mention = anchor.mention
+    start_date: date | None = mention.start_date if mention else None
+    return Event(
+        doc_id=ctx.doc_id,
+        section_id=section.section_id,
+        event_id=stable_id(
+            ctx.doc_id, section.section_id, name, start_date.isoformat() if start_date else None
+        ),
+        name=name,
+        event_type=event_type,
+        start_date=start_date,
+        end_date=mention.end_date if mention else None,
+        city=city,
+        country_code=country,
+        organisers=tuple(organisers),
+        participants=tuple(participants),
+        char_start=section.char_start + lo,
+        char_end=section.char_start + hi,
+    )
+
+
+def section_events(
+    doc_id: str,
+    section: Section,
+    doc: Doc,
+    dates: Sequence[DateMention],
+    places: Sequence[Place],
+    mentions: Sequence[Mention],
+    organisations: Sequence[Organisation],
+    people: Sequence[Person],
+    lex: EventLexicon,
+) -> list[Event]:
+    """Events of one section (inputs may cover the whole document)."""
+    st = section_text(section, doc)
+    lo, hi = section.char_start, section.char_end
+    own_dates = sorted(
+        (d for d in dates if lo <= d.char_start < hi), key=lambda d: (d.char_start, d.start_date)
+    )
+    own_mentions = tuple(sorted((m for m in mentions if lo <= m.char_start < hi), key=lambda m: m.char_start))
+    org_by_id = {o.org_id: o for o in organisations}
+    person_by_id = {p.person_id: p for p in people}
+    org_spans = [
+        (m.char_start - lo, m.char_end - lo)
+        for m in own_mentions
+        if (m.entity_id or "") in org_by_id or m.label == "ORG"
+    ]
+    date_spans = [(d.char_start - lo, d.char_end - lo) for d in own_dates]
+    # A year may be part of a name ("Summit 2015"); days and months never are.
+    blocked = blocked_tokens(
+        st, [(a, b) for (a, b), d in zip(date_spans, own_dates, strict=True) if d.granularity != "year"]
+    )
+    phrases = tuple(find_phrases(st, lex, blocked, blocked_tokens(st, org_spans)))
+    title_dates = [(d.char_start - lo, d.char_end - lo) for d in own_dates if d.granularity != "year"]
+    title = title_activity(st, phrases, lex, title_dates)
+    ctx = Context(
+        doc_id=doc_id,
+        st=st,
+        lex=lex,
+        phrases=phrases,
+        title=title,
+        hits=tuple(place_hits(section, places, own_mentions, org_spans)),
+        mentions=own_mentions,
+        org_names=org_by_id,
+        person_names=person_by_id,
+    )
+    anchors = assign_dates(st, phrases, own_dates, title, lex)
+    if not anchors and title is not None:
+        anchors = title_fallback(st, own_dates, title, lex)
+    if not anchors:
+        undated = undated_anchor(ctx)
+        anchors = [undated] if undated is not None else []
+    anchors = drop_summary_months(anchors)
+    anchors.sort(key=lambda a: (a.sentence, a.position, a.phrase.start))
+    named = [(a, *resolve_name(a.phrase, phrases, title, lex)) for a in anchors]
+    only_activity = len({(n, a.mention.start_date if a.mention else None) for a, n, _ in named}) == 1
+    events: list[Event] = []
+    seen: set[tuple[object, ...]] = set()
+    for anchor, name, event_type in named:
+        when = (anchor.mention.start_date, anchor.mention.end_date) if anchor.mention else (None, None)
+        keys = {(*when, normalise_name(name)), (*when, event_type)}
+        if keys & seen:
+            continue
+        seen |= keys
+        events.append(_event(ctx, anchor, name, event_type, only_activity))
+    return events
+
+
+def extract(context: DocumentContext) -> Extracted:
+    """The events stage: activities, with the dates, places, people and organisations found before."""
+    found = context.found
+    events = find_events(
+        context.doc_id,
+        context.sections,
+        context.docs,
+        found.dates,
+        found.places,
+        found.mentions,
+        found.organisations,
+        found.people,
+    )
+    return Extracted(tuple(events))
+
+
+def find_events(
+    doc_id: str,
+    sections: Sequence[Section],
+    docs: Sequence[Doc],
+    dates: Sequence[DateMention],
+    places: Sequence[Place],
+    mentions: Sequence[Mention],
+    organisations: Sequence[Organisation],
+    people: Sequence[Person],
+    lexicon: EventLexicon | None = None,
+) -> list[Event]:
+    """Every event of a document, section by section, in text order."""
+    lex = lexicon or load_lexicon()
+    events: list[Event] = []
+    for section, doc in zip(sections, docs, strict=True):
+        events += section_events(doc_id, section, doc, dates, places, mentions, organisations, people, lex)
+    return events

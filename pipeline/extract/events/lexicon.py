@@ -1,0 +1,111 @@
+"""The event words an analyst edits (``pipeline/data/events.yaml``), read once into word tuples.
+
+Matching is word by word on lower-case tokens, so every phrase is split the way the
+tokenizer splits text, and trigger plurals are derived here rather than listed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from pipeline.core.datafiles import load_data
+
+Words = tuple[str, ...]
+
+_WORD = re.compile(r"\w+|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """The words of ``events.yaml`` as word tuples (lower case, hyphens as words)."""
+
+    triggers: Mapping[Words, str]  # singular and plural forms -> event_type
+    plurals: frozenset[Words]
+    verb_triggers: Mapping[str, str]
+    verb_names: Mapping[str, str]
+    not_event_before: frozenset[str]
+    idioms: tuple[Words, ...]
+    determiners: frozenset[str]
+    complement_preps: frozenset[str]
+    title_intros: frozenset[str]
+    organiser_cues: tuple[Words, ...]
+    organiser_verbs: frozenset[str]
+    participation_cues: tuple[Words, ...]
+    event_verbs: tuple[Words, ...]
+    deadline_cues: tuple[Words, ...]
+    deadline_words: tuple[Words, ...]
+    host_cues: tuple[Words, ...]
+    title_clause_words: frozenset[str]
+    trigger_first_words: frozenset[str]  # the first word of every trigger
+    max_trigger_words: int = field(default=1)
+
+
+def words_of(phrase: str) -> Words:
+    """Lower-case words of a phrase as the tokenizer splits them ("co-organized" -> co, -, organized)."""
+    return tuple(_WORD.findall(phrase.lower()))
+
+
+def plural(word: str) -> str:
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    if re.search(r"(s|x|z|ch|sh)$", word):
+        return word + "es"
+    return word + "s"
+
+
+def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
+    """Build the lexicon from the parsed ``events.yaml`` (or a test's own mapping)."""
+    triggers: dict[Words, str] = {}
+    plurals: set[Words] = set()
+    for phrase, event_type in data.get("triggers", {}).items():
+        words = words_of(str(phrase))
+        triggers.setdefault(words, str(event_type))
+        if words and not words[-1].endswith("s"):
+            plural_words = (*words[:-1], plural(words[-1]))
+            triggers.setdefault(plural_words, str(event_type))
+            plurals.add(plural_words)
+
+    def phrases(key: str) -> tuple[Words, ...]:
+        found = (words_of(str(p)) for p in data.get(key, []))
+        return tuple(sorted({w for w in found if w}, key=len, reverse=True))
+
+    def word_set(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key, []))
+
+    for key, value in data.items():
+        entries = list(value.items()) if isinstance(value, dict) else list(value or [])
+        flat = [x for entry in entries for x in (entry if isinstance(entry, tuple) else (entry,))]
+        odd = [x for x in flat if not isinstance(x, str)]
+        if odd:  # YAML reads a bare on/off/yes/no as a boolean: quote it
+            raise ValueError(f"events data: {key} has non-text entries {odd!r}")
+
+    return EventLexicon(
+        triggers=triggers,
+        plurals=frozenset(plurals),
+        verb_triggers={str(k).lower(): str(v) for k, v in data.get("verb_triggers", {}).items()},
+        verb_names={str(k): str(v) for k, v in data.get("verb_names", {}).items()},
+        not_event_before=word_set("not_event_before"),
+        idioms=phrases("idioms"),
+        determiners=word_set("determiners"),
+        complement_preps=word_set("complement_preps"),
+        title_intros=word_set("title_intros"),
+        organiser_cues=phrases("organiser_cues"),
+        organiser_verbs=word_set("organiser_verbs"),
+        participation_cues=phrases("participation_cues"),
+        event_verbs=phrases("event_verbs"),
+        deadline_cues=phrases("deadline_cues"),
+        deadline_words=phrases("deadline_words"),
+        host_cues=phrases("host_cues"),
+        title_clause_words=word_set("title_clause_words"),
+        max_trigger_words=max((len(w) for w in triggers), default=1),
+        trigger_first_words=frozenset(w[0] for w in triggers if w),
+    )
+
+
+@cache
+def load_lexicon() -> EventLexicon:
+    return lexicon_from_mapping(load_data("events.yaml"))

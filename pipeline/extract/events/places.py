@@ -1,0 +1,109 @@
+"""Where an event happens: the places named in a section and the city and country chosen.
+
+A section names places that only qualify people ("delegates from X") beside the place of
+the activity, so hits keep the word before them and whether they sit in an organisation's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.core.records import Mention, Place, Section
+
+_WHERE_WORDS = frozenset({"in", "at", "to", "visited", "visit", "visiting", "near"})
+_ORIGIN_WORDS = frozenset({"of", "from"})
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    start: int  # relative to the section
+    end: int
+    place: Place
+    in_org: bool
+    previous_word: str
+
+
+def place_kind(place: Place) -> str | None:
+    kind = (place.kind or "").lower()
+    if kind == "country":
+        return "country" if place.country_code else None
+    if kind == "city":
+        return "city"
+    if kind in {"region", "continent"}:
+        return "area" if place.country_code else None
+    return "other" if place.country_code else None
+
+
+def place_hits(
+    section: Section,
+    places: Sequence[Place],
+    mentions: Sequence[Mention],
+    org_spans: Sequence[tuple[int, int]],
+) -> list[PlaceHit]:
+    """Places named in a section: its place mentions, then other occurrences of the
+    places' names (a place inside an organisation's name: "hosted by the City of X")."""
+    by_id = {p.place_id: p for p in places}
+    spans: list[tuple[int, int, Place]] = []
+    for m in mentions:
+        place = by_id.get(m.entity_id or "")
+        if place is None or not (section.char_start <= m.char_start < section.char_end):
+            continue
+        spans.append((m.char_start - section.char_start, m.char_end - section.char_start, place))
+    for place in sorted(places, key=lambda p: -len(p.name)):
+        # The substring test first: most places are not named in most sections.
+        if len(place.name) < 2 or place.name not in section.text:
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(place.name)}(?![\w-])", section.text):
+            if not any(s < match.end() and match.start() < e for s, e, _ in spans):
+                spans.append((match.start(), match.end(), place))
+    hits = []
+    for start, end, place in sorted(spans, key=lambda s: s[0]):
+        words = re.findall(r"[\w-]+", section.text[max(0, start - 30) : start])
+        hits.append(
+            PlaceHit(
+                start=start,
+                end=end,
+                place=place,
+                in_org=any(s <= start and end <= e for s, e in org_spans),
+                previous_word=words[-1].lower() if words else "",
+            )
+        )
+    return hits
+
+
+def _best(hits: Sequence[PlaceHit], anchor: int) -> PlaceHit:
+    """The place where something happens: "in X", "at X", "visited X" before a place that
+    only qualifies someone ("officials of X", "delegates from X"), then the nearest."""
+
+    def rank(h: PlaceHit) -> tuple[bool, int, int]:
+        where = 0 if h.previous_word in _WHERE_WORDS else 2 if h.previous_word in _ORIGIN_WORDS else 1
+        return (h.in_org, where, abs(h.start - anchor))
+
+    return min(hits, key=rank)
+
+
+def choose_place(hit_groups: Sequence[Sequence[PlaceHit]], anchor: int) -> tuple[str | None, str | None]:
+    """City and country code from the first group that names a place.
+
+    A city gives its own country. A group naming only a country gives the country, and a
+    city of that country from a later group, if one names it.
+    """
+    country: str | None = None
+    for hits in hit_groups:
+        cities = [h for h in hits if place_kind(h.place) in {"city", "other", "area"}]
+        if country is not None:
+            cities = [h for h in cities if h.place.country_code == country]
+        if cities:
+            ranked = sorted(
+                cities, key=lambda h: {"city": 0, "other": 1, "area": 2}[place_kind(h.place) or "area"]
+            )
+            best_kind = place_kind(ranked[0].place)
+            city = _best([h for h in cities if place_kind(h.place) == best_kind], anchor)
+            return city.place.name, city.place.country_code or country
+        if country is None:
+            countries = [h for h in hits if place_kind(h.place) == "country"]
+            if countries:
+                country = _best(countries, anchor).place.country_code
+    return None, country
