@@ -21,7 +21,7 @@ from pipeline.core.errors import InputError
 from pipeline.core.records import DocumentText, SourceFile
 from pipeline.core.settings import Limits
 from pipeline.extract.dates import FUTURE, PAST, PRESENT, find_date_expressions, find_dates, resolve
-from pipeline.extract.statistics import parse_number
+from pipeline.extract.statistics.numbers import parse_number
 from pipeline.read.text import decode_text, normalise_text, read_document
 from pipeline.structure.sections import find_sections
 

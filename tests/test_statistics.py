@@ -13,18 +13,15 @@ from spacy.tokens import Span
 from pipeline.core.datafiles import load_data
 from pipeline.core.records import DocumentText, Section, Statistic
 from pipeline.extract.nlp import parse_sections
-from pipeline.extract.statistics import (
-    default_rules,
-    find_statistics,
-    in_telephone_number,
-    is_code_chunk,
-    is_year_like,
+from pipeline.extract.statistics import find_statistics
+from pipeline.extract.statistics.exclusions import in_telephone_number, is_code_chunk
+from pipeline.extract.statistics.numbers import is_year_like, parse_number
+from pipeline.extract.statistics.rules import default_rules, rules_from_mapping
+from pipeline.extract.statistics.surface import (
     match_currency_before,
     match_qualifier_after,
     match_qualifier_before,
     match_unit_after,
-    parse_number,
-    rules_from_mapping,
 )
 from pipeline.read.text import normalise_text
 from pipeline.review.evaluate import Evaluation, evaluate, load_golden_dir

@@ -1,0 +1,111 @@
+"""The editable vocabulary of ``statistics.yaml``, read once into one frozen rules object.
+
+Words change more often than the grammar: analysts edit the data file, every other module
+only reads the rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
+from typing import Any
+
+from pipeline.core.datafiles import load_data
+
+DATA_FILE = "statistics.yaml"
+
+
+@dataclass(frozen=True)
+class StatisticsRules:
+    """The editable vocabulary of ``statistics.yaml``, ready for matching."""
+
+    qualifiers_before: Mapping[str, str]
+    qualifiers_after: Mapping[str, str]
+    range_qualifier: str
+    range_openers: frozenset[str]
+    range_joiners: frozenset[str]
+    units_after: Mapping[str, str]
+    currency_before: Mapping[str, str]
+    currency_after: Mapping[str, str]
+    currency_codes: frozenset[str]
+    number_words: Mapping[str, int]
+    scale_words: Mapping[str, int]
+    scale_suffixes: Mapping[str, int]
+    fractions: Mapping[str, float]
+    name_context_before: frozenset[str]
+    time_markers_after: tuple[str, ...]
+    months: frozenset[str]
+    weekdays: frozenset[str]
+    year_context_before: frozenset[str]
+    count_nouns: frozenset[str]
+    count_verbs: frozenset[str]
+    subject_prepositions: frozenset[str]
+    unit_subject_prepositions: frozenset[str]
+    anaphoric_before: frozenset[str]
+    pronouns_of_set: frozenset[str]
+    measure_links: frozenset[str]
+    amount_target_prepositions: frozenset[str]
+    duration_units: frozenset[str]
+    measure_units: frozenset[str]
+    # Currency signs and codes that may be glued to a number ("US$2.5m"), longest first, each
+    # with its case-folded form.
+    code_prefixes: tuple[tuple[str, str], ...]
+
+
+def key(phrase: str) -> str:
+    return " ".join(phrase.split()).casefold()
+
+
+def _lower_map(raw: Mapping[str, Any]) -> Mapping[str, str]:
+    return MappingProxyType({key(str(k)): str(v) for k, v in raw.items()})
+
+
+def rules_from_mapping(raw: Mapping[str, Any]) -> StatisticsRules:
+    """Build the rules from the parsed data file (or a test's own mapping)."""
+    currency_before = _lower_map(raw["currency_before"])
+    currency_codes = frozenset(
+        [str(c) for c in raw["currency_codes"]]
+        + [str(c) for c in raw["currency_before"].values()]
+        + [str(c) for c in raw["currency_after"].values()]
+    )
+    prefixes = sorted({*currency_before, *currency_codes}, key=len, reverse=True)
+    return StatisticsRules(
+        qualifiers_before=_lower_map(raw["qualifiers_before"]),
+        qualifiers_after=_lower_map(raw["qualifiers_after"]),
+        range_qualifier=str(raw["range_qualifier"]),
+        range_openers=frozenset(key(w) for w in raw["range_openers"]),
+        range_joiners=frozenset(key(w) for w in raw["range_joiners"]),
+        units_after=_lower_map(raw["units_after"]),
+        currency_before=currency_before,
+        currency_after=_lower_map(raw["currency_after"]),
+        currency_codes=currency_codes,
+        number_words=MappingProxyType({key(k): int(v) for k, v in raw["number_words"].items()}),
+        scale_words=MappingProxyType({key(k): int(v) for k, v in raw["scale_words"].items()}),
+        scale_suffixes=MappingProxyType({key(k): int(v) for k, v in raw["scale_suffixes"].items()}),
+        fractions=MappingProxyType({key(k): float(v) for k, v in raw["fractions"].items()}),
+        name_context_before=frozenset(key(str(w)) for w in raw["name_context_before"]),
+        time_markers_after=tuple(key(str(w)) for w in raw["time_markers_after"]),
+        months=frozenset(str(m) for m in raw["months"]),
+        weekdays=frozenset(str(d) for d in raw["weekdays"]),
+        year_context_before=frozenset(key(str(w)) for w in raw["year_context_before"]),
+        count_nouns=frozenset(key(w) for w in raw["count_nouns"]),
+        count_verbs=frozenset(key(w) for w in raw["count_verbs"]),
+        subject_prepositions=frozenset(key(w) for w in raw["subject_prepositions"]),
+        unit_subject_prepositions=frozenset(key(w) for w in raw["unit_subject_prepositions"]),
+        anaphoric_before=frozenset(key(w) for w in raw["anaphoric_before"]),
+        pronouns_of_set=frozenset(key(w) for w in raw["pronouns_of_set"]),
+        measure_links=frozenset(key(w) for w in raw["measure_links"]),
+        amount_target_prepositions=frozenset(key(w) for w in raw["amount_target_prepositions"]),
+        duration_units=frozenset(str(w) for w in raw["duration_units"]),
+        measure_units=frozenset(str(v) for v in raw["units_after"].values())
+        - {str(w) for w in raw["share_units"]},
+        code_prefixes=tuple((prefix, prefix.casefold()) for prefix in prefixes),
+    )
+
+
+@cache
+def default_rules() -> StatisticsRules:
+    """The rules of the packaged ``statistics.yaml`` (read once)."""
+    return rules_from_mapping(load_data(DATA_FILE))

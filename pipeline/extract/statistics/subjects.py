@@ -1,0 +1,433 @@
+"""What a number counts, read from the dependency parse.
+
+The counted noun phrase, a set named before, the noun an amount measures, or what a number
+standing alone as subject did: the part that leans on the parse, apart from the text rules.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from pipeline.extract.sentences import is_paragraph_break, sentence_span
+from pipeline.extract.statistics.numbers import HYPHENS, token_at
+from pipeline.extract.statistics.rules import StatisticsRules, key
+from pipeline.extract.statistics.surface import Group
+
+# Dependency labels by which a number (or its unit) modifies the noun it counts.
+_MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "predet", "det"})
+_SUBJECT_EDGE_DEPS = frozenset({"det", "predet", "punct", "cc", "case", "nummod", "quantmod"})
+_RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "where"})
+_PREDICATE_DEPS = frozenset(
+    {"dobj", "attr", "acomp", "prt", "advmod", "oprd", "dative", "prep", "xcomp", "ccomp"}
+)
+# Written between a subject and its verb, and part of what the subject did: "had not revised".
+_VERB_GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
+
+
+class Name(Exception):
+    """The number is part of a proper name ("Two UN Plaza")."""
+
+
+def group_tokens(doc: Doc, group: Group) -> set[int]:
+    first = token_at(doc, group.char_start)
+    last = token_at(doc, group.char_end - 1, first)
+    return set(range(first, last + 1))
+
+
+def _trim(doc: Doc, left: int, right: int, blocked: set[int]) -> str | None:
+    """Text of tokens [left, right] without edge determiners, punctuation or numbers."""
+    while left <= right and (
+        doc[left].dep_ in _SUBJECT_EDGE_DEPS or doc[left].pos_ in ("DET", "PUNCT", "NUM") or left in blocked
+    ):
+        left += 1
+    while right >= left and (doc[right].is_punct or doc[right].pos_ in ("CCONJ", "DET")):
+        right -= 1
+    return doc[left : right + 1].text if left <= right else None
+
+
+def _clean_subtree(token: Token, blocked: set[int]) -> bool:
+    return not any(t.i in blocked for t in token.subtree)
+
+
+def _noun_phrase(doc: Doc, noun: Token, left_limit: int, blocked: set[int], rules: StatisticsRules) -> str:
+    """The noun with its modifiers after ``left_limit``, its from/of complement and relative clause."""
+    left = max(left_limit, noun.left_edge.i)
+    right = noun.i
+    while (
+        right + 2 < len(doc)
+        and doc[right + 1].text in HYPHENS
+        and not doc[right].whitespace_
+        and not doc[right + 1].whitespace_
+    ):
+        right += 2  # "vice-chairs" split by the tokenizer
+    for child in noun.rights:
+        relative = child.dep_ == "relcl" and child.left_edge.lower_ in _RELATIVE_WORDS
+        complement = child.dep_ == "prep" and child.lower_ in rules.subject_prepositions
+        if not (relative or complement):
+            continue
+        if any(i in blocked for i in range(right, child.right_edge.i + 1)):
+            break  # "four sessions and 12 workshops": the next count is not part of this one
+        right = child.right_edge.i
+    following = doc[right + 1] if right + 1 < len(doc) else None
+    if (
+        right == noun.i
+        and following is not None
+        and following.lower_ == "from"
+        and following.head.i == noun.head.i
+        and _clean_subtree(following, blocked)
+    ):
+        right = following.right_edge.i  # "gathered 64 delegates from unions": "from" parsed on the verb
+    return _trim(doc, left, right, blocked) or noun.text
+
+
+def _pobj_phrase(doc: Doc, prep: Token, blocked: set[int], rules: StatisticsRules) -> str | None:
+    objects = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+    if not objects:
+        return None
+    return _noun_phrase(doc, objects[0], prep.i + 1, blocked, rules)
+
+
+def _list_phrase(doc: Doc, noun: Token, before: int, blocked: set[int]) -> str | None:
+    """A noun and the nouns listed with it ("mayors, governors and officials"), up to ``before``."""
+    right = noun.i
+    for child in noun.rights:
+        if child.dep_ == "conj" and child.right_edge.i < before:
+            right = max(right, child.right_edge.i)
+    return _trim(doc, noun.left_edge.i, right, blocked)
+
+
+def _words_until_break(doc: Doc, start: int, blocked: set[int], limit: int = 6) -> list[str]:
+    """Words from ``start`` up to punctuation, a conjunction, another number or ``limit`` words."""
+    words: list[Token] = []
+    for token in doc[start : start + limit]:
+        if (
+            token.is_punct
+            or token.is_space
+            or token.pos_ == "CCONJ"
+            or token.i in blocked
+            or "\n" in token.text
+        ):
+            break
+        words.append(token)
+    while words and words[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PART"):
+        words.pop()  # "1,500 in 2016": a dangling preposition
+    return [t.text for t in words]
+
+
+def _counted_object(verb: Token) -> Token | None:
+    """ "trained 300 officials in 2012 and 450 in 2013": the counted object of the verb."""
+    if verb.pos_ != "VERB":
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in child.children):
+            return child
+    return None
+
+
+def _shared_noun(token: Token) -> Token | None:
+    """In a list "429 X representatives, ..., 541 from Y", the counted noun of a neighbour item."""
+    candidates: list[Token] = []
+    head = token
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+        candidates.append(head)
+    candidates.extend(c for c in token.children if c.dep_ == "conj")
+    for item in candidates:
+        if item.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in item.children):
+            return item
+    return None
+
+
+def counted_noun(doc: Doc, inside: set[int], skip: set[int]) -> Token | None:
+    """The noun after the phrase that the number (or its unit) modifies."""
+    for i in sorted(inside - skip, reverse=True):
+        token = doc[i]
+        head = token.head
+        if head.i in inside or token.dep_ not in _MODIFIER_DEPS or head.i <= max(inside):
+            continue
+        if head.pos_ == "PROPN" and head.tag_ == "NNP" and not head.text.endswith("s"):
+            raise Name
+        if head.pos_ in ("NOUN", "PROPN"):
+            while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+                head = head.head  # "3 case studies": the number hangs on the first noun
+            return head
+    return None
+
+
+def _plural_noun_after(doc: Doc, index: int) -> Token | None:
+    """ "a dozen Latin American agencies": the plural noun written next, when the parse missed it."""
+    while index < len(doc) and doc[index].pos_ in ("ADJ", "NOUN", "PROPN") and not doc[index].is_space:
+        if doc[index].tag_ in ("NNS", "NNPS"):
+            return doc[index]
+        index += 1
+    return None
+
+
+def _of_tail(doc: Doc, noun: Token, blocked: set[int], rules: StatisticsRules) -> str | None:
+    """ "share of infants with records" -> "infants with records" (what a count noun counts)."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            right = noun.right_edge.i
+            for i in range(child.i + 1, right + 1):
+                if i in blocked:
+                    right = i - 1
+                    break
+            return _trim(doc, child.i + 1, right, blocked)
+    return None
+
+
+def _predicate(doc: Doc, verb: Token, blocked: set[int]) -> str | None:
+    """ "followed the sessions online": what a number that is a subject did or was."""
+    if verb.lemma_ == "be":
+        for child in verb.children:
+            if child.dep_ == "attr" and child.pos_ in ("NOUN", "PROPN"):
+                return _trim(doc, child.left_edge.i, child.i, blocked)  # "18 of whom were women"
+    left = min([verb.i] + [c.i for c in verb.lefts if c.dep_ in _VERB_GROUP_DEPS and c.i not in blocked])
+    right = verb.i
+    for child in verb.rights:
+        if child.dep_ not in _PREDICATE_DEPS or not _clean_subtree(child, blocked):
+            break
+        right = max(right, child.right_edge.i)
+    return _trim(doc, left, right, blocked)
+
+
+def _clause_subject(verb: Token, kinds: tuple[str, ...] = ("NOUN",)) -> Token | None:
+    """The verb's subject, or that of the verb it completes ("expected to cost", "removed ... and saved")."""
+    for clause in (verb, verb.head if verb.dep_ in ("xcomp", "conj") else None):
+        if clause is None:
+            continue
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in kinds:
+                return child
+    return None
+
+
+def _until_blocked(doc: Doc, left: int, right: int, blocked: set[int]) -> str | None:
+    """Tokens [left, right] up to the first other number, without a dangling end word."""
+    for i in range(left, right + 1):
+        if i in blocked:
+            right = i - 1
+            break
+    while right >= left and (doc[right].is_punct or doc[right].pos_ in ("ADP", "CCONJ", "DET", "SPACE")):
+        right -= 1
+    return _trim(doc, left, right, blocked)
+
+
+def _money_subject(doc: Doc, top: Token, verb: Token, blocked: set[int], rules: StatisticsRules) -> str:
+    """Who gives or gets an amount, the verb, and what it is for: "European Union announced to test them"."""
+    parts: list[str] = []
+    giver = _clause_subject(verb, ("NOUN", "PROPN"))
+    if giver is not None:
+        parts.append(_until_blocked(doc, giver.left_edge.i, giver.right_edge.i, blocked) or giver.text)
+    parts.append(verb.text)
+    for child in verb.rights:
+        if child.i <= top.i:
+            continue
+        purpose = (
+            (child.dep_ == "prep" and child.lower_ in rules.unit_subject_prepositions)
+            or (
+                child.dep_ in ("advcl", "xcomp")
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            )
+            or (
+                # "invest FJD 2 million in a programme", "lent USD 5,000 to small firms"
+                child.dep_ in ("prep", "dative")
+                and child.lower_ in rules.amount_target_prepositions
+                and any(c.dep_ == "pobj" and c.pos_ == "NOUN" for c in child.children)
+            )
+        )
+        tail = _until_blocked(doc, child.left_edge.i, child.right_edge.i, blocked) if purpose else None
+        if tail:
+            parts.append(tail)
+            break
+    return " ".join(parts)
+
+
+def _measured_noun(doc: Doc, top: Token, inside: set[int], rules: StatisticsRules) -> Token | None:
+    """The noun an amount completes: "contracts worth USD 4 billion", "grants of up to EUR 900".
+
+    Climbs from the number through prepositions and qualifier words to a noun written before it,
+    joined by a word of ``measure_links`` ("of", "worth", "valued at", "totalling").
+    """
+    token = top
+    for _ in range(5):
+        head = token.head
+        if token.lower_ in rules.measure_links and token.i > 0 and doc[token.i - 1].pos_ == "NOUN":
+            return doc[token.i - 1]  # written right after the noun, whatever the parse says
+        if head.i == token.i:
+            return None
+        if head.pos_ == "NOUN" and head.i < token.i:
+            return head if token.lower_ in rules.measure_links else None
+        if not (head.i in inside or head.pos_ == "ADP" or head.lower_ in rules.measure_links):
+            return None
+        token = head
+    return None
+
+
+def _is_referent(doc: Doc, token: Token, rules: StatisticsRules) -> bool:
+    """A plural noun that a later "of them" can point back to: a clause subject, or a noun
+    counted ("52 municipalities") or measured ("contracts worth USD 4 billion")."""
+    if token.pos_ != "NOUN" or token.tag_ != "NNS":
+        return False
+    if token.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "nummod" for c in token.children):
+        return True
+    after = doc[token.i + 1 : token.i + 6]
+    return len(after) > 1 and after[0].lower_ in rules.measure_links and any(t.like_num for t in after[1:])
+
+
+def _antecedent(doc: Doc, index: int, rules: StatisticsRules) -> Token | None:
+    """What a pronoun at ``index`` ("37 per cent of them") refers back to.
+
+    The nearest referent before it in its sentence or the sentence before (same paragraph);
+    a referent inside the complement of another ("2,600 learners from 64 countries") gives
+    way to that other.
+    """
+    sentence = sentence_span(doc, index)
+    first = sentence.start
+    if first > 0 and not is_paragraph_break(doc[first - 1]):
+        first = sentence_span(doc, first - 1).start
+    for i in range(index - 1, first - 1, -1):
+        token = doc[i]
+        if not _is_referent(doc, token, rules):
+            continue
+        while (
+            token.dep_ == "pobj"
+            and token.head.dep_ == "prep"
+            and token.head.head.i < token.i
+            and _is_referent(doc, token.head.head, rules)
+        ):
+            token = token.head.head
+        return token
+    return None
+
+
+def _noun_with_modifiers(doc: Doc, noun: Token, blocked: set[int]) -> str:
+    """ "46 municipal officials" -> "municipal officials": the noun and the words fused to it."""
+    left = noun.i
+    while (
+        left > 0
+        and doc[left - 1].dep_ in ("compound", "amod")
+        and doc[left - 1].pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
+        and left - 1 not in blocked
+    ):
+        left -= 1
+    return doc[left : noun.i + 1].text
+
+
+def _changed_phrase(doc: Doc, subject: Token, blocked: set[int], rules: StatisticsRules) -> str:
+    """The whole subject of a verb of change: "complaints about delayed decisions [had grown]".
+
+    Cut back to the noun and its from/of complement when the subject holds another number or
+    an aside between commas.
+    """
+    left, right = subject.left_edge.i, subject.right_edge.i
+    span = range(left, right + 1)
+    if any(i in blocked or doc[i].text in (",", ";", "(", ")") for i in span):
+        return _noun_phrase(doc, subject, left, blocked, rules)
+    return _trim(doc, left, right, blocked) or subject.text
+
+
+def _verb_subject(
+    doc: Doc, top: Token, group: Group, blocked: set[int], rules: StatisticsRules
+) -> str | None:
+    """What is counted when the number stands alone in its clause."""
+    if group.unit in rules.duration_units:
+        return None  # "in two years" says how long, not of what
+    verb = top.head.head if top.head.pos_ == "ADP" else top.head
+    comparative = verb.tag_ in ("JJR", "RBR")
+    if comparative:
+        if verb.dep_ == "amod" and verb.head.pos_ == "NOUN" and verb.head.i < top.i:
+            # "2.4 million page views, 18 per cent more than last year": more of that noun.
+            return _noun_with_modifiers(doc, verb.head, blocked)
+        verb = verb.head  # "received 512 nominations, 40 per cent more than ..."
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == top.i:
+        return None
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        # "the first phase, financed with USD 2.5 million": the noun the participle describes.
+        owner = verb.head
+        return _trim(doc, owner.left_edge.i, owner.i, blocked)
+    if comparative:
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.pos_ == "NOUN":
+                return _noun_phrase(doc, child, child.left_edge.i, blocked, rules)
+    if top.dep_ == "nsubj" and top.head.i == verb.i:
+        return _predicate(doc, verb, blocked)
+    if verb.lemma_.casefold() in rules.count_verbs and top.dep_ == "pobj":
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.pos_ == "NOUN":
+                # "increased on-time payments by 11 per cent": what changed.
+                return _noun_phrase(doc, child, child.left_edge.i, blocked, rules)
+    subject = _clause_subject(verb)
+    if subject is not None and subject.lemma_.casefold() in rules.count_nouns:
+        return _of_tail(doc, subject, blocked, rules) or subject.text
+    if subject is not None and verb.lemma_.casefold() in rules.count_verbs:
+        return _changed_phrase(doc, subject, blocked, rules)
+    if group.unit in rules.currency_codes:
+        return _money_subject(doc, top, verb, blocked, rules)
+    return None
+
+
+def find_subject(doc: Doc, group: Group, blocked: set[int], rules: StatisticsRules) -> str | None:
+    inside = group_tokens(doc, group)
+    first_core = group.cores[0].start
+    currency = {
+        i for i in inside if key(doc[i].text) in rules.currency_before or doc[i].text in rules.currency_codes
+    }
+    leading = {i for i in inside if i < first_core} - currency
+    body = sorted(inside - leading)
+    end_limit = max(inside) + 1
+    noun = counted_noun(doc, inside, leading) or _plural_noun_after(doc, end_limit)
+    if noun is not None:
+        return _noun_phrase(doc, noun, end_limit, blocked, rules)
+    for i in reversed(body):
+        for child in doc[i].children:
+            if child.dep_ != "prep" or child.i < end_limit:
+                continue
+            found: str | None = None
+            if child.lower_ == "of" or (group.unit and child.lower_ in rules.unit_subject_prepositions):
+                found = _pobj_phrase(doc, child, blocked, rules)
+            elif group.unit is None and child.lower_ in rules.subject_prepositions:
+                shared = _shared_noun(doc[i])
+                if shared is not None:
+                    tail = _trim(doc, child.i, child.right_edge.i, set())
+                    return f"{shared.text} {tail}"
+                found = _pobj_phrase(doc, child, blocked, rules)
+            if found:
+                return found
+    unit_noun = doc[body[-1]]
+    if group.unit in rules.measure_units and unit_noun.pos_ == "NOUN":
+        for child in unit_noun.rights:
+            if child.dep_ in ("acl", "relcl") and child.i >= end_limit and _clean_subtree(child, blocked):
+                # "the 10 days recommended in national guidelines": the unit itself is described.
+                return _trim(doc, unit_noun.i, child.right_edge.i, blocked) or unit_noun.text
+    # The highest token of the number phrase (qualifier words aside) in the parse.
+    top = doc[body[0]]
+    for i in body:
+        if doc[i].head.i not in body or doc[i].head.i == i:
+            top = doc[i]
+            break
+    head = top.head
+    if top.dep_ == "appos" and head.i < top.i and head.pos_ == "NOUN":
+        return _list_phrase(doc, head, min(inside), blocked)
+    if top.dep_ == "nsubj" and head.pos_ == "NOUN" and head.i > top.i:
+        # "45 of them ministers": a clause without a verb.
+        return _noun_phrase(doc, head, top.right_edge.i + 1, blocked, rules)
+    owner = _measured_noun(doc, top, inside, rules)
+    if owner is not None:
+        return _trim(doc, owner.left_edge.i, owner.i, blocked | inside)
+    if top.dep_ == "conj" and top.pos_ == "NUM":
+        shared = _shared_noun(top) or _counted_object(top.head)
+        if shared is not None and shared.i < top.i:
+            # "85 delegates in the room and some 240 following online": the noun is not repeated.
+            return " ".join([shared.text, *_words_until_break(doc, end_limit, blocked)])
+    if (
+        end_limit + 1 < len(doc)
+        and doc[end_limit].lower_ == "of"
+        and doc[end_limit + 1].lower_ in rules.pronouns_of_set
+        and doc[end_limit + 1].dep_ == "pobj"  # "of these", not "of these projects"
+    ):
+        # "37 per cent of them": a part of a set named before.
+        referent = _antecedent(doc, min(inside), rules)
+        if referent is not None:
+            return _noun_with_modifiers(doc, referent, blocked)
+    return _verb_subject(doc, top, group, blocked | inside, rules)
