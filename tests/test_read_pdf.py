@@ -18,15 +18,10 @@ from fpdf import FPDF
 from make_bad_inputs import HELVETICA, pdf_file
 
 from pipeline.core.errors import InputError
-from pipeline.read.pdf import (
-    clean_word,
-    is_barcode,
-    is_page_number,
-    join_lines,
-    mask_digits,
-    read_pdf,
-    starts_item,
-)
+from pipeline.read.pdf import read_pdf
+from pipeline.read.pdf.furniture import is_barcode, is_page_number, mask_digits
+from pipeline.read.pdf.paragraphs import join_lines, starts_item
+from pipeline.read.pdf.text_layer import clean_word
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"

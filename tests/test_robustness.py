@@ -39,7 +39,7 @@ from make_bad_inputs import (
 )
 
 import pipeline.read.discover as discover_module
-import pipeline.read.pdf as read_pdf_module
+import pipeline.read.pdf.pages as pdf_pages_module
 from pipeline.cli import main
 from pipeline.core.errors import InputError
 from pipeline.core.records import SourceFile
@@ -318,8 +318,8 @@ def test_page_limit_refuses_a_1000_page_pdf_before_reading_its_pages(
     path = tmp_path / "compendium.pdf"
     write_long_pdf(path, BIG_PDF_PAGES)
     pages_read: list[int] = []
-    real = read_pdf_module._read_page
-    monkeypatch.setattr(read_pdf_module, "_read_page", lambda page, n: pages_read.append(n) or real(page, n))
+    real = pdf_pages_module.read_page
+    monkeypatch.setattr(pdf_pages_module, "read_page", lambda page, n: pages_read.append(n) or real(page, n))
     started = time.monotonic()
     with pytest.raises(InputError, match=f"PDF has {BIG_PDF_PAGES} pages, more than the limit of 500"):
         read_document(_source(path), Limits())
