@@ -197,3 +197,19 @@ def test_sub_headings_stay_inside_their_article() -> None:
     titles = [s.title for s in find_sections("d", document)]
     assert titles == ["Ferry timetable", "New pier"]
     assert format_headings(document) == [document.headings[0], document.headings[2]]
+
+
+def test_a_numbered_list_inside_one_article_is_not_the_bulletins_items() -> None:
+    text = (
+        "Friends Newsletter\n\nOrchids of the ridge\n\nTo tell our two orchids apart, look at:\n\n"
+        "1. The leaves\n\n2. The flower spike\n\n3. The lip of the flower\n\nBoth flower in spring.\n\n"
+        "Work party report\n\nWe pulled thistles all morning.\n"
+    )
+    document = _with_headings(text, ("Orchids of the ridge", 2), ("Work party report", 2))
+    sections = find_sections("d", document)
+    assert [(s.number, s.title) for s in sections] == [
+        (None, None),
+        (None, "Orchids of the ridge"),
+        (None, "Work party report"),
+    ]
+    assert "2. The flower spike" in sections[1].text

@@ -105,10 +105,11 @@ def _title_span(preamble: str, continuation_words: list[str]) -> str:
     lines = first_paragraph.splitlines()
     kept = "\n".join(lines[: title_lines(first_paragraph, continuation_words)])
     if parse_issue_month(kept) is None:
-        for start, end in masthead_paragraphs(preamble)[1:]:
-            for line in re.finditer(r"[^\n]+", preamble[start:end]):
-                if parse_issue_month(line.group()) is not None:
-                    return preamble[: start + line.end()]
+        block = masthead_paragraphs(preamble)
+        if len(block) > 1:
+            match = _MONTH_YEAR.search(preamble, block[1][0], block[-1][1])
+            if match is not None:
+                return preamble[: match.end()]
     return kept
 
 

@@ -14,6 +14,7 @@ text, short title-like lines standing alone between blank lines before a paragra
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -190,12 +191,25 @@ def format_headings(document: DocumentText) -> list[Heading]:
     return [h for h in headings if h.level == top]
 
 
+def _list_in_one_article(numbered: list[_Candidate], titled: list[Heading]) -> bool:
+    """Whether every numbered line falls inside one titled article: a list in an article
+    (a key to plants, steps of a procedure), not the bulletin's items."""
+    starts = [h.char_start for h in titled]
+    articles = {bisect.bisect_right(starts, c.line_start) for c in numbered}
+    titled_items = all(c.heading_like for c in numbered)  # numbered paragraphs are a report's body
+    return titled_items and len(articles) == 1 and 0 not in articles
+
+
 def find_sections(doc_id: str, document: DocumentText) -> list[Section]:
     """Sections of a document, in order; the text before the first (if any) comes first, numbered None."""
     text = document.text
     bounds: list[tuple[int | None, str | None, int, int]] = []
     headings = _heading_run(text)
-    titled = [] if headings else format_headings(document) or text_headings(text)
+    titled = format_headings(document) or text_headings(text)
+    if headings and not (titled and _list_in_one_article(headings, titled)):
+        titled = []
+    else:
+        headings = []
     first_start = headings[0].line_start if headings else titled[0].char_start if titled else len(text)
     bounds.append((None, None, 0, first_start))
     for i, heading in enumerate(headings):

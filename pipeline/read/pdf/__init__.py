@@ -17,10 +17,11 @@ from pathlib import Path
 
 from pipeline.core.errors import InputError
 from pipeline.core.records import DocumentText
-from pipeline.read.pdf.furniture import remove_page_furniture
+from pipeline.read.pdf.floats import page_lines
+from pipeline.read.pdf.furniture import body_size, remove_page_furniture
+from pipeline.read.pdf.headings import typographic_headings
 from pipeline.read.pdf.pages import load_pages
 from pipeline.read.pdf.paragraphs import assemble_text
-from pipeline.read.pdf.reading_order import order_lines
 
 
 def read_pdf(path: Path, *, max_pages: int) -> DocumentText:
@@ -29,10 +30,11 @@ def read_pdf(path: Path, *, max_pages: int) -> DocumentText:
     if not any(p.has_text_layer for p in pages):
         raise InputError("PDF has no text layer (scanned or drawn pages only)")
     pages = remove_page_furniture(pages)
-    lines = [line for page in pages for line in order_lines(page)]
+    body = body_size(pages)
+    lines = [line for page in pages for line in page_lines(page, body)]
     if not lines:
         raise InputError("PDF has no readable text: " + "; ".join(w for p in pages for w in p.warnings))
-    text, page_starts = assemble_text(lines, n_pages=len(pages))
+    text, page_starts, paragraphs = assemble_text(lines, n_pages=len(pages))
     warnings = tuple(w for p in pages for w in p.warnings)
     return DocumentText(
         source_file=path.name,
@@ -41,4 +43,5 @@ def read_pdf(path: Path, *, max_pages: int) -> DocumentText:
         warnings=warnings,
         format="pdf",
         encoding=None,
+        headings=typographic_headings(text, paragraphs, body),
     )

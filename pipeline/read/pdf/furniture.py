@@ -76,7 +76,7 @@ def _edge_rows(page: Page) -> tuple[list[int], list[int]]:
 def remove_page_furniture(pages: Sequence[Page]) -> list[Page]:
     """Drop running headers/footers, page numbers, document symbols and barcode lines."""
     running = _running_lines(pages)
-    body_size = _body_size(pages)
+    body = body_size(pages)
     cleaned = []
     for page in pages:
         top, bottom = _edge_rows(page)
@@ -91,7 +91,7 @@ def remove_page_furniture(pages: Sequence[Page]) -> list[Page]:
                     style is not None
                     and abs(row.size - style[0]) <= 0.5
                     and row.bold == style[1]
-                    and _set_apart(row, _body_neighbour(page, index, zone_name), body_size)
+                    and _set_apart(row, _body_neighbour(page, index, zone_name), body)
                 ):
                     drop.add(index)
                     continue
@@ -189,7 +189,7 @@ def _set_apart(row: Row, inner: Row | None, body_size: float) -> bool:
     return detached and row.size <= body_size + 0.5
 
 
-def _body_size(pages: Sequence[Page]) -> float:
+def body_size(pages: Sequence[Page]) -> float:
     weights: Counter[float] = Counter()
     for page in pages:
         for row in page.rows:

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.core.datafiles import load_data
-from pipeline.read.pdf.records import Line
+from pipeline.read.pdf.records import Line, is_float
 
 _NUMBERED_ITEM = re.compile(r"^\d{1,2}\.\s+\S")
 _LIST_ITEM = re.compile(r"^(\(?([a-z]|[ivx]{1,4})\)|\(\d{1,2}\))\s+\S")
@@ -87,6 +87,8 @@ def _ended_early(prev: Line, line: Line) -> bool:
 def starts_paragraph(prev: Line, line: Line, normal_gap: float) -> bool:
     """Whether ``line`` opens a new paragraph after ``prev``."""
     a, b = prev.row, line.row
+    if prev.flow != line.flow and (is_float(prev.flow) or is_float(line.flow)):
+        return True  # a masthead or a box never runs on into the columns
     if starts_item(b.text):
         return True
     if a.bold != b.bold or abs(a.size - b.size) > 1.0:
@@ -148,30 +150,44 @@ def _vocabulary(lines: Sequence[Line]) -> tuple[set[str], set[str]]:
     return words, compounds
 
 
-def assemble_text(lines: Sequence[Line], *, n_pages: int) -> tuple[str, tuple[int, ...]]:
-    """Join lines into paragraphs; return the text and the offset where each page starts."""
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of the assembled text, ``text[start:end]``, and the lines it was made of."""
+
+    start: int
+    end: int
+    lines: tuple[Line, ...]
+
+
+def assemble_text(lines: Sequence[Line], *, n_pages: int) -> tuple[str, tuple[int, ...], list[Paragraph]]:
+    """Join lines into paragraphs; return the text, the offset where each page starts, and
+    the paragraphs."""
     normal_gap = _normal_gap_ratio(lines)
     words, compounds = _vocabulary(lines)
     starts: dict[int, int] = {}
     parts: list[str] = []  # finished text, then the current line
     length = 0  # characters in parts[:-1]
     prev: Line | None = None
+    opened: list[tuple[int, list[Line]]] = []  # each paragraph's start and lines
     for line in lines:
         piece = line.row.text
         if prev is None:
             parts.append(piece)
             start = 0
+            opened.append((start, [line]))
         elif starts_paragraph(prev, line, normal_gap):
             length += len(parts[-1]) + 2
             parts.append("\n\n")
             parts.append(piece)
             start = length
+            opened.append((start, [line]))
         else:
             joined = join_lines(parts[-1], piece, words=words, compounds=compounds)
             start = length + len(joined) - len(piece)
             length += len(joined) - len(piece)
             parts[-1] = joined[: len(joined) - len(piece)]
             parts.append(piece)
+            opened[-1][1].append(line)
         starts.setdefault(line.page, start)
         prev = line
     text = "".join(parts)
@@ -180,4 +196,6 @@ def assemble_text(lines: Sequence[Line], *, n_pages: int) -> tuple[str, tuple[in
     for number in range(n_pages - 1, 0, -1):
         following = starts.get(number, following)
         page_starts[number] = following
-    return text, tuple(page_starts)
+    ends = [s - 2 for s, _ in opened[1:]] + [len(text)]
+    paragraphs = [Paragraph(s, e, tuple(ls)) for (s, ls), e in zip(opened, ends, strict=True)]
+    return text, tuple(page_starts), paragraphs

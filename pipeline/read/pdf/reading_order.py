@@ -168,10 +168,10 @@ def order_lines(page: Page) -> list[Line]:
             lines.extend(Line(r, page.number, _FULL, full_left, full_right) for r in group)
         else:
             lines.extend(_order_region(page.number, number, group, gutter, full_left, full_right))
-    return _measure_flows(lines)
+    return measure_flows(lines)
 
 
-def _measure_flows(lines: Sequence[Line]) -> list[Line]:
+def measure_flows(lines: Sequence[Line]) -> list[Line]:
     """Set each flow's right edge: where most of its full lines end.
 
     A high percentile rather than the maximum, so that one wide title above a

@@ -65,6 +65,20 @@ class Row:
         return sum(len(t.text) for t in self.tokens if t.bold) >= 0.8 * chars
 
 
+# Flows of lines, (region, path): a column or band of the page's text, or a float read apart
+# from the columns: the masthead of page 1 and framed boxes.
+MASTHEAD_FLOW = (-2, "masthead")
+
+
+def box_flow(index: int) -> tuple[int, str]:
+    return (-3 - index, "box")
+
+
+def is_float(flow: tuple[int, str]) -> bool:
+    """A masthead or a box: text that never runs on into the columns around it."""
+    return flow[1] in {"masthead", "box"}
+
+
 @dataclass(frozen=True)
 class Line:
     """A line of one text flow (a column or a full-width band) in reading order."""
@@ -84,6 +98,9 @@ class Page:
     rows: tuple[Row, ...]
     warnings: tuple[str, ...] = ()
     has_text_layer: bool = True
+    # The rows of each framed box (a notice drawn inside a rectangle), top to bottom: read
+    # whole, apart from the columns it sits in.
+    boxes: tuple[tuple[Row, ...], ...] = ()
 
 
 def _dominant_size(tokens: Sequence[Token]) -> float:

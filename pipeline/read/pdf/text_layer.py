@@ -10,11 +10,14 @@ import re
 import unicodedata
 from typing import Any
 
-from pipeline.read.pdf.records import Page, Token
+from pipeline.read.pdf.records import Page, Row, Token
 from pipeline.read.pdf.rows import drop_superscripts, group_rows, merge_pieces
 
 # A page whose characters are at least this share of (cid:N) codes is unreadable.
 CID_PAGE_SHARE = 0.3
+# A framed box holds a notice: a few lines high (points), a few words at least.
+MIN_BOX_HEIGHT = 30.0
+MIN_BOX_WORDS = 3
 
 _CID = re.compile(r"\(cid:\d+\)")
 _LIGATURES = str.maketrans(
@@ -62,8 +65,43 @@ def read_page(page: Any, number: int) -> Page:
         )
     if n_cid:
         warnings.append(f"page {number + 1}: {n_cid} unreadable glyph codes (cid:N) dropped")
-    rows = tuple(merge_pieces(drop_superscripts(row)) for row in group_rows(tokens))
-    return Page(number, float(page.width), float(page.height), rows, tuple(warnings))
+    frames = framed_boxes(page.rects, float(page.width), float(page.height))
+    boxed: list[list[Token]] = [[] for _ in frames]
+    loose: list[Token] = []
+    for token in tokens:
+        inside = next((i for i, frame in enumerate(frames) if _holds(frame, token)), None)
+        (loose if inside is None else boxed[inside]).append(token)
+    boxes = tuple(_rows(box) for box in boxed if len(box) >= MIN_BOX_WORDS)
+    loose += [token for box in boxed if len(box) < MIN_BOX_WORDS for token in box]
+    return Page(number, float(page.width), float(page.height), _rows(loose), tuple(warnings), boxes=boxes)
+
+
+def _rows(tokens: list[Token]) -> tuple[Row, ...]:
+    return tuple(merge_pieces(drop_superscripts(row)) for row in group_rows(tokens))
+
+
+def framed_boxes(rects: list[dict[str, Any]], width: float, height: float) -> list[tuple[float, ...]]:
+    """(x0, top, x1, bottom) of the rectangles drawn round a notice, top to bottom.
+
+    A frame has a stroked outline, is at least a fifth of the page wide and a few lines
+    high, and is not the page's own border. Filled rectangles without an outline are
+    backgrounds and photos, not frames.
+    """
+    frames: list[tuple[float, ...]] = []
+    for rect in rects:
+        x0, top, x1, bottom = (float(rect[k]) for k in ("x0", "top", "x1", "bottom"))
+        w, h = x1 - x0, bottom - top
+        if not rect.get("stroke") or w < 0.2 * width or h < MIN_BOX_HEIGHT or w * h > 0.6 * width * height:
+            continue
+        if any(abs(x0 - f[0]) < 1 and abs(top - f[1]) < 1 and abs(x1 - f[2]) < 1 for f in frames):
+            continue
+        frames.append((x0, top, x1, bottom))
+    return sorted(frames, key=lambda f: (f[1], f[0]))
+
+
+def _holds(frame: tuple[float, ...], token: Token) -> bool:
+    x, y = (token.x0 + token.x1) / 2, (token.top + token.bottom) / 2
+    return frame[0] <= x <= frame[2] and frame[1] <= y <= frame[3]
 
 
 def clean_word(text: str) -> str:

@@ -1,0 +1,61 @@
+"""Headings from typography: short paragraphs set larger than the body text, or in bold.
+
+A PDF states no structure, but its type does: an article's title stands alone, in a larger
+size or in bold, above the article. Consecutive heading paragraphs of one flow are one
+heading (a title over a date line and a place line). Levels follow size, the largest first.
+The masthead is not a heading: it is the document's title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.core.records import Heading
+from pipeline.read.pdf.paragraphs import Paragraph, starts_item
+from pipeline.read.pdf.records import MASTHEAD_FLOW
+
+# A heading is set at least this much larger than the body text, or in bold.
+HEADING_SIZE_RATIO = 1.1
+MAX_HEADING_LINES = 3
+MAX_HEADING_WORDS = 15
+_ENDS_SENTENCE = re.compile(r"[.,;:][\"'”’)\]]*$")
+
+
+def is_heading(paragraph: Paragraph, text: str, body_size: float) -> bool:
+    words = text[paragraph.start : paragraph.end].split()
+    if not words or len(paragraph.lines) > MAX_HEADING_LINES or len(words) > MAX_HEADING_WORDS:
+        return False
+    if paragraph.lines[0].flow == MASTHEAD_FLOW:
+        return False
+    first = words[0]
+    if not (first[0].isupper() or first[0].isdigit() or first[0] in "\"“‘'(["):
+        return False
+    if _ENDS_SENTENCE.search(words[-1]) or starts_item(paragraph.lines[0].row.text):
+        return False
+    rows = [line.row for line in paragraph.lines]
+    larger = all(row.size >= HEADING_SIZE_RATIO * body_size for row in rows)
+    return larger or all(row.bold for row in rows)
+
+
+def typographic_headings(text: str, paragraphs: Sequence[Paragraph], body_size: float) -> tuple[Heading, ...]:
+    """The headings of an assembled PDF text, with levels by type size."""
+    runs: list[list[Paragraph]] = []
+    previous: Paragraph | None = None
+    for paragraph in paragraphs:
+        if not is_heading(paragraph, text, body_size):
+            previous = None
+            continue
+        if previous is not None and previous.lines[-1].flow == paragraph.lines[0].flow:
+            runs[-1].append(paragraph)
+        else:
+            runs.append([paragraph])
+        previous = paragraph
+    # A heading heads something: a run at the very end of the text heads nothing.
+    runs = [run for run in runs if run[-1].end < len(text.rstrip())]
+    sizes = sorted({_size(run) for run in runs}, reverse=True)
+    return tuple(Heading(run[0].start, run[-1].end, sizes.index(_size(run)) + 1) for run in runs)
+
+
+def _size(run: Sequence[Paragraph]) -> float:
+    return round(max(line.row.size for p in run for line in p.lines))
