@@ -27,7 +27,8 @@ from pipeline.extract.statistics import (
     rules_from_mapping,
 )
 from pipeline.read.text import normalise_text
-from pipeline.review.evaluate import Evaluation, evaluate, load_golden_dir
+from pipeline.review.evaluate import evaluate, load_golden_dir
+from pipeline.review.evaluate.results import Evaluation
 from pipeline.structure.sections import find_sections
 
 ROOT = Path(__file__).resolve().parent.parent
