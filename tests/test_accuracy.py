@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.review.evaluate import Evaluation, evaluate, format_report, load_golden_dir
+from pipeline.review.evaluate import evaluate, format_report, load_golden_dir
+from pipeline.review.evaluate.results import Evaluation
 
 HERE = Path(__file__).resolve().parent
 FLOORS = yaml.safe_load((HERE / "accuracy_floors.yaml").read_text(encoding="utf-8"))
@@ -31,7 +32,7 @@ def _tables(arrow_tables):
 
 
 def test_floor_file_names_known_tables_and_fields() -> None:
-    from pipeline.review.evaluate import TABLES
+    from pipeline.review.evaluate.golden import TABLES
 
     for floors in FLOORS.values():
         for key, value in floors.items():
@@ -57,6 +58,6 @@ def test_holdout_meets_accuracy_floors(holdout_tables) -> None:
 
 @pytest.mark.parametrize("golden_set", ["samples", "shared", "holdout"])
 def test_every_table_has_a_floor(golden_set: str) -> None:
-    from pipeline.review.evaluate import TABLES
+    from pipeline.review.evaluate.golden import TABLES
 
     assert set(TABLES) <= set(FLOORS[golden_set])

@@ -18,19 +18,16 @@ import pandas as pd
 import pytest
 
 from pipeline.review.evaluate import (
-    TABLES,
-    Evaluation,
-    Golden,
-    GoldenFileError,
     evaluate,
     evaluation_to_json,
     format_report,
     load_golden,
     load_golden_dir,
-    normalise,
-    table_scores,
-    words,
 )
+from pipeline.review.evaluate.golden import TABLES, Golden, GoldenFileError
+from pipeline.review.evaluate.results import Evaluation
+from pipeline.review.evaluate.score import table_scores
+from pipeline.review.evaluate.text import normalise, words
 from pipeline.tables.schema import TABLES as SCHEMA
 
 DATA = Path(__file__).resolve().parent / "data" / "evaluate"

@@ -22,18 +22,10 @@ from hypothesis import strategies as st
 from pipeline.core.errors import PipelineError
 from pipeline.core.ids import stable_id
 from pipeline.review.evaluate import load_golden, load_golden_dir
-from pipeline.review.report import (
-    INDEX_PAGE,
-    PAGES_DIR,
-    STYLESHEET,
-    Highlight,
-    bulletins,
-    page_names,
-    render_report,
-    render_text,
-    stylesheet,
-    write_report,
-)
+from pipeline.review.report import render_report, write_report
+from pipeline.review.report.contents import INDEX_PAGE, PAGES_DIR, STYLESHEET, bulletins, page_names
+from pipeline.review.report.highlight import Highlight, render_text
+from pipeline.review.report.site import stylesheet
 from pipeline.tables.schema import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent

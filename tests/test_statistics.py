@@ -24,7 +24,8 @@ from pipeline.extract.statistics.surface import (
     match_unit_after,
 )
 from pipeline.read.text import normalise_text
-from pipeline.review.evaluate import Evaluation, evaluate, load_golden_dir
+from pipeline.review.evaluate import evaluate, load_golden_dir
+from pipeline.review.evaluate.results import Evaluation
 from pipeline.structure.sections import find_sections
 
 ROOT = Path(__file__).resolve().parent.parent
