@@ -18,6 +18,12 @@ EDGE_ZONE = 0.15
 # ...among this many rows from the top and from the bottom of the page.
 EDGE_ROWS = 3
 
+# A running footer giving the publisher's e-mail or web address: at most this many words.
+MAX_CONTACT_WORDS = 12
+_ADDRESS = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\bwww\.[\w-]+(?:\.[\w-]+)+|\bhttps?://\S+", re.IGNORECASE
+)
+
 _BARCODE_TEXT = re.compile(r"^\*[A-Z0-9\-. $/+%]{4,}\*$")
 _PAGE_NUMBER = re.compile(
     r"""^(
@@ -55,6 +61,11 @@ def is_barcode(text: str) -> bool:
         return False
     unusual = sum(1 for ch in compact if ch not in _USUAL_CHARS and not ch.isalpha())
     return unusual >= 0.5 * len(compact) or re.search(r"[^\w\s.,;:()'\"-]{8,}", text) is not None
+
+
+def is_contact_line(text: str) -> bool:
+    """A short line that gives an e-mail or web address: a footer's contact line."""
+    return len(text.split()) <= MAX_CONTACT_WORDS and _ADDRESS.search(text) is not None
 
 
 def _is_furniture_only(text: str) -> bool:
@@ -104,7 +115,8 @@ def remove_page_furniture(pages: Sequence[Page]) -> list[Page]:
                     continue
                 neighbour = _body_neighbour(page, index, zone_name)
                 detached = neighbour is None or _gap(row, neighbour) > 1.2 * row.size
-                if body_side_gap_ok and detached and _is_furniture_only(row.text):
+                footer_like = _is_furniture_only(row.text) or is_contact_line(row.text)
+                if body_side_gap_ok and detached and footer_like:
                     drop.add(index)
                     continue
                 body_side_gap_ok = False
@@ -113,7 +125,9 @@ def remove_page_furniture(pages: Sequence[Page]) -> list[Page]:
             if index in drop or is_barcode(row.text) or _has_barcode_font(row):
                 continue
             rows.append(trims.get(index, row))
-        cleaned.append(replace(page, rows=_drop_number_runs(rows)))
+        # A framed chart keeps no axis labels either; a box left empty is gone.
+        boxes = tuple(b for b in (_drop_number_runs(box) for box in page.boxes) if b)
+        cleaned.append(replace(page, rows=_drop_number_runs(rows), boxes=boxes))
     return cleaned
 
 

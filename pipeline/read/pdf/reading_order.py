@@ -14,6 +14,11 @@ from dataclasses import replace
 
 from pipeline.read.pdf.records import Line, Page, Row
 
+# A gutter found from an empty strip needs this many column-wide lines on each side.
+MIN_STRIP_ROWS = 3
+# ...lines of prose, not chart labels or table figures: at least this many words with letters.
+MIN_STRIP_WORDS = 3
+
 
 def _gutter_gaps(row: Row, *, strict: bool = True) -> list[tuple[float, float]]:
     """Gaps in a row wide enough to be a column gutter.
@@ -62,7 +67,7 @@ def find_gutter(rows: Sequence[Row]) -> float | None:
                 support[x - lo] += 1
     best = max(support, default=0)
     if best < 2:
-        return None
+        return _empty_strip(rows, lo, hi)
     runs: list[tuple[int, int]] = []
     start = None
     for offset, value in enumerate([*support, -1]):
@@ -84,6 +89,38 @@ def find_gutter(rows: Sequence[Row]) -> float | None:
     if tabular > 0.5 * len(supporting):
         return None
     return gutter
+
+
+def _empty_strip(rows: Sequence[Row], lo: int, hi: int) -> float | None:
+    """x of a gutter between columns whose lines never share a baseline (each column with its
+    own leading, or a box beside one): a strip no word crosses, with lines of a column's
+    width on either side."""
+    covered = [0] * (hi - lo + 1)
+    for row in rows:
+        for token in row.tokens:
+            for x in range(max(lo, int(token.x0)), min(hi, int(token.x1)) + 1):
+                covered[x - lo] += 1
+    empty = [lo + i for i, count in enumerate(covered) if count == 0]
+    if not empty:
+        return None
+    runs: list[list[int]] = [[empty[0]]]
+    for x in empty[1:]:
+        if x == runs[-1][-1] + 1:
+            runs[-1].append(x)
+        else:
+            runs.append([x])
+    centre = (lo + hi) / 2
+    run = min(runs, key=lambda r: abs((r[0] + r[-1]) / 2 - centre))
+    gutter = (run[0] + run[-1]) / 2
+    width = hi - lo  # half the text width
+    lines = [r for r in rows if r.x1 - r.x0 >= 0.5 * width and _words(r) >= MIN_STRIP_WORDS]
+    left = [r for r in lines if r.x1 <= gutter]
+    right = [r for r in lines if r.x0 >= gutter]
+    return gutter if len(left) >= MIN_STRIP_ROWS and len(right) >= MIN_STRIP_ROWS else None
+
+
+def _words(row: Row) -> int:
+    return sum(1 for t in row.tokens if any(c.isalpha() for c in t.text))
 
 
 def _has_narrow_cells(row: Row, width: float) -> bool:
