@@ -13,21 +13,13 @@ from spacy.tokens import Doc
 from pipeline.core.datafiles import load_data
 from pipeline.core.ids import stable_id
 from pipeline.core.records import DateMention, DocumentText, Section
-from pipeline.extract.dates import (
-    FUTURE,
-    PAST,
-    PRESENT,
-    DateExpression,
-    build_grammar,
-    expression_tense,
-    find_date_expressions,
-    find_dates,
-    infer_month,
-    infer_year,
-    parse_date_string,
-    resolve,
-    sentence_tense,
-)
+from pipeline.extract.dates import find_dates
+from pipeline.extract.dates.expressions import find_date_expressions
+from pipeline.extract.dates.grammar import build_grammar
+from pipeline.extract.dates.numeric import parse_date_string
+from pipeline.extract.dates.records import FUTURE, PAST, PRESENT, DateExpression
+from pipeline.extract.dates.resolution import infer_month, infer_year, resolve
+from pipeline.extract.dates.tense import expression_tense, sentence_tense
 from pipeline.read.text import normalise_text
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -703,7 +695,8 @@ def test_date_expressions_are_the_same_when_tried_only_where_they_can_start() ->
     """The date grammar tries its patterns only at possible starts; as if everywhere."""
     from dataclasses import replace
 
-    from pipeline.extract.dates import default_grammar, find_date_expressions
+    from pipeline.extract.dates.expressions import find_date_expressions
+    from pipeline.extract.dates.grammar import default_grammar
 
     everywhere = replace(default_grammar(), starts=None)
     texts = [*DATE_TEXTS]

@@ -15,7 +15,9 @@ import spacy
 from pipeline.core.ids import normalise_name, stable_id
 from pipeline.core.records import DocumentText, Organisation
 from pipeline.extract.nlp import parse_sections
-from pipeline.extract.organisations import find_organisations, head_candidates, long_form_kind, title_runs
+from pipeline.extract.organisations import find_organisations
+from pipeline.extract.organisations.classification import long_form_kind
+from pipeline.extract.organisations.names import head_candidates, title_runs
 from pipeline.extract.reference.organisations import (
     ReferenceOrg,
     load_org_reference,

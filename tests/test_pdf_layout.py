@@ -55,7 +55,8 @@ def _newsletter(path: Path) -> Path:
     pdf.set_font("Helvetica", "B", 13)
     pdf.text(135, 63, "Next Meeting")
     pdf.set_font("Helvetica", "", 10)
-    for i, line in enumerate(["Sunday 7 April, 9 am to noon.", "Meet at the weir gate.", "Bring gloves and water."]):
+    notice = ["Sunday 7 April, 9 am to noon.", "Meet at the weir gate.", "Bring gloves and water."]
+    for i, line in enumerate(notice):
         pdf.text(112, 72 + 6 * i, line)
     # Left column: a heading and an article that runs on into the right column.
     pdf.set_font("Helvetica", "B", 13)
@@ -90,7 +91,10 @@ def test_masthead_beside_the_logo_comes_first(text_and_document) -> None:  # typ
 
 def test_the_framed_notice_stays_whole_before_the_columns(text_and_document) -> None:  # type: ignore[no-untyped-def]
     text, _ = text_and_document
-    box = "Next Meeting\n\nSunday 7 April, 9 am to noon. Meet at the weir gate.\n\nBring gloves and water.\n\n"
+    box = (
+        "Next Meeting\n\nSunday 7 April, 9 am to noon. Meet at the weir gate.\n\n"
+        "Bring gloves and water.\n\n"
+    )
     assert box in text
     assert text.index(box) < text.index("Working bee report")
 

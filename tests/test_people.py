@@ -16,16 +16,11 @@ from pipeline.core.ids import normalise_name, stable_id
 from pipeline.core.records import DocumentText, Organisation, Person
 from pipeline.extract.nlp import parse_sections
 from pipeline.extract.organisations import find_organisations
-from pipeline.extract.people import (
-    Title,
-    affiliations,
-    find_people,
-    honorific_names,
-    is_name_word,
-    load_people_lexicon,
-    parse_title,
-    role_key,
-)
+from pipeline.extract.people import find_people
+from pipeline.extract.people.affiliation_lookup import affiliations
+from pipeline.extract.people.lexicon import load_people_lexicon, role_key
+from pipeline.extract.people.names import honorific_names, is_name_word
+from pipeline.extract.people.titles import Title, parse_title
 from pipeline.extract.reference.organisations import load_org_reference
 from pipeline.extract.words import doc_words
 from pipeline.structure.sections import find_sections

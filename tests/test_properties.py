@@ -20,7 +20,10 @@ from hypothesis import strategies as st
 from pipeline.core.errors import InputError
 from pipeline.core.records import DocumentText, SourceFile
 from pipeline.core.settings import Limits
-from pipeline.extract.dates import FUTURE, PAST, PRESENT, find_date_expressions, find_dates, resolve
+from pipeline.extract.dates import find_dates
+from pipeline.extract.dates.expressions import find_date_expressions
+from pipeline.extract.dates.records import FUTURE, PAST, PRESENT
+from pipeline.extract.dates.resolution import resolve
 from pipeline.extract.statistics.numbers import parse_number
 from pipeline.read.text import decode_text, normalise_text, read_document
 from pipeline.structure.sections import find_sections

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pipeline.extract import dates, events, model_entities, organisations, people, places, statistics
 from pipeline.extract.context import DocumentContext, Extracted, Found, Reference
+from pipeline.extract.dates.grammar import default_grammar
 from pipeline.extract.reference.gazetteer import load_gazetteer
 from pipeline.extract.reference.organisations import load_org_reference
 from pipeline.extract.reference.place_names import load_place_vocabulary
@@ -54,5 +55,5 @@ def load_reference(organisations_file: Path | None = None) -> Reference:
         gazetteer=load_gazetteer(), organisations=load_org_reference(organisations_file)
     )
     load_place_vocabulary()
-    dates.default_grammar()
+    default_grammar()
     return reference

@@ -1,0 +1,254 @@
+"""Date expressions in plain text, found with the grammar: what each one states, and nothing more
+(parts the text does not say stay ``None``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from itertools import pairwise
+
+from pipeline.extract.dates.grammar import DateGrammar, default_grammar
+from pipeline.extract.dates.numeric import parse_date_string
+from pipeline.extract.dates.records import DateExpression, DatePart, DateSpan
+
+
+def _day(text: str | None) -> int | None:
+    return int(re.sub(r"\D", "", text)) if text else None  # "5th" -> 5
+
+
+def _month(grammar: DateGrammar, text: str | None) -> int | None:
+    return grammar.month_numbers[text.rstrip(".").lower()] if text else None
+
+
+def _is_abbreviated(grammar: DateGrammar, month_text: str | None) -> bool:
+    if not month_text:
+        return False
+    return month_text.endswith(".") or month_text.lower() not in grammar.full_month_names
+
+
+def _year(grammar: DateGrammar, text: str | None) -> int | None:
+    if not text:
+        return None
+    digits = text.lstrip("'\u2019")
+    if len(digits) == 4:
+        return int(digits)
+    value = int(digits)
+    return (2000 if value < grammar.two_digit_year_pivot else 1900) + value
+
+
+def _two_digit_year_ok(grammar: DateGrammar, match: re.Match[str], group: str, month_group: str) -> bool:
+    """A bare two-digit year stands only after an abbreviated month ("Oct. 14")."""
+    text = match.group(group)
+    if not text or len(text) == 4 or text[0] in "'\u2019":
+        return True
+    return _is_abbreviated(grammar, match.group(month_group))
+
+
+def _range_parts(
+    d1: int | None, m1: int | None, y1: int | None, d2: int | None, m2: int | None, y2: int | None
+) -> DateSpan:
+    """Share the parts one end states with the other ("6-9 November 2012")."""
+    if m1 is None:
+        m1 = m2
+    if m2 is None:
+        m2 = m1
+    if y1 is None and y2 is not None:
+        y1 = y2 - 1 if (m1 or 0) > (m2 or 0) else y2
+    if y2 is None and y1 is not None:
+        y2 = y1 + 1 if (m1 or 0) > (m2 or 0) else y1
+    return DateSpan(DatePart(d1, m1, y1), DatePart(d2, m2, y2))
+
+
+def _list_spans(days: list[int], month: int | None, year: int | None, as_range: bool) -> tuple[DateSpan, ...]:
+    """Separate days, except that consecutive days (or "between A and B") are one range."""
+    consecutive = all(b == a + 1 for a, b in pairwise(days))
+    if as_range or consecutive:
+        return (DateSpan(DatePart(days[0], month, year), DatePart(days[-1], month, year)),)
+    return tuple(DateSpan(DatePart(d, month, year), DatePart(d, month, year)) for d in days)
+
+
+def _next_word(text: str, end: int) -> str:
+    match = re.match(r"\s*([A-Za-z]+)", text[end:])
+    return match.group(1).lower() if match else ""
+
+
+def _previous_word(text: str, start: int) -> str:
+    match = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 40) : start])
+    return match.group(1).lower() if match else ""
+
+
+def _days_only_ok(grammar: DateGrammar, text: str, match: re.Match[str], d1: int, d2: int) -> bool:
+    """ "from 22 to 25" is a date range only where it ends a clause and is not a change."""
+    if not 0 < d2 - d1 <= grammar.day_range_max_days:
+        return False
+    if _previous_word(text, match.start()) in grammar.day_range_blocked_after:
+        return False
+    rest = text[match.end() :]
+    if re.match(r"\s*(?:$|[,;:)\]]|\.(?:\s|$))", rest):
+        return True
+    return _next_word(text, match.end()) in grammar.day_range_follow_words
+
+
+def _uncued_year_range_ok(
+    grammar: DateGrammar, text: str, match: re.Match[str], conn: str, years: int
+) -> bool:
+    """ "covers 2010-2014", "the 2014-2015 biennium": a dashed span of a few years after a
+    common word; after a capitalised word it is part of a name ("Strategic Plan 2014-2017")."""
+    if conn not in "-\u2010\u2011\u2012\u2013\u2014\u2015" or years > grammar.uncued_year_range_max:
+        return False
+    before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, match.start() - 40) : match.start()])
+    return before is not None and (before.group(1).islower() or before.group(1).lower() == "the")
+
+
+def _expression(grammar: DateGrammar, name: str, match: re.Match[str], text: str) -> DateExpression | None:
+    groups = match.groupdict()
+    end = match.end()
+    portion = (
+        grammar.portions.get(" ".join(groups["portion"].lower().split())) if groups.get("portion") else None
+    )
+    lead = " ".join(groups["lead"].lower().split()) if groups.get("lead") else ""
+    conn = " ".join(groups["conn"].lower().split()) if groups.get("conn") else ""
+    if conn in ("and", "&") and lead != "between":
+        return None  # "March and May 2013" names two months, not a range
+    spans: tuple[DateSpan, ...]
+    if name in ("month", "year") and not (lead or portion):
+        return None  # a bare month or year needs a cue: "in February", "By 2025"
+    if name in ("dmy_range", "mdy_range"):
+        if not _two_digit_year_ok(grammar, match, "y2", "m2"):
+            end = match.end("m2")
+            groups["y2"] = None
+        if not _two_digit_year_ok(grammar, match, "y1", "m1"):
+            return None
+        spans = (
+            _range_parts(
+                _day(groups["d1"]),
+                _month(grammar, groups["m1"]),
+                _year(grammar, groups["y1"]),
+                _day(groups["d2"]),
+                _month(grammar, groups["m2"]),
+                _year(grammar, groups["y2"]),
+            ),
+        )
+    elif name in ("dmy_list", "mdy_list"):
+        if not _two_digit_year_ok(grammar, match, "y1", "m1"):
+            end = match.end("m1")
+            groups["y1"] = None
+        days = [int(d) for d in re.findall(r"\d+", groups["days"])]
+        if any(b <= a for a, b in pairwise(days)):
+            return None
+        as_range = lead == "between" and len(days) == 2
+        spans = _list_spans(days, _month(grammar, groups["m1"]), _year(grammar, groups["y1"]), as_range)
+    elif name in ("dmy", "mdy"):
+        if not _two_digit_year_ok(grammar, match, "y1", "m1"):
+            end = match.end("m1")
+            groups["y1"] = None
+        part = DatePart(_day(groups["d1"]), _month(grammar, groups["m1"]), _year(grammar, groups["y1"]))
+        spans = (DateSpan(part, part),)
+    elif name == "month_range":
+        spans = (
+            _range_parts(
+                None,
+                _month(grammar, groups["m1"]),
+                _year(grammar, groups["y1"]),
+                None,
+                _month(grammar, groups["m2"]),
+                _year(grammar, groups["y2"]),
+            ),
+        )
+    elif name in ("month_year", "month"):
+        part = DatePart(None, _month(grammar, groups["m1"]), _year(grammar, groups.get("y1")))
+        spans = (DateSpan(part, part),)
+    elif name == "year_range":
+        y1 = int(groups["y1"])
+        y2 = int(groups["y2"]) if len(groups["y2"]) == 4 else y1 // 100 * 100 + int(groups["y2"])
+        if y2 <= y1:
+            return None
+        if not (lead or portion) and not _uncued_year_range_ok(grammar, text, match, conn, y2 - y1):
+            return None
+        spans = (DateSpan(DatePart(None, None, y1), DatePart(None, None, y2)),)
+    elif name == "year_list":
+        years = [int(y) for y in re.findall(r"\d{4}", groups["years"])]
+        if any(b <= a for a, b in pairwise(years)):
+            return None
+        if lead == "between" and len(years) == 2:
+            years = list(range(years[0], years[1] + 1))
+        if all(b == a + 1 for a, b in pairwise(years)):
+            spans = (DateSpan(DatePart(None, None, years[0]), DatePart(None, None, years[-1])),)
+        else:
+            spans = tuple(DateSpan(DatePart(None, None, y), DatePart(None, None, y)) for y in years)
+    elif name == "year":
+        part = DatePart(None, None, _year(grammar, groups["y1"]))
+        spans = (DateSpan(part, part),)
+    elif name == "numeric":
+        parsed = parse_date_string(
+            groups["numeric"], languages=grammar.languages, date_order=grammar.date_order
+        )
+        if parsed is None:
+            return None
+        part = DatePart(parsed.day, parsed.month, parsed.year)
+        spans = (DateSpan(part, part),)
+    elif name == "days":
+        d1, d2 = _day(groups["d1"]), _day(groups["d2"])
+        if d1 is None or d2 is None or not _days_only_ok(grammar, text, match, d1, d2):
+            return None
+        spans = (DateSpan(DatePart(d1), DatePart(d2)),)
+    else:  # pragma: no cover - every pattern has a branch
+        raise ValueError(name)
+    return DateExpression(text[match.start() : end], match.start(), end, spans, name, portion)
+
+
+def _share_year_across_and(text: str, expressions: list[DateExpression]) -> list[DateExpression]:
+    """ "on 5 November and 6 December 2012": the first takes the year the second states."""
+    shared = list(expressions)
+    for i in range(len(shared) - 2, -1, -1):
+        first, second = shared[i], shared[i + 1]
+        gap = text[first.end : second.start]
+        year = second.spans[0].start.year
+        month = second.spans[0].start.month
+        if (
+            re.fullmatch(r"\s*(?:,|,?\s*(?:and|or|&))\s*", gap)
+            and year is not None
+            and month is not None
+            and all(s.start.year is None and s.start.month is not None for s in first.spans)
+        ):
+            spans = tuple(
+                _range_parts(
+                    s.start.day,
+                    s.start.month,
+                    year - 1 if (s.start.month or 0) > month else year,
+                    s.end.day,
+                    s.end.month,
+                    None,
+                )
+                for s in first.spans
+            )
+            shared[i] = replace(first, spans=spans)
+    return shared
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when no match can start outside ``starts`` (sorted)."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            yield match
+            end = max(match.end(), start + 1)
+
+
+def find_date_expressions(text: str, *, grammar: DateGrammar | None = None) -> list[DateExpression]:
+    """Every date expression in ``text``, in order, without overlaps (longest wins)."""
+    grammar = grammar or default_grammar()
+    starts = [m.start() for m in grammar.starts.finditer(text)] if grammar.starts is not None else None
+    candidates: list[tuple[int, int, int, DateExpression]] = []
+    for order, (name, pattern) in enumerate(grammar.patterns):
+        for match in pattern.finditer(text) if starts is None else _matches_at(pattern, text, starts):
+            expression = _expression(grammar, name, match, text)
+            if expression is not None:
+                candidates.append((-(expression.end - expression.start), expression.start, order, expression))
+    chosen: list[DateExpression] = []
+    for _, _, _, expression in sorted(candidates, key=lambda c: c[:3]):
+        if all(expression.end <= c.start or expression.start >= c.end for c in chosen):
+            chosen.append(expression)
+    chosen.sort(key=lambda e: e.start)
+    return _share_year_across_and(text, chosen)

@@ -1,0 +1,64 @@
+"""Date expressions as written (any part may be missing) and as calendar ranges: the values
+the grammar, the resolution and the stage pass to each other."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+PAST, PRESENT, FUTURE = "past", "present", "future"
+DAY, MONTH, YEAR = "day", "month", "year"
+
+
+@dataclass(frozen=True)
+class DatePart:
+    """A calendar date as written: any part may be missing."""
+
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """First and last date of one row (equal for a single day)."""
+
+    start: DatePart
+    end: DatePart
+
+
+@dataclass(frozen=True)
+class Portion:
+    """Part of a month (days) or of a year (months) named before it: "late in February"."""
+
+    phrase: str
+    month_days: tuple[int, int] | None
+    year_months: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    """A date expression found in a text; ``start``/``end`` index that text."""
+
+    text: str
+    start: int
+    end: int
+    spans: tuple[DateSpan, ...]  # one per row: several for a list of separate days
+    pattern: str
+    portion: Portion | None = None
+
+    @property
+    def is_list(self) -> bool:
+        return len(self.spans) > 1
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    start: date
+    end: date
+    granularity: str  # day, month, year
+    inferred_parts: tuple[str, ...] = ()  # "month", "year": parts not in the text
+
+    @property
+    def inferred(self) -> bool:
+        return bool(self.inferred_parts)

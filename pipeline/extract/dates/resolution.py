@@ -1,0 +1,116 @@
+"""Calendar ranges of a date expression: the parts the text leaves out come from the issue date
+and the tense, and are flagged as inferred."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from pipeline.extract.dates.records import (
+    DAY,
+    FUTURE,
+    MONTH,
+    PAST,
+    YEAR,
+    DateExpression,
+    DatePart,
+    DateSpan,
+    Portion,
+    ResolvedDate,
+)
+
+
+def infer_year(month: int, issue_date: date, tense: str) -> int:
+    """Year of a month named without one, seen from the issue's month.
+
+    Past: the latest such month on or before the issue month; future: the first on or
+    after it; otherwise the nearest (the issue's year on a tie).
+    """
+    if tense == PAST:
+        return issue_date.year if month <= issue_date.month else issue_date.year - 1
+    if tense == FUTURE:
+        return issue_date.year if month >= issue_date.month else issue_date.year + 1
+    issue = issue_date.year * 12 + issue_date.month
+    return min(
+        (issue_date.year - 1, issue_date.year, issue_date.year + 1),
+        key=lambda y: (abs(y * 12 + month - issue), y != issue_date.year),
+    )
+
+
+def infer_month(day: int, issue_date: date, tense: str) -> tuple[int, int]:
+    """(year, month) of a day named without a month: the issue month, or the nearest
+    month that has that day (earlier for the past, later otherwise)."""
+    year, month = issue_date.year, issue_date.month
+    step = -1 if tense == PAST else 1
+    while day > calendar.monthrange(year, month)[1]:
+        month += step
+        if month == 0:
+            year, month = year - 1, 12
+        elif month == 13:
+            year, month = year + 1, 1
+    return year, month
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _portion_day(value: int, year: int, month: int) -> int:
+    last = _last_day(year, month)
+    return min(value, last) if value > 0 else last + 1 + value
+
+
+def _bounds(part: DatePart, year: int, month: int | None, portion: Portion | None, first: bool) -> date:
+    if part.day is not None and month is not None:
+        return date(year, month, part.day)
+    if month is not None:
+        if portion is not None and portion.month_days is not None:
+            day = _portion_day(portion.month_days[0 if first else 1], year, month)
+        else:
+            day = 1 if first else _last_day(year, month)
+        return date(year, month, day)
+    months = portion.year_months if portion is not None and portion.year_months else (1, 12)
+    month = months[0] if first else months[1]
+    return date(year, month, 1 if first else _last_day(year, month))
+
+
+def _resolve_span(
+    span: DateSpan, portion: Portion | None, issue_date: date | None, tense: str
+) -> ResolvedDate | None:
+    start, end = span.start, span.end
+    inferred: list[str] = []
+    start_month, end_month = start.month, end.month
+    start_year, end_year = start.year, end.year
+    if start_month is None and start.day is not None:
+        if issue_date is None:
+            return None
+        start_year, start_month = infer_month(start.day, issue_date, tense)
+        end_year, end_month = start_year, start_month
+        inferred = ["month", "year"]
+    elif start_year is None:
+        if issue_date is None or start_month is None:
+            return None
+        start_year = infer_year(start_month, issue_date, tense)
+        end_year = start_year + 1 if (end_month or 0) < start_month else start_year
+        inferred = ["year"]
+    if end_year is None:
+        end_year = start_year
+    try:
+        first = _bounds(start, start_year, start_month, portion, True)
+        last = _bounds(end, end_year, end_month, portion, False)
+    except ValueError:  # 31 June, 29 February 2013
+        return None
+    if last < first:
+        return None
+    granularity = DAY if start.day is not None else MONTH if start_month is not None else YEAR
+    return ResolvedDate(first, last, granularity, tuple(inferred))
+
+
+def resolve(expression: DateExpression, issue_date: date | None, tense: str) -> list[ResolvedDate]:
+    """Calendar dates of an expression: one per separate day of a list, ranges as one.
+
+    A missing year (or month) comes from ``issue_date`` and ``tense`` and is flagged in
+    ``inferred_parts``; without an issue date such an expression resolves to nothing.
+    """
+    resolved = (_resolve_span(s, expression.portion, issue_date, tense) for s in expression.spans)
+    return [r for r in resolved if r is not None]

@@ -1,0 +1,18 @@
+"""Organisations named in a bulletin: one row per organisation, and every mention of it.
+
+Where organisations come from, most trusted first:
+1. acronym definitions ("Long Form (LF)", see ``pipeline.extract.acronyms``) whose long form
+   names an organisation, and every later use of the acronym;
+2. the reference file (``data/organisations.yaml``): known acronyms and names;
+3. name patterns around a head word ("Ministry of ...", "... Secretariat",
+   "Government of X", "X's Office");
+4. the model's ORG entities, filtered hard: they are noisy (countries, programmes,
+   events, roles, Title-Case headings and quoted titles all come out as ORG).
+
+An acronym and its expansion are one organisation; its ``org_id`` is the hash of the
+normalised full name, so the same body gets the same id in every bulletin.
+"""
+
+from pipeline.extract.organisations.stage import extract, find_organisations
+
+__all__ = ["extract", "find_organisations"]

@@ -1,0 +1,270 @@
+"""Organisation mentions of one section from every source (acronym definitions, the reference,
+head-word patterns, acronyms, the model's ORG entities), filtered and without overlaps."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from pipeline.core.ids import normalise_name
+from pipeline.extract.acronyms import AcronymDefinition, is_acronym_token
+from pipeline.extract.organisations.classification import Definitions, listed_non_org, long_form_kind
+from pipeline.extract.organisations.names import head_candidates, name_head, title_runs, topic_of_event
+from pipeline.extract.reference.organisations import OrgReference, match_key
+from pipeline.extract.reference.place_names import is_demonym, is_place_name, place_words
+from pipeline.extract.words import CONNECTORS, POSSESSIVE_MARKS, VERB_TAGS, Word, is_cap_word
+
+_ACRONYM_WORD = re.compile(r"(?<![\w-])[A-Za-z0-9]+(?:[-&][A-Za-z0-9]+)*(?![\w])")
+_QUOTED = re.compile(r"\u201c[^\u201d\n]{1,300}\u201d|\"[^\"\n]{1,300}\"")
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quoted titles and themes."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int  # offsets in the section text
+    end: int
+    name: str | None
+    acronym: str | None
+    source: str  # definition, reference, pattern, acronym, model
+    in_heading: bool
+
+
+def _strip_name(text: str) -> tuple[int, int]:
+    """Offsets of a model entity's text without "the", a possessive or a dangling bracket."""
+    start, end = 0, len(text)
+    m = re.match(r"(?:the|The|THE)\s+", text)
+    if m:
+        start = m.end()
+    cut = text.find("(", start)
+    if cut > start:
+        end = cut
+    while end > start and text[end - 1] in " ,;:.\u201d\"'":
+        end -= 1
+    # Trailing lower-case words the model sometimes takes along ("... PARTNERSHIP the").
+    while (m := re.search(r"\s+(\S+)$", text[start:end])) and m.group(1).lower() in CONNECTORS:
+        end = start + m.start()
+    for mark in ("'s", "\u2019s"):
+        if text[start:end].endswith(mark):
+            end -= len(mark)
+    return start, end
+
+
+def _inside(ranges: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in ranges)
+
+
+def _model_org_ok(
+    doc: Doc,
+    doc_text: str,
+    words: Sequence[Word],
+    start: int,
+    end: int,
+    ref: OrgReference,
+    defs: Definitions,
+    vocabulary: frozenset[str],
+    places: frozenset[str],
+) -> bool:
+    """Filter for a model ORG entity that no pattern, definition or reference explains.
+
+    ``doc_text`` is ``doc.text``, which spaCy rebuilds from the tokens on every access.
+    """
+    text = doc_text[start:end]
+    ws = [w for w in words if start <= w.char_start and w.char_end <= end]
+    if not ws:
+        return False
+    texts = [w.text for w in ws]
+    if len(ws) == 1 and is_acronym_token(texts[0]):
+        return False  # acronyms are decided by the acronym rules
+    if match_key(text) in defs.other_longs or normalise_name(text) in places:
+        return False
+    if is_place_name(text) or all(is_demonym(t) or t.lower() in CONNECTORS for t in texts):
+        return False
+    kind = long_form_kind(text, ref)
+    if kind in {"event", "other"} or topic_of_event(words, words.index(ws[0]), ref):
+        return False
+    # A plural head names a kind of body ("Non-Governmental Organizations"), not one.
+    if kind == "org" and name_head(texts) in ref.head_words:
+        return True
+    if any(not is_cap_word(t) and t.lower() not in CONNECTORS for t in texts):
+        return False
+    if any(c.isdigit() for c in text):
+        return False  # "December-1997", "Room 4"
+    if len(ws) > 1 and all(t.isupper() for t in texts):
+        return False  # a heading in capitals
+    if ws[0].tag in VERB_TAGS or texts[0].lower().rstrip(".") in ref.person_words:
+        return False
+    if any(t.lower() in ref.role_words for t in texts):
+        return False
+    # A fragment of a longer title: "Director of [Political Affairs]", "Meeting on ... in [Budget Processes]".
+    context = {w.text.lower() for w in _context(words, ws[0], ws[-1])}
+    if context & (ref.role_words | ref.event_words | ref.non_org_words):
+        return False
+    if len(ws) == 1 and texts[0].lower() in place_words():
+        return False
+    # A name has at least one word the bulletin never writes in lower case ("Huawei"),
+    # so "the Public Service" and "Delivery of Public Services" are not names.
+    content = [t for t in texts if t.lower() not in CONNECTORS]
+    if all(t.lower() in vocabulary for t in content):
+        return False
+    return not (len(ws) == 1 and doc[ws[0].start].pos_ != "PROPN")
+
+
+def _context(words: Sequence[Word], first: Word, last: Word) -> list[Word]:
+    """Capitalised words around a span, across links ("Meeting on Citizen Engagement in ...")."""
+    links = CONNECTORS | {"in", "to", "at"}
+    index = {w.start: k for k, w in enumerate(words)}
+    a, b = index[first.start], index[last.start]
+    while a > 0 and (is_cap_word(words[a - 1].text) or words[a - 1].text.lower() in links):
+        a -= 1
+    while b + 1 < len(words) and (is_cap_word(words[b + 1].text) or words[b + 1].text.lower() in links):
+        b += 1
+    return [w for w in words[a : b + 1] if not first.start <= w.start <= last.start]
+
+
+def _affiliation_context(doc: Doc, start: int, end: int, ref: OrgReference) -> bool:
+    """An undefined acronym next to a title ("Chief, PACB", "PACB Director", "PACB's IRA")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+
+    def is_role(i: int) -> bool:
+        if not 0 <= i < len(doc):
+            return False
+        t = doc[i].text
+        return t in ref.role_acronyms or t.lower() in ref.role_words
+
+    before = span.start - 1
+    if before >= 0 and doc[before].text in {",", "of"}:
+        before -= 1
+    if is_role(before):
+        return True
+    after = span.end
+    if after < len(doc) and doc[after].text in POSSESSIVE_MARKS:
+        after += 1
+    j = after
+    while j < len(doc) and j < after + 8 and (is_cap_word(doc[j].text) or doc[j].text in {"and", "-"}):
+        if is_role(j) and not (j + 1 < len(doc) and is_cap_word(doc[j + 1].text)):
+            return True
+        j += 1
+    # "Ms. Jane Roe (PACB)": an affiliation in brackets after a person's name.
+    if span.start >= 2 and doc[span.start - 1].text == "(" and doc[span.start - 2].ent_type_ == "PERSON":
+        return True
+    return any(e.label_ == "ORG" and e.start_char == start and e.end_char == end for e in doc.ents)
+
+
+def _shouting(text: str, offset: int) -> bool:
+    """Whether the line around ``offset`` is in capitals ("WHO WE ARE" is not the WHO)."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return _in_capitals(text[start : end if end >= 0 else len(text)])
+
+
+@lru_cache(maxsize=4096)
+def _in_capitals(line: str) -> bool:
+    # Cached: a paragraph is one line, asked about for every name and acronym in it.
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def _unknown_acronym_ok(word: str, ref: OrgReference, defs: Definitions, places: frozenset[str]) -> bool:
+    """An acronym neither defined nor in the reference that may still name an organisation."""
+    if word in defs.other or listed_non_org(word, ref):
+        return False
+    if word.endswith("s") and word[:-1] in defs.other:
+        return False
+    return normalise_name(word) not in places and not is_place_name(word)
+
+
+def bulletin_acronyms(
+    docs: Sequence[Doc],
+    ref: OrgReference,
+    defs: Definitions,
+    places: frozenset[str],
+    texts: Sequence[str],
+) -> frozenset[str]:
+    """Acronyms that name an organisation in this bulletin: defined, known, or used as an affiliation.
+
+    ``texts[i]`` is ``docs[i].text``, which spaCy would rebuild from the tokens on each access.
+    """
+    found = set(defs.org) | {a for org in ref.organisations for a in org.acronyms}
+    for doc, text in zip(docs, texts, strict=True):
+        for m in _ACRONYM_WORD.finditer(text):
+            word = m.group()
+            if (
+                word not in found
+                and is_acronym_token(word)
+                and _unknown_acronym_ok(word, ref, defs, places)
+                and _affiliation_context(doc, m.start(), m.end(), ref)
+            ):
+                found.add(word)
+    return frozenset(found - defs.other)
+
+
+def section_candidates(
+    doc: Doc,
+    heading_end: int,
+    ref: OrgReference,
+    defs: Definitions,
+    section_defs: Sequence[AcronymDefinition],
+    acronyms: re.Pattern[str],
+    vocabulary: frozenset[str],
+    places: frozenset[str],
+    text: str,
+    words: Sequence[Word],
+) -> list[Candidate]:
+    """Accepted organisation mentions of one section (offsets in the section text).
+
+    ``text`` is ``doc.text`` (which spaCy rebuilds on each access) and ``words`` is
+    ``doc_words(doc)``.
+    """
+    quoted = quoted_ranges(text)
+
+    def heading(start: int) -> bool:
+        return start < heading_end
+
+    names: list[Candidate] = []
+    for d in section_defs:
+        if d.short in defs.org:
+            names.append(
+                Candidate(d.long_start, d.long_end, d.long, d.short, "definition", heading(d.long_start))
+            )
+    for run in title_runs(words):
+        for a, b in head_candidates(words, run, ref):
+            s, e = words[a].char_start, words[b - 1].char_end
+            capitals = all(w.text.isupper() for w in words[a:b]) and b - a > 1  # a heading
+            if not _inside(quoted, s, e) and not _shouting(text, s) and not capitals:
+                names.append(Candidate(s, e, text[s:e], None, "pattern", heading(s)))
+    for m in ref.name_pattern.finditer(text):
+        names.append(Candidate(m.start(), m.end(), m.group(), None, "reference", heading(m.start())))
+
+    accepted: list[Candidate] = []
+    for c in sorted(names, key=lambda c: (c.start - c.end, c.start)):
+        if not any(c.start < a.end and a.start < c.end for a in accepted):
+            accepted.append(c)
+
+    used = [
+        Candidate(m.start(), m.end(), None, m.group(), "acronym", heading(m.start()))
+        for m in acronyms.finditer(text)
+        if not _shouting(text, m.start()) or m.group() in defs.org
+    ]
+
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        a, b = _strip_name(ent.text)
+        s, e = ent.start_char + a, ent.start_char + b
+        if e <= s or _inside(quoted, s, e):
+            continue
+        if any(s < c.end and c.start < e for c in accepted + used):
+            continue
+        if _model_org_ok(doc, text, words, s, e, ref, defs, vocabulary, places):
+            accepted.append(Candidate(s, e, text[s:e], None, "model", heading(s)))
+    return sorted(accepted + used, key=lambda c: c.start)

@@ -1,0 +1,197 @@
+"""Organisation names found from their head words ("Ministry of ...", "... Secretariat",
+"X's Office") inside runs of capitalised words: where each name starts and ends."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Sequence
+
+from pipeline.extract.acronyms import is_acronym_token
+from pipeline.extract.reference.organisations import OrgReference
+from pipeline.extract.reference.place_names import is_demonym, is_place_name, place_words
+from pipeline.extract.words import CONNECTORS, POSSESSIVE_MARKS, Word, is_cap_word
+
+# "Commission on Monday", "Council in March": a date follows the name, it is not part of it.
+CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
+# Words that open the complement of a head: "Ministry *of* ...", "Association *for* ...".
+COMPLEMENT_WORDS = frozenset({"of", "for", "on"})
+
+
+def title_runs(words: Sequence[Word]) -> list[tuple[int, int]]:
+    """Maximal stretches of capitalised words, with connectors and possessives inside."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        if not is_cap_word(words[i].text):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            t = words[j].text
+            if is_cap_word(t) or t in POSSESSIVE_MARKS:
+                j += 1
+                continue
+            k = j
+            while k < n and words[k].text.lower() in CONNECTORS:
+                k += 1
+            if k > j and k < n and is_cap_word(words[k].text):
+                j = k + 1
+                continue
+            break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def is_head_word(word: str, heads: frozenset[str]) -> bool:
+    """``word`` is one of ``heads``, or its plural ("Governments", "Ministries")."""
+    w = word.lower().rstrip("'\u2019")
+    if w in heads:
+        return True
+    if w.endswith("ies") and w[:-3] + "y" in heads:
+        return True
+    return w.endswith("s") and w[:-1] in heads
+
+
+def name_head(words: Sequence[str]) -> str:
+    """The head word of a name: the last word before "of/for/on/in/at/to", else the last."""
+    head = words[-1] if words else ""
+    for w in words:
+        if w.lower() in {"of", "for", "on", "in", "at", "to"}:
+            break
+        head = w
+    return head.rstrip("'\u2019").lower()
+
+
+def is_role_phrase(words: Sequence[str], ref: OrgReference) -> bool:
+    if not words:
+        return False
+    last = words[-1]
+    if last in ref.role_acronyms or last.lower() in ref.role_words:
+        return True
+    return len(words) > 1 and f"{words[-2]} {last}".lower() in ref.role_words
+
+
+def topic_of_event(words: Sequence[Word], left: int, ref: OrgReference) -> bool:
+    """Whether the name starting at ``left`` is the topic of an event or a work.
+
+    "World Summit on the [Information Society]", "Survey on the [Public Service]".
+    """
+    k = left - 1
+    if k >= 0 and words[k].text.lower() == "the":
+        k -= 1
+    if k < 1 or words[k].text.lower() != "on":
+        return False
+    head = words[k - 1].text.lower()
+    return head in ref.event_words or head in ref.non_org_words
+
+
+def _possessor_included(words: Sequence[str], ref: OrgReference) -> bool:
+    """ "Prime Minister's Office", "Women's Network" keep the possessor; "Korea's Ministry" does not."""
+    text = " ".join(words)
+    if is_role_phrase(words, ref):
+        return True
+    if is_place_name(text) or any(is_demonym(w) for w in words):
+        return False
+    if any(is_acronym_token(w) for w in words) or ref.lookup_name(text):
+        return False
+    # "the Ministry's Department of ...": a word referring back to another body.
+    return not all(is_head_word(w, ref.head_words) for w in words)
+
+
+def _complement_end(words: Sequence[Word], k: int, end: int, place_head: bool, ref: OrgReference) -> int:
+    """End (exclusive) of "of the Government of Dubai" after a head at ``k``; ``k + 1`` if none."""
+    j = k + 1
+    if j >= end or words[j].text.lower() not in COMPLEMENT_WORDS:
+        return k + 1
+    last = k + 1
+    i = j
+    while i < end:
+        t = words[i].text
+        low = t.lower()
+        if low in {"and", "&"}:
+            if not _and_continues(words, i, end, place_head, ref):
+                break
+        elif (
+            place_head
+            and low == "of"
+            and i > j
+            and words[i - 1].text.lower() not in {"republic", "kingdom", "state", "states"}
+        ):
+            break
+        if low in CALENDAR_WORDS or t in POSSESSIVE_MARKS:
+            break  # "... of the Ministry's Department": a possessive starts another name
+        if is_cap_word(t):
+            last = i + 1
+        elif low not in CONNECTORS:
+            break
+        i += 1
+    # "Permanent Missions on the E-Government Survey": the complement names a work.
+    if words[last - 1].text.lower() in ref.non_org_words:
+        return k + 1
+    return last
+
+
+def _and_continues(words: Sequence[Word], i: int, end: int, place_head: bool, ref: OrgReference) -> bool:
+    """Whether "and" at ``i`` joins two parts of one name ("Public Administration and Security")."""
+    tail: list[str] = []
+    m = i + 1
+    if m < end and words[m].text.lower() == "the":
+        m += 1
+    while m < end and words[m].text.lower() not in CONNECTORS:
+        tail.append(words[m].text)
+        m += 1
+    if not tail:
+        return False
+    previous = words[i - 1].text
+    # "for Asia and the Pacific", "of Trinidad and Tobago": one place name.
+    if is_place_name(" ".join(tail)) and (is_place_name(previous) or previous.lower() in place_words()):
+        return True
+    if place_head or words[i + 1].text.lower() == "the":
+        return False
+    # "... and European Commission", "... and Chair of the jury": something else starts.
+    return not any(is_head_word(w, ref.head_words) for w in tail) and not is_role_phrase(tail[:1], ref)
+
+
+def head_candidates(words: Sequence[Word], run: tuple[int, int], ref: OrgReference) -> list[tuple[int, int]]:
+    """Organisation names inside a run of capitalised words, found from their head words."""
+    start, end = run
+    found: list[tuple[int, int]] = []
+    for k in range(start, end):
+        low = words[k].text.lower()
+        place_head = low in ref.place_heads
+        if low not in ref.head_words and not place_head:
+            continue
+        # A head ends its name: "Network Report" is a report, "Government Summit" a summit.
+        nxt = words[k + 1].text if k + 1 < end else None
+        if nxt is not None and nxt.lower() not in CONNECTORS and nxt not in POSSESSIVE_MARKS:
+            continue
+        left = k
+        while left > start and is_cap_word(words[left - 1].text):
+            # "Director General Organisation for ..." (a signature): the title is not the name.
+            if is_role_phrase([w.text for w in words[max(start, left - 2) : left]], ref):
+                break
+            left -= 1
+        if left > start + 1 and words[left - 1].text in POSSESSIVE_MARKS:
+            p = left - 1
+            while p > start and is_cap_word(words[p - 1].text):
+                p -= 1
+            possessor = [w.text for w in words[p : left - 1]]
+            if possessor and _possessor_included(possessor, ref):
+                left = p
+        if topic_of_event(words, left, ref):
+            continue
+        right = _complement_end(words, k, end, place_head, ref)
+        if left == k and right == k + 1:
+            continue  # a bare head ("the Division") refers back, it is not a name
+        if low not in ref.head_words and right == k + 1:
+            continue  # "City" names an organisation only as "City of X"
+        found.append((left, right))
+    # Keep the longest names: "Office of the Government of Dubai" over "Government of Dubai".
+    found.sort(key=lambda s: (s[0] - s[1], s[0]))
+    kept: list[tuple[int, int]] = []
+    for s in found:
+        if not any(k[0] <= s[0] and s[1] <= k[1] for k in kept):
+            kept.append(s)
+    return sorted(kept)

@@ -1,0 +1,98 @@
+"""The organisations stage: one row per distinct body named in a bulletin, and all its mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from pipeline.core.ids import normalise_name, stable_id
+from pipeline.core.records import Mention, Organisation, Section
+from pipeline.extract.acronyms import acronym_pattern, find_definitions_in_text
+from pipeline.extract.context import DocumentContext, Extracted, make_mention
+from pipeline.extract.organisations.candidates import Candidate, bulletin_acronyms, section_candidates
+from pipeline.extract.organisations.classification import canonical, classify_definitions
+from pipeline.extract.reference.organisations import OrgReference
+from pipeline.extract.words import Word, doc_words, lowercase_vocabulary, model_place_names
+
+
+def extract(context: DocumentContext) -> Extracted:
+    """The organisations stage: ``find_organisations`` over a document context."""
+    organisations, mentions = find_organisations(
+        context.doc_id,
+        context.sections,
+        context.docs,
+        context.reference.organisations,
+        words_by_section=context.words,
+    )
+    return Extracted(tuple(organisations), tuple(mentions))
+
+
+def find_organisations(
+    doc_id: str,
+    sections: Sequence[Section],
+    docs: Sequence[Doc],
+    reference: OrgReference,
+    *,
+    words_by_section: Sequence[Sequence[Word]] | None = None,
+) -> tuple[list[Organisation], list[Mention]]:
+    """One ``Organisation`` per distinct body named in the bulletin, and all its mentions.
+
+    ``words_by_section[i]`` is ``doc_words(docs[i])`` when the caller has it (the people
+    stage reads the same words).
+    """
+    texts = [section.text for section in sections]  # each doc's text (spaCy rebuilds Doc.text on access)
+    definitions = [(i, d) for i, text in enumerate(texts) for d in find_definitions_in_text(text)]
+    defs = classify_definitions(definitions, docs, reference)
+    vocabulary = lowercase_vocabulary(docs)
+    places = model_place_names(docs)
+    acronyms = acronym_pattern(bulletin_acronyms(docs, reference, defs, places, texts))
+    if words_by_section is None:
+        words_by_section = [doc_words(doc) for doc in docs]
+
+    found: list[tuple[int, Candidate, str, str | None]] = []
+    for i, (section, doc) in enumerate(zip(sections, docs, strict=True)):
+        section_defs = [d for j, d in definitions if j == i]
+        for c in section_candidates(
+            doc,
+            section.heading_end,
+            reference,
+            defs,
+            section_defs,
+            acronyms,
+            vocabulary,
+            places,
+            texts[i],
+            words_by_section[i],
+        ):
+            name, acronym = canonical(defs, reference, c.name, c.acronym)
+            found.append((i, c, name, acronym))
+
+    # Headings are Title Case: a name seen only in a heading is trusted only when the
+    # reference or an acronym definition vouches for it.
+    body_keys = {normalise_name(name) for _, c, name, _ in found if not c.in_heading}
+    found = [
+        f
+        for f in found
+        if not (
+            f[1].source in {"model", "pattern"} and f[1].in_heading and normalise_name(f[2]) not in body_keys
+        )
+    ]
+
+    rows: dict[str, tuple[str, str | None]] = {}
+    counts: dict[str, int] = {}
+    mentions: list[Mention] = []
+    for i, c, name, acronym in found:
+        section = sections[i]
+        org_id = stable_id(normalise_name(name))
+        if org_id not in rows:
+            rows[org_id] = (name, acronym)
+        elif acronym and not rows[org_id][1]:
+            rows[org_id] = (rows[org_id][0], acronym)
+        counts[org_id] = counts.get(org_id, 0) + 1
+        mentions.append(make_mention(doc_id, section, c.start, c.end, "ORG", org_id))
+    organisations = [
+        Organisation(doc_id=doc_id, org_id=org_id, name=name, acronym=acronym, n_mentions=counts[org_id])
+        for org_id, (name, acronym) in rows.items()
+    ]
+    return organisations, mentions

@@ -1,0 +1,99 @@
+"""Which organisation (or country) a phrase around a name refers to, looked up among the
+bulletin's organisations and the reference."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from pipeline.core.records import Organisation
+from pipeline.extract.acronyms import is_acronym_token
+from pipeline.extract.organisations.classification import long_form_kind
+from pipeline.extract.organisations.names import is_head_word, name_head
+from pipeline.extract.people.lexicon import PeopleLexicon
+from pipeline.extract.reference.organisations import OrgReference, match_key
+from pipeline.extract.reference.place_names import is_place_name
+from pipeline.extract.words import DETERMINERS, POSSESSIVE_MARKS, Word
+
+
+@dataclass(frozen=True)
+class Affiliations:
+    """What a written affiliation can refer to: the bulletin's organisations, and the reference."""
+
+    by_key: Mapping[str, Organisation]  # match_key of name or acronym
+    by_head: Mapping[str, Organisation]  # head word -> most mentioned organisation with that head
+    issuer: Organisation | None  # first organisation named, when only its acronym is known
+    reference: OrgReference
+    lexicon: PeopleLexicon
+
+
+def affiliations(
+    organisations: Sequence[Organisation], reference: OrgReference, lexicon: PeopleLexicon
+) -> Affiliations:
+    """Index the bulletin's organisations (in order of first mention) for affiliations."""
+    first = organisations[0] if organisations else None
+    issuer = first if first is not None and first.name == first.acronym else None
+    orgs = sorted(organisations, key=lambda o: -o.n_mentions)
+    by_key: dict[str, Organisation] = {}
+    by_head: dict[str, Organisation] = {}
+    for o in orgs:
+        for value in (o.name, o.acronym):
+            if value:
+                by_key.setdefault(match_key(value), o)
+        head = name_head(o.name.split())
+        if is_head_word(head, reference.head_words):
+            by_head.setdefault(head, o)
+    return Affiliations(MappingProxyType(by_key), MappingProxyType(by_head), issuer, reference, lexicon)
+
+
+def strip_the(words: Sequence[Word]) -> list[Word]:
+    words = list(words)
+    while words and words[0].text.lower() in DETERMINERS:
+        words = words[1:]
+    return words
+
+
+def words_text(text: str, words: Sequence[Word]) -> str:
+    return text[words[0].char_start : words[-1].char_end] if words else ""
+
+
+def affiliation(words: Sequence[Word], text: str, known: Affiliations) -> str | None:
+    """The organisation (or country) a phrase names, as written; None if it names none."""
+    words = strip_the(words)
+    marks = [k for k, w in enumerate(words) if w.text in POSSESSIVE_MARKS]
+    if marks and all(is_head_word(w.text, known.reference.head_words) for w in words[: marks[0]]):
+        words = strip_the(words[marks[0] + 1 :])  # "the Ministry's Department of X" -> "Department of X"
+    phrase = words_text(text, words)
+    if not phrase:
+        return None
+    if match_key(phrase) in known.by_key or is_place_name(phrase):
+        return phrase
+    if len(words) == 1 and is_head_word(phrase, known.reference.head_words):
+        # "the Division's Director": the division the bulletin names, or else the body
+        # named first (the issuer in the masthead) when only its acronym is known.
+        org = known.by_head.get(phrase.lower()) or known.issuer
+        return (org.acronym or org.name) if org else None
+    if is_acronym_token(phrase) and not known.lexicon.is_role(phrase):
+        return phrase
+    if long_form_kind(phrase, known.reference) == "org" and not all(
+        is_head_word(w.text, known.reference.head_words) for w in words
+    ):
+        return phrase
+    return None
+
+
+def org_with_complement(complement: str, known: Affiliations) -> str | None:
+    """ "Minister of Health" -> the bulletin's "Ministry of Health", if it names one."""
+    key = match_key(complement)
+    if not key:
+        return None
+    for org in known.by_key.values():
+        for link in (" of ", " for "):
+            if link not in org.name:
+                continue
+            # "Department of Health of the Philippines" has the complement "Health".
+            other = match_key(org.name.split(link, 1)[1])
+            if other == key or other.startswith(key + " of "):
+                return org.acronym or org.name
+    return None

@@ -1,0 +1,172 @@
+"""Where a person's name is written: after an honorific ("Ms. Jane Roe"), after a title
+("Minister Jane Roe"), or as a PERSON entity of the model that looks like a name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from pipeline.core.ids import normalise_name
+from pipeline.extract.acronyms import is_acronym_token
+from pipeline.extract.people.lexicon import PeopleLexicon
+from pipeline.extract.reference.place_names import is_city_name, is_demonym, is_place_name
+from pipeline.extract.words import DETERMINERS, POSSESSIVE_MARKS, VERB_TAGS, Word, is_cap_word
+
+MAX_NAME_WORDS = 6
+
+
+def honorific_at(words: Sequence[Word], i: int, text: str, lexicon: PeopleLexicon) -> tuple[str, int] | None:
+    """(canonical honorific, index of the word after it) if an honorific starts at word ``i``."""
+    start = words[i].char_start
+    # Only forms that start with the word's first character can match; checked longest first.
+    candidates = lexicon.honorifics_by_initial.get(text[start : start + 1], ())
+    for form in candidates:
+        if not text.startswith(form, start):
+            continue
+        end = start + len(form)
+        for j in range(i, min(i + 4, len(words))):
+            if words[j].char_end == end:
+                return lexicon.honorifics[form], j + 1
+            if words[j].char_end > end:
+                break
+    return None
+
+
+def is_name_word(text: str, lexicon: PeopleLexicon) -> bool:
+    """A word that can be part of a person's name ("Asante-Boadu", "al-Shaibani", "O'Neill")."""
+    core = text.replace("-", "").replace("'", "").replace("\u2019", "")
+    prefix, _, rest = text.partition("-")
+    if prefix in lexicon.particles and rest[:1].isupper():
+        return core.isalpha()
+    if not core.isalpha() or not text[0].isupper():
+        return False
+    if text.lower() in lexicon.never_in_name or lexicon.is_role(text) or text in lexicon.honorifics:
+        return False
+    # "DESA", "UNDP": an acronym is an organisation, not a name (short capitals like "WU" pass).
+    return not (is_acronym_token(text) and text.isupper() and len(text) > 2)
+
+
+def _is_initial(text: str) -> bool:
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
+
+
+def name_end(words: Sequence[Word], i: int, lexicon: PeopleLexicon) -> int:
+    """End (exclusive) of the name starting at word ``i``; ``i`` when there is none."""
+    end = i
+    j = i
+    while j < len(words) and j - i < MAX_NAME_WORDS:
+        t = words[j].text
+        if is_name_word(t, lexicon) or _is_initial(t):
+            j += 1
+            end = j
+        elif (
+            t in lexicon.particles
+            and j > i
+            and j + 1 < len(words)
+            and is_name_word(words[j + 1].text, lexicon)
+        ):
+            j += 1
+        else:
+            break
+    # A name does not end on an initial ("Mr. J." is a truncated name).
+    while end > i and _is_initial(words[end - 1].text):
+        end -= 1
+    return end
+
+
+@dataclass(frozen=True)
+class Name:
+    section: int
+    start: int  # word indexes in the section's Doc
+    end: int
+    honorific: str | None
+    honorific_start: int  # first word of the honorific (== start when there is none)
+    in_heading: bool
+    source: str  # honorific or model
+
+
+def honorific_names(
+    words: Sequence[Word], text: str, lexicon: PeopleLexicon, section: int, heading_end: int
+) -> list[Name]:
+    """Every "honorific + capitalised name" of a section."""
+    out: list[Name] = []
+    i = 0
+    while i < len(words):
+        found = honorific_at(words, i, text, lexicon)
+        if found is None:
+            i += 1
+            continue
+        canonical, j = found
+        # "H.E. Mr. Jane Roe": the first honorific is kept, the others skipped.
+        while j < len(words):
+            again = honorific_at(words, j, text, lexicon)
+            if again is None:
+                break
+            j = again[1]
+        end = name_end(words, j, lexicon)
+        if end > j:
+            out.append(Name(section, j, end, canonical, i, words[i].char_start < heading_end, "honorific"))
+            i = end
+        else:
+            i = j
+    return out
+
+
+def titled_names(words: Sequence[Word], lexicon: PeopleLexicon, section: int, heading_end: int) -> list[Name]:
+    """Names right after a capitalised title: "Minister Jane Roe", "Secretary-General John Doe".
+
+    The name has two to four words and ends the run of capitalised words, so that
+    "Director General Organisation for ..." is not read as a name.
+    """
+    out: list[Name] = []
+    for k, w in enumerate(words[:-2]):
+        if not (w.text[:1].isupper() and lexicon.is_role(w.text)):
+            continue
+        end = name_end(words, k + 1, lexicon)
+        follows = words[end].text if end < len(words) else ""
+        if 2 <= end - k - 1 <= 4 and not is_cap_word(follows):
+            out.append(Name(section, k + 1, end, None, k + 1, words[k + 1].char_start < heading_end, "title"))
+    return out
+
+
+def model_names(
+    doc: Doc,
+    words: Sequence[Word],
+    lexicon: PeopleLexicon,
+    section: int,
+    heading_end: int,
+    places: frozenset[str],
+    doc_text: str,
+) -> list[Name]:
+    """The model's PERSON entities that look like names (a country or a slogan does not).
+
+    ``doc_text`` is ``doc.text``, which spaCy would rebuild from the tokens on each access.
+    """
+    word_at = {t: k for k, w in enumerate(words) for t in range(w.start, w.end)}
+    out: list[Name] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        a, b = word_at[ent.start], word_at[ent.end - 1] + 1
+        honorific = None
+        h_start = a
+        while a < b and (found := honorific_at(words, a, doc_text, lexicon)) is not None:
+            honorific = honorific or found[0]
+            a = found[1]
+        while a < b and (words[a].text.lower() in DETERMINERS or lexicon.is_role(words[a].text)):
+            a += 1
+            h_start = a
+        while b > a and words[b - 1].text in POSSESSIVE_MARKS:
+            b -= 1
+        if b <= a or name_end(words, a, lexicon) < b:
+            continue  # a word no name has ("Promoting Whole-of-Government Approaches")
+        if honorific is None:
+            text = doc_text[words[a].char_start : words[b - 1].char_end]
+            if is_place_name(text) or is_city_name(text) or normalise_name(text) in places:
+                continue
+            if any(is_demonym(w.text) for w in words[a:b]) or words[a].tag in VERB_TAGS:
+                continue
+        out.append(Name(section, a, b, honorific, h_start, words[a].char_start < heading_end, "model"))
+    return out

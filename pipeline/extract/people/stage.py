@@ -1,0 +1,159 @@
+"""The people stage: one row per distinct person named in a bulletin (a later mention by
+surname is the same person), and all their mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from pipeline.core.ids import normalise_name, stable_id
+from pipeline.core.records import Mention, Organisation, Person, Section
+from pipeline.extract.context import DocumentContext, Extracted, make_mention
+from pipeline.extract.organisations.names import is_head_word
+from pipeline.extract.people.affiliation_lookup import Affiliations, affiliations, words_text
+from pipeline.extract.people.lexicon import PeopleLexicon, load_people_lexicon
+from pipeline.extract.people.names import Name, honorific_names, model_names, titled_names
+from pipeline.extract.people.titles import Title, title_of
+from pipeline.extract.reference.organisations import OrgReference, load_org_reference, match_key
+from pipeline.extract.words import Word, doc_words, model_place_names
+
+
+def _names_body(name: str, known: Affiliations) -> bool:
+    words = name.split()
+    return match_key(name) in known.by_key or is_head_word(words[-1], known.reference.head_words)
+
+
+def _name_parts(name: str) -> list[str]:
+    return [normalise_name(w) for w in name.split()]
+
+
+def _part_index(full: Mapping[str, list[str]]) -> dict[str, str]:
+    """First and last word of each full name -> its key, where that word names one person only."""
+    seen: dict[str, set[str]] = {}
+    for key, parts in full.items():
+        for part in {parts[0], parts[-1]}:
+            seen.setdefault(part, set()).add(key)
+    return {part: next(iter(keys)) for part, keys in seen.items() if len(keys) == 1}
+
+
+@dataclass(frozen=True)
+class _Row:
+    name: str
+    honorific: str | None = None
+    role: str | None = None
+    organisation: str | None = None
+    n_mentions: int = 0
+
+    def add(self, name: str, honorific: str | None, title: Title) -> _Row:
+        row = replace(self, n_mentions=self.n_mentions + 1, honorific=self.honorific or honorific)
+        if len(name.split()) > len(row.name.split()):
+            row = replace(row, name=name)
+        if title.role and not row.role:
+            return replace(row, role=title.role, organisation=title.organisation or row.organisation)
+        if title.organisation and not row.organisation:
+            return replace(row, organisation=title.organisation)
+        return row
+
+
+def extract(context: DocumentContext) -> Extracted:
+    """The people stage: ``find_people`` over a document context, after the organisations."""
+    people, mentions = find_people(
+        context.doc_id,
+        context.sections,
+        context.docs,
+        context.found.organisations,
+        reference=context.reference.organisations,
+        words_by_section=context.words,
+    )
+    return Extracted(tuple(people), tuple(mentions))
+
+
+def find_people(
+    doc_id: str,
+    sections: Sequence[Section],
+    docs: Sequence[Doc],
+    organisations: Sequence[Organisation],
+    *,
+    lexicon: PeopleLexicon | None = None,
+    reference: OrgReference | None = None,
+    words_by_section: Sequence[Sequence[Word]] | None = None,
+) -> tuple[list[Person], list[Mention]]:
+    """One ``Person`` per distinct person named in the bulletin, and all their mentions.
+
+    ``words_by_section[i]`` is ``doc_words(docs[i])`` when the caller has it.
+    """
+    lexicon = lexicon or load_people_lexicon()
+    reference = reference or load_org_reference()
+    known = affiliations(organisations, reference, lexicon)
+    places = model_place_names(docs)
+
+    section_words: list[Sequence[Word]] = []
+    # Each doc's text (spaCy rebuilds Doc.text from the tokens on every access).
+    doc_texts = [section.text for section in sections]
+    names: list[Name] = []
+    for i, (section, doc) in enumerate(zip(sections, docs, strict=True)):
+        words = doc_words(doc) if words_by_section is None else words_by_section[i]
+        section_words.append(words)
+        found = honorific_names(words, doc_texts[i], lexicon, i, section.heading_end)
+        for n in (
+            *model_names(doc, words, lexicon, i, section.heading_end, places, doc_texts[i]),
+            *titled_names(words, lexicon, i, section.heading_end),
+        ):
+            if not any(n.start < m.end and m.start < n.end for m in found):
+                found.append(n)
+        names.extend(sorted(found, key=lambda n: n.start))
+
+    def name_text(n: Name) -> str:
+        return words_text(doc_texts[n.section], section_words[n.section][n.start : n.end])
+
+    # "Harvard Kennedy School" is sometimes a PERSON to the model: not if it names a body.
+    names = [n for n in names if n.source == "honorific" or not _names_body(name_text(n), known)]
+
+    # Full names first; a one-word name is the surname (or first name) of one of them.
+    full: dict[str, list[str]] = {}
+    for n in names:
+        if n.end - n.start > 1 and (not n.in_heading or n.source == "honorific"):
+            full.setdefault(normalise_name(name_text(n)), _name_parts(name_text(n)))
+    by_part = _part_index(full)
+    keyed: list[tuple[str, Name]] = []
+    for n in names:
+        key = normalise_name(name_text(n))
+        if key not in full:
+            if key in by_part:
+                key = by_part[key]
+            elif n.honorific is None:
+                continue  # a lone word with nothing to show it is a person
+        keyed.append((key, n))
+    # Headings are Title Case: a name the model finds only in a heading is not trusted.
+    body = {k for k, n in keyed if not n.in_heading}
+    keyed = [(k, n) for k, n in keyed if k in body or n.source == "honorific"]
+
+    taken: dict[int, set[int]] = {}
+    for _, n in keyed:
+        taken.setdefault(n.section, set()).update(range(n.honorific_start, n.end))
+
+    rows: dict[str, _Row] = {}
+    mentions: list[Mention] = []
+    for key, n in keyed:
+        section = sections[n.section]
+        words = section_words[n.section]
+        title = title_of(n, words, doc_texts[n.section], taken[n.section], known)
+        person_id = stable_id(key)
+        rows[person_id] = rows.get(person_id, _Row(name_text(n))).add(name_text(n), n.honorific, title)
+        start, end = words[n.start].char_start, words[n.end - 1].char_end
+        mentions.append(make_mention(doc_id, section, start, end, "PERSON", person_id))
+    people = [
+        Person(
+            doc_id=doc_id,
+            person_id=pid,
+            name=r.name,
+            honorific=r.honorific,
+            role=r.role,
+            organisation=r.organisation,
+            n_mentions=r.n_mentions,
+        )
+        for pid, r in rows.items()
+    ]
+    return people, mentions

@@ -1,0 +1,220 @@
+"""Role and affiliation written around one mention of a person: "UNDP Director, Ms. X",
+"Mr. Y, Chief, ABC", "the President of Ruritania, Mr. Z"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.extract.people.affiliation_lookup import (
+    Affiliations,
+    affiliation,
+    org_with_complement,
+    strip_the,
+    words_text,
+)
+from pipeline.extract.people.lexicon import PeopleLexicon
+from pipeline.extract.people.names import Name
+from pipeline.extract.reference.place_names import is_place_name
+from pipeline.extract.words import CONNECTORS, DETERMINERS, POSSESSIVE_MARKS, VERB_TAGS, Word, is_cap_word
+
+MAX_TITLE_WORDS = 14
+MAX_ROLE_PHRASE_WORDS = 4
+# Words that open the complement of a title: "Minister *of* Health", "Adviser *at* UNDP".
+TITLE_LINKS = frozenset({"of", "at", "for", "in", "to", "with"})
+
+
+@dataclass(frozen=True)
+class Title:
+    role: str | None
+    organisation: str | None
+
+
+def role_spans(words: Sequence[Word], lexicon: PeopleLexicon) -> list[tuple[int, int]]:
+    """Role words and phrases in ``words``: the longest match at each start, left to right."""
+    spans: list[tuple[int, int]] = []
+    a = 0
+    while a < len(words):
+        best = None
+        for b in range(min(len(words), a + MAX_ROLE_PHRASE_WORDS), a, -1):
+            if lexicon.is_role(" ".join(w.text for w in words[a:b])):
+                best = b
+                break
+        if best is None:
+            a += 1
+        else:
+            spans.append((a, best))
+            a = best
+    return spans
+
+
+def parse_title(words: Sequence[Word], text: str, known: Affiliations) -> Title:
+    """Role and affiliation in a title phrase: "UNDP's Senior Adviser", "Minister of Health of X"."""
+    words = strip_the(words)
+    lexicon = known.lexicon
+    spans = role_spans(words, lexicon)
+    inside = {k for a, b in spans for k in range(a, b)}
+    # The title proper ends at the first "of/at/for/in" that is not inside a role phrase.
+    cut = next(
+        (k for k, w in enumerate(words) if w.text.lower() in TITLE_LINKS and k not in inside), len(words)
+    )
+    org: str | None = None
+    first = 0
+    marks = [k for k in range(cut) if words[k].text in POSSESSIVE_MARKS]
+    if marks:
+        org = affiliation(words[: marks[-1]], text, known)
+        first = marks[-1] + 1
+    spans = [(a, b) for a, b in spans if a >= first and b <= cut]
+    if not spans:
+        return Title(None, org or affiliation(words[first:], text, known))
+    # Words before the title that name the body: "UNDP Resident Representative".
+    for m in range(spans[0][0], first, -1):
+        named = affiliation(words[first:m], text, known)
+        if named:
+            org = org or named
+            first = m
+            break
+    last = spans[-1][1]
+    if last < cut:
+        # "Director General Organisation for the ...": the body follows the title.
+        named = affiliation(words[last:], text, known)
+        if named:
+            return Title(words_text(text, words[first:last]), org or named)
+    role = list(words[first:cut])
+    rest = list(words[cut:])
+    while len(rest) >= 2 and rest[0].text.lower() in TITLE_LINKS:
+        nxt = next((k for k in range(1, len(rest)) if rest[k].text.lower() in TITLE_LINKS), len(rest))
+        named = affiliation(rest[1:], text, known) or affiliation(rest[1:nxt], text, known)
+        if named:
+            org = org or named
+            break
+        role.extend(rest[:nxt])
+        rest = rest[nxt:]
+    links = [k for k, w in enumerate(role) if w.text.lower() in TITLE_LINKS]
+    if links and (org is None or is_place_name(org)):
+        # "Under-Secretary-General for Economic and Social Affairs" heads the bulletin's
+        # "Department of Economic and Social Affairs".
+        org = org_with_complement(words_text(text, role[links[0] + 1 :]), known) or org
+    return Title(words_text(text, role) or None, org)
+
+
+def _run_back(words: Sequence[Word], end: int, taken: set[int]) -> list[Word]:
+    """Capitalised words (with connectors and possessives) ending at word ``end``."""
+    k = end
+    while k >= 0 and end - k < MAX_TITLE_WORDS and k not in taken:
+        t = words[k].text
+        low = t.lower()
+        before = words[k - 1].text if k > 0 else ""
+        # Links inside a title: "Minister *of* Health", "Chair *of the* Board" (but a "the"
+        # not after a link starts the phrase: "met with *the* President").
+        inner_link = (low in CONNECTORS | TITLE_LINKS and low != "the" and is_cap_word(before)) or (
+            low == "the" and before.lower() in TITLE_LINKS and k > 1 and is_cap_word(words[k - 2].text)
+        )
+        if not (is_cap_word(t) or t in POSSESSIVE_MARKS or inner_link):
+            break
+        k -= 1
+    run = list(words[k + 1 : end + 1])
+    while run and run[0].text.lower() in CONNECTORS | TITLE_LINKS:
+        run = run[1:]
+    return run
+
+
+def _run_forward(words: Sequence[Word], start: int, taken: set[int], lexicon: PeopleLexicon) -> list[Word]:
+    """A title phrase starting at word ``start``: capitalised words, links and "the"."""
+    k = start
+    while k < len(words) and words[k].text.lower() in DETERMINERS:
+        k += 1
+    while k < len(words) and k - start < MAX_TITLE_WORDS and k not in taken:
+        t = words[k].text
+        low = t.lower()
+        if is_cap_word(t) or t in POSSESSIVE_MARKS:
+            k += 1
+            continue
+        nxt = words[k + 1].text if k + 1 < len(words) else ""
+        if low in {"and", "&"} and lexicon.is_role(nxt):
+            break  # "Dean of the School and Chair of the jury": a second title
+        if (low in CONNECTORS or low in TITLE_LINKS) and (is_cap_word(nxt) or nxt.lower() == "the"):
+            k += 1
+            continue
+        break
+    run = list(words[start:k])
+    while run and run[-1].text.lower() in CONNECTORS | TITLE_LINKS:
+        run = run[:-1]
+    return run
+
+
+def _clause_forward(words: Sequence[Word], start: int, taken: set[int], lexicon: PeopleLexicon) -> list[Word]:
+    """A lower-case title up to the next punctuation ("caretaker Minister of X", "director of Y")."""
+    k = start
+    while k < len(words) and k - start < MAX_TITLE_WORDS and k not in taken:
+        w = words[k]
+        if not w.text[:1].isalpha() or w.tag in VERB_TAGS or w.tag.startswith("W") or w.tag == "PRP":
+            break
+        k += 1
+    run = list(words[start:k])
+    if not any(lexicon.is_role(w.text) for w in run):
+        return []
+    while run and run[-1].text.lower() in CONNECTORS | TITLE_LINKS:
+        run = run[:-1]
+    return run
+
+
+def _titles_after(words: Sequence[Word], q: int, text: str, taken: set[int], known: Affiliations) -> Title:
+    """ "Mr. Y, Chief, ABC", "Ms. X, Minister of Health", "Ms. X (Adviser, UNDP)"."""
+    closing = None
+    if words[q].text == "(":
+        closing = ")"
+    elif words[q].text != ",":
+        # A signature or a list: "Jane Roe Director General, Agency for X".
+        if known.lexicon.is_role(words[q].text) and is_cap_word(words[q].text):
+            return parse_title(_run_forward(words, q, taken, known.lexicon), text, known)
+        # "Prof. Jane Roe of Keio University", "Mr. John Doe from UNDP".
+        if words[q].text.lower() in {"of", "from"}:
+            run = _run_forward(words, q + 1, taken, known.lexicon)
+            return Title(None, affiliation(run, text, known) if run else None)
+        return Title(None, None)
+    parts: list[Title] = []
+    k = q
+    while len(parts) < 2 and k < len(words) and words[k].text in {",", "("}:
+        run = _run_forward(words, k + 1, taken, known.lexicon) or _clause_forward(
+            words, k + 1, taken, known.lexicon
+        )
+        if not run:
+            break
+        parts.append(parse_title(run, text, known))
+        k = k + 1 + len(run)
+        while k < len(words) and words[k].text.lower() in DETERMINERS:
+            k += 1
+        if closing and k < len(words) and words[k].text == closing:
+            break
+    if not parts or not (parts[0].role or parts[0].organisation):
+        return Title(None, None)
+    role, org = parts[0].role, parts[0].organisation
+    if len(parts) == 2:
+        role, org = role or parts[1].role, org or parts[1].organisation
+    return Title(role, org)
+
+
+def title_of(name: Name, words: Sequence[Word], text: str, taken: set[int], known: Affiliations) -> Title:
+    """Role and affiliation written around one mention of a person."""
+    role: str | None = None
+    org: str | None = None
+    # Before: "UNDP Director, Ms. X", "the President of Ruritania, Mr. Z", "President Z".
+    p = name.honorific_start - 1
+    comma = p >= 0 and words[p].text == ","
+    if comma:
+        p -= 1
+    if p >= 0:
+        run = _run_back(words, p, taken)
+        if run and (comma or known.lexicon.is_role(run[-1].text)):
+            title = parse_title(run, text, known)
+            role, org = title.role, title.organisation
+            r0 = words.index(run[0])
+            whose = r0 >= 2 and words[r0 - 1].text.lower() == "whose" and words[r0 - 2].text == ","
+            if role and not org and whose:
+                # "the Board on Ethics, whose Chair, Ms. X": the body named before "whose".
+                org = affiliation(_run_back(words, r0 - 3, taken), text, known)
+    if name.end < len(words):
+        after = _titles_after(words, name.end, text, taken, known)
+        role, org = role or after.role, org or after.organisation
+    return Title(role, org)
