@@ -119,8 +119,15 @@ def prepare_document(source: SourceFile, settings: Settings) -> PreparedDocument
 
 def extract_document(prepared: PreparedDocument, docs: Sequence[Doc], res: Resources) -> DocumentResult:
     """Every extractor over one document's parsed sections (``docs[i]`` parses ``sections[i]``)."""
+    document = prepared.document
     context = document_context(
-        prepared.doc_id, prepared.sections, tuple(docs), prepared.masthead.issue_date, res.reference
+        prepared.doc_id,
+        prepared.sections,
+        tuple(docs),
+        prepared.masthead.issue_date,
+        res.reference,
+        text=document.text,
+        tables=document.tables,
     )
     for stage in EXTRACTORS:
         try:

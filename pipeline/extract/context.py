@@ -28,6 +28,7 @@ from pipeline.core.records import (
     Place,
     Section,
     Statistic,
+    TextTable,
 )
 from pipeline.extract.reference.gazetteer import Gazetteer
 from pipeline.extract.reference.organisations import OrgReference
@@ -74,6 +75,9 @@ class DocumentContext:
     reference: Reference
     # The words of each section's Doc (hyphenated tokens joined), read by several stages.
     words: tuple[tuple[Word, ...], ...]
+    # The document's text and its tables of figures (cells as offsets in that text).
+    text: str = ""
+    tables: tuple[TextTable, ...] = ()
     found: Found = field(default_factory=Found)
 
     @property
@@ -94,11 +98,14 @@ def document_context(
     docs: tuple[Doc, ...],
     issue_date: date | None,
     reference: Reference,
+    *,
+    text: str = "",
+    tables: tuple[TextTable, ...] = (),
 ) -> DocumentContext:
     if len(sections) != len(docs):
         raise ValueError(f"{len(sections)} sections but {len(docs)} parses")
     words = tuple(tuple(doc_words(doc)) for doc in docs)
-    return DocumentContext(doc_id, sections, docs, issue_date, reference, words)
+    return DocumentContext(doc_id, sections, docs, issue_date, reference, words, text, tables)
 
 
 def make_mention(

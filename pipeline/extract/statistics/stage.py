@@ -28,6 +28,7 @@ from pipeline.extract.statistics.numbers import Core, core_chars, find_cores, to
 from pipeline.extract.statistics.rules import StatisticsRules, default_rules
 from pipeline.extract.statistics.subjects import Name, counted_noun, find_subject, group_tokens
 from pipeline.extract.statistics.surface import Group, Row, Surface, surface
+from pipeline.extract.statistics.tables import table_spans, table_statistics
 
 # ---------------------------------------------------------------------------
 # Numbers read together: a range ("between 20 and 30") or a change ("rose from 20 to 30")
@@ -218,10 +219,12 @@ def _statistics_in_section(
 
 
 def extract(context: DocumentContext) -> Extracted:
-    """The statistics stage: numbers outside the dates the dates stage found."""
-    excluded = [(d.char_start, d.char_end) for d in context.found.dates]
+    """The statistics stage: numbers outside the dates the dates stage found, and the figures
+    of the document's tables."""
+    excluded = [(d.char_start, d.char_end) for d in context.found.dates] + table_spans(context.tables)
     found = find_statistics(context.doc_id, context.sections, context.docs, excluded=excluded)
-    return Extracted(tuple(found))
+    found += table_statistics(context.doc_id, context.text, context.sections, context.tables)
+    return Extracted(tuple(sorted(found, key=lambda s: s.char_start)))
 
 
 def find_statistics(
