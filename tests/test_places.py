@@ -11,7 +11,9 @@ import spacy
 from pipeline.core.ids import normalise_name, stable_id
 from pipeline.core.records import DocumentText, Section
 from pipeline.extract.nlp import parse_sections
-from pipeline.extract.places import clean_place_name, find_candidates, find_places, resolve_place
+from pipeline.extract.places import find_places
+from pipeline.extract.places.candidates import find_candidates
+from pipeline.extract.places.resolution import clean_place_name, resolve_place
 from pipeline.extract.reference.gazetteer import Gazetteer, country_names, load_gazetteer
 from pipeline.read.text import normalise_text
 from pipeline.review.evaluate import evaluate, load_golden
@@ -457,3 +459,54 @@ def test_places_on_project_golden(nlp, gazetteer):
         f1, country = places_scores(nlp, gazetteer, gold, text)
         print(f"{gold.name}: places F1 {f1:.3f}, country {country:.3f}")
         assert f1 >= 0.95 and country >= 0.95, gold.name
+
+
+# --------------------------------------------------------------------------- local places
+
+
+def _places(nlp, text: str, organisations: tuple[tuple[int, int], ...] = ()) -> dict[str, tuple[str, str | None]]:  # type: ignore[no-untyped-def]  # noqa: E501
+    section = one_section("d", text)
+    docs = parse_sections(nlp, [section])
+    places, _ = find_places("d", [section], docs, load_gazetteer(), organisation_spans=organisations)
+    return {p.name: (p.kind or "", p.country_code) for p in places}
+
+
+@pytest.mark.model
+def test_streets_hills_and_waters_are_local_places_in_the_bulletins_country(nlp) -> None:
+    text = (
+        "The volunteers of Ballarat met at the corner of Lydiard Street and Sturt St in "
+        "Victoria, Australia. After lunch they climbed Mt Buninyong and walked down to "
+        "Yarrowee River past Black Hill."
+    )
+    found = _places(nlp, text)
+    for name in ("Lydiard Street", "Sturt St", "Mt Buninyong", "Yarrowee River", "Black Hill"):
+        assert found.get(name) == ("local", "AU"), (name, found)
+
+
+@pytest.mark.model
+def test_a_feature_word_inside_a_longer_name_or_an_organisation_is_no_place(nlp) -> None:
+    text = "Pupils of Weston Park Primary School planted trees. The Hillside Creek Trust paid for them."
+    trust = text.index("The Hillside Creek Trust") + 4
+    found = _places(nlp, text, ((trust, trust + len("Hillside Creek Trust")),))
+    assert "Weston Park" not in found
+    assert "Hillside Creek" not in found
+
+
+@pytest.mark.model
+def test_function_words_months_and_titles_do_not_open_a_local_name(nlp) -> None:
+    text = (
+        "On Sunday 20 December we weeded below Kathner Street. Mr Hill thanked us. "
+        "On Cooleman Ridge it rained."
+    )
+    found = _places(nlp, text)
+    assert "Kathner Street" in found
+    assert "Cooleman Ridge" in found
+    assert not [name for name in found if name.split()[0] in {"On", "December", "Mr"}]
+    assert "Hill" not in found
+
+
+@pytest.mark.model
+def test_a_state_abbreviation_stands_alone_after_the_or_a_locative_word(nlp) -> None:
+    found = _places(nlp, "Rain fell across the ACT and in NSW last week.")
+    assert found["ACT"] == ("region", "AU")
+    assert found["NSW"] == ("region", "AU")

@@ -18,7 +18,7 @@ from pipeline.extract.acronyms import find_definitions
 from pipeline.extract.organisations import find_organisations
 from pipeline.extract.people import find_people
 from pipeline.extract.people.lexicon import PeopleLexicon, load_people_lexicon
-from pipeline.extract.places import accepted_place_spans
+from pipeline.extract.places.candidates import accepted_place_spans
 from pipeline.extract.reference.gazetteer import Gazetteer, load_gazetteer
 from pipeline.extract.reference.organisations import OrgReference, load_org_reference
 

