@@ -22,7 +22,8 @@ from pipeline.core.records import DocumentText, SourceFile
 from pipeline.core.settings import Limits
 from pipeline.extract.dates import FUTURE, PAST, PRESENT, find_date_expressions, find_dates, resolve
 from pipeline.extract.statistics import parse_number
-from pipeline.read.text import decode_text, normalise_text, read_document
+from pipeline.read.document import read_document
+from pipeline.read.text import decode_text, normalise_text
 from pipeline.structure.sections import find_sections
 
 PROPERTY_SETTINGS = settings(
