@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from make_bad_inputs import GOOD_BULLETIN, docx_file, email_message, html_page
 
@@ -27,6 +27,10 @@ from pipeline.read.docx import check_archive
 from pipeline.read.eml import drop_furniture
 from pipeline.read.html import decode_html, html_content
 from pipeline.read.text import normalise_text
+
+RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
+# The committed twins, damaged at random by the property test below.
+TWINS = sorted(p.name for p in RAW.iterdir() if p.suffix in (".html", ".docx", ".eml"))
 
 
 def _read(tmp_path: Path, name: str, data: bytes, limits: Limits | None = None) -> DocumentText:
@@ -57,6 +61,36 @@ def test_reader_is_chosen_by_suffix_whatever_its_case(tmp_path: Path) -> None:
     page = html_page(GOOD_BULLETIN).encode()
     assert _read(tmp_path, "UPPER.HTML", page).format == "html"
     assert _read(tmp_path, "short.htm", page).format == "html"
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.sampled_from(TWINS), st.data())
+def test_a_damaged_file_gives_text_or_a_one_line_input_error(tmp_path: Path, name: str, data: Any) -> None:
+    """Bytes changed, cut or removed anywhere in a web page, a DOCX or an e-mail."""
+    damaged = bytearray((RAW / name).read_bytes())
+    start = data.draw(st.integers(0, len(damaged) - 1))
+    how = data.draw(st.sampled_from(["change", "cut", "remove"]))
+    if how == "change":
+        damaged[start : start + 8] = data.draw(st.binary(min_size=1, max_size=8))
+    elif how == "cut":
+        del damaged[start:]
+    else:
+        del damaged[start : start + data.draw(st.integers(1, 600))]
+    try:
+        document = _read(tmp_path, name, bytes(damaged))
+    except InputError as exc:
+        assert "\n" not in str(exc)
+        return
+    assert document.text.strip() and normalise_text(document.text) == document.text
+    for heading in document.headings:
+        assert 0 <= heading.char_start < heading.char_end <= len(document.text)
+    for table in document.tables:
+        assert all(0 <= c.char_start <= c.char_end <= len(document.text) for c in table.cells)
 
 
 # --------------------------------------------------------------------------- the builder
@@ -501,3 +535,40 @@ def test_eml_footer_cues_drop_only_the_closing_short_paragraphs() -> None:
 def test_eml_bad_input(tmp_path: Path, data: bytes, reason: str) -> None:
     with pytest.raises(InputError, match=reason):
         _read(tmp_path, "bad.eml", data)
+
+
+# --------------------------------------------------------------------------- regressions (damaged files)
+
+
+def test_control_character_beside_dropped_furniture_is_not_an_lxml_error() -> None:
+    """lxml refused to move text holding a control character when it dropped an element."""
+    text = b"The Board met in Lima on 3 May 2014 to review the plans of the regional offices. " * 3
+    page = b"<html><body><p>" + text + b"</p><nav>menu</nav>\x0b after \x01the menu.</body></html>"
+    built = build_text(html_content(page).blocks).text
+    assert built.endswith("offices.\n\nafter the menu.\n")
+
+
+def _damaged_zip(how: str) -> bytes:
+    data = bytearray(_zip({"[Content_Types].xml": b"<Types>" + b"<Default/>" * 50 + b"</Types>"}))
+    if how == "deflate data":  # zlib.error while the part is read
+        data[40:48] = b"\xff" * 8
+    else:  # the directory's "version needed to extract": NotImplementedError
+        directory = data.rfind(b"PK\x01\x02")
+        data[directory + 6 : directory + 8] = (144).to_bytes(2, "little")
+    return bytes(data)
+
+
+@pytest.mark.parametrize(("how", "reason"), [("deflate data", "corrupt DOCX part"), ("version", "corrupt")])
+def test_damaged_zip_is_an_input_error_not_a_zlib_or_zipfile_one(
+    tmp_path: Path, how: str, reason: str
+) -> None:
+    with pytest.raises(InputError, match=reason):
+        _read(tmp_path, "damaged.docx", _damaged_zip(how))
+
+
+def test_eml_with_an_undecodable_html_part_falls_back_to_the_plain_one(tmp_path: Path) -> None:
+    message = email_message(GOOD_BULLETIN, html="<p>x</p>", footer=False)
+    html = message.get_body(("html",))
+    assert html is not None
+    html.set_content(b"\x81\x8d\x8f\x90\x9d" * 40 + b"\x00", maintype="text", subtype="html", cte="base64")
+    assert _read(tmp_path, "mail.eml", message.as_bytes()).text == normalise_text(GOOD_BULLETIN)

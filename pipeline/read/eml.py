@@ -145,12 +145,19 @@ def _unflow(text: str, *, delsp: bool) -> str:
 def message_blocks(message: EmailMessage) -> tuple[list[Block], str | None]:
     """Blocks of the HTML body (else of the plain-text one), and the encoding read."""
     html = message.get_body(preferencelist=("html",))
+    html_error: InputError | None = None
     if html is not None:
-        content = html_content(_part_bytes(html), html.get_content_charset())
-        if any(block_text(b) for b in content.blocks):
-            return list(content.blocks), content.encoding
+        try:
+            content = html_content(_part_bytes(html), html.get_content_charset())
+        except InputError as exc:  # a broken HTML part: the plain one may be whole
+            html_error = exc
+        else:
+            if any(block_text(b) for b in content.blocks):
+                return list(content.blocks), content.encoding
     plain = message.get_body(preferencelist=("plain",))
     if plain is None:
+        if html_error is not None:
+            raise InputError(f"e-mail's HTML part: {html_error}") from html_error
         raise InputError("e-mail has no text or HTML body (attachments are not read)")
     return plain_blocks(plain), plain.get_content_charset() or "utf-8"
 

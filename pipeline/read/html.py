@@ -43,6 +43,8 @@ _WINDOWS_1252 = frozenset(
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml\b[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*>")
+# Characters no XML tree may hold (lxml refuses them when the tree is changed).
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SPACE = re.compile(r"\s+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NAME_WORDS = re.compile(r"[^a-z]+")
@@ -157,7 +159,7 @@ def parse_html(text: str) -> Any:
         remove_comments=True, remove_pis=True, no_network=True, huge_tree=False, recover=True
     )
     try:
-        root = lxml.html.document_fromstring(_without_doctype(text), parser=parser)
+        root = lxml.html.document_fromstring(_NOT_XML.sub("", _without_doctype(text)), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise InputError(f"HTML has no content ({str(exc).strip() or type(exc).__name__})") from exc
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
