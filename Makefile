@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint evaluate snapshots pdf-twin clean report browser figures
+.PHONY: install run test lint evaluate snapshots pdf-twin twins clean report browser figures
 
 install: $(STAMP)
 
@@ -46,6 +46,12 @@ evaluate: install
 
 pdf-twin: install
 	$(BIN)/python scripts/make_pdf_twin.py data/raw/pgd-monthly-2013-03.txt data/raw/pgd-monthly-2013-03.pdf
+
+# A web page, a Word document and an e-mail twin, each of a different sample.
+twins: install
+	$(BIN)/python scripts/make_twins.py data/raw/capnet-news-2016-02.txt --html data/raw/capnet-news-2016-02.html
+	$(BIN)/python scripts/make_twins.py data/raw/dgov-bulletin-2015-09.txt --docx data/raw/dgov-bulletin-2015-09.docx
+	$(BIN)/python scripts/make_twins.py data/raw/pgd-monthly-2014-06.txt --eml data/raw/pgd-monthly-2014-06.eml
 
 clean:
 	rm -rf $(VENV) data/processed/*.parquet data/processed/*.duckdb data/processed/manifest.json \

@@ -140,7 +140,7 @@ def task_pdf(pdfs: list[str], repeat: int) -> dict[str, Any]:
 
     from pipeline.core.records import SourceFile
     from pipeline.core.settings import Limits
-    from pipeline.read.text import read_document
+    from pipeline.read.document import read_document
 
     pages = n = 0
     ours = bare = float("inf")

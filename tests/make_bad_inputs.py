@@ -16,11 +16,17 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import io
 import os
 import random
+import re
+import zipfile
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from email import policy
+from email.message import EmailMessage
+from html import escape
 from pathlib import Path
 
 PROCESSED = "processed"
@@ -124,6 +130,15 @@ def _write(name: str | bytes, data: bytes) -> Callable[[Path], None]:
     return build
 
 
+def _made(name: str, make: Callable[[Path], bytes]) -> Callable[[Path], None]:
+    """Write what ``make`` returns, made only when the corpus is built (``make`` gets the folder)."""
+
+    def build(raw: Path) -> None:
+        (raw / name).write_bytes(make(raw))
+
+    return build
+
+
 def _link(name: str, target: Callable[[Path], Path]) -> Callable[[Path], None]:
     def build(raw: Path) -> None:
         os.symlink(target(raw), raw / name)
@@ -156,6 +171,10 @@ def _nested(depth: int) -> str:
 
 def _ok(name: str, kind: str, data: bytes) -> Case:
     return Case(name, kind, PROCESSED, None, "", _write(name, data))
+
+
+def _ok_made(name: str, kind: str, make: Callable[[Path], bytes]) -> Case:
+    return Case(name, kind, PROCESSED, None, "", _made(name, make))
 
 
 def _bad(name: str, kind: str, stage: str, reason: str, build: Callable[[Path], None]) -> Case:
@@ -248,6 +267,193 @@ def encrypted_pdf(text: str) -> bytes:
     return bytes(pdf.output())
 
 
+# --------------------------------------------------------------------------- HTML, DOCX, EML
+
+# What an entity declared in a file's document type would pull in, if it were ever resolved.
+SECRET = "CONTENTS-OF-A-PRIVATE-FILE-7f3a"
+_ITEM_HEADING = re.compile(r"^\d{1,2}\.\s+\S")
+
+
+def secret_file(raw: Path) -> Path:
+    outside = raw.parent / "outside"
+    outside.mkdir(exist_ok=True)
+    path = outside / "secret.txt"
+    path.write_text(SECRET + "\n", encoding="utf-8")
+    return path
+
+
+def _blocks(text: str) -> list[str]:
+    return [" ".join(b.split()) for b in re.split(r"\n\s*\n", text) if b.strip()]
+
+
+def html_page(text: str, *, head: str = '<meta charset="utf-8">', doctype: str = "<!DOCTYPE html>") -> str:
+    """A web page of a bulletin: its first paragraph the <h1>, item headings <h2>, with furniture."""
+    blocks = _blocks(text)
+    body = [f"<h1>{escape(blocks[0])}</h1>"]
+    for block in blocks[1:]:
+        tag = "h2" if _ITEM_HEADING.match(block) else "p"
+        body.append(f"<{tag}>{escape(block)}</{tag}>")
+    return (
+        f"{doctype}\n<html><head>{head}<title>{escape(blocks[0])}</title></head><body>\n"
+        '<nav><a href="/">Home</a> <a href="/news">News</a></nav>\n'
+        '<div class="cookie-banner">We use cookies. <button>OK</button></div>\n'
+        "<main>\n" + "\n".join(body) + "\n</main>\n"
+        '<footer>Copyright 2016 the Network. <a href="/privacy">Privacy</a></footer>\n</body></html>\n'
+    )
+
+
+def entity_html(raw: Path) -> bytes:
+    """XHTML whose document type declares an external entity pointing at a private file."""
+    doctype = (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        f'<!DOCTYPE html [<!ENTITY secret SYSTEM "file://{secret_file(raw)}">]>'
+    )
+    page = html_page(GOOD_BULLETIN, doctype=doctype)
+    return page.replace("Some 45 statisticians", "Some 45 statisticians &secret;").encode("utf-8")
+
+
+def deep_html(depth: int) -> bytes:
+    return (
+        "<html><body>" + "<div>" * depth + "<p>Deep text.</p>" + "</div>" * depth + "</body></html>"
+    ).encode()
+
+
+def docx_file(text: str) -> bytes:
+    """A Word document of a bulletin: Title, Heading 2 for items, Normal paragraphs."""
+    import docx
+
+    document = docx.Document()
+    blocks = _blocks(text)
+    document.add_paragraph(blocks[0], style="Title")
+    for block in blocks[1:]:
+        if _ITEM_HEADING.match(block):
+            document.add_heading(block, level=2)
+        else:
+            document.add_paragraph(block)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _rezip(data: bytes, replace: dict[str, bytes], compress_level: int | None = None) -> bytes:
+    """The archive with members replaced or added."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            if info.filename not in replace:
+                target.writestr(info, source.read(info))
+        for name, member in replace.items():
+            target.writestr(name, member, compresslevel=compress_level)
+    return out.getvalue()
+
+
+def zip_bomb_docx() -> bytes:
+    """A DOCX with a 64 MB part of zeros that packs into about 64 KB (1,000 to 1)."""
+    return _rezip(docx_file(GOOD_BULLETIN), {"word/media/image1.bin": bytes(64 * ONE_MB)}, 9)
+
+
+def entity_docx(raw: Path) -> bytes:
+    """A DOCX whose document part declares an external entity pointing at a private file."""
+    data = docx_file(GOOD_BULLETIN)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    declaration = f'<!DOCTYPE w:document [<!ENTITY secret SYSTEM "file://{secret_file(raw)}">]>'
+    xml = re.sub(r"(<\?xml[^>]*\?>)", r"\1" + declaration, xml, count=1)
+    xml = xml.replace("Some 45 statisticians", "Some 45 statisticians &secret;")
+    return _rezip(data, {"word/document.xml": xml.encode("utf-8")})
+
+
+def encrypted_docx(text: str) -> bytes:
+    """A DOCX that needs a password to open (msoffcrypto-tool, Agile encryption): an OLE file."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    out = io.BytesIO()
+    OOXMLFile(io.BytesIO(docx_file(text))).encrypt("reader-secret", out)
+    return out.getvalue()
+
+
+def varied_words(n_chars: int, seed: int = 3) -> str:
+    """Text of varied words (it packs like prose, not like a repeated line)."""
+    rng = random.Random(seed)
+    words = [
+        "the",
+        "board",
+        "met",
+        "in",
+        "council",
+        "with",
+        "members",
+        "from",
+        "regional",
+        "offices",
+        "to",
+        "review",
+        "plans",
+        "budgets",
+        "and",
+        "staff",
+    ]
+    out: list[str] = []
+    size = 0
+    while size < n_chars:
+        sentence = (
+            " ".join(rng.choice(words) for _ in range(rng.randint(8, 20))).capitalize()
+            + f" {rng.randint(1, 999)}."
+        )
+        out.append(sentence)
+        size += len(sentence) + 1
+    return " ".join(out)
+
+
+def email_message(
+    text: str,
+    *,
+    html: str | None = None,
+    charset: str = "utf-8",
+    subject: str | None = None,
+    footer: bool = True,
+) -> EmailMessage:
+    """A newsletter e-mail: a plain-text part (and an HTML part), with a subscription footer."""
+    message = EmailMessage(policy=policy.SMTP)
+    message["From"] = "Network Secretariat <news@network.example.org>"
+    message["To"] = "members@network.example.org"
+    message["Subject"] = subject or _blocks(text)[0]
+    message["Date"] = "Mon, 31 Oct 2016 09:00:00 +0100"
+    closing = "\n\n-- \nYou are receiving this e-mail as a member of the Network.\nUnsubscribe: https://network.example.org/u\n"
+    message.set_content(text + (closing if footer else ""), charset=charset, cte="quoted-printable")
+    if html is not None:
+        message.add_alternative(html, subtype="html", charset=charset, cte="quoted-printable")
+    return message
+
+
+def encrypted_email() -> bytes:
+    """An S/MIME enveloped message: only the recipient's key opens it."""
+    message = EmailMessage(policy=policy.SMTP)
+    message["From"] = "news@network.example.org"
+    message["Subject"] = "Bulletin"
+    message.set_content(
+        _noise(600),
+        maintype="application",
+        subtype="pkcs7-mime",
+        params={"smime-type": "enveloped-data"},
+        filename="smime.p7m",
+    )
+    return message.as_bytes()
+
+
+def attachment_only_email() -> bytes:
+    message = EmailMessage(policy=policy.SMTP)
+    message["From"] = "news@network.example.org"
+    message["Subject"] = "Bulletin attached"
+    message.add_attachment(
+        text_pdf(GOOD_BULLETIN), maintype="application", subtype="pdf", filename="bulletin.pdf"
+    )
+    return message.as_bytes()
+
+
 # --------------------------------------------------------------------------- big files
 
 
@@ -271,7 +477,7 @@ def write_long_pdf(path: Path, n_pages: int) -> None:
 
 ONE_MB = 1 << 20
 
-CASES: tuple[Case, ...] = (
+TEXT_AND_PDF_CASES: tuple[Case, ...] = (
     _ok("good-one.txt", "a well-formed bulletin", GOOD_BULLETIN.encode("utf-8")),
     _ok("sub folder/good-two.pdf", "a well-formed PDF bulletin in a sub-folder", text_pdf(OTHER_BULLETIN)),
     _bad("empty.txt", "empty file", "read", "empty file", _write("empty.txt", b"")),
@@ -370,11 +576,11 @@ CASES: tuple[Case, ...] = (
         _write(b"caf\xe9-notes.txt", OTHER_BULLETIN.encode("utf-8")),
     ),
     _bad(
-        "minutes.docx",
+        "minutes.odt",
         "unsupported extension",
         "discover",
-        "unsupported file type '.docx'; expected .txt, .pdf",
-        _write("minutes.docx", b"PK\x03\x04 not read"),
+        "unsupported file type '.odt'; expected .txt, .pdf, .html, .htm, .docx, .eml",
+        _write("minutes.odt", b"PK\x03\x04 not read"),
     ),
     _bad(
         "link-out.txt",
@@ -398,6 +604,146 @@ CASES: tuple[Case, ...] = (
         _link("dangling.txt", lambda raw: raw / "no-such-file.txt"),
     ),
 )
+
+# Web pages, Word documents and e-mails (built when the corpus is, not at import).
+FORMAT_CASES: tuple[Case, ...] = (
+    _ok(
+        "page.html",
+        "a web page with navigation, a cookie banner and a footer",
+        html_page(GOOD_BULLETIN).encode(),
+    ),
+    _bad("empty.html", "empty web page", "read", "empty file", _write("empty.html", b"")),
+    _bad("noise.html", "binary noise named .html", "read", "binary data", _write("noise.html", _noise(4096))),
+    _ok(
+        "windows-1252.html",
+        "web page in Windows-1252, declared in <meta charset>",
+        html_page(CP1252_BULLETIN, head='<meta charset="windows-1252">').encode("cp1252"),
+    ),
+    _ok(
+        "latin-1.htm",
+        "web page in ISO-8859-1, declared in http-equiv",
+        html_page(
+            OTHER_BULLETIN.replace("Mombasa", "Mombaça"),
+            head='<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">',
+        ).encode("latin-1"),
+    ),
+    _ok(
+        "undeclared-1252.html",
+        "web page in Windows-1252 without a declaration",
+        html_page(CP1252_BULLETIN, head="").encode("cp1252"),
+    ),
+    _ok_made("external-entity.html", "XHTML declaring an external entity (file://)", entity_html),
+    _bad(
+        "navigation-only.html",
+        "web page with only navigation and footer",
+        "read",
+        "HTML page has no main text",
+        _write(
+            "navigation-only.html",
+            b'<html><body><nav><a href="/">Home</a></nav><footer>Copyright</footer></body></html>',
+        ),
+    ),
+    _bad(
+        "deeply-nested.html",
+        "web page nested 300 elements deep",
+        "read",
+        "nested more than 256 deep",
+        _write("deeply-nested.html", deep_html(300)),
+    ),
+    _bad(
+        "huge-page.html",
+        "web page of over 1,000,000 characters of text",
+        "read",
+        "over the limit of 1000000 (max_chars)",
+        _made("huge-page.html", lambda raw: html_page(GOOD_BULLETIN + "\\n" + varied_words(ONE_MB)).encode()),
+    ),
+    _ok_made("document.docx", "a Word document", lambda raw: docx_file(GOOD_BULLETIN)),
+    _bad("empty.docx", "empty Word document", "read", "empty file", _write("empty.docx", b"")),
+    _bad(
+        "truncated.docx",
+        "truncated DOCX (a zip cut short)",
+        "read",
+        "corrupt or truncated DOCX",
+        _made("truncated.docx", lambda raw: docx_file(GOOD_BULLETIN)[:5000]),
+    ),
+    _bad(
+        "text.docx",
+        "text named .docx",
+        "read",
+        "corrupt DOCX: not a zip archive",
+        _write("text.docx", GOOD_BULLETIN.encode()),
+    ),
+    _bad(
+        "encrypted.docx",
+        "password-protected DOCX (an OLE file)",
+        "read",
+        "encrypted DOCX: a password is needed to open it",
+        _made("encrypted.docx", lambda raw: encrypted_docx(GOOD_BULLETIN)),
+    ),
+    _bad(
+        "zip-bomb.docx",
+        "DOCX zip bomb (a part packed 1,000 to 1)",
+        "read",
+        "zip bomb",
+        _made("zip-bomb.docx", lambda raw: zip_bomb_docx()),
+    ),
+    _bad(
+        "external-entity.docx",
+        "DOCX part declaring an external entity (file://)",
+        "read",
+        "declares a document type or entities",
+        _made("external-entity.docx", entity_docx),
+    ),
+    _bad(
+        "huge.docx",
+        "DOCX of over 1,000,000 characters",
+        "read",
+        "over the limit of 1000000 (max_chars)",
+        _made("huge.docx", lambda raw: docx_file(GOOD_BULLETIN + "\\n\\n" + varied_words(ONE_MB))),
+    ),
+    _ok_made(
+        "newsletter.eml",
+        "an e-mail with HTML and plain-text parts and a footer",
+        lambda raw: email_message(OTHER_BULLETIN, html=html_page(OTHER_BULLETIN)).as_bytes(),
+    ),
+    _bad("empty.eml", "empty e-mail file", "read", "empty file", _write("empty.eml", b"")),
+    _bad(
+        "noise.eml",
+        "binary noise named .eml",
+        "read",
+        "not an e-mail message",
+        _write("noise.eml", _noise(4096)),
+    ),
+    _ok_made(
+        "windows-1252.eml",
+        "e-mail in Windows-1252, quoted-printable",
+        lambda raw: email_message(
+            CP1252_BULLETIN, html=html_page(CP1252_BULLETIN, head=""), charset="windows-1252"
+        ).as_bytes(),
+    ),
+    _bad(
+        "encrypted.eml",
+        "encrypted e-mail (S/MIME)",
+        "read",
+        "encrypted e-mail",
+        _made("encrypted.eml", lambda raw: encrypted_email()),
+    ),
+    _bad(
+        "attachment-only.eml",
+        "e-mail whose only part is an attachment",
+        "read",
+        "e-mail has no text or HTML body",
+        _made("attachment-only.eml", lambda raw: attachment_only_email()),
+    ),
+    _bad(
+        "huge.eml",
+        "e-mail of over 1,000,000 characters",
+        "read",
+        "over the limit of 1000000 (max_chars)",
+        _made("huge.eml", lambda raw: email_message(GOOD_BULLETIN + "\\n" + varied_words(ONE_MB)).as_bytes()),
+    ),
+)
+CASES = TEXT_AND_PDF_CASES + FORMAT_CASES
 
 # Made on the fly by the tests (and by --big), never committed.
 BIG_PDF_PAGES = 1000

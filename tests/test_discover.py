@@ -11,14 +11,14 @@ from pipeline.read.discover import discover
 def test_finds_supported_files_sorted_and_rejects_others(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("b")
     (tmp_path / "a.PDF").write_bytes(b"%PDF")
-    (tmp_path / "notes.docx").write_bytes(b"x")
+    (tmp_path / "notes.odt").write_bytes(b"x")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "c d é.txt").write_text("c")
     (tmp_path / ".hidden.txt").write_text("h")
     found = discover(tmp_path)
     assert [f.relative_path for f in found.files] == ["a.PDF", "b.txt", "sub/c d é.txt"]
-    assert [(r.source_file, r.stage) for r in found.rejected] == [("notes.docx", "discover")]
-    assert ".docx" in found.rejected[0].error
+    assert [(r.source_file, r.stage) for r in found.rejected] == [("notes.odt", "discover")]
+    assert ".odt" in found.rejected[0].error
 
 
 def test_link_out_of_the_input_folder_is_rejected(tmp_path: Path) -> None:

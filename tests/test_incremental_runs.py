@@ -44,9 +44,9 @@ def test_a_run_writes_only_when_its_tables_change(tmp_path: Path, resources: Res
     assert again.rows["documents"] == 2 and again.rows["mentions"] > 0
 
     # A file refused before it is read: the manifest stays the same, its failure row is new.
-    (raw / "notes.docx").write_bytes(b"PK")
+    (raw / "notes.odt").write_bytes(b"PK")
     assert run(settings, resources=resources).written
-    assert read_tables(out)["failures"]["source_file"].to_pylist() == ["notes.docx"]
+    assert read_tables(out)["failures"]["source_file"].to_pylist() == ["notes.odt"]
     written = _stamp(out)
     assert not run(settings, resources=resources).written  # the same failure again
     assert _stamp(out) == written

@@ -25,7 +25,8 @@ from pipeline.extract.dates.expressions import find_date_expressions
 from pipeline.extract.dates.records import FUTURE, PAST, PRESENT
 from pipeline.extract.dates.resolution import resolve
 from pipeline.extract.statistics.numbers import parse_number
-from pipeline.read.text import decode_text, normalise_text, read_document
+from pipeline.read.document import read_document
+from pipeline.read.text import decode_text, normalise_text
 from pipeline.structure.sections import find_sections
 
 PROPERTY_SETTINGS = settings(

@@ -11,7 +11,8 @@ from pipeline.core.errors import InputError
 from pipeline.core.records import SourceFile
 from pipeline.core.settings import Limits
 from pipeline.read.discover import file_sha256
-from pipeline.read.text import decode_text, normalise_text, read_document
+from pipeline.read.document import read_document
+from pipeline.read.text import decode_text, normalise_text
 
 SAMPLE = "Bulletin: “Quarterly” update – March 2014\n\n1. Café meeting in Zürich\n"
 

@@ -30,6 +30,7 @@ from make_bad_inputs import (
     GOOD_BULLETIN,
     OTHER_BULLETIN,
     PROCESSED,
+    SECRET,
     WARNING,
     Case,
     build_corpus,
@@ -47,7 +48,7 @@ from pipeline.core.settings import Limits, Settings
 from pipeline.execute.run import run
 from pipeline.execute.stages import Resources
 from pipeline.read.discover import discover, file_sha256
-from pipeline.read.text import read_document
+from pipeline.read.document import read_document
 from pipeline.tables.schema import TABLES
 from pipeline.tables.store import (
     DUCKDB_FILE,
@@ -189,6 +190,41 @@ def test_encodings_and_file_names_come_through_intact(bad_run: CliRun) -> None:
     assert documents["utf-16.txt"]["text"] == documents["caf\\xe9-notes.txt"]["text"]
     assert documents["Bulletin d'été – n°3 (Genève).txt"]["text"] == documents["good-one.txt"]["text"]
     assert documents["sub folder/good-two.pdf"]["format"] == "pdf"
+
+
+def test_web_pages_and_e_mails_in_legacy_encodings_decode_right(bad_run: CliRun) -> None:
+    documents = {d["source_file"]: d for d in bad_run.tables["documents"].to_pylist()}
+    for name in ("windows-1252.html", "undeclared-1252.html", "windows-1252.eml"):
+        assert "“Clean Rivers” conference in Montréal" in documents[name]["text"], name
+        assert "1,200 new wells – more than planned" in documents[name]["text"], name
+        assert documents[name]["encoding"] == "cp1252", name
+    assert "Mombaça" in documents["latin-1.htm"]["text"]
+    assert documents["latin-1.htm"]["encoding"] == "cp1252"  # what browsers read ISO-8859-1 as
+    assert {documents[n]["format"] for n in ("page.html", "latin-1.htm")} == {"html"}
+    assert documents["document.docx"]["format"] == "docx"
+    assert documents["newsletter.eml"]["format"] == "email"
+
+
+def test_structured_formats_give_the_sections_of_the_same_text(bad_run: CliRun) -> None:
+    documents = {d["source_file"]: d["doc_id"] for d in bad_run.tables["documents"].to_pylist()}
+    sections: dict[str, list[tuple[int | None, str | None]]] = {}
+    for section in bad_run.tables["sections"].to_pylist():
+        sections.setdefault(section["doc_id"], []).append((section["number"], section["title"]))
+    expected = sections[documents["good-one.txt"]]
+    assert len(expected) == 3
+    for name in ("page.html", "document.docx", "external-entity.html"):
+        assert sections[documents[name]] == expected, name
+
+
+def test_an_external_entity_is_never_resolved(bad_run: CliRun) -> None:
+    """A file:// entity in XHTML or in a DOCX part: its file's content appears nowhere."""
+    assert (bad_run.raw.parent / "outside" / "secret.txt").read_text().strip() == SECRET
+    for name, table in bad_run.tables.items():
+        for row in table.to_pylist():
+            assert not any(SECRET in str(value) for value in row.values()), name
+    text = _rows(bad_run.tables, "documents", "external-entity.html")[0]["text"]
+    assert "Some 45 statisticians" in text
+    assert "ENTITY" not in text
 
 
 def test_numbered_lists_that_are_not_sections(bad_run: CliRun) -> None:
@@ -648,14 +684,15 @@ def test_validation_catches(good_tables: dict[str, pa.Table], breakage: str, tmp
 def test_console_messages_name_the_file_exactly_on_a_narrow_console(tmp_path: Path, nlp: Any) -> None:
     raw = tmp_path / "raw"
     raw.mkdir()
-    name = "Minutes of the [draft] meeting of the Regional Advisory Panel on statistics - final.docx"
+    name = "Minutes of the [draft] meeting of the Regional Advisory Panel on statistics - final.odt"
     (raw / name).write_bytes(b"PK")
     (raw / "good.txt").write_text(GOOD_BULLETIN, encoding="utf-8")
     with _model_from(nlp), pytest.MonkeyPatch.context() as patch:
         patch.setenv("COLUMNS", "80")
         _, _, err = _cli(["run", str(raw), "--out", str(tmp_path / "out"), "--no-progress"])
     assert err.splitlines() == [
-        f"error: {name}: unsupported file type '.docx'; expected .txt, .pdf (discover)"
+        f"error: {name}: unsupported file type '.odt'; "
+        "expected .txt, .pdf, .html, .htm, .docx, .eml (discover)"
     ]
 
 

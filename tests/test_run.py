@@ -118,7 +118,7 @@ def test_changed_new_and_removed_files(tmp_path: Path, resources: Resources) -> 
         ("blank.txt", b"  \n \n", "read", "white space"),
         ("noise.txt", bytes(range(256)) * 20, "read", "binary"),
         ("broken.pdf", b"%PDF-1.4\n1 0 obj\n<<", "read", ""),
-        ("notes.docx", b"PK\x03\x04", "discover", "unsupported file type"),
+        ("notes.odt", b"PK\x03\x04", "discover", "unsupported file type"),
     ],
 )
 def test_bad_input_is_reported_and_others_processed(

@@ -1,8 +1,11 @@
-"""The bundled samples end to end, including the PDF twin of a text bulletin."""
+"""The bundled samples end to end, including the PDF twin of a text bulletin (the HTML, DOCX and
+e-mail twins are checked in tests/test_twins.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from pipeline.read.discover import SUPPORTED_SUFFIXES
 
 ROOT = Path(__file__).resolve().parent.parent
 TWIN = "pgd-monthly-2013-03"
@@ -18,7 +21,8 @@ def _sections_of(tables, source_file: str) -> list[tuple[int | None, str | None,
 
 
 def test_every_sample_is_processed(sample_tables) -> None:
-    raw = sorted(p.name for p in (ROOT / "data" / "raw").iterdir() if p.suffix in {".txt", ".pdf"})
+    raw = sorted(p.name for p in (ROOT / "data" / "raw").iterdir() if p.suffix in SUPPORTED_SUFFIXES)
+    assert {Path(name).suffix for name in raw} == {".txt", ".pdf", ".html", ".docx", ".eml"}
     assert sorted(sample_tables["documents"]["source_file"].to_pylist()) == raw
     assert sample_tables["failures"].num_rows == 0
 

@@ -29,6 +29,10 @@ class Limits:
     # Characters of text, checked after decoding and before any other stage; spaCy's own
     # limit per text, and what bounds the parser's memory (about 3 GB at the limit).
     max_chars: int = 1_000_000
+    # A zipped format (DOCX): the sizes its archive declares, checked before anything is
+    # unpacked. Word's XML packs 5 to 20 times; a zip bomb packs a thousand times and more.
+    max_unpacked_bytes: int = 256 * 1024 * 1024
+    max_compression_ratio: int = 100
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ from pipeline.execute.timeouts import (
 from pipeline.extract.context import Reference, document_context
 from pipeline.extract.nlp import load_model, parse_documents, parse_sections
 from pipeline.extract.registry import EXTRACTORS, load_reference, run_stage
-from pipeline.read.text import read_document
+from pipeline.read.document import read_document
 from pipeline.structure.masthead import find_masthead
 from pipeline.structure.sections import find_sections
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from pipeline.core.records import Failure, SourceFile
 
-SUPPORTED_SUFFIXES = (".txt", ".pdf")
+# One reader each in pipeline/read/document.py.
+SUPPORTED_SUFFIXES = (".txt", ".pdf", ".html", ".htm", ".docx", ".eml")
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
-"""Reading stage: bytes on disk to the plain text every offset refers to.
+"""Plain text files: bytes on disk to the text every offset refers to.
 
-Limits are checked as early as they can be: the size on disk before the file is read,
-the number of characters right after decoding, a PDF's page count before its pages.
+Also the helpers every reader shares: reading a file within ``max_bytes``, decoding
+bytes of an unknown encoding, normalising text and checking ``max_chars``.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import replace
 
 from charset_normalizer import from_bytes
 
@@ -70,58 +69,50 @@ def normalise_text(text: str) -> str:
     return _CONTROL_NOT_KEPT.sub("", text)
 
 
-def _looks_binary(text: str) -> bool:
+def looks_binary(text: str) -> bool:
     if not text:
         return False
     controls = len(_CONTROL_NOT_SPACE.findall(text))
     return controls / len(text) > _MAX_CONTROL_SHARE
 
 
-def _over_bytes(size: int, limits: Limits) -> InputError:
+def over_bytes(size: int, limits: Limits) -> InputError:
     return InputError(f"file is {size} bytes, over the limit of {limits.max_bytes} (max_bytes)")
 
 
-def _check_chars(text: str, limits: Limits) -> None:
+def check_chars(text: str, limits: Limits) -> None:
     if len(text) > limits.max_chars:
         raise InputError(f"text is {len(text)} characters, over the limit of {limits.max_chars} (max_chars)")
 
 
-def _read_bytes(source: SourceFile, limits: Limits) -> bytes:
+def read_bytes(source: SourceFile, limits: Limits) -> bytes:
     """The file's bytes, never more than the limit plus one (the file may have grown)."""
     if source.size > limits.max_bytes:
-        raise _over_bytes(source.size, limits)
+        raise over_bytes(source.size, limits)
     try:
         with source.path.open("rb") as handle:
             data = handle.read(limits.max_bytes + 1)
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or type(exc).__name__}") from exc
     if len(data) > limits.max_bytes:
-        raise _over_bytes(len(data), limits)
+        raise over_bytes(len(data), limits)
     return data
 
 
-def read_text_file(source: SourceFile, limits: Limits) -> DocumentText:
-    data = _read_bytes(source, limits)
+def check_not_blank(data: bytes) -> None:
     if not data.strip():
         raise InputError("empty file" if not data else "file holds only white space")
+
+
+def read_text_file(source: SourceFile, limits: Limits) -> DocumentText:
+    data = read_bytes(source, limits)
+    check_not_blank(data)
     raw, encoding = decode_text(data)
-    _check_chars(raw, limits)
-    if _looks_binary(raw):
+    check_chars(raw, limits)
+    if looks_binary(raw):
         raise InputError("binary data, not text (too many control characters)")
     text = normalise_text(raw)
     if not text.strip():
         raise InputError("file holds only white space")
     return DocumentText(source.relative_path, text, (0,), (), "text", encoding)
 
-
-def read_document(source: SourceFile, limits: Limits) -> DocumentText:
-    """Text of a bulletin, whatever its format. Raises InputError for bad input."""
-    if source.path.suffix.lower() == ".pdf":
-        from pipeline.read.pdf import read_pdf
-
-        if source.size > limits.max_bytes:
-            raise _over_bytes(source.size, limits)
-        document = read_pdf(source.path, max_pages=limits.max_pages)
-        _check_chars(document.text, limits)
-        return replace(document, source_file=source.relative_path)
-    return read_text_file(source, limits)
