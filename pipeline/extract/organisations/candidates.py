@@ -15,7 +15,7 @@ from pipeline.extract.acronyms import AcronymDefinition, is_acronym_token
 from pipeline.extract.organisations.classification import Definitions, listed_non_org, long_form_kind
 from pipeline.extract.organisations.names import head_candidates, name_head, title_runs, topic_of_event
 from pipeline.extract.reference.organisations import OrgReference, match_key
-from pipeline.extract.reference.place_names import is_demonym, is_place_name, place_words
+from pipeline.extract.reference.place_names import is_demonym, is_place_name, local_words, place_words
 from pipeline.extract.words import CONNECTORS, POSSESSIVE_MARKS, VERB_TAGS, Word, is_cap_word
 
 _ACRONYM_WORD = re.compile(r"(?<![\w-])[A-Za-z0-9]+(?:[-&][A-Za-z0-9]+)*(?![\w])")
@@ -87,6 +87,8 @@ def _model_org_ok(
         return False
     if is_place_name(text) or all(is_demonym(t) or t.lower() in CONNECTORS for t in texts):
         return False
+    if local_words().names_a_place(texts):
+        return False  # "Big Reservoir", "Kathner St", "Mt Arawang": a place, not a body
     kind = long_form_kind(text, ref)
     if kind in {"event", "other"} or topic_of_event(words, words.index(ws[0]), ref):
         return False

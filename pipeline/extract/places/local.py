@@ -13,14 +13,12 @@ from __future__ import annotations
 import calendar
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from pipeline.core.datafiles import load_data
 from pipeline.extract.places.candidates import Candidate
 from pipeline.extract.reference.gazetteer import Gazetteer, PlaceMatch
+from pipeline.extract.reference.place_names import LocalWords, local_words
 from pipeline.extract.sentences import parser_sentence_bounds
 
 LOCAL_KIND = "local"
@@ -35,23 +33,6 @@ _FUNCTION_TAGS = frozenset({"ADP", "CCONJ", "SCONJ", "DET", "PRON", "AUX", "PART
 # work's, a law's or a group's, not a street's. (ORG is not among them: the small model
 # gives it to many local names, "Lincoln Place", "Western Ledge".)
 _OTHER_ENTITY_LABELS = frozenset({"NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
-
-
-@dataclass(frozen=True)
-class LocalWords:
-    suffixes: frozenset[str]
-    prefixes: frozenset[str]
-    code_min_letters: int
-
-
-@cache
-def local_words() -> LocalWords:
-    data = load_data("places.yaml")
-    return LocalWords(
-        suffixes=frozenset(str(w) for w in data.get("local_suffixes") or ()),
-        prefixes=frozenset(str(w) for w in data.get("local_prefixes") or ()),
-        code_min_letters=int(data.get("subdivision_code_min_letters") or 3),
-    )
 
 
 def _name_word(token: Token, honorifics: frozenset[str]) -> bool:

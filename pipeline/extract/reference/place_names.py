@@ -6,7 +6,9 @@ Countries, continents, regions and large cities, and the stems of demonyms, so t
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -95,3 +97,26 @@ def is_demonym(word: str) -> bool:
                 if place.startswith(stem) and len(place) - len(stem) <= 3:
                     return True
     return False
+
+
+@dataclass(frozen=True)
+class LocalWords:
+    """The words that make a capitalised name a local place: "Kathner *St*", "*Mt* Arawang"."""
+
+    suffixes: frozenset[str]
+    prefixes: frozenset[str]
+    code_min_letters: int
+
+    def names_a_place(self, words: Sequence[str]) -> bool:
+        """Whether a name of two or more words has the form of a local place's name."""
+        return len(words) >= 2 and (words[-1] in self.suffixes or words[0] in self.prefixes)
+
+
+@cache
+def local_words() -> LocalWords:
+    data = load_data("places.yaml")
+    return LocalWords(
+        suffixes=frozenset(str(w) for w in data.get("local_suffixes") or ()),
+        prefixes=frozenset(str(w) for w in data.get("local_prefixes") or ()),
+        code_min_letters=int(data.get("subdivision_code_min_letters") or 3),
+    )
