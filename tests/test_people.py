@@ -21,6 +21,8 @@ from pipeline.extract.people.affiliation_lookup import affiliations
 from pipeline.extract.people.lexicon import load_people_lexicon, role_key
 from pipeline.extract.people.names import honorific_names, is_name_word
 from pipeline.extract.people.titles import Title, parse_title
+from pipeline.extract.places import find_places
+from pipeline.extract.reference.gazetteer import load_gazetteer
 from pipeline.extract.reference.organisations import load_org_reference
 from pipeline.extract.words import doc_words
 from pipeline.structure.sections import find_sections
@@ -306,3 +308,33 @@ def test_shared_bulletin_scores(nlp, shared_dir: Path) -> None:
     assert scores.f1 >= 0.95
     assert (scores.fields["role"].accuracy or 0) >= 0.9
     assert (scores.fields["organisation"].accuracy or 0) >= 0.9
+
+
+# --------------------------------------------------------------------------- called by one name
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected", "not_people"),
+    [
+        (
+            "Nine of us met at the creek. Sarah, Tom and Priya pulled thistles all morning. "
+            "Doug turned up later with the trailer.",
+            {"Sarah", "Tom", "Priya", "Doug"},
+            set(),
+        ),
+        (
+            "Volunteers from Antigua and Barbuda joined us. Phalaris aquatica is spreading near the gate.",
+            set(),
+            {"Antigua", "Barbuda", "Phalaris"},
+        ),
+    ],
+)
+def test_members_called_by_one_name(nlp, text: str, expected: set[str], not_people: set[str]) -> None:
+    sections = find_sections("doc", DocumentText("b.txt", text))
+    docs = parse_sections(nlp, sections)
+    _, place_mentions = find_places("doc", sections, docs, load_gazetteer())
+    places = [(m.char_start, m.char_end) for m in place_mentions]
+    found = {p.name for p in find_people("doc", sections, docs, [], place_spans=places)[0]}
+    assert expected <= found, found
+    assert not (not_people & found), found

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.core.ids import normalise_name, stable_id
 from pipeline.core.records import Mention, Organisation, Person, Section
@@ -17,7 +17,7 @@ from pipeline.extract.people.lexicon import PeopleLexicon, load_people_lexicon
 from pipeline.extract.people.names import Name, honorific_names, model_names, titled_names
 from pipeline.extract.people.titles import Title, title_of
 from pipeline.extract.reference.organisations import OrgReference, load_org_reference, match_key
-from pipeline.extract.words import Word, doc_words, model_place_names
+from pipeline.extract.words import Word, doc_words, lowercase_vocabulary, model_place_names
 
 
 def _names_body(name: str, known: Affiliations) -> bool:
@@ -66,8 +66,59 @@ def extract(context: DocumentContext) -> Extracted:
         context.found.organisations,
         reference=context.reference.organisations,
         words_by_section=context.words,
+        place_spans=[(m.char_start, m.char_end) for m in context.found.mentions if m.label == "PLACE"],
     )
     return Extracted(tuple(people), tuple(mentions))
+
+
+# Tags of a lower-case word right after a genus name: its species ("Phalaris aquatica").
+_EPITHET_TAGS = frozenset({"NOUN", "ADJ", "X"})
+_LIST_LINKS = frozenset({",", "and", "&"})
+
+
+def _first_name_alone(name: Name, text: str, vocabulary: frozenset[str], token: Token) -> bool:
+    """A person called by one name, as members of a group are ("Linda, Graham and Rob", "Doug
+    turned up"): a word the model takes for a person, in the body, never written in lower case,
+    listed with other people or the subject of a verb; not a genus before its species
+    ("Phalaris aquatica")."""
+    if name.source != "model" or name.in_heading or not (text.isalpha() and text[:1].isupper()):
+        return False
+    if text.isupper() or text.lower() in vocabulary:
+        return False
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    if following is not None and following.is_lower and following.pos_ in _EPITHET_TAGS:
+        return False
+    conjuncts = (*token.conjuncts, *(c for c in token.children if c.dep_ == "conj"), *_listed_beside(token))
+    listed = any(other.ent_type_ == "PERSON" for other in conjuncts)
+    return listed or token.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _listed_beside(token: Token) -> list[Token]:
+    """The words next to ``token`` across a comma or "and" ("Sarah, Tom and Priya")."""
+    doc, out = token.doc, []
+    for step in (-1, 1):
+        k = token.i + step
+        if 0 <= k < len(doc) and doc[k].lower_ in _LIST_LINKS:
+            k += step
+            if 0 <= k < len(doc):
+                out.append(doc[k])
+    return out
+
+
+def _first_token(name: Name, docs: Sequence[Doc], words: Sequence[Sequence[Word]]) -> Token:
+    return docs[name.section][words[name.section][name.start].start]
+
+
+def _in_place(
+    name: Name,
+    sections: Sequence[Section],
+    words: Sequence[Sequence[Word]],
+    place_spans: Sequence[tuple[int, int]],
+) -> bool:
+    base = sections[name.section].char_start
+    start = base + words[name.section][name.start].char_start
+    end = base + words[name.section][name.end - 1].char_end
+    return any(a < end and start < b for a, b in place_spans)
 
 
 def find_people(
@@ -79,15 +130,18 @@ def find_people(
     lexicon: PeopleLexicon | None = None,
     reference: OrgReference | None = None,
     words_by_section: Sequence[Sequence[Word]] | None = None,
+    place_spans: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[Person], list[Mention]]:
     """One ``Person`` per distinct person named in the bulletin, and all their mentions.
 
-    ``words_by_section[i]`` is ``doc_words(docs[i])`` when the caller has it.
+    ``words_by_section[i]`` is ``doc_words(docs[i])`` when the caller has it; ``place_spans``
+    (document offsets) are the places found, never a person called by one name ("Antigua").
     """
     lexicon = lexicon or load_people_lexicon()
     reference = reference or load_org_reference()
     known = affiliations(organisations, reference, lexicon)
     places = model_place_names(docs)
+    vocabulary = lowercase_vocabulary(docs)
 
     section_words: list[Sequence[Word]] = []
     # Each doc's text (spaCy rebuilds Doc.text from the tokens on every access).
@@ -123,7 +177,10 @@ def find_people(
         if key not in full:
             if key in by_part:
                 key = by_part[key]
-            elif n.honorific is None:
+            elif n.honorific is None and (
+                _in_place(n, sections, section_words, place_spans)
+                or not _first_name_alone(n, name_text(n), vocabulary, _first_token(n, docs, section_words))
+            ):
                 continue  # a lone word with nothing to show it is a person
         keyed.append((key, n))
     # Headings are Title Case: a name the model finds only in a heading is not trusted.
