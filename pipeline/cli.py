@@ -14,6 +14,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
+import pipeline
 from pipeline.core.errors import InputError, PipelineError
 from pipeline.core.records import Failure
 from pipeline.core.settings import DEFAULT_MODEL, Limits, Settings
@@ -29,6 +30,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="bulletin", description="Extract tables from institutional bulletins."
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {pipeline.__version__}", help="print the version"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="process new and changed bulletins into the output tables")

@@ -6,6 +6,7 @@ import contextlib
 import io
 import os
 import shutil
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -179,15 +180,24 @@ def test_time_limit_per_document_holds_in_workers(
     assert [(f.source_file, f.stage) for f in summary.failed] == [("slow.txt", "limits")]
 
 
-def _in_thread(seconds: float, busy: float) -> BaseException | None:
+def _busy(seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        pass
+
+
+def _in_thread(seconds: float, busy: float, *, in_callee: bool = False) -> BaseException | None:
     caught: list[BaseException | None] = [None]
 
     def work() -> None:
         try:
             with time_limit(seconds):
-                deadline = time.monotonic() + busy
-                while time.monotonic() < deadline:
-                    pass
+                if in_callee:
+                    _busy(busy)
+                else:
+                    deadline = time.monotonic() + busy
+                    while time.monotonic() < deadline:
+                        pass
             time.sleep(0.3)  # a late timer must not raise after the block
         except BaseException as exc:
             caught[0] = exc
@@ -199,9 +209,22 @@ def _in_thread(seconds: float, busy: float) -> BaseException | None:
     return caught[0]
 
 
+# CPython 3.13 raises an exception sent to a thread (PyThreadState_SetAsyncExc) past the try and
+# with blocks of the frame it lands in (python/cpython#139622): that frame's handlers and finally
+# blocks are skipped, its callers' are not. Work under a time limit runs in called functions (the
+# stages), so the limit holds there, as the next test shows on every version.
+@pytest.mark.xfail(
+    sys.version_info[:2] == (3, 13), reason="CPython 3.13 bug python/cpython#139622", strict=False
+)
 def test_time_limit_in_a_thread_interrupts_python_code() -> None:
     started = time.monotonic()
     assert isinstance(_in_thread(0.2, busy=10), DocumentTimeout)
+    assert time.monotonic() - started < 3
+
+
+def test_time_limit_in_a_thread_interrupts_a_called_function() -> None:
+    started = time.monotonic()
+    assert isinstance(_in_thread(0.2, busy=10, in_callee=True), DocumentTimeout)
     assert time.monotonic() - started < 3
 
 
