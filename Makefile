@@ -4,9 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint evaluate snapshots pdf-twin clean report browser figures
+.PHONY: install run test lint evaluate snapshots pdf-twin clean report browser figures ocr
 
-install: $(STAMP)
+install: $(STAMP) ocr
+
+# Tesseract with English and French data, for PDF pages without a text layer (Debian packages;
+# installed when run as root, otherwise it says what to install). `run` and `test` need it
+# through `install`.
+ocr:
+	@sh scripts/install_ocr.sh
 
 $(STAMP): pyproject.toml requirements/model.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
