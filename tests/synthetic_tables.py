@@ -36,6 +36,7 @@ def document_rows(i: int, seed: int = 0) -> Rows:
     cuts = sorted(rng.sample(range(1, len(text)), rng.randint(0, 3)))
     bounds = list(zip([0, *cuts], [*cuts, len(text)], strict=True))
     rows: Rows = {name: [] for name in TABLES}
+    pages = page_rows(doc_id, text, random.Random(f"{seed}-{i}-pages"))
     rows["documents"].append(
         {
             "doc_id": doc_id,
@@ -46,11 +47,12 @@ def document_rows(i: int, seed: int = 0) -> Rows:
             "title": f"Bulletin {i}",
             "issue_date": date(2020, 1, 1) + timedelta(days=31 * (i % 24)),
             "issuing_body": None,
-            "n_pages": 1,
+            "n_pages": len(pages),
             "n_sections": len(bounds),
             "text": text,
         }
     )
+    rows["pages"] = pages
     for j, (start, end) in enumerate(bounds):
         section_id = f"{doc_id}-s{j:02d}"
         rows["sections"].append(
@@ -141,6 +143,27 @@ def document_rows(i: int, seed: int = 0) -> Rows:
     if rng.random() < 0.2:
         rows["failures"].append(
             {"source_file": source_file(i), "stage": "read", "error": "cid glyphs", "severity": "warning"}
+        )
+    return rows
+
+
+def page_rows(doc_id: str, text: str, rng: random.Random) -> list[dict[str, Any]]:
+    """One to three pages over ``text``, some read by OCR (an own generator: the other rows
+    stay those of the tables before there was a pages table)."""
+    cuts = sorted(rng.sample(range(1, len(text)), rng.randint(0, 2)))
+    bounds = list(zip([0, *cuts], [*cuts, len(text)], strict=True))
+    rows = []
+    for number, (start, end) in enumerate(bounds, start=1):
+        ocr = rng.random() < 0.3
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "page": number,
+                "source": "ocr" if ocr else "text",
+                "ocr_confidence": round(rng.uniform(60, 97), 2) if ocr else None,
+                "char_start": start,
+                "char_end": end,
+            }
         )
     return rows
 

@@ -125,6 +125,10 @@ def _example_tables() -> dict[str, pa.Table]:
             _document("may", MAY, date(2020, 5, 1), 3),
             _document("june", JUNE, date(2020, 6, 1), 2),
         ],
+        "pages": [
+            _row("pages", "may", 1, "text", None, 0, len(MAY)),
+            _row("pages", "june", 1, "ocr", 91.5, 0, len(JUNE)),
+        ],
         "sections": may_sections + june_sections,
         "mentions": [
             _mention("may", 1, "PLACE", _find(MAY, "Lisbon", "took place"), MAY, "p-lisbon"),
@@ -253,6 +257,14 @@ def test_lists_stay_lists(example: dict[str, pd.DataFrame]) -> None:
     assert events.loc["e1", "participants"] == []
     assert events.loc["e2", "organisers"] is None
     assert events["organisers"].explode().dropna().tolist() == ["Budget Office", "Audit Court"]
+
+
+def test_pages_say_how_each_page_was_read(example: dict[str, pd.DataFrame]) -> None:
+    pages = example["pages"]
+    assert str(pages["source"].dtype) == "category" and str(pages["page"].dtype) == "Int32"
+    by_doc = pages.set_index("doc_id")
+    assert by_doc["source"].to_dict() == {"may": "text", "june": "ocr"}
+    assert by_doc["ocr_confidence"].isna().to_dict() == {"may": True, "june": False}
 
 
 def test_categories_hold_the_values(example: dict[str, pd.DataFrame]) -> None:
@@ -390,6 +402,7 @@ def test_mentions_in_context_keeps_whole_words_when_the_window_is_cut(tmp_path: 
     tables = _example_tables()
     start = text.index("Somebody")
     tables["documents"] = to_arrow(TABLES["documents"], [_document("long", text, date(2020, 1, 1), 2)])
+    tables["pages"] = to_arrow(TABLES["pages"], [_row("pages", "long", 1, "text", None, 0, len(text))])
     tables["sections"] = to_arrow(TABLES["sections"], _sections("long", text, ["1. Item"]))
     tables["mentions"] = to_arrow(
         TABLES["mentions"], [_mention("long", 1, "PERSON", (start, start + 8), text, None)]

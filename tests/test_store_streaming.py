@@ -161,7 +161,7 @@ def _reference_problems(tables: dict[str, pa.Table]) -> list[str]:
         for row in tables["sections"].to_pylist()
     }
     problems = []
-    for name in ("sections", "mentions", "dates", "statistics", "events"):
+    for name in ("pages", "sections", "mentions", "dates", "statistics", "events"):
         outside = in_other_doc = outside_section = 0
         for row in tables[name].to_pylist():
             start, end = row["char_start"], row["char_end"]
@@ -169,7 +169,7 @@ def _reference_problems(tables: dict[str, pa.Table]) -> list[str]:
                 continue
             if not 0 <= start <= end <= lengths.get(row["doc_id"], -1):
                 outside += 1
-            if name == "sections" or row["section_id"] not in spans:
+            if name in ("pages", "sections") or row["section_id"] not in spans:
                 continue
             section_doc, section_start, section_end = spans[row["section_id"]]
             if section_doc != row["doc_id"]:
@@ -183,12 +183,13 @@ def _reference_problems(tables: dict[str, pa.Table]) -> list[str]:
         if outside_section:
             problems.append(f"{name}: offsets outside the row's section in {outside_section} row(s)")
     documents = tables["documents"].to_pylist()
-    counts: dict[str, int] = {}
-    for doc_id in tables["sections"]["doc_id"].to_pylist():
-        counts[doc_id] = counts.get(doc_id, 0) + 1
-    wrong = sum(1 for d in documents if d["n_sections"] != counts.get(d["doc_id"], 0))
-    if wrong:
-        problems.append(f"documents: n_sections differs from the rows in sections in {wrong} row(s)")
+    for column, rows in (("n_sections", "sections"), ("n_pages", "pages")):
+        counts: dict[str, int] = {}
+        for doc_id in tables[rows]["doc_id"].to_pylist():
+            counts[doc_id] = counts.get(doc_id, 0) + 1
+        wrong = sum(1 for d in documents if d[column] != counts.get(d["doc_id"], 0))
+        if wrong:
+            problems.append(f"documents: {column} differs from the rows in {rows} in {wrong} row(s)")
     processed = {d["source_file"] for d in documents}
     failed = {f["source_file"] for f in tables["failures"].to_pylist() if f["severity"] == "error"}
     if processed & failed:
@@ -203,7 +204,7 @@ def _broken(seed: int) -> dict[str, pa.Table]:
     doc_ids = [d["doc_id"] for d in rows["documents"]] + ["0000000000000000"]
     section_ids = [s["section_id"] for s in rows["sections"]] + ["nope-s01"]
     for _ in range(rng.randint(1, 6)):
-        name = rng.choice(["sections", "mentions", "dates", "statistics", "events"])
+        name = rng.choice(["pages", "sections", "mentions", "dates", "statistics", "events"])
         if not rows[name]:
             continue
         row = rng.choice(rows[name])
@@ -214,12 +215,14 @@ def _broken(seed: int) -> dict[str, pa.Table]:
             row["char_end"] = rng.randint(-2, 900)
         elif change == "doc":
             row["doc_id"] = rng.choice(doc_ids)
-        elif change == "section" and name != "sections":
+        elif change == "section" and name not in ("pages", "sections"):
             row["section_id"] = rng.choice(section_ids)
         elif change == "null" and name == "events":
             row["char_start"] = None
     if rng.random() < 0.3:
         rng.choice(rows["documents"])["n_sections"] = rng.randint(0, 5)
+    if rng.random() < 0.3:
+        rng.choice(rows["documents"])["n_pages"] = rng.randint(0, 3)
     if rng.random() < 0.3:  # a document twice, the later row with other text: the later one counts
         rows["documents"].append(rows["documents"][0] | {"text": "short"})
     if rng.random() < 0.3:  # a section twice, the later row with another span
@@ -248,6 +251,7 @@ def test_the_broken_tables_show_every_kind_of_problem() -> None:
         "section of another document",
         "outside the row's section",
         "n_sections differs",
+        "n_pages differs",
         "both processed and failed",
     ):
         assert kind in messages, kind

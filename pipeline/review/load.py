@@ -25,7 +25,9 @@ from pipeline.tables.store import DUCKDB_FILE, read_tables
 DEFAULT_PATH = "data/processed"
 DATE_DTYPE = "datetime64[us]"
 # String columns with a handful of distinct values, in the tables and the views.
-CATEGORICAL_COLUMNS = frozenset({"label", "granularity", "event_type", "kind", "format", "severity", "stage"})
+CATEGORICAL_COLUMNS = frozenset(
+    {"label", "granularity", "event_type", "kind", "format", "severity", "stage", "source"}
+)
 
 
 @dataclass(frozen=True)

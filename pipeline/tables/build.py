@@ -12,7 +12,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.core.records import DocumentResult
+from pipeline.core.records import DocumentResult, DocumentText, PageInfo
 from pipeline.tables.schema import TABLES, Table
 
 
@@ -35,6 +35,7 @@ def _rows_of(result: DocumentResult) -> dict[str, list[Any]]:
                 "text": document.text,
             }
         ],
+        "pages": page_rows(result.doc_id, document),
         "sections": list(result.sections),
         "mentions": list(result.entities.mentions),
         "people": list(result.entities.people),
@@ -45,6 +46,27 @@ def _rows_of(result: DocumentResult) -> dict[str, list[Any]]:
         "statistics": list(result.statistics),
         "failures": list(result.warnings),
     }
+
+
+def page_rows(doc_id: str, document: DocumentText) -> list[dict[str, Any]]:
+    """One row per page: how it was read (``document.pages``; "text" when the reader does not
+    say) and its span of ``document.text`` from ``page_starts``."""
+    infos = {info.number: info for info in document.pages}
+    ends = [*document.page_starts[1:], len(document.text)]
+    rows = []
+    for number, (start, end) in enumerate(zip(document.page_starts, ends, strict=True), start=1):
+        info = infos.get(number, PageInfo(number))
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "page": number,
+                "source": info.source,
+                "ocr_confidence": info.ocr_confidence,
+                "char_start": start,
+                "char_end": end,
+            }
+        )
+    return rows
 
 
 @cache

@@ -65,11 +65,26 @@ TABLES: dict[str, Table] = {
                 Column("title", S, "Title from the masthead."),
                 Column("issue_date", DATE, "First day of the month the issue covers."),
                 Column("issuing_body", S, "Organisation that issues the bulletin, from the masthead."),
-                Column("n_pages", I32, "Pages (1 for a text file).", False),
+                Column("n_pages", I32, "Pages (1 for a text file); rows in `pages`.", False),
                 Column("n_sections", I32, "Rows in `sections` for this document.", False),
                 Column("text", S, "The full text all offsets refer to.", False),
             ),
             key=("doc_id",),
+        ),
+        Table(
+            "pages",
+            "One row per page of each document: how its text was read, and where the page is in "
+            "`documents.text` (a text file is one page).",
+            (
+                DOC_ID,
+                Column("page", I32, "Page number (1-based).", False),
+                Column("source", S, "`text` (a text layer or a text format) or `ocr`.", False),
+                Column("ocr_confidence", F64, "OCR engine's mean word confidence (0-100); null for `text`."),
+                Column("char_start", I32, "Offset in `documents.text` where the page starts.", False),
+                Column("char_end", I32, "Where the next page starts; the text's length for the last.", False),
+            ),
+            key=("doc_id", "page"),
+            references=(("doc_id", "documents.doc_id"),),
         ),
         Table(
             "sections",

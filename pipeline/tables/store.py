@@ -211,8 +211,9 @@ def validate(tables: Mapping[str, pa.Table]) -> None:
 
     Unique keys; every reference (``doc_id``, ``section_id``) to an existing row, and a
     row's section in the row's own document; start_date <= end_date; offsets inside the
-    document text (and inside the row's section); ``documents.n_sections`` equal to its
-    rows in ``sections``; no file both processed and failed with an error.
+    document text (and inside the row's section); ``documents.n_sections`` and ``n_pages``
+    equal to its rows in ``sections`` and ``pages``; no file both processed and failed with
+    an error.
     """
     problems: list[str] = []
     for name in TABLES:
@@ -261,8 +262,8 @@ def _offset_problems(tables: Mapping[str, pa.Table]) -> list[str]:
     section_docs = pc.unique(spans["doc_id"])
     section_doc = pc.index_in(spans["doc_id"], value_set=section_docs)
     problems = []
-    for name in ("sections", "mentions", "dates", "statistics", "events"):
-        has_section = name != "sections"
+    for name in ("pages", "sections", "mentions", "dates", "statistics", "events"):
+        has_section = name not in ("pages", "sections")
         columns = ["doc_id", "char_start", "char_end", *(["section_id"] if has_section else [])]
         rows = tables[name].select(columns)
         rows = rows.filter(pc.and_(pc.is_valid(rows["char_start"]), pc.is_valid(rows["char_end"])))
@@ -314,19 +315,16 @@ def _count_false(mask: Any) -> int:
 
 
 def _document_problems(tables: Mapping[str, pa.Table]) -> list[str]:
-    documents = tables["documents"].select(["doc_id", "source_file", "n_sections"])
-    counts = (
-        tables["sections"]
-        .select(["doc_id"])
-        .group_by("doc_id", use_threads=False)
-        .aggregate([([], "count_all")])
-    )
-    n_sections = pc.take(counts["count_all"], pc.index_in(documents["doc_id"], value_set=counts["doc_id"]))
-    differs = pc.not_equal(documents["n_sections"], pc.fill_null(n_sections, 0))
-    wrong = pc.sum(pc.fill_null(differs, True)).as_py() or 0
+    documents = tables["documents"].select(["doc_id", "source_file", "n_sections", "n_pages"])
     problems = []
-    if wrong:
-        problems.append(f"documents: n_sections differs from the rows in sections in {wrong} row(s)")
+    for column, rows in (("n_sections", "sections"), ("n_pages", "pages")):
+        doc_ids = tables[rows].select(["doc_id"])
+        counts = doc_ids.group_by("doc_id", use_threads=False).aggregate([([], "count_all")])
+        n_rows = pc.take(counts["count_all"], pc.index_in(documents["doc_id"], value_set=counts["doc_id"]))
+        differs = pc.not_equal(documents[column], pc.fill_null(n_rows, 0))
+        wrong = pc.sum(pc.fill_null(differs, True)).as_py() or 0
+        if wrong:
+            problems.append(f"documents: {column} differs from the rows in {rows} in {wrong} row(s)")
     failures = tables["failures"]
     failed = pc.unique(pc.filter(failures["source_file"], pc.equal(failures["severity"], "error")))
     both = pc.sum(pc.is_in(failed, value_set=pc.unique(documents["source_file"]))).as_py() or 0
