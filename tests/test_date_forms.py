@@ -188,6 +188,7 @@ def test_hemisphere_is_the_one_of_the_bulletins_main_country() -> None:
         ("the Strathmore Cup 2015 drew crowds", []),
         ("the 2016 Regional Heritage Awards", []),
         ("the Bega (2010) study", []),
+        ("Text © 2016 the authors", []),
         ("The August meeting was moved.", ["The August"]),
     ],
 )

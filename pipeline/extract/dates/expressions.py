@@ -140,7 +140,7 @@ def _month_list_spans(
 def _bare_year_ok(text: str, start: int, end: int) -> bool:
     """A year with no cue is a date candidate after a lower-case word, a comma or a sentence
     end; after a capitalised word or a number it is part of a name or a reference ("ICEGOV
-    2012", "Jones 1996", "Hatton (1989)", "No. 4, 2011"), and so it is before a capitalised
+    2012", "Jones 1996", "Hatton (1989)", "No. 4, 2011", "© 2016"), and so it is before a capitalised
     word ("the 2012 e-Government Report")."""
     following = re.match(r"[ \t]*([^\s,;.:)]*)", text[end:])
     if following is not None and any(c.isupper() for c in following.group(1)):
@@ -150,7 +150,7 @@ def _bare_year_ok(text: str, start: int, end: int) -> bool:
     word = previous.group(1).lstrip("([\"'\u201c\u2018") if previous is not None else ""
     if not word:
         return True
-    if re.search(r"\d", word):
+    if re.search(r"\d|\u00a9|^\(c\)$", word, re.IGNORECASE):  # a number, or a copyright sign
         return False
     if re.search(r"[.!?:;\u2013\u2014-]$", word):
         return not (word[0].isupper() and len(word) <= 4)  # "No.", "Vol." before a number

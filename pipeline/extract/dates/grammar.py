@@ -17,7 +17,8 @@ _S1 = rf"(?:{_H}+(?:\n{_H}*)?|\n{_H}*)"
 _S0 = rf"(?:{_H}*(?:\n{_H}*)?)"
 _DASH = r"[-\u2010\u2011\u2012\u2013\u2014\u2015]"
 # An ordinal suffix may stand apart from its number ("3 rd") where a PDF set it raised.
-_ORDINAL = r"(?:[ \t\u00a0]?(?:st|nd|rd|th)(?-i:(?![a-z])))"
+# Set apart, only in lower case: "5 St Kilda Road" is an address.
+_ORDINAL = r"(?:(?:(?-i:[ \t\u00a0](?:st|nd|rd|th))|(?:st|nd|rd|th))(?-i:(?![a-z])))"
 _DAY = rf"(?<!\d)(?:3[01]|[12]\d|0?[1-9]){_ORDINAL}?(?!\d)"
 _YEAR4 = r"(?<!\d)(?:19|20)\d\d(?!\d)"
 _YEAR = rf"(?:{_YEAR4}|['\u2019]?\d\d(?!\d))"
