@@ -191,7 +191,7 @@ BAD = [
     "the 1990s and the 2000s",
     "USD 2.5 million",
     "section 12. Update",
-    "this year and next year",
+    "over the last year and for the next month",  # spans of time, not calendar units
 ]
 
 
@@ -688,6 +688,9 @@ DATE_TEXTS = [
     "The third quarter of 2016, the second half of 2017, at the beginning of April 2018.",
     "MAY 2019 NEWSLETTER; May we note that 1 May and 11 and 12 February were holidays?",
     "x2012 2012x 12:30 3.5 2,012 mid-2014 ’14 '15 June 30 - July 4, 2014 and 30 June-4 July",
+    "Last year, this fall and next month; Spring 2013; the winter of 1999; the current year.",
+    "During June and July or in April or May 2016; from 3 rd – 5 th March; Sunday 16thJanuary.",
+    "April meeting: Sun 18; November (2001); across 2019/20; The July meeting; built 1962 by us.",
 ]
 
 
@@ -706,5 +709,7 @@ def test_date_expressions_are_the_same_when_tried_only_where_they_can_start() ->
     for text in texts:
         fast = find_date_expressions(text)
         assert fast == find_date_expressions(text, grammar=everywhere)
+        checked = find_date_expressions(text, parse_checked=True)
+        assert checked == find_date_expressions(text, grammar=everywhere, parse_checked=True)
         found += len(fast)
     assert found > 100

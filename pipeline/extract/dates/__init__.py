@@ -7,19 +7,41 @@ Three layers, each usable alone:
   order) that finds "On 5 November 2012", "from 6-9 November", "on 6, 15 and 27
   November 2012" (three days), "from 30 June to 4 July 2014", "March 3-5, 2014",
   "8 - 10 Oct. 14", "by March 2013", "By 2025", "late in February", "from 22 to 25"
-  (no month) and numeric dates ("2012-11-05", "5/11/2012", read by dateparser).
-  Parts the text does not say stay ``None``.
-* ``resolve(expression, issue_date, tense)``: fills the missing parts from the issue
-  date and the tense and returns one ``ResolvedDate`` per row, flagging what was inferred.
-* ``find_dates(doc_id, sections, docs, issue_date)``: the extractor; tense comes from
-  the parse of the sentence holding each expression.
+  (no month), numeric dates ("2012-11-05", "5/11/2012", read by dateparser), lists of
+  months ("during June and July", "April or May 2016"), seasons with a year ("Spring
+  2013"), units counted from the issue ("last year", "next month", "this fall", "last
+  July"), "2021/22", and forms PDF extraction breaks ("3 rd", "16thJanuary", a masthead's
+  month and year on lines apart). Parts the text does not say stay ``None``. With
+  ``parse_checked`` it also returns candidates only a parse can confirm: a month modifying
+  a noun ("The July meeting") and a year with no cue ("founded 1987").
+* ``resolve(expression, issue_date, tense, hemisphere)``: fills the missing parts from the
+  issue date and the tense and returns one ``ResolvedDate`` per row, flagging what was
+  inferred.
+* ``find_dates(doc_id, sections, docs, issue_date, hemisphere=...)``: the extractor; tense
+  comes from the parse of the sentence holding each expression, which also confirms or
+  drops the parse-checked candidates (a Doc with no parse drops them). ``extract`` takes
+  the hemisphere from the places stage: the country most place mentions are in.
 
 Scope decisions:
 
 * A bare month or year needs a cue ("in", "by", "for", "since", a portion word, ...);
-  a year after any other word is part of a name ("ICEGOV 2012", "Awards 2013",
-  "Post 2015", "post-2015"). A bare year that the parse shows counting a following
-  common noun ("for 2013 participants") is dropped too.
+  a year after a capitalised word, a number, or before a capitalised word is part of a
+  name or a reference ("ICEGOV 2012", "Awards 2013", "Jones (1996)", "the 2012
+  e-Government Report"). A year with no cue after a lower-case word or at a sentence start
+  ("founded 1987", "1987 was dry") is a date only where the model labels it DATE and does
+  not count a following common noun ("for 2013 participants", "2013 volunteers").
+* A month with no cue is a date where the parse attaches it to the common noun after it
+  ("The July meeting", "our May outing"), or heads an activity followed by a weekday and
+  day ("April meeting: Sun 18"). Two or more months joined by "and"/"or" need a cue or a
+  year; consecutive ones are one range ("during June and July", "April or May 2016"),
+  others a row each (as lists of days are).
+* Seasons (with a year or a relative word only: "flowers in spring" names no date) are
+  meteorological, in the hemisphere of the bulletin's main country (north when none is
+  known); a season crossing the new year is named by the year of its January ("winter
+  2013" in the north = December 2012 to February 2013).
+* "this/last/next year|month|season|<Month>" count from the issue month ("the last year"
+  and "the next month" are spans of time, not units); "2021/22" is one financial or
+  academic year written over two (a range of two years).
 * Missing parts (``resolve``): a year comes from the issue month and the tense of the
   clause (past: on or before the issue month; future, incl. "to be held", "scheduled",
   "must": on or after it; present: the nearest); a missing month is the issue month
@@ -35,8 +57,9 @@ Scope decisions:
   consecutive days ("on 11 and 12 February", "between 14 and 16 May") are one range.
 * "Month NN" is American order (day NN); a two-digit year is read only after days and
   an abbreviated month ("8-10 Oct. 14") or with an apostrophe ("Nov. '12").
-* Out of scope: relative expressions ("this year", "next month", "yesterday"),
-  seasons, decades, times of day, weekdays without a date.
+* Out of scope: days relative to an unknown day ("yesterday", "on Monday", "last week"),
+  numeric dates with a two-digit year ("05.03.10": the day order is a guess), six-digit
+  log codes ("041006"), decades, times of day, weekdays without a date.
 """
 
 from pipeline.extract.dates.stage import extract, find_dates

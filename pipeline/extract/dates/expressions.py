@@ -10,7 +10,17 @@ from itertools import pairwise
 
 from pipeline.extract.dates.grammar import DateGrammar, default_grammar
 from pipeline.extract.dates.numeric import parse_date_string
-from pipeline.extract.dates.records import DateExpression, DatePart, DateSpan
+from pipeline.extract.dates.records import (
+    FUTURE,
+    PAST,
+    PRESENT,
+    DateExpression,
+    DatePart,
+    DateSpan,
+    Relative,
+)
+
+_RELATIVE_TENSE = {-1: PAST, 0: PRESENT, 1: FUTURE}
 
 
 def _day(text: str | None) -> int | None:
@@ -93,12 +103,76 @@ def _days_only_ok(grammar: DateGrammar, text: str, match: re.Match[str], d1: int
 def _uncued_year_range_ok(
     grammar: DateGrammar, text: str, match: re.Match[str], conn: str, years: int
 ) -> bool:
-    """ "covers 2010-2014", "the 2014-2015 biennium": a dashed span of a few years after a
-    common word; after a capitalised word it is part of a name ("Strategic Plan 2014-2017")."""
-    if conn not in "-\u2010\u2011\u2012\u2013\u2014\u2015" or years > grammar.uncued_year_range_max:
+    """ "covers 2010-2014", "the 2014-2015 biennium", "across 2021/22": a dashed (or slashed)
+    span of a few years after a common word; after a capitalised word it is part of a name
+    ("Strategic Plan 2014-2017")."""
+    if conn not in "/-\u2010\u2011\u2012\u2013\u2014\u2015" or years > grammar.uncued_year_range_max:
         return False
     before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, match.start() - 40) : match.start()])
     return before is not None and (before.group(1).islower() or before.group(1).lower() == "the")
+
+
+def _month_list_spans(
+    grammar: DateGrammar, listed: str, year: int | None, as_range: bool
+) -> tuple[DateSpan, ...] | None:
+    """ "June and July" (consecutive: one range), "April or May", "March and May 2013" (one
+    row each); a list runs forward and may cross the new year once ("November, December
+    and January"), the stated year being the last month's."""
+    months = [
+        _month(grammar, w) or 0 for w in re.split(r"[\s,&]+", listed) if w.lower() not in ("and", "or", "")
+    ]
+    wraps = sum(b < a for a, b in pairwise(months))
+    if wraps > 1 or any(a == b for a, b in pairwise(months)):
+        return None
+    if as_range or all((b - a) % 12 == 1 for a, b in pairwise(months)):
+        first = year - wraps if year is not None else None
+        return (DateSpan(DatePart(None, months[0], first), DatePart(None, months[-1], year)),)
+    years: list[int | None] = [year]
+    for a, b in pairwise(reversed(months)):
+        previous = years[-1]
+        years.append(previous - 1 if previous is not None and b > a else previous)
+    years.reverse()
+    return tuple(
+        DateSpan(DatePart(None, m, y), DatePart(None, m, y)) for m, y in zip(months, years, strict=True)
+    )
+
+
+def _bare_year_ok(text: str, start: int, end: int) -> bool:
+    """A year with no cue is a date candidate after a lower-case word, a comma or a sentence
+    end; after a capitalised word or a number it is part of a name or a reference ("ICEGOV
+    2012", "Jones 1996", "Hatton (1989)", "No. 4, 2011", "© 2016"), and so it is before a capitalised
+    word ("the 2012 e-Government Report")."""
+    following = re.match(r"[ \t]*([^\s,;.:)]*)", text[end:])
+    if following is not None and any(c.isupper() for c in following.group(1)):
+        return False
+    line = text[max(0, start - 60) : start].rsplit("\n", 1)[-1]
+    previous = re.search(r"(\S+?)[\s(]*$", line)
+    word = previous.group(1).lstrip("([\"'\u201c\u2018") if previous is not None else ""
+    if not word:
+        return True
+    if re.search(r"\d|\u00a9|^\(c\)$", word, re.IGNORECASE):  # a number, or a copyright sign
+        return False
+    if re.search(r"[.!?:;\u2013\u2014-]$", word):
+        return not (word[0].isupper() and len(word) <= 4)  # "No.", "Vol." before a number
+    return not word[0].isupper()
+
+
+def _relative(grammar: DateGrammar, groups: dict[str, str | None]) -> DateExpression | None:
+    """ "next year", "this month", "last July", "this fall": units counted from the issue."""
+    word = (groups["relative"] or "").lower()
+    if groups.get("article") and word not in grammar.relative_with_article:
+        return None  # "the last year": the past twelve months, not a calendar year
+    offset = grammar.relative_words[word]
+    unit = (groups.get("unit") or "").lower()
+    empty = (DateSpan(DatePart(), DatePart()),)
+    if unit in grammar.seasons:
+        return DateExpression(
+            "", 0, 0, empty, "relative", None, grammar.seasons[unit], Relative("season", offset)
+        )
+    if unit:
+        return DateExpression("", 0, 0, empty, "relative", relative=Relative(unit, offset))
+    part = DatePart(None, _month(grammar, groups["m1"]), None)
+    return DateExpression("", 0, 0, (DateSpan(part, part),), "relative", tense=_RELATIVE_TENSE[offset])
 
 
 def _expression(grammar: DateGrammar, name: str, match: re.Match[str], text: str) -> DateExpression | None:
@@ -156,6 +230,38 @@ def _expression(grammar: DateGrammar, name: str, match: re.Match[str], text: str
                 _year(grammar, groups["y2"]),
             ),
         )
+    elif name == "month_list":
+        year = _year(grammar, groups["y1"])
+        if not lead and year is None:
+            return None  # "June and July" needs a cue or a year, as a single month does
+        list_spans = _month_list_spans(grammar, groups["months"], year, lead == "between")
+        if list_spans is None:
+            return None
+        spans = list_spans
+    elif name == "season_year":
+        part = DatePart(None, None, _year(grammar, groups["y1"]))
+        season = grammar.seasons[groups["season"].lower()]
+        return DateExpression(
+            text[match.start() : end], match.start(), end, ((DateSpan(part, part)),), name, None, season
+        )
+    elif name == "relative":
+        found = _relative(grammar, groups)
+        return (
+            None
+            if found is None
+            else replace(found, text=text[match.start() : end], start=match.start(), end=end)
+        )
+    elif name == "month_label_day":
+        part = DatePart(_day(groups["d1"]), _month(grammar, groups["m1"]), None)
+        spans = (DateSpan(part, part),)
+    elif name == "month_modifier":
+        part = DatePart(None, _month(grammar, groups["m1"]), None)
+        spans = (DateSpan(part, part),)
+    elif name == "bare_year":
+        if not _bare_year_ok(text, match.start(), end):
+            return None
+        part = DatePart(None, None, _year(grammar, groups["y1"]))
+        spans = (DateSpan(part, part),)
     elif name in ("month_year", "month"):
         part = DatePart(None, _month(grammar, groups["m1"]), _year(grammar, groups.get("y1")))
         spans = (DateSpan(part, part),)
@@ -164,6 +270,10 @@ def _expression(grammar: DateGrammar, name: str, match: re.Match[str], text: str
         y2 = int(groups["y2"]) if len(groups["y2"]) == 4 else y1 // 100 * 100 + int(groups["y2"])
         if y2 <= y1:
             return None
+        if groups.get("slash"):
+            if y2 != y1 + 1:
+                return None  # "2021/22" is one financial or academic year; "2010/2015" is not a range
+            conn = "/"
         if not (lead or portion) and not _uncued_year_range_ok(grammar, text, match, conn, y2 - y1):
             return None
         spans = (DateSpan(DatePart(None, None, y1), DatePart(None, None, y2)),)
@@ -236,12 +346,19 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> I
             end = max(match.end(), start + 1)
 
 
-def find_date_expressions(text: str, *, grammar: DateGrammar | None = None) -> list[DateExpression]:
-    """Every date expression in ``text``, in order, without overlaps (longest wins)."""
+def find_date_expressions(
+    text: str, *, grammar: DateGrammar | None = None, parse_checked: bool = False
+) -> list[DateExpression]:
+    """Every date expression in ``text``, in order, without overlaps (longest wins).
+
+    ``parse_checked`` adds the candidates that only a parse can confirm (a month modifying
+    a noun, a year with no cue: patterns ``month_modifier`` and ``bare_year``).
+    """
     grammar = grammar or default_grammar()
     starts = [m.start() for m in grammar.starts.finditer(text)] if grammar.starts is not None else None
     candidates: list[tuple[int, int, int, DateExpression]] = []
-    for order, (name, pattern) in enumerate(grammar.patterns):
+    patterns = grammar.patterns + grammar.parse_checked if parse_checked else grammar.patterns
+    for order, (name, pattern) in enumerate(patterns):
         for match in pattern.finditer(text) if starts is None else _matches_at(pattern, text, starts):
             expression = _expression(grammar, name, match, text)
             if expression is not None:

@@ -9,14 +9,17 @@ from functools import cache
 from typing import Any
 
 from pipeline.core.datafiles import load_data
-from pipeline.extract.dates.records import Portion
+from pipeline.extract.dates.records import Portion, Season
 
 # Spacing inside an expression: blanks and at most one line break (a PDF line wrap).
 _H = r"[ \t\u00a0]"
 _S1 = rf"(?:{_H}+(?:\n{_H}*)?|\n{_H}*)"
 _S0 = rf"(?:{_H}*(?:\n{_H}*)?)"
 _DASH = r"[-\u2010\u2011\u2012\u2013\u2014\u2015]"
-_DAY = r"(?<!\d)(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+# An ordinal suffix may stand apart from its number ("3 rd") where a PDF set it raised.
+# Set apart, only in lower case: "5 St Kilda Road" is an address.
+_ORDINAL = r"(?:(?:(?-i:[ \t\u00a0](?:st|nd|rd|th))|(?:st|nd|rd|th))(?-i:(?![a-z])))"
+_DAY = rf"(?<!\d)(?:3[01]|[12]\d|0?[1-9]){_ORDINAL}?(?!\d)"
 _YEAR4 = r"(?<!\d)(?:19|20)\d\d(?!\d)"
 _YEAR = rf"(?:{_YEAR4}|['\u2019]?\d\d(?!\d))"
 # An expression neither starts inside a word, a number, a symbol ("A/67/195") or a
@@ -39,6 +42,8 @@ class DateGrammar:
     """Compiled patterns and word lists, built once from ``data/dates.yaml``."""
 
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    # Patterns whose matches the stage keeps only where the parse agrees (see dates.stage).
+    parse_checked: tuple[tuple[str, re.Pattern[str]], ...]
     month_numbers: Mapping[str, int]  # lower-cased name or abbreviation -> 1..12
     full_month_names: frozenset[str]  # lower-cased
     portions: Mapping[str, Portion]  # lower-cased phrase with single spaces
@@ -48,6 +53,10 @@ class DateGrammar:
     day_range_max_days: int
     uncued_year_range_max: int
     tense: TenseWords
+    seasons: Mapping[str, Season]  # lower-cased name -> months in each hemisphere
+    southern_countries: frozenset[str]  # ISO codes
+    relative_words: Mapping[str, int]  # lower-cased word -> offset
+    relative_with_article: frozenset[str]
     languages: tuple[str, ...] = ("en",)
     date_order: str = "DMY"
     # Where an expression can start (a superset): the patterns are tried only there, which
@@ -62,6 +71,11 @@ def _alternation(phrases: Iterable[str], *, case_sensitive: bool = False) -> str
         parts.append(_S1.join(re.escape(word) for word in phrase.split()))
     body = "|".join(parts)
     return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+
+
+def _month_pair(months: Sequence[int]) -> tuple[int, int]:
+    first, last = months
+    return int(first), int(last)
 
 
 def _name_forms(name: str) -> list[str]:
@@ -90,7 +104,10 @@ def build_grammar(
     month = rf"(?-i:(?:{fulls}|(?:{abbreviations})\.?)(?![\w]))"
     month_alone = rf"(?-i:(?:{fulls}|(?:{abbreviations})\.)(?![\w]))"
     weekday_forms = [f for w in data["weekdays"] for f in _name_forms(w)]
-    weekday = rf"(?:{_alternation(weekday_forms, case_sensitive=True)}\.?,?{_S1})?"
+    weekday_req = rf"{_alternation(weekday_forms, case_sensitive=True)}\.?,?{_S1}"
+    weekday = rf"(?:{weekday_req})?"
+    # Day to month: spacing, or nothing after an ordinal glued to the month ("16thJanuary").
+    day_month = rf"(?:{_S1}|(?<=[a-z])(?=[A-Z]))"
 
     portions: dict[str, Portion] = {}
     for entry in data["portions"]:
@@ -112,14 +129,23 @@ def build_grammar(
     conn_and = rf"(?P<conn>{_S0}{_DASH}{_S0}|{_S1}(?:{range_words}|and|&){_S1})"
     of = rf"(?:{_S1}of)?"
 
+    month_full = rf"(?-i:(?:{fulls})(?![\w]))"
+    seasons = {
+        name.lower(): Season(name.lower(), _month_pair(v["north"]), _month_pair(v["south"]))
+        for name, v in data["seasons"].items()
+    }
+    season = _alternation(seasons)
+    relative = _alternation(data["relative_words"])
+    units = _alternation([*data["relative_units"], *seasons])
+
     def year(name: str) -> str:
         return rf"(?:,?{_S1}(?P<{name}>{_YEAR}))?"
 
     patterns = {
         # 6-9 November 2012 / 30 June to 4 July 2014 / 30 June 2013 - 2 July 2014
         "dmy_range": (
-            rf"{_START}{lead}{weekday}(?P<d1>{_DAY})(?:{of}{_S1}(?P<m1>{month}){year('y1')})?"
-            rf"{conn}{weekday}(?P<d2>{_DAY}){of}{_S1}(?P<m2>{month}){year('y2')}{_END}"
+            rf"{_START}{lead}{weekday}(?P<d1>{_DAY})(?:{of}{day_month}(?P<m1>{month}){year('y1')})?"
+            rf"{conn}{weekday}(?P<d2>{_DAY}){of}{day_month}(?P<m2>{month}){year('y2')}{_END}"
         ),
         # March 3-5, 2014 / June 30 - July 4, 2014
         "mdy_range": (
@@ -134,11 +160,11 @@ def build_grammar(
         # November 6, 15 and 27, 2012
         "mdy_list": (
             rf"{_START}{lead}(?P<m1>{month}){_S1}"
-            rf"(?P<days>{_DAY}(?:{_S0},{_S0}{_DAY})*(?:{_S0},)?{_S1}(?:and|&){_S1}{_DAY})"
+            rf"(?P<days>{_DAY}(?:{_S0},{_S0}{_DAY})*(?:{_S0},)?{_S1}(?:and|or|&){_S1}{_DAY})"
             rf"(?:,?{_S1}(?P<y1>{_YEAR4}))?{_END}"
         ),
         # On 5 November 2012 / Tuesday, 4 March 2014 / 5th of November
-        "dmy": (rf"{_START}{lead}{weekday}(?P<d1>{_DAY}){of}{_S1}(?P<m1>{month}){year('y1')}{_END}"),
+        "dmy": (rf"{_START}{lead}{weekday}(?P<d1>{_DAY}){of}{day_month}(?P<m1>{month}){year('y1')}{_END}"),
         # November 5, 2012 / on March 3
         "mdy": (
             rf"{_START}{lead}{weekday}(?P<m1>{month}){_S1}(?P<d1>{_DAY})"
@@ -150,9 +176,31 @@ def build_grammar(
             rf"(?P<m2>{month}),?{_S1}(?P<y2>{_YEAR4}|['\u2019]\d\d(?!\d)){_END}"
         ),
         # November 2012 / by March 2013 / mid-November 2012
+        # November (2001) / a masthead's "January" with "2011" alone on a line below
         "month_year": (
             rf"{_START}{lead}(?:{month_portion_g})?(?P<m1>{month})"
-            rf"(?:,|{_S1}of)?{_S1}(?P<y1>{_YEAR4}|['\u2019]\d\d(?!\d)){_END}"
+            rf"(?:(?:,|{_S1}of)?{_S1}|{_S0}(?P<paren>\()|(?P<alone>{_H}*\n(?:{_H}*\n)+{_H}*))"
+            rf"(?P<y1>{_YEAR4}|(?(paren)(?!)|(?(alone)(?!)|['\u2019]\d\d(?!\d))))(?(paren)\))"
+            rf"(?(alone)(?={_H}*(?:\n|$))){_END}"
+        ),
+        # during June and July / April or May 2016 / in November, December and January
+        "month_list": (
+            rf"{_START}(?:{month_cue})?(?P<months>{month_alone}(?:{_S0},{_S1}{month_alone})*"
+            rf"(?:{_S0},)?{_S1}(?:and|or|&){_S1}{month_alone})(?:,?{_S1}(?P<y1>{_YEAR4}))?{_END}"
+        ),
+        # Spring 2013 / in the spring of 1997 / the Autumn, 2014
+        "season_year": (
+            rf"{_START}{lead}(?:the{_S1})?(?P<season>{season})(?:{_S1}of|,)?{_S1}(?P<y1>{_YEAR4}){_END}"
+        ),
+        # this year / by next month / last July / this fall / the current year
+        "relative": (
+            rf"{_START}{lead}(?:(?P<article>the){_S1})?(?P<relative>{relative}){_S1}"
+            rf"(?:(?P<unit>{units})|(?P<m1>{month_full})){_END}"
+        ),
+        # April meeting: Sun 18 (a month heading an activity, then its weekday and day)
+        "month_label_day": (
+            rf"{_START}(?P<m1>{month_full})(?:{_H}+[a-z]+){{1,2}}{_H}*[:\u2013\u2014-]{_S0}"
+            rf"{weekday_req}(?P<d1>{_DAY}){_END}"
         ),
         # in February / late in February / by the end of March
         "month": (
@@ -160,9 +208,10 @@ def build_grammar(
             rf"(?P<m1>{month_alone}){_END}"
         ),
         # from 2010 to 2015 / between 2012 and 2014 / in 2012-13 / covers 2010-2014
+        # and a financial or academic year: in 2021/22, the 2019/2020 season
         "year_range": (
-            rf"{_START}(?:{year_cue})?(?:{year_portion_g})?(?P<y1>{_YEAR4}){conn_and}"
-            rf"(?P<y2>{_YEAR4}|(?<={_DASH})\d\d(?!\d)){_END}"
+            rf"{_START}(?:{year_cue})?(?:{year_portion_g})?(?P<y1>{_YEAR4})(?:{conn_and}|(?P<slash>/))"
+            rf"(?P<y2>{_YEAR4}|(?<={_DASH}|/)\d\d(?!\d)){_END}"
         ),
         # in 2011 and 2013 / during 2011, 2012 and 2013
         "year_list": (
@@ -182,6 +231,15 @@ def build_grammar(
             rf"{conn_and}(?P<d2>{_DAY})(?!{_S0}{_DASH}|\w|/|[.,:]\d)"
         ),
     }
+    # Kept only where the sentence's parse agrees (the stage checks): "The July meeting",
+    # and a year with no cue ("founded 1987", "1987 was dry").
+    parse_checked = {
+        "month_modifier": (
+            rf"{_START}(?:(?P<lead>{_alternation(data['month_modifier_leads'])}){_S1})?"
+            rf"(?P<m1>{month_full})(?={_H}+[a-z])"
+        ),
+        "bare_year": rf"{_START}(?P<y1>{_YEAR4}){_END}",
+    }
     # Every pattern above starts with _START, then a digit or the first word of a lead, a
     # cue, a portion, a weekday or a month, followed by a character that is not a letter
     # or digit. A pattern that starts otherwise must add its first words here.
@@ -196,6 +254,10 @@ def build_grammar(
             *weekday_forms,
             *full_forms,
             *abbreviation_forms,
+            *seasons,
+            *data["relative_words"],
+            *data["month_modifier_leads"],
+            "the",
         ]
         if phrase.strip()
     }
@@ -204,6 +266,7 @@ def build_grammar(
     tense = data["tense"]
     return DateGrammar(
         patterns=tuple((name, re.compile(p, re.IGNORECASE)) for name, p in patterns.items()),
+        parse_checked=tuple((name, re.compile(p, re.IGNORECASE)) for name, p in parse_checked.items()),
         starts=re.compile(starts, re.IGNORECASE),
         month_numbers=month_numbers,
         full_month_names=frozenset(full_names),
@@ -220,6 +283,10 @@ def build_grammar(
             future_verbs=frozenset(tense["future_verbs"]),
             future_adjectives=frozenset(tense["future_adjectives"]),
         ),
+        seasons=seasons,
+        southern_countries=frozenset(c.upper() for c in data["southern_hemisphere_countries"]),
+        relative_words={k.lower(): int(v) for k, v in data["relative_words"].items()},
+        relative_with_article=frozenset(w.lower() for w in data["relative_with_article"]),
         languages=tuple(languages),
         date_order=date_order,
     )

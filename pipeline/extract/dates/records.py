@@ -8,6 +8,7 @@ from datetime import date
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
 DAY, MONTH, YEAR = "day", "month", "year"
+NORTH, SOUTH = "north", "south"
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,27 @@ class Portion:
 
 
 @dataclass(frozen=True)
+class Season:
+    """A season's first and last month in each hemisphere (meteorological seasons)."""
+
+    name: str
+    north: tuple[int, int]
+    south: tuple[int, int]
+
+    def months(self, hemisphere: str) -> tuple[int, int]:
+        return self.south if hemisphere == SOUTH else self.north
+
+
+@dataclass(frozen=True)
+class Relative:
+    """A unit counted from the issue date: "last year" is ("year", -1); "this fall" is
+    ("season", 0) with the expression's season."""
+
+    unit: str  # year, month, season
+    offset: int
+
+
+@dataclass(frozen=True)
 class DateExpression:
     """A date expression found in a text; ``start``/``end`` index that text."""
 
@@ -46,6 +68,9 @@ class DateExpression:
     spans: tuple[DateSpan, ...]  # one per row: several for a list of separate days
     pattern: str
     portion: Portion | None = None
+    season: Season | None = None  # the spans then state the year only ("Spring 2013")
+    relative: Relative | None = None  # the spans then state nothing ("next year")
+    tense: str | None = None  # a tense the words impose ("last July": past)
 
     @property
     def is_list(self) -> bool:

@@ -10,6 +10,7 @@ from pipeline.extract.dates.records import (
     DAY,
     FUTURE,
     MONTH,
+    NORTH,
     PAST,
     YEAR,
     DateExpression,
@@ -17,6 +18,7 @@ from pipeline.extract.dates.records import (
     DateSpan,
     Portion,
     ResolvedDate,
+    Season,
 )
 
 
@@ -106,11 +108,76 @@ def _resolve_span(
     return ResolvedDate(first, last, granularity, tuple(inferred))
 
 
-def resolve(expression: DateExpression, issue_date: date | None, tense: str) -> list[ResolvedDate]:
+def _month_index(year: int, month: int) -> int:
+    return year * 12 + month - 1
+
+
+def _month_range(first: int, last: int) -> tuple[date, date]:
+    """First day of month index ``first`` to last day of month index ``last``."""
+    first_year, first_month = divmod(first, 12)
+    last_year, last_month = divmod(last, 12)
+    return (
+        date(first_year, first_month + 1, 1),
+        date(last_year, last_month + 1, _last_day(last_year, last_month + 1)),
+    )
+
+
+def season_months(season: Season, year: int, hemisphere: str) -> tuple[int, int]:
+    """Month indexes of a season named with ``year``; one that crosses the new year is named
+    by the year of its January ("winter 2013" in the north: December 2012 to February 2013)."""
+    first, last = season.months(hemisphere)
+    return _month_index(year - 1 if first > last else year, first), _month_index(year, last)
+
+
+def _relative_season(season: Season, offset: int, issue: int, hemisphere: str) -> tuple[int, int]:
+    """The season "this" (the one the issue month is in, else the next), "last" (the latest
+    ended before the issue month) or "next" (the first begun after it) names."""
+    year = issue // 12
+    occurrences = [season_months(season, y, hemisphere) for y in range(year - 1, year + 3)]
+    if offset < 0:
+        return [o for o in occurrences if o[1] < issue][-1]
+    if offset > 0:
+        return next(o for o in occurrences if o[0] > issue)
+    return next(o for o in occurrences if o[1] >= issue)
+
+
+def _resolve_named(
+    expression: DateExpression, issue_date: date | None, hemisphere: str
+) -> list[ResolvedDate]:
+    """A season or a unit counted from the issue ("next year", "this month", "this fall")."""
+    relative, season = expression.relative, expression.season
+    if relative is None:
+        year = expression.spans[0].start.year
+        if season is None or year is None:
+            return []
+        first, last = season_months(season, year, hemisphere)
+        return [ResolvedDate(*_month_range(first, last), MONTH)]
+    if issue_date is None:
+        return []
+    issue = _month_index(issue_date.year, issue_date.month)
+    if relative.unit == "year":
+        year = issue_date.year + relative.offset
+        return [ResolvedDate(date(year, 1, 1), date(year, 12, 31), YEAR, ("year",))]
+    if relative.unit == "month":
+        first = last = issue + relative.offset
+    elif season is not None:
+        first, last = _relative_season(season, relative.offset, issue, hemisphere)
+    else:
+        return []
+    return [ResolvedDate(*_month_range(first, last), MONTH, ("month", "year"))]
+
+
+def resolve(
+    expression: DateExpression, issue_date: date | None, tense: str, hemisphere: str = NORTH
+) -> list[ResolvedDate]:
     """Calendar dates of an expression: one per separate day of a list, ranges as one.
 
-    A missing year (or month) comes from ``issue_date`` and ``tense`` and is flagged in
-    ``inferred_parts``; without an issue date such an expression resolves to nothing.
+    A missing year (or month) comes from ``issue_date`` and ``tense`` (or the tense the
+    words impose: "last July") and is flagged in ``inferred_parts``; without an issue date
+    such an expression resolves to nothing. Seasons take the months of ``hemisphere``.
     """
+    if expression.relative is not None or expression.season is not None:
+        return _resolve_named(expression, issue_date, hemisphere)
+    tense = expression.tense or tense
     resolved = (_resolve_span(s, expression.portion, issue_date, tense) for s in expression.spans)
     return [r for r in resolved if r is not None]
