@@ -17,7 +17,7 @@ from rich.table import Table as RichTable
 import pipeline
 from pipeline.core.errors import InputError, PipelineError
 from pipeline.core.records import Failure
-from pipeline.core.settings import DEFAULT_MODEL, Limits, Settings
+from pipeline.core.settings import DEFAULT_MODEL, Limits, OcrSettings, Settings
 from pipeline.execute.execution import EXECUTORS, Execution
 from pipeline.extract.nlp import ModelNotInstalled
 
@@ -77,6 +77,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--max-chars", type=int, default=Limits.max_chars, help="most characters of text in one file"
+    )
+    run.add_argument(
+        "--no-ocr", action="store_true", help="do not read pages without a text layer by OCR (report them)"
+    )
+    run.add_argument(
+        "--ocr-languages",
+        default="+".join(OcrSettings.languages),
+        help="OCR languages, tesseract codes joined by + (default: %(default)s)",
+    )
+    run.add_argument(
+        "--ocr-dpi", type=int, default=OcrSettings.dpi, help="resolution pages are rendered at for OCR"
     )
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     # SUPPRESS: without it the sub-command's default would undo `bulletin --debug run`.
@@ -171,6 +182,11 @@ def _run(args: argparse.Namespace, console: Console) -> int:
             max_chars=args.max_chars,
         ),
         organisations_file=args.organisations,
+        ocr=OcrSettings(
+            enabled=not args.no_ocr,
+            languages=tuple(code for code in args.ocr_languages.split("+") if code),
+            dpi=args.ocr_dpi,
+        ),
     )
 
     execution = Execution(workers=args.workers, executor=args.executor, scheduler=args.scheduler)

@@ -521,9 +521,9 @@ TEXT_AND_PDF_CASES: tuple[Case, ...] = (
     ),
     _bad(
         "scanned.pdf",
-        "PDF with images only (no text layer)",
+        "PDF of images with no text in them (no text layer, nothing for OCR)",
         "read",
-        "PDF has no text layer",
+        "OCR found no text",
         _write("scanned.pdf", raw_pdf([image_page(), image_page()])),
     ),
     _bad(

@@ -39,6 +39,8 @@ class Limits:
 class OcrSettings:
     """Reading pages that have no text layer: the engine, its languages and the resolution."""
 
+    # Off: pages without a usable text layer are reported, not read (``--no-ocr``).
+    enabled: bool = True
     # The engine by name (``pipeline.read.ocr.ENGINES``): engines share one interface.
     engine: str = "tesseract"
     # Tesseract language codes, tried together ("eng+fra"); each needs its language data.

@@ -117,7 +117,8 @@ class RunSummary:
 
 def fingerprint(settings: Settings) -> str:
     """Changes whenever the code, the data files or the model change: then everything is redone."""
-    digest = hashlib.sha256(settings.model.encode())
+    # The OCR settings decide what scanned pages read as: a change redoes everything too.
+    digest = hashlib.sha256(f"{settings.model}\x1f{settings.ocr!r}".encode())
     root = importlib_resources.files("pipeline")
     paths = sorted(
         (p for p in _walk(root) if p.name.endswith((".py", ".yaml", ".tsv"))), key=lambda p: str(p)

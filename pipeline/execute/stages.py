@@ -91,7 +91,7 @@ def prepare_document(source: SourceFile, settings: Settings) -> PreparedDocument
     """Read, sections and masthead of one file. Raises StageError naming the stage that failed."""
     stage = "read"
     try:
-        document = read_document(source, settings.limits)
+        document = read_document(source, settings.limits, settings.ocr)
         doc_id = stable_id(source.relative_path)
         stage = "sections"
         sections = find_sections(doc_id, document)

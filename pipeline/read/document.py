@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from pipeline.core.errors import InputError
 from pipeline.core.records import DocumentText, SourceFile
-from pipeline.core.settings import Limits
+from pipeline.core.settings import Limits, OcrSettings
 from pipeline.read.docx import read_docx
 from pipeline.read.eml import read_eml
 from pipeline.read.html import read_html
@@ -25,12 +25,13 @@ from pipeline.read.text import check_chars, over_bytes, read_text_file
 Reader = Callable[[SourceFile, Limits], DocumentText]
 
 
-def read_pdf_file(source: SourceFile, limits: Limits) -> DocumentText:
+def read_pdf_file(source: SourceFile, limits: Limits, *, ocr: OcrSettings | None = None) -> DocumentText:
+    """A PDF; its pages without a usable text layer are read by OCR (``ocr``)."""
     from pipeline.read.pdf import read_pdf  # pdfplumber loads only when a PDF comes
 
     if source.size > limits.max_bytes:
         raise over_bytes(source.size, limits)
-    return read_pdf(source.path, max_pages=limits.max_pages)
+    return read_pdf(source.path, max_pages=limits.max_pages, ocr=ocr)
 
 
 READERS: dict[str, Reader] = {
@@ -43,11 +44,14 @@ READERS: dict[str, Reader] = {
 }
 
 
-def read_document(source: SourceFile, limits: Limits) -> DocumentText:
-    """Text of a bulletin, whatever its format. Raises InputError for bad input."""
+def read_document(source: SourceFile, limits: Limits, ocr: OcrSettings | None = None) -> DocumentText:
+    """Text of a bulletin, whatever its format. Raises InputError for bad input.
+
+    ``ocr`` says how pages without a text layer are read; only paginated formats (PDF) have them.
+    """
     reader = READERS.get(source.path.suffix.lower())
     if reader is None:
         raise InputError(f"unsupported file type {source.path.suffix or '(none)'!r}")
-    document = reader(source, limits)
+    document = read_pdf_file(source, limits, ocr=ocr) if reader is read_pdf_file else reader(source, limits)
     check_chars(document.text, limits)
     return replace(document, source_file=source.relative_path)

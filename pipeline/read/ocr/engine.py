@@ -60,6 +60,10 @@ class OcrEngine(Protocol):
         """Whether the engine and its language data are installed."""
         ...
 
+    def problem(self) -> str | None:
+        """Why the engine cannot run here, as one line saying how to fix it; None when it can."""
+        ...
+
     def recognise(self, image: Image) -> OcrPage:
         """Read one page; raises ``InputError`` (one line, how to fix it) when it cannot."""
         ...

@@ -7,8 +7,10 @@ paragraph joined with a space, paragraphs separated by a blank line. Numbered it
 and bullets start their own paragraph, so a heading such as "3. Title" is a line of
 its own after a blank line, as in a text bulletin.
 
-Pages whose text layer is only glyph codes ``(cid:N)`` contribute no text and a
-warning. A file that cannot be read at all raises ``InputError``.
+Pages without a usable text layer (scans, text drawn as outlines, glyph codes ``(cid:N)``)
+are read by OCR, into the same rows (``scanned.py``); without an OCR engine they contribute
+no text and a warning, and a file of such pages only is an error that says how to install
+one. A file that cannot be read at all raises ``InputError``.
 """
 
 from __future__ import annotations
@@ -17,23 +19,28 @@ from pathlib import Path
 
 from pipeline.core.errors import InputError
 from pipeline.core.records import DocumentText
+from pipeline.core.settings import OcrSettings
 from pipeline.read.pdf.floats import page_lines
 from pipeline.read.pdf.furniture import body_size, remove_page_furniture
 from pipeline.read.pdf.headings import typographic_headings
 from pipeline.read.pdf.pages import load_pages
 from pipeline.read.pdf.paragraphs import assemble_text
+from pipeline.read.pdf.scanned import read_unusable_pages
 
 
-def read_pdf(path: Path, *, max_pages: int) -> DocumentText:
-    """Text of a PDF bulletin with page offsets; unreadable pages become warnings."""
+def read_pdf(path: Path, *, max_pages: int, ocr: OcrSettings | None = None) -> DocumentText:
+    """Text of a PDF bulletin with page offsets; pages without a usable text layer are read by
+    OCR (``ocr``; the defaults when None); unreadable pages become warnings."""
     pages = load_pages(path, max_pages=max_pages)
-    if not any(p.has_text_layer for p in pages):
+    if not any(p.has_text_layer or p.needs_ocr for p in pages):
         raise InputError("PDF has no text layer (scanned or drawn pages only)")
+    pages, infos = read_unusable_pages(path, pages, ocr or OcrSettings())
     pages = remove_page_furniture(pages)
     body = body_size(pages)
     lines = [line for page in pages for line in page_lines(page, body)]
     if not lines:
-        raise InputError("PDF has no readable text: " + "; ".join(w for p in pages for w in p.warnings))
+        reasons = "; ".join(w for p in pages for w in p.warnings) or "no words found, by OCR either"
+        raise InputError("PDF has no readable text: " + reasons)
     text, page_starts, paragraphs = assemble_text(lines, n_pages=len(pages))
     warnings = tuple(w for p in pages for w in p.warnings)
     return DocumentText(
@@ -44,4 +51,5 @@ def read_pdf(path: Path, *, max_pages: int) -> DocumentText:
         format="pdf",
         encoding=None,
         headings=typographic_headings(text, paragraphs, body),
+        pages=tuple(infos[p.number] for p in pages),
     )

@@ -101,6 +101,9 @@ class Page:
     # The rows of each framed box (a notice drawn inside a rectangle), top to bottom: read
     # whole, apart from the columns it sits in.
     boxes: tuple[tuple[Row, ...], ...] = ()
+    # Why the page's text layer cannot be used (a scan, glyph codes), when it cannot: the page
+    # is then for OCR.
+    needs_ocr: str | None = None
 
 
 def _dominant_size(tokens: Sequence[Token]) -> float:

@@ -32,16 +32,17 @@ def read_page(page: Any, number: int) -> Page:
     visible = [c for c in chars if c["text"].strip()]
     n_cid = sum(1 for c in visible if _CID.fullmatch(c["text"]))
     warnings: list[str] = []
+    width, height = float(page.width), float(page.height)
     if not visible:
-        if page.images or page.rects or page.curves or page.lines:
-            warnings.append(f"page {number + 1}: no text layer (scanned or drawn), no text taken")
-        return Page(number, float(page.width), float(page.height), (), tuple(warnings), False)
+        drawn = bool(page.images or page.rects or page.curves or page.lines)
+        reason = "no text layer (scanned or drawn)" if drawn else None
+        return Page(number, width, height, (), (), False, needs_ocr=reason)
     if n_cid >= CID_PAGE_SHARE * len(visible):
-        warnings.append(
-            f"page {number + 1}: text layer is glyph codes (cid:N) without a character map "
-            f"({n_cid} of {len(visible)} characters), page text skipped"
+        reason = (
+            f"text layer is glyph codes (cid:N) without a character map "
+            f"({n_cid} of {len(visible)} characters)"
         )
-        return Page(number, float(page.width), float(page.height), (), tuple(warnings))
+        return Page(number, width, height, (), (), needs_ocr=reason)
     upright = page.filter(lambda obj: obj.get("object_type") != "char" or obj.get("upright", True))
     words = upright.extract_words(
         keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname", "size"]
@@ -71,12 +72,13 @@ def read_page(page: Any, number: int) -> Page:
     for token in tokens:
         inside = next((i for i, frame in enumerate(frames) if _holds(frame, token)), None)
         (loose if inside is None else boxed[inside]).append(token)
-    boxes = tuple(_rows(box) for box in boxed if len(box) >= MIN_BOX_WORDS)
+    boxes = tuple(page_rows(box) for box in boxed if len(box) >= MIN_BOX_WORDS)
     loose += [token for box in boxed if len(box) < MIN_BOX_WORDS for token in box]
-    return Page(number, float(page.width), float(page.height), _rows(loose), tuple(warnings), boxes=boxes)
+    return Page(number, float(page.width), float(page.height), page_rows(loose), tuple(warnings), boxes=boxes)
 
 
-def _rows(tokens: list[Token]) -> tuple[Row, ...]:
+def page_rows(tokens: list[Token]) -> tuple[Row, ...]:
+    """Rows of a page's tokens: grouped by baseline, superscripts dropped, split words joined."""
     return tuple(merge_pieces(drop_superscripts(row)) for row in group_rows(tokens))
 
 
