@@ -7,17 +7,34 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from types import MappingProxyType
 
 import pandas as pd
 import pytest
 import spacy
+from spacy.tokens import Doc
 
 from pipeline.core.ids import normalise_name, stable_id
 from pipeline.core.records import DocumentText, Organisation
 from pipeline.extract.nlp import parse_sections
 from pipeline.extract.organisations import find_organisations
-from pipeline.extract.organisations.classification import long_form_kind
-from pipeline.extract.organisations.names import head_candidates, title_runs
+from pipeline.extract.organisations.classification import (
+    Definitions,
+    canonical,
+    long_form_kind,
+    with_long_forms,
+)
+from pipeline.extract.organisations.misreadings import (
+    after_honorific,
+    alone_on_line,
+    bulletin_clues,
+    generic_organ,
+    genus,
+    kind_of_body,
+    listed_with_people,
+    town_after_preposition,
+)
+from pipeline.extract.organisations.names import company_names, head_candidates, title_runs
 from pipeline.extract.reference.organisations import (
     ReferenceOrg,
     load_org_reference,
@@ -330,3 +347,221 @@ def test_shared_bulletin_scores(nlp, reference, shared_dir: Path) -> None:
     ]
     assert scores.f1 >= 0.85
     assert (scores.fields["acronym"].accuracy or 0) >= 0.9
+
+
+# --------------------------------------------------------------------------- "and", commas, prepositions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A country whose name has "and" in it, after a place head.
+        (
+            "a grant from the Government of Saint Kitts and Nevis this year",
+            ["Government of Saint Kitts and Nevis"],
+        ),
+        # A plural after "for" is a field of study, not a work the body published.
+        (
+            "the Lagoon Institute for Maritime and Legal Studies said",
+            ["Lagoon Institute for Maritime and Legal Studies"],
+        ),
+        # Without the model, "and" never starts a name.
+        ("Oxfam and Harbour Research Agency staff", ["Harbour Research Agency"]),
+    ],
+)
+def test_head_patterns_across_and(reference, text: str, expected: list[str]) -> None:
+    assert pattern_names(text, reference) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The first words of a name are a coordination the model reads as one name.
+        (
+            "Grants from the Forest and Fisheries Innovation Agency reached Tarawa.",
+            "Forest and Fisheries Innovation Agency",
+        ),
+        # Conjuncts the bulletin also writes in lower case are no names of their own.
+        (
+            "She thanked the Truth, Dignity and Reconciliation Commission for its work on truth and dignity.",
+            "Truth, Dignity and Reconciliation Commission",
+        ),
+        # A list inside the complement.
+        (
+            "He joined the Ministry of Youth, Sports and Culture in 2019.",
+            "Ministry of Youth, Sports and Culture",
+        ),
+        # A preposition inside the name, after its complement.
+        (
+            "The Commission of Inquiry into the Harbour Collapse reported in June.",
+            "Commission of Inquiry into the Harbour Collapse",
+        ),
+        # A company's legal form after a comma.
+        ("The app was built by Brightline Systems, Ltd. for the council.", "Brightline Systems, Ltd."),
+        # Head words of other genres: laboratories, churches, trusts, police.
+        (
+            "The Laboratory for Soil Biology and Ecology lent two microscopes.",
+            "Laboratory for Soil Biology and Ecology",
+        ),
+        ("Volunteers from the Riverside Community Church cooked lunch.", "Riverside Community Church"),
+        ("Officers of the Westbury Police closed the road.", "Westbury Police"),
+    ],
+)
+def test_stage_finds_whole_names(nlp, reference, text: str, expected: str) -> None:
+    orgs, _ = extract(nlp, text, reference)
+    assert expected in names_and_acronyms(orgs)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "not_an_org"),
+    [
+        # Two bodies joined by "and" stay two.
+        ("Funding came from Oxfam and World Bank partners.", "Oxfam and World Bank"),
+        # A name inside another's complement does not take the complement's words.
+        ("Staff of the Ministry of Health and Education Agency attended.", "Health and Education Agency"),
+        # "in" puts the body in a place.
+        ("The Ministry of Health in Kenya sent two nurses.", "Ministry of Health in Kenya"),
+    ],
+)
+def test_stage_keeps_names_apart(nlp, reference, text: str, not_an_org: str) -> None:
+    orgs, _ = extract(nlp, text, reference)
+    assert not_an_org not in names_and_acronyms(orgs)
+
+
+@pytest.mark.model
+def test_pattern_name_holding_a_defined_long_form_takes_its_acronym(nlp, reference) -> None:
+    # Schwartz-Hearst finds the shortest long form ("Reform and Records Management Unit").
+    text = (
+        "A ceremony was hosted by the Lagoon Administrative Reform and Records Management Unit (RRMU) "
+        "in Apia. The RRMU thanked its donors."
+    )
+    orgs, _ = extract(nlp, text, reference)
+    rrmu = [o for o in orgs if o.acronym == "RRMU"]
+    assert [o.name for o in rrmu] == ["Lagoon Administrative Reform and Records Management Unit"]
+    assert rrmu[0].n_mentions == 3  # the long form, "(RRMU)" and its later use
+
+
+def test_longer_long_forms_keep_the_short_one_as_a_key(reference) -> None:
+    defs = Definitions(
+        org=MappingProxyType({"RRMU": "Records Management Unit"}),
+        other=frozenset(),
+        other_longs=frozenset(),
+        long_to_short=MappingProxyType({match_key("Records Management Unit"): "RRMU"}),
+    )
+    longer = with_long_forms(defs, {"RRMU": "Harbour Records Management Unit"})
+    assert canonical(longer, reference, acronym="RRMU") == ("Harbour Records Management Unit", "RRMU")
+    assert canonical(longer, reference, name="Records Management Unit")[1] == "RRMU"
+
+
+# --------------------------------------------------------------------------- what is not a body
+
+
+def _blank(text: str, ents: list[tuple[str, str]] = ()) -> Doc:
+    """A blank-pipeline Doc with the given (text, label) entities, as the model would set them."""
+    doc = spacy.blank("en")(text)
+    spans = []
+    for ent_text, label in ents:
+        start = text.index(ent_text)
+        spans.append(doc.char_span(start, start + len(ent_text), label=label))
+    doc.ents = spans
+    return doc
+
+
+def test_a_name_listed_with_people_is_a_person() -> None:
+    doc = _blank(
+        "Weeders: Ana Ruiz, Tom Leary and Ivo Petrov.", [("Ana Ruiz", "ORG"), ("Tom Leary", "PERSON")]
+    )
+    assert listed_with_people(doc, 2, 4)
+    doc = _blank("Grants from Oxfam helped.", [("Oxfam", "ORG")])
+    assert not listed_with_people(doc, 2, 3)
+
+
+def test_bulletin_clues_find_first_names_and_species(reference) -> None:
+    docs = [
+        _blank(
+            "Ilse Marquardt came. We pulled Lomandra longifolia and Dianella revoluta.",
+            [("Ilse Marquardt", "PERSON")],
+        ),
+        _blank("Ilse found Lomandra again; the area was weeded.", []),
+    ]
+    clues = bulletin_clues(docs, reference)
+    assert "ilse" in clues.person_parts and "marquardt" in clues.person_parts
+    assert {"longifolia", "revoluta"} <= clues.epithets
+    assert "area" not in clues.epithets  # an ordinary word, written after "the" too
+    assert genus(docs[0], 6, 7, clues)  # "Lomandra" before its species
+    assert genus(docs[1], 2, 3, clues)  # "Lomandra" alone, a genus of the bulletin
+    assert not genus(docs[0], 0, 2, clues)
+
+
+def test_a_town_after_a_locative_preposition_is_a_place() -> None:
+    doc = _blank("The barges arrived at Malakal on Monday.")
+    assert town_after_preposition(doc, 4, "Malakal")
+    assert not town_after_preposition(doc, 1, "barges")
+
+
+def test_a_name_alone_on_its_line_is_a_heading() -> None:
+    text = "Coastal Resilience and Local Finance\nThe Harbour Board met."
+    assert alone_on_line(text, 0, 36)
+    assert not alone_on_line(text, text.index("Harbour"), text.index("Harbour") + 13)
+
+
+@pytest.mark.parametrize(
+    ("words", "generic"),
+    [
+        (["Executive", "Board"], True),
+        (["Steering", "Committee"], True),
+        (["Civil", "Service"], True),
+        (["Town", "Council"], False),
+        (["Federal", "Government"], False),
+        (["Executive", "Board", "of", "the", "Alliance"], False),
+    ],
+)
+def test_generic_organs(reference, words: list[str], generic: bool) -> None:
+    assert generic_organ(words, reference) is generic
+
+
+def test_kind_of_body(reference) -> None:
+    assert kind_of_body(["Kenyan", "Universities"], reference)
+    assert not kind_of_body(["Kenyan", "University"], reference)
+
+
+def test_surname_after_an_honorific(reference) -> None:
+    doc = _blank("the Chair, Hon. Mele Tupou-Vake, noted it")
+    index = next(t.i for t in doc if t.text == "Tupou")
+    assert after_honorific(doc, index, reference)
+    assert not after_honorific(_blank("the Tupou Trust"), 1, reference)
+
+
+def test_company_names_after_a_comma(reference) -> None:
+    doc = spacy.blank("en")("software from Global Interactions, Inc. and from Paris, Inc. today")
+    words = doc_words(doc)
+    spans = [
+        doc.text[words[a].char_start : words[b - 1].char_end] for a, b in company_names(words, reference)
+    ]
+    assert spans == ["Global Interactions, Inc."]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "not_an_org"),
+    [
+        ("The Steering Committee met the Executive Board on Monday.", "Steering Committee"),
+        ("The Steering Committee met the Executive Board on Monday.", "Executive Board"),
+        (
+            "Volunteers on the day were Ilse Marquardt, Tomas Berglund, Ravi Chandran and Olga Petrenko.",
+            "Tomas Berglund",
+        ),
+        ("Speaking at the launch, the Chair, Hon. Mele Tupou-Vake, noted the errors.", "Tupou-Vake"),
+    ],
+)
+def test_stage_leaves_out_organs_and_people(nlp, reference, text: str, not_an_org: str) -> None:
+    orgs, _ = extract(nlp, text, reference)
+    assert not_an_org not in names_and_acronyms(orgs)
+
+
+@pytest.mark.model
+def test_stage_keeps_a_town_council(nlp, reference) -> None:
+    orgs, _ = extract(nlp, "The Steering Committee reported to the Town Council on Monday.", reference)
+    assert "Town Council" in names_and_acronyms(orgs)

@@ -7,7 +7,12 @@ Where organisations come from, most trusted first:
 3. name patterns around a head word ("Ministry of ...", "... Secretariat",
    "Government of X", "X's Office");
 4. the model's ORG entities, filtered hard: they are noisy (countries, programmes,
-   events, roles, Title-Case headings and quoted titles all come out as ORG).
+   events, roles, Title-Case headings and quoted titles all come out as ORG; so do people
+   in a list, towns after "at", genera before their species: see ``misreadings``).
+
+Where a name with "and", commas or a preposition inside starts and ends ("Peace, Truth and
+Healing Commission", "Ministry of Science, Energy and Technology") is decided in
+``coordination``, from the model's entities and parse and the bulletin's own usage.
 
 An acronym and its expansion are one organisation; its ``org_id`` is the hash of the
 normalised full name, so the same body gets the same id in every bulletin.

@@ -13,7 +13,19 @@ from spacy.tokens import Doc
 from pipeline.core.ids import normalise_name
 from pipeline.extract.acronyms import AcronymDefinition, is_acronym_token
 from pipeline.extract.organisations.classification import Definitions, listed_non_org, long_form_kind
-from pipeline.extract.organisations.names import head_candidates, name_head, title_runs, topic_of_event
+from pipeline.extract.organisations.coordination import ModelEvidence
+from pipeline.extract.organisations.heads import name_head
+from pipeline.extract.organisations.misreadings import (
+    BulletinClues,
+    after_honorific,
+    alone_on_line,
+    generic_organ,
+    genus,
+    kind_of_body,
+    listed_with_people,
+    town_after_preposition,
+)
+from pipeline.extract.organisations.names import company_names, head_candidates, title_runs, topic_of_event
 from pipeline.extract.reference.organisations import OrgReference, match_key
 from pipeline.extract.reference.place_names import is_demonym, is_place_name, local_words, place_words
 from pipeline.extract.words import CONNECTORS, POSSESSIVE_MARKS, VERB_TAGS, Word, is_cap_word
@@ -71,6 +83,7 @@ def _model_org_ok(
     defs: Definitions,
     vocabulary: frozenset[str],
     places: frozenset[str],
+    clues: BulletinClues,
 ) -> bool:
     """Filter for a model ORG entity that no pattern, definition or reference explains.
 
@@ -92,6 +105,17 @@ def _model_org_ok(
     kind = long_form_kind(text, ref)
     if kind in {"event", "other"} or topic_of_event(words, words.index(ws[0]), ref):
         return False
+    if kind_of_body(texts, ref) or generic_organ(texts, ref):
+        return False  # "Swiss Societies", "Executive Board": a kind of body, an organ of the context
+    first, last = ws[0].start, ws[-1].end
+    if genus(doc, first, last, clues) or town_after_preposition(doc, first, text):
+        return False  # "Verbascum thapsus", "arrived at Malakal"
+    if kind != "org" and (listed_with_people(doc, first, last) or alone_on_line(doc_text, start, end)):
+        return False  # "Paul Sheils, Brigitte Brickwood, ..."; a heading on its own line
+    if after_honorific(doc, first, ref):
+        return False  # "Dr. Grace Kaluba-Mwale": a surname
+    if len(ws) == 1 and normalise_name(text) in clues.person_parts:
+        return False  # "Brigitte" of "Brigitte Brickwood", called by her first name
     # A plural head names a kind of body ("Non-Governmental Organizations"), not one.
     if kind == "org" and name_head(texts) in ref.head_words:
         return True
@@ -115,6 +139,11 @@ def _model_org_ok(
     # so "the Public Service" and "Delivery of Public Services" are not names.
     content = [t for t in texts if t.lower() not in CONNECTORS]
     if all(t.lower() in vocabulary for t in content):
+        return False
+    # Place adjectives are no names either: "Australian Plant Family".
+    if any(t.lower() in vocabulary for t in content) and all(
+        t.lower() in vocabulary or is_demonym(t) for t in content
+    ):
         return False
     return not (len(ws) == 1 and doc[ws[0].start].pos_ != "PROPN")
 
@@ -221,6 +250,7 @@ def section_candidates(
     places: frozenset[str],
     text: str,
     words: Sequence[Word],
+    clues: BulletinClues,
 ) -> list[Candidate]:
     """Accepted organisation mentions of one section (offsets in the section text).
 
@@ -233,17 +263,27 @@ def section_candidates(
         return start < heading_end
 
     names: list[Candidate] = []
+    evidence = ModelEvidence(doc, vocabulary)
+    # A name ending where a defined long form ends, and starting before it, is that long form
+    # in full: "Malaysian Administrative Modernisation and [Management Planning Unit] (MAMPU)".
+    longer = {d.long_end: (d.long_start, d.short) for d in section_defs if d.short in defs.org}
     for d in section_defs:
         if d.short in defs.org:
             names.append(
                 Candidate(d.long_start, d.long_end, d.long, d.short, "definition", heading(d.long_start))
             )
     for run in title_runs(words):
-        for a, b in head_candidates(words, run, ref):
+        for a, b in head_candidates(words, run, ref, evidence):
             s, e = words[a].char_start, words[b - 1].char_end
             capitals = all(w.text.isupper() for w in words[a:b]) and b - a > 1  # a heading
-            if not _inside(quoted, s, e) and not _shouting(text, s) and not capitals:
-                names.append(Candidate(s, e, text[s:e], None, "pattern", heading(s)))
+            generic = generic_organ([w.text for w in words[a:b]], ref)
+            if not _inside(quoted, s, e) and not _shouting(text, s) and not capitals and not generic:
+                long_start, short = longer.get(e, (s, None))
+                acronym = short if s <= long_start else None
+                names.append(Candidate(s, e, text[s:e], acronym, "pattern", heading(s)))
+    for a, b in company_names(words, ref):
+        s, e = words[a].char_start, words[b - 1].char_end
+        names.append(Candidate(s, e, text[s:e], None, "pattern", heading(s)))
     for m in ref.name_pattern.finditer(text):
         names.append(Candidate(m.start(), m.end(), m.group(), None, "reference", heading(m.start())))
 
@@ -267,6 +307,6 @@ def section_candidates(
             continue
         if any(s < c.end and c.start < e for c in accepted + used):
             continue
-        if _model_org_ok(doc, text, words, s, e, ref, defs, vocabulary, places):
+        if _model_org_ok(doc, text, words, s, e, ref, defs, vocabulary, places, clues):
             accepted.append(Candidate(s, e, text[s:e], None, "model", heading(s)))
     return sorted(accepted + used, key=lambda c: c.start)

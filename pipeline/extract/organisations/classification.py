@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 import pycountry
 from spacy.tokens import Doc
 
 from pipeline.extract.acronyms import LINK_WORDS, AcronymDefinition
-from pipeline.extract.organisations.names import is_head_word, is_role_phrase, name_head
+from pipeline.extract.organisations.heads import is_head_word, is_role_phrase, name_head
 from pipeline.extract.reference.organisations import OrgReference, match_key
 from pipeline.extract.reference.place_names import is_place_name
 from pipeline.extract.words import CONNECTORS, DETERMINERS, is_cap_word
@@ -115,6 +115,17 @@ def classify_definitions(
         other_longs=frozenset(other_longs),
         long_to_short=MappingProxyType({match_key(v): k for k, v in org.items()}),
     )
+
+
+def with_long_forms(defs: Definitions, longer: Mapping[str, str]) -> Definitions:
+    """``defs`` with the long forms of some organisation acronyms replaced by fuller ones."""
+    if not longer:
+        return defs
+    org = {**defs.org, **{k: v for k, v in longer.items() if k in defs.org}}
+    keys = {match_key(v): k for k, v in org.items()}
+    # The shorter long form still names the same body.
+    keys.update({match_key(v): k for k, v in defs.org.items()})
+    return replace(defs, org=MappingProxyType(org), long_to_short=MappingProxyType(keys))
 
 
 def canonical(

@@ -7,6 +7,17 @@ import calendar
 from collections.abc import Sequence
 
 from pipeline.extract.acronyms import is_acronym_token
+from pipeline.extract.organisations.coordination import (
+    ModelEvidence,
+    coordinated_left,
+    listed_complement_end,
+    prepositional_end,
+)
+
+# ``is_head_word`` and ``name_head`` are also read from here by the people stage.
+from pipeline.extract.organisations.heads import is_head_word as is_head_word
+from pipeline.extract.organisations.heads import is_role_phrase
+from pipeline.extract.organisations.heads import name_head as name_head
 from pipeline.extract.reference.organisations import OrgReference
 from pipeline.extract.reference.place_names import is_demonym, is_place_name, place_words
 from pipeline.extract.words import CONNECTORS, POSSESSIVE_MARKS, Word, is_cap_word
@@ -15,6 +26,25 @@ from pipeline.extract.words import CONNECTORS, POSSESSIVE_MARKS, Word, is_cap_wo
 CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
 # Words that open the complement of a head: "Ministry *of* ...", "Association *for* ...".
 COMPLEMENT_WORDS = frozenset({"of", "for", "on"})
+
+
+def run_end(words: Sequence[Word], i: int) -> int:
+    """End (exclusive) of the run of capitalised words that goes on at ``i``."""
+    n = len(words)
+    j = i
+    while j < n:
+        t = words[j].text
+        if is_cap_word(t) or t in POSSESSIVE_MARKS:
+            j += 1
+            continue
+        k = j
+        while k < n and words[k].text.lower() in CONNECTORS:
+            k += 1
+        if k > j and k < n and is_cap_word(words[k].text):
+            j = k + 1
+            continue
+        break
+    return j
 
 
 def title_runs(words: Sequence[Word]) -> list[tuple[int, int]]:
@@ -26,51 +56,10 @@ def title_runs(words: Sequence[Word]) -> list[tuple[int, int]]:
         if not is_cap_word(words[i].text):
             i += 1
             continue
-        j = i + 1
-        while j < n:
-            t = words[j].text
-            if is_cap_word(t) or t in POSSESSIVE_MARKS:
-                j += 1
-                continue
-            k = j
-            while k < n and words[k].text.lower() in CONNECTORS:
-                k += 1
-            if k > j and k < n and is_cap_word(words[k].text):
-                j = k + 1
-                continue
-            break
+        j = run_end(words, i + 1)
         runs.append((i, j))
         i = j
     return runs
-
-
-def is_head_word(word: str, heads: frozenset[str]) -> bool:
-    """``word`` is one of ``heads``, or its plural ("Governments", "Ministries")."""
-    w = word.lower().rstrip("'\u2019")
-    if w in heads:
-        return True
-    if w.endswith("ies") and w[:-3] + "y" in heads:
-        return True
-    return w.endswith("s") and w[:-1] in heads
-
-
-def name_head(words: Sequence[str]) -> str:
-    """The head word of a name: the last word before "of/for/on/in/at/to", else the last."""
-    head = words[-1] if words else ""
-    for w in words:
-        if w.lower() in {"of", "for", "on", "in", "at", "to"}:
-            break
-        head = w
-    return head.rstrip("'\u2019").lower()
-
-
-def is_role_phrase(words: Sequence[str], ref: OrgReference) -> bool:
-    if not words:
-        return False
-    last = words[-1]
-    if last in ref.role_acronyms or last.lower() in ref.role_words:
-        return True
-    return len(words) > 1 and f"{words[-2]} {last}".lower() in ref.role_words
 
 
 def topic_of_event(words: Sequence[Word], left: int, ref: OrgReference) -> bool:
@@ -100,18 +89,22 @@ def _possessor_included(words: Sequence[str], ref: OrgReference) -> bool:
     return not all(is_head_word(w, ref.head_words) for w in words)
 
 
-def _complement_end(words: Sequence[Word], k: int, end: int, place_head: bool, ref: OrgReference) -> int:
+def _complement_end(
+    words: Sequence[Word], k: int, end: int, place_head: bool, ref: OrgReference, ev: ModelEvidence
+) -> int:
     """End (exclusive) of "of the Government of Dubai" after a head at ``k``; ``k + 1`` if none."""
     j = k + 1
     if j >= end or words[j].text.lower() not in COMPLEMENT_WORDS:
         return k + 1
+    if words[j].text.lower() == "on" and words[k].text.lower() in ref.heads_without_topic:
+        return k + 1  # "a training by the Harbour Trust [on Liability Issues]": the topic of something else
     last = k + 1
     i = j
     while i < end:
         t = words[i].text
         low = t.lower()
         if low in {"and", "&"}:
-            if not _and_continues(words, i, end, place_head, ref):
+            if not _and_continues(words, i, end, place_head, ref, j):
                 break
         elif (
             place_head
@@ -127,14 +120,36 @@ def _complement_end(words: Sequence[Word], k: int, end: int, place_head: bool, r
         elif low not in CONNECTORS:
             break
         i += 1
-    # "Permanent Missions on the E-Government Survey": the complement names a work.
-    if words[last - 1].text.lower() in ref.non_org_words:
+        if i == end and i < len(words) and words[i].text == "," and not place_head:
+            # "Ministry of Science, Energy and Technology": a list inside the complement.
+            listed = listed_complement_end(words, i, k, ref, ev)
+            if listed is not None:
+                last, i, end = listed, listed, run_end(words, listed)
+        elif i == end and i < len(words) and not place_head:
+            # "Commission of Inquiry into the Flood Response": a preposition inside the name.
+            further = prepositional_end(words, i, k, ref, ev)
+            if further is not None:
+                last, i, end = further, further, run_end(words, further)
+    # "Permanent Missions on the E-Government Survey": the complement names a work. A plural
+    # after "of" or "for" is a field ("Institute for Development Studies").
+    work = words[last - 1].text.lower()
+    if work in ref.non_org_words and (words[j].text.lower() == "on" or not work.endswith("s")):
         return k + 1
     return last
 
 
-def _and_continues(words: Sequence[Word], i: int, end: int, place_head: bool, ref: OrgReference) -> bool:
-    """Whether "and" at ``i`` joins two parts of one name ("Public Administration and Security")."""
+def _and_continues(
+    words: Sequence[Word],
+    i: int,
+    end: int,
+    place_head: bool,
+    ref: OrgReference,
+    opening: int,
+) -> bool:
+    """Whether "and" at ``i`` joins two parts of one name ("Public Administration and Security").
+
+    ``opening`` is the index of the "of"/"for"/"on" that opens the complement.
+    """
     tail: list[str] = []
     m = i + 1
     if m < end and words[m].text.lower() == "the":
@@ -145,8 +160,12 @@ def _and_continues(words: Sequence[Word], i: int, end: int, place_head: bool, re
     if not tail:
         return False
     previous = words[i - 1].text
-    # "for Asia and the Pacific", "of Trinidad and Tobago": one place name.
-    if is_place_name(" ".join(tail)) and (is_place_name(previous) or previous.lower() in place_words()):
+    # "for Asia and the Pacific", "of Trinidad and Tobago", "of Antigua and Barbuda": one place name.
+    first = opening + 1 + (words[opening + 1].text.lower() == "the")
+    whole = " ".join(w.text for w in words[first:m])
+    if is_place_name(whole) or (
+        is_place_name(" ".join(tail)) and (is_place_name(previous) or previous.lower() in place_words())
+    ):
         return True
     if place_head or words[i + 1].text.lower() == "the":
         return False
@@ -154,8 +173,15 @@ def _and_continues(words: Sequence[Word], i: int, end: int, place_head: bool, re
     return not any(is_head_word(w, ref.head_words) for w in tail) and not is_role_phrase(tail[:1], ref)
 
 
-def head_candidates(words: Sequence[Word], run: tuple[int, int], ref: OrgReference) -> list[tuple[int, int]]:
-    """Organisation names inside a run of capitalised words, found from their head words."""
+def head_candidates(
+    words: Sequence[Word], run: tuple[int, int], ref: OrgReference, ev: ModelEvidence | None = None
+) -> list[tuple[int, int]]:
+    """Organisation names inside a run of capitalised words, found from their head words.
+
+    ``ev`` is the model's reading of the section, which tells where a name with "and" or
+    commas inside starts and ends; without it (a blank pipeline) "and" never starts a name.
+    """
+    ev = ev or ModelEvidence()
     start, end = run
     found: list[tuple[int, int]] = []
     for k in range(start, end):
@@ -180,9 +206,10 @@ def head_candidates(words: Sequence[Word], run: tuple[int, int], ref: OrgReferen
             possessor = [w.text for w in words[p : left - 1]]
             if possessor and _possessor_included(possessor, ref):
                 left = p
+        left = coordinated_left(words, left, k, ref, ev)
         if topic_of_event(words, left, ref):
             continue
-        right = _complement_end(words, k, end, place_head, ref)
+        right = _complement_end(words, k, end, place_head, ref, ev)
         if left == k and right == k + 1:
             continue  # a bare head ("the Division") refers back, it is not a name
         if low not in ref.head_words and right == k + 1:
@@ -195,3 +222,17 @@ def head_candidates(words: Sequence[Word], run: tuple[int, int], ref: OrgReferen
         if not any(k[0] <= s[0] and s[1] <= k[1] for k in kept):
             kept.append(s)
     return sorted(kept)
+
+
+def company_names(words: Sequence[Word], ref: OrgReference) -> list[tuple[int, int]]:
+    """Companies whose legal form follows a comma: "Global Interactions, Inc.", "Acme, Ltd."."""
+    found = []
+    for i in range(2, len(words)):
+        if words[i].text.lower() not in ref.company_suffixes or words[i - 1].text != ",":
+            continue
+        left = i - 1
+        while left > 0 and is_cap_word(words[left - 1].text) and not is_acronym_token(words[left - 1].text):
+            left -= 1
+        if left < i - 1 and not is_place_name(" ".join(w.text for w in words[left : i - 1])):
+            found.append((left, i + 1))
+    return found

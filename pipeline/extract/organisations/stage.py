@@ -11,7 +11,8 @@ from pipeline.core.records import Mention, Organisation, Section
 from pipeline.extract.acronyms import acronym_pattern, find_definitions_in_text
 from pipeline.extract.context import DocumentContext, Extracted, make_mention
 from pipeline.extract.organisations.candidates import Candidate, bulletin_acronyms, section_candidates
-from pipeline.extract.organisations.classification import canonical, classify_definitions
+from pipeline.extract.organisations.classification import canonical, classify_definitions, with_long_forms
+from pipeline.extract.organisations.misreadings import bulletin_clues
 from pipeline.extract.reference.organisations import OrgReference
 from pipeline.extract.words import Word, doc_words, lowercase_vocabulary, model_place_names
 
@@ -50,23 +51,34 @@ def find_organisations(
     if words_by_section is None:
         words_by_section = [doc_words(doc) for doc in docs]
 
-    found: list[tuple[int, Candidate, str, str | None]] = []
+    clues = bulletin_clues(docs, reference)
+    candidates: list[tuple[int, Candidate]] = []
     for i, (section, doc) in enumerate(zip(sections, docs, strict=True)):
         section_defs = [d for j, d in definitions if j == i]
-        for c in section_candidates(
-            doc,
-            section.heading_end,
-            reference,
-            defs,
-            section_defs,
-            acronyms,
-            vocabulary,
-            places,
-            texts[i],
-            words_by_section[i],
-        ):
-            name, acronym = canonical(defs, reference, c.name, c.acronym)
-            found.append((i, c, name, acronym))
+        candidates.extend(
+            (i, c)
+            for c in section_candidates(
+                doc,
+                section.heading_end,
+                reference,
+                defs,
+                section_defs,
+                acronyms,
+                vocabulary,
+                places,
+                texts[i],
+                words_by_section[i],
+                clues,
+            )
+        )
+    # A pattern name that holds a defined long form in full is the long form of its acronym.
+    defs = with_long_forms(
+        defs, {c.acronym: c.name for _, c in candidates if c.source == "pattern" and c.acronym and c.name}
+    )
+    found: list[tuple[int, Candidate, str, str | None]] = []
+    for i, c in candidates:
+        name, acronym = canonical(defs, reference, c.name, c.acronym)
+        found.append((i, c, name, acronym))
 
     # Headings are Title Case: a name seen only in a heading is trusted only when the
     # reference or an acronym definition vouches for it.

@@ -56,6 +56,11 @@ class OrgReference:
     role_words: frozenset[str]  # lower case
     role_acronyms: frozenset[str]  # as written
     person_words: frozenset[str] = frozenset()  # honorifics, lower case, without the dot
+    name_prepositions: frozenset[str] = frozenset()  # "Commission of Inquiry *into* ..."
+    generic_modifiers: frozenset[str] = frozenset()  # "*Executive* Board", "*Steering* Committee"
+    epithet_endings: tuple[str, ...] = ()  # Latin endings of species names: "thaps*us*"
+    company_suffixes: frozenset[str] = frozenset()  # "Inc.", "Ltd", lower case
+    heads_without_topic: frozenset[str] = frozenset()  # "Trust", "Bank": no "on ..." in their names
     by_name: Mapping[str, ReferenceOrg] = field(default_factory=dict, compare=False, repr=False)
     by_acronym: Mapping[str, ReferenceOrg] = field(default_factory=dict, compare=False, repr=False)
     # Every reference name as a word sequence of its own, longest first.
@@ -113,6 +118,11 @@ def make_reference(
         ),
         role_acronyms=frozenset(r for r in role_list if r.isupper()),
         person_words=frozenset(h.lower().rstrip(".") for h in honorifics),
+        name_prepositions=words("name_prepositions"),
+        generic_modifiers=words("generic_modifiers"),
+        company_suffixes=words("company_suffixes"),
+        heads_without_topic=words("heads_without_topic"),
+        epithet_endings=tuple(sorted(words("species_epithet_endings"))),
         by_name=MappingProxyType(by_name),
         by_acronym=MappingProxyType(by_acronym),
         name_pattern=_names_pattern(n for org in orgs for n in org.names),

@@ -1,0 +1,127 @@
+"""Capitalised names that look like a body and are not one: a person the model took for an
+organisation, a town after "in" or "at", a plant or animal genus before its species, a heading
+on a line of its own, a kind of body ("Swiss Societies") or a generic organ standing alone
+("Executive Board", "Steering Committee"). The model's labels and parse are the evidence, with
+the bulletin's own usage and the word lists of the reference file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_TITLE, ORTH
+from spacy.tokens import Doc
+
+from pipeline.core.ids import normalise_name
+from pipeline.extract.organisations.heads import is_head_word
+from pipeline.extract.reference.organisations import OrgReference
+from pipeline.extract.reference.place_names import is_city_name, is_demonym
+
+_LIST_LINKS = frozenset({",", "and", "&"})
+# Prepositions that put what follows them in a place: "arriving at [Malakal]".
+_LOCATIVE = frozenset({"in", "at", "to", "from", "near", "around", "towards", "toward", "via"})
+
+
+@dataclass(frozen=True)
+class BulletinClues:
+    """What the whole bulletin says about some words."""
+
+    person_parts: frozenset[str] = frozenset()  # first and last words of the model's PERSON names
+    epithets: frozenset[str] = frozenset()  # lower-case words that only follow a capitalised one
+    genera: frozenset[str] = frozenset()  # the capitalised words before them, in lower case
+
+
+def bulletin_clues(docs: Iterable[Doc], ref: OrgReference) -> BulletinClues:
+    """The first and last words of every PERSON entity, and the species epithets of the bulletin:
+    lower-case words with a Latin ending that never follow anything but a capitalised word
+    ("Verbascum *thapsus*", "Digitaria *brownii*")."""
+    parts: set[str] = set()
+    pairs: set[tuple[str, str]] = set()  # a capitalised word and the lower-case word after it
+    elsewhere: set[str] = set()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                parts.update({normalise_name(ent[0].text), normalise_name(ent[-1].text)})
+        if not ref.epithet_endings:
+            continue
+        rows = doc.to_array([IS_ALPHA, IS_LOWER, IS_TITLE, ORTH]).tolist()
+        previous = 0  # the capitalised word just before, if any
+        strings = doc.vocab.strings
+        for alpha, lower, title, orth in rows:
+            if alpha and lower:
+                if previous:
+                    pairs.add((strings[previous], strings[orth]))
+                else:
+                    elsewhere.add(strings[orth])
+            previous = orth if alpha and title else 0
+    endings = tuple(ref.epithet_endings)
+    epithets = {w for _, w in pairs if len(w) > 4 and w.endswith(endings)} - elsewhere
+    genera = {g.lower() for g, w in pairs if w in epithets}
+    return BulletinClues(frozenset(parts), frozenset(epithets), frozenset(genera))
+
+
+def listed_with_people(doc: Doc, first: int, last: int) -> bool:
+    """The tokens ``first``..``last - 1`` sit in a list of people ("Paul Sheils, Brigitte
+    Brickwood, Helen Govey"): a neighbour across a comma or "and" is a PERSON entity."""
+    for k, step in ((first - 1, -1), (last, 1)):
+        if 0 <= k < len(doc) and doc[k].lower_ in _LIST_LINKS:
+            k += step
+            if 0 <= k < len(doc) and doc[k].lower_ in _LIST_LINKS:
+                k += step  # ", and"
+            if 0 <= k < len(doc) and doc[k].ent_type_ == "PERSON":
+                return True
+    return False
+
+
+def genus(doc: Doc, first: int, last: int, clues: BulletinClues) -> bool:
+    """The name ends on a genus: the word after it is a species epithet ("Hypericum perforatum"),
+    or it is one word that the bulletin writes before an epithet elsewhere."""
+    if last < len(doc) and doc[last].text in clues.epithets:
+        return True
+    return last - first == 1 and doc[first].lower_ in clues.genera
+
+
+def town_after_preposition(doc: Doc, first: int, text: str) -> bool:
+    """A town of the gazetteer after "in", "at", "to" ... ("barges arrived at Malakal")."""
+    return first > 0 and doc[first - 1].lower_ in _LOCATIVE and is_city_name(text)
+
+
+def alone_on_line(text: str, start: int, end: int) -> bool:
+    """The name is all there is on its line: a heading or a title, not a mention."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return line.strip(" \t\u00a0:.") == text[start:end]
+
+
+def kind_of_body(texts: Sequence[str], ref: OrgReference) -> bool:
+    """A plural head after place adjectives names a kind of body: "Swiss Societies", "African
+    Governments"."""
+    if len(texts) < 2 or not is_head_word(texts[-1], ref.head_words) or texts[-1].lower() in ref.head_words:
+        return False
+    return all(is_demonym(t) for t in texts[:-1])
+
+
+def generic_organ(texts: Sequence[str], ref: OrgReference) -> bool:
+    """A generic organ or sector standing alone, no one body's name: "Executive Board",
+    "Steering Committee", "Civil Service", "Local Government"."""
+    if len(texts) < 2:
+        return False
+    return all(t.lower() in ref.generic_modifiers for t in texts[:-1])
+
+
+def after_honorific(doc: Doc, first: int, ref: OrgReference) -> bool:
+    """The name follows an honorific, across at most two capitalised words: a surname ("Hon.
+    Sione [Fifita-Latu]", "Dr. [Prawelska-Skrzypek]")."""
+    k = first - 1
+    while k >= 0 and first - k <= 3:
+        word = doc[k].text
+        if word == "." and k > 0:
+            k -= 1
+            continue
+        if word.lower().rstrip(".") in ref.person_words:
+            return True
+        if not (word[:1].isupper() and word.isalpha()):
+            return False
+        k -= 1
+    return False
