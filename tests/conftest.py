@@ -11,6 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DATA = Path(__file__).resolve().parent / "data"
+BLINDSET = ROOT.parent / "blindset"
 SAMPLES = ROOT / "data" / "raw"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 HOLDOUT = Path(__file__).resolve().parent / "holdout"
@@ -77,3 +78,37 @@ def corpus_tables(tmp_path_factory, resources, shared_dir) -> dict[str, pa.Table
         if path.suffix in {".txt", ".pdf"}:
             shutil.copy(path, raw / path.name)
     return _run_folder(raw, tmp_path_factory.mktemp("corpus-out"), resources)
+
+
+@pytest.fixture(scope="session")
+def archive_tables(tmp_path_factory, resources, shared_dir) -> dict[str, pa.Table]:
+    """The tables of the newsletter archive in ../shared/archive (scans read by OCR)."""
+    from pipeline.core.settings import OcrSettings
+    from pipeline.read.ocr import ocr_engine
+
+    engine = ocr_engine(OcrSettings())
+    if not engine.available():
+        pytest.skip(f"the archive's scanned issues need OCR: {engine.problem()}")
+    raw = tmp_path_factory.mktemp("archive-raw")
+    for path in sorted((shared_dir / "archive").glob("*.pdf")):
+        shutil.copy(path, raw / path.name)
+    return _run_folder(raw, tmp_path_factory.mktemp("archive-out"), resources)
+
+
+def _blindset(name: str) -> Path:
+    folder = BLINDSET / name
+    if not folder.is_dir():
+        pytest.skip(f"../blindset/{name} is not beside the repository (the texts are not ours to commit)")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def genres_tables(tmp_path_factory, resources) -> dict[str, pa.Table]:
+    """The tables of the real bulletins of other genres in ../blindset/texts."""
+    return _run_folder(_blindset("texts"), tmp_path_factory.mktemp("genres-out"), resources)
+
+
+@pytest.fixture(scope="session")
+def french_tables(tmp_path_factory, resources) -> dict[str, pa.Table]:
+    """The tables of the real French bulletins in ../blindset/fr_texts."""
+    return _run_folder(_blindset("fr_texts"), tmp_path_factory.mktemp("french-out"), resources)
