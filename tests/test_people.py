@@ -552,3 +552,20 @@ def test_people_listed_with_people_whatever_the_model_calls_them(nlp) -> None:
     found = {p.name for p in extract(nlp, text)}
     assert {"Tomas Berg", "Ilse Varga", "Kiri Tane", "Nadia Rossi", "Omar Haddad"} <= found
     assert "However" not in found
+
+
+@pytest.mark.model
+def test_a_heading_is_no_name_and_a_verb_ends_one(nlp) -> None:
+    text = "Autumn Edition\n\nLena Marsh Presented\n\nThe shields went to the best teams, said Omar Sayed."
+    found = {p.name for p in extract(nlp, text)}
+    assert "Omar Sayed" in found
+    assert not {"Autumn Edition", "Lena Marsh Presented"} & found, found
+
+
+@pytest.mark.model
+def test_a_body_named_after_a_person_is_not_a_person(nlp) -> None:
+    text = (
+        "Notes\n\nThe Ashworth Department of Surgery thanked Dame Ashworth, and Mrs Adeyemi opened the fair."
+    )
+    people = {p.name: p.honorific for p in extract(nlp, text)}
+    assert people == {"Ashworth": "Dame", "Adeyemi": "Mrs."}

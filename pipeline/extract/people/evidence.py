@@ -7,7 +7,7 @@ Roe Foundation"). The words behind each rule are data (``data/people.yaml``,
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from functools import cached_property
 
 from pipeline.core.ids import normalise_name
 from pipeline.extract.organisations.names import is_head_word
@@ -70,18 +70,37 @@ def free_words(sections: Sequence[Sequence[Word]]) -> frozenset[str]:
     return frozenset(out)
 
 
-@dataclass(frozen=True)
 class NameEvidence:
-    """What the bulletin says about its capitalised names, gathered once per bulletin."""
+    """What the bulletin says about its capitalised names; each reading of the bulletin's
+    words is made once, and only when a name needs it."""
 
-    lexicon: PeopleLexicon
-    local: LocalWords
-    vocabulary: frozenset[str]  # words the bulletin also writes in lower case
-    spatial: frozenset[str]  # names written after a preposition of space
-    head_words: frozenset[str]  # organisation head words ("Foundation", "University")
-    free: frozenset[str]  # lower-case words written other than after a capitalised one
-    places: frozenset[str] = frozenset()  # normalised names of the places found
-    taxa: frozenset[str] = frozenset()  # ``taxon_names`` of the bulletin
+    def __init__(
+        self,
+        lexicon: PeopleLexicon,
+        local: LocalWords,
+        vocabulary: frozenset[str],
+        section_words: Sequence[Sequence[Word]],
+        head_words: frozenset[str],
+        places: frozenset[str] = frozenset(),
+    ) -> None:
+        self.lexicon = lexicon
+        self.local = local
+        self.vocabulary = vocabulary  # words the bulletin also writes in lower case
+        self.section_words = section_words
+        self.head_words = head_words  # organisation head words ("Foundation", "University")
+        self.places = places  # normalised names of the places found
+
+    @cached_property
+    def spatial(self) -> frozenset[str]:
+        return spatial_names(self.section_words, self.lexicon)
+
+    @cached_property
+    def taxa(self) -> frozenset[str]:
+        return taxon_names(self.section_words, self.lexicon, self.vocabulary)
+
+    @cached_property
+    def free(self) -> frozenset[str]:
+        return free_words(self.section_words)
 
     def local_place(self, name_words: Sequence[str]) -> bool:
         """A local place's form, confirmed: "Mt Arawang" always; "Cooleman Trig" when the
@@ -99,7 +118,9 @@ class NameEvidence:
     def taxon(self, name_words: Sequence[str]) -> bool:
         """A plant's or an animal's common name, or its beginning: ``taxon_names`` ("Angel Hair
         Grass" beside "grass", and "Angel Hair")."""
-        return len(name_words) > 1 and normalise_name(" ".join(name_words)) in self.taxa
+        if len(name_words) < 2 or not self.lexicon.taxon_words & self.vocabulary:
+            return False
+        return normalise_name(" ".join(name_words)) in self.taxa
 
     def genus(self, words: Sequence[Word], end: int) -> bool:
         """The name ends in a genus: a Latin epithet follows it ("Diuris sulphurea")."""

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -230,8 +231,11 @@ def listed_names(
     Marty and Chris", "Paul Roe, Ann Lee, Kim Tan". An item of one to three name words,
     not a place's name, is a person when its list (items joined by commas and "and") holds
     two names the model calls people."""
-    word_at = {t: k for k, w in enumerate(words) for t in range(w.start, w.end)}
-    person = {word_at[t] for ent in doc.ents if ent.label_ == "PERSON" for t in range(ent.start, ent.end)}
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    if len(people) < 2:
+        return []
+    starts = [w.start for w in words]
+    person = {bisect_right(starts, t) - 1 for ent in people for t in range(ent.start, ent.end)}
     items: list[tuple[int, int]] = []  # the items of the list being read
     out: list[Name] = []
 
@@ -248,12 +252,8 @@ def listed_names(
 
     k = 0
     while k < len(words):
-        end = name_end(words, k, lexicon)
-        if (
-            end > k
-            and words[k].tag in _PROPER_TAGS
-            and (k == 0 or not is_name_word(words[k - 1].text, lexicon))
-        ):
+        end = name_end(words, k, lexicon) if words[k].tag in _PROPER_TAGS else k
+        if end > k and (k == 0 or not is_name_word(words[k - 1].text, lexicon)):
             if items and not all(w.text.lower() in _LIST_SEPARATORS for w in words[items[-1][1] : k]):
                 close()
             if end - k <= MAX_LISTED_NAME_WORDS:

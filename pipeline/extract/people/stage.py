@@ -13,7 +13,7 @@ from pipeline.core.records import Mention, Organisation, Person, Section
 from pipeline.extract.context import DocumentContext, Extracted, make_mention
 from pipeline.extract.organisations.names import is_head_word
 from pipeline.extract.people.affiliation_lookup import Affiliations, affiliations, words_text
-from pipeline.extract.people.evidence import NameEvidence, free_words, spatial_names, taxon_names
+from pipeline.extract.people.evidence import NameEvidence
 from pipeline.extract.people.lexicon import PeopleLexicon, load_people_lexicon
 from pipeline.extract.people.names import Name, honorific_names, listed_names, model_names, titled_names
 from pipeline.extract.people.titles import Title, title_of
@@ -242,11 +242,9 @@ def find_people(
         lexicon,
         local_words(),
         vocabulary,
-        spatial_names(section_words, lexicon),
+        section_words,
         reference.head_words,
-        free_words(section_words),
         frozenset(normalise_name(p) for p in place_names),
-        taxon_names(section_words, lexicon, vocabulary),
     )
     names = _people_only(names, evidence, sections, section_words, place_spans, name_text)
 
