@@ -528,7 +528,7 @@ def test_a_plural_role_before_a_list_is_each_ones_role(nlp) -> None:
 def test_a_signature_gives_the_body_on_the_lines_below(nlp) -> None:
     text = (
         "Notes\n\nDear members, the Tonga Data Office sends its greetings.\n\nYours sincerely,\n\n"
-        "Prof. Dr. K. Halvorsen\nTonga Data Office\nHarbour Road 12\n"
+        "Prof. Dr. K. Halvorsen\nSection for Reef Surveys\nTonga Data Office (TDO)\nHarbour Road 12\n"
     )
     orgs = [Organisation("doc", "o", "Tonga Data Office", None, 2)]
     sections = find_sections("doc", DocumentText("b.txt", text))

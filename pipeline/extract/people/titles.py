@@ -187,7 +187,7 @@ def _title_below(words: Sequence[Word], q: int, text: str, taken: set[int], know
         while k < len(words) and words[k].text.isspace():
             k += 1
         line_end = next((j for j in range(k, len(words)) if words[j].text.startswith("\n")), len(words))
-        line = [w for w in words[k:line_end] if w.text not in {"(", ")"}]
+        line = list(words[k:line_end])
         if not line or any(j in taken for j in range(k, line_end)):
             break
         title = parse_title(line, text, known)
