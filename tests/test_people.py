@@ -338,3 +338,234 @@ def test_members_called_by_one_name(nlp, text: str, expected: set[str], not_peop
     found = {p.name for p in find_people("doc", sections, docs, [], place_spans=places)[0]}
     assert expected <= found, found
     assert not (not_people & found), found
+
+
+# --------------------------------------------------------------------------- words of the lexicon (blank)
+
+
+def test_plural_roles_and_their_singular(lexicon) -> None:
+    from pipeline.extract.people.titles import singular_role
+
+    assert lexicon.is_plural_role("wardens") and lexicon.is_plural_role("Secretaries")
+    assert not lexicon.is_plural_role("warden") and not lexicon.is_plural_role("Jones")
+    assert singular_role("new members", lexicon) == "new member"
+    assert singular_role("wardens", lexicon) == "warden"
+    assert singular_role("Head of Unit", lexicon) == "Head of Unit"
+
+
+@pytest.mark.parametrize(("word", "epithet"), [("sulphurea", True), ("vulgaris", True), ("said", False)])
+def test_species_epithets(lexicon, word: str, epithet: bool) -> None:
+    assert lexicon.is_epithet(word) is epithet
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cr Nadia Petrov and Cllr Owen Hart voted.", [("Nadia Petrov", "Cr"), ("Owen Hart", "Cllr")]),
+        ("Thanks to Dame Ashworth and Mrs Adeyemi.", [("Ashworth", "Dame"), ("Adeyemi", "Mrs.")]),
+        ("Father Liam Doyle blessed it.", [("Liam Doyle", "Fr.")]),
+    ],
+)
+def test_more_honorifics(lexicon, text: str, expected: list[tuple[str, str]]) -> None:
+    doc = spacy.blank("en")(text)
+    words = doc_words(doc)
+    found = honorific_names(words, text, lexicon, 0, 0)
+    assert [
+        (text[words[n.start].char_start : words[n.end - 1].char_end], n.honorific) for n in found
+    ] == expected
+
+
+def test_unknown_acronym_before_a_role_is_part_of_it(known) -> None:
+    # "TDO" is a body of the bulletin; "ICT" is not: "ICT Officer" is one role.
+    for phrase, expected in [
+        ("ICT Officer", Title("ICT Officer", None)),
+        ("TDO Officer", Title("Officer", "TDO")),
+    ]:
+        assert parse_title(doc_words(spacy.blank("en")(phrase)), phrase, known) == expected
+
+
+def test_a_body_is_named_without_the_country_it_is_in(known) -> None:
+    phrase = "Senior Adviser at the Tonga Data Office in Tonga"
+    assert parse_title(doc_words(spacy.blank("en")(phrase)), phrase, known) == Title(
+        "Senior Adviser", "Tonga Data Office"
+    )
+
+
+def test_names_written_after_a_preposition_of_space(lexicon) -> None:
+    from pipeline.extract.people.evidence import spatial_names
+
+    words = doc_words(
+        spacy.blank("en")("We walked down from Pinnacle Trig into the Old Quarry with Ana Lutz.")
+    )
+    found = spatial_names([words], lexicon)
+    assert {"pinnacle trig", "old quarry"} <= found and "ana lutz" not in found
+
+
+# ------------------------------------------------------------------------- names that are not people (model)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "not_a_person", "person"),
+    [
+        (  # a local place: "Mt" before it, or written after a preposition of space
+            "Notes\n\nOur walk up Mt Kembla was wet. Later we came down from Pinnacle Trig, "
+            "and Pinnacle Trig was foggy. Rosa Delgado led the walk.",
+            {"Mt Kembla", "Pinnacle Trig"},
+            "Rosa Delgado",
+        ),
+        (  # a place's name inside a longer one
+            "Notes\n\nTraps were set across Kauri Point Scenic Reserve by Hemi Walker.",
+            {"Scenic Reserve", "Point Scenic Reserve"},
+            "Hemi Walker",
+        ),
+        (  # plants: a kind of plant the bulletin also writes in lower case; a genus
+            "Notes\n\nWe pulled out Fox Tail Grass and its beginnings, Fox Tail, along the track; the "
+            "grass spreads fast. A clump of Swamp Lily Ottelia ovalifolia flowered. Priya Nair helped.",
+            {"Fox Tail Grass", "Fox Tail", "Swamp Lily Ottelia"},
+            "Priya Nair",
+        ),
+        (  # the person a body is named after
+            "Notes\n\nThe Edith Cowan Foundation funded the hall, said Mele Faleafa.",
+            {"Edith Cowan"},
+            "Mele Faleafa",
+        ),
+        (  # a capitalised verb in a heading is not a surname
+            "1. Regional Award for Public Justice Held in Suva\n\nThe award went to Ms. Ana Tuilagi.",
+            {"Held"},
+            "Ana Tuilagi",
+        ),
+    ],
+)
+def test_names_that_are_not_people(nlp, text: str, not_a_person: set[str], person: str) -> None:
+    found = {p.name for p in _with_places(nlp, text)}
+    assert person in found and not (not_a_person & found), found
+
+
+def _with_places(nlp, text: str) -> list[Person]:
+    sections = find_sections("doc", DocumentText("b.txt", text))
+    docs = parse_sections(nlp, sections)
+    orgs, _ = find_organisations("doc", sections, docs, load_org_reference())
+    places, place_mentions = find_places("doc", sections, docs, load_gazetteer())
+    spans = [(m.char_start, m.char_end) for m in place_mentions]
+    return find_people("doc", sections, docs, orgs, place_spans=spans, place_names=[p.name for p in places])[
+        0
+    ]
+
+
+# --------------------------------------------------------------------------- roles around a name (model)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "role", "organisation"),
+    [
+        (
+            "Notes\n\nThanks go to our treasurer, Mia Kowalczyk, for the figures.",
+            "Mia Kowalczyk",
+            "treasurer",
+            None,
+        ),
+        (
+            "Notes\n\nOur newest volunteer Tariq Haddad cleared the drains.",
+            "Tariq Haddad",
+            "newest volunteer",
+            None,
+        ),
+        (
+            "Notes\n\nA fine review by botanist Ruth Okello AM appeared in May.",
+            "Ruth Okello",
+            "botanist",
+            None,
+        ),
+        ("Notes\n\nOwen Pratt, the lessee, agreed to the fence.", "Owen Pratt", "lessee", None),
+        ("Notes\n\nRanger Kai is planning a burn on the spur.", "Kai", "Ranger", None),
+        (
+            "Notes\n\nThe talks were led by the deputy permanent representative of Chile, Mr. Tomás Rojas.",
+            "Tomás Rojas",
+            "deputy permanent representative",
+            "Chile",
+        ),
+        (
+            "Notes\n\nDr. Lena Voss is a lecturer with the Institute of Coastal Studies at the "
+            "Baltic University in Gdansk.",
+            "Lena Voss",
+            "lecturer",
+            "Institute of Coastal Studies",
+        ),
+        (
+            "Notes\n\nJuan Ortiz, Secretary and Founder of the Andean Water Foundation, opened the day.",
+            "Juan Ortiz",
+            "Secretary",
+            "Andean Water Foundation",
+        ),
+        (
+            "Notes\n\nOn Monday I met Finance Director Abernethy and the auditors.",
+            "Abernethy",
+            "Finance Director",
+            None,
+        ),
+        ("Notes\n\nBookings\nContact: Maria Jensen 5550 1234\n", "Maria Jensen", "Contact", None),
+    ],
+)
+def test_roles_around_a_name(nlp, text: str, name: str, role: str, organisation: str | None) -> None:
+    found = person(extract(nlp, text), name)
+    assert (found.role, found.organisation) == (role, organisation)
+
+
+@pytest.mark.model
+def test_a_plural_role_before_a_list_is_each_ones_role(nlp) -> None:
+    text = (
+        "Notes\n\nWe met with wardens Sarah, Tom and Priya on Friday. "
+        "Welcome to new members Ana, Luis and Kofi!"
+    )
+    people = {p.name: p.role for p in extract(nlp, text)}
+    assert {people.get(n) for n in ("Sarah", "Tom", "Priya")} == {"warden"}
+    assert {people.get(n) for n in ("Ana", "Luis", "Kofi")} == {"new member"}
+
+
+@pytest.mark.model
+def test_a_signature_gives_the_body_on_the_lines_below(nlp) -> None:
+    text = (
+        "Notes\n\nDear members, the Tonga Data Office sends its greetings.\n\nYours sincerely,\n\n"
+        "Prof. Dr. K. Halvorsen\nSection for Reef Surveys\nTonga Data Office (TDO)\nHarbour Road 12\n"
+    )
+    orgs = [Organisation("doc", "o", "Tonga Data Office", None, 2)]
+    sections = find_sections("doc", DocumentText("b.txt", text))
+    docs = parse_sections(nlp, sections)
+    found = person(find_people("doc", sections, docs, orgs)[0], "K. Halvorsen")
+    assert (found.honorific, found.organisation) == ("Prof.", "Tonga Data Office")
+
+
+@pytest.mark.model
+def test_a_later_mention_by_a_surname_of_two_words_is_the_same_person(nlp) -> None:
+    text = "Notes\n\nDr. Ana Maria Soto Barrios opened the forum. Later Dr. Soto Barrios closed it."
+    assert [p.name for p in extract(nlp, text)] == ["Ana Maria Soto Barrios"]
+
+
+@pytest.mark.model
+def test_people_listed_with_people_whatever_the_model_calls_them(nlp) -> None:
+    text = (
+        "Notes\n\nA cold morning greeted nine weeders: Tomas Berg, Ilse Varga, Kiri Tane, Nadia Rossi, "
+        "Omar Haddad. However, Ilse, Kiri and Omar left early."
+    )
+    found = {p.name for p in extract(nlp, text)}
+    assert {"Tomas Berg", "Ilse Varga", "Kiri Tane", "Nadia Rossi", "Omar Haddad"} <= found
+    assert "However" not in found
+
+
+@pytest.mark.model
+def test_a_heading_is_no_name_and_a_verb_ends_one(nlp) -> None:
+    text = "Autumn Edition\n\nLena Marsh Presented\n\nThe shields went to the best teams, said Omar Sayed."
+    found = {p.name for p in extract(nlp, text)}
+    assert "Omar Sayed" in found
+    assert not {"Autumn Edition", "Lena Marsh Presented"} & found, found
+
+
+@pytest.mark.model
+def test_a_body_named_after_a_person_is_not_a_person(nlp) -> None:
+    text = (
+        "Notes\n\nThe Ashworth Department of Surgery thanked Dame Ashworth, and Mrs Adeyemi opened the fair."
+    )
+    people = {p.name: p.honorific for p in extract(nlp, text)}
+    assert people == {"Ashworth": "Dame", "Adeyemi": "Mrs."}

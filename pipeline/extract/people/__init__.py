@@ -5,7 +5,10 @@ entity of the model that looks like a name and is not a place. Roles and affilia
 come from the phrases bulletins put around a name: "UNDP Director, Ms. X",
 "UNDP's Adviser, Mr. Y", "Mr. Y, Chief, ABC", "the President of Ruritania, Mr. Z",
 "Ms. X, Minister of Health of Ruritania", "President Z", "the Board, whose Chair,
-Ms. X". A later mention by surname ("Mr. Roe") is the same person.
+Ms. X", and in lower case: "our treasurer, X", "rangers X, Y and Z", "X, the lessee",
+"X is a professor with Y", or on the lines under a signature. A later mention by surname
+("Mr. Roe", "Dr. Quispe Huamán") is the same person. Names of local places, plants and
+animals, and the people bodies are named after, are not people (``evidence.py``).
 """
 
 from pipeline.extract.people.stage import extract, find_people

@@ -16,6 +16,9 @@ from pipeline.extract.reference.organisations import OrgReference, match_key
 from pipeline.extract.reference.place_names import is_place_name
 from pipeline.extract.words import DETERMINERS, POSSESSIVE_MARKS, Word
 
+# Words after which a phrase names a second body or a place: "the Institute *at* the University".
+BODY_BREAKS = frozenset({"at", "in", ",", "and", "("})
+
 
 @dataclass(frozen=True)
 class Affiliations:
@@ -67,6 +70,14 @@ def affiliation(words: Sequence[Word], text: str, known: Affiliations) -> str | 
     phrase = words_text(text, words)
     if not phrase:
         return None
+    if match_key(phrase) in known.by_key:
+        return phrase
+    words = _without_location(words, text)
+    for k in range(len(words) - 1, 0, -1):
+        # "the Institute for Public Affairs *at* the X University": the body named first.
+        if words[k].text.lower() in BODY_BREAKS and match_key(words_text(text, words[:k])) in known.by_key:
+            return words_text(text, words[:k])
+    phrase = words_text(text, words)
     if match_key(phrase) in known.by_key or is_place_name(phrase):
         return phrase
     if len(words) == 1 and is_head_word(phrase, known.reference.head_words):
@@ -81,6 +92,23 @@ def affiliation(words: Sequence[Word], text: str, known: Affiliations) -> str | 
     ):
         return phrase
     return None
+
+
+def known_body(name: str, known: Affiliations) -> bool:
+    """A body the bulletin or the reference names, or a place; not a bare unknown acronym."""
+    if match_key(name) in known.by_key or is_place_name(name):
+        return True
+    if known.reference.lookup_name(name) or known.reference.lookup_acronym(name):
+        return True
+    return not is_acronym_token(name)
+
+
+def _without_location(words: Sequence[Word], text: str) -> Sequence[Word]:
+    """ "X School of Social Sciences in Poland" -> "X School of Social Sciences"."""
+    for k in range(len(words) - 2, 0, -1):
+        if words[k].text == "in" and is_place_name(words_text(text, words[k + 1 :])):
+            return words[:k]
+    return words
 
 
 def org_with_complement(complement: str, known: Affiliations) -> str | None:

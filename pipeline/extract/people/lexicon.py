@@ -17,6 +17,15 @@ def role_key(text: str) -> str:
     return " ".join(text.lower().replace("-", " ").split())
 
 
+def singular_key(key: str) -> str | None:
+    """The singular of a plural role key ("rangers" -> "ranger", "secretaries" -> "secretary")."""
+    if key.endswith("ies") and len(key) > 4:
+        return key[:-3] + "y"
+    if key.endswith("s") and not key.endswith("ss") and len(key) > 3:
+        return key[:-1]
+    return None
+
+
 @dataclass(frozen=True)
 class PeopleLexicon:
     """Honorifics, role words and name rules, from ``data/people.yaml``."""
@@ -28,9 +37,23 @@ class PeopleLexicon:
     particles: frozenset[str]
     # First character -> the honorific forms starting with it, longest first (ties in file order).
     honorifics_by_initial: Mapping[str, tuple[str, ...]]
+    post_nominals: frozenset[str] = frozenset()  # as written ("AO", "OBE")
+    label_words: frozenset[str] = frozenset()  # lower case ("photo", "courtesy")
+    spatial_prepositions: frozenset[str] = frozenset()
+    taxon_words: frozenset[str] = frozenset()
+    epithet_endings: tuple[str, ...] = ()
 
     def is_role(self, text: str) -> bool:
         return text in self.role_acronyms or role_key(text) in self.roles
+
+    def is_plural_role(self, text: str) -> bool:
+        """A plural role word or phrase: "rangers", "new members" ("members")."""
+        singular = singular_key(role_key(text))
+        return singular is not None and singular in self.roles
+
+    def is_epithet(self, text: str) -> bool:
+        """A lower-case word with the form of a Latin species name ("unifolia", "acuta")."""
+        return text.isalpha() and text.islower() and len(text) > 3 and text.endswith(self.epithet_endings)
 
 
 def lexicon_from_data(data: Mapping[str, Any]) -> PeopleLexicon:
@@ -43,13 +66,22 @@ def lexicon_from_data(data: Mapping[str, Any]) -> PeopleLexicon:
     by_initial: dict[str, list[str]] = {}
     for form in sorted(honorifics, key=len, reverse=True):
         by_initial.setdefault(form[:1], []).append(form)
+
+    def lower_set(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or ())
+
     return PeopleLexicon(
         honorifics=MappingProxyType(honorifics),
         roles=frozenset(role_key(r) for r in roles if not r.isupper()),
         role_acronyms=frozenset(r for r in roles if r.isupper()),
-        never_in_name=frozenset(str(w).lower() for w in data.get("never_in_name") or ()),
+        never_in_name=lower_set("never_in_name"),
         particles=frozenset(str(w) for w in data.get("name_particles") or ()),
         honorifics_by_initial=MappingProxyType({c: tuple(forms) for c, forms in by_initial.items()}),
+        post_nominals=frozenset(str(w) for w in data.get("post_nominals") or ()),
+        label_words=lower_set("label_words"),
+        spatial_prepositions=lower_set("spatial_prepositions"),
+        taxon_words=lower_set("taxon_words"),
+        epithet_endings=tuple(sorted({str(w).lower() for w in data.get("epithet_endings") or ()})),
     )
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,6 +16,9 @@ from pipeline.extract.reference.place_names import is_city_name, is_demonym, is_
 from pipeline.extract.words import DETERMINERS, POSSESSIVE_MARKS, VERB_TAGS, Word, is_cap_word
 
 MAX_NAME_WORDS = 6
+DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "an")
+# Tags of a word that can open an item of a list of names (not "However", "Then").
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
 
 
 def honorific_at(words: Sequence[Word], i: int, text: str, lexicon: PeopleLexicon) -> tuple[str, int] | None:
@@ -44,6 +48,8 @@ def is_name_word(text: str, lexicon: PeopleLexicon) -> bool:
         return False
     if text.lower() in lexicon.never_in_name or lexicon.is_role(text) or text in lexicon.honorifics:
         return False
+    if text in lexicon.post_nominals:
+        return False
     # "DESA", "UNDP": an acronym is an organisation, not a name (short capitals like "WU" pass).
     return not (is_acronym_token(text) and text.isupper() and len(text) > 2)
 
@@ -52,12 +58,19 @@ def _is_initial(text: str) -> bool:
     return len(text) == 2 and text[0].isupper() and text[1] == "."
 
 
+# Tags of a capitalised verb in a Title Case heading ("Justice *Held* in Nairobi", "Anna Berg
+# *Presented*"): it ends a name.
+_PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
 def name_end(words: Sequence[Word], i: int, lexicon: PeopleLexicon) -> int:
     """End (exclusive) of the name starting at word ``i``; ``i`` when there is none."""
     end = i
     j = i
     while j < len(words) and j - i < MAX_NAME_WORDS:
         t = words[j].text
+        if words[j].tag in _PAST_TAGS:
+            break
         if is_name_word(t, lexicon) or _is_initial(t):
             j += 1
             end = j
@@ -155,18 +168,102 @@ def model_names(
         while a < b and (found := honorific_at(words, a, doc_text, lexicon)) is not None:
             honorific = honorific or found[0]
             a = found[1]
-        while a < b and (words[a].text.lower() in DETERMINERS or lexicon.is_role(words[a].text)):
+        # "the Ranger Nina", "Photo G. Lee": a role or a caption label before the name.
+        while a < b and (
+            words[a].text.lower() in DETERMINERS
+            or lexicon.is_role(words[a].text)
+            or words[a].text.lower() in lexicon.label_words
+        ):
             a += 1
             h_start = a
-        while b > a and words[b - 1].text in POSSESSIVE_MARKS:
+        # "Ann Roe's", "Ted Hale AO", "Linda Roe 6288" (a telephone number after the name).
+        while b > a and (
+            words[b - 1].text in POSSESSIVE_MARKS
+            or words[b - 1].text in lexicon.post_nominals
+            or not any(ch.isalpha() for ch in words[b - 1].text)
+        ):
             b -= 1
         if b <= a or name_end(words, a, lexicon) < b:
             continue  # a word no name has ("Promoting Whole-of-Government Approaches")
-        if honorific is None:
-            text = doc_text[words[a].char_start : words[b - 1].char_end]
-            if is_place_name(text) or is_city_name(text) or normalise_name(text) in places:
-                continue
-            if any(is_demonym(w.text) for w in words[a:b]) or words[a].tag in VERB_TAGS:
-                continue
+        if honorific is None and _place_like(words, a, b, doc_text, places):
+            continue
+        if honorific is None and b < len(words) and words[b].text in lexicon.post_nominals:
+            honorific = words[b].text  # "Ted Hale AO"
         out.append(Name(section, a, b, honorific, h_start, words[a].char_start < heading_end, "model"))
+    return out
+
+
+_LIST_SEPARATORS = frozenset({",", "and", "&"})
+MAX_LISTED_NAME_WORDS = 3
+
+
+def _place_like(words: Sequence[Word], a: int, b: int, doc_text: str, places: frozenset[str]) -> bool:
+    """A place's name, a demonym or a verb: never a person's name without an honorific.
+
+    ``places`` are the names the model calls places. A one-word name is tested against
+    countries and large cities only: "Linda" and "Graham" are also small towns.
+    """
+    text = doc_text[words[a].char_start : words[b - 1].char_end]
+    if is_place_name(text) or normalise_name(text) in places:
+        return True
+    if b - a == 1:
+        return is_demonym(words[a].text) or words[a].tag in VERB_TAGS
+    # "Indian Mynas": a word of the name is a people's or a place's (not "Helen", whose
+    # stem is in "Saint Helena").
+    return (
+        is_city_name(text)
+        or words[a].tag in VERB_TAGS
+        or any(normalise_name(w.text) in places for w in words[a:b])
+        or any(w.text.endswith(DEMONYM_ENDINGS) and is_demonym(w.text) for w in words[a:b])
+    )
+
+
+def listed_names(
+    doc: Doc,
+    words: Sequence[Word],
+    lexicon: PeopleLexicon,
+    section: int,
+    heading_end: int,
+    places: frozenset[str],
+    doc_text: str,
+) -> list[Name]:
+    """Names in a list of people that the model misses or calls a place or a body: "Nina,
+    Marty and Chris", "Paul Roe, Ann Lee, Kim Tan". An item of one to three name words,
+    not a place's name, is a person when its list (items joined by commas and "and") holds
+    two names the model calls people."""
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    if len(people) < 2:
+        return []
+    starts = [w.start for w in words]
+    person = {bisect_right(starts, t) - 1 for ent in people for t in range(ent.start, ent.end)}
+    items: list[tuple[int, int]] = []  # the items of the list being read
+    out: list[Name] = []
+
+    def close() -> None:
+        if sum(1 for a, b in items if any(k in person for k in range(a, b))) >= 2:
+            out.extend(
+                Name(section, a, b, None, a, words[a].char_start < heading_end, "list")
+                for a, b in items
+                # The model's own place labels are what a list of people corrects ("Nina").
+                if not any(k in person for k in range(a, b))
+                and not _place_like(words, a, b, doc_text, frozenset())
+            )
+        items.clear()
+
+    k = 0
+    while k < len(words):
+        end = name_end(words, k, lexicon) if words[k].tag in _PROPER_TAGS else k
+        if end > k and (k == 0 or not is_name_word(words[k - 1].text, lexicon)):
+            if items and not all(w.text.lower() in _LIST_SEPARATORS for w in words[items[-1][1] : k]):
+                close()
+            if end - k <= MAX_LISTED_NAME_WORDS:
+                items.append((k, end))
+            else:
+                close()
+            k = end
+            continue
+        if items and words[k].text.lower() not in _LIST_SEPARATORS:
+            close()
+        k += 1
+    close()
     return out

@@ -3,7 +3,7 @@ surname is the same person), and all their mentions."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -13,10 +13,12 @@ from pipeline.core.records import Mention, Organisation, Person, Section
 from pipeline.extract.context import DocumentContext, Extracted, make_mention
 from pipeline.extract.organisations.names import is_head_word
 from pipeline.extract.people.affiliation_lookup import Affiliations, affiliations, words_text
+from pipeline.extract.people.evidence import NameEvidence
 from pipeline.extract.people.lexicon import PeopleLexicon, load_people_lexicon
-from pipeline.extract.people.names import Name, honorific_names, model_names, titled_names
+from pipeline.extract.people.names import Name, honorific_names, listed_names, model_names, titled_names
 from pipeline.extract.people.titles import Title, title_of
 from pipeline.extract.reference.organisations import OrgReference, load_org_reference, match_key
+from pipeline.extract.reference.place_names import local_words
 from pipeline.extract.words import Word, doc_words, lowercase_vocabulary, model_place_names
 
 
@@ -30,10 +32,12 @@ def _name_parts(name: str) -> list[str]:
 
 
 def _part_index(full: Mapping[str, list[str]]) -> dict[str, str]:
-    """First and last word of each full name -> its key, where that word names one person only."""
+    """First and last word of each full name, and its last words ("Quispe Huamán" of "Rosa
+    Elena Quispe Huamán") -> its key, where that part names one person only."""
     seen: dict[str, set[str]] = {}
     for key, parts in full.items():
-        for part in {parts[0], parts[-1]}:
+        tails = {" ".join(parts[i:]) for i in range(1, len(parts) - 1)}
+        for part in {parts[0], parts[-1], *tails}:
             seen.setdefault(part, set()).add(key)
     return {part: next(iter(keys)) for part, keys in seen.items() if len(keys) == 1}
 
@@ -67,6 +71,7 @@ def extract(context: DocumentContext) -> Extracted:
         reference=context.reference.organisations,
         words_by_section=context.words,
         place_spans=[(m.char_start, m.char_end) for m in context.found.mentions if m.label == "PLACE"],
+        place_names=[p.name for p in context.found.places],
     )
     return Extracted(tuple(people), tuple(mentions))
 
@@ -76,12 +81,14 @@ _EPITHET_TAGS = frozenset({"NOUN", "ADJ", "X"})
 _LIST_LINKS = frozenset({",", "and", "&"})
 
 
-def _first_name_alone(name: Name, text: str, vocabulary: frozenset[str], token: Token) -> bool:
+def _first_name_alone(
+    name: Name, text: str, vocabulary: frozenset[str], token: Token, lexicon: PeopleLexicon | None = None
+) -> bool:
     """A person called by one name, as members of a group are ("Linda, Graham and Rob", "Doug
-    turned up"): a word the model takes for a person, in the body, never written in lower case,
-    listed with other people or the subject of a verb; not a genus before its species
-    ("Phalaris aquatica")."""
-    if name.source != "model" or name.in_heading or not (text.isalpha() and text[:1].isupper()):
+    turned up") or after a title ("HR Director Lafond"): a word the model takes for a person,
+    in the body, never written in lower case, listed with other people, the subject of a verb
+    or after a capitalised role word; not a genus before its species ("Phalaris aquatica")."""
+    if name.source not in {"model", "list"} or name.in_heading or not (text.isalpha() and text[:1].isupper()):
         return False
     if text.isupper() or text.lower() in vocabulary:
         return False
@@ -90,7 +97,15 @@ def _first_name_alone(name: Name, text: str, vocabulary: frozenset[str], token: 
         return False
     conjuncts = (*token.conjuncts, *(c for c in token.children if c.dep_ == "conj"), *_listed_beside(token))
     listed = any(other.ent_type_ == "PERSON" for other in conjuncts)
-    return listed or token.dep_ in {"nsubj", "nsubjpass"}
+    if listed or token.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    before = token.nbor(-1) if token.i > 0 else None
+    return (
+        lexicon is not None
+        and before is not None
+        and before.text[:1].isupper()
+        and lexicon.is_role(before.text)
+    )
 
 
 def _listed_beside(token: Token) -> list[Token]:
@@ -105,6 +120,15 @@ def _listed_beside(token: Token) -> list[Token]:
     return out
 
 
+def _model_person(name: Name, docs: Sequence[Doc], words: Sequence[Sequence[Word]]) -> bool:
+    """The model labels a word of the name PERSON."""
+    section = words[name.section]
+    doc = docs[name.section]
+    return any(
+        doc[t].ent_type_ == "PERSON" for w in section[name.start : name.end] for t in range(w.start, w.end)
+    )
+
+
 def _first_token(name: Name, docs: Sequence[Doc], words: Sequence[Sequence[Word]]) -> Token:
     return docs[name.section][words[name.section][name.start].start]
 
@@ -114,11 +138,42 @@ def _in_place(
     sections: Sequence[Section],
     words: Sequence[Sequence[Word]],
     place_spans: Sequence[tuple[int, int]],
+    *,
+    strictly: bool = False,
 ) -> bool:
+    """The name overlaps a place found (``strictly``: lies inside a longer one, "Scenic
+    Reserve" in "Bream Head Scenic Reserve")."""
     base = sections[name.section].char_start
     start = base + words[name.section][name.start].char_start
     end = base + words[name.section][name.end - 1].char_end
+    if strictly:
+        return any(a <= start and end <= b and b - a > end - start for a, b in place_spans)
     return any(a < end and start < b for a, b in place_spans)
+
+
+def _people_only(
+    names: Sequence[Name],
+    evidence: NameEvidence,
+    sections: Sequence[Section],
+    words: Sequence[Sequence[Word]],
+    place_spans: Sequence[tuple[int, int]],
+    name_text: Callable[[Name], str],
+) -> list[Name]:
+    """The names left when places, plants, animals and the people bodies are named after are
+    taken out (a name after an honorific stays), with the beginnings of those names
+    ("Angel Hair" beside "Angel Hair Grass")."""
+    rejected: set[str] = set()
+    kept: list[Name] = []
+    for n in names:
+        if n.honorific is None and (
+            evidence.not_a_person(words[n.section], n.start, n.end)
+            or _in_place(n, sections, words, place_spans, strictly=True)
+        ):
+            rejected.add(normalise_name(name_text(n)))
+        else:
+            kept.append(n)
+    beginnings = {" ".join(r.split()[:k]) for r in rejected for k in range(2, len(r.split()))}
+    return [n for n in kept if n.honorific is not None or normalise_name(name_text(n)) not in beginnings]
 
 
 def find_people(
@@ -131,11 +186,13 @@ def find_people(
     reference: OrgReference | None = None,
     words_by_section: Sequence[Sequence[Word]] | None = None,
     place_spans: Sequence[tuple[int, int]] = (),
+    place_names: Sequence[str] = (),
 ) -> tuple[list[Person], list[Mention]]:
     """One ``Person`` per distinct person named in the bulletin, and all their mentions.
 
     ``words_by_section[i]`` is ``doc_words(docs[i])`` when the caller has it; ``place_spans``
-    (document offsets) are the places found, never a person called by one name ("Antigua").
+    (document offsets) are the places found, never a person called by one name ("Antigua");
+    ``place_names`` their names.
     """
     lexicon = lexicon or load_people_lexicon()
     reference = reference or load_org_reference()
@@ -154,6 +211,7 @@ def find_people(
         for n in (
             *model_names(doc, words, lexicon, i, section.heading_end, places, doc_texts[i]),
             *titled_names(words, lexicon, i, section.heading_end),
+            *listed_names(doc, words, lexicon, i, section.heading_end, places, doc_texts[i]),
         ):
             if not any(n.start < m.end and m.start < n.end for m in found):
                 found.append(n)
@@ -163,7 +221,32 @@ def find_people(
         return words_text(doc_texts[n.section], section_words[n.section][n.start : n.end])
 
     # "Harvard Kennedy School" is sometimes a PERSON to the model: not if it names a body.
-    names = [n for n in names if n.source == "honorific" or not _names_body(name_text(n), known)]
+    # (A list of people outweighs the organisation stage's reading of one of them.)
+    names = [
+        n
+        for n in names
+        if n.source == "honorific"
+        or not _names_body(name_text(n), known)
+        or (n.source == "list" and not is_head_word(name_text(n).split()[-1], known.reference.head_words))
+    ]
+    # A name after a title with no model evidence must not be ordinary words ("Host Country
+    # Agreement", "Ranger Station Road").
+    names = [
+        n
+        for n in names
+        if n.source != "title"
+        or _model_person(n, docs, section_words)
+        or not any(w.text.lower() in vocabulary for w in section_words[n.section][n.start : n.end])
+    ]
+    evidence = NameEvidence(
+        lexicon,
+        local_words(),
+        vocabulary,
+        section_words,
+        reference.head_words,
+        frozenset(normalise_name(p) for p in place_names),
+    )
+    names = _people_only(names, evidence, sections, section_words, place_spans, name_text)
 
     # Full names first; a one-word name is the surname (or first name) of one of them.
     full: dict[str, list[str]] = {}
@@ -174,12 +257,16 @@ def find_people(
     keyed: list[tuple[str, Name]] = []
     for n in names:
         key = normalise_name(name_text(n))
-        if key not in full:
+        if key in by_part and key in full and by_part[key] != key:
+            key = by_part[key]  # a full name that is the end of a longer one
+        elif key not in full:
             if key in by_part:
                 key = by_part[key]
             elif n.honorific is None and (
                 _in_place(n, sections, section_words, place_spans)
-                or not _first_name_alone(n, name_text(n), vocabulary, _first_token(n, docs, section_words))
+                or not _first_name_alone(
+                    n, name_text(n), vocabulary, _first_token(n, docs, section_words), lexicon
+                )
             ):
                 continue  # a lone word with nothing to show it is a person
         keyed.append((key, n))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pipeline.extract.people.affiliation_lookup import (
     Affiliations,
     affiliation,
+    known_body,
     org_with_complement,
     strip_the,
     words_text,
@@ -37,7 +38,8 @@ def role_spans(words: Sequence[Word], lexicon: PeopleLexicon) -> list[tuple[int,
     while a < len(words):
         best = None
         for b in range(min(len(words), a + MAX_ROLE_PHRASE_WORDS), a, -1):
-            if lexicon.is_role(" ".join(w.text for w in words[a:b])):
+            phrase = " ".join(w.text for w in words[a:b])
+            if lexicon.is_role(phrase) or (b == a + 1 and lexicon.is_plural_role(phrase)):
                 best = b
                 break
         if best is None:
@@ -67,10 +69,11 @@ def parse_title(words: Sequence[Word], text: str, known: Affiliations) -> Title:
     spans = [(a, b) for a, b in spans if a >= first and b <= cut]
     if not spans:
         return Title(None, org or affiliation(words[first:], text, known))
-    # Words before the title that name the body: "UNDP Resident Representative".
+    # Words before the title that name the body: "UNDP Resident Representative" (a known
+    # body: the unknown acronym of "HR Director", "CDBG Coordinator" is part of the role).
     for m in range(spans[0][0], first, -1):
         named = affiliation(words[first:m], text, known)
-        if named:
+        if named and known_body(named, known):
             org = org or named
             first = m
             break
@@ -140,7 +143,8 @@ def _run_forward(words: Sequence[Word], start: int, taken: set[int], lexicon: Pe
     run = list(words[start:k])
     while run and run[-1].text.lower() in CONNECTORS | TITLE_LINKS:
         run = run[:-1]
-    return run
+    # "a senior fellow at X": only a determiner is no title; the lower-case reading follows.
+    return run if any(w.text.lower() not in DETERMINERS for w in run) else []
 
 
 def _clause_forward(words: Sequence[Word], start: int, taken: set[int], lexicon: PeopleLexicon) -> list[Word]:
@@ -159,11 +163,57 @@ def _clause_forward(words: Sequence[Word], start: int, taken: set[int], lexicon:
     return run
 
 
-def _titles_after(words: Sequence[Word], q: int, text: str, taken: set[int], known: Affiliations) -> Title:
+# Verbs and adverbs of "X is a professor at Y", "X was until May the director of Y".
+COPULAS = frozenset({"is", "was"})
+ADVERBS_OF_TIME = frozenset({"now", "currently", "also", "still", "formerly", "previously"})
+MAX_SIGNATURE_LINES = 3
+
+
+def _opens_title(words: Sequence[Word], k: int, lexicon: PeopleLexicon) -> bool:
+    """A comma or bracket before a title, or "and" before a second one ("Chair and Founder of X")."""
+    t = words[k].text
+    if t in {",", "("}:
+        return True
+    return t.lower() in {"and", "&"} and k + 1 < len(words) and lexicon.is_role(words[k + 1].text)
+
+
+def _title_below(words: Sequence[Word], q: int, text: str, taken: set[int], known: Affiliations) -> Title:
+    """A signature: the lines under a name that fills its own line give its role and body
+    ("Prof. J. Roe / Laboratory of Botany / University of Ghent")."""
+    role: str | None = None
+    org: str | None = None
+    k = q
+    for _ in range(MAX_SIGNATURE_LINES):
+        while k < len(words) and words[k].text.isspace():
+            k += 1
+        line_end = next((j for j in range(k, len(words)) if words[j].text.startswith("\n")), len(words))
+        line = list(words[k:line_end])
+        if not line or any(j in taken for j in range(k, line_end)):
+            break
+        title = parse_title(line, text, known)
+        role, org = role or title.role, org or title.organisation
+        k = line_end
+    return Title(role, org)
+
+
+def _titles_after(
+    words: Sequence[Word], q: int, text: str, taken: set[int], known: Affiliations, *, own_line: bool = False
+) -> Title:
     """ "Mr. Y, Chief, ABC", "Ms. X, Minister of Health", "Ms. X (Adviser, UNDP)"."""
     closing = None
     if words[q].text == "(":
         closing = ")"
+    elif words[q].text.startswith("\n"):
+        return _title_below(words, q, text, taken, known) if own_line else Title(None, None)
+    elif words[q].text.lower() in COPULAS:
+        # "Dr. X is a professor with the Institute for Public Affairs".
+        k = q + 1
+        while k < len(words) and words[k].text.lower() in ADVERBS_OF_TIME:
+            k += 1
+        if k < len(words) and words[k].text.lower() in {"a", "an", "the"}:
+            run = _clause_forward(words, k, taken, known.lexicon)
+            return parse_title(run, text, known) if run else Title(None, None)
+        return Title(None, None)
     elif words[q].text != ",":
         # A signature or a list: "Jane Roe Director General, Agency for X".
         if known.lexicon.is_role(words[q].text) and is_cap_word(words[q].text):
@@ -175,7 +225,7 @@ def _titles_after(words: Sequence[Word], q: int, text: str, taken: set[int], kno
         return Title(None, None)
     parts: list[Title] = []
     k = q
-    while len(parts) < 2 and k < len(words) and words[k].text in {",", "("}:
+    while len(parts) < 2 and k < len(words) and _opens_title(words, k, known.lexicon):
         run = _run_forward(words, k + 1, taken, known.lexicon) or _clause_forward(
             words, k + 1, taken, known.lexicon
         )
@@ -195,26 +245,106 @@ def _titles_after(words: Sequence[Word], q: int, text: str, taken: set[int], kno
     return Title(role, org)
 
 
-def title_of(name: Name, words: Sequence[Word], text: str, taken: set[int], known: Affiliations) -> Title:
-    """Role and affiliation written around one mention of a person."""
-    role: str | None = None
-    org: str | None = None
-    # Before: "UNDP Director, Ms. X", "the President of Ruritania, Mr. Z", "President Z".
-    p = name.honorific_start - 1
-    comma = p >= 0 and words[p].text == ","
-    if comma:
-        p -= 1
-    if p >= 0:
+def _list_start(words: Sequence[Word], start: int, taken: set[int]) -> int:
+    """First word of the list of people a name ends ("rangers *Nina*, Marty and Chris")."""
+    k = start
+    while k >= 2 and words[k - 1].text.lower() in {",", "and", "&"} and k - 2 in taken:
+        k -= 2
+        while k > 0 and k - 1 in taken:
+            k -= 1
+    return k
+
+
+def _lower_title_back(words: Sequence[Word], end: int, taken: set[int], lexicon: PeopleLexicon) -> list[Word]:
+    """A title in lower case ending at word ``end``: "the distributor", "our youngest volunteer",
+    "entomologist", "the permanent representative of Peru" (back to a determiner, a
+    preposition, a verb or punctuation; never "thanks *to* ranger")."""
+    k = end
+    while k >= 0 and end - k < MAX_TITLE_WORDS and k not in taken:
+        w = words[k]
+        low = w.text.lower()
+        if low in DETERMINERS or not w.text[:1].isalpha() or w.tag in {"PRP", "PRP$", "POS"}:
+            break
+        if w.tag.startswith("W") or (w.tag in VERB_TAGS and not _in_role(words, k, lexicon)):
+            break
+        if w.tag in {"IN", "TO"} and low not in TITLE_LINKS:
+            break
+        k -= 1
+    run = list(words[k + 1 : end + 1])
+    roles = [i for i, w in enumerate(run) if _is_role_word(w.text, lexicon)]
+    if not roles:
+        return []
+    if roles[-1] + 1 < len(run) and run[roles[-1] + 1].text.lower() not in TITLE_LINKS:
+        return []  # the title ends on its role word or goes on with "of ...": "rangers Nina"
+    links = [i for i in range(roles[0]) if run[i].text.lower() in TITLE_LINKS | CONNECTORS]
+    return run[links[-1] + 1 :] if links else run
+
+
+def _in_role(words: Sequence[Word], k: int, lexicon: PeopleLexicon) -> bool:
+    """Word ``k`` opens a role phrase ("*returning* officer")."""
+    return any(
+        lexicon.is_role(" ".join(w.text for w in words[k:b]))
+        for b in range(k + 2, min(len(words), k + 4) + 1)
+    )
+
+
+def _is_role_word(text: str, lexicon: PeopleLexicon) -> bool:
+    return lexicon.is_role(text) or lexicon.is_plural_role(text)
+
+
+def singular_role(role: str, lexicon: PeopleLexicon) -> str:
+    """ "new members" -> "new member": the title of each person of a list."""
+    head, _, last = role.rpartition(" ")
+    if not lexicon.is_plural_role(last):
+        return role
+    one = last[:-3] + "y" if last.lower().endswith("ies") else last[:-1]
+    return f"{head} {one}" if head else one
+
+
+def _title_before(
+    name: Name, words: Sequence[Word], text: str, taken: set[int], known: Affiliations
+) -> Title:
+    """ "UNDP Director, Ms. X", "the President of Ruritania, Mr. Z", "President Z",
+    "our ranger, X", "rangers X, Y and Z"."""
+    lexicon = known.lexicon
+    start = name.honorific_start
+    first = _list_start(words, start, taken)
+    for s0 in dict.fromkeys((start, first)):
+        p = s0 - 1
+        comma = p >= 0 and words[p].text in {",", ":"}
+        if comma:
+            p -= 1
+        if p < 0:
+            continue
+        title = Title(None, None)
         run = _run_back(words, p, taken)
-        if run and (comma or known.lexicon.is_role(run[-1].text)):
+        if run and s0 == start and (comma or lexicon.is_role(run[-1].text)):
             title = parse_title(run, text, known)
-            role, org = title.role, title.organisation
             r0 = words.index(run[0])
             whose = r0 >= 2 and words[r0 - 1].text.lower() == "whose" and words[r0 - 2].text == ","
-            if role and not org and whose:
+            if title.role and not title.organisation and whose:
                 # "the Board on Ethics, whose Chair, Ms. X": the body named before "whose".
-                org = affiliation(_run_back(words, r0 - 3, taken), text, known)
+                title = Title(title.role, affiliation(_run_back(words, r0 - 3, taken), text, known))
+        if not title.role:
+            lower = _lower_title_back(words, p, taken, lexicon)
+            if lower and (comma or _is_role_word(lower[-1].text, lexicon)):
+                found = parse_title(lower, text, known)
+                if found.role and (s0 == start or lexicon.is_plural_role(found.role.split()[-1])):
+                    title = Title(
+                        singular_role(found.role, lexicon), found.organisation or title.organisation
+                    )
+        if title.role or title.organisation:
+            return title
+    return Title(None, None)
+
+
+def title_of(name: Name, words: Sequence[Word], text: str, taken: set[int], known: Affiliations) -> Title:
+    """Role and affiliation written around one mention of a person."""
+    before = _title_before(name, words, text, taken, known)
+    role, org = before.role, before.organisation
     if name.end < len(words):
-        after = _titles_after(words, name.end, text, taken, known)
+        h = name.honorific_start
+        own_line = h == 0 or words[h - 1].text.startswith("\n")
+        after = _titles_after(words, name.end, text, taken, known, own_line=own_line)
         role, org = role or after.role, org or after.organisation
     return Title(role, org)
