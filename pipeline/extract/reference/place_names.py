@@ -45,6 +45,11 @@ def _place_names() -> frozenset[str]:
             )
     # Regions are neither countries nor cities: the data file lists them.
     names.update(str(r) for r in load_data("organisations.yaml").get("regions") or ())
+    # States and provinces, and their abbreviations of three letters or more ("NSW", "QLD").
+    places = load_data("places.yaml")
+    for name, (_code, *abbreviations) in (places.get("subdivisions") or {}).items():
+        names.add(str(name))
+        names.update(str(a) for a in abbreviations if len(str(a)) >= 3 and str(a).isupper())
     return frozenset(normalise_name(n) for n in names)
 
 
