@@ -121,6 +121,13 @@ def test_an_ordinal_with_its_ending_split_off_is_no_count(nlp) -> None:
     assert [(s.value, s.subject) for s in stats] == [(300, "members")]
 
 
+@pytest.mark.model
+def test_digits_glued_to_a_word_are_no_counted_noun(nlp) -> None:
+    # "14 300species": the text layer lost a space; "300species" is no noun that 14 counts.
+    stats = _extract(nlp, "The order holds some 14 300species and 620 genera.")
+    assert [(s.value, s.subject) for s in stats] == [(620, "genera")]
+
+
 # --------------------------------------------------------------------------- layout
 
 
@@ -141,6 +148,12 @@ def test_key_figures_take_their_labels_in_order() -> None:
         (640_000, None, "Children under five reached"),
         (38, "percent", "Share of wells repaired"),
     ]
+
+
+def test_figures_between_labels_above_and_below_are_not_paired() -> None:
+    text = "Key figures\n\nPeople in need\n\n3.8 million\n\nPeople reached\n\n2.7 million\n\nSee the annex."
+    stats = find_statistics("d", [_section(text)], [spacy.blank("en")(text)])
+    assert [s.subject for s in stats] == []
 
 
 def test_a_bare_number_alone_on_its_line_is_no_key_figure() -> None:

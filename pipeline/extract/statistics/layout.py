@@ -78,11 +78,14 @@ def figure_labels(text: str, groups: Sequence[Group]) -> dict[int, str]:
 
     One figure alone counts only when it stands out as a figure (a unit, a scale word, a
     separator), since a bare number alone on a line is more often a page or item number.
+    Where as many label lines come just before the figures too, the labels may stand above
+    their figures ("People in need / 3.8 million / People reached / 2.7 million"): no pairing.
     """
     lines = _lines(text)
     labels: dict[int, str] = {}
     i = 0
     while i < len(lines):
+        first = i
         figures: list[int] = []
         while i < len(lines) and (index := _figure_of(lines[i], groups)) is not None:
             figures.append(index)
@@ -94,7 +97,12 @@ def figure_labels(text: str, groups: Sequence[Group]) -> dict[int, str]:
         while i < len(lines) and len(captions) < len(figures) and _is_label(lines[i]):
             captions.append(lines[i])
             i += 1
-        if len(captions) < len(figures) or (len(figures) == 1 and not _stands_out(text, groups[figures[0]])):
+        above = lines[max(first - len(figures), 0) : first]
+        if (
+            len(captions) < len(figures)
+            or (len(above) == len(figures) and all(_is_label(line) for line in above))
+            or (len(figures) == 1 and not _stands_out(text, groups[figures[0]]))
+        ):
             continue
         for index, caption in zip(figures, captions, strict=True):
             labels[index] = caption.text.strip(_LABEL_END)

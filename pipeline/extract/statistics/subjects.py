@@ -169,6 +169,8 @@ def counted_noun(doc: Doc, inside: set[int], skip: set[int]) -> Token | None:
             continue  # "$15 (half price)": an aside in brackets; past a blank line, another text
         if head.pos_ == "PROPN" and head.tag_ == "NNP" and not head.text.endswith("s"):
             raise Name
+        if head.text[:1].isdigit():
+            continue  # "21 950species": digits glued to a word by the text layer are no noun
         if head.pos_ in ("NOUN", "PROPN"):
             while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
                 head = head.head  # "3 case studies": the number hangs on the first noun
@@ -179,7 +181,7 @@ def counted_noun(doc: Doc, inside: set[int], skip: set[int]) -> Token | None:
 def _plural_noun_after(doc: Doc, index: int) -> Token | None:
     """ "a dozen Latin American agencies": the plural noun written next, when the parse missed it."""
     while index < len(doc) and doc[index].pos_ in ("ADJ", "NOUN", "PROPN") and not doc[index].is_space:
-        if doc[index].tag_ in ("NNS", "NNPS"):
+        if doc[index].tag_ in ("NNS", "NNPS") and not doc[index].text[:1].isdigit():
             return doc[index]
         index += 1
     return None
