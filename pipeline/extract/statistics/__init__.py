@@ -7,7 +7,8 @@ the thing counted, read from the dependency parse ("1630 onsite participants" ->
 participants"; "75 per cent of people" -> "people"; "541 from the civil society" in a list
 of "N representatives from X" -> "representatives from the civil society").
 
-Not statistics: dates and years, ordinals ("7th", "eleventh": no number grammar reads them),
+Not statistics: dates and years, ordinals ("7th", "eleventh": no number grammar reads them;
+"9 th" with its ending split off),
 list and section numbers ("1.", "(3)"), numbers in headings, names, codes, rooms, times,
 telephone numbers and URLs ("A/RES/67/195", "Room DC2 – 1725", "ICEGOV 2012", "+41 22 555
 0148"), and a bare number whose subject cannot be found and that has no unit (nothing says
@@ -23,6 +24,20 @@ days recommended in the guidelines"), the noun a comparative counts ("2.4 millio
 per cent more than ..."), a count that leaves its noun unsaid ("85 delegates in the room and
 240 following online") and, for a number standing alone as subject, its verb with
 auxiliaries, negation and complement ("had not revised theirs", "undertook to pilot ...").
+
+What narrows the counted noun is kept with it, one level deep (``modifiers``): a participle,
+an adjective or a prepositional phrase written right after it ("two volunteers with long
+experience", "48 species endemic to the island", "12 projects funded by the lottery"), and
+the participle of a passive verb whose subject is counted ("4,500 households have been
+reached with clean water" -> "households reached with clean water"); not a phrase that says
+when, nor the argument of the verb whose object is counted ("paired 220 students with
+mentors"). A measure or price may be of a thing (``measures``): "a two metre wide path" ->
+"wide path", "a shrub to 4 m" -> "shrub", "$25 a copy" -> "a copy". Figures set out on lines
+of their own take their labels from the lines (``layout``): a column of key figures followed
+by as many label lines, or a short label and a dash or colon before a figure.
+
+"$" and "dollars" alone are the dollar of the bulletin's country, the country of most of the
+places the places stage found (AUD in an Australian newsletter), else USD.
 
 Thousands may be set apart by a space ("15 000"). Ranges run upwards ("between 20 and 30
 participants", "20-30 participants", "from 20 to 30 per cent"; not "USD 5,000 to three
@@ -40,7 +55,9 @@ Qualifiers, units, currencies, number words and context words live in
 
 The package reads in that order: ``rules`` (the data file), ``numbers`` (number grammar and
 the numbers of a parse), ``surface`` (qualifier, currency, unit), ``exclusions`` (what is not
-a statistic), ``subjects`` (what is counted) and ``stage`` (the stage itself).
+a statistic), ``modifiers`` and ``measures`` (what narrows a counted noun; what a measure or
+price is of), ``subjects`` (what is counted), ``layout`` (figures on lines of their own) and
+``stage`` (the stage itself).
 """
 
 from pipeline.extract.statistics.stage import extract, find_statistics

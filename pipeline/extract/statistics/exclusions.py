@@ -200,6 +200,18 @@ def is_year(doc: Doc, group: Group, plural_noun: bool, rules: StatisticsRules) -
     return not plural_noun and group.unit is None
 
 
+def is_ordinal(doc: Doc, group: Group, rules: StatisticsRules) -> bool:
+    """ "the 6 th meeting": an ordinal whose ending is written apart (a superscript split off)."""
+    last = group.cores[-1].end - 1
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    return (
+        after is not None
+        and doc[last].whitespace_ in ("", " ")
+        and after.text in rules.ordinal_suffixes
+        and doc[last].text[-1:].isdigit()
+    )
+
+
 def is_anaphoric(doc: Doc, group: Group, rules: StatisticsRules) -> bool:
     """ "the two parties", "these three sessions": a set already introduced, not a new count."""
     core = group.cores[0]

@@ -7,7 +7,7 @@ only reads the rules.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from types import MappingProxyType
 from typing import Any
@@ -49,6 +49,15 @@ class StatisticsRules:
     amount_target_prepositions: frozenset[str]
     duration_units: frozenset[str]
     measure_units: frozenset[str]
+    ordinal_suffixes: frozenset[str]
+    rate_words: frozenset[str]
+    size_links: frozenset[str]
+    verb_argument_prepositions: frozenset[str]
+    holding_verbs: frozenset[str]
+    shared_count_prepositions: frozenset[str]
+    # "$" and "dollars" alone: the currency of the bulletin's country (country code -> ISO 4217).
+    local_dollar_forms: frozenset[str]
+    local_dollar: Mapping[str, str]
     # Currency signs and codes that may be glued to a number ("US$2.5m"), longest first, each
     # with its case-folded form.
     code_prefixes: tuple[tuple[str, str], ...]
@@ -101,7 +110,33 @@ def rules_from_mapping(raw: Mapping[str, Any]) -> StatisticsRules:
         duration_units=frozenset(str(w) for w in raw["duration_units"]),
         measure_units=frozenset(str(v) for v in raw["units_after"].values())
         - {str(w) for w in raw["share_units"]},
+        ordinal_suffixes=frozenset(key(str(w)) for w in raw["ordinal_suffixes"]),
+        rate_words=frozenset(key(str(w)) for w in raw["rate_words"]),
+        size_links=frozenset(key(str(w)) for w in raw["size_links"]),
+        verb_argument_prepositions=frozenset(key(str(w)) for w in raw["verb_argument_prepositions"]),
+        holding_verbs=frozenset(key(str(w)) for w in raw["holding_verbs"]),
+        shared_count_prepositions=frozenset(key(str(w)) for w in raw["shared_count_prepositions"]),
+        local_dollar_forms=frozenset(key(str(w)) for w in raw["local_dollar_forms"]),
+        local_dollar=MappingProxyType({str(k): str(v) for k, v in raw["local_dollar"].items()}),
         code_prefixes=tuple((prefix, prefix.casefold()) for prefix in prefixes),
+    )
+
+
+def for_country(rules: StatisticsRules, country: str | None) -> StatisticsRules:
+    """The rules of a bulletin of ``country``: its "$" and "dollars" are that country's dollar."""
+    local = rules.local_dollar.get(country) if country else None
+    if local is None:
+        return rules
+
+    def localised(currencies: Mapping[str, str]) -> Mapping[str, str]:
+        return MappingProxyType(
+            {form: local if form in rules.local_dollar_forms else code for form, code in currencies.items()}
+        )
+
+    return replace(
+        rules,
+        currency_before=localised(rules.currency_before),
+        currency_after=localised(rules.currency_after),
     )
 
 

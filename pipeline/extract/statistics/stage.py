@@ -6,12 +6,13 @@ another's place in it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
 from pipeline.core.ids import stable_id
-from pipeline.core.records import Section, Statistic
+from pipeline.core.records import Place, Section, Statistic
 from pipeline.extract.context import DocumentContext, Extracted
 from pipeline.extract.sentences import sentence_span
 from pipeline.extract.statistics.exclusions import (
@@ -20,12 +21,14 @@ from pipeline.extract.statistics.exclusions import (
     is_anaphoric,
     is_code_context,
     is_date,
+    is_ordinal,
     is_ratio,
     is_year,
     overlaps,
 )
+from pipeline.extract.statistics.layout import figure_labels, label_before
 from pipeline.extract.statistics.numbers import Core, core_chars, find_cores, token_at
-from pipeline.extract.statistics.rules import StatisticsRules, default_rules
+from pipeline.extract.statistics.rules import StatisticsRules, default_rules, for_country
 from pipeline.extract.statistics.subjects import Name, counted_noun, find_subject, group_tokens
 from pipeline.extract.statistics.surface import Group, Row, Surface, surface
 from pipeline.extract.statistics.tables import table_spans, table_statistics
@@ -173,12 +176,18 @@ def _statistics_in_section(
         for core in group.cores
         for i in range(core.start, core.end)
     }
+    figures = figure_labels(text, groups)  # figures alone on their lines, with label lines
     found: list[Statistic] = []
     previous: dict[tuple[int, str], str | None] = {}  # (sentence, unit) -> last subject
     for index, group in enumerate(groups):
         if index in outside or index in named:
             continue
-        if is_date(doc, group, rules) or is_anaphoric(doc, group, rules) or is_ratio(doc, group):
+        if (
+            is_date(doc, group, rules)
+            or is_anaphoric(doc, group, rules)
+            or is_ratio(doc, group)
+            or is_ordinal(doc, group, rules)
+        ):
             continue
         own = {i for core in group.cores for i in range(core.start, core.end)}
         try:
@@ -189,6 +198,10 @@ def _statistics_in_section(
         if is_year(doc, group, noun is not None and noun.tag_ in ("NNS", "NNPS"), rules):
             continue
         sentence_of_group = sentence_span(doc, group.cores[0].start)
+        if index in figures:
+            subject = figures[index]
+        elif subject is None:
+            subject = label_before(text, group, rules)
         if subject is None and group.unit is not None:
             # "41 per cent of vacancies, against 9 per cent in 2014": the same thing, measured again.
             subject = previous.get((sentence_of_group.start, group.unit))
@@ -218,12 +231,29 @@ def _statistics_in_section(
     return found
 
 
+def bulletin_country(places: Sequence[Place]) -> str | None:
+    """The country that more than half of the bulletin's place mentions are in, if one is.
+
+    A volunteer group's newsletter names its suburbs, streets and reserves; a UN update on many
+    countries has no such country.
+    """
+    mentions: Counter[str] = Counter()
+    for place in places:
+        if place.country_code:
+            mentions[place.country_code] += max(place.n_mentions, 1)
+    if not mentions:
+        return None
+    country, count = mentions.most_common(1)[0]
+    return country if 2 * count > sum(mentions.values()) else None
+
+
 def extract(context: DocumentContext) -> Extracted:
     """The statistics stage: numbers outside the dates the dates stage found, and the figures
-    of the document's tables."""
+    of the document's tables, in the currency of the bulletin's country where it writes "$"."""
+    rules = for_country(default_rules(), bulletin_country(context.found.places))
     excluded = [(d.char_start, d.char_end) for d in context.found.dates] + table_spans(context.tables)
-    found = find_statistics(context.doc_id, context.sections, context.docs, excluded=excluded)
-    found += table_statistics(context.doc_id, context.text, context.sections, context.tables)
+    found = find_statistics(context.doc_id, context.sections, context.docs, excluded=excluded, rules=rules)
+    found += table_statistics(context.doc_id, context.text, context.sections, context.tables, rules)
     return Extracted(tuple(sorted(found, key=lambda s: s.char_start)))
 
 

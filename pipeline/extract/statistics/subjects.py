@@ -9,6 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.sentences import is_paragraph_break, sentence_span
+from pipeline.extract.statistics.measures import is_dimension, price_of, sized_noun
+from pipeline.extract.statistics.modifiers import is_clean, narrows, passive_tail, phrase_end, says_when
 from pipeline.extract.statistics.numbers import HYPHENS, token_at
 from pipeline.extract.statistics.rules import StatisticsRules, key
 from pipeline.extract.statistics.surface import Group
@@ -17,6 +19,8 @@ from pipeline.extract.statistics.surface import Group
 _MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "predet", "det"})
 _SUBJECT_EDGE_DEPS = frozenset({"det", "predet", "punct", "cc", "case", "nummod", "quantmod"})
 _RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "where"})
+_OPENING_BRACKETS = frozenset({"(", "["})
+_QUANTITY_COMPARATIVES = frozenset({"more", "less", "fewer"})
 _PREDICATE_DEPS = frozenset(
     {"dobj", "attr", "acomp", "prt", "advmod", "oprd", "dative", "prep", "xcomp", "ccomp"}
 )
@@ -40,7 +44,9 @@ def _trim(doc: Doc, left: int, right: int, blocked: set[int]) -> str | None:
         doc[left].dep_ in _SUBJECT_EDGE_DEPS or doc[left].pos_ in ("DET", "PUNCT", "NUM") or left in blocked
     ):
         left += 1
-    while right >= left and (doc[right].is_punct or doc[right].pos_ in ("CCONJ", "DET")):
+    while right >= left and (
+        doc[right].is_punct or doc[right].is_space or doc[right].pos_ in ("CCONJ", "DET")
+    ):
         right -= 1
     return doc[left : right + 1].text if left <= right else None
 
@@ -63,11 +69,18 @@ def _noun_phrase(doc: Doc, noun: Token, left_limit: int, blocked: set[int], rule
     for child in noun.rights:
         relative = child.dep_ == "relcl" and child.left_edge.lower_ in _RELATIVE_WORDS
         complement = child.dep_ == "prep" and child.lower_ in rules.subject_prepositions
-        if not (relative or complement):
+        narrowing = not (relative or complement) and child.left_edge.i == right + 1 and narrows(child, rules)
+        if not (relative or complement or narrowing):
             continue
         if any(i in blocked for i in range(right, child.right_edge.i + 1)):
             break  # "four sessions and 12 workshops": the next count is not part of this one
-        right = child.right_edge.i
+        if not narrowing:
+            right = child.right_edge.i
+            continue
+        end = phrase_end(doc, child, blocked, rules)  # "families with children [affected by ...]"
+        right = max(right, end)
+        if end < child.right_edge.i:
+            break
     following = doc[right + 1] if right + 1 < len(doc) else None
     if (
         right == noun.i
@@ -89,11 +102,15 @@ def _pobj_phrase(doc: Doc, prep: Token, blocked: set[int], rules: StatisticsRule
 
 def _list_phrase(doc: Doc, noun: Token, before: int, blocked: set[int]) -> str | None:
     """A noun and the nouns listed with it ("mayors, governors and officials"), up to ``before``."""
+    left = noun.left_edge.i
+    for i in range(left, noun.i):
+        if is_paragraph_break(doc[i]):
+            left = i + 1  # the parse may run on past a blank line
     right = noun.i
     for child in noun.rights:
         if child.dep_ == "conj" and child.right_edge.i < before:
             right = max(right, child.right_edge.i)
-    return _trim(doc, noun.left_edge.i, right, blocked)
+    return _trim(doc, left, right, blocked)
 
 
 def _words_until_break(doc: Doc, start: int, blocked: set[int], limit: int = 6) -> list[str]:
@@ -143,10 +160,17 @@ def counted_noun(doc: Doc, inside: set[int], skip: set[int]) -> Token | None:
     for i in sorted(inside - skip, reverse=True):
         token = doc[i]
         head = token.head
+        if is_dimension(token, inside):
+            return head.head  # "a flat three metre wide road": the road is measured
         if head.i in inside or token.dep_ not in _MODIFIER_DEPS or head.i <= max(inside):
             continue
+        between = doc[max(inside) + 1 : head.i]
+        if any(t.text in _OPENING_BRACKETS or is_paragraph_break(t) for t in between):
+            continue  # "$15 (half price)": an aside in brackets; past a blank line, another text
         if head.pos_ == "PROPN" and head.tag_ == "NNP" and not head.text.endswith("s"):
             raise Name
+        if head.text[:1].isdigit():
+            continue  # "21 950species": digits glued to a word by the text layer are no noun
         if head.pos_ in ("NOUN", "PROPN"):
             while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
                 head = head.head  # "3 case studies": the number hangs on the first noun
@@ -157,7 +181,7 @@ def counted_noun(doc: Doc, inside: set[int], skip: set[int]) -> Token | None:
 def _plural_noun_after(doc: Doc, index: int) -> Token | None:
     """ "a dozen Latin American agencies": the plural noun written next, when the parse missed it."""
     while index < len(doc) and doc[index].pos_ in ("ADJ", "NOUN", "PROPN") and not doc[index].is_space:
-        if doc[index].tag_ in ("NNS", "NNPS"):
+        if doc[index].tag_ in ("NNS", "NNPS") and not doc[index].text[:1].isdigit():
             return doc[index]
         index += 1
     return None
@@ -239,8 +263,19 @@ def _money_subject(doc: Doc, top: Token, verb: Token, blocked: set[int], rules: 
         tail = _until_blocked(doc, child.left_edge.i, child.right_edge.i, blocked) if purpose else None
         if tail:
             parts.append(tail)
+            return " ".join(parts)
+    for child in verb.children:
+        if child.i < top.i and _is_recipient(child, rules) and is_clean(child, blocked):
+            # "sold it to any member for $15": whom the amount was asked of or given to.
+            parts.append(doc[child.left_edge.i : child.right_edge.i + 1].text)
             break
     return " ".join(parts)
+
+
+def _is_recipient(child: Token, rules: StatisticsRules) -> bool:
+    return child.dep_ in ("prep", "dative") and child.lower_ in rules.amount_target_prepositions and any(
+        c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in child.children
+    )
 
 
 def _measured_noun(doc: Doc, top: Token, inside: set[int], rules: StatisticsRules) -> Token | None:
@@ -333,8 +368,12 @@ def _verb_subject(
     """What is counted when the number stands alone in its clause."""
     if group.unit in rules.duration_units:
         return None  # "in two years" says how long, not of what
-    verb = top.head.head if top.head.pos_ == "ADP" else top.head
+    head = top.head
+    if head.i > top.i and any(doc[k].text in _OPENING_BRACKETS for k in range(top.i + 1, head.i)):
+        head = head.head  # "sell it for $15 (half price)": the noun in brackets is an aside
+    verb = head.head if head.pos_ == "ADP" else head
     comparative = verb.tag_ in ("JJR", "RBR")
+    degree = verb
     if comparative:
         if verb.dep_ == "amod" and verb.head.pos_ == "NOUN" and verb.head.i < top.i:
             # "2.4 million page views, 18 per cent more than last year": more of that noun.
@@ -343,13 +382,30 @@ def _verb_subject(
     if verb.pos_ not in ("VERB", "AUX") or verb.i == top.i:
         return None
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
-        # "the first phase, financed with USD 2.5 million": the noun the participle describes.
+        # "the first phase, financed with USD 2.5 million": the noun the participle describes;
+        # "the smallest project funded through a city grant at $89k": with the participle that
+        # narrows it, up to the amount.
         owner = verb.head
-        return _trim(doc, owner.left_edge.i, owner.i, blocked)
+        right = owner.i
+        if verb.left_edge.i == owner.i + 1:
+            right = verb.i
+            for child in verb.rights:
+                if child.left_edge.i <= top.i <= child.right_edge.i or says_when(child):
+                    break
+                right = max(right, phrase_end(doc, child, blocked, rules))
+                if right < child.right_edge.i:
+                    break
+            right = next((i - 1 for i in range(owner.i + 1, right + 1) if i in blocked), right)
+        return _trim(doc, owner.left_edge.i, right, blocked)
     if comparative:
-        for child in verb.children:
-            if child.dep_ == "dobj" and child.pos_ == "NOUN":
-                return _noun_phrase(doc, child, child.left_edge.i, blocked, rules)
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        if objects:
+            # The object nearest before the number; "resolve complaints 40% faster": how much
+            # faster they are resolved, not how many more there are ("40 per cent more").
+            nearest = ([c for c in objects if c.i < top.i] or objects)[-1]
+            phrase = _noun_phrase(doc, nearest, nearest.left_edge.i, blocked, rules)
+            faster = degree.tag_ == "RBR" and degree.lower_ not in _QUANTITY_COMPARATIVES
+            return f"{phrase} {degree.text}" if faster else phrase
     if top.dep_ == "nsubj" and top.head.i == verb.i:
         return _predicate(doc, verb, blocked)
     if verb.lemma_.casefold() in rules.count_verbs and top.dep_ == "pobj":
@@ -367,6 +423,25 @@ def _verb_subject(
     return None
 
 
+def _with_passive(doc: Doc, phrase: str, subject: Token, blocked: set[int], rules: StatisticsRules) -> str:
+    """ "people" + "reached with food aid", when the counted subject of a passive verb."""
+    tail = passive_tail(doc, subject, blocked, rules)
+    return f"{phrase} {tail}" if tail else phrase
+
+
+def _sibling_count(preposition: Token) -> Token | None:
+    """The counted noun beside ``preposition`` ("ten catches [from 39]"), written before it."""
+    head = preposition.head
+    for token in (head, *head.children):
+        if (
+            token.i < preposition.i
+            and token.pos_ == "NOUN"
+            and any(c.dep_ == "nummod" for c in token.children)
+        ):
+            return token
+    return None
+
+
 def find_subject(doc: Doc, group: Group, blocked: set[int], rules: StatisticsRules) -> str | None:
     inside = group_tokens(doc, group)
     first_core = group.cores[0].start
@@ -378,7 +453,11 @@ def find_subject(doc: Doc, group: Group, blocked: set[int], rules: StatisticsRul
     end_limit = max(inside) + 1
     noun = counted_noun(doc, inside, leading) or _plural_noun_after(doc, end_limit)
     if noun is not None:
-        return _noun_phrase(doc, noun, end_limit, blocked, rules)
+        phrase = _noun_phrase(doc, noun, end_limit, blocked, rules)
+        return _with_passive(doc, phrase, noun, blocked, rules)
+    sized = sized_noun(doc, inside, group, rules)
+    if sized is not None:
+        return _list_phrase(doc, sized, min(inside), blocked)
     for i in reversed(body):
         for child in doc[i].children:
             if child.dep_ != "prep" or child.i < end_limit:
@@ -386,6 +465,8 @@ def find_subject(doc: Doc, group: Group, blocked: set[int], rules: StatisticsRul
             found: str | None = None
             if child.lower_ == "of" or (group.unit and child.lower_ in rules.unit_subject_prepositions):
                 found = _pobj_phrase(doc, child, blocked, rules)
+                if found and child.lower_ == "of":
+                    found = _with_passive(doc, found, doc[i], blocked, rules)  # "four of the 29 were caught"
             elif group.unit is None and child.lower_ in rules.subject_prepositions:
                 shared = _shared_noun(doc[i])
                 if shared is not None:
@@ -415,6 +496,15 @@ def find_subject(doc: Doc, group: Group, blocked: set[int], rules: StatisticsRul
     owner = _measured_noun(doc, top, inside, rules)
     if owner is not None:
         return _trim(doc, owner.left_edge.i, owner.i, blocked | inside)
+    if group.unit in rules.currency_codes:
+        rate = price_of(doc, end_limit, rules)
+        if rate is not None:
+            return rate
+    if top.dep_ == "pobj" and head.lower_ in rules.shared_count_prepositions:
+        shared = _sibling_count(head)
+        if shared is not None:
+            # "down ten catches from 39 in May": 39 catches.
+            return " ".join([shared.text, *_words_until_break(doc, end_limit, blocked)])
     if top.dep_ == "conj" and top.pos_ == "NUM":
         shared = _shared_noun(top) or _counted_object(top.head)
         if shared is not None and shared.i < top.i:
