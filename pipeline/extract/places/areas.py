@@ -59,32 +59,34 @@ def area_candidates(
             continue
         name = doc[first:end]
         span = doc[first : i + 1]
-        if _not_an_area_name(name, words) or any(t.ent_type_ in OTHER_ENTITY_LABELS for t in span):
+        if _not_an_area_name(name, words):
             continue
         if _covered(span.start_char, span.end_char, taken) or _inside_model_org(doc, first, i):
             continue
         if world_place(name.text, gazetteer):
             continue  # "Asia-Pacific region", "Kenya Region": the gazetteer's place
-        country, known = area_country(name.text, gazetteer)
+        country, known, firm = area_country(name.text, gazetteer)
         supported = known or any(t.ent_type_ in PLACE_LABELS for t in name)
         if camp and token.text[:1].isupper() and not (supported or has_kind):
             continue  # "Summer Camp", "Science Camp": an event
         if token.text in words.supported_area_words and not supported:
             continue
         kind = LOCAL_KIND if camp else AREA_KIND
-        out.append(
-            _area(doc, span, PlaceMatch(span.text, span.text, kind, country), "camp" if camp else "area")
-        )
+        match = PlaceMatch(span.text, span.text, kind, country)
+        out.append(_area(doc, span, match, "camp" if camp else "area", firm=firm))
         if not camp:
-            town = _town_before(doc, first, gazetteer, words, country)
+            town = _town_before(doc, first, gazetteer, words, country, firm)
             if town is not None:
                 out.append(town)
     return out
 
 
 def _not_an_area_name(name: Span, words: LocalWords) -> bool:
-    """ "Member", "School", "Kenyan": words that make a name before an area word no area."""
-    return any(t.lower_ in words.area_exclusions for t in name) or (len(name) == 1 and is_demonym(name.text))
+    """ "Member", "School", "Kenyan", "Islamic": words that make a name before an area word
+    no area. (The model's other labels are not trusted here: it calls "Migori" a product.)"""
+    return any(t.lower_ in words.area_exclusions or t.ent_type_ == "NORP" for t in name) or (
+        len(name) == 1 and is_demonym(name.text)
+    )
 
 
 def _listed_areas(
@@ -111,19 +113,22 @@ def _listed_areas(
         if len(names) < 2:
             continue
         for name in names:
-            if _not_an_area_name(name, words) or any(t.ent_type_ in OTHER_ENTITY_LABELS for t in name):
+            if _not_an_area_name(name, words):
                 continue
             if _covered(name.start_char, name.end_char, taken) or world_place(name.text, gazetteer):
                 continue
-            country, known = area_country(name.text, gazetteer)
+            country, known, firm = area_country(name.text, gazetteer)
             supported = known or any(t.ent_type_ in PLACE_LABELS for t in name)
             if token.text in words.supported_area_plurals and not supported:
                 continue
-            out.append(_area(doc, name, PlaceMatch(name.text, name.text, AREA_KIND, country), "listed area"))
+            match = PlaceMatch(name.text, name.text, AREA_KIND, country)
+            out.append(_area(doc, name, match, "listed area", firm=firm))
     return out
 
 
-def _area(doc: Doc, span: Span, match: PlaceMatch, evidence: str, *, accepted: bool = True) -> Candidate:
+def _area(
+    doc: Doc, span: Span, match: PlaceMatch, evidence: str, *, accepted: bool = True, firm: bool = False
+) -> Candidate:
     sent_start, sent_end = parser_sentence_bounds(doc, span.start)
     return Candidate(
         span.start_char,
@@ -134,7 +139,7 @@ def _area(doc: Doc, span: Span, match: PlaceMatch, evidence: str, *, accepted: b
         evidence=evidence,
         sentence_start=sent_start,
         sentence_end=sent_end,
-        in_bulletin_country=match.country_code is None,
+        in_bulletin_country=not firm,
     )
 
 
@@ -174,7 +179,11 @@ def subdivision_names(doc: Doc, gazetteer: Gazetteer, words: LocalWords | None =
             t.ent_type_ in PLACE_LABELS for t in span
         )
         if complete and evidence and not world_place(hit, gazetteer):
-            out.append(_area(doc, span, PlaceMatch(hit, hit, AREA_KIND, None), SUBDIVISION, accepted=False))
+            out.append(
+                _area(
+                    doc, span, PlaceMatch(hit, hit, AREA_KIND, None), SUBDIVISION, accepted=False, firm=True
+                )
+            )
         i = last + 1
     return out
 
@@ -197,10 +206,9 @@ def _named_after_kind(
         span = doc[i + 2 : end]
         if any(t.ent_type_ in OTHER_ENTITY_LABELS for t in span):
             continue
-        country, _ = area_country(span.text, gazetteer)
-        out.append(
-            _area(doc, span, PlaceMatch(span.text, span.text, "city", country), "named after its kind")
-        )
+        country, _, firm = area_country(span.text, gazetteer)
+        match = PlaceMatch(span.text, span.text, "city", country)
+        out.append(_area(doc, span, match, "named after its kind", firm=firm))
     return out
 
 
@@ -210,26 +218,31 @@ def _name_token(token: Token, gazetteer: Gazetteer, words: LocalWords) -> bool:
     )
 
 
-def area_country(name: str, gazetteer: Gazetteer) -> tuple[str | None, bool]:
-    """(country, whether the name is a known place) for an area's name: the country of the
-    gazetteer place or ISO subdivision it is or starts with ("Kisumu East" -> KE), when
-    there is only one; (None, True) for a known name of several countries."""
+def area_country(name: str, gazetteer: Gazetteer) -> tuple[str | None, bool, bool]:
+    """(country, known, firm) for an area's name: the country of the gazetteer place or ISO
+    subdivision it is or starts with ("Kisumu East" -> KE), when there is only one; whether
+    the name is a known place at all; whether that country is firm (a subdivision, a country
+    or a big town, not a small town that may share its name with the area: "Ifo")."""
     words = name.split()
     for n in range(len(words), 0, -1):
         head = " ".join(words[:n])
         codes: set[str] = set()
         match = gazetteer.fixed.get(head)
+        firm = match is not None and match.kind != "city"
         if match is not None and match.country_code:
             codes.add(match.country_code)
-        codes.update(c.country_code for c in gazetteer.cities.get(head, ()))
-        codes.update(gazetteer.area_countries.get(head, ()))
+        cities = gazetteer.cities.get(head, ())
+        codes.update(c.country_code for c in cities)
+        firm = firm or any(c.population >= gazetteer.common_name_max_population for c in cities)
+        areas = gazetteer.area_countries.get(head, ())
+        codes.update(areas)
         if codes:
-            return (codes.pop() if len(codes) == 1 else None), True
-    return None, False
+            return (codes.pop() if len(codes) == 1 else None), True, firm or bool(areas)
+    return None, False, False
 
 
 def _town_before(
-    doc: Doc, area_first: int, gazetteer: Gazetteer, words: LocalWords, country: str | None
+    doc: Doc, area_first: int, gazetteer: Gazetteer, words: LocalWords, country: str | None, firm: bool
 ) -> Candidate | None:
     """ "Bentiu, Unity State": the proper name right before an area and a comma."""
     comma = area_first - 1
@@ -241,7 +254,8 @@ def _town_before(
     span = doc[first:comma]
     if span.text in gazetteer.fixed or any(t.ent_type_ in OTHER_ENTITY_LABELS for t in span):
         return None
-    return _area(doc, span, PlaceMatch(span.text, span.text, "city", country), "town of an area")
+    match = PlaceMatch(span.text, span.text, "city", country)
+    return _area(doc, span, match, "town of an area", firm=firm)
 
 
 def _capitalised(token: Token) -> bool:

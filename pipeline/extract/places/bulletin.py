@@ -149,13 +149,15 @@ def in_bulletin_country(
 
 
 def located(cand: Candidate, sentence: Sequence[str], country: str | None) -> Candidate:
-    """A local place or area that its name does not locate, in the one country its sentence
-    names, else in the bulletin's country."""
-    if not cand.in_bulletin_country or cand.match.country_code is not None:
+    """A local place or area that its name does not firmly locate: in the one country its
+    sentence names, else in the bulletin's country, else where its name points."""
+    if not cand.in_bulletin_country:
         return cand
     codes = {code.split("-")[0] for code in sentence}
     code = codes.pop() if len(codes) == 1 else country
-    return replace(cand, match=replace(cand.match, country_code=code)) if code else cand
+    if code is None or code == cand.match.country_code:
+        return cand
+    return replace(cand, match=replace(cand.match, country_code=code))
 
 
 def _namesake_in(cities: Sequence[City], country: str) -> City | None:
