@@ -307,3 +307,25 @@ def test_an_area_named_like_a_small_foreign_town_is_in_the_bulletins_country(bla
     # "Ifo" is also a town in Nigeria; the camp is in the country the sentence names
     doc = blank("Tents reached Ifo refugee camp in Kenya.")
     assert places_of(gazetteer, doc) == {"Ifo refugee camp": "KE", "Kenya": "KE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an area word with a prefix glued by a hyphen
+        (
+            "Cases rose in Rongo sub-county of Migori, Kenya.",
+            {"Rongo sub-county": "KE", "Migori": "KE", "Kenya": "KE"},
+        ),
+    ],
+)
+def test_an_area_word_with_a_prefix(blank, gazetteer, text, expected):
+    assert places_of(gazetteer, blank(text)) == expected
+
+
+@pytest.mark.model
+def test_a_town_with_an_apostrophe_after_in_is_a_complete_proper_name(nlp, gazetteer):
+    # the model tags "'s" a particle: the name is still one proper name
+    text = "Aid reached families in Cox's Bazar camps last month."
+    places, _ = find_places("d", [_section(text)], [nlp(text)], gazetteer)
+    assert {p.name: p.country_code for p in places} == {"Cox's Bazar": "BD"}

@@ -50,7 +50,7 @@ def area_candidates(
         camp = token.text in words.camp_heads
         if i + 1 < len(doc) and _capitalised(doc[i + 1]) and not doc[i + 1].is_sent_start:
             continue  # the name goes on: "Kisumu County Government", "Zaatari Camp Committee"
-        end = i
+        end = _before_prefix(doc, i)
         while camp and end > 0 and doc[end - 1].text in words.camp_kinds:
             end -= 1
         has_kind = end < i
@@ -81,12 +81,18 @@ def area_candidates(
     return out
 
 
+def _before_prefix(doc: Doc, i: int) -> int:
+    """Where the name ends before area word ``i``: before a prefix glued to it by a hyphen
+    ("Ndhiwa sub-county", "Kalehe Sub-Prefecture"), else right before it."""
+    glued = i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+    return i - 2 if glued and doc[i - 2].is_alpha and len(doc[i - 2]) <= 5 else i
+
+
 def _not_an_area_name(name: Span, words: LocalWords) -> bool:
     """ "Member", "School", "Kenyan", "Islamic": words that make a name before an area word
-    no area. (The model's other labels are not trusted here: it calls "Migori" a product.)"""
-    return any(t.lower_ in words.area_exclusions or t.ent_type_ == "NORP" for t in name) or (
-        len(name) == 1 and is_demonym(name.text)
-    )
+    no area. (The model's labels are not trusted here: it calls "Migori" a product and
+    "Ituri" a nationality.)"""
+    return any(t.lower_ in words.area_exclusions for t in name) or (len(name) == 1 and is_demonym(name.text))
 
 
 def _listed_areas(

@@ -165,7 +165,7 @@ def _complete_proper_name(doc: Doc, first: int, last: int) -> bool:
         return False
     if first > 0 and _is_capitalised_word(doc[first - 1]) and not doc[first - 1].is_sent_start:
         return False
-    return all(t.pos_ in ("", "PROPN") or t.text == "-" for t in doc[first : last + 1])
+    return all(t.pos_ in ("", "PROPN") for t in doc[first : last + 1] if t.is_alpha)  # "Cox's Bazar"
 
 
 def _model_place(doc: Doc, first: int, last: int) -> bool:
