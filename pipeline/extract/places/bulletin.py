@@ -1,0 +1,164 @@
+"""Decisions taken per bulletin, over the candidates of all its sections.
+
+* A name read from a heading in title case may have taken a word of the heading with it
+  ("Weeding Chauvel Circle"): where the bulletin writes the shorter name elsewhere, the
+  heading's name is that one.
+* A city name that is also part of a person's name in the bulletin, a listed common word,
+  or a small town found in several countries is ambiguous: it is a place only with locative
+  evidence or the model's location label, and resolves in the bulletin's country (a town
+  there too small for the gazetteer keeps that country, without coordinates).
+* A small town after "in" or "at", or an ISO subdivision written alone ("in Jonglei"), is
+  a place when the bulletin's country has one of that name.
+* Local places and areas that their name does not locate are in the country of their
+  sentence when it names one ("Laarbeeklaan 103, 1090 Jette, Belgium"), else in the
+  bulletin's: the one its other places point to, else the one of its currency ("£").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from pipeline.core.ids import normalise_name
+from pipeline.core.records import Section
+from pipeline.extract.places.areas import SUBDIVISION
+from pipeline.extract.places.candidates import SMALL_TOWN, Candidate
+from pipeline.extract.places.local import LOCAL_KIND
+from pipeline.extract.reference.gazetteer import City, Gazetteer, PlaceMatch, city_match
+from pipeline.extract.reference.place_names import local_words
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019]*")
+# Evidence that does not say a name is a location: a name found only so is no place when
+# the name is a person's.
+_WEAK_EVIDENCE = frozenset({"coordinated"})
+
+
+def currency_country(sections: Sequence[Section]) -> str | None:
+    """The country of the currency a bulletin counts in, when the currency names one
+    ("£3,400" -> GB); the most used if several."""
+    counts: Counter[str] = Counter()
+    for symbol, code in local_words().currencies.items():
+        pattern = re.compile(r"(?<![^\W\d_])" + re.escape(symbol))
+        counts[code] += sum(len(pattern.findall(s.text)) for s in sections)
+    best = counts.most_common(1)
+    return best[0][0] if best and best[0][1] else None
+
+
+def longest_first(cands: Sequence[Candidate]) -> list[Candidate]:
+    """Candidates that do not overlap, the longest kept where two do."""
+    kept: list[Candidate] = []
+    for cand in sorted(cands, key=lambda c: (c.start_char - c.end_char, c.start_char)):
+        if not any(k.start_char < cand.end_char and cand.start_char < k.end_char for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c.start_char)
+
+
+def place_key(cand: Candidate) -> str:
+    """The name that identifies a place in a bulletin: "Kathner St" is "kathner street"."""
+    if cand.match.kind == LOCAL_KIND:
+        return normalise_name(local_words().full_form(cand.text))
+    return normalise_name(cand.text)
+
+
+def _title_case_line(text: str, start: int) -> bool:
+    """Whether the line of ``text`` around offset ``start`` is written in title case (a
+    heading): every word of four letters or more capitalised, two such words at least."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    long_words = [w for w in _WORD.findall(line) if len(w) >= 4]
+    return len(long_words) >= 2 and all(w[:1].isupper() for w in long_words)
+
+
+def trim_heading_names(
+    per_section: Sequence[Sequence[Candidate]], sections: Sequence[Section]
+) -> list[list[Candidate]]:
+    """A local name in a title-case heading that ends with a local name the bulletin writes
+    elsewhere is that name: "Weeding Chauvel Circle" -> "Chauvel Circle"."""
+    in_heading = [
+        [c.match.kind == LOCAL_KIND and _title_case_line(section.text, c.start_char) for c in cands]
+        for cands, section in zip(per_section, sections, strict=True)
+    ]
+    known = {
+        place_key(c)
+        for cands, flags in zip(per_section, in_heading, strict=True)
+        for c, heading in zip(cands, flags, strict=True)
+        if c.match.kind == LOCAL_KIND and not heading
+    }
+    out: list[list[Candidate]] = []
+    for cands, flags in zip(per_section, in_heading, strict=True):
+        out.append([_trimmed(c, known) if heading else c for c, heading in zip(cands, flags, strict=True)])
+    return out
+
+
+def _trimmed(cand: Candidate, known: set[str]) -> Candidate:
+    words = cand.text.split(" ")
+    for k in range(1, len(words) - 1):
+        shorter = " ".join(words[k:])
+        if normalise_name(local_words().full_form(shorter)) in known:
+            start = cand.start_char + cand.text.rindex(shorter)
+            return replace(cand, start_char=start, text=shorter, match=replace(cand.match, name=shorter))
+    return cand
+
+
+def person_names(per_section: Sequence[Sequence[Candidate]]) -> frozenset[str]:
+    """City names the bulletin also writes as part of a person's name ("Douglas Reid",
+    "Mr. Warren"). (A name the model alone calls a person is not one: it calls many small
+    towns so.)"""
+    return frozenset(normalise_name(c.text) for cands in per_section for c in cands if c.evidence == "person")
+
+
+def ambiguous_city(name: str, people: frozenset[str], gazetteer: Gazetteer) -> bool:
+    """A city name that may be another thing or another town: a person's name in this
+    bulletin, a listed common word, or small towns in several countries ("Douglas")."""
+    if name in gazetteer.ambiguous_cities or normalise_name(name) in people:
+        return True
+    namesakes = gazetteer.cities.get(name, ())
+    return (
+        len({c.country_code for c in namesakes}) > 1
+        and namesakes[0].population < gazetteer.common_name_max_population
+    )
+
+
+def in_bulletin_country(
+    cand: Candidate, country: str | None, people: frozenset[str], gazetteer: Gazetteer
+) -> Candidate:
+    """The candidate as the bulletin's country decides it (see the module's docstring)."""
+    if country is None:
+        return cand
+    if cand.evidence == SUBDIVISION:
+        if country not in gazetteer.area_countries.get(cand.text, ()):
+            return cand
+        return replace(cand, accepted=True, match=replace(cand.match, country_code=country))
+    if not cand.gazetteer_city or cand.near or cand.match.name not in gazetteer.cities:
+        return cand
+    name = cand.match.name
+    home = _namesake_in(gazetteer.cities[name], country)
+    if cand.evidence == SMALL_TOWN:
+        if home is None or normalise_name(name) in people:
+            return cand
+        return replace(cand, accepted=True, match=city_match(name, home), gazetteer_city=False)
+    if not cand.accepted or not ambiguous_city(name, people, gazetteer):
+        return cand
+    if cand.evidence in _WEAK_EVIDENCE and normalise_name(name) in people:
+        return replace(cand, accepted=False, evidence="person's name")
+    match = city_match(name, home) if home else PlaceMatch(name, name, "city", country)
+    return replace(cand, match=match, gazetteer_city=False)
+
+
+def located(cand: Candidate, sentence: Sequence[str], country: str | None) -> Candidate:
+    """A local place or area that its name does not firmly locate: in the one country its
+    sentence names, else in the bulletin's country, else where its name points."""
+    if not cand.in_bulletin_country:
+        return cand
+    codes = {code.split("-")[0] for code in sentence}
+    code = codes.pop() if len(codes) == 1 else country
+    if code is None or code == cand.match.country_code:
+        return cand
+    return replace(cand, match=replace(cand.match, country_code=code))
+
+
+def _namesake_in(cities: Sequence[City], country: str) -> City | None:
+    return next((c for c in cities if c.country_code == country), None)
