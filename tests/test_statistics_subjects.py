@@ -236,3 +236,29 @@ def test_the_stage_reads_the_country_from_the_places_found_before_it(nlp, resour
     places = Extracted((_place("Canberra", "AU", 4), _place("Queanbeyan", "AU")))
     extracted = statistics.extract(context.with_found("places", places))
     assert [(s.value, s.unit, s.subject) for s in extracted.records] == [(18, "AUD", "a copy")]
+
+
+# --------------------------------------------------------------------------- label lines
+
+
+@pytest.mark.model
+def test_a_list_of_label_and_figure_lines_counts_each_label(nlp) -> None:
+    text = (
+        "Figures for February\n\nWork parties 4\nVolunteers 23\nHours worked 96\nBags of weeds 31\n\n"
+        "Tools: 12\nSeedlings planted - 140\n"
+    )
+    found = {(s.value, s.subject, s.unit) for s in _extract(nlp, text)}
+    assert found == {
+        (4.0, "Work parties", None),
+        (23.0, "Volunteers", None),
+        (96.0, "Hours worked", None),
+        (31.0, "Bags of weeds", None),
+        (12.0, "Tools", None),
+        (140.0, "Seedlings planted", None),
+    }
+
+
+@pytest.mark.model
+def test_a_sentence_running_on_to_its_figure_is_no_label(nlp) -> None:
+    found = _extract(nlp, "The total came to\n45\n\nHeights reach about 2 m.\n")
+    assert all(s.subject != "The total came to" for s in found)

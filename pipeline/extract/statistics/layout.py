@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.extract.statistics.rules import StatisticsRules, key
-from pipeline.extract.statistics.surface import Group
+from pipeline.extract.statistics.surface import Group, match_qualifier_before
 
 # A label is a short line of words: a sentence is no label.
 MAX_LABEL_WORDS = 12
@@ -24,6 +24,11 @@ _LINE = re.compile(r"[^\n]+")
 _BULLETS = " \t•●○◦▪■□–—-*·>"
 _LEAD_MARK = re.compile(r"\s*[:\-–—]\s*$")
 _LABEL_END = " \t*:†‡"
+# Words that end a phrase running on to a figure, not a label: prepositions, articles, verbs of being.
+_RUNS_ON = frozenset(
+    {"to", "of", "at", "in", "on", "for", "by", "with", "from", "and", "or", "the", "a", "an", "is", "are",
+     "was", "were", "be", "been", "about", "than", "over", "under", "nearly", "around"}
+)
 
 
 @dataclass(frozen=True)
@@ -122,4 +127,29 @@ def label_before(text: str, group: Group, rules: StatisticsRules) -> str | None:
         return None
     if not label[0].isalpha() or key(words[-1]) in rules.name_context_before:
         return None  # "Room: 12", "Tel. - 5550"
+    return label
+
+
+def line_label(text: str, group: Group, rules: StatisticsRules) -> str | None:
+    """ "Hours worked 96", "Volunteers: 12": a line that is a short label, then the figure, and
+    nothing after it. The line says what is counted; the parse, which runs such lines together,
+    would take a word of the next line."""
+    line_end = text.find("\n", group.char_end)
+    rest = text[group.char_end : len(text) if line_end < 0 else line_end]
+    if rest.strip(" \t.;,)"):
+        return None
+    line_start = text.rfind("\n", 0, group.char_start) + 1
+    lead = text[line_start : group.char_start]
+    mark = _LEAD_MARK.search(lead)
+    label = (lead[: mark.start()] if mark else lead).strip(_BULLETS)
+    qualifier = match_qualifier_before(label + " ", rules)
+    if qualifier is not None:  # "Exotic tufted perennial to 1.2 m": "to" qualifies the figure
+        label = label[: qualifier[1]].rstrip()
+    words = label.split()
+    if not words or len(words) > MAX_LEAD_WORDS or any(ch.isdigit() for ch in label):
+        return None
+    if not label[0].isupper() or label.endswith((".", ",", ";")) or words[-1].lower() in _RUNS_ON:
+        return None  # a phrase running on to the figure, not a label ("The total came to 45")
+    if key(words[-1]) in rules.name_context_before:
+        return None  # "Room 12", "Page 3"
     return label

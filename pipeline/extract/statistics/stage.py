@@ -26,7 +26,7 @@ from pipeline.extract.statistics.exclusions import (
     is_year,
     overlaps,
 )
-from pipeline.extract.statistics.layout import figure_labels, label_before
+from pipeline.extract.statistics.layout import figure_labels, label_before, line_label
 from pipeline.extract.statistics.numbers import Core, core_chars, find_cores, token_at
 from pipeline.extract.statistics.rules import StatisticsRules, default_rules, for_country
 from pipeline.extract.statistics.subjects import Name, counted_noun, find_subject, group_tokens
@@ -200,6 +200,8 @@ def _statistics_in_section(
         sentence_of_group = sentence_span(doc, group.cores[0].start)
         if index in figures:
             subject = figures[index]
+        elif (label := line_label(text, group, rules)) is not None:
+            subject = label
         elif subject is None:
             subject = label_before(text, group, rules)
         if subject is None and group.unit is not None:

@@ -121,6 +121,17 @@ class Group:
     written_qualifier: bool
 
 
+def _line_stop(text: str, end: int, limit: int) -> int:
+    """Where the words after a number stop: at ``limit``, or at the end of the number's line
+    when the next line starts with a capital (a list of "Label figure" lines, where the next
+    line's first word is no unit of this figure: "Volunteers 23 / Hours 96")."""
+    newline = text.find("\n", end, limit)
+    if newline < 0 or text[end:newline].strip():
+        return limit
+    following = text[newline:limit].lstrip()
+    return newline if following[:1].isupper() else limit
+
+
 def surface(
     doc: Doc, text: str, core: Core, rules: StatisticsRules, span: tuple[int, int] | None = None
 ) -> Surface:
@@ -130,7 +141,8 @@ def surface(
     # Qualifiers and units are short: look a few words either side, within the sentence.
     left = max(sent.start_char, start - WINDOW)
     before = text[left:start]
-    after = text[end : min(sent.end_char, end + WINDOW)]
+    stop = _line_stop(text, end, min(sent.end_char, end + WINDOW))
+    after = text[end:stop]
     unit: str | None = None
     currency = match_currency_before(before, rules)
     if currency:
@@ -140,12 +152,12 @@ def surface(
         scaled = re.match(r"^\s*(bn|mn|mln|m|k)(?!\w)", after, re.IGNORECASE)
         if scaled:
             end += scaled.end(1)
-            after = text[end : min(sent.end_char, end + WINDOW)]
+            after = text[end:stop]
     measured = match_unit_after(after, rules)
     if measured and (unit is None or measured[0] == unit):
         unit = measured[0]
         end += measured[1]
-        after = text[end : min(sent.end_char, end + WINDOW)]
+        after = text[end:stop]
     qualifier: str | None = None
     found = match_qualifier_before(before, rules)
     if found:
