@@ -20,6 +20,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from pipeline.archive import LinkedTables, linked, read_previous
 from pipeline.core.records import (
     Failure,
 )
@@ -37,7 +38,7 @@ from pipeline.execute.stages import (
 from pipeline.read.discover import discover
 from pipeline.tables.build import results_to_tables, to_arrow
 from pipeline.tables.schema import TABLES
-from pipeline.tables.spill import SpilledTables, TableSpill, spill
+from pipeline.tables.spill import TableSpill, spill
 from pipeline.tables.store import (
     TABLE_READ_ERRORS,
     KeptRows,
@@ -165,6 +166,8 @@ def run(
         rejected_names = {r.source_file for r in found.rejected}
         summary.removed = sorted(set(previous) - set(current) - rejected_names)
         replaced = {f.relative_path for f in to_process} | set(summary.removed) | rejected_names
+        # The archive ids last written, kept even when every file is processed again.
+        previous_archive = read_previous(out_dir, relink=redo_all)
 
         new_failures: list[Failure] = list(found.rejected)
         for failure in found.rejected:
@@ -200,7 +203,8 @@ def run(
             spilled.append({"failures": to_arrow(TABLES["failures"], new_failures)})
             # The kept and the new rows in their final order, still on disk: read one table
             # at a time as they are checked and written.
-            tables = spilled.sorted_tables()
+            # Entities and events across the archive, linked here in one order whatever the executor.
+            tables = linked(spilled.sorted_tables(), previous_archive)
 
             summary.failed = [f for f in new_failures if f.severity == "error"]
             files = {name: sha for name, sha in previous.items() if name in current and name not in replaced}
@@ -225,7 +229,7 @@ def _keep_rows(spilled: TableSpill, kept: KeptRows) -> None:
 
 
 def _unchanged(
-    old_manifest: Manifest, new_manifest: Manifest, tables: SpilledTables, written: Path | None
+    old_manifest: Manifest, new_manifest: Manifest, tables: LinkedTables, written: Path | None
 ) -> bool:
     """The same manifest and the same rows as the tables in ``written`` (None: as no rows at all,
     for a run that redoes everything and so never reads the old tables)."""
