@@ -206,3 +206,14 @@ def test_dates_of_the_gold_are_compared_part_by_part() -> None:
     assert _same_start("2021-03-XX", date(2021, 3, 30))
     assert not _same_start("2021-03-09", date(2020, 3, 9))
     assert not _same_start("XXXX-03-09", None)
+
+
+def test_a_series_none_of_whose_bulletins_is_read_says_so() -> None:
+    from pipeline.review.evaluate.clusters import SeriesScores, format_cluster_scores
+
+    gold = ClusterGold("scans", ("a.pdf",), (GoldEntity("person", "Ann", {"a.pdf": ("Ann",)}),), ())
+    result = score_series(gold, _tables())
+    assert result.scores == {} and result.skipped == ["a.pdf"]
+    assert "scans: none of its bulletins is in the tables" in format_cluster_scores(
+        [result, SeriesScores("x")]
+    )

@@ -8,13 +8,17 @@ and event row its archive id, and builds `entities`, `archive_events` and `entit
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
-from pipeline.archive.link import link_archive
+from pipeline.archive.link import ARCHIVE_TABLE_NAMES, link_archive
 from pipeline.archive.state import Previous, read_previous
+from pipeline.tables.schema import TABLES
+from pipeline.tables.store import TABLE_READ_ERRORS
 
-__all__ = ["LinkedTables", "Previous", "link_archive", "linked", "read_previous"]
+__all__ = ["LinkedTables", "Previous", "as_written", "link_archive", "linked", "read_previous"]
 
 
 class LinkedTables(Mapping[str, pa.Table]):
@@ -40,3 +44,17 @@ class LinkedTables(Mapping[str, pa.Table]):
 def linked(tables: Mapping[str, pa.Table], previous: Previous) -> LinkedTables:
     """``tables`` linked across the archive (see ``link_archive``)."""
     return LinkedTables(tables, link_archive(tables, previous))
+
+
+def as_written(tables: Mapping[str, pa.Table], out_dir: Path, previous: Previous) -> LinkedTables:
+    """``tables`` with the archive tables last written to ``out_dir``: for a run that changed
+    no bulletin's rows (they kept their ids), so linking would give them again. Linked afresh
+    when one of them cannot be read."""
+    written = {}
+    for name in ARCHIVE_TABLE_NAMES:
+        try:
+            arrow = pq.read_table(out_dir / f"{name}.parquet")
+            written[name] = arrow.select(TABLES[name].column_names).cast(TABLES[name].arrow_schema)
+        except TABLE_READ_ERRORS:
+            return linked(tables, previous)
+    return LinkedTables(tables, written)

@@ -20,7 +20,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from pipeline.archive import LinkedTables, linked, read_previous
+from pipeline.archive import LinkedTables, as_written, linked, read_previous
 from pipeline.core.records import (
     Failure,
 )
@@ -203,8 +203,12 @@ def run(
             spilled.append({"failures": to_arrow(TABLES["failures"], new_failures)})
             # The kept and the new rows in their final order, still on disk: read one table
             # at a time as they are checked and written.
-            # Entities and events across the archive, linked here in one order whatever the executor.
-            tables = linked(spilled.sorted_tables(), previous_archive)
+            # Entities and events across the archive, linked here in one order whatever the executor;
+            # when no bulletin's rows changed, the archive is as last written.
+            if redo_all or replaced:
+                tables = linked(spilled.sorted_tables(), previous_archive)
+            else:
+                tables = as_written(spilled.sorted_tables(), out_dir, previous_archive)
 
             summary.failed = [f for f in new_failures if f.severity == "error"]
             files = {name: sha for name, sha in previous.items() if name in current and name not in replaced}

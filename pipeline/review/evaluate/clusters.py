@@ -247,6 +247,9 @@ def score_series(gold: ClusterGold, tables: Mapping[str, pd.DataFrame]) -> Serie
 def format_cluster_scores(results: list[SeriesScores], details: bool = False) -> str:
     lines = ["B-cubed precision / recall / F1 (items)"]
     for r in results:
+        if not r.scores:
+            lines.append(f"\n{r.series}: none of its bulletins is in the tables")
+            continue
         skipped = f" (not in the tables, left out: {', '.join(r.skipped)})" if r.skipped else ""
         lines.append(f"\n{r.series}{skipped}")
         for name, s in r.scores.items():
