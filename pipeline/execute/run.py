@@ -1,11 +1,11 @@
 """The incremental run over a folder: what to process, in which batches, and the tables written.
 
 discover -> (per batch, ``pipeline.execute.stages``) -> spill -> merge with the rows kept
-from the last run -> validate -> store. Only new and changed files are processed; the
-manifest says which. The run turns each batch's records into Arrow tables at once and
-keeps only those, so memory holds one batch of parses at a time. Batches run here, in a
-pool of processes or on a Dask cluster (``pipeline.execute.executors``); every way gives
-the same tables, byte for byte.
+from the last run -> link the archive (``pipeline.archive``) -> validate -> store. Only new
+and changed files are processed; the manifest says which. The run turns each batch's
+records into Arrow tables at once and keeps only those, so memory holds one batch of
+parses at a time. Batches run here, in a pool of processes or on a Dask cluster
+(``pipeline.execute.executors``); every way gives the same tables, byte for byte.
 """
 
 from __future__ import annotations
