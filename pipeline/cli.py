@@ -96,7 +96,12 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     evaluate = sub.add_parser("evaluate", help="score the output tables against golden files")
-    evaluate.add_argument("--gold", type=Path, required=True, help="folder of *.gold.yaml files")
+    evaluate.add_argument("--gold", type=Path, help="folder of *.gold.yaml files")
+    evaluate.add_argument(
+        "--clusters",
+        type=Path,
+        help="folder of *.clusters.yaml files: B-cubed scores of entities and archive events",
+    )
     evaluate.add_argument(
         "--tables", type=Path, default=Path("data/processed"), help="folder of the output tables"
     )
@@ -240,13 +245,29 @@ def _evaluate(args: argparse.Namespace) -> int:
     from pipeline.review.evaluate import evaluate, evaluation_to_json, format_report, load_golden_dir
     from pipeline.tables.store import read_tables
 
-    goldens = load_golden_dir(args.gold)
+    if args.gold is None and args.clusters is None:
+        raise PipelineError("evaluate needs --gold DIR, --clusters DIR or both")
     tables = {name: t.to_pandas() for name, t in read_tables(args.tables).items()}
-    evaluation = evaluate(goldens, tables)
+    output: dict[str, object] = {}
+    if args.gold is not None:
+        evaluation = evaluate(load_golden_dir(args.gold), tables)
+        output["tables"] = evaluation_to_json(evaluation)
+        if not args.json:
+            print(format_report(evaluation, details=args.details))
+    if args.clusters is not None:
+        from pipeline.review.evaluate.clusters import (
+            cluster_scores_to_json,
+            format_cluster_scores,
+            load_clusters_dir,
+            score_series,
+        )
+
+        results = [score_series(gold, tables) for gold in load_clusters_dir(args.clusters)]
+        output["clusters"] = cluster_scores_to_json(results)
+        if not args.json:
+            print(format_cluster_scores(results, details=args.details))
     if args.json:
-        print(json.dumps(evaluation_to_json(evaluation), indent=2, default=str))
-    else:
-        print(format_report(evaluation, details=args.details))
+        print(json.dumps(output if args.clusters is not None else output["tables"], indent=2, default=str))
     return 0
 
 

@@ -15,6 +15,7 @@ import pyarrow as pa
 import pytest
 
 import pipeline
+from pipeline.archive import Previous, link_archive
 from pipeline.review import load
 from pipeline.review.load import (
     CATEGORICAL_COLUMNS,
@@ -170,7 +171,9 @@ def _example_tables() -> dict[str, pa.Table]:
         ],
         "failures": [],
     }
-    return {name: to_arrow(TABLES[name], rows[name]) for name in TABLES}
+    tables = {name: to_arrow(TABLES[name], rows.get(name, [])) for name in TABLES}
+    # Linked across the archive as a run links them: Ana Ribeiro is one entity in both bulletins.
+    return {**tables, **link_archive(tables, Previous())}
 
 
 @pytest.fixture(scope="module")
@@ -409,6 +412,8 @@ def test_mentions_in_context_keeps_whole_words_when_the_window_is_cut(tmp_path: 
     )
     for name in ("people", "organisations", "places", "dates", "events", "statistics"):
         tables[name] = tables[name].slice(0, 0)
+    for name in ("entities", "archive_events"):  # no row names them now
+        tables[name] = tables[name].slice(0, 0)
     write_tables(tmp_path, tables, Manifest())
     (row,) = load_view("mentions_in_context", tmp_path).to_dict("records")
     assert row["context_before"].startswith("word ") and row["context_before"].endswith("and then ")
@@ -439,6 +444,40 @@ def test_load_view_has_the_table_dtypes(example_dir: Path) -> None:
     assert str(people["n_mentions"].dtype) == "Int32"
     with pytest.raises(KeyError, match="no view"):
         load_view("events", example_dir)
+
+
+def test_entity_appearances_follow_a_person_across_bulletins(example_con: duckdb.DuckDBPyConnection) -> None:
+    rows = _rows(
+        example_con,
+        "SELECT entity_name, source_file, text, snippet FROM entity_appearances "
+        "WHERE entity_name = 'Ana Ribeiro' ORDER BY issue_date",
+    )
+    assert [(r["source_file"], r["text"]) for r in rows] == [
+        ("may.txt", "Ana Ribeiro"),
+        ("june.txt", "Ana Ribeiro"),
+    ]
+    assert rows[1]["snippet"] == "Ms. Ana Ribeiro, now with the Audit Court, chaired the forum."
+
+
+def test_archive_co_mentions_count_the_sections_a_pair_shares(example_con: duckdb.DuckDBPyConnection) -> None:
+    rows = _rows(example_con, "SELECT name_a, name_b, n_sections, n_bulletins FROM archive_co_mentions")
+    pairs = {frozenset((r["name_a"], r["name_b"])): (r["n_sections"], r["n_bulletins"]) for r in rows}
+    assert pairs == {
+        frozenset(("Ana Ribeiro", "Budget Office")): (1, 1),
+        frozenset(("Jaan Tamm", "Budget Office")): (1, 1),
+        frozenset(("Ana Ribeiro", "Audit Court")): (1, 1),
+    }
+
+
+def test_archive_event_reports_put_each_report_beside_its_event(
+    example_con: duckdb.DuckDBPyConnection,
+) -> None:
+    rows = _rows(example_con, "SELECT name, status, n_reports FROM archive_event_reports ORDER BY ALL")
+    assert [(r["name"], r["n_reports"]) for r in rows] == [
+        ("Visit to Tallinn", 1),
+        ("Workshop on Open Budgets", 1),
+    ]
+    assert {r["status"] for r in rows} == {"held", "unknown"}  # "took place"; no words for the visit
 
 
 # --- the package ----------------------------------------------------------------------------------

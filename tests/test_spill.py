@@ -37,7 +37,7 @@ def test_tables_come_back_as_one_sort_of_each_whole_table(tmp_path: Path, per_ba
         assert spilled[name].equals(whole[name]), name
         assert spilled.num_rows(name) == whole[name].num_rows, name
         whole_chunks, rest = divmod(whole[name].num_rows, CHUNK_ROWS)
-        if name != "failures":
+        if "doc_id" in TABLES[name].column_names:  # the others are kept in memory
             assert _chunk_lengths(spilled[name]) == [CHUNK_ROWS] * whole_chunks + ([rest] if rest else [])
 
 

@@ -1,11 +1,11 @@
 """The incremental run over a folder: what to process, in which batches, and the tables written.
 
 discover -> (per batch, ``pipeline.execute.stages``) -> spill -> merge with the rows kept
-from the last run -> validate -> store. Only new and changed files are processed; the
-manifest says which. The run turns each batch's records into Arrow tables at once and
-keeps only those, so memory holds one batch of parses at a time. Batches run here, in a
-pool of processes or on a Dask cluster (``pipeline.execute.executors``); every way gives
-the same tables, byte for byte.
+from the last run -> link the archive (``pipeline.archive``) -> validate -> store. Only new
+and changed files are processed; the manifest says which. The run turns each batch's
+records into Arrow tables at once and keeps only those, so memory holds one batch of
+parses at a time. Batches run here, in a pool of processes or on a Dask cluster
+(``pipeline.execute.executors``); every way gives the same tables, byte for byte.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from pipeline.archive import LinkedTables, as_written, linked, read_previous
 from pipeline.core.records import (
     Failure,
 )
@@ -37,7 +38,7 @@ from pipeline.execute.stages import (
 from pipeline.read.discover import discover
 from pipeline.tables.build import results_to_tables, to_arrow
 from pipeline.tables.schema import TABLES
-from pipeline.tables.spill import SpilledTables, TableSpill, spill
+from pipeline.tables.spill import TableSpill, spill
 from pipeline.tables.store import (
     TABLE_READ_ERRORS,
     KeptRows,
@@ -166,6 +167,8 @@ def run(
         rejected_names = {r.source_file for r in found.rejected}
         summary.removed = sorted(set(previous) - set(current) - rejected_names)
         replaced = {f.relative_path for f in to_process} | set(summary.removed) | rejected_names
+        # The archive ids last written, kept even when every file is processed again.
+        previous_archive = read_previous(out_dir, relink=redo_all)
 
         new_failures: list[Failure] = list(found.rejected)
         for failure in found.rejected:
@@ -201,7 +204,12 @@ def run(
             spilled.append({"failures": to_arrow(TABLES["failures"], new_failures)})
             # The kept and the new rows in their final order, still on disk: read one table
             # at a time as they are checked and written.
-            tables = spilled.sorted_tables()
+            # Entities and events across the archive, linked here in one order whatever the executor;
+            # when no bulletin's rows changed, the archive is as last written.
+            if redo_all or replaced:
+                tables = linked(spilled.sorted_tables(), previous_archive)
+            else:
+                tables = as_written(spilled.sorted_tables(), out_dir, previous_archive)
 
             summary.failed = [f for f in new_failures if f.severity == "error"]
             files = {name: sha for name, sha in previous.items() if name in current and name not in replaced}
@@ -226,7 +234,7 @@ def _keep_rows(spilled: TableSpill, kept: KeptRows) -> None:
 
 
 def _unchanged(
-    old_manifest: Manifest, new_manifest: Manifest, tables: SpilledTables, written: Path | None
+    old_manifest: Manifest, new_manifest: Manifest, tables: LinkedTables, written: Path | None
 ) -> bool:
     """The same manifest and the same rows as the tables in ``written`` (None: as no rows at all,
     for a run that redoes everything and so never reads the old tables)."""

@@ -26,7 +26,19 @@ DEFAULT_PATH = "data/processed"
 DATE_DTYPE = "datetime64[us]"
 # String columns with a handful of distinct values, in the tables and the views.
 CATEGORICAL_COLUMNS = frozenset(
-    {"label", "granularity", "event_type", "kind", "format", "severity", "stage", "source"}
+    {
+        "label",
+        "granularity",
+        "event_type",
+        "kind",
+        "format",
+        "severity",
+        "stage",
+        "source",
+        "status",
+        "id_kind",
+        "change",
+    }
 )
 
 
@@ -61,7 +73,8 @@ VIEWS: dict[str, View] = {
                    array_to_string(e.organisers, '; ') AS organisers_text,
                    array_to_string(e.participants, '; ') AS participants_text,
                    e.char_start, e.char_end,
-                   substr(d.text, e.char_start + 1, e.char_end - e.char_start) AS sentence
+                   substr(d.text, e.char_start + 1, e.char_end - e.char_start) AS sentence,
+                   e.status, e.archive_event_id
             FROM events e
             JOIN documents d ON d.doc_id = e.doc_id
             LEFT JOIN sections s ON s.section_id = e.section_id
@@ -152,7 +165,7 @@ VIEWS: dict[str, View] = {
             )
             SELECT mention_id, doc_id, document_title, section_id, section_title, label, text,
                    entity_id, page, char_start, char_end, context_before, context_after,
-                   context_before || text || context_after AS snippet
+                   context_before || text || context_after AS snippet, archive_entity_id
             FROM collapsed
             """,
         ),
@@ -178,6 +191,57 @@ VIEWS: dict[str, View] = {
             JOIN present b ON b.section_id = a.section_id AND a.entity_id < b.entity_id
             JOIN documents d ON d.doc_id = a.doc_id
             GROUP BY ALL
+            """,
+        ),
+        View(
+            "entity_appearances",
+            "Every mention of an entity across the archive, with its bulletin (title, issue date, file), "
+            "section and sentence: where each person, organisation or place appears.",
+            """
+            SELECT e.entity_id, e.kind, e.name AS entity_name, m.mention_id, m.doc_id, m.document_title,
+                   d.issue_date, d.source_file, m.section_id, m.section_title, m.text, m.snippet,
+                   m.context_before, m.context_after, m.char_start, m.char_end, m.page
+            FROM mentions_in_context m
+            JOIN entities e ON e.entity_id = m.archive_entity_id
+            JOIN documents d ON d.doc_id = m.doc_id
+            """,
+        ),
+        View(
+            "archive_event_reports",
+            "Every report of an activity across the archive: the archive event (name, status, first day) "
+            "beside each bulletin's report of it (its name, status, first day, city and sentence).",
+            """
+            SELECT a.archive_event_id, a.name AS archive_event_name, a.status AS archive_status,
+                   a.start_date AS archive_start_date, a.n_reports,
+                   e.event_id, e.doc_id, e.document_title, e.issue_date, e.source_file,
+                   e.name, e.status, e.event_type, e.start_date, e.end_date, e.city, e.country_code,
+                   e.sentence
+            FROM events_detailed e
+            JOIN archive_events a ON a.archive_event_id = e.archive_event_id
+            """,
+        ),
+        View(
+            "archive_co_mentions",
+            "Who appears with whom across the archive: pairs of people and organisations (`entities`) named "
+            "in the same section, one row per pair, with the sections and bulletins they share and the first "
+            "and last issue (`entity_a` < `entity_b`).",
+            """
+            WITH present AS (
+                SELECT DISTINCT m.doc_id, m.section_id, m.archive_entity_id AS entity_id
+                FROM mentions m JOIN entities e ON e.entity_id = m.archive_entity_id
+                WHERE e.kind IN ('person', 'organisation')
+            )
+            SELECT a.entity_id AS entity_a, ea.kind AS kind_a, ea.name AS name_a,
+                   b.entity_id AS entity_b, eb.kind AS kind_b, eb.name AS name_b,
+                   CAST(count(*) AS INTEGER) AS n_sections,
+                   CAST(count(DISTINCT a.doc_id) AS INTEGER) AS n_bulletins,
+                   min(d.issue_date) AS first_issue, max(d.issue_date) AS last_issue
+            FROM present a
+            JOIN present b ON b.section_id = a.section_id AND a.entity_id < b.entity_id
+            JOIN entities ea ON ea.entity_id = a.entity_id
+            JOIN entities eb ON eb.entity_id = b.entity_id
+            JOIN documents d ON d.doc_id = a.doc_id
+            GROUP BY a.entity_id, ea.kind, ea.name, b.entity_id, eb.kind, eb.name
             """,
         ),
     )

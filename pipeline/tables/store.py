@@ -44,6 +44,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline.core.errors import PipelineError
+from pipeline.tables.archive_checks import archive_problems
 from pipeline.tables.build import empty_tables, in_chunks
 from pipeline.tables.schema import TABLES
 
@@ -213,13 +214,15 @@ def validate(tables: Mapping[str, pa.Table]) -> None:
     row's section in the row's own document; start_date <= end_date; offsets inside the
     document text (and inside the row's section); ``documents.n_sections`` and ``n_pages``
     equal to its rows in ``sections`` and ``pages``; no file both processed and failed with
-    an error.
+    an error; the archive tables' dates in order, statuses known, every entity and archive
+    event named by a row.
     """
     problems: list[str] = []
     for name in TABLES:
         problems.extend(_table_problems(tables, name))
     problems.extend(_offset_problems(tables))
     problems.extend(_document_problems(tables))
+    problems.extend(archive_problems(tables))
     if problems:
         raise ValidationError("tables not written, they are inconsistent: " + "; ".join(problems))
 

@@ -26,6 +26,9 @@ _COUNTED: tuple[tuple[str, str], ...] = (
 )
 
 
+_ENTITIES_LINK = "People, organisations and places across the archive"
+
+
 def _month(value: date | None) -> str:
     return "" if value is None else f"{value:%Y-%m}"
 
@@ -36,8 +39,10 @@ def render_index(
     reviews: Mapping[str, Review],
     evaluation: Evaluation | None = None,
     source: str = "",
+    entities_page: bool = False,
 ) -> str:
-    """The index page: one row per bulletin with its counts (and golden comparison)."""
+    """The index page: one row per bulletin with its counts (and golden comparison); with
+    ``entities_page``, a link to the people, organisations and places across the archive."""
     with_review = evaluation is not None
     head = ["Bulletin", "Issue", "Format", "Pages", *(label for _, label in _COUNTED)]
     if with_review:
@@ -81,6 +86,7 @@ def render_index(
         f'<p class="meta">{len(items)} bulletin{"s" if len(items) != 1 else ""}'
         + (f" from <code>{esc(source)}</code>" if source else "")
         + "</p>",
+        *([f'<p class="meta"><a href="entities.html">{_ENTITIES_LINK}</a></p>'] if entities_page else []),
         "</header>",
         "<main>",
         '<table class="index"><thead><tr>'

@@ -19,6 +19,7 @@ from pipeline.review.evaluate.results import Evaluation
 from pipeline.review.evaluate.score import evaluate
 from pipeline.review.report.bulletin_page import render_bulletin
 from pipeline.review.report.contents import INDEX_PAGE, PAGES_DIR, STYLESHEET, bulletins, page_names
+from pipeline.review.report.entity_page import ENTITIES_DIR, ENTITIES_PAGE, render_entity_pages
 from pipeline.review.report.index_page import render_index
 from pipeline.review.report.review import Review, review_of
 from pipeline.tables.store import read_tables
@@ -39,9 +40,11 @@ def render_report(
         for result in evaluation.documents:
             if result.doc_id is not None:
                 reviews[result.doc_id] = review_of(result, by_path[result.golden_path], tables)
-    out = {INDEX_PAGE: render_index(items, pages, reviews, evaluation, source)}
+    entity_pages = render_entity_pages(tables, pages)
+    out = {INDEX_PAGE: render_index(items, pages, reviews, evaluation, source, bool(entity_pages))}
     for bulletin in items:
         out[f"{PAGES_DIR}/{pages[bulletin.doc_id]}"] = render_bulletin(bulletin, reviews.get(bulletin.doc_id))
+    out.update(entity_pages)
     return out
 
 
@@ -52,20 +55,25 @@ def stylesheet() -> str:
 
 def write_report(tables_dir: Path, out_dir: Path, gold_dir: Path | None) -> Path:
     """Write the report of the tables in ``tables_dir`` to ``out_dir`` (index.html,
-    report.css, bulletins/*.html), each file atomically; pages of bulletins no longer in
-    the tables are removed. Returns the index page."""
+    report.css, bulletins/*.html, entities.html and entities/*.html: a page per entity of the
+    archive), each file atomically; pages of bulletins or entities no longer in the tables are
+    removed. Returns the index page."""
     tables = read_tables(tables_dir)
     if tables["documents"].num_rows == 0:
         raise PipelineError(f"no bulletins in {tables_dir}: run `bulletin run` first")
     goldens = load_golden_dir(gold_dir) if gold_dir is not None else []
     pages = render_report(tables, goldens, source=str(tables_dir))
-    (out_dir / PAGES_DIR).mkdir(parents=True, exist_ok=True)
+    for folder in (PAGES_DIR, ENTITIES_DIR):
+        (out_dir / folder).mkdir(parents=True, exist_ok=True)
     _write_atomic(out_dir / STYLESHEET, stylesheet())
     for relative, text in pages.items():
         _write_atomic(out_dir / relative, text)
-    for stale in (out_dir / PAGES_DIR).glob("*.html"):
-        if f"{PAGES_DIR}/{stale.name}" not in pages:
-            stale.unlink()
+    for folder in (PAGES_DIR, ENTITIES_DIR):
+        for stale in (out_dir / folder).glob("*.html"):
+            if f"{folder}/{stale.name}" not in pages:
+                stale.unlink()
+    if ENTITIES_PAGE not in pages:
+        (out_dir / ENTITIES_PAGE).unlink(missing_ok=True)
     return out_dir / INDEX_PAGE
 
 

@@ -1,0 +1,60 @@
+"""The archive layer: entities and events across every bulletin, with stable ids.
+
+Between the tables and the run: ``link_archive`` reads the per-bulletin tables of a run and
+the ids last written (``read_previous``), gives every person, organisation, place, mention
+and event row its archive id, and builds `entities`, `archive_events` and `entity_history`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline.archive.link import ARCHIVE_TABLE_NAMES, link_archive
+from pipeline.archive.state import Previous, read_previous
+from pipeline.tables.schema import TABLES
+from pipeline.tables.store import TABLE_READ_ERRORS
+
+__all__ = ["LinkedTables", "Previous", "as_written", "link_archive", "linked", "read_previous"]
+
+
+class LinkedTables(Mapping[str, pa.Table]):
+    """A run's tables with the ones linking changed put in their place."""
+
+    def __init__(self, tables: Mapping[str, pa.Table], linked: Mapping[str, pa.Table]) -> None:
+        self._tables = tables
+        self._linked = dict(linked)
+
+    def __getitem__(self, name: str) -> pa.Table:
+        return self._linked[name] if name in self._linked else self._tables[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tables)
+
+    def __len__(self) -> int:
+        return len(self._tables)
+
+    def num_rows(self, name: str) -> int:
+        return self[name].num_rows
+
+
+def linked(tables: Mapping[str, pa.Table], previous: Previous) -> LinkedTables:
+    """``tables`` linked across the archive (see ``link_archive``)."""
+    return LinkedTables(tables, link_archive(tables, previous))
+
+
+def as_written(tables: Mapping[str, pa.Table], out_dir: Path, previous: Previous) -> LinkedTables:
+    """``tables`` with the archive tables last written to ``out_dir``: for a run that changed
+    no bulletin's rows (they kept their ids), so linking would give them again. Linked afresh
+    when one of them cannot be read."""
+    written = {}
+    for name in ARCHIVE_TABLE_NAMES:
+        try:
+            arrow = pq.read_table(out_dir / f"{name}.parquet")
+            written[name] = arrow.select(TABLES[name].column_names).cast(TABLES[name].arrow_schema)
+        except TABLE_READ_ERRORS:
+            return linked(tables, previous)
+    return LinkedTables(tables, written)

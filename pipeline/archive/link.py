@@ -1,0 +1,211 @@
+"""Link the archive: read the per-bulletin tables and the ids last written, give every row its
+archive id, and build the archive tables. Runs in the run's parent process, after the
+documents are processed, in one deterministic order (issue date, then file name), so every
+executor gives the same ids.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pipeline.archive.entities import link_entities
+from pipeline.archive.events import link_events
+from pipeline.archive.names import Words, load_words, series_key
+from pipeline.archive.records import KIND_OF_LABEL, ROW_TABLES, Bulletin, Change, EntityRow, EventRow
+from pipeline.archive.state import Previous
+from pipeline.archive.status import event_status
+from pipeline.archive.tables import archive_events_table, entities_table, history_table
+
+# The tables linking gives new columns, and the archive tables it builds.
+LINKED_TABLES = ("people", "organisations", "places", "mentions", "events")
+ARCHIVE_TABLE_NAMES = ("entities", "archive_events", "entity_history")
+
+
+def _pylist(table: pa.Table, columns: list[str]) -> list[dict[str, Any]]:
+    return table.select(columns).to_pylist()
+
+
+def read_bulletins(documents: pa.Table) -> dict[str, Bulletin]:
+    columns = ["doc_id", "source_file", "issue_date", "title", "issuing_body"]
+    return {
+        d["doc_id"]: Bulletin(
+            d["doc_id"],
+            d["source_file"],
+            d["issue_date"],
+            series_key(d["issuing_body"], d["title"], d["source_file"]),
+        )
+        for d in _pylist(documents, columns)
+    }
+
+
+def _unchanged_documents(documents: pa.Table, previous: Previous) -> set[str]:
+    """Documents written last time with the same content: their rows keep their ids."""
+    pairs = zip(documents["doc_id"].to_pylist(), documents["sha256"].to_pylist(), strict=True)
+    return {doc_id for doc_id, sha in pairs if previous.sha256.get(doc_id) == sha}
+
+
+def read_entity_rows(
+    tables: Mapping[str, pa.Table], previous: Previous, unchanged: set[str]
+) -> list[EntityRow]:
+    rows = []
+    for kind, (name, id_column) in ROW_TABLES.items():
+        columns = ["doc_id", id_column, "name", "n_mentions"]
+        columns += {"organisation": ["acronym"], "place": ["kind", "country_code", "lat", "lon"]}.get(
+            kind, []
+        )
+        for r in _pylist(tables[name], columns):
+            key = (r["doc_id"], kind, r[id_column])
+            rows.append(
+                EntityRow(
+                    doc_id=r["doc_id"],
+                    kind=kind,
+                    row_id=r[id_column],
+                    name=r["name"],
+                    acronym=r.get("acronym"),
+                    place_kind=r.get("kind"),
+                    country_code=r.get("country_code"),
+                    lat=r.get("lat"),
+                    lon=r.get("lon"),
+                    n_mentions=r["n_mentions"] or 0,
+                    prior_id=previous.entity_of_row.get(key) if r["doc_id"] in unchanged else None,
+                )
+            )
+    return rows
+
+
+def _sentences(tables: Mapping[str, pa.Table], events: list[dict[str, Any]]) -> dict[str, str]:
+    """The text of the documents these events come from, by doc_id."""
+    wanted = pa.array(sorted({e["doc_id"] for e in events}), pa.string())
+    documents = tables["documents"].select(["doc_id", "text"])
+    documents = documents.filter(pc.is_in(documents["doc_id"], value_set=wanted))
+    return dict(zip(documents["doc_id"].to_pylist(), documents["text"].to_pylist(), strict=True))
+
+
+def read_event_rows(
+    tables: Mapping[str, pa.Table], previous: Previous, unchanged: set[str], words: Words
+) -> list[EventRow]:
+    columns = ["doc_id", "section_id", "event_id", "name", "event_type", "start_date", "end_date", "city"]
+    columns += ["country_code", "organisers", "char_start", "char_end"]
+    events = _pylist(tables["events"], columns)
+    # An unchanged bulletin's events keep their status, unless every row is read again.
+    kept = {} if previous.relink else previous.status_of_event
+    status_of = {
+        (e["doc_id"], e["event_id"]): kept.get((e["doc_id"], e["event_id"]))
+        for e in events
+        if e["doc_id"] in unchanged
+    }
+    to_read = [e for e in events if status_of.get((e["doc_id"], e["event_id"])) is None]
+    texts = _sentences(tables, to_read) if to_read else {}
+    titles = (
+        dict(
+            zip(
+                tables["sections"]["section_id"].to_pylist(),
+                tables["sections"]["title"].to_pylist(),
+                strict=True,
+            )
+        )
+        if to_read
+        else {}
+    )
+    rows = []
+    for e in events:
+        key = (e["doc_id"], e["event_id"])
+        status = status_of.get(key)
+        if status is None:
+            text = texts.get(e["doc_id"], "")
+            sentence = text[e["char_start"] : e["char_end"]] if e["char_start"] is not None else None
+            status = event_status(sentence, titles.get(e["section_id"]), words)
+        rows.append(
+            EventRow(
+                doc_id=e["doc_id"],
+                event_id=e["event_id"],
+                name=e["name"],
+                event_type=e["event_type"],
+                start_date=e["start_date"],
+                end_date=e["end_date"],
+                city=e["city"],
+                country_code=e["country_code"],
+                organisers=tuple(e["organisers"] or ()),
+                status=status,
+                char_start=e["char_start"],
+                prior_id=previous.event_of_row.get(key) if e["doc_id"] in unchanged else None,
+            )
+        )
+    return rows
+
+
+def _removed(
+    id_kind: str,
+    before: Mapping[Any, str],
+    now: set[str],
+    merged: set[str],
+    previous: Previous,
+    unchanged: set[str],
+) -> list[Change]:
+    """Ids no bulletin names any more, with the removed or changed bulletin that named them."""
+    sources: dict[str, set[str]] = defaultdict(set)
+    for key, old_id in before.items():
+        if key[0] not in unchanged:
+            sources[old_id].add(previous.source_file.get(key[0], ""))
+    gone = sorted(set(before.values()) - now - merged)
+    reason = "no bulletin names it any more"
+    return [Change(id_kind, "removed", old, None, min(sources[old] or {""}), reason) for old in gone]
+
+
+def _with_column(table: pa.Table, name: str, values: list[Any]) -> pa.Table:
+    index = table.schema.get_field_index(name)
+    field = table.schema.field(index)
+    return table.set_column(index, field, pa.array(values, type=field.type))
+
+
+def link_archive(
+    tables: Mapping[str, pa.Table], previous: Previous, words: Words | None = None
+) -> dict[str, pa.Table]:
+    """The tables linking changes: the rows' archive ids and statuses, and the archive tables."""
+    words = words or load_words()
+    bulletins = read_bulletins(tables["documents"])
+    unchanged = _unchanged_documents(tables["documents"], previous)
+
+    entity_rows = read_entity_rows(tables, previous, unchanged)
+    entity_of_row, changes = link_entities(bulletins, entity_rows, words, previous.relink)
+    event_rows = read_event_rows(tables, previous, unchanged, words)
+    event_of_row = link_events(bulletins, event_rows, words)
+    merged = {c.old_id for c in changes if c.change == "merged"}
+    changes += _removed(
+        "entity", previous.entity_of_row, set(entity_of_row.values()), merged, previous, unchanged
+    )
+    changes += _removed(
+        "archive_event", previous.event_of_row, set(event_of_row.values()), set(), previous, unchanged
+    )
+
+    out: dict[str, pa.Table] = {}
+    for kind, (name, id_column) in ROW_TABLES.items():
+        table = tables[name]
+        keys = zip(table["doc_id"].to_pylist(), table[id_column].to_pylist(), strict=True)
+        out[name] = _with_column(table, "entity_id", [entity_of_row[(d, kind, i)] for d, i in keys])
+    mentions = tables["mentions"]
+    forms: dict[str, set[str]] = defaultdict(set)
+    archive_ids: list[str | None] = []
+    for doc_id, label, row_id, text in zip(
+        *(mentions[c].to_pylist() for c in ("doc_id", "label", "entity_id", "text")), strict=True
+    ):
+        label_kind = KIND_OF_LABEL.get(label)
+        archive_id = entity_of_row.get((doc_id, label_kind, row_id)) if label_kind and row_id else None
+        archive_ids.append(archive_id)
+        if archive_id:
+            forms[archive_id].add(text)
+    out["mentions"] = _with_column(mentions, "archive_entity_id", archive_ids)
+    events = tables["events"]
+    status_of_row = {(r.doc_id, r.event_id): r.status for r in event_rows}
+    event_keys = list(zip(events["doc_id"].to_pylist(), events["event_id"].to_pylist(), strict=True))
+    events = _with_column(events, "status", [status_of_row[k] for k in event_keys])
+    out["events"] = _with_column(events, "archive_event_id", [event_of_row[k] for k in event_keys])
+    out["entities"] = entities_table(bulletins, entity_rows, entity_of_row, forms, words)
+    out["archive_events"] = archive_events_table(bulletins, event_rows, event_of_row, status_of_row, words)
+    out["entity_history"] = history_table(previous.history, changes)
+    return out
