@@ -110,7 +110,7 @@ def test_adding_a_bulletin_keeps_the_ids_and_links_the_new_one(tmp_path: Path, r
     assert new["HCG"] == group
     assert new["Parks and Conservation Service"] == pcs.iloc[0]
     entities = after["tables"]["entities"].set_index("entity_id")
-    assert entities.loc[ann, "n_bulletins"] == 2
+    assert entities.loc[ann, "n_bulletins"] == 3  # "Ann", listed beside Bill Handke in March, is her
     assert entities.loc[group, "aliases"] == ["HCG", "Hilltop Care Group"]
     assert entities.loc[group, "name"] == "Hilltop Care Group"
     assert entities.loc[group, "first_seen"] == pd.Timestamp(2021, 2, 1)
