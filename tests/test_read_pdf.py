@@ -19,10 +19,10 @@ from make_bad_inputs import HELVETICA, pdf_file
 
 from pipeline.core.errors import InputError
 from pipeline.core.settings import OcrSettings
+from pipeline.read.lines import Vocabulary, join_lines, starts_item
 from pipeline.read.ocr import ocr_engine
 from pipeline.read.pdf import read_pdf
 from pipeline.read.pdf.furniture import is_barcode, is_page_number, mask_digits
-from pipeline.read.pdf.paragraphs import join_lines, starts_item
 from pipeline.read.pdf.text_layer import clean_word
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,7 +155,7 @@ COMPOUNDS = {"long-term"}
     ],
 )
 def test_join_lines(before: str, after: str, joined: str) -> None:
-    assert join_lines(before, after, words=WORDS, compounds=COMPOUNDS) == joined
+    assert join_lines(before, after, vocabulary=Vocabulary(frozenset(WORDS), frozenset(COMPOUNDS))) == joined
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,8 @@ import re
 from collections.abc import Sequence
 
 from pipeline.core.records import Heading
-from pipeline.read.pdf.paragraphs import Paragraph, starts_item
+from pipeline.read.lines import starts_item
+from pipeline.read.pdf.paragraphs import Paragraph
 from pipeline.read.pdf.records import MASTHEAD_FLOW
 
 # A heading is set at least this much larger than the body text, or in bold.

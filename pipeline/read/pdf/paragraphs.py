@@ -12,46 +12,11 @@ import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
-from pipeline.core.datafiles import load_data
+from pipeline.read.lines import ends_sentence, join_lines, starts_item, vocabulary
 from pipeline.read.pdf.records import Line, is_float
 
-_NUMBERED_ITEM = re.compile(r"^\d{1,2}\.\s+\S")
-_LIST_ITEM = re.compile(r"^(\(?([a-z]|[ivx]{1,4})\)|\(\d{1,2}\))\s+\S")
-_BULLET = re.compile(r"^[•●▪■◦‣∙·*–—-]\s+\S")
 _TERMINAL = re.compile(r"[.!?:;][\"'”’)\]]*$")
-_SENTENCE_END = re.compile(r"[.!?:][\"'”’)\]]*$")
-_LINE_END_HYPHEN = re.compile(r"(\w+)-$")
-_FIRST_WORD = re.compile(r"^(\w+)")
-_WORD = re.compile(r"\w+")
-_COMPOUND = re.compile(r"\b(\w+)-(\w+)\b")
-
-
-@dataclass(frozen=True)
-class Hyphenation:
-    """Halves of compounds that keep their hyphen across a line break (``data/pdf.yaml``)."""
-
-    compound_tails: frozenset[str]
-    compound_heads: frozenset[str]
-
-
-@cache
-def default_hyphenation() -> Hyphenation:
-    raw = load_data("pdf.yaml")
-    return Hyphenation(
-        compound_tails=_word_set(raw, "compound_tails"),
-        compound_heads=_word_set(raw, "compound_heads"),
-    )
-
-
-def _word_set(raw: dict[str, Any], key: str) -> frozenset[str]:
-    words = raw[key]
-    odd = [w for w in words if not isinstance(w, str)]
-    if odd:  # YAML reads a bare on/off/yes/no as true/false
-        raise ValueError(f"pdf.yaml: {key} has {odd!r}, not words; quote them")
-    return frozenset(w.casefold() for w in words)
 
 
 def _normal_gap_ratio(lines: Sequence[Line]) -> float:
@@ -64,11 +29,6 @@ def _normal_gap_ratio(lines: Sequence[Line]) -> float:
         if abs(prev.row.size - size) <= 0.5 and -0.1 * size <= gap <= 2 * size:
             ratios.append(gap / size)
     return statistics.median(ratios) if ratios else 0.25
-
-
-def starts_item(text: str) -> bool:
-    """A line that opens a numbered item, a lettered sub-item or a bullet."""
-    return bool(_NUMBERED_ITEM.match(text) or _LIST_ITEM.match(text) or _BULLET.match(text))
 
 
 def _ended_early(prev: Line, line: Line) -> bool:
@@ -104,50 +64,8 @@ def starts_paragraph(prev: Line, line: Line, normal_gap: float) -> bool:
         return False
     if _ended_early(prev, line):
         return True  # the last line of a paragraph, or a line broken on purpose
-    sentence_end = bool(_SENTENCE_END.search(a.text))
+    sentence_end = ends_sentence(a.text)
     return sentence_end and b.x0 - a.x0 > b.size and b.x0 > line.flow_left + b.size  # indent
-
-
-def join_lines(
-    before: str,
-    after: str,
-    *,
-    words: set[str],
-    compounds: set[str],
-    hyphenation: Hyphenation | None = None,
-) -> str:
-    """Join two lines of one paragraph, undoing end-of-line hyphenation."""
-    if before.endswith("\u00ad"):
-        return before[:-1] + after  # a soft hyphen: a hyphenation point, not a hyphen
-    hyphen = _LINE_END_HYPHEN.search(before)
-    if hyphen is None or before.endswith(" -"):
-        return f"{before} {after}"
-    head = hyphen.group(1)
-    match = _FIRST_WORD.match(after)
-    tail = match.group(1) if match else ""
-    if not tail or not (head[-1].isalpha() and head[-1].islower() and tail[0].islower()):
-        return before + after  # "Asia-\nPacific", "EC-\n94/DEC.2": the hyphen is real
-    key = f"{head}-{tail}".casefold()
-    joined = f"{head}{tail}".casefold()
-    if key in compounds:
-        return before + after
-    keep = hyphenation or default_hyphenation()
-    if joined not in words and (
-        tail.casefold() in keep.compound_tails or head.casefold() in keep.compound_heads
-    ):
-        return before + after
-    return before[:-1] + after
-
-
-def _vocabulary(lines: Sequence[Line]) -> tuple[set[str], set[str]]:
-    words: set[str] = set()
-    compounds: set[str] = set()
-    for line in lines:
-        text = line.row.text.casefold()
-        body = text[:-1] if text.endswith("-") else text
-        words.update(_WORD.findall(body))
-        compounds.update(f"{a}-{b}" for a, b in _COMPOUND.findall(body))
-    return words, compounds
 
 
 @dataclass(frozen=True)
@@ -163,7 +81,7 @@ def assemble_text(lines: Sequence[Line], *, n_pages: int) -> tuple[str, tuple[in
     """Join lines into paragraphs; return the text, the offset where each page starts, and
     the paragraphs."""
     normal_gap = _normal_gap_ratio(lines)
-    words, compounds = _vocabulary(lines)
+    known = vocabulary(line.row.text for line in lines)
     starts: dict[int, int] = {}
     parts: list[str] = []  # finished text, then the current line
     length = 0  # characters in parts[:-1]
@@ -182,7 +100,7 @@ def assemble_text(lines: Sequence[Line], *, n_pages: int) -> tuple[str, tuple[in
             start = length
             opened.append((start, [line]))
         else:
-            joined = join_lines(parts[-1], piece, words=words, compounds=compounds)
+            joined = join_lines(parts[-1], piece, vocabulary=known)
             start = length + len(joined) - len(piece)
             length += len(joined) - len(piece)
             parts[-1] = joined[: len(joined) - len(piece)]
