@@ -135,6 +135,19 @@ def test_bad_input_is_reported_and_others_processed(
     assert [(f["source_file"], f["severity"]) for f in failures] == [(name, "error")]
 
 
+@pytest.mark.parametrize("name", ["README.md", "SOURCES.md", "issues.csv"])
+def test_a_note_beside_the_bulletins_is_passed_by_with_a_warning(
+    tmp_path: Path, resources: Resources, name: str
+) -> None:
+    _write(tmp_path, "one.txt", ONE)
+    (tmp_path / "raw" / name).write_text("# Where these bulletins come from\n", encoding="utf-8")
+    summary = run(_settings(tmp_path), resources=resources)
+    assert summary.ok and summary.processed == ["one.txt"]
+    assert [(w.source_file, w.stage, w.severity) for w in summary.warnings] == [(name, "discover", "warning")]
+    failures = read_tables(tmp_path / "out")["failures"].to_pylist()
+    assert [(f["source_file"], f["severity"]) for f in failures] == [(name, "warning")]
+
+
 def test_no_numbered_sections_is_processed_with_a_warning(tmp_path: Path, resources: Resources) -> None:
     _write(tmp_path, "plain.txt", "A short note without numbered items.\n\nIt met in Lima on 3 May 2014.\n")
     summary = run(_settings(tmp_path), resources=resources)

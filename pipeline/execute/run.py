@@ -172,7 +172,9 @@ def run(
 
         new_failures: list[Failure] = list(found.rejected)
         for failure in found.rejected:
-            if on_error:
+            if failure.severity == "warning":
+                summary.warnings.append(failure)
+            elif on_error:
                 on_error(failure, None)
         with spill() as spilled:
             batches = plan_batches(to_process, execution)

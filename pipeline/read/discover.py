@@ -16,6 +16,10 @@ from pipeline.core.records import Failure, SourceFile
 
 # One reader each in pipeline/read/document.py.
 SUPPORTED_SUFFIXES = (".txt", ".pdf", ".html", ".htm", ".docx", ".eml")
+# Notes and data that sit beside bulletins (a README, a list of sources, a spreadsheet): passed
+# by with a warning, not refused as a bulletin that cannot be read.
+NOTE_SUFFIXES = (".md", ".markdown", ".rst", ".csv", ".tsv", ".json", ".yaml", ".yml")
+NOT_A_BULLETIN = "not a bulletin (a note or data file), skipped"
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,8 @@ def _verdict(path: Path, root: Path, max_bytes: int | None) -> int | str | None:
         return f"cannot read file: {exc.strerror or type(exc).__name__}"
     if not stat.S_ISREG(info.st_mode):
         return "not a regular file (a pipe, socket or device)"
+    if path.suffix.lower() in NOTE_SUFFIXES:
+        return NOT_A_BULLETIN
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
         supported = ", ".join(SUPPORTED_SUFFIXES)
         return f"unsupported file type {path.suffix or '(none)'!r}; expected {supported}"
@@ -97,7 +103,8 @@ def discover(input_dir: Path, *, max_bytes: int | None = None) -> Discovery:
         if verdict is None:
             continue
         if isinstance(verdict, str):
-            rejected.append(Failure(name, "discover", verdict))
+            severity = "warning" if verdict == NOT_A_BULLETIN else "error"
+            rejected.append(Failure(name, "discover", verdict, severity))
             continue
         try:
             sha256 = file_sha256(path)
