@@ -120,3 +120,19 @@ def test_metadata_stands_in_for_a_missing_masthead() -> None:
     )
     assert masthead.title == "Friends of the Wetlands: news for March"
     assert masthead.issue_date == date(2019, 3, 1)
+
+
+def test_an_official_documents_title_is_its_subject_line() -> None:
+    text = (
+        "United Nations\n\nGeneral Assembly Distr.: General\n\n4 May 2021\n\nOriginal: French\n\n"
+        "Note by the Secretary-General on the review of the regional offices\n\n"
+        "1. The review covers three years of work.\n"
+    )
+    masthead = _masthead(text)
+    assert masthead.title == "Note by the Secretary-General on the review of the regional offices"
+    assert masthead.issue_date == date(2021, 5, 1)
+
+
+def test_a_newsletter_keeps_its_masthead_even_with_a_subject_line_below() -> None:
+    text = "Hillside Newsletter, May 2021\n\nReport of the work party\n\nWe met at the dam.\n"
+    assert _masthead(text).title == "Hillside Newsletter, May 2021"

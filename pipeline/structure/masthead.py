@@ -113,6 +113,20 @@ def _title_span(preamble: str, continuation_words: list[str]) -> str:
     return kept
 
 
+def _names_a_publication(title: str, publication_words: list[str]) -> bool:
+    return any(re.search(rf"\b{re.escape(w)}\b", title, re.IGNORECASE) for w in publication_words)
+
+
+def _subject_line(preamble: str, openers: list[str]) -> tuple[int, int] | None:
+    """(start, end) of the first paragraph, among the first few, that opens as a document's
+    subject does ("Letter dated", "Report of", "Note by")."""
+    for match in list(_PARAGRAPH_BREAK.finditer(preamble))[: MAX_MASTHEAD_PARAGRAPHS + 2]:
+        paragraph = _PARAGRAPH_BREAK.split(preamble[match.end() :], maxsplit=1)[0]
+        if any(paragraph.startswith(opener) for opener in openers) and len(paragraph) <= MAX_TITLE_CHARS:
+            return match.end(), match.end() + len(paragraph.rstrip())
+    return None
+
+
 def find_masthead(
     sections: list[Section],
     source_name: str,
@@ -130,10 +144,16 @@ def find_masthead(
     issue: date | None = None
     if preamble is not None:
         kept = _title_span(preamble.text, data["continuation_words"])
-        candidate = " ".join(kept.split())
+        span = (0, len(kept.rstrip()))
+        subject = _subject_line(preamble.text, data["document_title_openers"])
+        if subject is not None and not _names_a_publication(kept, data["publication_words"]):
+            # An official document: its masthead is the organ and its metadata; its title is
+            # the subject line after them ("Letter dated ... from the Secretary-General ...").
+            span = subject
+        candidate = " ".join(preamble.text[span[0] : span[1]].split())
         if 0 < len(candidate) <= MAX_TITLE_CHARS:
             title = candidate
-            start, end = preamble.char_start, preamble.char_start + len(kept.rstrip())
+            start, end = preamble.char_start + span[0], preamble.char_start + span[1]
         block = masthead_paragraphs(preamble.text)
         issue = parse_issue_month(kept) or parse_issue_month(preamble.text[: block[-1][1]] if block else "")
     if issue is None:
