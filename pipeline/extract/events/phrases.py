@@ -31,7 +31,7 @@ _TITLE_CONTINUE_PREPS = frozenset({"for", "on", "of", "and", "&"})
 _ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those", "said", "same"})
 _BE_FORMS = frozenset({"be", "been", "being", "is", "are", "was", "were", "'s", "'re"})
 _MODAL_WORDS = frozenset({"to", "will", "would", "shall", "can", "could", "may", "might", "must", "'ll"})
-_NAME_TRIM = frozenset({"and", "&", "of", "the", "a", "an", "-", "(", "/", ","})
+_NAME_TRIM = frozenset({"and", "&", "of", "the", "a", "an", "-", "(", "/", ",", ":", ";"})
 _MAX_LEFT = 10
 _MAX_COMPLEMENT = 14
 _MAX_QUOTE = 25
@@ -56,6 +56,7 @@ class Phrase:
     host: bool  # named after a host cue ("at the margins of ...")
     in_org: bool  # inside an organisation's name
     det: str = ""  # the word before the name ("the", "a", "next"...)
+    argument: bool = False  # a verb's subject or object named as the activity ("a trial took place")
 
 
 def _is_number(st: SectionText, k: int) -> bool:

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.core.records import Mention, Place, Section
+from pipeline.extract.places.local import LOCAL_KIND
 
-_WHERE_WORDS = frozenset({"in", "at", "to", "visited", "visit", "visiting", "near"})
+WHERE_WORDS = frozenset({"in", "at", "to", "visited", "visit", "visiting", "near"})
 _ORIGIN_WORDS = frozenset({"of", "from"})
 
 
@@ -26,8 +27,11 @@ class PlaceHit:
 
 
 def place_kind(place: Place) -> str | None:
+    """How a place can locate an activity: a "city" (or town), a "country", an "area" (a
+    region of a country) or "other"; a local place (a street, a track, a reserve) names no
+    city: like a country, it gives only its country."""
     kind = (place.kind or "").lower()
-    if kind == "country":
+    if kind in {"country", LOCAL_KIND}:
         return "country" if place.country_code else None
     if kind == "city":
         return "city"
@@ -78,7 +82,7 @@ def _best(hits: Sequence[PlaceHit], anchor: int) -> PlaceHit:
     only qualifies someone ("officials of X", "delegates from X"), then the nearest."""
 
     def rank(h: PlaceHit) -> tuple[bool, int, int]:
-        where = 0 if h.previous_word in _WHERE_WORDS else 2 if h.previous_word in _ORIGIN_WORDS else 1
+        where = 0 if h.previous_word in WHERE_WORDS else 2 if h.previous_word in _ORIGIN_WORDS else 1
         return (h.in_org, where, abs(h.start - anchor))
 
     return min(hits, key=rank)
@@ -87,8 +91,8 @@ def _best(hits: Sequence[PlaceHit], anchor: int) -> PlaceHit:
 def choose_place(hit_groups: Sequence[Sequence[PlaceHit]], anchor: int) -> tuple[str | None, str | None]:
     """City and country code from the first group that names a place.
 
-    A city gives its own country. A group naming only a country gives the country, and a
-    city of that country from a later group, if one names it.
+    A city gives its own country; a street or a reserve only its country. A group naming only
+    a country gives the country, and a city of that country from a later group, if one names it.
     """
     country: str | None = None
     for hits in hit_groups:
