@@ -427,6 +427,37 @@ def test_kinds_of_activity_of_other_genres(nlp, body: str, name: str, event_type
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a trigger with another sense, not tied to the date's clause
+        "Tensions rose in the camps on 5 May 2016 due to competition for water.",
+        "Wetlands are shrinking. The mission of the Fund, as restated on 5 May 2016, is to protect them.",
+        # "met" with what is no one
+        "The Board met its savings targets on 5 May 2016.",
+        # an adjective
+        "Observers said on 5 May 2016 that the elections were peaceful and fair.",
+    ],
+)
+def test_a_trigger_with_another_sense_needs_its_own_clause(nlp, body: str) -> None:
+    bulletin = Bulletin(body, title="News", dates=[day("on 5 May 2016", "2016-05-05")])
+    assert events_of(nlp, bulletin) == []
+
+
+@pytest.mark.model
+def test_a_season_dates_the_activity_of_its_clause(nlp) -> None:
+    bulletin = Bulletin(
+        "The volunteers held a tree planting day at the old quarry in spring 2016.",
+        title="Plantings",
+        dates=[("in spring 2016", "2016-09-01", "2016-11-30", "season")],
+    )
+    event = one_event(nlp, bulletin)
+    assert (event.name, event.start_date, event.end_date) == (
+        "tree planting day", date(2016, 9, 1), date(2016, 11, 30),
+    )  # fmt: skip
+
+
+@pytest.mark.model
 def test_notices_of_a_volunteer_group(nlp) -> None:
     bulletin = Bulletin(
         "Next meeting: Sunday 12 March, Quarry Road. Bring gloves and water.\n\n"

@@ -202,6 +202,8 @@ def refine_verb_phrases(st: SectionText, phrases: Sequence[Phrase], lex: EventLe
         subjects = children(verb, "nsubj", "nsubjpass")
         if any(s.i in noun_heads for s in subjects):
             continue  # "a peer-review mission is visiting Accra": the mission is the row
+        if any(o.lemma_.lower() in lex.not_activity_nouns for o in children(verb, "dobj")):
+            continue  # "met its targets"
         if not phrase.modified:
             subject = _subject_name(st, verb, lex)
             if subject is not None:

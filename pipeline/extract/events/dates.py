@@ -10,12 +10,14 @@ import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from pipeline.core.records import DateMention
 from pipeline.extract.events.lexicon import EventLexicon, Words, words_of
 from pipeline.extract.events.names import TitleActivity
 from pipeline.extract.events.phrases import Phrase
 from pipeline.extract.events.records import Anchor
-from pipeline.extract.events.syntax import clean_link, distance, governing_verb, span_root
+from pipeline.extract.events.syntax import argument_link, clean_link, distance, governing_verb, span_root
 from pipeline.extract.events.tokens import SectionText, _find_phrases, has_any, match
 
 _MONTH_DISTANCE = 60  # characters between a month-only date and its trigger
@@ -84,6 +86,23 @@ def _coarse(mention: DateMention) -> bool:
     return mention.granularity not in {"day", "year"}
 
 
+_WEAK_PREPS = frozenset({"at", "during", "with"})
+
+
+def _tied(
+    st: SectionText, root: Token | None, phrase: Phrase, start: int, end: int, lex: EventLexicon
+) -> bool:
+    if root is None:  # no parse: near it in the text
+        lo, hi = (
+            (_phrase_end(st, phrase), start)
+            if _phrase_end(st, phrase) <= start
+            else (end, _phrase_start(st, phrase))
+        )
+        return hi - lo <= _MONTH_DISTANCE
+    verbs = frozenset(key.split()[0] for key in lex.argument_verbs)
+    return argument_link(root, st.tokens[phrase.head], _WEAK_PREPS, verbs)
+
+
 def _choose(
     st: SectionText,
     candidates: Sequence[Phrase],
@@ -101,6 +120,12 @@ def _choose(
     if not order:
         return None
     root = span_root(st, start, end) if st.parsed else None
+    # A trigger with other senses gets a date only through its own clause ("a careers fair
+    # took place on 9 April"), not from anywhere in the sentence ("tensions rose on 5 May
+    # due to competition for water").
+    order = [p for p in order if not p.weak or _tied(st, root, p, start, end, lex)]
+    if not order:
+        return None
 
     def rank(item: tuple[int, Phrase]) -> tuple[bool, bool, int, int]:
         n, p = item
@@ -169,8 +194,10 @@ def assign_dates(
                 continue
             if n in dated and m not in dated:
                 giver, taker = n, m
-            elif m in dated and n not in dated and all(
-                d.char_start - base >= _phrase_end(st, host) for d in dated[m]
+            elif (
+                m in dated
+                and n not in dated
+                and all(d.char_start - base >= _phrase_end(st, host) for d in dated[m])
             ):
                 giver, taker = m, n
             else:

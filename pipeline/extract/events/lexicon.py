@@ -47,6 +47,7 @@ class EventLexicon:
     not_activity_nouns: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     part_types: frozenset[str] = frozenset()
+    weak_triggers: frozenset[Words] = frozenset()  # singular and plural forms
     reschedule_cues: tuple[Words, ...] = ()
     end_cues: tuple[Words, ...] = ()
     max_trigger_words: int = field(default=1)
@@ -120,6 +121,12 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         not_activity_nouns=word_set("not_activity_nouns"),
         light_verbs=word_set("light_verbs"),
         part_types=word_set("part_types"),
+        weak_triggers=frozenset(
+            form
+            for words in map(words_of, map(str, data.get("weak_triggers", [])))
+            if words
+            for form in (words, (*words[:-1], plural(words[-1])))
+        ),
         reschedule_cues=phrases("reschedule_cues"),
         end_cues=phrases("end_cues"),
     )

@@ -27,6 +27,7 @@ OTHER_PREPS = frozenset(
         "upon", "without", "beyond", "near", "around", "including", "throughout", "following",
     }
 )  # fmt: skip
+_PREDICATIVE = frozenset({"acomp", "conj", "advmod", "oprd"})
 _TITLE_CONTINUE_PREPS = frozenset({"for", "on", "of", "and", "&"})
 _ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those", "said", "same"})
 _BE_FORMS = frozenset({"be", "been", "being", "is", "are", "was", "were", "'s", "'re"})
@@ -57,6 +58,7 @@ class Phrase:
     in_org: bool  # inside an organisation's name
     det: str = ""  # the word before the name ("the", "a", "next"...)
     argument: bool = False  # a verb's subject or object named as the activity ("a trial took place")
+    weak: bool = False  # a trigger with other senses ("competition", "rally"): dated only when tied
 
 
 def _is_number(st: SectionText, k: int) -> bool:
@@ -240,6 +242,9 @@ def _noun_phrase(
             return None
     if _in_idiom(st, i, size, lex):
         return None
+    predicative = st.tokens[head].pos_ == "ADJ" and st.tokens[head].dep_ in _PREDICATIVE
+    if st.tagged and not st.in_heading(head) and predicative:
+        return None  # "the elections were free and fair"
     if st.tagged and not st.in_heading(head) and st.tokens[head].pos_ in {"VERB", "AUX"}:
         previous = st.tokens[i - 1] if i > 0 and st.sentence_of[i - 1] == sentence else None
         if previous is None or previous.pos_ not in {"DET", "ADJ", "NUM", "NOUN", "PROPN", "PUNCT"}:
@@ -301,6 +306,7 @@ def _noun_phrase(
         host=_host_before(st, start, lex),
         in_org=False,
         det=det,
+        weak=tuple(st.lower[i:j]) in lex.weak_triggers,
     )
 
 

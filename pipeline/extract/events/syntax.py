@@ -70,21 +70,30 @@ def _main_verb(token: Token, top: Token) -> Token | None:
     """The verb of the token's paragraph that the paragraph's other words hang from."""
     doc = token.doc
     lo, hi = _paragraph(token)
-    verbs = [t for t in doc[lo : hi + 1] if t.pos_ in {"VERB", "AUX"} and not lo <= t.head.i <= hi]
-    verbs += [t for t in doc[lo : hi + 1] if t.pos_ in {"VERB", "AUX"} and t.head.i == t.i]
+    # The paragraph's own root first; else a verb hung outside the paragraph, as the token was.
+    verbs = [t for t in doc[lo : hi + 1] if t.pos_ in {"VERB", "AUX"} and t.head.i == t.i]
+    verbs += [t for t in doc[lo : hi + 1] if t.pos_ in {"VERB", "AUX"} and not lo <= t.head.i <= hi]
     return verbs[0] if verbs and verbs[0].i != top.i else None
 
 
 def span_root(st: SectionText, start: int, end: int) -> Token | None:
-    """The token of the character span [start, end) whose head lies outside the span."""
+    """The token of the character span [start, end) whose head lies outside the span, raised
+    through the rest of its date expression and its preposition ("9 April" in "on Saturday
+    9 April": "on"), so that distances do not depend on where a date's text was cut."""
     inside = [t for t in st.tokens if start <= t.idx < end]
     if not inside:
         return None
     indices = {t.i for t in inside}
-    for token in inside:
-        if token.head.i not in indices or token.head.i == token.i:
-            return token
-    return inside[0]
+    root = next((t for t in inside if t.head.i not in indices or t.head.i == t.i), inside[0])
+    while root.head.i != root.i and not _line_break_between(root, root.head):
+        head = root.head
+        if head.ent_type_ == "DATE" and head.pos_ in {"PROPN", "NOUN", "NUM"}:
+            root = head
+        elif head.pos_ == "ADP" and root.dep_ == "pobj":
+            return head
+        else:
+            break
+    return root
 
 
 def path(a: Token, b: Token) -> list[Token] | None:
@@ -116,10 +125,34 @@ def clean_link(date_root: Token, head: Token, allowed: Iterable[Token] = ()) -> 
         return False
     keep = {t.i for t in allowed}
     common = _common_head(date_root, head)
+    # A place or a time that the parser hung the date on ("held a planting day at the old
+    # quarry in spring") is no other action: nouns after a preposition may stand between.
     return all(
-        t.pos_ not in _CONTENT_TAGS or t.i in keep or (common is not None and t.i == common.i)
+        t.pos_ not in _CONTENT_TAGS
+        or t.dep_ == "pobj"
+        or t.i in keep
+        or (common is not None and t.i == common.i)
         for t in between
     )
+
+
+def argument_link(date_root: Token, head: Token, preps: frozenset[str], verbs: frozenset[str]) -> bool:
+    """Is the activity an argument of the verb the date hangs on: its subject or object
+    ("a careers fair took place on 9 April"), after one of ``preps`` ("gave a speech at a
+    reception on 9 May"), or named before one of ``verbs`` (lemmas: "the fair, held on 9
+    April"); not a cause ("rose on 5 May due to competition for water") nor a noun that a
+    verb of another sense describes ("the mission of the Fund, as restated on 5 May")?"""
+    between = path(date_root, head)
+    if between is None or not between or between[0].pos_ not in {"VERB", "AUX"}:
+        return False
+    verb = between[0]
+    if _line_break_between(head, head.head):
+        return True  # hung on a heading by the parser: its own role is unknown
+    if len(between) == 1 and head.head.i == verb.i:
+        return head.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}
+    if len(between) == 1 and verb.head.i == head.i:
+        return verb.dep_ in {"acl", "relcl"} and verb.lemma_.lower() in verbs
+    return len(between) == 2 and head.dep_ == "pobj" and between[1].lower_ in preps
 
 
 def _common_head(a: Token, b: Token) -> Token | None:
