@@ -233,6 +233,70 @@ def test_a_meeting_reported_with_met(nlp, body: str, name: str) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("The Steering Board will meet in Kampala on 3 June 2016.", "Steering Board meeting"),
+        ("The Minister is visiting Kenya on 3 June 2016.", "visit to Kenya"),
+    ],
+)
+def test_a_meeting_or_visit_announced_with_its_verb(nlp, body: str, name: str) -> None:
+    bulletin = Bulletin(
+        body,
+        title="News",
+        dates=[day("on 3 June 2016", "2016-06-03")],
+        places=[("Kampala", "city", "UG"), ("Kenya", "country", "KE")],
+    )
+    assert one_event(nlp, bulletin).name == name
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The new plant is designed to meet demand by 3 June 2016.",
+        "Staff were trained on 3 June 2016 to meet the needs of older users.",
+        "On 3 June 2016 the targets were met in every district.",
+    ],
+)
+def test_meet_without_anyone_met_is_no_meeting(nlp, body: str) -> None:
+    assert events_of(nlp, Bulletin(body, title="News", dates=[day("3 June 2016", "2016-06-03")])) == []
+
+
+@pytest.mark.model
+def test_an_undated_meet_that_reports_no_meeting(nlp) -> None:
+    bulletin = Bulletin(
+        "Cities need stronger audit offices to meet the commitments of the Water Charter.",
+        title="Opinion",
+        places=[("Kampala", "city", "UG")],
+    )
+    assert events_of(nlp, bulletin) == []
+
+
+@pytest.mark.model
+def test_the_topic_named_after_the_venue(nlp) -> None:
+    bulletin = Bulletin(
+        "On 8 September our Planning Director held a public workshop at the Westfield Community "
+        "Centre on the two new skate parks.",
+        title="Weekly report",
+        dates=[day("On 8 September", "2025-09-08")],
+    )
+    assert one_event(nlp, bulletin).name == "public workshop on the two new skate parks"
+
+
+@pytest.mark.model
+def test_the_country_a_section_is_about_among_those_of_its_title(nlp) -> None:
+    bulletin = Bulletin(
+        "Dr. Ines Varga met with a group of exchange students at the Polytechnic. They plan a "
+        "student chapter in Poland, linked to partners across Poland.",
+        title="Collaboration with Poland and Chile",
+        places=[("Poland", "country", "PL"), ("Chile", "country", "CL")],
+    )
+    event = one_event(nlp, bulletin)
+    assert (event.name, event.country_code) == ("meeting with a group of exchange students", "PL")
+
+
+@pytest.mark.model
 def test_people_who_met_for_the_activity_the_title_names(nlp) -> None:
     bulletin = Bulletin(
         "On 21 June 2016, delegates of nine districts met in Mzuzu, Malawi, to validate the draft "

@@ -188,6 +188,15 @@ def _subject_name(st: SectionText, verb: Token, lex: EventLexicon) -> str | None
     return st.span_text(start, end) or None
 
 
+def _named_right_before(st: SectionText, verb: Phrase, phrases: Sequence[Phrase]) -> bool:
+    """Does an activity's name end right before the verb and its auxiliaries ("A mission of
+    the Mechanism (APRM) is visiting"), whatever the parser made the subject?"""
+    k = verb.head - 1
+    while k >= 0 and st.tokens[k].pos_ in {"AUX", "ADV", "PART"} and st.sentence_of[k] == verb.sentence:
+        k -= 1
+    return any(not p.verb and p.sentence == verb.sentence and p.end == k + 1 for p in phrases)
+
+
 def refine_verb_phrases(st: SectionText, phrases: Sequence[Phrase], lex: EventLexicon) -> list[Phrase]:
     """Drop a verb whose subject is an activity named already; name a gathering by its subject."""
     if not st.parsed:
@@ -200,7 +209,7 @@ def refine_verb_phrases(st: SectionText, phrases: Sequence[Phrase], lex: EventLe
             continue
         verb = st.tokens[phrase.head]
         subjects = children(verb, "nsubj", "nsubjpass")
-        if any(s.i in noun_heads for s in subjects):
+        if any(s.i in noun_heads for s in subjects) or _named_right_before(st, phrase, phrases):
             continue  # "a peer-review mission is visiting Accra": the mission is the row
         if any(o.lemma_.lower() in lex.not_activity_nouns for o in children(verb, "dobj")):
             continue  # "met its targets"

@@ -27,6 +27,9 @@ OTHER_PREPS = frozenset(
         "upon", "without", "beyond", "near", "around", "including", "throughout", "following",
     }
 )  # fmt: skip
+_VENUE_PREPS = frozenset({"at", "in"})
+_TOPIC_PREPS = frozenset({"on", "about"})
+_MAX_VENUE = 8  # tokens of "at the Westfield Community Centre"
 _PREDICATIVE = frozenset({"acomp", "conj", "advmod", "oprd"})
 _TITLE_CONTINUE_PREPS = frozenset({"for", "on", "of", "and", "&"})
 _ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those", "said", "same"})
@@ -196,6 +199,32 @@ def _right_end(st: SectionText, j: int, blocked: frozenset[int], lex: EventLexic
     return end
 
 
+def _topic_after_venue(
+    st: SectionText, j: int, blocked: frozenset[int], lex: EventLexicon
+) -> tuple[int, int] | None:
+    """The topic of an activity named after its venue ("a public workshop at the Westfield
+    Centre on the new skate parks": on the new skate parks), as token bounds."""
+    n = len(st.tokens)
+    if j >= n or st.lower[j] not in _VENUE_PREPS or st.sentence_of[j] != st.sentence_of[j - 1]:
+        return None
+    k = j + 1
+    while k < n and k - j <= _MAX_VENUE and st.lower[k] in lex.determiners | {"the"}:
+        k += 1
+    venue = k
+    while k < n and k - j <= _MAX_VENUE and k not in blocked and (
+        st.tokens[k].text[:1].isupper() or st.lower[k] in {"of", "&", "and"}
+    ):
+        k += 1
+    if k == venue or k >= n or st.lower[k] not in _TOPIC_PREPS or k in blocked:
+        return None
+    if any(match(st.lower, k, cue) for cue in lex.host_cues):
+        return None  # "in Geneva on the margins of the Forum"
+    end = _complement_end(st, k, blocked, lex)
+    while end > k + 1 and st.lower[end - 1] in _NAME_TRIM | lex.complement_preps:
+        end -= 1
+    return (k, end) if end > k + 1 else None
+
+
 def _trigger_at(st: SectionText, i: int, lex: EventLexicon) -> tuple[int, str] | None:
     """Length and type of the longest trigger starting at token ``i``."""
     if st.lower[i] not in lex.trigger_first_words:
@@ -279,9 +308,10 @@ def _noun_phrase(
     ):
         start += 1
     end = _right_end(st, j, blocked, lex)
+    topic = _topic_after_venue(st, end, blocked, lex) if end == j else None
     det = st.lower[start - 1] if start > 0 and st.sentence_of[start - 1] == sentence else ""
-    modified = start < i or end > j
-    specific = end > j or any(
+    modified = start < i or end > j or topic is not None
+    specific = end > j or topic is not None or any(
         _is_number(st, k)
         or (
             st.tokens[k].text[:1].isupper()
@@ -297,7 +327,7 @@ def _noun_phrase(
         head=head,
         event_type=event_type,
         sentence=sentence,
-        name=st.span_text(start, end),
+        name=st.span_text(start, end) + (f" {st.span_text(*topic)}" if topic else ""),
         anaphoric=not modified and det in _ANAPHORIC_DETS,
         modified=modified,
         specific=specific,
@@ -322,7 +352,8 @@ def _verb_phrase(st: SectionText, i: int, blocked: frozenset[int], lex: EventLex
     k = i - 1
     while k >= 0 and st.sentence_of[k] == sentence and st.tokens[k].pos_ == "ADV":
         k -= 1
-    if k >= 0 and st.lower[k] in _BE_FORMS:
+    progressive = st.tagged and token.tag_ == "VBG"  # "is visiting Accra" is no passive
+    if k >= 0 and st.lower[k] in _BE_FORMS and not progressive:
         return None
     q = i + 1
     if q < len(st.tokens) and st.lower[q] in {"with", "to"}:

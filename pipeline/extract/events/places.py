@@ -7,7 +7,8 @@ the activity, so hits keep the word before them and whether they sit in an organ
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline.core.records import Mention, Place, Section
@@ -77,13 +78,16 @@ def place_hits(
     return hits
 
 
-def _best(hits: Sequence[PlaceHit], anchor: int) -> PlaceHit:
+def _best(hits: Sequence[PlaceHit], anchor: int, counts: Mapping[str, int] | None = None) -> PlaceHit:
     """The place where something happens: "in X", "at X", "visited X" before a place that
-    only qualifies someone ("officials of X", "delegates from X"), then the nearest."""
+    only qualifies someone ("officials of X", "delegates from X"), then (with ``counts``, how
+    often the section names each country) the country the section is most about ("Collaboration
+    with Poland and China" over a text about Poland), then the nearest."""
 
-    def rank(h: PlaceHit) -> tuple[bool, int, int]:
+    def rank(h: PlaceHit) -> tuple[bool, int, int, int]:
         where = 0 if h.previous_word in WHERE_WORDS else 2 if h.previous_word in _ORIGIN_WORDS else 1
-        return (h.in_org, where, abs(h.start - anchor))
+        often = -(counts or {}).get(h.place.country_code or "", 0)
+        return (h.in_org, where, often, abs(h.start - anchor))
 
     return min(hits, key=rank)
 
@@ -95,6 +99,7 @@ def choose_place(hit_groups: Sequence[Sequence[PlaceHit]], anchor: int) -> tuple
     a country gives the country, and a city of that country from a later group, if one names it.
     """
     country: str | None = None
+    counts = Counter(h.place.country_code for hits in hit_groups for h in hits if h.place.country_code)
     for hits in hit_groups:
         cities = [h for h in hits if place_kind(h.place) in {"city", "other", "area"}]
         if country is not None:
@@ -109,5 +114,5 @@ def choose_place(hit_groups: Sequence[Sequence[PlaceHit]], anchor: int) -> tuple
         if country is None:
             countries = [h for h in hits if place_kind(h.place) == "country"]
             if countries:
-                country = _best(countries, anchor).place.country_code
+                country = _best(countries, anchor, counts).place.country_code
     return None, country

@@ -78,8 +78,9 @@ def _reported(ctx: Context, phrase: Phrase, dated: Sequence[Anchor]) -> bool:
         return False
     if any(a.sentence == phrase.sentence for a in dated):
         return False
-    if phrase.verb:
-        return phrase.specific and not dated
+    if phrase.verb:  # "met with a group of students", not "to meet the needs of ..."
+        past = not ctx.st.tagged or ctx.st.tokens[phrase.head].tag_ == "VBD"
+        return phrase.specific and not dated and past
     if not phrase.modified:
         return False
     if phrase.specific and has_any(ctx.st, phrase.sentence, ctx.lex.event_verbs):
