@@ -356,6 +356,8 @@ def test_a_bare_trigger_is_named_by_what_was_done_there(nlp, body: str, name: st
         ("Regional Forum on River Pollution Held in Mwanza", "Regional Forum on River Pollution"),
         ("Annual Conference of Hydrologists to Be Held in Arusha", "Annual Conference of Hydrologists"),
         ("Basin Summit Postponed to July", "Basin Summit"),
+        # a purpose is part of the name
+        ("Workshop on Metering to Reduce Water Losses", "Workshop on Metering to Reduce Water Losses"),
     ],
 )
 def test_a_verb_in_the_title_ends_the_name(nlp, title: str, name: str) -> None:
@@ -494,6 +496,8 @@ def test_kinds_of_activity_of_other_genres(nlp, body: str, name: str, event_type
 @pytest.mark.parametrize(
     "body",
     [
+        # a participle with no "be" is a passive: the sites were visited, no one's visit
+        "Two wells were among the sites visited during the survey on 5 May 2016.",
         # a trigger with another sense, not tied to the date's clause
         "Tensions rose in the camps on 5 May 2016 due to competition for water.",
         "Wetlands are shrinking. The mission of the Fund, as restated on 5 May 2016, is to protect them.",
@@ -603,6 +607,45 @@ def test_a_dated_line_that_lists_no_activity(nlp, body: str, dates: list, orgs: 
 def test_an_undated_activity_the_text_reports(nlp, body: str, places: list, name: str) -> None:
     names = [e.name for e in events_of(nlp, Bulletin(body, title="Network news", places=places))]
     assert name in names
+
+
+@pytest.mark.model
+def test_a_mission_is_named_with_its_destination(nlp) -> None:
+    bulletin = Bulletin(
+        "Two wells were inspected during the Fund's aforementioned mission to Malawi in March 2016.",
+        title="Inspections",
+        dates=[month("in March 2016", "2016-03-01", "2016-03-31")],
+        places=[("Malawi", "country", "MW")],
+    )
+    event = one_event(nlp, bulletin)
+    assert (event.name, event.start_date, event.country_code) == (
+        "mission to Malawi", date(2016, 3, 1), "MW",
+    )  # fmt: skip
+
+
+@pytest.mark.model
+def test_an_undated_mention_of_a_dated_activity_is_that_row(nlp) -> None:
+    bulletin = Bulletin(
+        "The Chair requested that a meeting of the Basin Board be convened in Jinja. The Ninth "
+        "Meeting of the Basin Board was held in Jinja on 12 December 2016.",
+        title="Board",
+        dates=[day("on 12 December 2016", "2016-12-12")],
+        places=[("Jinja", "city", "UG")],
+    )
+    assert [(n, s) for n, s, *_ in rows(nlp, bulletin)] == [
+        ("Ninth Meeting of the Basin Board", date(2016, 12, 12)),
+    ]
+
+
+@pytest.mark.model
+def test_an_undated_activity_deep_in_another_clause_is_no_row(nlp) -> None:
+    bulletin = Bulletin(
+        "As agreed in a series of meetings that took place in the period, the team would start "
+        "talks aimed at a permanent presence of the Basin Mission in Uganda.",
+        title="Presence",
+        places=[("Uganda", "country", "UG")],
+    )
+    assert events_of(nlp, bulletin) == []
 
 
 @pytest.mark.model

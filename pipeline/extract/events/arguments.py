@@ -239,6 +239,8 @@ def with_purpose(st: SectionText, phrase: Phrase, lex: EventLexicon) -> Phrase:
     Award was presented at a ceremony": ceremony presenting the 2015 Award)."""
     if not st.parsed or phrase.specific or phrase.verb or phrase.anaphoric or phrase.argument:
         return phrase
+    if phrase.end > phrase.head + 1:
+        return phrase  # named already by what follows it ("mission to Malawi")
     head = st.tokens[phrase.head]
     prep = head.head
     verb = prep.head

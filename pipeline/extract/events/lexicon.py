@@ -48,6 +48,7 @@ class EventLexicon:
     light_verbs: frozenset[str] = frozenset()
     part_types: frozenset[str] = frozenset()
     weak_triggers: frozenset[Words] = frozenset()  # singular and plural forms
+    type_complement_preps: Mapping[str, frozenset[str]] = field(default_factory=dict)
     reschedule_cues: tuple[Words, ...] = ()
     end_cues: tuple[Words, ...] = ()
     max_trigger_words: int = field(default=1)
@@ -121,6 +122,7 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         not_activity_nouns=word_set("not_activity_nouns"),
         light_verbs=word_set("light_verbs"),
         part_types=word_set("part_types"),
+        type_complement_preps={k: frozenset(v.split()) for k, v in mapping("type_complement_preps").items()},
         weak_triggers=frozenset(
             form
             for words in map(words_of, map(str, data.get("weak_triggers", [])))

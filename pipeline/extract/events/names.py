@@ -16,6 +16,7 @@ from pipeline.extract.events.phrases import OTHER_PREPS, Phrase
 from pipeline.extract.events.tokens import SectionText
 
 _TITLE_LEAD_PREPS = frozenset({"at", "during", "for", "to", "in", "from"})
+_FINITE_OR_PARTICIPLE = frozenset({"VBD", "VBN", "VBZ", "VBP"})
 _OTHER_INSTANCE = frozenset({"next", "last", "previous", "upcoming", "forthcoming", "another"})
 
 
@@ -94,8 +95,13 @@ def _title_verb(st: SectionText, phrase: Phrase) -> int | None:
             return None
         token = st.tokens[k]
         hyphened = st.lower[k - 1] in {"-", "–"} or (k + 1 < len(st.tokens) and st.lower[k + 1] in {"-", "–"})
-        if token.pos_ in {"VERB", "AUX"} and not hyphened:
-            return k - 1 if st.lower[k - 1] == "to" and k - 1 > phrase.head else k
+        if token.pos_ not in {"VERB", "AUX"} or hyphened:
+            continue
+        if st.lower[k] == "be" and st.lower[k - 1] == "to" and k - 1 > phrase.head:
+            return k - 1  # "Annual General Meeting to Be Held in Santiago"
+        if token.tag_ in _FINITE_OR_PARTICIPLE and st.lower[k - 1] != "to":
+            return k  # "Forum Meets in Kuala Lumpur", "Conference Postponed to March"
+        # "Workshop on Performance to Improve Service Delivery": the name goes on
     return None
 
 

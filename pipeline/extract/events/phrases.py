@@ -34,6 +34,7 @@ _PREDICATIVE = frozenset({"acomp", "conj", "advmod", "oprd"})
 _TITLE_CONTINUE_PREPS = frozenset({"for", "on", "of", "and", "&"})
 _ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those", "said", "same"})
 _BE_FORMS = frozenset({"be", "been", "being", "is", "are", "was", "were", "'s", "'re"})
+_HAVE_FORMS = frozenset({"has", "have", "had", "'s", "'ve", "having"})
 _MODAL_WORDS = frozenset({"to", "will", "would", "shall", "can", "could", "may", "might", "must", "'ll"})
 _NAME_TRIM = frozenset({"and", "&", "of", "the", "a", "an", "-", "(", "/", ",", ":", ";"})
 _MAX_LEFT = 10
@@ -165,7 +166,9 @@ def _quoted_end(st: SectionText, q: int, lex: EventLexicon) -> int | None:
     return None
 
 
-def _right_end(st: SectionText, j: int, blocked: frozenset[int], lex: EventLexicon) -> int:
+def _right_end(
+    st: SectionText, j: int, blocked: frozenset[int], lex: EventLexicon, event_type: str = ""
+) -> int:
     """End of the name to the right of the trigger group ending before ``j``."""
     n = len(st.tokens)
     sentence = st.sentence_of[j - 1]
@@ -188,7 +191,8 @@ def _right_end(st: SectionText, j: int, blocked: frozenset[int], lex: EventLexic
                 break
             q += 1
         end = q
-    if end < n and st.sentence_of[end] == sentence and st.lower[end] in lex.complement_preps:
+    preps = lex.complement_preps | lex.type_complement_preps.get(event_type, frozenset())
+    if end < n and st.sentence_of[end] == sentence and st.lower[end] in preps:
         end = _complement_end(st, end, blocked, lex)
     if end < n and st.sentence_of[end] == sentence:
         quoted = _quoted_end(st, end, lex)
@@ -308,9 +312,12 @@ def _noun_phrase(
     ):
         start += 1
     end = _right_end(st, j, blocked, lex)
+    # A destination completes the name of a mission or a visit ("mission to Ghana") without
+    # making it a particular one: "a working visit to the Headquarters" is the title's visit.
+    destination = _right_end(st, j, blocked, lex, event_type) if end == j else end
     topic = _topic_after_venue(st, end, blocked, lex) if end == j else None
     det = st.lower[start - 1] if start > 0 and st.sentence_of[start - 1] == sentence else ""
-    modified = start < i or end > j or topic is not None
+    modified = start < i or max(end, destination) > j or topic is not None
     specific = end > j or topic is not None or any(
         _is_number(st, k)
         or (
@@ -323,11 +330,11 @@ def _noun_phrase(
     )
     return Phrase(
         start=start,
-        end=end,
+        end=max(end, destination),
         head=head,
         event_type=event_type,
         sentence=sentence,
-        name=st.span_text(start, end) + (f" {st.span_text(*topic)}" if topic else ""),
+        name=st.span_text(start, max(end, destination)) + (f" {st.span_text(*topic)}" if topic else ""),
         anaphoric=not modified and det in _ANAPHORIC_DETS,
         modified=modified,
         specific=specific,
@@ -355,6 +362,8 @@ def _verb_phrase(st: SectionText, i: int, blocked: frozenset[int], lex: EventLex
     progressive = st.tagged and token.tag_ == "VBG"  # "is visiting Accra" is no passive
     if k >= 0 and st.lower[k] in _BE_FORMS and not progressive:
         return None
+    if st.tagged and token.tag_ == "VBN" and not (k >= 0 and st.lower[k] in _HAVE_FORMS):
+        return None  # "the sites visited during the mission": a passive with no "be"
     q = i + 1
     if q < len(st.tokens) and st.lower[q] in {"with", "to"}:
         q += 1

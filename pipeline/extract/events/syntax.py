@@ -143,7 +143,11 @@ def argument_link(date_root: Token, head: Token, preps: frozenset[str], verbs: f
     April"); not a cause ("rose on 5 May due to competition for water") nor a noun that a
     verb of another sense describes ("the mission of the Fund, as restated on 5 May")?"""
     between = path(date_root, head)
-    if between is None or not between or between[0].pos_ not in {"VERB", "AUX"}:
+    if between is None:
+        return False
+    if all(t.pos_ == "ADP" for t in between):
+        return True  # the date hangs on the activity itself ("the mission of 3 May")
+    if between[0].pos_ not in {"VERB", "AUX"}:
         return False
     verb = between[0]
     if _line_break_between(head, head.head):

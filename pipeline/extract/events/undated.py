@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pipeline.core.ids import normalise_name
 from pipeline.extract.events.names import resolve_name
 from pipeline.extract.events.phrases import Phrase
 from pipeline.extract.events.places import WHERE_WORDS, PlaceHit, place_kind
 from pipeline.extract.events.records import Anchor, Context
-from pipeline.extract.events.tokens import has_any
+from pipeline.extract.events.syntax import distance
+from pipeline.extract.events.tokens import _find_phrases
 
 _PLACE_GAP = 3  # characters between an activity's name and "in X" right after it
+_NEAR_VERB = 2  # edges between an activity and the verb that says it takes place
 
 
 def _sentence_hits(ctx: Context, sentence: int) -> list[PlaceHit]:
@@ -25,10 +28,14 @@ def _sentence_hits(ctx: Context, sentence: int) -> list[PlaceHit]:
 
 
 def _placed(ctx: Context, phrase: Phrase) -> bool:
-    """Is the activity's name followed by where it happens ("a virtual meeting in Poland")?"""
+    """Is the activity's name followed by where it happens ("a virtual meeting in Poland"),
+    or does it end with its destination ("a scoping mission to Accra")?"""
     end = ctx.st.end(phrase.end - 1)
     text = ctx.st.section.text
+    after_head = ctx.st.end(phrase.head)
     for hit in _sentence_hits(ctx, phrase.sentence):
+        if after_head < hit.start < end and hit.previous_word in WHERE_WORDS:
+            return True
         gap = text[end : hit.start].strip().lower().split()
         if (
             hit.start >= end
@@ -46,7 +53,6 @@ def _start(ctx: Context, phrase: Phrase) -> int:
 
 def _single_activity(ctx: Context) -> Anchor | None:
     """The one activity of a section with no dated activity, when a place goes with it."""
-    st, lex = ctx.st, ctx.lex
     if ctx.title is not None:
         for phrase in ctx.phrases:
             if (
@@ -62,9 +68,32 @@ def _single_activity(ctx: Context) -> Anchor | None:
     for phrase in ctx.phrases:
         if phrase.verb or phrase.plural or phrase.anaphoric or not phrase.modified or phrase.argument:
             continue
-        if _sentence_hits(ctx, phrase.sentence) and has_any(st, phrase.sentence, lex.event_verbs):
+        if _sentence_hits(ctx, phrase.sentence) and _said_to_happen(ctx, phrase):
             return Anchor(phrase, None, phrase.sentence, _start(ctx, phrase))
     return None
+
+
+def _said_to_happen(ctx: Context, phrase: Phrase) -> bool:
+    """Does the sentence say the activity takes place ("will be held", "taking place"), with
+    the activity near the top of the sentence or of that verb on the parse (its subject, or
+    the subject of the main verb: "Letchworth Festival was awarded £6,938 for activities
+    taking place in Howard Park"), not deep in another clause ("the presence of the OPCW
+    Mission, as agreed in meetings that took place")?"""
+    st = ctx.st
+    lo, hi = _token_range(ctx, phrase.sentence)
+    spans = _find_phrases(st.lower, ctx.lex.event_verbs, lo, hi)
+    if not spans:
+        return False
+    if not st.parsed:
+        return True
+    head = st.tokens[phrase.head]
+    verbs = [st.tokens[a] for a, _ in spans] + [t for t in st.tokens[lo:hi] if t.dep_ == "ROOT"]
+    return any((d := distance(head, verb)) is not None and d <= _NEAR_VERB for verb in verbs)
+
+
+def _token_range(ctx: Context, sentence: int) -> tuple[int, int]:
+    indices = [k for k in range(len(ctx.st.tokens)) if ctx.st.sentence_of[k] == sentence]
+    return (indices[0], indices[-1] + 1) if indices else (0, 0)
 
 
 def _reported(ctx: Context, phrase: Phrase, dated: Sequence[Anchor]) -> bool:
@@ -83,7 +112,7 @@ def _reported(ctx: Context, phrase: Phrase, dated: Sequence[Anchor]) -> bool:
         return phrase.specific and not dated and past
     if not phrase.modified:
         return False
-    if phrase.specific and has_any(ctx.st, phrase.sentence, ctx.lex.event_verbs):
+    if phrase.specific and _said_to_happen(ctx, phrase):
         return True
     same_kind = any(a.phrase.event_type == phrase.event_type for a in dated)
     return not phrase.specific and not same_kind and _placed(ctx, phrase)
@@ -102,8 +131,9 @@ def undated_anchors(ctx: Context, dated: Sequence[Anchor]) -> list[Anchor]:
         if phrase.sentence < first_body or not _reported(ctx, phrase, dated):
             continue
         name = resolve_name(phrase, ctx.phrases, ctx.title, ctx.lex)[0]
-        if name in names:
-            continue
+        words = set(normalise_name(name).split())
+        if name in names or any(words <= set(normalise_name(other).split()) for other in names):
+            continue  # "a meeting of the Council" beside "the Sixty-Sixth Meeting of the Council"
         names.add(name)
         found.append(Anchor(phrase, None, phrase.sentence, _start(ctx, phrase)))
     return found
