@@ -7,26 +7,17 @@ rules are tested on their own; the golden tests at the end run the real extracto
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
 import spacy
+from event_bulletins import DOC, Bulletin, day, events_of, one_event
 
 from pipeline.core.datafiles import load_data
 from pipeline.core.ids import stable_id
-from pipeline.core.records import (
-    DateMention,
-    DocumentText,
-    Event,
-    Mention,
-    Organisation,
-    Person,
-    Place,
-    Section,
-)
+from pipeline.core.records import DocumentText, Event, Section
 from pipeline.extract.events import find_events
 from pipeline.extract.events.dates import is_deadline
 from pipeline.extract.events.lexicon import lexicon_from_mapping, load_lexicon, plural, words_of
@@ -38,80 +29,6 @@ from pipeline.read.text import normalise_text
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden"
 SAMPLES = HERE.parent / "data" / "raw"
-DOC = "doc"
-
-
-# ------------------------------------------------------------------ hand-built records
-
-
-@dataclass
-class Bulletin:
-    """One-section bulletin with records placed by their text (first occurrence, or the nth)."""
-
-    body: str
-    title: str | None = "Activities"
-    dates: list[tuple[str, str, str, str]] = field(default_factory=list)  # text, start, end, granularity
-    places: list[tuple[str, str, str | None]] = field(default_factory=list)  # name, kind, country
-    orgs: list[tuple[str, str | None]] = field(default_factory=list)  # name, acronym
-    people: list[str] = field(default_factory=list)
-
-    @property
-    def heading(self) -> str:
-        return f"1. {self.title}" if self.title else ""
-
-    def section(self) -> Section:
-        text = f"{self.heading}\n\n{self.body}" if self.heading else self.body
-        return Section(DOC, f"{DOC}-s01", 1, self.title, text, 0, len(text), len(self.heading), 1, 1)
-
-    def records(
-        self,
-    ) -> tuple[list[DateMention], list[Place], list[Mention], list[Organisation], list[Person]]:
-        section = self.section()
-        text = section.text
-        body_start = section.heading_end
-        dates = []
-        for n, (piece, start, end, granularity) in enumerate(self.dates):
-            at = text.index(piece, body_start) if piece in text[body_start:] else text.index(piece)
-            dates.append(
-                DateMention(
-                    DOC, section.section_id, f"d{n}", piece, date.fromisoformat(start),
-                    date.fromisoformat(end), granularity, False, None, at, at + len(piece),
-                )
-            )  # fmt: skip
-        places = [Place(DOC, f"p-{name}", name, kind, cc, None, None, 1) for name, kind, cc in self.places]
-        orgs = [Organisation(DOC, f"o-{name}", name, acronym, 1) for name, acronym in self.orgs]
-        people = [Person(DOC, f"h-{name}", name, None, None, None, 1) for name in self.people]
-        mentions = []
-        for label, names, ids in (
-            ("PLACE", [p.name for p in places], [p.place_id for p in places]),
-            ("ORG", [o.name for o in orgs], [o.org_id for o in orgs]),
-            ("ORG", [o.acronym for o in orgs], [o.org_id for o in orgs]),
-            ("PERSON", [p.name for p in people], [p.person_id for p in people]),
-        ):
-            for name, entity_id in zip(names, ids, strict=True):
-                start = text.find(name, body_start) if name else -1
-                while name and start >= 0:
-                    mentions.append(
-                        Mention(DOC, section.section_id, f"m{len(mentions)}", label, name, start,
-                                start + len(name), entity_id, 1)
-                    )  # fmt: skip
-                    start = text.find(name, start + len(name))
-        return dates, places, mentions, orgs, people
-
-
-def events_of(nlp, bulletin: Bulletin) -> list[Event]:
-    section = bulletin.section()
-    return find_events(DOC, [section], [nlp(section.text)], *bulletin.records())
-
-
-def one_event(nlp, bulletin: Bulletin) -> Event:
-    events = events_of(nlp, bulletin)
-    assert len(events) == 1, [(e.name, e.start_date) for e in events]
-    return events[0]
-
-
-def day(text: str, iso: str, end: str | None = None) -> tuple[str, str, str, str]:
-    return (text, iso, end or iso, "day")
 
 
 # ------------------------------------------------------------------ the data file
@@ -272,7 +189,7 @@ BAD = [
     ("On 5 May 2014 the conference participants received the summary.", "On 5 May 2014", "day"),
     ("On 5 May 2014 the ministry started meeting the needs of rural users.", "On 5 May 2014", "day"),
     ("On 5 May 2014 the targets were met in every district.", "On 5 May 2014", "day"),
-    ("In the event of rain on 5 May 2014 the parade moves indoors.", "on 5 May 2014", "day"),
+    ("In the event of rain on 5 May 2014 the stalls move indoors.", "on 5 May 2014", "day"),
     # the date of a document, and "in due course"
     ("The Council, at its Thirty-Third Meeting, adopted decision EC-33 dated 27 September 2013.",
      "dated 27 September 2013", "day"),

@@ -6,6 +6,7 @@ It only wires the rules of the sibling modules; this is the entry point the regi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc
@@ -13,14 +14,23 @@ from spacy.tokens import Doc
 from pipeline.core.ids import normalise_name, stable_id
 from pipeline.core.records import DateMention, Event, Mention, Organisation, Person, Place, Section
 from pipeline.extract.context import DocumentContext, Extracted
-from pipeline.extract.events.dates import assign_dates, drop_summary_months, title_fallback, undated_anchor
+from pipeline.extract.events.arguments import argument_phrases, refine_verb_phrases, with_purpose
+from pipeline.extract.events.dates import (
+    assign_dates,
+    drop_summary_months,
+    extend_to_end_dates,
+    rescheduled,
+    title_fallback,
+)
 from pipeline.extract.events.lexicon import EventLexicon, load_lexicon
+from pipeline.extract.events.listings import listing_phrases
 from pipeline.extract.events.names import resolve_name, title_activity
 from pipeline.extract.events.participants import organisers_of, participants_of, unattached_organisers
 from pipeline.extract.events.phrases import find_phrases
 from pipeline.extract.events.places import choose_place, place_hits
 from pipeline.extract.events.records import Anchor, Context
 from pipeline.extract.events.tokens import blocked_tokens, section_text
+from pipeline.extract.events.undated import undated_anchors
 
 
 def _event(ctx: Context, anchor: Anchor, name: str, event_type: str, only_activity: bool) -> Event:
@@ -69,6 +79,35 @@ def _event(ctx: Context, anchor: Anchor, name: str, event_type: str, only_activi
     )
 
 
+def _names(anchor: Anchor, ctx: Context) -> tuple[str, str]:
+    return resolve_name(anchor.phrase, ctx.phrases, ctx.title, ctx.lex)
+
+
+Row = tuple[str, str, date | None, date | None, bool]  # name, type, start, end, plural
+
+
+def _same_activity(row: Row, other: Row) -> bool:
+    """One row per activity: the same name again, undated or on a day within the other's
+    dates ("the Forum (3-5 May) ... on 4 May, the Forum adopted"), or the same kind of
+    activity on the same dates. Activities named in the plural ("live tutorials were held
+    on 3 and 10 July" during a course) are several, each on its own day."""
+    name, event_type, start, end, plural = row
+    other_name, other_type, other_start, other_end, _ = other
+    if start is not None and (start, end) == (other_start, other_end) and event_type == other_type:
+        return True
+    if name != other_name:
+        return False
+    if start is None or other_start is None:
+        return True
+    return not plural and other_start <= start and (end or start) <= (other_end or other_start)
+
+
+def _fuller(name: str, other: str) -> bool:
+    """Does ``name`` say more than ``other``: all its words and some more?"""
+    words, other_words = set(normalise_name(name).split()), set(normalise_name(other).split())
+    return bool(other_words) and other_words < words
+
+
 def section_events(
     doc_id: str,
     section: Section,
@@ -99,7 +138,14 @@ def section_events(
     blocked = blocked_tokens(
         st, [(a, b) for (a, b), d in zip(date_spans, own_dates, strict=True) if d.granularity != "year"]
     )
-    phrases = tuple(find_phrases(st, lex, blocked, blocked_tokens(st, org_spans)))
+    hits = tuple(place_hits(section, places, own_mentions, org_spans))
+    found = refine_verb_phrases(st, find_phrases(st, lex, blocked, blocked_tokens(st, org_spans)), lex)
+    found += argument_phrases(st, lex, found, own_dates, blocked)
+    name_spans = [(a, b) for a, b in org_spans] + [
+        (m.char_start - lo, m.char_end - lo) for m in own_mentions if m.label == "PERSON"
+    ]
+    found += listing_phrases(st, lex, found, own_dates, hits, blocked, blocked_tokens(st, name_spans))
+    phrases = tuple(with_purpose(st, p, lex) for p in sorted(found, key=lambda p: (p.start, p.head)))
     title_dates = [(d.char_start - lo, d.char_end - lo) for d in own_dates if d.granularity != "year"]
     title = title_activity(st, phrases, lex, title_dates)
     ctx = Context(
@@ -108,30 +154,37 @@ def section_events(
         lex=lex,
         phrases=phrases,
         title=title,
-        hits=tuple(place_hits(section, places, own_mentions, org_spans)),
+        hits=hits,
         mentions=own_mentions,
         org_names=org_by_id,
         person_names=person_by_id,
     )
     anchors = assign_dates(st, phrases, own_dates, title, lex)
-    if not anchors and title is not None:
-        anchors = title_fallback(st, own_dates, title, lex)
-    if not anchors:
-        undated = undated_anchor(ctx)
-        anchors = [undated] if undated is not None else []
+    anchors = extend_to_end_dates(st, rescheduled(st, anchors, lex), own_dates, lex)
+    if title is not None and not any(_names(a, ctx)[0] == title.name for a in anchors):
+        used = {(d.mention.char_start, d.mention.start_date) for d in anchors if d.mention}
+        free = [d for d in own_dates if (d.char_start, d.start_date) not in used]
+        anchors += title_fallback(st, free, title, lex)
     anchors = drop_summary_months(anchors)
     anchors.sort(key=lambda a: (a.sentence, a.position, a.phrase.start))
-    named = [(a, *resolve_name(a.phrase, phrases, title, lex)) for a in anchors]
+    anchors += undated_anchors(ctx, anchors)
+    named = [(a, *_names(a, ctx)) for a in anchors]
     only_activity = len({(n, a.mention.start_date if a.mention else None) for a, n, _ in named}) == 1
     events: list[Event] = []
-    seen: set[tuple[object, ...]] = set()
+    kept: list[Row] = []
     for anchor, name, event_type in named:
-        when = (anchor.mention.start_date, anchor.mention.end_date) if anchor.mention else (None, None)
-        keys = {(*when, normalise_name(name)), (*when, event_type)}
-        if keys & seen:
-            continue
-        seen |= keys
-        events.append(_event(ctx, anchor, name, event_type, only_activity))
+        start, end = (anchor.mention.start_date, anchor.mention.end_date) if anchor.mention else (None, None)
+        row = (normalise_name(name), event_type, start, end, anchor.phrase.plural)
+        same = next((n for n, other in enumerate(kept) if _same_activity(row, other)), None)
+        if same is None:
+            kept.append(row)
+            events.append(_event(ctx, anchor, name, event_type, only_activity))
+        elif _fuller(name, events[same].name):
+            # "Leadership Conference Postponed" over "the fourth Pacific Leadership Conference
+            # ... has been postponed": the fuller name of the same activity wins.
+            event = events[same]
+            event_id = stable_id(ctx.doc_id, section.section_id, name, start.isoformat() if start else None)
+            events[same] = replace(event, name=name, event_id=event_id)
     return events
 
 

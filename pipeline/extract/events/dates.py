@@ -7,15 +7,18 @@ title or by a host activity are decided here, so the stage only turns anchors in
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from spacy.tokens import Token
 
 from pipeline.core.records import DateMention
-from pipeline.extract.events.lexicon import EventLexicon, words_of
+from pipeline.extract.events.lexicon import EventLexicon, Words, words_of
 from pipeline.extract.events.names import TitleActivity
 from pipeline.extract.events.phrases import Phrase
-from pipeline.extract.events.places import PlaceHit, place_kind
-from pipeline.extract.events.records import Anchor, Context
-from pipeline.extract.events.tokens import SectionText, has_any, match
+from pipeline.extract.events.records import Anchor
+from pipeline.extract.events.syntax import argument_link, clean_link, distance, governing_verb, span_root
+from pipeline.extract.events.tokens import SectionText, _find_phrases, has_any, match
 
 _MONTH_DISTANCE = 60  # characters between a month-only date and its trigger
 _DEADLINE_WINDOW = 8  # words before a date searched for "deadline"
@@ -38,7 +41,13 @@ def is_deadline(st: SectionText, mention: DateMention, lex: EventLexicon) -> boo
         return True
     # "the deadline for applications to the course is 5 May"
     near = before[-_DEADLINE_WINDOW:]
-    return any(match(near, k, cue) for cue in lex.deadline_words for k in range(len(near)))
+    if any(match(near, k, cue) for cue in lex.deadline_words for k in range(len(near))):
+        return True
+    # A label: "- 1 June: Deadline for course applications"
+    end = mention.char_end - st.section.char_start
+    sentence_end = st.sentences[_sentence_at(st, start)][1] if st.sentences else len(st.section.text)
+    after = [w for w in words_of(st.section.text[end : min(sentence_end, end + 40)]) if w.isalnum()]
+    return any(tuple(after[: len(cue)]) == cue for cue in lex.deadline_words)
 
 
 def _phrase_start(st: SectionText, phrase: Phrase) -> int:
@@ -60,6 +69,86 @@ def _other_verb_between(st: SectionText, lo: int, hi: int, lex: EventLexicon) ->
     )
 
 
+def _is_contribution(st: SectionText, phrase: Phrase, lex: EventLexicon) -> bool:
+    """Is the trigger part of a participation cue ("made a presentation"): a contribution to
+    another activity rather than an activity of its own?"""
+    if phrase.verb:
+        return False
+    lo = max(0, phrase.head - 4)
+    return any(
+        lo <= s <= phrase.head < e
+        for s, e in _find_phrases(st.lower, lex.participation_cues, lo, phrase.head + 1)
+    )
+
+
+def _coarse(mention: DateMention) -> bool:
+    """A month, a season or a part of a year: it dates an activity only when tied to it."""
+    return mention.granularity not in {"day", "year"}
+
+
+_WEAK_PREPS = frozenset({"at", "during", "with"})
+
+
+def _tied(
+    st: SectionText, root: Token | None, phrase: Phrase, start: int, end: int, lex: EventLexicon
+) -> bool:
+    if root is None:  # no parse: near it in the text
+        lo, hi = (
+            (_phrase_end(st, phrase), start)
+            if _phrase_end(st, phrase) <= start
+            else (end, _phrase_start(st, phrase))
+        )
+        return hi - lo <= _MONTH_DISTANCE
+    verbs = frozenset(key.split()[0] for key in lex.argument_verbs)
+    return argument_link(root, st.tokens[phrase.head], _WEAK_PREPS, verbs)
+
+
+def _choose(
+    st: SectionText,
+    candidates: Sequence[Phrase],
+    mention: DateMention,
+    lex: EventLexicon,
+    taken: Mapping[int, Sequence[DateMention]],
+) -> Phrase | None:
+    """The activity a date belongs to: the one nearest to it on the parse tree (word order
+    breaks ties and stands in when there is no parse), the trigger before it, else after it."""
+    base = st.section.char_start
+    start, end = mention.char_start - base, mention.char_end - base
+    before = [p for p in candidates if _phrase_end(st, p) <= start]
+    after = [p for p in candidates if _phrase_start(st, p) >= end]
+    order = before[::-1] + after
+    if not order:
+        return None
+    root = span_root(st, start, end) if st.parsed else None
+    # A trigger with other senses gets a date only through its own clause ("a careers fair
+    # took place on 9 April"), not from anywhere in the sentence ("tensions rose on 5 May
+    # due to competition for water").
+    order = [p for p in order if not p.weak or _tied(st, root, p, start, end, lex)]
+    if not order:
+        return None
+
+    def rank(item: tuple[int, Phrase]) -> tuple[bool, bool, int, int]:
+        n, p = item
+        far = distance(root, st.tokens[p.head]) if root is not None else None
+        # An activity has one date in a sentence: a second one (not of the same list of
+        # days) goes to another activity when the sentence names one.
+        other = any(d.char_start != mention.char_start for d in taken.get(id(p), ()))
+        # A trigger names the activity before a verb's argument does ("presented the report
+        # at the Forum on 5 May": the Forum).
+        weak = p.argument or _is_contribution(st, p, lex)
+        return (weak, other, far if far is not None else 1000, n)
+
+    chosen = min(enumerate(order), key=rank)[1]
+    if _coarse(mention):
+        # A month is an activity's date only close to it, with no other action between
+        # ("the workshop reviewed the survey of March 2013" dates the survey).
+        tied = root is not None and clean_link(root, st.tokens[chosen.head])
+        lo, hi = (_phrase_end(st, chosen), start) if chosen in before else (end, _phrase_start(st, chosen))
+        if not tied and (hi - lo > _MONTH_DISTANCE or _other_verb_between(st, lo, hi, lex)):
+            return None
+    return chosen
+
+
 def assign_dates(
     st: SectionText,
     phrases: Sequence[Phrase],
@@ -71,24 +160,15 @@ def assign_dates(
     base = st.section.char_start
     dated: dict[int, list[DateMention]] = {}  # phrase index -> dates
     index = {id(p): n for n, p in enumerate(phrases)}
+    taken: dict[int, list[DateMention]] = {}  # id of a phrase -> the dates it has
     for mention in dates:
         if mention.granularity == "year" or is_deadline(st, mention, lex):
             continue
-        start, end = mention.char_start - base, mention.char_end - base
+        start = mention.char_start - base
         sentence = _sentence_at(st, start)
         in_sentence = [p for p in phrases if p.sentence == sentence]
         candidates = [p for p in in_sentence if not p.in_org] or in_sentence
-        before = [p for p in candidates if _phrase_end(st, p) <= start]
-        after = [p for p in candidates if _phrase_start(st, p) >= end]
-        chosen = before[-1] if before else (after[0] if after else None)
-        if chosen is not None and mention.granularity == "month":
-            # A month is an activity's date only close to it, with no other action between
-            # ("the workshop reviewed the survey of March 2013" dates the survey).
-            lo, hi = (
-                (_phrase_end(st, chosen), start) if chosen in before else (end, _phrase_start(st, chosen))
-            )
-            if hi - lo > _MONTH_DISTANCE or _other_verb_between(st, lo, hi, lex):
-                chosen = None
+        chosen = _choose(st, candidates, mention, lex, taken)
         if chosen is None:
             if mention.granularity != "day" or not has_any(st, sentence, lex.event_verbs):
                 continue
@@ -99,17 +179,32 @@ def assign_dates(
                 anchors.append(Anchor(earlier[-1], mention, sentence, start))
             continue
         dated.setdefault(index[id(chosen)], []).append(mention)
+        taken.setdefault(id(chosen), []).append(mention)
         anchors.append(Anchor(chosen, mention, sentence, start))
     # An activity held at another ("a workshop on the occasion of the Conference ... from
-    # 12 to 16 May") shares the host's dates when it has none of its own.
+    # 12 to 16 May") shares the host's dates when it has none of its own, and the host
+    # shares the dates written after its name ("the workshop, held on the occasion of the
+    # Conference in Arusha, from 3 to 5 June"), not those before it ("a side event on
+    # 1 July, during the Forum").
     for n, host in enumerate(phrases):
-        if not host.host or n not in dated:
+        if not host.host:
             continue
         for m, main in enumerate(phrases[:n]):
-            if main.sentence == host.sentence and not main.host and m not in dated and not main.verb:
-                for mention in dated[n]:
-                    anchors.append(Anchor(main, mention, main.sentence, mention.char_start - base))
-                dated[m] = list(dated[n])
+            if main.sentence != host.sentence or main.host or main.verb or main.argument:
+                continue
+            if n in dated and m not in dated:
+                giver, taker = n, m
+            elif (
+                m in dated
+                and n not in dated
+                and all(d.char_start - base >= _phrase_end(st, host) for d in dated[m])
+            ):
+                giver, taker = m, n
+            else:
+                continue
+            for mention in dated[giver]:
+                anchors.append(Anchor(phrases[taker], mention, main.sentence, mention.char_start - base))
+            dated[taker] = list(dated[giver])
     return anchors
 
 
@@ -119,7 +214,7 @@ def drop_summary_months(anchors: Sequence[Anchor]) -> list[Anchor]:
 
     def summed_up(anchor: Anchor) -> bool:
         month = anchor.mention
-        if month is None or month.granularity != "month":
+        if month is None or not _coarse(month):
             return False
         return any(
             other.phrase is anchor.phrase
@@ -149,28 +244,71 @@ def title_fallback(
     return []
 
 
-def undated_anchor(ctx: Context) -> Anchor | None:
-    """An activity named with a place, in a section with no dated activity."""
-    st, lex = ctx.st, ctx.lex
+def _after_cue(st: SectionText, mention: DateMention, cues: Sequence[Words]) -> bool:
+    """Is the date written right after one of the cues (within its sentence)?"""
+    start = mention.char_start - st.section.char_start
+    text_words = words_of(mention.text)
+    if any(text_words[: len(cue)] == cue for cue in cues):
+        return True
+    sentence_start = st.sentences[_sentence_at(st, start)][0] if st.sentences else 0
+    before = words_of(st.section.text[max(sentence_start, start - 60) : start])
+    # The cue may end inside the date's text: "will close" + "on 12 August".
+    lead = tuple(w for w in text_words[:2] if w.isalpha())
+    heads = [before + lead[:n] for n in range(len(lead) + 1) if lead[:n] == text_words[:n]]
+    return any(len(words) >= len(cue) and words[-len(cue) :] == cue for words in heads for cue in cues)
 
-    def sentence_hits(sentence: int) -> list[PlaceHit]:
-        lo, hi = st.sentences[sentence]
-        return [h for h in ctx.hits if lo <= h.start < hi and place_kind(h.place) is not None]
 
-    if ctx.title is not None:
-        for phrase in ctx.phrases:
-            if (
-                phrase.sentence > 0
-                and phrase.event_type == ctx.title.event_type
-                and sentence_hits(phrase.sentence)
-            ):
-                return Anchor(phrase, None, phrase.sentence, _phrase_start(st, phrase))
-        if sentence_hits(0):
-            return Anchor(ctx.title.phrase, None, 0, 0)
-        return None
-    for phrase in ctx.phrases:
-        if phrase.verb or phrase.plural or phrase.anaphoric or not phrase.modified:
+def rescheduled(st: SectionText, anchors: Sequence[Anchor], lex: EventLexicon) -> list[Anchor]:
+    """An activity "postponed to March 2021" takes place then: the date it was due on, in the
+    same sentence, is dropped."""
+    moved = [a for a in anchors if a.mention is not None and _after_cue(st, a.mention, lex.reschedule_cues)]
+    if not moved:
+        return list(anchors)
+    return [
+        a
+        for a in anchors
+        if a in moved or not any(m.phrase is a.phrase and m.sentence == a.sentence for m in moved)
+    ]
+
+
+def extend_to_end_dates(
+    st: SectionText, anchors: Sequence[Anchor], dates: Sequence[DateMention], lex: EventLexicon
+) -> list[Anchor]:
+    """An activity that "opened on 2 July and will close on 12 August" runs from the first
+    day to the second: a later day after an end cue, in the same sentence, tied to the same
+    clause on the parse (the same verb or one joined to it by "and")."""
+    base = st.section.char_start
+    out: list[Anchor] = []
+    for anchor in anchors:
+        mention = anchor.mention
+        if mention is None or mention.granularity != "day" or mention.end_date != mention.start_date:
+            out.append(anchor)
             continue
-        if sentence_hits(phrase.sentence) and has_any(st, phrase.sentence, lex.event_verbs):
-            return Anchor(phrase, None, phrase.sentence, _phrase_start(st, phrase))
-    return None
+        ends = [
+            d
+            for d in dates
+            if d.granularity == "day"
+            and d.start_date > mention.end_date
+            and _sentence_at(st, d.char_start - base) == anchor.sentence
+            and d.char_start > mention.char_end
+            and _after_cue(st, d, lex.end_cues)
+            and _same_clause(st, mention, d)
+        ]
+        if ends:
+            mention = replace(mention, end_date=ends[0].end_date)
+            anchor = replace(anchor, mention=mention)
+        out.append(anchor)
+    return out
+
+
+def _same_clause(st: SectionText, first: DateMention, second: DateMention) -> bool:
+    if not st.parsed:
+        return False
+    base = st.section.char_start
+    a = span_root(st, first.char_start - base, first.char_end - base)
+    b = span_root(st, second.char_start - base, second.char_end - base)
+    verb_a = governing_verb(a) if a is not None else None
+    verb_b = governing_verb(b) if b is not None else None
+    if verb_a is None or verb_b is None:
+        return False
+    return verb_a.i == verb_b.i or (verb_b.dep_ == "conj" and verb_b.head.i == verb_a.i)

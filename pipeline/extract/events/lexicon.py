@@ -41,6 +41,16 @@ class EventLexicon:
     host_cues: tuple[Words, ...]
     title_clause_words: frozenset[str]
     trigger_first_words: frozenset[str]  # the first word of every trigger
+    argument_verbs: Mapping[str, str] = field(default_factory=dict)  # verb lemma -> event_type
+    argument_names: Mapping[str, str] = field(default_factory=dict)  # event_type -> name prefix
+    title_argument_verbs: Mapping[str, str] = field(default_factory=dict)  # lemma -> event_type
+    not_activity_nouns: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    part_types: frozenset[str] = frozenset()
+    weak_triggers: frozenset[Words] = frozenset()  # singular and plural forms
+    type_complement_preps: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    reschedule_cues: tuple[Words, ...] = ()
+    end_cues: tuple[Words, ...] = ()
     max_trigger_words: int = field(default=1)
 
 
@@ -73,6 +83,9 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         found = (words_of(str(p)) for p in data.get(key, []))
         return tuple(sorted({w for w in found if w}, key=len, reverse=True))
 
+    def mapping(key: str) -> dict[str, str]:
+        return {str(k).lower(): str(v) for k, v in data.get(key, {}).items()}
+
     def word_set(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key, []))
 
@@ -103,6 +116,21 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         title_clause_words=word_set("title_clause_words"),
         max_trigger_words=max((len(w) for w in triggers), default=1),
         trigger_first_words=frozenset(w[0] for w in triggers if w),
+        argument_verbs=mapping("argument_verbs"),
+        argument_names=mapping("argument_names"),
+        title_argument_verbs=mapping("title_argument_verbs"),
+        not_activity_nouns=word_set("not_activity_nouns"),
+        light_verbs=word_set("light_verbs"),
+        part_types=word_set("part_types"),
+        type_complement_preps={k: frozenset(v.split()) for k, v in mapping("type_complement_preps").items()},
+        weak_triggers=frozenset(
+            form
+            for words in map(words_of, map(str, data.get("weak_triggers", [])))
+            if words
+            for form in (words, (*words[:-1], plural(words[-1])))
+        ),
+        reschedule_cues=phrases("reschedule_cues"),
+        end_cues=phrases("end_cues"),
     )
 
 

@@ -16,6 +16,7 @@ from pipeline.extract.events.phrases import OTHER_PREPS, Phrase
 from pipeline.extract.events.tokens import SectionText
 
 _TITLE_LEAD_PREPS = frozenset({"at", "during", "for", "to", "in", "from"})
+_FINITE_OR_PARTICIPLE = frozenset({"VBD", "VBN", "VBZ", "VBP"})
 _OTHER_INSTANCE = frozenset({"next", "last", "previous", "upcoming", "forthcoming", "another"})
 
 
@@ -47,8 +48,8 @@ def title_activity(
     for phrase in phrases:
         if phrase.sentence != 0 or phrase.verb:
             continue
-        if phrase.plural and not phrase.modified:
-            return None
+        if phrase.plural and not phrase.specific:
+            return None  # "Field Visits", "Forthcoming Events": a heading over several
         before = [
             k
             for k in range(len(st.tokens))
@@ -69,12 +70,38 @@ def title_activity(
         words = [k for k in before if st.lower[k] not in lex.determiners]
         if (words and st.lower[words[-1]] in _TITLE_LEAD_PREPS and words[-1] > before[0]) or separators:
             name = section_title_from(st, phrase.start)
+        # A verb after the name ends it ("3rd Forum on X Meets in Kuala Lumpur", "Annual
+        # General Meeting to Be Held in Santiago", "Conference Postponed to March").
+        verb = _title_verb(st, phrase)
+        if verb is not None:
+            offset = st.start(verb) - st.title_start - (len(title.strip()) - len(name))
+            if 0 < offset < len(name):
+                name = name[:offset].rstrip(" ,;:–-")
         # A date at the end of a title ("Workshop on X, 5-6 May") is not part of the name.
         for start, end in sorted(date_spans, reverse=True):
             offset, end_offset = start - st.title_start, end - st.title_start
             if 0 < offset < len(name) and not name[end_offset:].strip(" ,.;:–-"):
                 name = name[:offset].rstrip(" ,;:–-")
         return TitleActivity(name=name or title, event_type=phrase.event_type, phrase=phrase)
+    return None
+
+
+def _title_verb(st: SectionText, phrase: Phrase) -> int | None:
+    """The first verb of the title after the activity's trigger, if the model tags one."""
+    if not st.tagged:
+        return None
+    for k in range(phrase.head + 1, len(st.tokens)):
+        if st.sentence_of[k] != 0:
+            return None
+        token = st.tokens[k]
+        hyphened = st.lower[k - 1] in {"-", "–"} or (k + 1 < len(st.tokens) and st.lower[k + 1] in {"-", "–"})
+        if token.pos_ not in {"VERB", "AUX"} or hyphened:
+            continue
+        if st.lower[k] == "be" and st.lower[k - 1] == "to" and k - 1 > phrase.head:
+            return k - 1  # "Annual General Meeting to Be Held in Santiago"
+        if token.tag_ in _FINITE_OR_PARTICIPLE and st.lower[k - 1] != "to":
+            return k  # "Forum Meets in Kuala Lumpur", "Conference Postponed to March"
+        # "Workshop on Performance to Improve Service Delivery": the name goes on
     return None
 
 
@@ -87,7 +114,9 @@ def section_title_from(st: SectionText, k: int) -> str:
 
 def _content_words(text: str, lex: EventLexicon) -> set[str]:
     stop = {"a", "an", "and", "of", "the", "for", "on", "in", "to", "at", "with", "by"}
-    trigger_words = {w for key in lex.triggers for w in key}
+    # A trigger's head word ("meeting", "course") says nothing of which one it is; its other
+    # words do ("open" in "open day" is still content in "open online course").
+    trigger_words = {key[-1] for key in lex.triggers if key}
     return {
         w for w in re.findall(r"[^\W_]+", normalise_name(text)) if w not in stop and w not in trigger_words
     }
@@ -126,11 +155,16 @@ def _is_title_activity(
     if phrase is title.phrase:
         return True
     if phrase.verb:
-        # "met with X" in a section titled "Visit of X to Y", unless the body names a visit.
-        return phrase.event_type == title.event_type or not any(
-            p.event_type == title.event_type for p in phrases if p.sentence > 0
+        # "met with X" in a section titled "Visit of X to Y", unless the body names a visit;
+        # "officials met in Windhoek" (no one met) is the gathering the title names.
+        return (
+            phrase.event_type == title.event_type
+            or not phrase.specific
+            or not any(p.event_type == title.event_type for p in phrases if p.sentence > 0)
         )
-    if phrase.event_type not in {title.event_type, "event"}:
+    if phrase.argument:
+        return False
+    if phrase.event_type not in {title.event_type, "event"} | lex.part_types:
         return False
     if phrase.anaphoric or not phrase.specific:
         return True  # "the workshop", "a capacity building workshop", "a working visit"

@@ -27,11 +27,16 @@ OTHER_PREPS = frozenset(
         "upon", "without", "beyond", "near", "around", "including", "throughout", "following",
     }
 )  # fmt: skip
+_VENUE_PREPS = frozenset({"at", "in"})
+_TOPIC_PREPS = frozenset({"on", "about"})
+_MAX_VENUE = 8  # tokens of "at the Westfield Community Centre"
+_PREDICATIVE = frozenset({"acomp", "conj", "advmod", "oprd"})
 _TITLE_CONTINUE_PREPS = frozenset({"for", "on", "of", "and", "&"})
 _ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those", "said", "same"})
 _BE_FORMS = frozenset({"be", "been", "being", "is", "are", "was", "were", "'s", "'re"})
+_HAVE_FORMS = frozenset({"has", "have", "had", "'s", "'ve", "having"})
 _MODAL_WORDS = frozenset({"to", "will", "would", "shall", "can", "could", "may", "might", "must", "'ll"})
-_NAME_TRIM = frozenset({"and", "&", "of", "the", "a", "an", "-", "(", "/", ","})
+_NAME_TRIM = frozenset({"and", "&", "of", "the", "a", "an", "-", "(", "/", ",", ":", ";"})
 _MAX_LEFT = 10
 _MAX_COMPLEMENT = 14
 _MAX_QUOTE = 25
@@ -56,6 +61,8 @@ class Phrase:
     host: bool  # named after a host cue ("at the margins of ...")
     in_org: bool  # inside an organisation's name
     det: str = ""  # the word before the name ("the", "a", "next"...)
+    argument: bool = False  # a verb's subject or object named as the activity ("a trial took place")
+    weak: bool = False  # a trigger with other senses ("competition", "rally"): dated only when tied
 
 
 def _is_number(st: SectionText, k: int) -> bool:
@@ -159,7 +166,9 @@ def _quoted_end(st: SectionText, q: int, lex: EventLexicon) -> int | None:
     return None
 
 
-def _right_end(st: SectionText, j: int, blocked: frozenset[int], lex: EventLexicon) -> int:
+def _right_end(
+    st: SectionText, j: int, blocked: frozenset[int], lex: EventLexicon, event_type: str = ""
+) -> int:
     """End of the name to the right of the trigger group ending before ``j``."""
     n = len(st.tokens)
     sentence = st.sentence_of[j - 1]
@@ -182,7 +191,8 @@ def _right_end(st: SectionText, j: int, blocked: frozenset[int], lex: EventLexic
                 break
             q += 1
         end = q
-    if end < n and st.sentence_of[end] == sentence and st.lower[end] in lex.complement_preps:
+    preps = lex.complement_preps | lex.type_complement_preps.get(event_type, frozenset())
+    if end < n and st.sentence_of[end] == sentence and st.lower[end] in preps:
         end = _complement_end(st, end, blocked, lex)
     if end < n and st.sentence_of[end] == sentence:
         quoted = _quoted_end(st, end, lex)
@@ -191,6 +201,32 @@ def _right_end(st: SectionText, j: int, blocked: frozenset[int], lex: EventLexic
     while end > j and st.lower[end - 1] in _NAME_TRIM | lex.complement_preps:
         end -= 1
     return end
+
+
+def _topic_after_venue(
+    st: SectionText, j: int, blocked: frozenset[int], lex: EventLexicon
+) -> tuple[int, int] | None:
+    """The topic of an activity named after its venue ("a public workshop at the Westfield
+    Centre on the new skate parks": on the new skate parks), as token bounds."""
+    n = len(st.tokens)
+    if j >= n or st.lower[j] not in _VENUE_PREPS or st.sentence_of[j] != st.sentence_of[j - 1]:
+        return None
+    k = j + 1
+    while k < n and k - j <= _MAX_VENUE and st.lower[k] in lex.determiners | {"the"}:
+        k += 1
+    venue = k
+    while k < n and k - j <= _MAX_VENUE and k not in blocked and (
+        st.tokens[k].text[:1].isupper() or st.lower[k] in {"of", "&", "and"}
+    ):
+        k += 1
+    if k == venue or k >= n or st.lower[k] not in _TOPIC_PREPS or k in blocked:
+        return None
+    if any(match(st.lower, k, cue) for cue in lex.host_cues):
+        return None  # "in Geneva on the margins of the Forum"
+    end = _complement_end(st, k, blocked, lex)
+    while end > k + 1 and st.lower[end - 1] in _NAME_TRIM | lex.complement_preps:
+        end -= 1
+    return (k, end) if end > k + 1 else None
 
 
 def _trigger_at(st: SectionText, i: int, lex: EventLexicon) -> tuple[int, str] | None:
@@ -239,6 +275,9 @@ def _noun_phrase(
             return None
     if _in_idiom(st, i, size, lex):
         return None
+    predicative = st.tokens[head].pos_ == "ADJ" and st.tokens[head].dep_ in _PREDICATIVE
+    if st.tagged and not st.in_heading(head) and predicative:
+        return None  # "the elections were free and fair"
     if st.tagged and not st.in_heading(head) and st.tokens[head].pos_ in {"VERB", "AUX"}:
         previous = st.tokens[i - 1] if i > 0 and st.sentence_of[i - 1] == sentence else None
         if previous is None or previous.pos_ not in {"DET", "ADJ", "NUM", "NOUN", "PROPN", "PUNCT"}:
@@ -273,9 +312,13 @@ def _noun_phrase(
     ):
         start += 1
     end = _right_end(st, j, blocked, lex)
+    # A destination completes the name of a mission or a visit ("mission to Ghana") without
+    # making it a particular one: "a working visit to the Headquarters" is the title's visit.
+    destination = _right_end(st, j, blocked, lex, event_type) if end == j else end
+    topic = _topic_after_venue(st, end, blocked, lex) if end == j else None
     det = st.lower[start - 1] if start > 0 and st.sentence_of[start - 1] == sentence else ""
-    modified = start < i or end > j
-    specific = end > j or any(
+    modified = start < i or max(end, destination) > j or topic is not None
+    specific = end > j or topic is not None or any(
         _is_number(st, k)
         or (
             st.tokens[k].text[:1].isupper()
@@ -287,11 +330,11 @@ def _noun_phrase(
     )
     return Phrase(
         start=start,
-        end=end,
+        end=max(end, destination),
         head=head,
         event_type=event_type,
         sentence=sentence,
-        name=st.span_text(start, end),
+        name=st.span_text(start, max(end, destination)) + (f" {st.span_text(*topic)}" if topic else ""),
         anaphoric=not modified and det in _ANAPHORIC_DETS,
         modified=modified,
         specific=specific,
@@ -300,6 +343,7 @@ def _noun_phrase(
         host=_host_before(st, start, lex),
         in_org=False,
         det=det,
+        weak=tuple(st.lower[i:j]) in lex.weak_triggers,
     )
 
 
@@ -315,8 +359,11 @@ def _verb_phrase(st: SectionText, i: int, blocked: frozenset[int], lex: EventLex
     k = i - 1
     while k >= 0 and st.sentence_of[k] == sentence and st.tokens[k].pos_ == "ADV":
         k -= 1
-    if k >= 0 and st.lower[k] in _BE_FORMS:
+    progressive = st.tagged and token.tag_ == "VBG"  # "is visiting Accra" is no passive
+    if k >= 0 and st.lower[k] in _BE_FORMS and not progressive:
         return None
+    if st.tagged and token.tag_ == "VBN" and not (k >= 0 and st.lower[k] in _HAVE_FORMS):
+        return None  # "the sites visited during the mission": a passive with no "be"
     q = i + 1
     if q < len(st.tokens) and st.lower[q] in {"with", "to"}:
         q += 1

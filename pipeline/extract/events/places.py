@@ -7,12 +7,14 @@ the activity, so hits keep the word before them and whether they sit in an organ
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline.core.records import Mention, Place, Section
+from pipeline.extract.places.local import LOCAL_KIND
 
-_WHERE_WORDS = frozenset({"in", "at", "to", "visited", "visit", "visiting", "near"})
+WHERE_WORDS = frozenset({"in", "at", "to", "visited", "visit", "visiting", "near"})
 _ORIGIN_WORDS = frozenset({"of", "from"})
 
 
@@ -26,8 +28,11 @@ class PlaceHit:
 
 
 def place_kind(place: Place) -> str | None:
+    """How a place can locate an activity: a "city" (or town), a "country", an "area" (a
+    region of a country) or "other"; a local place (a street, a track, a reserve) names no
+    city: like a country, it gives only its country."""
     kind = (place.kind or "").lower()
-    if kind == "country":
+    if kind in {"country", LOCAL_KIND}:
         return "country" if place.country_code else None
     if kind == "city":
         return "city"
@@ -73,13 +78,16 @@ def place_hits(
     return hits
 
 
-def _best(hits: Sequence[PlaceHit], anchor: int) -> PlaceHit:
+def _best(hits: Sequence[PlaceHit], anchor: int, counts: Mapping[str, int] | None = None) -> PlaceHit:
     """The place where something happens: "in X", "at X", "visited X" before a place that
-    only qualifies someone ("officials of X", "delegates from X"), then the nearest."""
+    only qualifies someone ("officials of X", "delegates from X"), then (with ``counts``, how
+    often the section names each country) the country the section is most about ("Collaboration
+    with Poland and China" over a text about Poland), then the nearest."""
 
-    def rank(h: PlaceHit) -> tuple[bool, int, int]:
-        where = 0 if h.previous_word in _WHERE_WORDS else 2 if h.previous_word in _ORIGIN_WORDS else 1
-        return (h.in_org, where, abs(h.start - anchor))
+    def rank(h: PlaceHit) -> tuple[bool, int, int, int]:
+        where = 0 if h.previous_word in WHERE_WORDS else 2 if h.previous_word in _ORIGIN_WORDS else 1
+        often = -(counts or {}).get(h.place.country_code or "", 0)
+        return (h.in_org, where, often, abs(h.start - anchor))
 
     return min(hits, key=rank)
 
@@ -87,10 +95,11 @@ def _best(hits: Sequence[PlaceHit], anchor: int) -> PlaceHit:
 def choose_place(hit_groups: Sequence[Sequence[PlaceHit]], anchor: int) -> tuple[str | None, str | None]:
     """City and country code from the first group that names a place.
 
-    A city gives its own country. A group naming only a country gives the country, and a
-    city of that country from a later group, if one names it.
+    A city gives its own country; a street or a reserve only its country. A group naming only
+    a country gives the country, and a city of that country from a later group, if one names it.
     """
     country: str | None = None
+    counts = Counter(h.place.country_code for hits in hit_groups for h in hits if h.place.country_code)
     for hits in hit_groups:
         cities = [h for h in hits if place_kind(h.place) in {"city", "other", "area"}]
         if country is not None:
@@ -105,5 +114,5 @@ def choose_place(hit_groups: Sequence[Sequence[PlaceHit]], anchor: int) -> tuple
         if country is None:
             countries = [h for h in hits if place_kind(h.place) == "country"]
             if countries:
-                country = _best(countries, anchor).place.country_code
+                country = _best(countries, anchor, counts).place.country_code
     return None, country

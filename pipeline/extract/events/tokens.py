@@ -20,6 +20,7 @@ from pipeline.extract.events.lexicon import Words
 from pipeline.extract.sentences import sentence_bounds
 
 _SPACES = re.compile(r"\s+")
+_LABEL_ENDS = frozenset(":–—")
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,10 @@ class SectionText:
     sentence_of: tuple[int, ...]
     sentences: tuple[tuple[int, int], ...]  # character bounds of each sentence
     tagged: bool
+    parsed: bool  # the doc has a dependency parse
     has_heading: bool
     title_start: int  # first character of the title in the heading (after "3. ")
+    doc_indices: tuple[int, ...] = ()  # each token's index in the doc
 
     def start(self, i: int) -> int:
         return int(self.tokens[i].idx)
@@ -55,9 +58,28 @@ class SectionText:
     def in_heading(self, i: int) -> bool:
         return self.has_heading and self.sentence_of[i] == 0
 
+    def index_of(self, token: Token) -> int | None:
+        """The position in ``tokens`` of a token of the doc (None for white space)."""
+        k = bisect.bisect_left(self.doc_indices, token.i)
+        return k if k < len(self.tokens) and self.doc_indices[k] == token.i else None
+
+
+def _join_labels(text: str, bounds: Sequence[tuple[int, int]], heading_end: int) -> list[tuple[int, int]]:
+    """A sentence that ends in a colon or dash on the same line as the next is a label of it
+    ("- 3 June 2021: Expert Roundtable on Ethics, Geneva"): one sentence."""
+    joined: list[tuple[int, int]] = []
+    for start, end in bounds:
+        if joined:
+            lo, hi = joined[-1]
+            if hi > heading_end and text[hi - 1] in _LABEL_ENDS and "\n" not in text[hi:start]:
+                joined[-1] = (lo, end)
+                continue
+        joined.append((start, end))
+    return joined
+
 
 def section_text(section: Section, doc: Doc) -> SectionText:
-    bounds = sentence_bounds(section, doc)
+    bounds = _join_labels(section.text, sentence_bounds(section, doc), section.heading_end)
     starts = [b[0] for b in bounds]
     tokens = tuple(t for t in doc if not t.is_space)
     sentence_of = tuple(max(0, bisect.bisect_right(starts, t.idx) - 1) for t in tokens)
@@ -72,8 +94,10 @@ def section_text(section: Section, doc: Doc) -> SectionText:
         sentence_of=sentence_of,
         sentences=tuple(bounds),
         tagged=doc.has_annotation("TAG") or doc.has_annotation("POS"),
+        parsed=doc.has_annotation("DEP"),
         has_heading=section.heading_end > 0 and bool(bounds) and bounds[0][1] <= section.heading_end,
         title_start=title_start,
+        doc_indices=tuple(t.i for t in tokens),
     )
 
 

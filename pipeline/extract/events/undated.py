@@ -1,0 +1,139 @@
+"""Activities a section reports without a date: a row when the text says where or that it happens.
+
+A bulletin names many activities in passing ("the Forum's report", "a meeting is planned");
+an undated one is a row only when its sentence says it takes place ("will be held", "taking
+place"), reports it with a verb ("met with a group of students"), or places it ("a virtual
+meeting in Poland"), and when its name is not that of an activity the section dates already.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.core.ids import normalise_name
+from pipeline.extract.events.names import resolve_name
+from pipeline.extract.events.phrases import Phrase
+from pipeline.extract.events.places import WHERE_WORDS, PlaceHit, place_kind
+from pipeline.extract.events.records import Anchor, Context
+from pipeline.extract.events.syntax import distance
+from pipeline.extract.events.tokens import _find_phrases
+
+_PLACE_GAP = 3  # characters between an activity's name and "in X" right after it
+_NEAR_VERB = 2  # edges between an activity and the verb that says it takes place
+
+
+def _sentence_hits(ctx: Context, sentence: int) -> list[PlaceHit]:
+    lo, hi = ctx.st.sentences[sentence]
+    return [h for h in ctx.hits if lo <= h.start < hi and place_kind(h.place) is not None]
+
+
+def _placed(ctx: Context, phrase: Phrase) -> bool:
+    """Is the activity's name followed by where it happens ("a virtual meeting in Poland"),
+    or does it end with its destination ("a scoping mission to Accra")?"""
+    end = ctx.st.end(phrase.end - 1)
+    text = ctx.st.section.text
+    after_head = ctx.st.end(phrase.head)
+    for hit in _sentence_hits(ctx, phrase.sentence):
+        if after_head < hit.start < end and hit.previous_word in WHERE_WORDS:
+            return True
+        gap = text[end : hit.start].strip().lower().split()
+        if (
+            hit.start >= end
+            and len(gap) == 1
+            and gap[0] in WHERE_WORDS
+            and hit.start - end <= len(gap[0]) + _PLACE_GAP
+        ):
+            return True
+    return False
+
+
+def _start(ctx: Context, phrase: Phrase) -> int:
+    return ctx.st.start(phrase.start)
+
+
+def _single_activity(ctx: Context) -> Anchor | None:
+    """The one activity of a section with no dated activity, when a place goes with it."""
+    if ctx.title is not None:
+        for phrase in ctx.phrases:
+            if (
+                phrase.sentence > 0
+                and not phrase.argument
+                and phrase.event_type == ctx.title.event_type
+                and _sentence_hits(ctx, phrase.sentence)
+            ):
+                return Anchor(phrase, None, phrase.sentence, _start(ctx, phrase))
+        if _sentence_hits(ctx, 0):
+            return Anchor(ctx.title.phrase, None, 0, 0)
+        return None
+    for phrase in ctx.phrases:
+        if phrase.verb or phrase.plural or phrase.anaphoric or not phrase.modified or phrase.argument:
+            continue
+        if _sentence_hits(ctx, phrase.sentence) and _said_to_happen(ctx, phrase):
+            return Anchor(phrase, None, phrase.sentence, _start(ctx, phrase))
+    return None
+
+
+def _said_to_happen(ctx: Context, phrase: Phrase) -> bool:
+    """Does the sentence say the activity takes place ("will be held", "taking place"), with
+    the activity near the top of the sentence or of that verb on the parse (its subject, or
+    the subject of the main verb: "Letchworth Festival was awarded £6,938 for activities
+    taking place in Howard Park"), not deep in another clause ("the presence of the OPCW
+    Mission, as agreed in meetings that took place")?"""
+    st = ctx.st
+    lo, hi = _token_range(ctx, phrase.sentence)
+    spans = _find_phrases(st.lower, ctx.lex.event_verbs, lo, hi)
+    if not spans:
+        return False
+    if not st.parsed:
+        return True
+    head = st.tokens[phrase.head]
+    verbs = [st.tokens[a] for a, _ in spans] + [t for t in st.tokens[lo:hi] if t.dep_ == "ROOT"]
+    return any((d := distance(head, verb)) is not None and d <= _NEAR_VERB for verb in verbs)
+
+
+def _token_range(ctx: Context, sentence: int) -> tuple[int, int]:
+    indices = [k for k in range(len(ctx.st.tokens)) if ctx.st.sentence_of[k] == sentence]
+    return (indices[0], indices[-1] + 1) if indices else (0, 0)
+
+
+def _reported(ctx: Context, phrase: Phrase, dated: Sequence[Anchor]) -> bool:
+    """Does the sentence say the activity happens: a named activity with "held" or "taking
+    place", a meeting reported with its verb, or an activity placed right after its name?
+
+    In a section that dates an activity, an undated meeting reported with a verb and an
+    unnamed activity of the same kind are parts of it, and so is any activity of a sentence
+    that dates another ("Summit 2014, Tunis, 8-10 Oct.: a panel on open contracting")."""
+    if phrase.argument or phrase.anaphoric or phrase.in_org or phrase.host or phrase.plural:
+        return False
+    if any(a.sentence == phrase.sentence for a in dated):
+        return False
+    if phrase.verb:  # "met with a group of students", not "to meet the needs of ..."
+        past = not ctx.st.tagged or ctx.st.tokens[phrase.head].tag_ == "VBD"
+        return phrase.specific and not dated and past
+    if not phrase.modified:
+        return False
+    if phrase.specific and _said_to_happen(ctx, phrase):
+        return True
+    same_kind = any(a.phrase.event_type == phrase.event_type for a in dated)
+    return not phrase.specific and not same_kind and _placed(ctx, phrase)
+
+
+def undated_anchors(ctx: Context, dated: Sequence[Anchor]) -> list[Anchor]:
+    """Undated activities of a section, after its dated ones (see the module docstring)."""
+    found: list[Anchor] = []
+    if not dated:
+        single = _single_activity(ctx)
+        if single is not None:
+            found.append(single)
+    names = {resolve_name(a.phrase, ctx.phrases, ctx.title, ctx.lex)[0] for a in [*dated, *found]}
+    first_body = 1 if ctx.st.has_heading else 0
+    for phrase in ctx.phrases:
+        if phrase.sentence < first_body or not _reported(ctx, phrase, dated):
+            continue
+        name = resolve_name(phrase, ctx.phrases, ctx.title, ctx.lex)[0]
+        words = set(normalise_name(name).split())
+        if name in names or any(words <= set(normalise_name(other).split()) for other in names):
+            continue  # "a meeting of the Council" beside "the Sixty-Sixth Meeting of the Council"
+        names.add(name)
+        found.append(Anchor(phrase, None, phrase.sentence, _start(ctx, phrase)))
+    return found
