@@ -162,7 +162,7 @@ def test_models_load_once_and_only_for_the_languages_asked(monkeypatch: pytest.M
 
 
 def test_a_missing_model_is_named_with_its_language() -> None:
-    with pytest.raises(ModelNotInstalled, match=r"'no_such_model_xx' \(fr\).*--model fr=NAME"):
+    with pytest.raises(ModelNotInstalled, match=r"'no_such_model_xx' \(fr\).*--model fr=NAME.*--model fr= "):
         LanguageModels({"en": DEFAULT_MODEL, "fr": "no_such_model_xx"}).check()
 
 

