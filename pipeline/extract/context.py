@@ -1,9 +1,10 @@
 """The one shape of an extractor: a document context in, records and mentions out.
 
 An extractor is a function ``extract(context) -> Extracted``. The context holds one
-bulletin's sections and their parses (``docs[i]`` parses ``sections[i].text``), the issue
-date, the reference data loaded once per process, and the records of the stages that ran
-before it (``context.found``). ``pipeline.extract.registry`` lists the extractors in the
+bulletin's sections and their parses (``docs[i]`` parses ``sections[i].text``, by the model
+of ``language``), the issue date, the language whose rules and data read it, the reference
+data loaded once per process, and the records of the stages that ran before it
+(``context.found``). ``pipeline.extract.registry`` lists the extractors in the
 order they run; each one's records are added to ``found`` for the next.
 
 Mentions are built here, by ``make_mention``, whatever the stage: offsets in the
@@ -30,6 +31,7 @@ from pipeline.core.records import (
     Statistic,
     TextTable,
 )
+from pipeline.core.settings import DEFAULT_LANGUAGE
 from pipeline.extract.reference.gazetteer import Gazetteer
 from pipeline.extract.reference.organisations import OrgReference
 from pipeline.extract.words import Word, doc_words
@@ -79,6 +81,10 @@ class DocumentContext:
     text: str = ""
     tables: tuple[TextTable, ...] = ()
     found: Found = field(default_factory=Found)
+    # ISO 639-1 code of the language whose model parsed ``docs`` and whose rules and data
+    # (``pipeline.core.datafiles.load_language_data``) apply: the document's own, or English
+    # for a language with no model configured.
+    language: str = DEFAULT_LANGUAGE
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -101,11 +107,14 @@ def document_context(
     *,
     text: str = "",
     tables: tuple[TextTable, ...] = (),
+    language: str = DEFAULT_LANGUAGE,
 ) -> DocumentContext:
     if len(sections) != len(docs):
         raise ValueError(f"{len(sections)} sections but {len(docs)} parses")
     words = tuple(tuple(doc_words(doc)) for doc in docs)
-    return DocumentContext(doc_id, sections, docs, issue_date, reference, words, text, tables)
+    return DocumentContext(
+        doc_id, sections, docs, issue_date, reference, words, text, tables, language=language
+    )
 
 
 def make_mention(

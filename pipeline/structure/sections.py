@@ -70,7 +70,7 @@ def _ends_paragraph(text: str, line_end: int, last_char: int) -> bool:
 def _looks_like_title(title: str) -> bool:
     if len(title) > MAX_TITLE_CHARS or len(title.split()) > MAX_TITLE_WORDS:
         return False
-    if not re.match(r"[\"“'‘(\w]", title):
+    if not re.match(r"[\"“'‘«(\w]", title):
         return False
     # A title does not end like a sentence; a short abbreviation ("Co.", "No.") may end one.
     last_word = title.rsplit(maxsplit=1)[-1]
@@ -151,7 +151,7 @@ def _is_text_heading(line: str) -> bool:
         return False
     if "\n" in line or _SENTENCE_END.search(line) or _LIST_MARK.match(line):
         return False
-    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“'‘("):
+    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“'‘«("):
         return False
     return any(c.isalpha() for c in line)
 

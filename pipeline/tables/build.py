@@ -27,6 +27,7 @@ def _rows_of(result: DocumentResult) -> dict[str, list[Any]]:
                 "sha256": result.source.sha256,
                 "format": document.format,
                 "encoding": document.encoding,
+                "language": result.language,
                 "title": masthead.title,
                 "issue_date": masthead.issue_date,
                 "issuing_body": masthead.issuing_body,

@@ -150,6 +150,12 @@ TABLES: dict[str, Table] = {
                 Column("sha256", S, "SHA-256 of the file's bytes.", False),
                 Column("format", S, "`text`, `pdf`, `html`, `docx` or `email`.", False),
                 Column("encoding", S, "Text encoding read (text files, web pages, e-mails)."),
+                Column(
+                    "language",
+                    S,
+                    "Language of the text (ISO 639-1), detected from it; a language with no model "
+                    "configured is read with the English model and rules (and a warning row).",
+                ),
                 Column("title", S, "Title from the masthead."),
                 Column("issue_date", DATE, "First day of the month the issue covers."),
                 Column("issuing_body", S, "Organisation that issues the bulletin, from the masthead."),

@@ -79,13 +79,27 @@ def _list_spans(days: list[int], month: int | None, year: int | None, as_range: 
 
 
 def _next_word(text: str, end: int) -> str:
-    match = re.match(r"\s*([A-Za-z]+)", text[end:])
+    match = re.match(r"\s*([^\W\d_]+)", text[end:])
     return match.group(1).lower() if match else ""
 
 
 def _previous_word(text: str, start: int) -> str:
-    match = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 40) : start])
+    match = re.search(r"([^\W\d_]+)\W*$", text[max(0, start - 40) : start])
     return match.group(1).lower() if match else ""
+
+
+def _in_a_name(grammar: DateGrammar, text: str, start: int) -> bool:
+    """A date named by a street or a place ("rue du 8 mai", "place du 14 juillet"): one of the
+    name words is among the two words before it."""
+    if not grammar.name_words:
+        return False
+    before = re.findall(r"[^\W\d_]+", text[max(0, start - 40) : start].lower())[-2:]
+    return any(word in grammar.name_words for word in before)
+
+
+def _words(text: str) -> str:
+    """Lower case, single spaces, straight apostrophes: as the grammar keys its phrases."""
+    return " ".join(text.lower().replace("\u2019", "'").split())
 
 
 def _days_only_ok(grammar: DateGrammar, text: str, match: re.Match[str], d1: int, d2: int) -> bool:
@@ -108,7 +122,7 @@ def _uncued_year_range_ok(
     ("Strategic Plan 2014-2017")."""
     if conn not in "/-\u2010\u2011\u2012\u2013\u2014\u2015" or years > grammar.uncued_year_range_max:
         return False
-    before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, match.start() - 40) : match.start()])
+    before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, match.start() - 40) : match.start()])
     return before is not None and (before.group(1).islower() or before.group(1).lower() == "the")
 
 
@@ -119,7 +133,9 @@ def _month_list_spans(
     row each); a list runs forward and may cross the new year once ("November, December
     and January"), the stated year being the last month's."""
     months = [
-        _month(grammar, w) or 0 for w in re.split(r"[\s,&]+", listed) if w.lower() not in ("and", "or", "")
+        _month(grammar, w) or 0
+        for w in re.split(r"[\s,&]+", listed)
+        if w.rstrip(".").lower() in grammar.month_numbers
     ]
     wraps = sum(b < a for a, b in pairwise(months))
     if wraps > 1 or any(a == b for a, b in pairwise(months)):
@@ -158,12 +174,17 @@ def _bare_year_ok(text: str, start: int, end: int) -> bool:
 
 
 def _relative(grammar: DateGrammar, groups: dict[str, str | None]) -> DateExpression | None:
-    """ "next year", "this month", "last July", "this fall": units counted from the issue."""
-    word = (groups["relative"] or "").lower()
-    if groups.get("article") and word not in grammar.relative_with_article:
-        return None  # "the last year": the past twelve months, not a calendar year
-    offset = grammar.relative_words[word]
+    """ "next year", "this month", "last July", "this fall", "l'année dernière": units counted
+    from the issue."""
+    if groups.get("after"):
+        offset = grammar.relative_after[_words(groups["after"] or "")]
+    else:
+        word = (groups["relative"] or "").lower()
+        if groups.get("article") and word not in grammar.relative_with_article:
+            return None  # "the last year": the past twelve months, not a calendar year
+        offset = grammar.relative_words[word]
     unit = (groups.get("unit") or "").lower()
+    unit = grammar.relative_units.get(unit, unit)
     empty = (DateSpan(DatePart(), DatePart()),)
     if unit in grammar.seasons:
         return DateExpression(
@@ -176,17 +197,20 @@ def _relative(grammar: DateGrammar, groups: dict[str, str | None]) -> DateExpres
 
 
 def _expression(grammar: DateGrammar, name: str, match: re.Match[str], text: str) -> DateExpression | None:
+    if _in_a_name(grammar, text, match.start()):
+        return None
     groups = match.groupdict()
     end = match.end()
-    portion = (
-        grammar.portions.get(" ".join(groups["portion"].lower().split())) if groups.get("portion") else None
-    )
-    lead = " ".join(groups["lead"].lower().split()) if groups.get("lead") else ""
-    conn = " ".join(groups["conn"].lower().split()) if groups.get("conn") else ""
-    if conn in ("and", "&") and lead != "between":
+    portion = grammar.portions.get(_words(groups["portion"])) if groups.get("portion") else None
+    lead = _words(groups["lead"]) if groups.get("lead") else ""
+    conn = _words(groups["conn"]) if groups.get("conn") else ""
+    between = lead in grammar.between_words
+    if conn in grammar.and_words and not between:
         return None  # "March and May 2013" names two months, not a range
+    # "le 4 mai dernier": a date counted from the issue, in the past (or the future)
+    after = _RELATIVE_TENSE[grammar.relative_after[_words(groups["after"])]] if groups.get("after") else None
     spans: tuple[DateSpan, ...]
-    if name in ("month", "year") and not (lead or portion):
+    if name in ("month", "year") and not (lead or portion or after):
         return None  # a bare month or year needs a cue: "in February", "By 2025"
     if name in ("dmy_range", "mdy_range"):
         if not _two_digit_year_ok(grammar, match, "y2", "m2"):
@@ -211,7 +235,7 @@ def _expression(grammar: DateGrammar, name: str, match: re.Match[str], text: str
         days = [int(d) for d in re.findall(r"\d+", groups["days"])]
         if any(b <= a for a, b in pairwise(days)):
             return None
-        as_range = lead == "between" and len(days) == 2
+        as_range = between and len(days) == 2
         spans = _list_spans(days, _month(grammar, groups["m1"]), _year(grammar, groups["y1"]), as_range)
     elif name in ("dmy", "mdy"):
         if not _two_digit_year_ok(grammar, match, "y1", "m1"):
@@ -234,7 +258,7 @@ def _expression(grammar: DateGrammar, name: str, match: re.Match[str], text: str
         year = _year(grammar, groups["y1"])
         if not lead and year is None:
             return None  # "June and July" needs a cue or a year, as a single month does
-        list_spans = _month_list_spans(grammar, groups["months"], year, lead == "between")
+        list_spans = _month_list_spans(grammar, groups["months"], year, between)
         if list_spans is None:
             return None
         spans = list_spans
@@ -244,7 +268,7 @@ def _expression(grammar: DateGrammar, name: str, match: re.Match[str], text: str
         return DateExpression(
             text[match.start() : end], match.start(), end, ((DateSpan(part, part)),), name, None, season
         )
-    elif name == "relative":
+    elif name in ("relative", "relative_after"):
         found = _relative(grammar, groups)
         return (
             None
@@ -281,7 +305,7 @@ def _expression(grammar: DateGrammar, name: str, match: re.Match[str], text: str
         years = [int(y) for y in re.findall(r"\d{4}", groups["years"])]
         if any(b <= a for a, b in pairwise(years)):
             return None
-        if lead == "between" and len(years) == 2:
+        if between and len(years) == 2:
             years = list(range(years[0], years[1] + 1))
         if all(b == a + 1 for a, b in pairwise(years)):
             spans = (DateSpan(DatePart(None, None, years[0]), DatePart(None, None, years[-1])),)
@@ -305,11 +329,16 @@ def _expression(grammar: DateGrammar, name: str, match: re.Match[str], text: str
         spans = (DateSpan(DatePart(d1), DatePart(d2)),)
     else:  # pragma: no cover - every pattern has a branch
         raise ValueError(name)
-    return DateExpression(text[match.start() : end], match.start(), end, spans, name, portion)
+    return DateExpression(text[match.start() : end], match.start(), end, spans, name, portion, tense=after)
 
 
-def _share_year_across_and(text: str, expressions: list[DateExpression]) -> list[DateExpression]:
+def _share_year_across_and(
+    grammar: DateGrammar, text: str, expressions: list[DateExpression]
+) -> list[DateExpression]:
     """ "on 5 November and 6 December 2012": the first takes the year the second states."""
+    joined = "|".join(
+        re.escape(w) for w in sorted(grammar.and_words | grammar.or_words, key=len, reverse=True)
+    )
     shared = list(expressions)
     for i in range(len(shared) - 2, -1, -1):
         first, second = shared[i], shared[i + 1]
@@ -317,7 +346,7 @@ def _share_year_across_and(text: str, expressions: list[DateExpression]) -> list
         year = second.spans[0].start.year
         month = second.spans[0].start.month
         if (
-            re.fullmatch(r"\s*(?:,|,?\s*(?:and|or|&))\s*", gap)
+            re.fullmatch(rf"\s*(?:,|,?\s*(?:{joined}))\s*", gap)
             and year is not None
             and month is not None
             and all(s.start.year is None and s.start.month is not None for s in first.spans)
@@ -368,4 +397,4 @@ def find_date_expressions(
         if all(expression.end <= c.start or expression.start >= c.end for c in chosen):
             chosen.append(expression)
     chosen.sort(key=lambda e: e.start)
-    return _share_year_across_and(text, chosen)
+    return _share_year_across_and(grammar, text, chosen)

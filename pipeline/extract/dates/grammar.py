@@ -1,14 +1,16 @@
-"""The date grammar, compiled once from ``data/dates.yaml``: analysts edit words, not regexes."""
+"""The date grammar, compiled once per language from ``data/dates.yaml`` (English) and
+``data/<language>/dates.yaml`` (the words of another language): analysts edit words, not regexes."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from pipeline.core.datafiles import load_data
+from pipeline.core.datafiles import language_data_exists, load_data, load_language_data
 from pipeline.extract.dates.records import Portion, Season
 
 # Spacing inside an expression: blanks and at most one line break (a PDF line wrap).
@@ -16,10 +18,6 @@ _H = r"[ \t\u00a0]"
 _S1 = rf"(?:{_H}+(?:\n{_H}*)?|\n{_H}*)"
 _S0 = rf"(?:{_H}*(?:\n{_H}*)?)"
 _DASH = r"[-\u2010\u2011\u2012\u2013\u2014\u2015]"
-# An ordinal suffix may stand apart from its number ("3 rd") where a PDF set it raised.
-# Set apart, only in lower case: "5 St Kilda Road" is an address.
-_ORDINAL = r"(?:(?:(?-i:[ \t\u00a0](?:st|nd|rd|th))|(?:st|nd|rd|th))(?-i:(?![a-z])))"
-_DAY = rf"(?<!\d)(?:3[01]|[12]\d|0?[1-9]){_ORDINAL}?(?!\d)"
 _YEAR4 = r"(?<!\d)(?:19|20)\d\d(?!\d)"
 _YEAR = rf"(?:{_YEAR4}|['\u2019]?\d\d(?!\d))"
 # An expression neither starts inside a word, a number, a symbol ("A/67/195") or a
@@ -35,6 +33,9 @@ class TenseWords:
     present_auxiliaries: frozenset[str]
     future_verbs: frozenset[str]
     future_adjectives: frozenset[str]
+    # Read the tense from the parse's morphology (Tense=Fut, an auxiliary and a participle) rather
+    # than from English part-of-speech tags: for a model that tags as Universal Dependencies.
+    morphology: bool = False
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,18 @@ class DateGrammar:
     southern_countries: frozenset[str]  # ISO codes
     relative_words: Mapping[str, int]  # lower-cased word -> offset
     relative_with_article: frozenset[str]
+    # Lower-cased unit word -> unit ("year", "month"); a season's name is a unit too.
+    relative_units: Mapping[str, str] = field(default_factory=dict)
+    # Words after a unit or a date that count it from the issue ("l'année dernière", "le 4 mai
+    # dernier"): lower-cased word -> offset.
+    relative_after: Mapping[str, int] = field(default_factory=dict)
+    # Words that join the items of a list ("and", "&"), that offer a choice ("or"), and the
+    # lead words after which two items joined by "and" are the ends of one range ("between").
+    and_words: frozenset[str] = frozenset({"and", "&"})
+    or_words: frozenset[str] = frozenset({"or"})
+    between_words: frozenset[str] = frozenset({"between"})
+    # Lower-cased words after which a date is part of a name ("rue du 8 mai", "place du 14 juillet").
+    name_words: frozenset[str] = frozenset()
     languages: tuple[str, ...] = ("en",)
     date_order: str = "DMY"
     # Where an expression can start (a superset): the patterns are tried only there, which
@@ -64,13 +77,39 @@ class DateGrammar:
     starts: re.Pattern[str] | None = None
 
 
+def _word(word: str) -> str:
+    """A word of the data as a regex: escaped, and either apostrophe for one ("l'année")."""
+    return re.escape(word).replace("'", "['\u2019]")
+
+
 def _alternation(phrases: Iterable[str], *, case_sensitive: bool = False) -> str:
     """Regex alternation of phrases, longest first, spaces matching any spacing."""
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
-        parts.append(_S1.join(re.escape(word) for word in phrase.split()))
+        parts.append(_S1.join(_word(word) for word in phrase.split()))
     body = "|".join(parts)
     return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+
+
+def _optional_words(words: Sequence[str]) -> str:
+    """Optional words before what follows ("the spring", "l'été"): an elided one ("l'") is glued to it."""
+    spaced = [w for w in words if not w.endswith("'")]
+    elided = [w for w in words if w.endswith("'")]
+    branches = [f"{_alternation(spaced)}{_S1}"] if spaced else []
+    branches += [f"{_alternation(elided)}{_H}*"] if elided else []
+    return f"(?:{'|'.join(branches)})?" if branches else ""
+
+
+def _day_pattern(ordinal_suffixes: Sequence[str]) -> str:
+    # An ordinal suffix may stand apart from its number ("3 rd") where a PDF set it raised.
+    # Set apart, only in lower case: "5 St Kilda Road" is an address.
+    suffixes = "|".join(re.escape(s) for s in ordinal_suffixes)
+    ordinal = rf"(?:(?:(?-i:[ \t\u00a0](?:{suffixes}))|(?:{suffixes}))(?-i:(?![a-z])))"
+    return rf"(?<!\d)(?:3[01]|[12]\d|0?[1-9]){ordinal}?(?!\d)"
+
+
+def _without_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def _month_pair(months: Sequence[int]) -> tuple[int, int]:
@@ -78,43 +117,54 @@ def _month_pair(months: Sequence[int]) -> tuple[int, int]:
     return int(first), int(last)
 
 
-def _name_forms(name: str) -> list[str]:
-    return [name.capitalize(), name.upper()]
+def _name_forms(name: str, lower_case: bool = False, without_accents: bool = False) -> list[str]:
+    """The forms a month or weekday name is written in: Capitalised and UPPER CASE, and in lower
+    case where the language writes it so ("12 mars"); with and without accents ("février")."""
+    names = [name, _without_accents(name)] if without_accents else [name]
+    forms = []
+    for each in dict.fromkeys(names):
+        forms += [each.capitalize(), each.upper(), *([each.lower()] if lower_case else [])]
+    return list(dict.fromkeys(forms))
 
 
 def build_grammar(
     data: Mapping[str, Any], *, languages: Sequence[str] = ("en",), date_order: str = "DMY"
 ) -> DateGrammar:
     """Compile the date grammar from the contents of a ``dates.yaml`` file."""
+    lower_case = bool(data.get("lower_case_names", False))
+    plain = bool(data.get("names_without_accents", False))
     month_numbers: dict[str, int] = {}
     full_names: set[str] = set()
     full_forms: list[str] = []
     abbreviation_forms: list[str] = []
     for number, names in data["months"].items():
         for position, name in enumerate(names):
-            month_numbers[name.lower()] = int(number)
+            forms = _name_forms(name, lower_case, plain)
+            for form in forms:
+                month_numbers[form.lower()] = int(number)
             if position == 0:
-                full_names.add(name.lower())
-                full_forms.extend(_name_forms(name))
+                full_names.update(form.lower() for form in forms)
+                full_forms.extend(forms)
             else:
-                abbreviation_forms.extend(_name_forms(name))
+                abbreviation_forms.extend(forms)
     abbreviations = "|".join(re.escape(f) for f in sorted(abbreviation_forms, key=len, reverse=True))
     fulls = "|".join(re.escape(f) for f in sorted(full_forms, key=len, reverse=True))
     # Any month form before digits; a dotless abbreviation alone could be a name ("Mar").
     month = rf"(?-i:(?:{fulls}|(?:{abbreviations})\.?)(?![\w]))"
     month_alone = rf"(?-i:(?:{fulls}|(?:{abbreviations})\.)(?![\w]))"
-    weekday_forms = [f for w in data["weekdays"] for f in _name_forms(w)]
+    weekday_forms = [f for w in data["weekdays"] for f in _name_forms(w, lower_case, plain)]
     weekday_req = rf"{_alternation(weekday_forms, case_sensitive=True)}\.?,?{_S1}"
     weekday = rf"(?:{weekday_req})?"
     # Day to month: spacing, or nothing after an ordinal glued to the month ("16thJanuary").
     day_month = rf"(?:{_S1}|(?<=[a-z])(?=[A-Z]))"
+    day = _day_pattern(data["ordinal_suffixes"])
 
     portions: dict[str, Portion] = {}
     for entry in data["portions"]:
         days = tuple(entry["month_days"]) if entry.get("month_days") else None
         months = tuple(entry["year_months"]) if entry.get("year_months") else None
         for phrase in entry["phrases"]:
-            key = " ".join(phrase.lower().split())
+            key = " ".join(phrase.lower().replace("\u2019", "'").split())
             portions[key] = Portion(key, days, months)
     month_portion = _alternation(p for p, v in portions.items() if v.month_days)
     year_portion = _alternation(p for p, v in portions.items() if v.year_months)
@@ -125,9 +175,20 @@ def build_grammar(
     month_cue = rf"(?P<lead>{_alternation(data['month_cues'])}){_S1}"
     year_cue = rf"(?P<lead>{_alternation(data['year_cues'])}){_S1}"
     range_words = _alternation(data["range_words"])
+    and_words = [str(w) for w in data["and_words"]]
+    or_words = [str(w) for w in data["or_words"]]
+    joined = _alternation(and_words)  # "and", "&"
+    joined_or = _alternation([*and_words, *or_words])  # "and", "or", "&"
     conn = rf"(?P<conn>{_S0}{_DASH}{_S0}|{_S1}{range_words}{_S1})"
-    conn_and = rf"(?P<conn>{_S0}{_DASH}{_S0}|{_S1}(?:{range_words}|and|&){_S1})"
-    of = rf"(?:{_S1}of)?"
+    conn_and = rf"(?P<conn>{_S0}{_DASH}{_S0}|{_S1}(?:{range_words}|{joined}){_S1})"
+    of_words = data["of_words"]
+    of = rf"(?:{_S1}{_alternation(of_words)})?" if of_words else ""
+    of_year = rf"(?:,|{_S1}{_alternation(of_words)})?" if of_words else "(?:,)?"
+    season_of = rf"(?:{_S1}{_alternation(of_words)}|,)?" if of_words else "(?:,)?"
+    # An ordinal, a weekday or a unit counted from the issue may be followed by a word that
+    # counts it from the issue ("le 4 mai dernier").
+    relative_after = {str(k).lower(): int(v) for k, v in (data.get("relative_after_words") or {}).items()}
+    after = rf"(?:{_S1}(?P<after>{_alternation(relative_after)}))?" if relative_after else ""
 
     month_full = rf"(?-i:(?:{fulls})(?![\w]))"
     seasons = {
@@ -136,7 +197,18 @@ def build_grammar(
     }
     season = _alternation(seasons)
     relative = _alternation(data["relative_words"])
-    units = _alternation([*data["relative_units"], *seasons])
+    raw_units = data["relative_units"]
+    relative_units = (
+        {str(k).lower(): str(v) for k, v in raw_units.items()}
+        if isinstance(raw_units, Mapping)
+        else {str(u).lower(): str(u).lower() for u in raw_units}
+    )
+    units = _alternation([*relative_units, *seasons])
+    relative_articles = data["relative_articles"]
+    relative_article = (
+        rf"(?:(?P<article>{_alternation(relative_articles)}){_S1})?" if relative_articles else ""
+    )
+    season_article = _optional_words(data["season_articles"])
 
     def year(name: str) -> str:
         return rf"(?:,?{_S1}(?P<{name}>{_YEAR}))?"
@@ -144,30 +216,32 @@ def build_grammar(
     patterns = {
         # 6-9 November 2012 / 30 June to 4 July 2014 / 30 June 2013 - 2 July 2014
         "dmy_range": (
-            rf"{_START}{lead}{weekday}(?P<d1>{_DAY})(?:{of}{day_month}(?P<m1>{month}){year('y1')})?"
-            rf"{conn}{weekday}(?P<d2>{_DAY}){of}{day_month}(?P<m2>{month}){year('y2')}{_END}"
+            rf"{_START}{lead}{weekday}(?P<d1>{day})(?:{of}{day_month}(?P<m1>{month}){year('y1')})?"
+            rf"{conn}{weekday}(?P<d2>{day}){of}{day_month}(?P<m2>{month}){year('y2')}{after}{_END}"
         ),
         # March 3-5, 2014 / June 30 - July 4, 2014
         "mdy_range": (
-            rf"{_START}{lead}{weekday}(?P<m1>{month}){_S1}(?P<d1>{_DAY})(?:,?{_S1}(?P<y1>{_YEAR4}))?"
-            rf"{conn}(?:(?P<m2>{month}){_S1})?(?P<d2>{_DAY})(?:,?{_S1}(?P<y2>{_YEAR4}))?{_END}"
+            rf"{_START}{lead}{weekday}(?P<m1>{month}){_S1}(?P<d1>{day})(?:,?{_S1}(?P<y1>{_YEAR4}))?"
+            rf"{conn}(?:(?P<m2>{month}){_S1})?(?P<d2>{day})(?:,?{_S1}(?P<y2>{_YEAR4}))?{_END}"
         ),
         # 6, 15 and 27 November 2012 / 11 and 12 February
         "dmy_list": (
-            rf"{_START}{lead}(?P<days>{_DAY}(?:{_S0},{_S0}{_DAY})*(?:{_S0},)?{_S1}(?:and|&){_S1}{_DAY})"
-            rf"{of}{_S1}(?P<m1>{month}){year('y1')}{_END}"
+            rf"{_START}{lead}(?P<days>{day}(?:{_S0},{_S0}{day})*(?:{_S0},)?{_S1}{joined}{_S1}{day})"
+            rf"{of}{_S1}(?P<m1>{month}){year('y1')}{after}{_END}"
         ),
         # November 6, 15 and 27, 2012
         "mdy_list": (
             rf"{_START}{lead}(?P<m1>{month}){_S1}"
-            rf"(?P<days>{_DAY}(?:{_S0},{_S0}{_DAY})*(?:{_S0},)?{_S1}(?:and|or|&){_S1}{_DAY})"
+            rf"(?P<days>{day}(?:{_S0},{_S0}{day})*(?:{_S0},)?{_S1}{joined_or}{_S1}{day})"
             rf"(?:,?{_S1}(?P<y1>{_YEAR4}))?{_END}"
         ),
         # On 5 November 2012 / Tuesday, 4 March 2014 / 5th of November
-        "dmy": (rf"{_START}{lead}{weekday}(?P<d1>{_DAY}){of}{day_month}(?P<m1>{month}){year('y1')}{_END}"),
+        "dmy": (
+            rf"{_START}{lead}{weekday}(?P<d1>{day}){of}{day_month}(?P<m1>{month}){year('y1')}{after}{_END}"
+        ),
         # November 5, 2012 / on March 3
         "mdy": (
-            rf"{_START}{lead}{weekday}(?P<m1>{month}){_S1}(?P<d1>{_DAY})"
+            rf"{_START}{lead}{weekday}(?P<m1>{month}){_S1}(?P<d1>{day})"
             rf"(?:,?{_S1}(?P<y1>{_YEAR4}))?{_END}"
         ),
         # November-December 2012 / from March to May 2013 / between March and May 2013
@@ -179,33 +253,33 @@ def build_grammar(
         # November (2001) / a masthead's "January" with "2011" alone on a line below
         "month_year": (
             rf"{_START}{lead}(?:{month_portion_g})?(?P<m1>{month})"
-            rf"(?:(?:,|{_S1}of)?{_S1}|{_S0}(?P<paren>\()|(?P<alone>{_H}*\n(?:{_H}*\n)+{_H}*))"
+            rf"(?:{of_year}{_S1}|{_S0}(?P<paren>\()|(?P<alone>{_H}*\n(?:{_H}*\n)+{_H}*))"
             rf"(?P<y1>{_YEAR4}|(?(paren)(?!)|(?(alone)(?!)|['\u2019]\d\d(?!\d))))(?(paren)\))"
             rf"(?(alone)(?={_H}*(?:\n|$))){_END}"
         ),
         # during June and July / April or May 2016 / in November, December and January
         "month_list": (
             rf"{_START}(?:{month_cue})?(?P<months>{month_alone}(?:{_S0},{_S1}{month_alone})*"
-            rf"(?:{_S0},)?{_S1}(?:and|or|&){_S1}{month_alone})(?:,?{_S1}(?P<y1>{_YEAR4}))?{_END}"
+            rf"(?:{_S0},)?{_S1}{joined_or}{_S1}{month_alone})(?:,?{_S1}(?P<y1>{_YEAR4}))?{_END}"
         ),
         # Spring 2013 / in the spring of 1997 / the Autumn, 2014
         "season_year": (
-            rf"{_START}{lead}(?:the{_S1})?(?P<season>{season})(?:{_S1}of|,)?{_S1}(?P<y1>{_YEAR4}){_END}"
+            rf"{_START}{lead}{season_article}(?P<season>{season}){season_of}{_S1}(?P<y1>{_YEAR4}){_END}"
         ),
         # this year / by next month / last July / this fall / the current year
         "relative": (
-            rf"{_START}{lead}(?:(?P<article>the){_S1})?(?P<relative>{relative}){_S1}"
+            rf"{_START}{lead}{relative_article}(?P<relative>{relative}){_S1}"
             rf"(?:(?P<unit>{units})|(?P<m1>{month_full})){_END}"
         ),
         # April meeting: Sun 18 (a month heading an activity, then its weekday and day)
         "month_label_day": (
             rf"{_START}(?P<m1>{month_full})(?:{_H}+[a-z]+){{1,2}}{_H}*[:\u2013\u2014-]{_S0}"
-            rf"{weekday_req}(?P<d1>{_DAY}){_END}"
+            rf"{weekday_req}(?P<d1>{day}){_END}"
         ),
         # in February / late in February / by the end of March
         "month": (
             rf"{_START}(?:{month_cue})?(?:{month_portion_g})?"
-            rf"(?P<m1>{month_alone}){_END}"
+            rf"(?P<m1>{month_alone}){after}{_END}"
         ),
         # from 2010 to 2015 / between 2012 and 2014 / in 2012-13 / covers 2010-2014
         # and a financial or academic year: in 2021/22, the 2019/2020 season
@@ -216,7 +290,7 @@ def build_grammar(
         # in 2011 and 2013 / during 2011, 2012 and 2013
         "year_list": (
             rf"{_START}{year_cue}(?P<years>{_YEAR4}(?:{_S0},{_S0}{_YEAR4})*(?:{_S0},)?"
-            rf"{_S1}(?:and|&){_S1}{_YEAR4}){_END}"
+            rf"{_S1}{joined}{_S1}{_YEAR4}){_END}"
         ),
         # By 2025 / for 2013 / early 2016 / by the end of 2013
         "year": (rf"{_START}(?:{year_cue})?(?:{year_portion_g})?(?P<y1>{_YEAR4}){_END}"),
@@ -227,10 +301,16 @@ def build_grammar(
         ),
         # from 22 to 25 (the month is not stated)
         "days": (
-            rf"{_START}(?P<lead>{_alternation(data['day_range_cues'])}){_S1}(?P<d1>{_DAY})"
-            rf"{conn_and}(?P<d2>{_DAY})(?!{_S0}{_DASH}|\w|/|[.,:]\d)"
+            rf"{_START}(?P<lead>{_alternation(data['day_range_cues'])}){_S1}(?P<d1>{day})"
+            rf"{conn_and}(?P<d2>{day})(?!{_S0}{_DASH}|\w|/|[.,:]\d)"
         ),
     }
+    if relative_after:
+        # l'année dernière / le mois prochain / l'été dernier: a unit, then the word counting it
+        patterns["relative_after"] = (
+            rf"{_START}{lead}{_optional_words(data.get('relative_unit_articles', []))}"
+            rf"(?P<unit>{units}){_S1}(?P<after>{_alternation(relative_after)}){_END}"
+        )
     # Kept only where the sentence's parse agrees (the stage checks): "The July meeting",
     # and a year with no cue ("founded 1987", "1987 was dry").
     parse_checked = {
@@ -240,6 +320,10 @@ def build_grammar(
         ),
         "bare_year": rf"{_START}(?P<y1>{_YEAR4}){_END}",
     }
+    # Forms a language does not write ("March 3" in French).
+    off = set(data.get("patterns_off", []))
+    patterns = {name: p for name, p in patterns.items() if name not in off}
+    parse_checked = {name: p for name, p in parse_checked.items() if name not in off}
     # Every pattern above starts with _START, then a digit or the first word of a lead, a
     # cue, a portion, a weekday or a month, followed by a character that is not a letter
     # or digit. A pattern that starts otherwise must add its first words here.
@@ -257,12 +341,18 @@ def build_grammar(
             *seasons,
             *data["relative_words"],
             *data["month_modifier_leads"],
-            "the",
+            *relative_articles,
+            *data["season_articles"],
+            *data.get("relative_unit_articles", []),
+            *(relative_units if relative_after else ()),
         ]
         if phrase.strip()
     }
-    first = "|".join(re.escape(w) for w in sorted(first_words, key=len, reverse=True))
-    starts = rf"{_START}(?=\d|(?:{first})(?!\w))"
+    # An elided article ("l'") is glued to the word after it.
+    elided = sorted((w for w in first_words if w.endswith("'")), key=len, reverse=True)
+    first = "|".join(_word(w) for w in sorted(set(first_words) - set(elided), key=len, reverse=True))
+    glued = "|".join(_word(w) for w in elided)
+    starts = rf"{_START}(?=\d|(?:{first})(?!\w){f'|(?:{glued})' if glued else ''})"
     tense = data["tense"]
     return DateGrammar(
         patterns=tuple((name, re.compile(p, re.IGNORECASE)) for name, p in patterns.items()),
@@ -282,11 +372,18 @@ def build_grammar(
             present_auxiliaries=frozenset(tense["present_auxiliaries"]),
             future_verbs=frozenset(tense["future_verbs"]),
             future_adjectives=frozenset(tense["future_adjectives"]),
+            morphology=bool(tense.get("morphology", False)),
         ),
         seasons=seasons,
         southern_countries=frozenset(c.upper() for c in data["southern_hemisphere_countries"]),
         relative_words={k.lower(): int(v) for k, v in data["relative_words"].items()},
         relative_with_article=frozenset(w.lower() for w in data["relative_with_article"]),
+        relative_units=relative_units,
+        relative_after=relative_after,
+        and_words=frozenset(w.lower() for w in and_words),
+        or_words=frozenset(w.lower() for w in or_words),
+        between_words=frozenset(w.lower() for w in data["between_words"]),
+        name_words=frozenset(w.lower() for w in data.get("name_words", [])),
         languages=tuple(languages),
         date_order=date_order,
     )
@@ -296,3 +393,12 @@ def build_grammar(
 def default_grammar() -> DateGrammar:
     """The grammar of the packaged ``dates.yaml`` (built once)."""
     return build_grammar(load_data("dates.yaml"))
+
+
+@cache
+def grammar_for(language: str) -> DateGrammar:
+    """The grammar of ``language`` (ISO 639-1), built once: the English one, with the words of
+    ``data/<language>/dates.yaml`` where the language has that file."""
+    if language == "en" or not language_data_exists("dates.yaml", language):
+        return default_grammar()
+    return build_grammar(load_language_data("dates.yaml", language), languages=(language,))

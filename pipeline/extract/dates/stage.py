@@ -12,7 +12,7 @@ from pipeline.core.ids import stable_id
 from pipeline.core.records import DateMention, Place, Section
 from pipeline.extract.context import DocumentContext, Extracted
 from pipeline.extract.dates.expressions import find_date_expressions
-from pipeline.extract.dates.grammar import DateGrammar, TenseWords, default_grammar
+from pipeline.extract.dates.grammar import DateGrammar, TenseWords, default_grammar, grammar_for
 from pipeline.extract.dates.records import NORTH, PRESENT, SOUTH, DateExpression
 from pipeline.extract.dates.resolution import resolve
 from pipeline.extract.dates.tense import expression_tense
@@ -106,8 +106,9 @@ def _tense_of(doc: Doc, start: int, end: int, words: TenseWords) -> str:
 
 
 def extract(context: DocumentContext) -> Extracted:
-    """The dates stage: ``find_dates`` over a document context, relative to the issue date."""
-    grammar = default_grammar()
+    """The dates stage: ``find_dates`` over a document context, relative to the issue date, with the
+    grammar of the document's language."""
+    grammar = grammar_for(context.language)
     hemisphere = hemisphere_of(context.found.places, grammar.southern_countries)
     mentions = find_dates(
         context.doc_id,

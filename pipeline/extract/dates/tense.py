@@ -13,7 +13,31 @@ def _is_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
 
 
+def _morphology_tense(token: Token, words: TenseWords, via_infinitive: bool) -> str | None:
+    """Tense of a verb from its morphology and its auxiliaries' lemmas (Universal Dependencies:
+    French "a salué", "aura lieu", "va se tenir", "prévu le 12 mars")."""
+    auxiliaries = [c for c in token.children if c.dep_.startswith("aux")]
+    lemmas = {a.lemma_.lower() for a in auxiliaries}
+    tenses = {t for a in [token, *auxiliaries] for t in a.morph.get("Tense", [])}
+    forms = set(token.morph.get("VerbForm", []))
+    if "Fut" in tenses or (lemmas & words.future_auxiliaries and "Inf" in forms):
+        return FUTURE
+    if token.lemma_.lower() in words.future_verbs and (via_infinitive or "Part" in forms):
+        return FUTURE
+    if lemmas & words.past_auxiliaries and "Part" in forms:
+        return PAST  # passé composé, and a passive in it: "ont été enregistrés"
+    if "Part" in forms and not auxiliaries and token.dep_ in ("ROOT", "acl"):
+        return PAST  # "un atelier organisé en mars": a done thing
+    if tenses & {"Imp", "Past"} and "Fin" in forms:
+        return PAST  # imparfait, passé simple
+    if "Pres" in tenses and "Fin" in forms:
+        return PRESENT
+    return None
+
+
 def _verb_tense(token: Token, words: TenseWords, via_infinitive: bool) -> str | None:
+    if words.morphology:
+        return _morphology_tense(token, words, via_infinitive)
     auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & words.future_auxiliaries:
         return FUTURE
@@ -46,7 +70,9 @@ def _tense_upwards(token: Token, words: TenseWords) -> str | None:
             tense = _verb_tense(current, words, via_infinitive)
             if tense is not None:
                 return tense
-            via_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+            via_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children) or (
+                words.morphology and "Inf" in current.morph.get("VerbForm", [])
+            )
         elif any(c.lemma_.lower() in words.future_adjectives for c in current.children if c.dep_ == "amod"):
             return FUTURE
         if current.head is current:
@@ -61,9 +87,20 @@ def sentence_tense(sent: Span, words: TenseWords | None = None) -> str:
     tense = _tense_upwards(sent.root, words)
     if tense is not None:
         return tense
+    if words.morphology:
+        return _sentence_morphology_tense(sent)
     if any(t.tag_ == "MD" and t.lower_ in words.future_auxiliaries for t in sent):
         return FUTURE
     if any(t.tag_ == "VBD" for t in sent):
+        return PAST
+    return PRESENT
+
+
+def _sentence_morphology_tense(sent: Span) -> str:
+    tenses = {t for token in sent if token.pos_ in ("VERB", "AUX") for t in token.morph.get("Tense", [])}
+    if "Fut" in tenses:
+        return FUTURE
+    if tenses & {"Past", "Imp"}:
         return PAST
     return PRESENT
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
-from pipeline.core.datafiles import load_data
+from pipeline.core.datafiles import load_language_data
 
 
 def role_key(text: str) -> str:
@@ -85,7 +85,8 @@ def lexicon_from_data(data: Mapping[str, Any]) -> PeopleLexicon:
     )
 
 
-@lru_cache(maxsize=1)
-def load_people_lexicon() -> PeopleLexicon:
-    """The packaged people data file, read once."""
-    return lexicon_from_data(load_data("people.yaml"))
+@lru_cache(maxsize=8)
+def load_people_lexicon(language: str = "en") -> PeopleLexicon:
+    """The packaged people data file of ``language`` (``data/<language>/people.yaml`` over the
+    English one), read once."""
+    return lexicon_from_data(load_language_data("people.yaml", language))

@@ -68,6 +68,7 @@ def extract(context: DocumentContext) -> Extracted:
         context.sections,
         context.docs,
         context.found.organisations,
+        lexicon=load_people_lexicon(context.language),
         reference=context.reference.organisations,
         words_by_section=context.words,
         place_spans=[(m.char_start, m.char_end) for m in context.found.mentions if m.label == "PLACE"],
