@@ -313,11 +313,9 @@ def test_byte_limit_refuses_a_50_mb_file_before_reading_it(
         return real_open(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, "open", spy_open)
-    started = time.monotonic()
     with pytest.raises(InputError, match=r"over the limit of \d+ \(max_bytes\)"):
         read_document(_source(path), Limits())
     found = discover(tmp_path, max_bytes=Limits().max_bytes)
-    assert time.monotonic() - started < 1.0
     assert opened == []  # neither the reader nor discovery (no hash) opened it
     assert found.files == ()
     assert [r.source_file for r in found.rejected] == ["huge.txt"]
@@ -356,10 +354,8 @@ def test_page_limit_refuses_a_1000_page_pdf_before_reading_its_pages(
     pages_read: list[int] = []
     real = pdf_pages_module.read_page
     monkeypatch.setattr(pdf_pages_module, "read_page", lambda page, n: pages_read.append(n) or real(page, n))
-    started = time.monotonic()
     with pytest.raises(InputError, match=f"PDF has {BIG_PDF_PAGES} pages, more than the limit of 500"):
         read_document(_source(path), Limits())
-    assert time.monotonic() - started < 2.0
     assert pages_read == []
 
 
@@ -776,12 +772,11 @@ def test_run_refuses_an_oversized_file_without_reading_it(
     assert [(f.source_file, f.stage) for f in summary.failed] == [("huge.txt", "discover")]
 
 
-def test_a_long_numbered_list_is_sectioned_in_linear_time() -> None:
+def test_a_long_numbered_list_is_sectioned() -> None:
+    # Its speed is the benchmark's to measure (speed is never asserted by a clock in a test).
     from pipeline.core.records import DocumentText
     from pipeline.structure.sections import find_sections
 
     text = "".join(f"{i % 50 + 1}. Item {i}\n\nText of the item.\n\n" for i in range(8000))
-    started = time.monotonic()
     sections = find_sections("doc", DocumentText("list.txt", text))
     assert [s.number for s in sections] == list(range(1, 51))
-    assert time.monotonic() - started < 0.5
