@@ -213,3 +213,51 @@ def test_a_numbered_list_inside_one_article_is_not_the_bulletins_items() -> None
         (None, "Work party report"),
     ]
     assert "2. The flower spike" in sections[1].text
+
+
+PROSE = "The volunteers met at the depot and planted two hundred seedlings along the creek before lunch."
+
+
+def _titles(text: str) -> list[str | None]:
+    return [s.title for s in _sections(text)]
+
+
+def test_a_long_heading_without_a_sentence_end_is_a_heading() -> None:
+    text = (
+        "Harbour Naturalists Circular\n\n"
+        "Society stand at the Regional Field Day in Dunmore, Victoria, March 3 - 5, 2024\n\n"
+        f"{PROSE}\n\n"
+        "Society stand at the Coastal Science Fair in Lorne, Victoria, May 9 - 11, 2024\n\n"
+        f"{PROSE}\n"
+    )
+    assert _titles(text)[1:] == [
+        "Society stand at the Regional Field Day in Dunmore, Victoria, March 3 - 5, 2024",
+        "Society stand at the Coastal Science Fair in Lorne, Victoria, May 9 - 11, 2024",
+    ]
+
+
+def test_glyphs_that_decorate_a_heading_are_not_its_title() -> None:
+    text = f"River Basin Update\n\nKey points ■■\n\n{PROSE}\n\n●●\n\n{PROSE}\n\nOutlook ►\n\n{PROSE}\n"
+    assert _titles(text)[1:] == ["Key points", "Outlook"]
+
+
+def test_a_figure_label_before_a_footnote_is_not_a_heading() -> None:
+    text = (
+        "Flood Response Bulletin\n\n"
+        f"Relief convoys\n\n{PROSE}\n\n"
+        "12,400 Households received hygiene kits\n\n"
+        "* Counted since the floods began, including households hosted by relatives in other districts.\n\n"
+        f"Shelter\n\n{PROSE}\n"
+    )
+    assert _titles(text)[1:] == ["Relief convoys", "Shelter"]
+
+
+def test_an_issue_line_before_any_prose_belongs_to_the_masthead() -> None:
+    text = (
+        "Upper Valley Drought\n\n"
+        "Situation Report No. 7 (as of 2 March 2023)\n\n"
+        f"{PROSE}\n\n"
+        f"Water trucking\n\n{PROSE}\n\n"
+        f"Livestock in 2023\n\n{PROSE}\n"
+    )
+    assert _titles(text) == [None, "Water trucking", "Livestock in 2023"]

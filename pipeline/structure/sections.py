@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from pipeline.core.records import DocumentText, Heading, Section
@@ -25,7 +26,7 @@ _NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,3})[.)][ \t]+(\S[^\n]*?)[ \t]*$", re.
 MAX_TITLE_CHARS = 250
 MAX_TITLE_WORDS = 30
 # A heading of plain text: one short line, no sentence end, alone between blank lines.
-MAX_TEXT_HEADING_WORDS = 12
+MAX_TEXT_HEADING_WORDS = 16
 MAX_TEXT_HEADING_CHARS = 100
 # The prose paragraph a plain-text heading must stand before.
 MIN_PROSE_WORDS = 12
@@ -156,22 +157,43 @@ def _is_text_heading(line: str) -> bool:
     return any(c.isalpha() for c in line)
 
 
+# A footnote ("* This includes ...", "(1) Figures of ...") explains a figure; it is not an
+# article's prose.
+_FOOTNOTE = re.compile(r"^\s*(?:[*†‡§]|\(\d{1,2}\)|\[\d{1,2}\])")
+# An issue's number: a line carrying one before any prose is the masthead's ("Situation
+# Report No. 50 (as of 21 August 2014)", "Issue 12, Spring 2019"). A year alone is not one:
+# the first article's heading may well name one.
+_ISSUE_MARK = re.compile(r"\b(?:No|Issue|Vol|Volume|Number|N°|Nº|Numéro|Edition)\.?\s*\d", re.IGNORECASE)
+
+
 def _is_prose(paragraph: str) -> bool:
-    return len(paragraph.split()) >= MIN_PROSE_WORDS
+    return len(paragraph.split()) >= MIN_PROSE_WORDS and not _FOOTNOTE.match(paragraph)
+
+
+def _trim_decoration(text: str, start: int, end: int) -> int:
+    """The end of a heading without the glyphs that decorate it ("Highlights ●●")."""
+    while end > start and (text[end - 1].isspace() or unicodedata.category(text[end - 1]) in ("So", "Sm")):
+        end -= 1
+    return end
 
 
 def text_headings(text: str) -> list[Heading]:
     """Title-like lines of plain text: alone between blank lines, before a paragraph of prose.
 
-    The first paragraph of the text is its masthead, never an article's heading; one such
-    line alone is not a structure (at least two are needed).
+    The first paragraph of the text is its masthead, never an article's heading, and so is a
+    line with an issue's number before any prose; one such line alone is not a
+    structure (at least two are needed).
     """
     paragraphs = _paragraphs(text)
-    found = [
-        Heading(a, b)
-        for (a, b), (c, d) in itertools.pairwise(paragraphs[1:])
-        if _is_text_heading(text[a:b]) and _is_prose(text[c:d])
-    ]
+    found = []
+    prose_seen = False
+    for (a, b), (c, d) in itertools.pairwise(paragraphs[1:]):
+        line = text[a:b]
+        if _is_text_heading(line) and _is_prose(text[c:d]) and (prose_seen or not _ISSUE_MARK.search(line)):
+            end = _trim_decoration(text, a, b)
+            if any(ch.isalpha() for ch in text[a:end]):
+                found.append(Heading(a, end))
+        prose_seen = prose_seen or _is_prose(line)
     return found if len(found) >= 2 else []
 
 
