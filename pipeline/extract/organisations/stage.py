@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -27,6 +28,14 @@ def extract(context: DocumentContext) -> Extracted:
         words_by_section=context.words,
     )
     return Extracted(tuple(organisations), tuple(mentions))
+
+
+_LINKS = re.compile(r"\b(?:of|for)\b")
+
+
+def _loose_key(name: str) -> str:
+    """A name's key with its links alike: "School for X" and "School of X" are one body."""
+    return _LINKS.sub("of", normalise_name(name))
 
 
 def find_organisations(
@@ -94,9 +103,12 @@ def find_organisations(
     rows: dict[str, tuple[str, str | None]] = {}
     counts: dict[str, int] = {}
     mentions: list[Mention] = []
+    # "School for Social Sciences" and "School of Social Sciences" in one bulletin: one body,
+    # under the name written first.
+    by_loose_key: dict[str, str] = {}
     for i, c, name, acronym in found:
         section = sections[i]
-        org_id = stable_id(normalise_name(name))
+        org_id = by_loose_key.setdefault(_loose_key(name), stable_id(normalise_name(name)))
         if org_id not in rows:
             rows[org_id] = (name, acronym)
         elif acronym and not rows[org_id][1]:
