@@ -268,3 +268,28 @@ def test_a_name_the_model_calls_a_person_as_often_is_no_body(nlp, reference) -> 
     labels = [e.label_ for e in docs[0].ents if e.text == "Natasha"]
     clues = bulletin_clues(docs, reference)
     assert ("natasha" in clues.person_parts) == (labels.count("PERSON") >= labels.count("ORG") > 0)
+
+
+@pytest.mark.model
+def test_a_lab_is_a_body(nlp, reference) -> None:
+    text = "Mr. Kofi Boateng, founder of Kestrel Labs, closed the day."
+    assert "Kestrel Labs" in {o.name for o in extract(nlp, text, reference)}
+
+
+@pytest.mark.model
+def test_an_acronym_in_another_language_in_brackets_is_the_names(nlp, reference) -> None:
+    text = (
+        "The course was given at the Free University of Amsterdam (VUA) in May. The VUA hosted "
+        "forty students from the Ministry of Fisheries (MOF)."
+    )
+    orgs = {o.name: o for o in extract(nlp, text, reference)}
+    assert orgs["Free University of Amsterdam"].acronym == "VUA"
+    assert orgs["Free University of Amsterdam"].n_mentions >= 2
+    assert orgs["Ministry of Fisheries"].acronym == "MOF"  # a definition, as before
+
+
+@pytest.mark.model
+def test_a_bracket_after_a_name_that_is_no_acronym(nlp, reference) -> None:
+    text = "Staff of the Coastal Survey Office (Tonga) and the Reef Trust (NZ) met in June."
+    acronyms = {o.acronym for o in extract(nlp, text, reference)}
+    assert not acronyms & {"Tonga", "NZ"}

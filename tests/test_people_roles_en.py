@@ -120,6 +120,25 @@ def test_its_refers_to_the_body_the_section_names_most() -> None:
             "DWA",
         ),
         (
+            "The Alpine Walking Trust met in May. Mr. Jonas Berg, the trust's finance officer, "
+            "presented the accounts.",
+            "Jonas Berg",
+            "finance officer",
+            "Alpine Walking Trust",
+        ),
+        (
+            "According to Ms. Leila Haddad, head of programmes at Quantrell, demand keeps rising.",
+            "Leila Haddad",
+            "head of programmes",
+            "Quantrell",
+        ),
+        (
+            "Contact: Ms. Sara Nilsson, Programme Officer, Hill Foundation.",
+            "Sara Nilsson",
+            "Programme Officer",
+            "Hill Foundation",
+        ),
+        (
             "The delegation met the Ministry of Ports of Tuvalu and, later, the Ministry of Water of "
             "Kiribati. According to Mrs. Teuila Ioane, Chief Engineer of the Ministry, the new pumps "
             "have doubled the supply.",

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import pycountry
 from spacy.tokens import Doc
 
 from pipeline.core.ids import normalise_name
@@ -215,6 +216,30 @@ def _surname_at(doc: Doc, i: int, ref: OrgReference) -> bool:
     return i + 1 >= len(doc) or not doc[i + 1].text[:1].isupper()
 
 
+_BRACKETED = re.compile(r"[ \t]*\(([A-Za-z]{2,10})\)")
+
+
+def _country_code(word: str) -> bool:
+    if len(word) == 2:
+        return pycountry.countries.get(alpha_2=word) is not None
+    return len(word) == 3 and pycountry.countries.get(alpha_3=word) is not None
+
+
+def bracketed_acronym(text: str, end: int, ref: OrgReference, defs: Definitions) -> str | None:
+    """An acronym in brackets right after a name whose letters it does not spell (the
+    definitions take those): an acronym of the name in another language ("Free University of
+    Brussels (VUB)", "Public Service Department (JPA)")."""
+    m = _BRACKETED.match(text, end)
+    if m is None or not is_acronym_token(m.group(1)):
+        return None
+    acronym = m.group(1)
+    if acronym in defs.org or acronym in defs.other or listed_non_org(acronym, ref):
+        return None
+    if is_place_name(acronym) or _country_code(acronym):
+        return None  # "Reef Trust (NZ)": where the body is
+    return None if ref.lookup_acronym(acronym) else acronym
+
+
 def _shouting(text: str, offset: int) -> bool:
     """Whether the line around ``offset`` is in capitals ("WHO WE ARE" is not the WHO)."""
     start = text.rfind("\n", 0, offset) + 1
@@ -304,6 +329,8 @@ def section_candidates(
             if not _inside(quoted, s, e) and not _shouting(text, s) and not capitals and not generic:
                 long_start, short = longer.get(e, (s, None))
                 acronym = short if s <= long_start else None
+                if short is None:
+                    acronym = bracketed_acronym(text, e, ref, defs)
                 names.append(Candidate(s, e, text[s:e], acronym, "pattern", heading(s)))
     for a, b in (*company_names(words, ref), *described_names(words, ref, evidence)):
         s, e = words[a].char_start, words[b - 1].char_end

@@ -12,7 +12,12 @@ from pipeline.core.records import Mention, Organisation, Section
 from pipeline.extract.acronyms import acronym_pattern, find_definitions_in_text
 from pipeline.extract.context import DocumentContext, Extracted, make_mention
 from pipeline.extract.organisations.candidates import Candidate, bulletin_acronyms, section_candidates
-from pipeline.extract.organisations.classification import canonical, classify_definitions, with_long_forms
+from pipeline.extract.organisations.classification import (
+    canonical,
+    classify_definitions,
+    with_bracketed_acronyms,
+    with_long_forms,
+)
 from pipeline.extract.organisations.misreadings import bulletin_clues
 from pipeline.extract.reference.organisations import OrgReference
 from pipeline.extract.words import Word, doc_words, lowercase_vocabulary, model_place_names
@@ -81,9 +86,8 @@ def find_organisations(
             )
         )
     # A pattern name that holds a defined long form in full is the long form of its acronym.
-    defs = with_long_forms(
-        defs, {c.acronym: c.name for _, c in candidates if c.source == "pattern" and c.acronym and c.name}
-    )
+    named = {c.acronym: c.name for _, c in candidates if c.source == "pattern" and c.acronym and c.name}
+    defs = with_bracketed_acronyms(with_long_forms(defs, named), named)
     found: list[tuple[int, Candidate, str, str | None]] = []
     for i, c in candidates:
         name, acronym = canonical(defs, reference, c.name, c.acronym)

@@ -23,6 +23,9 @@ MAX_TITLE_WORDS = 14
 MAX_ROLE_PHRASE_WORDS = 4
 # Words that open the complement of a title: "Minister *of* Health", "Adviser *at* UNDP".
 TITLE_LINKS = frozenset({"of", "at", "for", "in", "to", "with"})
+# Of those, the ones after which a proper name is the body a person works for ("Economist *at*
+# Quantix"), where "of" and "for" may still open the title's field ("Head of Programmes").
+BODY_LINKS = frozenset({"at", "with"})
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,14 @@ def parse_title(words: Sequence[Word], text: str, known: Affiliations) -> Title:
         if named:
             org = org or named
             break
+        if (
+            nxt == len(rest)
+            and rest[0].text.lower() in BODY_LINKS
+            and all(is_cap_word(w.text) for w in rest[1:])
+        ):
+            # "head of programmes at Quantix": a proper name after "at" is where the person works.
+            org = org or words_text(text, rest[1:])
+            break
         role.extend(rest[:nxt])
         rest = rest[nxt:]
     links = [k for k, w in enumerate(role) if w.text.lower() in TITLE_LINKS]
@@ -152,6 +163,9 @@ def _clause_forward(words: Sequence[Word], start: int, taken: set[int], lexicon:
     k = start
     while k < len(words) and k - start < MAX_TITLE_WORDS and k not in taken:
         w = words[k]
+        if w.text in POSSESSIVE_MARKS and k > start:
+            k += 1  # "the foundation's finance officer"
+            continue
         if not w.text[:1].isalpha() or w.tag in VERB_TAGS or w.tag.startswith("W") or w.tag == "PRP":
             break
         k += 1
@@ -426,5 +440,8 @@ def title_of(name: Name, words: Sequence[Word], text: str, taken: set[int], know
         h = name.honorific_start
         own_line = h == 0 or words[h - 1].text.startswith("\n")
         after = _titles_after(words, name.end, text, taken, known, own_line=own_line)
+        if role and role.lower() in known.lexicon.label_words and after.role:
+            # "Contact: Jane Roe, Programme Officer, X": the title after the name says more.
+            role, org = after.role, after.organisation or org
         role, org = role or after.role, org or after.organisation
     return Title(role, org)
