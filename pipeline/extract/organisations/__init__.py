@@ -5,16 +5,19 @@ Where organisations come from, most trusted first:
    names an organisation, and every later use of the acronym;
 2. the reference file (``data/organisations.yaml``): known acronyms and names;
 3. name patterns around a head word ("Ministry of ...", "... Secretariat",
-   "Government of X", "X's Office");
+   "Government of X", "X's Office"), and names an apposition calls a body ("Medtronix, a
+   company based in Oslo");
 4. the model's ORG entities, filtered hard: they are noisy (countries, programmes,
    events, roles, Title-Case headings and quoted titles all come out as ORG; so do people
-   in a list, towns after "at", genera before their species: see ``misreadings``).
+   in a list, towns after "at", genera before their species, plants and animals beside their
+   scientific names: see ``misreadings``).
 
 Where a name with "and", commas or a preposition inside starts and ends ("Peace, Truth and
 Healing Commission", "Ministry of Science, Energy and Technology") is decided in
 ``coordination``, from the model's entities and parse and the bulletin's own usage.
 
-An acronym and its expansion are one organisation; its ``org_id`` is the hash of the
+A name the bulletin writes with "of" and with "for" ("School for/of Social Sciences") is one
+organisation. An acronym and its expansion are one organisation; its ``org_id`` is the hash of the
 normalised full name, so the same body gets the same id in every bulletin.
 """
 

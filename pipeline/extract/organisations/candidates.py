@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import pycountry
 from spacy.tokens import Doc
 
 from pipeline.core.ids import normalise_name
@@ -19,13 +20,20 @@ from pipeline.extract.organisations.misreadings import (
     BulletinClues,
     after_honorific,
     alone_on_line,
+    beside_species,
     generic_organ,
     genus,
     kind_of_body,
     listed_with_people,
     town_after_preposition,
 )
-from pipeline.extract.organisations.names import company_names, head_candidates, title_runs, topic_of_event
+from pipeline.extract.organisations.names import (
+    company_names,
+    described_names,
+    head_candidates,
+    title_runs,
+    topic_of_event,
+)
 from pipeline.extract.reference.organisations import OrgReference, match_key
 from pipeline.extract.reference.place_names import is_demonym, is_place_name, local_words, place_words
 from pipeline.extract.words import CONNECTORS, POSSESSIVE_MARKS, VERB_TAGS, Word, is_cap_word
@@ -110,6 +118,9 @@ def _model_org_ok(
     first, last = ws[0].start, ws[-1].end
     if genus(doc, first, last, clues) or town_after_preposition(doc, first, text):
         return False  # "Verbascum thapsus", "arrived at Malakal"
+    i0 = words.index(ws[0])
+    if beside_species(words, i0, i0 + len(ws), clues.epithets.__contains__, clues.genera):
+        return False  # "Blackthorn (Bursaria lasiophylla)"
     if kind != "org" and (listed_with_people(doc, first, last) or alone_on_line(doc_text, start, end)):
         return False  # "Paul Sheils, Brigitte Brickwood, ..."; a heading on its own line
     if after_honorific(doc, first, ref):
@@ -176,7 +187,8 @@ def _affiliation_context(doc: Doc, start: int, end: int, ref: OrgReference) -> b
     if before >= 0 and doc[before].text in {",", "of"}:
         before -= 1
     if is_role(before):
-        return True
+        # "Councilperson JP Verducci": capitals before a surname are initials.
+        return not _surname_at(doc, span.end, ref)
     after = span.end
     if after < len(doc) and doc[after].text in POSSESSIVE_MARKS:
         after += 1
@@ -189,6 +201,43 @@ def _affiliation_context(doc: Doc, start: int, end: int, ref: OrgReference) -> b
     if span.start >= 2 and doc[span.start - 1].text == "(" and doc[span.start - 2].ent_type_ == "PERSON":
         return True
     return any(e.label_ == "ORG" and e.start_char == start and e.end_char == end for e in doc.ents)
+
+
+def _surname_at(doc: Doc, i: int, ref: OrgReference) -> bool:
+    """Token ``i`` is a capitalised word that ends a name: no title, body or acronym, and no
+    capitalised word after it."""
+    if i >= len(doc):
+        return False
+    t = doc[i].text
+    if not (t.isalpha() and t[:1].isupper() and t[1:].islower()):
+        return False
+    if t.lower() in ref.role_words or t.lower() in ref.head_words:
+        return False
+    return i + 1 >= len(doc) or not doc[i + 1].text[:1].isupper()
+
+
+_BRACKETED = re.compile(r"[ \t]*\(([A-Za-z]{2,10})\)")
+
+
+def _country_code(word: str) -> bool:
+    if len(word) == 2:
+        return pycountry.countries.get(alpha_2=word) is not None
+    return len(word) == 3 and pycountry.countries.get(alpha_3=word) is not None
+
+
+def bracketed_acronym(text: str, end: int, ref: OrgReference, defs: Definitions) -> str | None:
+    """An acronym in brackets right after a name whose letters it does not spell (the
+    definitions take those): an acronym of the name in another language ("Free University of
+    Brussels (VUB)", "Public Service Department (JPA)")."""
+    m = _BRACKETED.match(text, end)
+    if m is None or not is_acronym_token(m.group(1)):
+        return None
+    acronym = m.group(1)
+    if acronym in defs.org or acronym in defs.other or listed_non_org(acronym, ref):
+        return None
+    if is_place_name(acronym) or _country_code(acronym):
+        return None  # "Reef Trust (NZ)": where the body is
+    return None if ref.lookup_acronym(acronym) else acronym
 
 
 def _shouting(text: str, offset: int) -> bool:
@@ -280,8 +329,10 @@ def section_candidates(
             if not _inside(quoted, s, e) and not _shouting(text, s) and not capitals and not generic:
                 long_start, short = longer.get(e, (s, None))
                 acronym = short if s <= long_start else None
+                if short is None:
+                    acronym = bracketed_acronym(text, e, ref, defs)
                 names.append(Candidate(s, e, text[s:e], acronym, "pattern", heading(s)))
-    for a, b in company_names(words, ref):
+    for a, b in (*company_names(words, ref), *described_names(words, ref, evidence)):
         s, e = words[a].char_start, words[b - 1].char_end
         names.append(Candidate(s, e, text[s:e], None, "pattern", heading(s)))
     for m in ref.name_pattern.finditer(text):

@@ -128,6 +128,17 @@ def with_long_forms(defs: Definitions, longer: Mapping[str, str]) -> Definitions
     return replace(defs, org=MappingProxyType(org), long_to_short=MappingProxyType(keys))
 
 
+def with_bracketed_acronyms(defs: Definitions, pairs: Mapping[str, str]) -> Definitions:
+    """``defs`` with the acronyms written in brackets after a name that they do not spell
+    (``pairs``: acronym -> name), as definitions of those names."""
+    new = {k: v for k, v in pairs.items() if k not in defs.org and k not in defs.other}
+    if not new:
+        return defs
+    org = {**defs.org, **new}
+    keys = {**defs.long_to_short, **{match_key(v): k for k, v in new.items()}}
+    return replace(defs, org=MappingProxyType(org), long_to_short=MappingProxyType(keys))
+
+
 def canonical(
     defs: Definitions, ref: OrgReference, name: str | None = None, acronym: str | None = None
 ) -> tuple[str, str | None]:

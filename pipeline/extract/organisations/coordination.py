@@ -51,22 +51,49 @@ class ModelEvidence:
             return False
         return all(doc[t].ent_iob_ == "I" and doc[t].ent_type_ == "ORG" for t in range(first + 1, last))
 
-    def separate_name(self, words: Sequence[Word], a: int, b: int, outer: tuple[int, int]) -> bool:
+    def separate_name(
+        self, words: Sequence[Word], a: int, b: int, outer: tuple[int, int], *, orgs: bool = True
+    ) -> bool:
         """A model entity inside words ``a``..``b-1`` names something of its own: a person, an
-        organisation that does not span the whole name (words ``outer``), or a known place."""
+        organisation that does not span the whole name (words ``outer``; unless not ``orgs``),
+        or a known place."""
         doc = self.doc
         if doc is None:
             return False
         first, last = words[a].start, words[b - 1].end
         whole = (words[outer[0]].start, words[outer[1] - 1].end)
+        labels = _NAME_LABELS if orgs else _NAME_LABELS - {"ORG"}
         for ent in doc.ents:
             if ent.end <= first or ent.start >= last:
                 continue
-            if ent.label_ in _NAME_LABELS and not (ent.start <= whole[0] and whole[1] <= ent.end):
+            if ent.label_ in labels and not (ent.start <= whole[0] and whole[1] <= ent.end):
                 return True
             if ent.label_ in _PLACE_LABELS and (is_place_name(ent.text) or is_demonym(ent.text)):
                 return True
         return False
+
+    def org_ends_before(self, words: Sequence[Word], head: int, link: int) -> bool:
+        """A model ORG entity holds the word ``head`` and ends right before the word ``link``
+        ("[the University of the West Indies] and Transparency Horizons")."""
+        doc = self.doc
+        if doc is None:
+            return False
+        token = doc[words[head].start]
+        if token.ent_type_ != "ORG":
+            return False
+        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        return ent is not None and ent.end == words[link].start
+
+    def listed_after_org(self, words: Sequence[Word], left: int) -> bool:
+        """The name starting at word ``left`` follows a model ORG entity and a comma: it is an
+        item of a list of bodies ("the Kenya School of Government, [the University of ...]")."""
+        doc = self.doc
+        p = left - 1
+        if p >= 0 and words[p].text.lower() == "the":
+            p -= 1
+        if doc is None or p < 1 or words[p].text != ",":
+            return False
+        return doc[words[p - 1].end - 1].ent_type_ == "ORG"
 
     def conj_linked(self, words: Sequence[Word], a: int, b: int, c: int, d: int) -> bool:
         """A coordination (or apposition) arc joins a token of words ``a``..``b-1`` and one of words
@@ -137,6 +164,9 @@ def coordinated_left(
     start = left
     i = left - 1  # the link before the name's first word
     first = True
+    # A bare head after "and" shares the words before it: "Broadway Gallery and [Museum]" is
+    # one body even where the model calls "Broadway Gallery" one of its own.
+    bare = left == head
     while i >= 1:
         link = words[i].text.lower()
         end = i
@@ -151,13 +181,19 @@ def coordinated_left(
         if q == end or not conjunct_ok(words, q, end, ref):
             break
         # The model's entity over a conjunct of ordinary words is no name of its own ("Justice").
-        if ev.separate_name(words, q, end, (q, head + 1)) and not ev.ordinary(words, q, end):
+        shares = bare and first and ev.conj_linked(words, q, end, start, head + 1)
+        if ev.separate_name(words, q, end, (q, head + 1), orgs=not shares) and not ev.ordinary(words, q, end):
             break
         covered = ev.in_one_org(words, q, head + 1)
+        # Single words listed with commas before a head ("Peace, Truth and Healing Commission")
+        # are its modifiers, however the parse hangs them, when it coordinates them at all.
+        in_list = not first or (q >= 2 and words[q - 1].text == "," and is_cap_word(words[q - 2].text))
         coordinated = ev.conj_linked(words, q, end, start, head + 1) and (
-            ev.modifies(words, q, end, start, head + 1) or ev.ordinary(words, q, end)
+            (in_list and end - q == 1)
+            or ev.modifies(words, q, end, start, head + 1)
+            or ev.ordinary(words, q, end)
         )
-        if not (covered or coordinated):
+        if not (covered or coordinated or shares):
             break
         start, first, i = q, False, q - 1
     # "Ministry of [Health and] Education Agency": a conjunct in another name's complement.

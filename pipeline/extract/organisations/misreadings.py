@@ -1,12 +1,13 @@
 """Capitalised names that look like a body and are not one: a person the model took for an
-organisation, a town after "in" or "at", a plant or animal genus before its species, a heading
-on a line of its own, a kind of body ("Swiss Societies") or a generic organ standing alone
-("Executive Board", "Steering Committee"). The model's labels and parse are the evidence, with
-the bulletin's own usage and the word lists of the reference file."""
+organisation, a town after "in" or "at", a plant or animal genus before its species or a
+common name beside its scientific one, a heading on a line of its own, a kind of body ("Swiss
+Societies") or a generic organ standing alone ("Executive Board", "Steering Committee"). The
+model's labels and parse are the evidence, with the bulletin's own usage and the word lists of
+the reference file."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.attrs import IS_ALPHA, IS_LOWER, IS_TITLE, ORTH
@@ -16,6 +17,7 @@ from pipeline.core.ids import normalise_name
 from pipeline.extract.organisations.heads import is_head_word
 from pipeline.extract.reference.organisations import OrgReference
 from pipeline.extract.reference.place_names import is_city_name, is_demonym
+from pipeline.extract.words import Word
 
 _LIST_LINKS = frozenset({",", "and", "&"})
 # Prepositions that put what follows them in a place: "arriving at [Malakal]".
@@ -26,7 +28,9 @@ _LOCATIVE = frozenset({"in", "at", "to", "from", "near", "around", "towards", "t
 class BulletinClues:
     """What the whole bulletin says about some words."""
 
-    person_parts: frozenset[str] = frozenset()  # first and last words of the model's PERSON names
+    # First and last words of the model's PERSON names, and one-word names it calls a person
+    # at least as often as a body.
+    person_parts: frozenset[str] = frozenset()
     epithets: frozenset[str] = frozenset()  # lower-case words that only follow a capitalised one
     genera: frozenset[str] = frozenset()  # the capitalised words before them, in lower case
 
@@ -38,10 +42,15 @@ def bulletin_clues(docs: Iterable[Doc], ref: OrgReference) -> BulletinClues:
     parts: set[str] = set()
     pairs: set[tuple[str, str]] = set()  # a capitalised word and the lower-case word after it
     elsewhere: set[str] = set()
+    # One-word entities: a name the model calls a person at least as often as a body is a
+    # person called by one name ("welcome newcomer [Natasha]", "introduced [Natasha] to ...").
+    alone: dict[str, list[int]] = {}
     for doc in docs:
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) > 1:
                 parts.update({normalise_name(ent[0].text), normalise_name(ent[-1].text)})
+            elif ent.label_ in {"PERSON", "ORG"} and len(ent) == 1:
+                alone.setdefault(normalise_name(ent.text), [0, 0])[ent.label_ == "ORG"] += 1
         if not ref.epithet_endings:
             continue
         rows = doc.to_array([IS_ALPHA, IS_LOWER, IS_TITLE, ORTH]).tolist()
@@ -54,6 +63,7 @@ def bulletin_clues(docs: Iterable[Doc], ref: OrgReference) -> BulletinClues:
                 else:
                     elsewhere.add(strings[orth])
             previous = orth if alpha and title else 0
+    parts.update(name for name, (person, body) in alone.items() if person >= body)
     endings = tuple(ref.epithet_endings)
     epithets = {w for _, w in pairs if len(w) > 4 and w.endswith(endings)} - elsewhere
     genera = {g.lower() for g, w in pairs if w in epithets}
@@ -124,4 +134,79 @@ def after_honorific(doc: Doc, first: int, ref: OrgReference) -> bool:
         if not (word[:1].isupper() and word.isalpha()):
             return False
         k -= 1
+    return False
+
+
+def _binomial(words: Sequence[Word], k: int, is_epithet: Callable[[str], bool]) -> bool:
+    """Words ``k`` and ``k + 1`` are a scientific name: a genus and its Latin epithet ("Turdus
+    merula")."""
+    if k < 0 or k + 1 >= len(words):
+        return False
+    genus_word = words[k].text
+    return genus_word[:1].isupper() and genus_word[1:].islower() and is_epithet(words[k + 1].text)
+
+
+def _cap_run_start(words: Sequence[Word], end: int) -> int:
+    """First of the capitalised words that end at word ``end - 1``."""
+    k = end
+    while k > 0 and words[k - 1].text[:1].isupper() and words[k - 1].text.isalpha():
+        k -= 1
+    return k
+
+
+def beside_species(
+    words: Sequence[Word], start: int, end: int, is_epithet: Callable[[str], bool], genera: frozenset[str]
+) -> bool:
+    """The capitalised name ``words[start:end]`` is a plant's or an animal's common name, written
+    beside a scientific name: followed by it in brackets ("Common Mynas (Acridotheres
+    tristis)"), in brackets after a genus ("Rosa (Sweet Briar)", ``genera`` in lower case), or
+    listed with one ("Pyracantha, Cotoneaster and Rosa rubiginosa")."""
+    n = len(words)
+    if end + 3 < n and words[end].text == "(" and _binomial(words, end + 1, is_epithet):
+        return True
+    if (
+        start >= 2
+        and words[start - 1].text == "("
+        and end < n
+        and words[end].text == ")"
+        and words[start - 2].text.lower() in genera
+    ):
+        return True
+    return _listed_with_binomial(words, start, end, is_epithet)
+
+
+_MAX_LIST_ITEMS = 6
+
+
+def _listed_with_binomial(
+    words: Sequence[Word], start: int, end: int, is_epithet: Callable[[str], bool]
+) -> bool:
+    """A list of capitalised names ("A, B and C") that holds the name and a scientific name."""
+    n = len(words)
+    k = end
+    for _ in range(_MAX_LIST_ITEMS):  # rightwards: ", B and Genus epithet"
+        if k >= n or words[k].text.lower() not in _LIST_LINKS:
+            break
+        while k < n and words[k].text.lower() in _LIST_LINKS:
+            k += 1
+        m = k
+        while m < n and words[m].text[:1].isupper() and words[m].text.isalpha():
+            m += 1
+        if m == k:
+            break
+        if _binomial(words, m - 1, is_epithet):
+            return True
+        k = m
+    k = start - 1
+    for _ in range(_MAX_LIST_ITEMS):  # leftwards: "Genus epithet, A and"
+        if k < 0 or words[k].text.lower() not in _LIST_LINKS:
+            break
+        while k >= 0 and words[k].text.lower() in _LIST_LINKS:
+            k -= 1
+        if _binomial(words, k - 1, is_epithet):
+            return True
+        first = _cap_run_start(words, k + 1)
+        if first > k:
+            break
+        k = first - 1
     return False

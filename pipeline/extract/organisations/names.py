@@ -90,9 +90,19 @@ def _possessor_included(words: Sequence[str], ref: OrgReference) -> bool:
 
 
 def _complement_end(
-    words: Sequence[Word], k: int, end: int, place_head: bool, ref: OrgReference, ev: ModelEvidence
+    words: Sequence[Word],
+    k: int,
+    end: int,
+    place_head: bool,
+    ref: OrgReference,
+    ev: ModelEvidence,
+    *,
+    in_list: bool = False,
 ) -> int:
-    """End (exclusive) of "of the Government of Dubai" after a head at ``k``; ``k + 1`` if none."""
+    """End (exclusive) of "of the Government of Dubai" after a head at ``k``; ``k + 1`` if none.
+
+    ``in_list``: the name follows another in a list ("A, B and C"), whose "and" may close it.
+    """
     j = k + 1
     if j >= end or words[j].text.lower() not in COMPLEMENT_WORDS:
         return k + 1
@@ -106,6 +116,12 @@ def _complement_end(
         if low in {"and", "&"}:
             if not _and_continues(words, i, end, place_head, ref, j):
                 break
+            if (
+                in_list
+                and ev.org_ends_before(words, k, i)
+                and not ev.ordinary(words, i + 1, run_end(words, i + 1))
+            ):
+                break  # "the X School, the University of the West Indies and Transparency Horizons"
         elif (
             place_head
             and low == "of"
@@ -122,9 +138,9 @@ def _complement_end(
         i += 1
         if i == end and i < len(words) and words[i].text == "," and not place_head:
             # "Ministry of Science, Energy and Technology": a list inside the complement.
-            listed = listed_complement_end(words, i, k, ref, ev)
-            if listed is not None:
-                last, i, end = listed, listed, run_end(words, listed)
+            items_end = listed_complement_end(words, i, k, ref, ev)
+            if items_end is not None:
+                last, i, end = items_end, items_end, run_end(words, items_end)
         elif i == end and i < len(words) and not place_head:
             # "Commission of Inquiry into the Flood Response": a preposition inside the name.
             further = prepositional_end(words, i, k, ref, ev)
@@ -209,7 +225,7 @@ def head_candidates(
         left = coordinated_left(words, left, k, ref, ev)
         if topic_of_event(words, left, ref):
             continue
-        right = _complement_end(words, k, end, place_head, ref, ev)
+        right = _complement_end(words, k, end, place_head, ref, ev, in_list=ev.listed_after_org(words, left))
         if left == k and right == k + 1:
             continue  # a bare head ("the Division") refers back, it is not a name
         if low not in ref.head_words and right == k + 1:
@@ -235,4 +251,53 @@ def company_names(words: Sequence[Word], ref: OrgReference) -> list[tuple[int, i
             left -= 1
         if left < i - 1 and not is_place_name(" ".join(w.text for w in words[left : i - 1])):
             found.append((left, i + 1))
+    return found
+
+
+# Words between "a" and the kind of body: "a [non-profit] organisation", "a [civil society] group".
+MAX_KIND_MODIFIERS = 3
+# Entities that are no body, whatever an apposition says ("Jane Roe, a company director").
+_NOT_BODY_LABELS = frozenset({"PERSON", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART"})
+_NAME_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ"})
+
+
+def described_names(words: Sequence[Word], ref: OrgReference, ev: ModelEvidence) -> list[tuple[int, int]]:
+    """Names an apposition says are bodies: "Medtronix, a company based in Oslo", "Tide Watch,
+    a civil society group". The parse hangs the kind of body as an apposition; the name is the
+    proper nouns before the comma, which the model calls no person, place or date."""
+    doc = ev.doc
+    if doc is None or not ref.kind_nouns:
+        return []
+    found: list[tuple[int, int]] = []
+    n = len(words)
+    for i in range(1, n - 2):
+        if words[i].text != "," or words[i + 1].text.lower() not in {"a", "an"}:
+            continue
+        # The apposition's head: "a [non-profit] *organisation*", "a [civil society] *group*".
+        j = i + 2
+        while (
+            j < n
+            and j - (i + 2) < MAX_KIND_MODIFIERS
+            and words[j].text[:1].islower()
+            and doc[words[j].start].dep_ != "appos"
+        ):
+            j += 1
+        if j >= n or words[j].text.lower() not in ref.kind_nouns or doc[words[j].start].dep_ != "appos":
+            continue
+        if j + 1 < n and (words[j + 1].tag in {"NN", "NNS"} or words[j + 1].text.lower() == "of"):
+            continue  # "a company director", "a group of volunteers"
+        a = i
+        while a > 0 and is_cap_word(words[a - 1].text):
+            a -= 1
+        while a < i and words[a].tag not in _NAME_TAGS:
+            a += 1  # "Yesterday Medtronix, ..."
+        if a == i or any(is_acronym_token(w.text) for w in words[a:i]):
+            continue  # acronyms are decided by the acronym rules
+        text = " ".join(w.text for w in words[a:i])
+        if is_place_name(text):
+            continue
+        # The model's place over an unknown name gives way to the apposition ("Medtronix").
+        labels = {doc[t].ent_type_ for t in range(words[a].start, words[i - 1].end)}
+        if not labels & _NOT_BODY_LABELS:
+            found.append((a, i))
     return found

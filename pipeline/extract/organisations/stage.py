@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -11,7 +12,12 @@ from pipeline.core.records import Mention, Organisation, Section
 from pipeline.extract.acronyms import acronym_pattern, find_definitions_in_text
 from pipeline.extract.context import DocumentContext, Extracted, make_mention
 from pipeline.extract.organisations.candidates import Candidate, bulletin_acronyms, section_candidates
-from pipeline.extract.organisations.classification import canonical, classify_definitions, with_long_forms
+from pipeline.extract.organisations.classification import (
+    canonical,
+    classify_definitions,
+    with_bracketed_acronyms,
+    with_long_forms,
+)
 from pipeline.extract.organisations.misreadings import bulletin_clues
 from pipeline.extract.reference.organisations import OrgReference
 from pipeline.extract.words import Word, doc_words, lowercase_vocabulary, model_place_names
@@ -27,6 +33,14 @@ def extract(context: DocumentContext) -> Extracted:
         words_by_section=context.words,
     )
     return Extracted(tuple(organisations), tuple(mentions))
+
+
+_LINKS = re.compile(r"\b(?:of|for)\b")
+
+
+def _loose_key(name: str) -> str:
+    """A name's key with its links alike: "School for X" and "School of X" are one body."""
+    return _LINKS.sub("of", normalise_name(name))
 
 
 def find_organisations(
@@ -72,9 +86,8 @@ def find_organisations(
             )
         )
     # A pattern name that holds a defined long form in full is the long form of its acronym.
-    defs = with_long_forms(
-        defs, {c.acronym: c.name for _, c in candidates if c.source == "pattern" and c.acronym and c.name}
-    )
+    named = {c.acronym: c.name for _, c in candidates if c.source == "pattern" and c.acronym and c.name}
+    defs = with_bracketed_acronyms(with_long_forms(defs, named), named)
     found: list[tuple[int, Candidate, str, str | None]] = []
     for i, c in candidates:
         name, acronym = canonical(defs, reference, c.name, c.acronym)
@@ -94,9 +107,12 @@ def find_organisations(
     rows: dict[str, tuple[str, str | None]] = {}
     counts: dict[str, int] = {}
     mentions: list[Mention] = []
+    # "School for Social Sciences" and "School of Social Sciences" in one bulletin: one body,
+    # under the name written first.
+    by_loose_key: dict[str, str] = {}
     for i, c, name, acronym in found:
         section = sections[i]
-        org_id = stable_id(normalise_name(name))
+        org_id = by_loose_key.setdefault(_loose_key(name), stable_id(normalise_name(name)))
         if org_id not in rows:
             rows[org_id] = (name, acronym)
         elif acronym and not rows[org_id][1]:

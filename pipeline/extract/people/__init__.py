@@ -6,9 +6,12 @@ come from the phrases bulletins put around a name: "UNDP Director, Ms. X",
 "UNDP's Adviser, Mr. Y", "Mr. Y, Chief, ABC", "the President of Ruritania, Mr. Z",
 "Ms. X, Minister of Health of Ruritania", "President Z", "the Board, whose Chair,
 Ms. X", and in lower case: "our treasurer, X", "rangers X, Y and Z", "X, the lessee",
-"X is a professor with Y", or on the lines under a signature. A later mention by surname
-("Mr. Roe", "Dr. Quispe Huamán") is the same person. Names of local places, plants and
-animals, and the people bodies are named after, are not people (``evidence.py``).
+"X is a professor with Y", "the Club's programme manager X", or on the lines under a
+signature; a relative clause of office ("X, who chairs the board of Y"); "Its Rector, Mr. X"
+and "Director of the Ministry" refer back to the body the section named (``Affiliations``).
+A later mention by surname ("Mr. Roe", "Dr. Quispe Huamán") is the same person. Names of
+local places, plants and animals (also beside their scientific names), and the people bodies
+are named after, are not people (``evidence.py``).
 """
 
 from pipeline.extract.people.stage import extract, find_people

@@ -3,8 +3,9 @@ bulletin's organisations and the reference."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from pipeline.core.records import Organisation
@@ -29,12 +30,56 @@ class Affiliations:
     issuer: Organisation | None  # first organisation named, when only its acronym is known
     reference: OrgReference
     lexicon: PeopleLexicon
+    # Every mention of an organisation: its document offset, in order, and the organisation.
+    offsets: tuple[int, ...] = ()
+    named: tuple[Organisation, ...] = ()
+    base: int = 0  # document offset of the section a phrase is read in
+
+    def in_section(self, base: int) -> Affiliations:
+        """The same, reading phrases of the section that starts at document offset ``base``."""
+        return replace(self, base=base)
+
+    def named_before(self, offset: int, head: str | None = None) -> Organisation | None:
+        """The organisation named last before ``offset`` (in the section), with ``head`` among the
+        words of its name when given: what "its", "the Ministry" or "the Network's" refers to."""
+        before = self.named[: bisect_left(self.offsets, self.base + offset)]
+        if head is None:
+            return before[-1] if before else None
+        # Its head first ("the Network": the "... Network"), then its last word ("Secretariat
+        # of the X Network"), then any word of it.
+        for fits in (
+            lambda words: name_head(words) == head,
+            lambda words: words[-1].lower() == head,
+            lambda words: head in {w.lower() for w in words},
+        ):
+            for org in reversed(before):
+                if fits(org.name.split()):
+                    return org
+        return None
+
+    def named_most_before(self, offset: int) -> Organisation | None:
+        """The organisation the section names most often before ``offset`` (the latest of a
+        tie): what "its" refers to."""
+        a = bisect_left(self.offsets, self.base)
+        b = bisect_left(self.offsets, self.base + offset)
+        counts: dict[str, int] = {}
+        for org in self.named[a:b]:
+            counts[org.org_id] = counts.get(org.org_id, 0) + 1
+        best = None
+        for org in self.named[a:b]:
+            if best is None or counts[org.org_id] >= counts[best.org_id]:
+                best = org
+        return best
 
 
 def affiliations(
-    organisations: Sequence[Organisation], reference: OrgReference, lexicon: PeopleLexicon
+    organisations: Sequence[Organisation],
+    reference: OrgReference,
+    lexicon: PeopleLexicon,
+    mentions: Sequence[tuple[int, str]] = (),
 ) -> Affiliations:
-    """Index the bulletin's organisations (in order of first mention) for affiliations."""
+    """Index the bulletin's organisations (in order of first mention) for affiliations;
+    ``mentions`` are the document offset and ``org_id`` of each of their mentions."""
     first = organisations[0] if organisations else None
     issuer = first if first is not None and first.name == first.acronym else None
     orgs = sorted(organisations, key=lambda o: -o.n_mentions)
@@ -47,7 +92,17 @@ def affiliations(
         head = name_head(o.name.split())
         if is_head_word(head, reference.head_words):
             by_head.setdefault(head, o)
-    return Affiliations(MappingProxyType(by_key), MappingProxyType(by_head), issuer, reference, lexicon)
+    by_id = {o.org_id: o for o in organisations}
+    located = sorted(((o, by_id[i]) for o, i in mentions if i in by_id), key=lambda pair: pair[0])
+    return Affiliations(
+        MappingProxyType(by_key),
+        MappingProxyType(by_head),
+        issuer,
+        reference,
+        lexicon,
+        tuple(offset for offset, _ in located),
+        tuple(org for _, org in located),
+    )
 
 
 def strip_the(words: Sequence[Word]) -> list[Word]:
@@ -81,9 +136,11 @@ def affiliation(words: Sequence[Word], text: str, known: Affiliations) -> str | 
     if match_key(phrase) in known.by_key or is_place_name(phrase):
         return phrase
     if len(words) == 1 and is_head_word(phrase, known.reference.head_words):
-        # "the Division's Director": the division the bulletin names, or else the body
-        # named first (the issuer in the masthead) when only its acronym is known.
-        org = known.by_head.get(phrase.lower()) or known.issuer
+        # "the Division's Director": the division the bulletin named last, or else the one it
+        # names most, or else the body named first (the issuer in the masthead) when only its
+        # acronym is known.
+        org = known.named_before(words[0].char_start, phrase.lower()) or known.by_head.get(phrase.lower())
+        org = org or known.issuer
         return (org.acronym or org.name) if org else None
     if is_acronym_token(phrase) and not known.lexicon.is_role(phrase):
         return phrase

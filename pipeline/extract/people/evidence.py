@@ -1,8 +1,9 @@
 """Evidence that a capitalised name the model calls a person names something else: a local
 place ("Mt Arawang", "down from Cooleman Trig"), a plant or an animal ("Angel Hair Grass",
-"Tiger Orchid Diuris sulphurea"), or the person an organisation is named after ("the Jane
-Roe Foundation"). The words behind each rule are data (``data/people.yaml``,
-``data/places.yaml``); the rules read the bulletin's own usage as evidence."""
+"Tiger Orchid Diuris sulphurea", "Crimson Rosellas (Platycercus elegans)"), or the person an
+organisation is named after ("the Jane Roe Foundation"). The words behind each rule are data
+(``data/people.yaml``, ``data/places.yaml``); the rules read the bulletin's own usage as
+evidence."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections.abc import Sequence
 from functools import cached_property
 
 from pipeline.core.ids import normalise_name
+from pipeline.extract.organisations.misreadings import beside_species
 from pipeline.extract.organisations.names import is_head_word
 from pipeline.extract.people.lexicon import PeopleLexicon
 from pipeline.extract.reference.place_names import LocalWords
@@ -129,6 +131,27 @@ class NameEvidence:
         text = words[end].text
         return self.lexicon.is_epithet(text) and text not in self.free
 
+    @cached_property
+    def genera(self) -> frozenset[str]:
+        """Capitalised words the bulletin writes before a species epithet, in lower case."""
+        return frozenset(
+            words[k - 1].text.lower()
+            for words in self.section_words
+            for k in range(1, len(words))
+            if words[k - 1].text[:1].isupper() and self._epithet(words[k].text)
+        )
+
+    def _epithet(self, text: str) -> bool:
+        return self.lexicon.is_epithet(text) and text not in self.free
+
+    def species(self, words: Sequence[Word], start: int, end: int) -> bool:
+        """A common name written beside a scientific one: "Crimson Rosellas (Platycercus
+        elegans)", "Rosa (Sweet Briar)", "Pyracantha, Cotoneaster and Rosa rubiginosa"."""
+        near = words[max(0, start - 2) : end + 2]
+        if not any(w.text == "(" or w.text.lower() in {",", "and", "&"} for w in near):
+            return False  # cheap test first: most names stand alone
+        return beside_species(words, start, end, self._epithet, self.genera)
+
     def names_a_body(self, words: Sequence[Word], end: int) -> bool:
         """The name goes on with an organisation's head word: "Jane Roe Foundation"."""
         return (
@@ -143,5 +166,6 @@ class NameEvidence:
             self.local_place(name_words)
             or self.taxon(name_words)
             or self.genus(words, end)
+            or self.species(words, start, end)
             or self.names_a_body(words, end)
         )

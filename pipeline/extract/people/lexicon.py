@@ -42,6 +42,8 @@ class PeopleLexicon:
     spatial_prepositions: frozenset[str] = frozenset()
     taxon_words: frozenset[str] = frozenset()
     epithet_endings: tuple[str, ...] = ()
+    body_pronouns: frozenset[str] = frozenset()  # lower case ("its")
+    role_verbs: frozenset[str] = frozenset()  # lower case ("heads", "chairs")
 
     def is_role(self, text: str) -> bool:
         return text in self.role_acronyms or role_key(text) in self.roles
@@ -82,6 +84,8 @@ def lexicon_from_data(data: Mapping[str, Any]) -> PeopleLexicon:
         spatial_prepositions=lower_set("spatial_prepositions"),
         taxon_words=lower_set("taxon_words"),
         epithet_endings=tuple(sorted({str(w).lower() for w in data.get("epithet_endings") or ()})),
+        body_pronouns=lower_set("body_pronouns"),
+        role_verbs=lower_set("role_verbs"),
     )
 
 

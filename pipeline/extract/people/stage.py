@@ -73,6 +73,7 @@ def extract(context: DocumentContext) -> Extracted:
         words_by_section=context.words,
         place_spans=[(m.char_start, m.char_end) for m in context.found.mentions if m.label == "PLACE"],
         place_names=[p.name for p in context.found.places],
+        org_mentions=[(m.char_start, m.entity_id) for m in context.found.mentions if m.label == "ORG"],
     )
     return Extracted(tuple(people), tuple(mentions))
 
@@ -188,16 +189,20 @@ def find_people(
     words_by_section: Sequence[Sequence[Word]] | None = None,
     place_spans: Sequence[tuple[int, int]] = (),
     place_names: Sequence[str] = (),
+    org_mentions: Sequence[tuple[int, str | None]] = (),
 ) -> tuple[list[Person], list[Mention]]:
     """One ``Person`` per distinct person named in the bulletin, and all their mentions.
 
     ``words_by_section[i]`` is ``doc_words(docs[i])`` when the caller has it; ``place_spans``
     (document offsets) are the places found, never a person called by one name ("Antigua");
-    ``place_names`` their names.
+    ``place_names`` their names; ``org_mentions`` the document offset and ``org_id`` of each
+    mention of an organisation (what "its" and "the Ministry" refer to).
     """
     lexicon = lexicon or load_people_lexicon()
     reference = reference or load_org_reference()
-    known = affiliations(organisations, reference, lexicon)
+    known = affiliations(
+        organisations, reference, lexicon, [(o, i) for o, i in org_mentions if i is not None]
+    )
     places = model_place_names(docs)
     vocabulary = lowercase_vocabulary(docs)
 
@@ -284,7 +289,8 @@ def find_people(
     for key, n in keyed:
         section = sections[n.section]
         words = section_words[n.section]
-        title = title_of(n, words, doc_texts[n.section], taken[n.section], known)
+        reading = known.in_section(section.char_start)
+        title = title_of(n, words, doc_texts[n.section], taken[n.section], reading)
         person_id = stable_id(key)
         rows[person_id] = rows.get(person_id, _Row(name_text(n))).add(name_text(n), n.honorific, title)
         start, end = words[n.start].char_start, words[n.end - 1].char_end

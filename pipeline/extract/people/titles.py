@@ -23,6 +23,9 @@ MAX_TITLE_WORDS = 14
 MAX_ROLE_PHRASE_WORDS = 4
 # Words that open the complement of a title: "Minister *of* Health", "Adviser *at* UNDP".
 TITLE_LINKS = frozenset({"of", "at", "for", "in", "to", "with"})
+# Of those, the ones after which a proper name is the body a person works for ("Economist *at*
+# Quantix"), where "of" and "for" may still open the title's field ("Head of Programmes").
+BODY_LINKS = frozenset({"at", "with"})
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,14 @@ def parse_title(words: Sequence[Word], text: str, known: Affiliations) -> Title:
         if named:
             org = org or named
             break
+        if (
+            nxt == len(rest)
+            and rest[0].text.lower() in BODY_LINKS
+            and all(is_cap_word(w.text) for w in rest[1:])
+        ):
+            # "head of programmes at Quantix": a proper name after "at" is where the person works.
+            org = org or words_text(text, rest[1:])
+            break
         role.extend(rest[:nxt])
         rest = rest[nxt:]
     links = [k for k, w in enumerate(role) if w.text.lower() in TITLE_LINKS]
@@ -152,6 +163,9 @@ def _clause_forward(words: Sequence[Word], start: int, taken: set[int], lexicon:
     k = start
     while k < len(words) and k - start < MAX_TITLE_WORDS and k not in taken:
         w = words[k]
+        if w.text in POSSESSIVE_MARKS and k > start:
+            k += 1  # "the foundation's finance officer"
+            continue
         if not w.text[:1].isalpha() or w.tag in VERB_TAGS or w.tag.startswith("W") or w.tag == "PRP":
             break
         k += 1
@@ -206,14 +220,7 @@ def _titles_after(
     elif words[q].text.startswith("\n"):
         return _title_below(words, q, text, taken, known) if own_line else Title(None, None)
     elif words[q].text.lower() in COPULAS:
-        # "Dr. X is a professor with the Institute for Public Affairs".
-        k = q + 1
-        while k < len(words) and words[k].text.lower() in ADVERBS_OF_TIME:
-            k += 1
-        if k < len(words) and words[k].text.lower() in {"a", "an", "the"}:
-            run = _clause_forward(words, k, taken, known.lexicon)
-            return parse_title(run, text, known) if run else Title(None, None)
-        return Title(None, None)
+        return _after_copula(words, q + 1, text, taken, known)
     elif words[q].text != ",":
         # A signature or a list: "Jane Roe Director General, Agency for X".
         if known.lexicon.is_role(words[q].text) and is_cap_word(words[q].text):
@@ -223,6 +230,8 @@ def _titles_after(
             run = _run_forward(words, q + 1, taken, known.lexicon)
             return Title(None, affiliation(run, text, known) if run else None)
         return Title(None, None)
+    if q + 1 < len(words) and words[q + 1].text.lower() == "who":
+        return _relative_clause(words, q + 2, text, taken, known)
     parts: list[Title] = []
     k = q
     while len(parts) < 2 and k < len(words) and _opens_title(words, k, known.lexicon):
@@ -243,6 +252,70 @@ def _titles_after(
     if len(parts) == 2:
         role, org = role or parts[1].role, org or parts[1].organisation
     return Title(role, org)
+
+
+def _after_copula(words: Sequence[Word], k: int, text: str, taken: set[int], known: Affiliations) -> Title:
+    """The title after "is" or "was": "Dr. X is a professor with the Institute for Public Affairs"."""
+    while k < len(words) and words[k].text.lower() in ADVERBS_OF_TIME:
+        k += 1
+    if k < len(words) and words[k].text.lower() in {"a", "an", "the"}:
+        run = _clause_forward(words, k, taken, known.lexicon)
+        return parse_title(run, text, known) if run else Title(None, None)
+    return Title(None, None)
+
+
+# Auxiliaries between "who" and its verb ("who has led", "who will chair").
+AUXILIARIES = frozenset({"has", "had", "have", "will", "now", "also", "currently"})
+
+
+def _relative_clause(words: Sequence[Word], k: int, text: str, taken: set[int], known: Affiliations) -> Title:
+    """The title a relative clause after a name gives: "X, who is director of Y" (a copula), or a
+    verb of office and what it governs: "X, who heads the Budget Unit of the OECD" (role
+    "heads", the unit), "X, who chairs the board of Y" ("chairs the board", Y), "X, who leads
+    the module on statistics"."""
+    while k < len(words) and words[k].text.lower() in AUXILIARIES:
+        k += 1
+    if k >= len(words) or k in taken:
+        return Title(None, None)
+    verb = words[k].text.lower()
+    if verb in COPULAS:
+        return _after_copula(words, k + 1, text, taken, known)
+    if verb not in known.lexicon.role_verbs:
+        return Title(None, None)
+    end = k + 1
+    while end < len(words) and end - k < MAX_TITLE_WORDS and end not in taken:
+        w = words[end]
+        if not w.text[:1].isalnum() and w.text not in POSSESSIVE_MARKS and w.text.strip(" ") != "\n":
+            break  # punctuation, or a blank line (a line break inside a paragraph is no end)
+        if (
+            (w.tag in VERB_TAGS and w.tag != "VBG")  # a gerund modifies: "the learning programme"
+            or w.tag.startswith("W")
+            or (w.tag == "IN" and w.text.lower() not in TITLE_LINKS)
+        ):
+            break
+        end += 1
+    # The body is the first capitalised phrase of the object that names one.
+    for a in range(k + 1, end):
+        if not is_cap_word(words[a].text) or (a > k + 1 and is_cap_word(words[a - 1].text)):
+            continue
+        b = a
+        while b < end and (is_cap_word(words[b].text) or words[b].text.lower() in CONNECTORS | TITLE_LINKS):
+            b += 1
+        org = affiliation(words[a:b], text, known)
+        if org and b < end and words[b].text in POSSESSIVE_MARKS and b + 1 < end:
+            # "who has led the Network's learning programme": the verb and what follows.
+            return Title(" ".join(f"{words[k].text} {words_text(text, words[b + 1 : end])}".split()), org)
+        if org:
+            role = list(words[k:a])
+            while len(role) > 1 and role[-1].text.lower() in DETERMINERS | CONNECTORS | TITLE_LINKS:
+                role.pop()
+            if len(role) > 1 and role[-1].text in POSSESSIVE_MARKS:
+                role.pop()
+            return Title(" ".join(words_text(text, role).split()), org)
+    role = list(words[k:end])
+    while len(role) > 1 and role[-1].text.lower() in CONNECTORS | TITLE_LINKS:
+        role.pop()
+    return Title(" ".join(words_text(text, role).split()), None)
 
 
 def _list_start(words: Sequence[Word], start: int, taken: set[int]) -> int:
@@ -317,6 +390,7 @@ def _title_before(
         if p < 0:
             continue
         title = Title(None, None)
+        lower: list[Word] = []
         run = _run_back(words, p, taken)
         if run and s0 == start and (comma or lexicon.is_role(run[-1].text)):
             title = parse_title(run, text, known)
@@ -333,9 +407,29 @@ def _title_before(
                     title = Title(
                         singular_role(found.role, lexicon), found.organisation or title.organisation
                     )
+        if title.role and not title.organisation:
+            title = Title(title.role, _body_referred(words, lower or run, text, taken, known))
         if title.role or title.organisation:
             return title
     return Title(None, None)
+
+
+def _body_referred(
+    words: Sequence[Word], phrase: Sequence[Word], text: str, taken: set[int], known: Affiliations
+) -> str | None:
+    """The organisation a possessive before a title names ("the Rowing Club's programme
+    manager Jane Roe") or refers to: with "its", the one the section has named most before it
+    ("the Bureau (TB) ... TB and UNDP ... Its Rector, Mr. X")."""
+    if not phrase:
+        return None
+    k = words.index(phrase[0]) - 1
+    if k >= 1 and words[k].text in POSSESSIVE_MARKS:
+        owner = _run_back(words, k - 1, taken)
+        return affiliation(owner, text, known) if owner else None
+    if k < 0 or words[k].text.lower() not in known.lexicon.body_pronouns:
+        return None
+    org = known.named_most_before(words[k].char_start)
+    return (org.acronym or org.name) if org else None
 
 
 def title_of(name: Name, words: Sequence[Word], text: str, taken: set[int], known: Affiliations) -> Title:
@@ -346,5 +440,8 @@ def title_of(name: Name, words: Sequence[Word], text: str, taken: set[int], know
         h = name.honorific_start
         own_line = h == 0 or words[h - 1].text.startswith("\n")
         after = _titles_after(words, name.end, text, taken, known, own_line=own_line)
+        if role and role.lower() in known.lexicon.label_words and after.role:
+            # "Contact: Jane Roe, Programme Officer, X": the title after the name says more.
+            role, org = after.role, after.organisation or org
         role, org = role or after.role, org or after.organisation
     return Title(role, org)

@@ -61,6 +61,7 @@ class OrgReference:
     epithet_endings: tuple[str, ...] = ()  # Latin endings of species names: "thaps*us*"
     company_suffixes: frozenset[str] = frozenset()  # "Inc.", "Ltd", lower case
     heads_without_topic: frozenset[str] = frozenset()  # "Trust", "Bank": no "on ..." in their names
+    kind_nouns: frozenset[str] = frozenset()  # "X, a *charity* based in Y": X is a body
     by_name: Mapping[str, ReferenceOrg] = field(default_factory=dict, compare=False, repr=False)
     by_acronym: Mapping[str, ReferenceOrg] = field(default_factory=dict, compare=False, repr=False)
     # Every reference name as a word sequence of its own, longest first.
@@ -122,6 +123,7 @@ def make_reference(
         generic_modifiers=words("generic_modifiers"),
         company_suffixes=words("company_suffixes"),
         heads_without_topic=words("heads_without_topic"),
+        kind_nouns=words("kind_nouns"),
         epithet_endings=tuple(sorted(words("species_epithet_endings"))),
         by_name=MappingProxyType(by_name),
         by_acronym=MappingProxyType(by_acronym),
