@@ -112,7 +112,7 @@ def task_bare(archive: str, batch_size: int | None) -> dict[str, Any]:
 
     texts = _section_texts(Path(archive))
     words = sum(len(t.split()) for t in texts)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     nlp = spacy.load(DEFAULT_MODEL)
     loaded = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=batch_size):
@@ -120,6 +120,7 @@ def task_bare(archive: str, batch_size: int | None) -> dict[str, Any]:
     seconds = time.perf_counter() - started
     return {
         "seconds": seconds,
+        "cpu": time.process_time() - cpu,
         "load": loaded - started,
         "words": words,
         "sections": len(texts),
@@ -137,11 +138,12 @@ def task_pipeline(archive: str, out: str, workers: int) -> dict[str, Any]:
 
     del update_tables  # imported here so that neither clock includes importing packages
     settings = Settings(input_dir=Path(archive), output_dir=Path(out), force=True, progress=False)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     summary = run(settings, execution=Execution(workers=workers))
     seconds = time.perf_counter() - started
     return {
         "seconds": seconds,
+        "cpu": time.process_time() - cpu,  # this process's own: for one process, the run's
         "processed": len(summary.processed),
         "failed": len(summary.failed),
         "rss_mb": _peak_rss_mb(),
@@ -194,10 +196,10 @@ def task_ocr(scanned: list[str], born_digital: list[str], repeat: int) -> dict[s
 
     from pipeline.core.records import SourceFile
     from pipeline.core.settings import Limits, OcrSettings
+    from pipeline.read.document import read_document
     from pipeline.read.ocr import ocr_engine, render_page
     from pipeline.read.ocr.layout import page_text
     from pipeline.read.ocr.tesseract import parse_tsv, pgm_bytes
-    from pipeline.read.text import read_document
 
     settings = OcrSettings()
     engine = ocr_engine(settings)
@@ -442,7 +444,7 @@ def main(argv: list[str] | None = None) -> int:
             build_archive(n, archive)
             out = work / f"tables-{n}"
             bare: dict[str, Any] = {}
-            one: dict[str, Any] = {}
+            one: dict[str, Any] = {}  # the best of each by the clock; CPU time is the same run's
             many: dict[str, Any] = {}
             for _ in range(args.repeat):
                 b = _in_subprocess("bare", archive=str(archive), batch_size=args.batch_size)
@@ -458,6 +460,7 @@ def main(argv: list[str] | None = None) -> int:
                 "words": words,
                 "bare_wps": words / bare["seconds"],
                 "one_wps": words / one["seconds"],
+                "cpu_ratio": bare["cpu"] / one["cpu"],
                 "many_wps": words / many["seconds"],
                 "s_per_doc": one["seconds"] / n,
                 "load": bare["load"],
@@ -475,6 +478,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"  pipeline, 1 process     {row['one_wps']:8.0f} words/s  "
                 f"(ratio {row['one_wps'] / row['bare_wps']:.2f}; {row['s_per_doc']:.3f} s/document; "
                 f"model load {row['load']:.1f} s, in both)\n"
+                f"  CPU seconds             bare {bare['cpu']:.1f}; pipeline, 1 process {one['cpu']:.1f} "
+                f"(ratio {row['cpu_ratio']:.2f}: steadier than the clock on a shared machine)\n"
                 f"  pipeline, {args.workers} workers     {row['many_wps']:8.0f} words/s  "
                 f"(speed-up {row['many_wps'] / row['one_wps']:.2f} x one process)\n"
                 f"  peak RSS                bare {row['rss_bare']:.0f} MB; pipeline {row['rss_one']:.0f} MB; "
@@ -498,11 +503,13 @@ def main(argv: list[str] | None = None) -> int:
         ocr = _ocr_report(args.shared, max(1, args.repeat))
 
         print("\ntargets (issue 18; the workers' speed-up is issue 9's):")
+        # The words per second of one process against the bare model's, by the clock and by CPU
+        # time (on a machine shared with other jobs the clock swings by more than the target).
         checks = [
             (
                 f"words/s, 1 process, >= 1.0 x bare nlp.pipe with the full default pipeline "
-                f"(N={r['n']}: {r['one_wps'] / r['bare_wps']:.2f})",
-                r["one_wps"] / r["bare_wps"] >= 1.0,
+                f"(N={r['n']}: {r['one_wps'] / r['bare_wps']:.2f} by the clock, {r['cpu_ratio']:.2f} by CPU)",
+                min(r["one_wps"] / r["bare_wps"], r["cpu_ratio"]) >= 1.0,
             )
             for r in rows
         ]
