@@ -103,20 +103,24 @@ def _section_texts(archive: Path) -> list[str]:
 
 
 def task_bare(archive: str, batch_size: int | None) -> dict[str, Any]:
-    """spacy.load, then bare nlp.pipe over the section texts (read and cut before the clock starts)."""
+    """spacy.load with the model's full default pipeline (not the pipeline's ``load_model``,
+    which runs less of it), then bare nlp.pipe over the section texts (read and cut before the
+    clock starts)."""
+    import spacy
+
     from pipeline.core.settings import DEFAULT_MODEL
-    from pipeline.extract.nlp import load_model
 
     texts = _section_texts(Path(archive))
     words = sum(len(t.split()) for t in texts)
-    started = time.perf_counter()
-    nlp = load_model(DEFAULT_MODEL)
+    started, cpu = time.perf_counter(), time.process_time()
+    nlp = spacy.load(DEFAULT_MODEL)
     loaded = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=batch_size):
         pass
     seconds = time.perf_counter() - started
     return {
         "seconds": seconds,
+        "cpu": time.process_time() - cpu,
         "load": loaded - started,
         "words": words,
         "sections": len(texts),
@@ -130,13 +134,16 @@ def task_pipeline(archive: str, out: str, workers: int) -> dict[str, Any]:
     from pipeline.core.settings import Settings
     from pipeline.execute.execution import Execution
     from pipeline.execute.run import run
+    from pipeline.execute.update import update_tables  # imported by ``run`` when there is work
 
+    del update_tables  # imported here so that neither clock includes importing packages
     settings = Settings(input_dir=Path(archive), output_dir=Path(out), force=True, progress=False)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     summary = run(settings, execution=Execution(workers=workers))
     seconds = time.perf_counter() - started
     return {
         "seconds": seconds,
+        "cpu": time.process_time() - cpu,  # this process's own: for one process, the run's
         "processed": len(summary.processed),
         "failed": len(summary.failed),
         "rss_mb": _peak_rss_mb(),
@@ -189,10 +196,10 @@ def task_ocr(scanned: list[str], born_digital: list[str], repeat: int) -> dict[s
 
     from pipeline.core.records import SourceFile
     from pipeline.core.settings import Limits, OcrSettings
+    from pipeline.read.document import read_document
     from pipeline.read.ocr import ocr_engine, render_page
     from pipeline.read.ocr.layout import page_text
     from pipeline.read.ocr.tesseract import parse_tsv, pgm_bytes
-    from pipeline.read.text import read_document
 
     settings = OcrSettings()
     engine = ocr_engine(settings)
@@ -265,7 +272,7 @@ def task_ocr(scanned: list[str], born_digital: list[str], repeat: int) -> dict[s
     }
 
 
-def _ocr_report(shared: Path, repeat: int) -> None:
+def _ocr_report(shared: Path, repeat: int) -> dict[str, float]:
     archive = shared / "archive"
     scanned = [p for n in SCANNED_ARCHIVE for p in sorted(archive.glob(f"*-{n}-*.pdf"))]
     born_digital = [p for n in BORN_DIGITAL_ARCHIVE for p in sorted(archive.glob(f"*-{n}-*.pdf"))]
@@ -279,7 +286,7 @@ def _ocr_report(shared: Path, repeat: int) -> None:
     )
     if "error" in ocr:
         print(f"\nOCR: skipped ({ocr['error']})")
-        return
+        return {}
     n = ocr["pages"]
     render, bare, ours = ocr["render"] / n, ocr["bare"] / n, ocr["ours"] / n
     text_layer = ocr["text_layer"] / ocr["text_pages"]
@@ -294,8 +301,43 @@ def _ocr_report(shared: Path, repeat: int) -> None:
         "(image to PGM, TSV to words and text)\n"
         f"  born-digital page (text layer)    {text_layer * 1000:6.0f} ms/page ({ocr['text_pages']} pages)\n"
         f"  scanned page (render + OCR)       {(render + ours) * 1000:6.0f} ms/page "
-        f"({(render + ours) / text_layer:.0f} x a text-layer page)"
+        f"({(render + ours) / text_layer:.0f} x a text-layer page)",
+        flush=True,
     )
+    figures = {"pipeline_over_bare": bare / ours}
+    with tempfile.TemporaryDirectory(prefix="bulletin-ocr-run-") as tmp:
+        folder = Path(tmp) / "scanned"
+        folder.mkdir()
+        for path in scanned or twin:
+            shutil.copy(path, folder / path.name)
+        runs: dict[int, float] = {}
+        for _ in range(repeat):
+            for workers in (1, 2):
+                done = _in_subprocess(
+                    "pipeline", archive=str(folder), out=str(Path(tmp) / f"out-{workers}"), workers=workers
+                )
+                runs[workers] = min(runs.get(workers, float("inf")), done["seconds"])
+    figures["workers_speedup"] = runs[1] / runs[2]
+    print(
+        f"  bulletin run on these {len(scanned or twin)} documents ({n} pages, loading the model included):\n"
+        f"    1 process {runs[1]:.1f} s, 2 workers {runs[2]:.1f} s ({figures['workers_speedup']:.2f} x)"
+    )
+    return figures
+
+
+def _ocr_checks(ocr: dict[str, float]) -> list[tuple[str, bool]]:
+    if not ocr:
+        return [("OCR: not measured (no engine)", False)]
+    return [
+        (
+            f"OCR pages/s >= 0.9 x bare tesseract ({ocr['pipeline_over_bare']:.2f})",
+            ocr["pipeline_over_bare"] >= 0.9,
+        ),
+        (
+            f"OCR with --workers 2 >= 1.7 x one worker ({ocr['workers_speedup']:.2f})",
+            ocr["workers_speedup"] >= 1.7,
+        ),
+    ]
 
 
 TASKS = {"bare": task_bare, "pipeline": task_pipeline, "pdf": task_pdf, "ocr": task_ocr}
@@ -386,8 +428,11 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"machine: {_machine()}")
     if args.ocr_only:
-        _ocr_report(args.shared, max(1, args.repeat))
-        return 0
+        ocr = _ocr_report(args.shared, max(1, args.repeat))
+        checks = _ocr_checks(ocr)
+        for label, ok in checks:
+            print(f"  [{'ok' if ok else 'MISSED'}] {label}")
+        return 0 if all(ok for _, ok in checks) else 1
     work = args.keep or Path(tempfile.mkdtemp(prefix="bulletin-bench-"))
     print(f"bare nlp.pipe batch_size: {args.batch_size or 'spaCy default'}; best of {args.repeat}\n")
     rows = []
@@ -399,7 +444,7 @@ def main(argv: list[str] | None = None) -> int:
             build_archive(n, archive)
             out = work / f"tables-{n}"
             bare: dict[str, Any] = {}
-            one: dict[str, Any] = {}
+            one: dict[str, Any] = {}  # the best of each by the clock; CPU time is the same run's
             many: dict[str, Any] = {}
             for _ in range(args.repeat):
                 b = _in_subprocess("bare", archive=str(archive), batch_size=args.batch_size)
@@ -415,6 +460,7 @@ def main(argv: list[str] | None = None) -> int:
                 "words": words,
                 "bare_wps": words / bare["seconds"],
                 "one_wps": words / one["seconds"],
+                "cpu_ratio": bare["cpu"] / one["cpu"],
                 "many_wps": words / many["seconds"],
                 "s_per_doc": one["seconds"] / n,
                 "load": bare["load"],
@@ -432,6 +478,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"  pipeline, 1 process     {row['one_wps']:8.0f} words/s  "
                 f"(ratio {row['one_wps'] / row['bare_wps']:.2f}; {row['s_per_doc']:.3f} s/document; "
                 f"model load {row['load']:.1f} s, in both)\n"
+                f"  CPU seconds             bare {bare['cpu']:.1f}; pipeline, 1 process {one['cpu']:.1f} "
+                f"(ratio {row['cpu_ratio']:.2f}: steadier than the clock on a shared machine)\n"
                 f"  pipeline, {args.workers} workers     {row['many_wps']:8.0f} words/s  "
                 f"(speed-up {row['many_wps'] / row['one_wps']:.2f} x one process)\n"
                 f"  peak RSS                bare {row['rss_bare']:.0f} MB; pipeline {row['rss_one']:.0f} MB; "
@@ -452,23 +500,44 @@ def main(argv: list[str] | None = None) -> int:
             f"  pdfplumber extract_text (bare)    {bare_pdf * 1000:6.1f} ms/page  "
             f"(reader / bare {ours / bare_pdf:.2f})"
         )
-        _ocr_report(args.shared, max(1, args.repeat))
+        ocr = _ocr_report(args.shared, max(1, args.repeat))
 
-        print("\ntargets:")
-        first, last = rows[0], rows[-1]
+        print("\ntargets (issue 18; the workers' speed-up is issue 9's):")
+        # The words per second of one process against the bare model's, by the clock and by CPU
+        # time (on a machine shared with other jobs the clock swings by more than the target).
         checks = [
-            (f"throughput >= 0.8 x bare (N={r['n']})", r["one_wps"] / r["bare_wps"] >= 0.8) for r in rows
-        ]
-        checks += [
-            (f"{args.workers} workers >= 1.6 x one process (N={r['n']})", r["many_wps"] / r["one_wps"] >= 1.6)
+            (
+                f"words/s, 1 process, >= 1.0 x bare nlp.pipe with the full default pipeline "
+                f"(N={r['n']}: {r['one_wps'] / r['bare_wps']:.2f} by the clock, {r['cpu_ratio']:.2f} by CPU)",
+                min(r["one_wps"] / r["bare_wps"], r["cpu_ratio"]) >= 1.0,
+            )
             for r in rows
         ]
-        if len(rows) > 1:
-            growth = last["rss_one"] / first["rss_one"]
-            checks.append(
-                (f"peak RSS N={last['n']} within 1.2 x N={first['n']} ({growth:.2f})", growth <= 1.2)
+        checks += [
+            (
+                f"{args.workers} workers >= 1.6 x one process "
+                f"(N={r['n']}: {r['many_wps'] / r['one_wps']:.2f})",
+                r["many_wps"] / r["one_wps"] >= 1.6,
             )
-        checks += [(f"re-run with nothing changed < 5 s (N={r['n']})", r["rerun"] < 5) for r in rows]
+            for r in rows
+        ]
+        base = next((r for r in rows if r["n"] == 1000), rows[0])
+        for r in rows:
+            if r["n"] > base["n"]:
+                growth = r["rss_one"] / base["rss_one"]
+                checks.append(
+                    (f"peak RSS N={r['n']} within 1.2 x N={base['n']} ({growth:.2f})", growth <= 1.2)
+                )
+        checks += [
+            (f"nothing to do: bulletin run < 1 s (N={r['n']}: {r['rerun']:.2f} s)", r["rerun"] < 1)
+            for r in rows
+        ]
+        checks += [
+            (f"re-run with nothing changed < 2 s (N={r['n']}: {r['rerun']:.2f} s)", r["rerun"] < 2)
+            for r in rows
+            if r["n"] >= 10_000
+        ]
+        checks += _ocr_checks(ocr)
         for label, ok in checks:
             print(f"  [{'ok' if ok else 'MISSED'}] {label}")
         return 0 if all(ok for _, ok in checks) else 1

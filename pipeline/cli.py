@@ -15,11 +15,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table as RichTable
 
 import pipeline
-from pipeline.core.errors import InputError, PipelineError
+from pipeline.core.errors import InputError, ModelNotInstalled, PipelineError
 from pipeline.core.records import Failure
 from pipeline.core.settings import DEFAULT_LANGUAGE, DEFAULT_MODELS, Limits, OcrSettings, Settings
 from pipeline.execute.execution import EXECUTORS, Execution
-from pipeline.extract.nlp import ModelNotInstalled
 
 MODEL_ENV = "BULLETIN_MODEL"  # the English model; BULLETIN_MODEL_FR and so on for another language
 DEFAULT_GOLD = Path("tests/golden")
@@ -205,7 +204,6 @@ def models_setting(options: Sequence[str], environ: dict[str, str]) -> dict[str,
 
 def _run(args: argparse.Namespace, console: Console) -> int:
     from pipeline.execute.run import run
-    from pipeline.execute.stages import format_traceback
 
     if not args.input_dir.is_dir():
         raise PipelineError(f"input folder {args.input_dir} does not exist")
@@ -237,6 +235,8 @@ def _run(args: argparse.Namespace, console: Console) -> int:
             highlight=False,
         )
         if args.debug and exc is not None:
+            from pipeline.execute.stages import format_traceback  # not on a run with nothing to do
+
             progress.console.print(format_traceback(exc), highlight=False, markup=False)
 
     progress = Progress(

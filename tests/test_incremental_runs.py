@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pipeline.core.settings import Settings
 from pipeline.execute.run import run
 from pipeline.execute.stages import Resources
@@ -53,3 +55,40 @@ def test_a_run_writes_only_when_its_tables_change(tmp_path: Path, resources: Res
 
     # A run that redoes everything compares its tables with none: it writes them.
     assert run(settings.with_(force=True), resources=resources).written
+
+
+def test_a_run_with_nothing_changed_decides_from_the_manifest_alone(
+    tmp_path: Path, resources: Resources, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "march.txt").write_text(MARCH, encoding="utf-8")
+    (raw / "notes.odt").write_bytes(b"PK")  # refused on discovery: a row of `failures`
+    settings = Settings(input_dir=raw, output_dir=out, progress=False)
+    first = run(settings, resources=resources)
+    written = _stamp(out)
+
+    import pipeline.execute.update
+
+    def no_update(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the rows were spilled and read again")
+
+    monkeypatch.setattr(pipeline.execute.update, "update_tables", no_update)
+    again = run(settings, resources=resources)
+    assert not again.written and again.skipped == ["march.txt"] and not again.processed
+    assert again.rows == first.rows and again.errors_in_tables == first.errors_in_tables
+    assert [w.source_file for w in again.warnings] == [w.source_file for w in first.warnings]
+    assert _stamp(out) == written
+
+    # Anything the manifest does not vouch for goes through the full run.
+    (out / "people.parquet").write_bytes(b"not parquet")
+    with pytest.raises(AssertionError, match="spilled"):
+        run(settings, resources=resources)
+    monkeypatch.undo()
+    assert run(settings, resources=resources).written  # the damaged table rebuilt
+    monkeypatch.setattr(pipeline.execute.update, "update_tables", no_update)
+    (raw / "notes.odt").unlink()  # a refused file gone: its failure row goes
+    with pytest.raises(AssertionError, match="spilled"):
+        run(settings, resources=resources)
+    with pytest.raises(AssertionError, match="spilled"):
+        run(settings.with_(force=True), resources=resources)

@@ -82,12 +82,20 @@ def person_like(row: EntityRow, words: Words) -> bool:
 
 
 @cache
-def _city_ids() -> dict[tuple[str, float, float], int]:
+def city_ids() -> dict[tuple[str, float, float], int]:
     """(country, latitude, longitude) -> geonameid, the coordinates rounded to 0.01 degree."""
     return {
         (c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)): c["geonameid"]
         for c in geonames("cities").values()
     }
+
+
+@cache
+def gazetteer_names() -> dict[str, str]:
+    """The gazetteer's own name of each id ``gazetteer_id`` gives ("geonames:2172517", "iso:AU")."""
+    names = {f"geonames:{code}": str(c["name"]) for code, c in geonames("cities").items()}
+    names.update({f"iso:{code}": str(c["name"]) for code, c in geonames("countries").items()})
+    return names
 
 
 def gazetteer_id(row: EntityRow) -> str | None:
@@ -97,7 +105,7 @@ def gazetteer_id(row: EntityRow) -> str | None:
     if row.place_kind == "country":
         return f"iso:{row.country_code}"
     if row.place_kind == "city" and row.lat is not None and row.lon is not None:
-        geonameid = _city_ids().get((row.country_code, round(row.lat, 2), round(row.lon, 2)))
+        geonameid = city_ids().get((row.country_code, round(row.lat, 2), round(row.lon, 2)))
         if geonameid is not None:
             return f"geonames:{geonameid}"
     return None
@@ -346,24 +354,37 @@ def gazetteer_entity_id(row: EntityRow) -> str | None:
     return stable_id("entity", "place", gid) if gid else None
 
 
-def _bulletin_index(rows: list[EntityRow], linker: _Linker) -> dict[str, set[str]]:
-    """Who this bulletin names in full: first names, surnames, initials and head words -> entities."""
+def _index_keys(row: EntityRow, words: Words) -> tuple[str, ...]:
+    """The keys under which a bulletin's index finds ``row``: first names, surname, initial and
+    surname of a person; the head word of an organisation's name."""
+    keys: list[str] = []
+    if row.kind == "person" or person_like(row, words):
+        parts = person_tokens(row.name, words)
+        if len(parts) >= 2 and not is_initial(parts[0]):
+            keys += [f"first|{first}" for first in words.nickname_of.get(parts[0], {parts[0]})]
+            keys.append(f"last|{parts[-1]}")
+            keys.append(f"initial|{parts[0][0]} {parts[-1]}")
+    if row.kind == "organisation":
+        key = organisation_key(row.name, words).split()
+        if len(key) >= 2:
+            cut = min((key.index(w) for w in ("of", "for", "on") if w in key), default=len(key))
+            if cut and key[cut - 1] in _head_words():
+                keys.append(f"head|{key[cut - 1]}")
+    return tuple(keys)
+
+
+def _bulletin_index(
+    rows: list[EntityRow], linker: _Linker, keys_of: Mapping[tuple[str, str, str], tuple[str, ...]]
+) -> dict[str, set[str]]:
+    """Who this bulletin names in full: first names, surnames, initials and head words -> entities
+    (``keys_of``: each row's ``_index_keys``, worked out once per row)."""
     index: dict[str, set[str]] = defaultdict(set)
     for row in rows:
-        entity_id = linker.find(linker.entity_of_row[row.key])
-        if row.kind == "person" or person_like(row, linker.words):
-            parts = person_tokens(row.name, linker.words)
-            if len(parts) >= 2 and not is_initial(parts[0]):
-                for first in linker.words.nickname_of.get(parts[0], {parts[0]}):
-                    index[f"first|{first}"].add(entity_id)
-                index[f"last|{parts[-1]}"].add(entity_id)
-                index[f"initial|{parts[0][0]} {parts[-1]}"].add(entity_id)
-        if row.kind == "organisation":
-            key = organisation_key(row.name, linker.words).split()
-            if len(key) >= 2:
-                cut = min((key.index(w) for w in ("of", "for", "on") if w in key), default=len(key))
-                if cut and key[cut - 1] in _head_words():
-                    index[f"head|{key[cut - 1]}"].add(entity_id)
+        keys = keys_of[row.key]
+        if keys:
+            entity_id = linker.find(linker.entity_of_row[row.key])
+            for key in keys:
+                index[key].add(entity_id)
     return index
 
 
@@ -397,6 +418,9 @@ def link_entities(
         for row in sorted(by_doc[doc_id], key=lambda r: _linking_order(r, words)):
             if row.prior_id is not None:
                 linker.add(row, row.prior_id)
+    # A bulletin's index is built again before each of its rows is matched (the rows matched
+    # before it join it, merges change its ids); the keys of a row are worked out once.
+    keys_of = {row.key: _index_keys(row, words) for doc_rows in by_doc.values() for row in doc_rows}
     for doc_id in ordered:
         pending = sorted(
             (r for r in by_doc[doc_id] if relink or r.prior_id is None),
@@ -404,7 +428,7 @@ def link_entities(
         )
         for row in pending:
             known = [r for r in by_doc[doc_id] if r.key in linker.entity_of_row]
-            ids, reason = linker.match(row, _bulletin_index(known, linker))
+            ids, reason = linker.match(row, _bulletin_index(known, linker, keys_of))
             if row.prior_id is not None:
                 own = linker.find(linker.entity_of_row[row.key])
                 if ids and linker.find(ids[0]) != own:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pipeline.core.datafiles import load_data
@@ -79,6 +79,7 @@ def load_words() -> Words:
     return words_from(load_data(DATA_FILE), load_data("people.yaml")["honorifics"])
 
 
+@lru_cache(maxsize=1 << 16)  # the same names come back in every bulletin of an archive
 def fold(text: str) -> str:
     """Case-folded, accents dropped, one kind of hyphen and apostrophe: "Lyngå" -> "lynga"."""
     text = unicodedata.normalize("NFKD", text)

@@ -8,10 +8,9 @@ from typing import Any
 
 import pyarrow as pa
 
-from pipeline.archive.entities import gazetteer_id
+from pipeline.archive.entities import gazetteer_id, gazetteer_names
 from pipeline.archive.names import Words, event_name_key, looks_like_acronym, person_tokens, tokens
 from pipeline.archive.records import Bulletin, Change, EntityRow, EventRow
-from pipeline.core.datafiles import geonames
 from pipeline.tables.build import to_arrow
 from pipeline.tables.schema import TABLES
 
@@ -23,11 +22,9 @@ def _mode(values: Iterable[Any]) -> Any:
 
 
 def _canonical_name(kind: str, rows: list[EntityRow], gazetteer: str | None, words: Words) -> str:
-    if gazetteer is not None:
-        source, _, code = gazetteer.partition(":")
-        known = geonames("cities").get(code) if source == "geonames" else geonames("countries").get(code)
-        if known:
-            return str(known["name"])
+    known = gazetteer_names().get(gazetteer) if gazetteer is not None else None
+    if known:
+        return known
     weight = Counter(r.name for r in rows for _ in range(max(r.n_mentions, 1)))
     if kind == "organisation" and any(not looks_like_acronym(r.name) for r in rows):
         weight = Counter({n: c for n, c in weight.items() if not looks_like_acronym(n)})

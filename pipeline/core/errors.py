@@ -7,6 +7,11 @@ class InputError(Exception):
     """A bad input file; the message is the one-line reason."""
 
 
+class ModelNotInstalled(RuntimeError):
+    """The configured spaCy model cannot be loaded (raised by ``pipeline.extract.nlp``; here so
+    that the command can catch it without importing spaCy)."""
+
+
 class PipelineError(Exception):
     """A problem with the run itself (settings, output folder, model, lock)."""
 

@@ -1,119 +1,30 @@
-"""The incremental run over a folder: what to process, in which batches, and the tables written.
+"""The incremental run over a folder: is there anything to do, and if so, do it.
 
-discover -> (per batch, ``pipeline.execute.stages``) -> spill -> merge with the rows kept
-from the last run -> link the archive (``pipeline.archive``) -> validate -> store. Only new
-and changed files are processed; the manifest says which. The run turns each batch's
-records into Arrow tables at once and keeps only those, so memory holds one batch of
-parses at a time. Batches run here, in a pool of processes or on a Dask cluster
-(``pipeline.execute.executors``); every way gives the same tables, byte for byte.
+discover -> fingerprint and manifest -> nothing changed: the tables as last written, said
+from the manifest alone; else ``pipeline.execute.update`` processes the new and changed files
+and writes the merged tables. Only new and changed files are processed; the manifest says
+which. The update (the model, Arrow's compute, DuckDB) is imported only when there is work,
+so a run with nothing to do starts and ends in a fraction of a second.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
-from contextlib import suppress
-from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
-
-from pipeline.archive import LinkedTables, as_written, linked, read_previous
-from pipeline.core.records import (
-    Failure,
-)
+from pipeline.core.records import Failure
 from pipeline.core.settings import Settings
-from pipeline.execute.execution import Execution, plan_batches
-from pipeline.execute.executors import map_batches
-from pipeline.execute.stages import (
-    DocumentError,
-    Resources,
-    load_resources,
-    lost_outcome,
-    process_batch,
-    return_free_memory,
-)
-from pipeline.read.discover import discover
-from pipeline.tables.build import results_to_tables, to_arrow
-from pipeline.tables.schema import TABLES
-from pipeline.tables.spill import TableSpill, spill
-from pipeline.tables.store import (
-    TABLE_READ_ERRORS,
-    KeptRows,
-    Manifest,
-    output_lock,
-    read_manifest,
-    release_arrow_memory,
-    same_as_written,
-    write_tables,
-)
+from pipeline.execute.execution import Execution
+from pipeline.execute.summary import RunSummary
+from pipeline.read.discover import Discovery, discover
+from pipeline.tables.commit import Manifest, files_present, load_manifest, output_lock, refused_digest
 
-# --------------------------------------------------------------------------- time limit
+if TYPE_CHECKING:
+    from pipeline.execute.stages import Resources
 
-
-
-
-
-
-
-
-
-
-
-
-# --------------------------------------------------------------------------- one document
-
-
-
-
-
-
-
-
-
-
-# --------------------------------------------------------------------------- a batch of documents
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-# --------------------------------------------------------------------------- the run
-
-
-@dataclass
-class RunSummary:
-    processed: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    failed: list[Failure] = field(default_factory=list)
-    warnings: list[Failure] = field(default_factory=list)
-    rows: dict[str, int] = field(default_factory=dict)
-    errors_in_tables: int = 0  # error rows in `failures`, from this run and earlier ones
-    written: bool = True  # False when nothing changed, so no file was rewritten
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed
+__all__ = ["RunSummary", "fingerprint", "run"]
 
 
 def fingerprint(settings: Settings) -> str:
@@ -153,102 +64,42 @@ def run(
     failure, with a ``DocumentError`` carrying the traceback. ``execution`` says where
     the documents are processed (default: here, one process); the tables are the same.
     """
-    execution = execution or Execution()
-    summary = RunSummary()
-    out_dir = settings.output_dir
-    with output_lock(out_dir):
+    with output_lock(settings.output_dir):
         found = discover(settings.input_dir, max_bytes=settings.limits.max_bytes)
         stamp = fingerprint(settings)
-        manifest = read_manifest(out_dir)
-        redo_all = settings.force or manifest.fingerprint != stamp
-        previous = {} if redo_all else manifest.files
-        current = {f.relative_path: f for f in found.files}
-        to_process = [f for f in found.files if previous.get(f.relative_path) != f.sha256]
-        summary.skipped = [f.relative_path for f in found.files if previous.get(f.relative_path) == f.sha256]
-        rejected_names = {r.source_file for r in found.rejected}
-        summary.removed = sorted(set(previous) - set(current) - rejected_names)
-        replaced = {f.relative_path for f in to_process} | set(summary.removed) | rejected_names
-        # The archive ids last written, kept even when every file is processed again.
-        previous_archive = read_previous(out_dir, relink=redo_all)
+        manifest = load_manifest(settings.output_dir)
+        if not settings.force and _nothing_changed(manifest, stamp, found, settings):
+            return _as_written(manifest, found, on_error)
+        # Imported here: a run with nothing to do never loads the model, Arrow's compute or DuckDB.
+        from pipeline.execute.update import update_tables
 
-        new_failures: list[Failure] = list(found.rejected)
-        for failure in found.rejected:
-            if failure.severity == "warning":
-                summary.warnings.append(failure)
-            elif on_error:
+        return update_tables(settings, found, stamp, on_file, on_error, resources, execution or Execution())
+
+
+def _nothing_changed(manifest: Manifest, stamp: str, found: Discovery, settings: Settings) -> bool:
+    """The tables last written account for exactly the files found, by the same code, data and
+    models, and are all there: nothing to spill, read, link or compare."""
+    return (
+        bool(manifest.rows)  # a manifest from before it counted the rows says too little
+        and manifest.fingerprint == stamp
+        and manifest.files == {f.relative_path: f.sha256 for f in found.files}
+        and manifest.refused == refused_digest(found.rejected)
+        and files_present(settings.output_dir)
+    )
+
+
+def _as_written(
+    manifest: Manifest, found: Discovery, on_error: Callable[[Failure, BaseException | None], None] | None
+) -> RunSummary:
+    """The summary of a run that changed nothing, from the manifest: as the full run reports it."""
+    summary = RunSummary(skipped=[f.relative_path for f in found.files], written=False)
+    for failure in found.rejected:
+        if failure.severity == "warning":
+            summary.warnings.append(failure)
+        else:
+            summary.failed.append(failure)
+            if on_error:
                 on_error(failure, None)
-        with spill() as spilled:
-            batches = plan_batches(to_process, execution)
-            for outcomes in map_batches(
-                process_batch, load_resources, lost_outcome, batches, settings, execution, resources
-            ):
-                results = []
-                for outcome in outcomes:
-                    if outcome.result is not None:
-                        results.append(outcome.result)
-                        summary.processed.append(outcome.source_file)
-                        summary.warnings.extend(outcome.result.warnings)
-                        status = "processed"
-                    else:
-                        assert outcome.failure is not None
-                        new_failures.append(outcome.failure)
-                        if on_error:
-                            on_error(outcome.failure, DocumentError(outcome.failure, outcome.traceback))
-                        status = "failed"
-                    if on_file:
-                        on_file(outcome.source_file, status)
-                # The batch's rows go to disk; its parses and records are dropped here.
-                spilled.append(results_to_tables(results))
-            # The resources this run loaded (the model) went with the executor: give their
-            # memory back before the old rows are read and the tables checked and written.
-            return_free_memory()
-            if not redo_all:  # the old rows of the files not processed again join the new ones
-                _keep_rows(spilled, KeptRows(out_dir, replaced))
-            spilled.append({"failures": to_arrow(TABLES["failures"], new_failures)})
-            # The kept and the new rows in their final order, still on disk: read one table
-            # at a time as they are checked and written.
-            # Entities and events across the archive, linked here in one order whatever the executor;
-            # when no bulletin's rows changed, the archive is as last written.
-            if redo_all or replaced:
-                tables = linked(spilled.sorted_tables(), previous_archive)
-            else:
-                tables = as_written(spilled.sorted_tables(), out_dir, previous_archive)
-
-            summary.failed = [f for f in new_failures if f.severity == "error"]
-            files = {name: sha for name, sha in previous.items() if name in current and name not in replaced}
-            files.update({f.relative_path: f.sha256 for f in to_process})
-            new_manifest = Manifest(stamp, files)
-            if _unchanged(manifest, new_manifest, tables, None if redo_all else out_dir):
-                summary.written = False  # the same tables again: nothing to rewrite
-            else:
-                write_tables(out_dir, tables, new_manifest)
-            summary.rows = {name: tables.num_rows(name) for name in TABLES}
-            summary.errors_in_tables = _count_errors(tables["failures"])
+    summary.rows = dict(manifest.rows)
+    summary.errors_in_tables = manifest.errors
     return summary
-
-
-def _keep_rows(spilled: TableSpill, kept: KeptRows) -> None:
-    """Spill the rows an incremental run keeps from the tables last written, a slice at a time."""
-    for name in TABLES:
-        # A table that cannot be read keeps no rows (``read_tables`` reads it as empty).
-        with suppress(*TABLE_READ_ERRORS):
-            spilled.append_rows(name, kept.rows(name))
-    release_arrow_memory()  # the pages of every slice read
-
-
-def _unchanged(
-    old_manifest: Manifest, new_manifest: Manifest, tables: LinkedTables, written: Path | None
-) -> bool:
-    """The same manifest and the same rows as the tables in ``written`` (None: as no rows at all,
-    for a run that redoes everything and so never reads the old tables)."""
-    if old_manifest != new_manifest:
-        return False
-    if written is None:
-        return not any(tables.num_rows(name) for name in TABLES)
-    return same_as_written(written, tables)
-
-
-def _count_errors(failures: pa.Table) -> int:
-    return sum(1 for s in failures["severity"].to_pylist() if s == "error")
-
-

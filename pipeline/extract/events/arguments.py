@@ -33,6 +33,7 @@ from pipeline.extract.events.syntax import (
     subtree_bounds,
 )
 from pipeline.extract.events.tokens import SectionText
+from pipeline.extract.model_rules import lemma as lemma_of
 
 _MAX_ARGUMENT = 16  # tokens in a name made from a verb's argument
 _OTHER_NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "MONEY", "QUANTITY", "CARDINAL"})
@@ -41,7 +42,7 @@ _PURPOSE_PREPS = frozenset({"at", "during", "with"})
 
 def _verb_keys(verb: Token) -> list[str]:
     """Ways the data may name a verb: "carry out", "take place", "hold"."""
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb).lower()
     keys = [f"{lemma} {c.lower_}" for c in children(verb, "prt")]
     keys += [f"{lemma} {c.lower_}" for c in children(verb, "dobj") if c.lower_ == "place"]
     return [*keys, lemma]
@@ -211,7 +212,7 @@ def refine_verb_phrases(st: SectionText, phrases: Sequence[Phrase], lex: EventLe
         subjects = children(verb, "nsubj", "nsubjpass")
         if any(s.i in noun_heads for s in subjects) or _named_right_before(st, phrase, phrases):
             continue  # "a peer-review mission is visiting Accra": the mission is the row
-        if any(o.lemma_.lower() in lex.not_activity_nouns for o in children(verb, "dobj")):
+        if any(lemma_of(o).lower() in lex.not_activity_nouns for o in children(verb, "dobj")):
             continue  # "met its targets"
         if not phrase.modified:
             subject = _subject_name(st, verb, lex)
@@ -246,7 +247,7 @@ def with_purpose(st: SectionText, phrase: Phrase, lex: EventLexicon) -> Phrase:
     verb = prep.head
     if head.dep_ != "pobj" or prep.lower_ not in _PURPOSE_PREPS or verb.pos_ != "VERB":
         return phrase
-    if verb.lemma_.lower() in lex.light_verbs:
+    if lemma_of(verb).lower() in lex.light_verbs:
         return phrase
     if _is_passive(verb):
         subject = subject_before(verb)
@@ -267,4 +268,4 @@ def with_purpose(st: SectionText, phrase: Phrase, lex: EventLexicon) -> Phrase:
     matter = st.span_text(start, end)
     if st.lower[start] in lex.determiners:  # "The 2015 Award was presented": the 2015 Award
         matter = st.lower[start] + matter[len(st.lower[start]) :]
-    return replace(phrase, name=f"{phrase.name} {gerund(verb.lemma_.lower())} {matter}")
+    return replace(phrase, name=f"{phrase.name} {gerund(lemma_of(verb).lower())} {matter}")

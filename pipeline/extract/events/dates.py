@@ -19,6 +19,7 @@ from pipeline.extract.events.phrases import Phrase
 from pipeline.extract.events.records import Anchor
 from pipeline.extract.events.syntax import argument_link, clean_link, distance, governing_verb, span_root
 from pipeline.extract.events.tokens import SectionText, _find_phrases, has_any, match
+from pipeline.extract.model_rules import lemma as lemma_of
 
 _MONTH_DISTANCE = 60  # characters between a month-only date and its trigger
 _DEADLINE_WINDOW = 8  # words before a date searched for "deadline"
@@ -64,7 +65,10 @@ def _other_verb_between(st: SectionText, lo: int, hi: int, lex: EventLexicon) ->
         return False
     allowed = {w for words in lex.event_verbs + lex.organiser_cues for w in words} | lex.organiser_verbs
     return any(
-        lo <= t.idx < hi and t.pos_ == "VERB" and t.lower_ not in allowed and t.lemma_.lower() not in allowed
+        lo <= t.idx < hi
+        and t.pos_ == "VERB"
+        and t.lower_ not in allowed
+        and lemma_of(t).lower() not in allowed
         for t in st.tokens
     )
 

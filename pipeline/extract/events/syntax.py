@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.events.tokens import SectionText
+from pipeline.extract.model_rules import lemma as lemma_of
 
 _CONTENT_TAGS = frozenset({"NOUN", "PROPN", "VERB", "NUM", "PRON"})
 _MAX_DEPTH = 60  # a parse tree is never this deep; guards against a malformed head chain
@@ -155,7 +156,7 @@ def argument_link(date_root: Token, head: Token, preps: frozenset[str], verbs: f
     if len(between) == 1 and head.head.i == verb.i:
         return head.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}
     if len(between) == 1 and verb.head.i == head.i:
-        return verb.dep_ in {"acl", "relcl"} and verb.lemma_.lower() in verbs
+        return verb.dep_ in {"acl", "relcl"} and lemma_of(verb).lower() in verbs
     return len(between) == 2 and head.dep_ == "pobj" and between[1].lower_ in preps
 
 

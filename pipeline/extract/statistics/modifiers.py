@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from pipeline.extract.model_rules import lemma as lemma_of
 from pipeline.extract.statistics.rules import StatisticsRules
 
 # The model's labels for a time: a phrase holding one says when, not what.
@@ -50,7 +51,7 @@ def _argument_of_verb(preposition: Token, rules: StatisticsRules) -> bool:
         noun = noun.head.head  # "briefed representatives of 37 missions [in Room 4]"
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     in_object = noun.dep_ in _OBJECT_DEPS or (noun.dep_ == "pobj" and verb.pos_ in ("VERB", "AUX"))
-    if not in_object or verb.lemma_.casefold() in rules.holding_verbs:
+    if not in_object or lemma_of(verb).casefold() in rules.holding_verbs:
         return False
     return preposition.lower_ in rules.verb_argument_prepositions or any(
         t.ent_type_ in _PLACE_LABELS for t in preposition.subtree

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from pipeline.core.ids import stable_id
 from pipeline.core.records import Place, Section, Statistic
 from pipeline.extract.context import DocumentContext, Extracted
+from pipeline.extract.model_rules import lemma as lemma_of
 from pipeline.extract.sentences import sentence_span
 from pipeline.extract.statistics.exclusions import (
     follows,
@@ -48,7 +49,7 @@ def _is_change(opener: Token, rules: StatisticsRules) -> bool:
     return (
         opener.lower_ == "from"
         and head.pos_ in ("VERB", "AUX")
-        and head.lemma_.casefold() in rules.count_verbs
+        and lemma_of(head).casefold() in rules.count_verbs
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from pipeline.extract.model_rules import lemma as lemma_of
 from pipeline.extract.sentences import is_paragraph_break, sentence_span
 from pipeline.extract.statistics.measures import is_dimension, price_of, sized_noun
 from pipeline.extract.statistics.modifiers import is_clean, narrows, passive_tail, phrase_end, says_when
@@ -202,7 +203,7 @@ def _of_tail(doc: Doc, noun: Token, blocked: set[int], rules: StatisticsRules) -
 
 def _predicate(doc: Doc, verb: Token, blocked: set[int]) -> str | None:
     """ "followed the sessions online": what a number that is a subject did or was."""
-    if verb.lemma_ == "be":
+    if lemma_of(verb) == "be":
         for child in verb.children:
             if child.dep_ == "attr" and child.pos_ in ("NOUN", "PROPN"):
                 return _trim(doc, child.left_edge.i, child.i, blocked)  # "18 of whom were women"
@@ -273,8 +274,10 @@ def _money_subject(doc: Doc, top: Token, verb: Token, blocked: set[int], rules: 
 
 
 def _is_recipient(child: Token, rules: StatisticsRules) -> bool:
-    return child.dep_ in ("prep", "dative") and child.lower_ in rules.amount_target_prepositions and any(
-        c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in child.children
+    return (
+        child.dep_ in ("prep", "dative")
+        and child.lower_ in rules.amount_target_prepositions
+        and any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in child.children)
     )
 
 
@@ -408,15 +411,15 @@ def _verb_subject(
             return f"{phrase} {degree.text}" if faster else phrase
     if top.dep_ == "nsubj" and top.head.i == verb.i:
         return _predicate(doc, verb, blocked)
-    if verb.lemma_.casefold() in rules.count_verbs and top.dep_ == "pobj":
+    if lemma_of(verb).casefold() in rules.count_verbs and top.dep_ == "pobj":
         for child in verb.children:
             if child.dep_ == "dobj" and child.pos_ == "NOUN":
                 # "increased on-time payments by 11 per cent": what changed.
                 return _noun_phrase(doc, child, child.left_edge.i, blocked, rules)
     subject = _clause_subject(verb)
-    if subject is not None and subject.lemma_.casefold() in rules.count_nouns:
+    if subject is not None and lemma_of(subject).casefold() in rules.count_nouns:
         return _of_tail(doc, subject, blocked, rules) or subject.text
-    if subject is not None and verb.lemma_.casefold() in rules.count_verbs:
+    if subject is not None and lemma_of(verb).casefold() in rules.count_verbs:
         return _changed_phrase(doc, subject, blocked, rules)
     if group.unit in rules.currency_codes:
         return _money_subject(doc, top, verb, blocked, rules)
