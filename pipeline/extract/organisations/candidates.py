@@ -12,8 +12,14 @@ from spacy.tokens import Doc
 
 from pipeline.core.ids import normalise_name
 from pipeline.extract.acronyms import AcronymDefinition, is_acronym_token
-from pipeline.extract.organisations.classification import Definitions, listed_non_org, long_form_kind
+from pipeline.extract.organisations.classification import (
+    Definitions,
+    listed_non_org,
+    long_form_kind,
+    strip_article,
+)
 from pipeline.extract.organisations.coordination import ModelEvidence
+from pipeline.extract.organisations.head_first import head_first_names
 from pipeline.extract.organisations.heads import name_head
 from pipeline.extract.organisations.misreadings import (
     BulletinClues,
@@ -67,6 +73,16 @@ def _strip_name(text: str) -> tuple[int, int]:
         if text[start:end].endswith(mark):
             end -= len(mark)
     return start, end
+
+
+def _article_length(name: str, ref: OrgReference) -> int:
+    """Length of the article a long form opens with ("l'Agence ...": 2), where the language
+    writes one before a name (``OrgReference.name_articles``); else 0."""
+    return len(name) - len(strip_article(name, ref))
+
+
+def _is_article(text: str, ref: OrgReference) -> bool:
+    return text.lower().replace("\u2019", "'") in ref.name_articles
 
 
 def _inside(ranges: Iterable[tuple[int, int]], start: int, end: int) -> bool:
@@ -266,14 +282,22 @@ def section_candidates(
     evidence = ModelEvidence(doc, vocabulary)
     # A name ending where a defined long form ends, and starting before it, is that long form
     # in full: "Malaysian Administrative Modernisation and [Management Planning Unit] (MAMPU)".
-    longer = {d.long_end: (d.long_start, d.short) for d in section_defs if d.short in defs.org}
+    longer = {
+        d.long_end: (d.long_start + _article_length(d.long, ref), d.short)
+        for d in section_defs
+        if d.short in defs.org
+    }
     for d in section_defs:
         if d.short in defs.org:
-            names.append(
-                Candidate(d.long_start, d.long_end, d.long, d.short, "definition", heading(d.long_start))
-            )
+            cut = _article_length(d.long, ref)
+            start = d.long_start + cut
+            names.append(Candidate(start, d.long_end, d.long[cut:], d.short, "definition", heading(start)))
     for run in title_runs(words):
         for a, b in head_candidates(words, run, ref, evidence):
+            while ref.head_first and a < b - 1 and _is_article(words[a].text, ref):
+                a += 1  # "Le Réseau": the article is no part of the name
+            if ref.head_first and b - a == 1 and words[a].text.lower() in ref.head_words:
+                continue
             s, e = words[a].char_start, words[b - 1].char_end
             capitals = all(w.text.isupper() for w in words[a:b]) and b - a > 1  # a heading
             generic = generic_organ([w.text for w in words[a:b]], ref)
@@ -281,6 +305,12 @@ def section_candidates(
                 long_start, short = longer.get(e, (s, None))
                 acronym = short if s <= long_start else None
                 names.append(Candidate(s, e, text[s:e], acronym, "pattern", heading(s)))
+    for a, b in head_first_names(words, ref) if ref.head_first else ():
+        s, e = words[a].char_start, words[b - 1].char_end
+        if not _inside(quoted, s, e):
+            long_start, short = longer.get(e, (s, None))
+            short = short if s == long_start else None
+            names.append(Candidate(s, e, text[s:e], short, "pattern", heading(s)))
     for a, b in company_names(words, ref):
         s, e = words[a].char_start, words[b - 1].char_end
         names.append(Candidate(s, e, text[s:e], None, "pattern", heading(s)))

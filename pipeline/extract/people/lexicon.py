@@ -42,6 +42,13 @@ class PeopleLexicon:
     spatial_prepositions: frozenset[str] = frozenset()
     taxon_words: frozenset[str] = frozenset()
     epithet_endings: tuple[str, ...] = ()
+    # Words that open the complement of a title ("Minister *of* Health", "Ministre *de* la
+    # Santé") and the articles that may follow them ("of *the* Board", "de *la* Santé").
+    title_links: frozenset[str] = frozenset({"of", "at", "for", "in", "to", "with"})
+    link_articles: frozenset[str] = frozenset({"the"})
+    # French writes a title's adjectives after its head word ("Directrice *générale*"): a
+    # capitalised title then runs on over the lower-case words of a listed role phrase.
+    roles_run_on: bool = False
 
     def is_role(self, text: str) -> bool:
         return text in self.role_acronyms or role_key(text) in self.roles
@@ -82,6 +89,8 @@ def lexicon_from_data(data: Mapping[str, Any]) -> PeopleLexicon:
         spatial_prepositions=lower_set("spatial_prepositions"),
         taxon_words=lower_set("taxon_words"),
         epithet_endings=tuple(sorted({str(w).lower() for w in data.get("epithet_endings") or ()})),
+        roles_run_on=bool(data.get("roles_run_on")),
+        **{key: lower_set(key) for key in ("title_links", "link_articles") if data.get(key)},
     )
 
 

@@ -58,7 +58,8 @@ def parse_title(words: Sequence[Word], text: str, known: Affiliations) -> Title:
     inside = {k for a, b in spans for k in range(a, b)}
     # The title proper ends at the first "of/at/for/in" that is not inside a role phrase.
     cut = next(
-        (k for k, w in enumerate(words) if w.text.lower() in TITLE_LINKS and k not in inside), len(words)
+        (k for k, w in enumerate(words) if w.text.lower() in lexicon.title_links and k not in inside),
+        len(words),
     )
     org: str | None = None
     first = 0
@@ -85,15 +86,15 @@ def parse_title(words: Sequence[Word], text: str, known: Affiliations) -> Title:
             return Title(words_text(text, words[first:last]), org or named)
     role = list(words[first:cut])
     rest = list(words[cut:])
-    while len(rest) >= 2 and rest[0].text.lower() in TITLE_LINKS:
-        nxt = next((k for k in range(1, len(rest)) if rest[k].text.lower() in TITLE_LINKS), len(rest))
+    while len(rest) >= 2 and rest[0].text.lower() in lexicon.title_links:
+        nxt = next((k for k in range(1, len(rest)) if rest[k].text.lower() in lexicon.title_links), len(rest))
         named = affiliation(rest[1:], text, known) or affiliation(rest[1:nxt], text, known)
         if named:
             org = org or named
             break
         role.extend(rest[:nxt])
         rest = rest[nxt:]
-    links = [k for k, w in enumerate(role) if w.text.lower() in TITLE_LINKS]
+    links = [k for k, w in enumerate(role) if w.text.lower() in lexicon.title_links]
     if links and (org is None or is_place_name(org)):
         # "Under-Secretary-General for Economic and Social Affairs" heads the bulletin's
         # "Department of Economic and Social Affairs".
@@ -136,15 +137,27 @@ def _run_forward(words: Sequence[Word], start: int, taken: set[int], lexicon: Pe
         nxt = words[k + 1].text if k + 1 < len(words) else ""
         if low in {"and", "&"} and lexicon.is_role(nxt):
             break  # "Dean of the School and Chair of the jury": a second title
-        if (low in CONNECTORS or low in TITLE_LINKS) and (is_cap_word(nxt) or nxt.lower() == "the"):
+        links = CONNECTORS | lexicon.title_links
+        if (low in links or low in lexicon.link_articles) and (
+            is_cap_word(nxt) or nxt.lower().replace("\u2019", "'") in lexicon.link_articles
+        ):
             k += 1
+            continue
+        if lexicon.roles_run_on and any(
+            _phrase_is_role(words[a : k + 1], lexicon) for a in range(max(start, k - 3), k)
+        ):
+            k += 1  # a role written on in lower case: "Directrice *générale*", "Représentant *résident*"
             continue
         break
     run = list(words[start:k])
-    while run and run[-1].text.lower() in CONNECTORS | TITLE_LINKS:
+    while run and run[-1].text.lower() in CONNECTORS | lexicon.title_links | lexicon.link_articles:
         run = run[:-1]
     # "a senior fellow at X": only a determiner is no title; the lower-case reading follows.
     return run if any(w.text.lower() not in DETERMINERS for w in run) else []
+
+
+def _phrase_is_role(words: Sequence[Word], lexicon: PeopleLexicon) -> bool:
+    return lexicon.is_role(" ".join(w.text for w in words))
 
 
 def _clause_forward(words: Sequence[Word], start: int, taken: set[int], lexicon: PeopleLexicon) -> list[Word]:

@@ -33,14 +33,16 @@ from pipeline.extract.places.resolution import pick_city
 from pipeline.extract.reference.gazetteer import (
     Gazetteer,
     PlaceMatch,
+    language_gazetteer,
 )
+from pipeline.extract.reference.organisations import language_reference
 
 MENTION_LABEL = "PLACE"
 
 
 def extract(context: DocumentContext) -> Extracted:
     """The places stage: ``find_places`` over a document context, after the organisations."""
-    gazetteer = context.reference.gazetteer
+    gazetteer = language_gazetteer(context.reference.gazetteer, context.language)
     organisations = [(m.char_start, m.char_end) for m in context.found.mentions if m.label == "ORG"]
     places, mentions = find_places(
         context.doc_id,
@@ -48,7 +50,7 @@ def extract(context: DocumentContext) -> Extracted:
         context.docs,
         gazetteer,
         organisation_spans=organisations,
-        org_heads=context.reference.organisations.head_words,
+        org_heads=language_reference(context.reference.organisations, context.language).head_words,
     )
     return Extracted(tuple(places), tuple(mentions))
 
