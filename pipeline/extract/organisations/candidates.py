@@ -242,6 +242,7 @@ def bulletin_acronyms(
     ``texts[i]`` is ``docs[i].text``, which spaCy would rebuild from the tokens on each access.
     """
     found = set(defs.org) | {a for org in ref.organisations for a in org.acronyms}
+    surnames = _capital_surnames(texts) if ref.surnames_in_capitals else frozenset()
     for doc, text in zip(docs, texts, strict=True):
         for m in _ACRONYM_WORD.finditer(text):
             word = m.group()
@@ -250,9 +251,36 @@ def bulletin_acronyms(
                 and is_acronym_token(word)
                 and _unknown_acronym_ok(word, ref, defs, places)
                 and _affiliation_context(doc, m.start(), m.end(), ref)
+                and not (ref.surnames_in_capitals and _in_person(doc, m.start(), m.end()))
+                and word not in surnames
             ):
                 found.add(word)
     return frozenset(found - defs.other)
+
+
+# A first name and a surname in capitals: "Andogoly GUINDO", "Marie-Claire DIOUF".
+_CAPITAL_SURNAME = re.compile(
+    r"\b[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)? ([A-ZÀ-Þ]{2,}(?:-[A-ZÀ-Þ]{2,})?)\b"
+)
+
+
+def _capital_surnames(texts: Sequence[str]) -> frozenset[str]:
+    """Words in capitals the bulletin writes after a first name: surnames, not acronyms, though
+    it also writes them alone ("le Ministre GUINDO")."""
+    return frozenset(m.group(1) for text in texts for m in _CAPITAL_SURNAME.finditer(text))
+
+
+def _person_form(name: str) -> bool:
+    """A first name and a surname in capitals ending ``name`` ("El Ghassim WANE")."""
+    return bool(_CAPITAL_SURNAME.search(name)) and name.split()[-1].isupper() and not name.isupper()
+
+
+def _in_person(doc: Doc, start: int, end: int) -> bool:
+    """The model reads [start, end) as part of a longer PERSON name ("Andogoly GUINDO")."""
+    return any(
+        e.label_ == "PERSON" and e.start_char <= start <= end <= e.end_char and e.text != doc.text[start:end]
+        for e in doc.ents
+    )
 
 
 def section_candidates(
@@ -337,6 +365,8 @@ def section_candidates(
             continue
         if any(s < c.end and c.start < e for c in accepted + used):
             continue
+        if ref.surnames_in_capitals and _person_form(text[s:e]):
+            continue  # "Andogoly GUINDO": a person, though the model reads an organisation
         if _model_org_ok(doc, text, words, s, e, ref, defs, vocabulary, places, clues):
             accepted.append(Candidate(s, e, text[s:e], None, "model", heading(s)))
     return sorted(accepted + used, key=lambda c: c.start)

@@ -91,8 +91,8 @@ def _head_first_kind(words: list[str], ref: OrgReference) -> str:
     if not words or not words[0][:1].isupper() or is_place_name(" ".join(words)):
         return "other"
     low = words[0].lower()
-    if low in ref.event_words:
-        return "event"
+    if low in ref.event_words or " ".join(words[:2]).lower() in ref.event_words:
+        return "event"  # "Atelier ...", "Assemblée générale"
     if low in ref.non_org_words:
         return "other"
     if low in ref.head_words:

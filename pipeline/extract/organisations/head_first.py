@@ -46,22 +46,37 @@ def _link_end(words: Sequence[Word], i: int, ref: OrgReference) -> int:
     for length in (3, 2, 1):
         phrase = " ".join(w.text.lower().replace("\u2019", "'") for w in words[j : j + length])
         if len(words[j : j + length]) == length and phrase in ref.name_links:
-            return j + length
+            j += length
+            while j + 1 < len(words) and _line_break(words[j]):
+                j += 1
+            return j
     return i
 
 
+def _line_break(word: Word) -> bool:
+    """A single line break (a name wrapped at the end of a line), not a paragraph break."""
+    return word.text.isspace() and word.text.count("\n") <= 1
+
+
 def head_first_end(words: Sequence[Word], k: int, ref: OrgReference) -> int:
-    """End (exclusive) of the head-first name whose head is word ``k``."""
+    """End (exclusive) of the head-first name whose head is word ``k``; the name may wrap at
+    the end of a line after its head or a link ("l'Agence / Française de Développement", "le
+    Ministère des / Affaires étrangères")."""
     end = k + 1
     j = k + 1
     while j < len(words) and j - k < MAX_NAME_WORDS:
+        if j == k + 1 and _line_break(words[j]) and j + 1 < len(words):
+            j += 1
+            continue
+        after = _link_end(words, j, ref)
+        if after > j:
+            if after < len(words) and _content(words[after], ref):
+                j = after
+                continue
+            break
         if _content(words[j], ref):
             j += 1
             end = j
-            continue
-        after = _link_end(words, j, ref)
-        if after > j and after < len(words) and _content(words[after], ref):
-            j = after
             continue
         break
     return end
@@ -91,13 +106,20 @@ def _initial(text: str) -> str:
 
 def bracketed_definitions(words: Sequence[Word], text: str, ref: OrgReference) -> list[AcronymDefinition]:
     """Head-first names followed by an acronym in brackets that starts with the name's first
-    letter: "École nationale d'administration de Madagascar (ENAM)", which the acronym finder
-    leaves out when the initials of the words do not spell it."""
+    letter, or that the reference knows (a UN body's English acronym): "École nationale
+    d'administration de Madagascar (ENAM)", which the acronym finder leaves out when the
+    initials of the words do not spell it."""
     found = []
     for a, b in head_first_names(words, ref):
         start, end = words[a].char_start, words[b - 1].char_end
         m = re.match(r"\s*\((\w[\w-]*)\)", text[end:])
-        if m and is_acronym_token(m.group(1)) and _initial(m.group(1)) == _initial(text[start:end]):
+        # ... or that the reference knows: "Fonds des Nations Unies pour la population (UNFPA)".
+        known = m is not None and ref.lookup_acronym(m.group(1)) is not None
+        if (
+            m
+            and is_acronym_token(m.group(1))
+            and (known or _initial(m.group(1)) == _initial(text[start:end]))
+        ):
             found.append(
                 AcronymDefinition(m.group(1), text[start:end], end + m.start(1), end + m.end(1), start, end)
             )

@@ -49,6 +49,8 @@ class PeopleLexicon:
     # French writes a title's adjectives after its head word ("Directrice *générale*"): a
     # capitalised title then runs on over the lower-case words of a listed role phrase.
     roles_run_on: bool = False
+    # French writes a surname in capitals after the first name ("Andogoly GUINDO").
+    surnames_in_capitals: bool = False
 
     def is_role(self, text: str) -> bool:
         return text in self.role_acronyms or role_key(text) in self.roles
@@ -90,6 +92,7 @@ def lexicon_from_data(data: Mapping[str, Any]) -> PeopleLexicon:
         taxon_words=lower_set("taxon_words"),
         epithet_endings=tuple(sorted({str(w).lower() for w in data.get("epithet_endings") or ()})),
         roles_run_on=bool(data.get("roles_run_on")),
+        surnames_in_capitals=bool(data.get("surnames_in_capitals")),
         **{key: lower_set(key) for key in ("title_links", "link_articles") if data.get(key)},
     )
 

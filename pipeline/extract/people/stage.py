@@ -15,7 +15,14 @@ from pipeline.extract.organisations.names import is_head_word
 from pipeline.extract.people.affiliation_lookup import Affiliations, affiliations, words_text
 from pipeline.extract.people.evidence import NameEvidence
 from pipeline.extract.people.lexicon import PeopleLexicon, load_people_lexicon
-from pipeline.extract.people.names import Name, honorific_names, listed_names, model_names, titled_names
+from pipeline.extract.people.names import (
+    Name,
+    honorific_names,
+    listed_names,
+    model_names,
+    surname_names,
+    titled_names,
+)
 from pipeline.extract.people.titles import Title, title_of
 from pipeline.extract.reference.organisations import (
     OrgReference,
@@ -218,6 +225,7 @@ def find_people(
             *model_names(doc, words, lexicon, i, section.heading_end, places, doc_texts[i]),
             *titled_names(words, lexicon, i, section.heading_end),
             *listed_names(doc, words, lexicon, i, section.heading_end, places, doc_texts[i]),
+            *surname_names(words, lexicon, i, section.heading_end),
         ):
             if not any(n.start < m.end and m.start < n.end for m in found):
                 found.append(n)

@@ -54,6 +54,8 @@ def parse_title(words: Sequence[Word], text: str, known: Affiliations) -> Title:
     """Role and affiliation in a title phrase: "UNDP's Senior Adviser", "Minister of Health of X"."""
     words = strip_the(words)
     lexicon = known.lexicon
+    while len(words) > 1 and lexicon.roles_run_on and _article(words[0].text, lexicon):
+        words = words[1:]  # "Le Représentant résident du PNUD"
     spans = role_spans(words, lexicon)
     inside = {k for a, b in spans for k in range(a, b)}
     # The title proper ends at the first "of/at/for/in" that is not inside a role phrase.
@@ -102,19 +104,31 @@ def parse_title(words: Sequence[Word], text: str, known: Affiliations) -> Title:
     return Title(words_text(text, role) or None, org)
 
 
-def _run_back(words: Sequence[Word], end: int, taken: set[int]) -> list[Word]:
+def _run_back(
+    words: Sequence[Word], end: int, taken: set[int], lexicon: PeopleLexicon | None = None
+) -> list[Word]:
     """Capitalised words (with connectors and possessives) ending at word ``end``."""
+
+    def cap_like(i: int) -> bool:
+        # A role written on in lower case counts as capitalised: "Représentant *résident*".
+        if i < 0:
+            return False
+        if is_cap_word(words[i].text):
+            return True
+        if lexicon is None or not lexicon.roles_run_on:
+            return False
+        return i > 0 and _phrase_is_role(words[i - 1 : i + 1], lexicon)
+
     k = end
     while k >= 0 and end - k < MAX_TITLE_WORDS and k not in taken:
         t = words[k].text
         low = t.lower()
-        before = words[k - 1].text if k > 0 else ""
         # Links inside a title: "Minister *of* Health", "Chair *of the* Board" (but a "the"
         # not after a link starts the phrase: "met with *the* President").
-        inner_link = (low in CONNECTORS | TITLE_LINKS and low != "the" and is_cap_word(before)) or (
-            low == "the" and before.lower() in TITLE_LINKS and k > 1 and is_cap_word(words[k - 2].text)
+        inner_link = (low in CONNECTORS | TITLE_LINKS and low != "the" and cap_like(k - 1)) or (
+            low == "the" and k > 1 and words[k - 1].text.lower() in TITLE_LINKS and cap_like(k - 2)
         )
-        if not (is_cap_word(t) or t in POSSESSIVE_MARKS or inner_link):
+        if not (cap_like(k) or t in POSSESSIVE_MARKS or inner_link):
             break
         k -= 1
     run = list(words[k + 1 : end + 1])
@@ -125,6 +139,10 @@ def _run_back(words: Sequence[Word], end: int, taken: set[int]) -> list[Word]:
 
 def _run_forward(words: Sequence[Word], start: int, taken: set[int], lexicon: PeopleLexicon) -> list[Word]:
     """A title phrase starting at word ``start``: capitalised words, links and "the"."""
+    if lexicon.roles_run_on:
+        run = _head_first_title(words, start, taken, lexicon)
+        if run:
+            return run
     k = start
     while k < len(words) and words[k].text.lower() in DETERMINERS:
         k += 1
@@ -158,6 +176,42 @@ def _run_forward(words: Sequence[Word], start: int, taken: set[int], lexicon: Pe
 
 def _phrase_is_role(words: Sequence[Word], lexicon: PeopleLexicon) -> bool:
     return lexicon.is_role(" ".join(w.text for w in words))
+
+
+def _article(text: str, lexicon: PeopleLexicon) -> bool:
+    return text.lower().replace("\u2019", "'") in lexicon.link_articles
+
+
+# Parts of speech (UPOS) that end a French title written on in lower case: a verb, a pronoun,
+# an adverb, a conjunction, a number ("Coordonnateur des programmes de formation, *précise*").
+TITLE_END_TAGS = frozenset({"VERB", "AUX", "PRON", "ADV", "SCONJ", "CCONJ", "NUM", "PUNCT", "SYM", "DET"})
+
+
+def _head_first_title(
+    words: Sequence[Word], start: int, taken: set[int], lexicon: PeopleLexicon
+) -> list[Word]:
+    """A title as French writes it: a role phrase, then its complements after de/du/des/auprès
+    de..., capitalised or not, up to punctuation or a verb ("Directrice générale de l'Agence des
+    services numériques", "Coordonnateur des programmes de formation"); [] if no role opens it."""
+    longest = range(min(len(words), start + MAX_ROLE_PHRASE_WORDS), start, -1)
+    end = next((b for b in longest if _phrase_is_role(words[start:b], lexicon)), None)
+    if end is None:
+        return []
+    j = end
+    while j < len(words) and j - start < MAX_TITLE_WORDS and j not in taken:
+        w = words[j]
+        low = w.text.lower().replace("\u2019", "'")
+        nxt = words[j + 1].text.lower() if j + 1 < len(words) else ""
+        linked = low == "et" and nxt in lexicon.title_links  # "et de la Solidarité nationale"
+        if low in lexicon.title_links or _article(low, lexicon) or linked:
+            j += 1
+            continue
+        if w.text[:1].isalpha() and w.tag not in TITLE_END_TAGS:
+            j += 1
+            end = j
+            continue
+        break
+    return list(words[start:end])
 
 
 def _clause_forward(words: Sequence[Word], start: int, taken: set[int], lexicon: PeopleLexicon) -> list[Word]:
@@ -330,7 +384,7 @@ def _title_before(
         if p < 0:
             continue
         title = Title(None, None)
-        run = _run_back(words, p, taken)
+        run = _run_back(words, p, taken, lexicon)
         if run and s0 == start and (comma or lexicon.is_role(run[-1].text)):
             title = parse_title(run, text, known)
             r0 = words.index(run[0])

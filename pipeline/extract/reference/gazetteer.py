@@ -354,7 +354,7 @@ def translated_country_entries(language: str) -> list[tuple[str, PlaceMatch]]:
     return out
 
 
-_LANGUAGE_GAZETTEERS: dict[tuple[int, str], Gazetteer] = {}
+_LANGUAGE_GAZETTEERS: dict[tuple[int, str], tuple[Gazetteer, Gazetteer]] = {}
 
 
 def language_gazetteer(gazetteer: Gazetteer, language: str) -> Gazetteer:
@@ -365,7 +365,7 @@ def language_gazetteer(gazetteer: Gazetteer, language: str) -> Gazetteer:
     if language == "en" or not language_data_exists(DATA_FILE, language):
         return gazetteer
     key = (id(gazetteer), language)
-    if key not in _LANGUAGE_GAZETTEERS:
+    if key not in _LANGUAGE_GAZETTEERS or _LANGUAGE_GAZETTEERS[key][0] is not gazetteer:
         data = load_language_data(DATA_FILE, language)
         added: dict[str, PlaceMatch] = dict(translated_country_entries(language))
         canonical = {m.country_code: m.canonical for m in gazetteer.fixed.values() if m.kind == "country"}
@@ -392,9 +392,10 @@ def language_gazetteer(gazetteer: Gazetteer, language: str) -> Gazetteer:
             if len(name) >= 4 and name.upper() != name:
                 upper_case.setdefault(name.upper(), name)
             folded[name.casefold()] = name
-        _LANGUAGE_GAZETTEERS[key] = replace(
+        _LANGUAGE_GAZETTEERS[key] = gazetteer, replace(
             gazetteer,
             fixed=MappingProxyType(fixed),
+            cities=MappingProxyType({n: c for n, c in gazetteer.cities.items() if n not in not_places}),
             by_first_word=MappingProxyType(
                 {w: tuple(sorted(set(ns), key=len, reverse=True)) for w, ns in by_first.items()}
             ),
@@ -405,4 +406,4 @@ def language_gazetteer(gazetteer: Gazetteer, language: str) -> Gazetteer:
             | frozenset(data.get("small_town_locative_words") or ()),
             honorifics=gazetteer.honorifics | frozenset(data.get("honorifics") or ()),
         )
-    return _LANGUAGE_GAZETTEERS[key]
+    return _LANGUAGE_GAZETTEERS[key][1]

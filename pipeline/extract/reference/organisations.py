@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -69,6 +68,9 @@ class OrgReference:
     name_links: frozenset[str] = frozenset()
     name_stop_words: frozenset[str] = frozenset()
     name_articles: frozenset[str] = frozenset()
+    # Surnames written in capitals ("Andogoly GUINDO"): a word in capitals inside a person's
+    # name is no acronym (the people data's ``surnames_in_capitals``).
+    surnames_in_capitals: bool = False
     by_name: Mapping[str, ReferenceOrg] = field(default_factory=dict, compare=False, repr=False)
     by_acronym: Mapping[str, ReferenceOrg] = field(default_factory=dict, compare=False, repr=False)
     # Every reference name as a word sequence of its own, longest first.
@@ -190,13 +192,24 @@ def load_org_reference(extra: Path | None = None) -> OrgReference:
     return make_reference(entries, lists, roles, honorifics)
 
 
-@lru_cache(maxsize=8)
+_LANGUAGE_REFERENCES: dict[tuple[int, str], tuple[OrgReference, OrgReference]] = {}
+
+
 def language_reference(reference: OrgReference, language: str) -> OrgReference:
     """``reference`` read for a document in ``language``: its bodies and word lists, with the
     bodies, words, roles and honorifics of ``data/<language>/organisations.yaml`` and
-    ``people.yaml`` added (the reference itself where the language has no file of its own)."""
+    ``people.yaml`` added (the reference itself where the language has no file of its own).
+    Built once per reference (by identity) and language."""
     if language == "en" or not language_data_exists("organisations.yaml", language):
         return reference
+    cached = _LANGUAGE_REFERENCES.get((id(reference), language))
+    if cached is None or cached[0] is not reference:
+        cached = (reference, _with_language(reference, language))
+        _LANGUAGE_REFERENCES[(id(reference), language)] = cached
+    return cached[1]
+
+
+def _with_language(reference: OrgReference, language: str) -> OrgReference:
     data: Mapping[str, Any] = load_language_data("organisations.yaml", language)
     entries = merge_entries(reference.organisations, _entries(data))
     people = load_language_data("people.yaml", language)
@@ -209,6 +222,7 @@ def language_reference(reference: OrgReference, language: str) -> OrgReference:
     )
     return replace(
         own,
+        surnames_in_capitals=bool(people.get("surnames_in_capitals")),
         **{
             name: getattr(reference, name) | getattr(own, name)
             for name in (

@@ -43,6 +43,8 @@ def parse_number(text: str, rules: StatisticsRules | None = None) -> float | Non
     "two thirds" -> 0.67. Ordinals ("7th", "eleventh") and anything else give None.
     """
     rules = rules or default_rules()
+    if rules.decimal_comma:
+        text = _GROUP_SPACE.sub("", text)  # "1\u202f630": one number, though str.split() splits it
     words = _INNER_HYPHEN.sub(" ", text.strip()).split()
     if not words:
         return None

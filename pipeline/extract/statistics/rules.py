@@ -64,6 +64,12 @@ class StatisticsRules:
     # French and most of Europe write a decimal comma ("12,5 %") and group thousands with a
     # space ("1 630").
     decimal_comma: bool = False
+    # The dependency labels of the language's model: "clear" (English: prep, pobj, dobj) or "ud"
+    # (French: nmod, case, obj), which subjects_ud.py reads.
+    dependency_scheme: str = "clear"
+    share_units: frozenset[str] = frozenset()
+    # Nouns that measure another ("d'un *montant* de 3 000 euros"), lower-case lemmas.
+    measure_nouns: frozenset[str] = frozenset()
 
 
 def key(phrase: str) -> str:
@@ -123,6 +129,9 @@ def rules_from_mapping(raw: Mapping[str, Any]) -> StatisticsRules:
         local_dollar=MappingProxyType({str(k): str(v) for k, v in raw["local_dollar"].items()}),
         code_prefixes=tuple((prefix, prefix.casefold()) for prefix in prefixes),
         decimal_comma=bool(raw.get("decimal_comma")),
+        dependency_scheme=str(raw.get("dependency_scheme") or "clear"),
+        share_units=frozenset(str(w) for w in raw["share_units"]),
+        measure_nouns=frozenset(key(str(w)) for w in raw.get("measure_nouns") or ()),
     )
 
 
