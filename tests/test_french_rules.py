@@ -363,3 +363,43 @@ def test_a_surname_in_capitals_is_no_acronym() -> None:
     texts = ["Le Ministre Issa TRAORÉ a rencontré l'ONU.", "Le Ministre TRAORÉ a salué le PNUD."]
     assert _capital_surnames(texts) == {"TRAORÉ"}
     assert _person_form("Issa TRAORÉ") and not _person_form("Fonds FMI PNUD".upper())
+
+
+TITLES_BULLETIN = (
+    "Lettre de la Cellule de coordination\nNuméro 3 | Avril 2021\n\n"
+    "1. Rencontres à Lomé\n\n"
+    "Le 6 avril, le directeur des programmes du Bureau régional, Koami Agbeko, et la "
+    "représentante de la société civile, Mme Ama Kpodar, ont rencontré le Ministre de l'Eau, "
+    "de l'Assainissement et de l'Hydraulique villageoise, Kossi ADJOVI, à Lomé.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def titles_tables(tmp_path_factory, resources, fr_nlp) -> dict[str, list[dict]]:
+    from pipeline.core.settings import DEFAULT_MODELS, Settings
+    from pipeline.execute.run import run
+    from pipeline.execute.stages import Resources
+    from pipeline.extract.nlp import LanguageModels
+    from pipeline.tables.store import read_tables
+
+    source = tmp_path_factory.mktemp("fr-titles-raw")
+    (source / "cellule-2021-04.txt").write_text(TITLES_BULLETIN, encoding="utf-8")
+    out = tmp_path_factory.mktemp("fr-titles-out")
+    models = LanguageModels(DEFAULT_MODELS, {"en": resources.nlp, "fr": fr_nlp})
+    summary = run(
+        Settings(input_dir=Path(source), output_dir=out, progress=False),
+        resources=Resources(models, resources.reference),
+    )
+    assert summary.ok, summary.failed
+    return {name: table.to_pylist() for name, table in read_tables(out).items()}
+
+
+@pytest.mark.model
+def test_french_titles_written_before_the_name(titles_tables) -> None:
+    people = {r["name"]: r for r in titles_tables["people"]}
+    # a lower-case title before the name, ending in its body
+    assert people["Koami Agbeko"]["role"].lower().startswith("directeur des programmes")
+    # "et la représentante ...": the next person's title, not this one's
+    assert "représentante" not in (people["Koami Agbeko"]["role"] or "").lower()
+    # a title whose complements are listed with commas, before a surname in capitals
+    assert people["Kossi ADJOVI"]["role"].startswith("Ministre de l'Eau, de l'Assainissement")

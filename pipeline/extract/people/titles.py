@@ -143,6 +143,8 @@ def _run_forward(words: Sequence[Word], start: int, taken: set[int], lexicon: Pe
         run = _head_first_title(words, start, taken, lexicon)
         if run:
             return run
+        if start < len(words) and words[start].text.lower() in FIRST_CONJUNCTIONS:
+            return []  # "John Ging, et l'Expert indépendant ...": the next person's title
     k = start
     while k < len(words) and words[k].text.lower() in DETERMINERS:
         k += 1
@@ -182,9 +184,34 @@ def _article(text: str, lexicon: PeopleLexicon) -> bool:
     return text.lower().replace("\u2019", "'") in lexicon.link_articles
 
 
+# A French title with its complements, commas and articles as words ("Ministre de l'Artisanat,
+# de la Culture, de l'Industrie hôtelière et du Tourisme").
+MAX_HEAD_FIRST_TITLE_WORDS = 24
+# A conjunction after the comma that follows a name opens the next person, not a title.
+FIRST_CONJUNCTIONS = frozenset({"et", "ou", "ainsi", "mais"})
+
 # Parts of speech (UPOS) that end a French title written on in lower case: a verb, a pronoun,
 # an adverb, a conjunction, a number ("Coordonnateur des programmes de formation, *précise*").
 TITLE_END_TAGS = frozenset({"VERB", "AUX", "PRON", "ADV", "SCONJ", "CCONJ", "NUM", "PUNCT", "SYM", "DET"})
+
+
+def _head_first_title_back(
+    words: Sequence[Word], end: int, taken: set[int], lexicon: PeopleLexicon
+) -> list[Word]:
+    """A French title ending at word ``end``, before the comma of the name it introduces: the
+    nearest role phrase whose head-first title runs to ``end`` ("le directeur des Opérations
+    d'OCHA, John Ging"); [] if none."""
+    for k in range(end, max(-1, end - MAX_HEAD_FIRST_TITLE_WORDS), -1):
+        w = words[k]
+        inside = w.text[:1].isalpha() or w.text.isspace() or w.text in {",", "'", "\u2019"}
+        if k in taken or not inside:
+            break
+        if w.tag in {"VERB", "AUX", "PRON"}:
+            break
+        run = _head_first_title(words, k, taken, lexicon)
+        if run and words.index(run[-1]) == end:
+            return run
+    return []
 
 
 def _head_first_title(
@@ -198,12 +225,15 @@ def _head_first_title(
     if end is None:
         return []
     j = end
-    while j < len(words) and j - start < MAX_TITLE_WORDS and j not in taken:
+    while j < len(words) and j - start < MAX_HEAD_FIRST_TITLE_WORDS and j not in taken:
         w = words[j]
         low = w.text.lower().replace("\u2019", "'")
         nxt = words[j + 1].text.lower() if j + 1 < len(words) else ""
         linked = low == "et" and nxt in lexicon.title_links  # "et de la Solidarité nationale"
-        if low in lexicon.title_links or _article(low, lexicon) or linked:
+        wrapped = w.text.isspace() and w.text.count("\n") <= 1  # a title wrapped at a line's end
+        # "Ministre de l'Artisanat, de la Culture et du Tourisme": a list of complements.
+        listed = low == "," and nxt in lexicon.title_links
+        if low in lexicon.title_links or _article(low, lexicon) or linked or wrapped or listed:
             j += 1
             continue
         if w.text[:1].isalpha() and w.tag not in TITLE_END_TAGS:
@@ -216,6 +246,8 @@ def _head_first_title(
 
 def _clause_forward(words: Sequence[Word], start: int, taken: set[int], lexicon: PeopleLexicon) -> list[Word]:
     """A lower-case title up to the next punctuation ("caretaker Minister of X", "director of Y")."""
+    if lexicon.roles_run_on and start < len(words) and words[start].text.lower() in FIRST_CONJUNCTIONS:
+        return []
     k = start
     while k < len(words) and k - start < MAX_TITLE_WORDS and k not in taken:
         w = words[k]
@@ -392,6 +424,11 @@ def _title_before(
             if title.role and not title.organisation and whose:
                 # "the Board on Ethics, whose Chair, Ms. X": the body named before "whose".
                 title = Title(title.role, affiliation(_run_back(words, r0 - 3, taken), text, known))
+        if not title.role and comma and lexicon.roles_run_on:
+            back = _head_first_title_back(words, p, taken, lexicon)
+            if back:
+                found = parse_title(back, text, known)
+                title = Title(found.role, found.organisation or title.organisation)
         if not title.role:
             lower = _lower_title_back(words, p, taken, lexicon)
             if lower and (comma or _is_role_word(lower[-1].text, lexicon)):
