@@ -403,3 +403,18 @@ def test_french_titles_written_before_the_name(titles_tables) -> None:
     assert "représentante" not in (people["Koami Agbeko"]["role"] or "").lower()
     # a title whose complements are listed with commas, before a surname in capitals
     assert people["Kossi ADJOVI"]["role"].startswith("Ministre de l'Eau, de l'Assainissement")
+
+
+def test_french_place_words_before_a_name(blank_fr) -> None:
+    from pipeline.extract.places.areas import area_candidates
+    from pipeline.extract.reference.place_names import local_words
+
+    text = (
+        "Les pluies ont touché la région de Kayes, le département de l'Artibonite et le cercle de Bandiagara."
+    )
+    french = language_gazetteer(load_gazetteer(), "fr")
+    found = {c.text for c in area_candidates(blank_fr(text), french, [], words=local_words("fr"))}
+    assert found == {"Kayes", "Artibonite", "Bandiagara"}
+    # English reads "the town of ..." only
+    assert not area_candidates(blank_fr(text), load_gazetteer(), [], words=local_words("en"))
+    assert local_words("en").place_noun_links == (("of",),)
