@@ -77,20 +77,31 @@ def number_words(n: int) -> str | None:
     return None
 
 
+FRENCH_NUMBER_WORDS = {
+    1: "un", 2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 6: "six", 7: "sept", 8: "huit", 9: "neuf",
+    10: "dix", 11: "onze", 12: "douze", 20: "vingt", 30: "trente", 40: "quarante", 50: "cinquante",
+}  # fmt: skip
+
+
 def value_forms(value: float) -> set[str]:
-    """Ways a bulletin may write a statistic's value: 3300, 3,300, twelve, 2.5 million."""
+    """Ways a bulletin may write a statistic's value: 3300, 3,300, twelve, 2.5 million; and as
+    French writes it: 3 300 (a space, a no-break space or a narrow one), 12,5, deux, 2,4 millions."""
     forms: set[str] = set()
     if value == int(value):
         n = int(value)
         forms |= {str(n), f"{n:,}"}
+        forms |= {f"{n:,}".replace(",", space) for space in (" ", "\u00a0", "\u202f")}
         words = number_words(n)
         if words:
             forms.add(words)
+        if n in FRENCH_NUMBER_WORDS:
+            forms.add(FRENCH_NUMBER_WORDS[n])
     else:
-        forms.add(f"{value:g}")
-    for scale, word in ((1e9, "billion"), (1e6, "million")):
+        forms |= {f"{value:g}", f"{value:g}".replace(".", ",")}
+    for scale, word, french in ((1e9, "billion", "milliard"), (1e6, "million", "million")):
         if value >= scale:
             forms.add(f"{value / scale:g} {word}")
+            forms |= {f"{value / scale:g} {french}{s}".replace(".", ",") for s in ("", "s")}
     return forms
 
 

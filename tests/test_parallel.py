@@ -79,11 +79,16 @@ def test_batches_of_one_process_write_the_same_tables(
     assert _output(tmp_path) == _output(one_process)
 
 
-def test_workers_from_the_command_line(tmp_path: Path, archive: Path, one_process: Path, nlp: Any) -> None:
+def test_workers_from_the_command_line(
+    tmp_path: Path, archive: Path, one_process: Path, nlp: Any, fr_nlp: Any
+) -> None:
+    from pipeline.core.settings import DEFAULT_MODELS
+
     out, err = io.StringIO(), io.StringIO()
     with pytest.MonkeyPatch.context() as patch:
-        # The workers load the model with spacy.load: hand them the session's (they are forked).
-        patch.setattr(spacy, "load", lambda name, *args, **kwargs: nlp)
+        # The workers load the models with spacy.load: hand them the session's (they are forked).
+        models = {DEFAULT_MODELS["fr"]: fr_nlp}
+        patch.setattr(spacy, "load", lambda name, *args, **kwargs: models.get(name, nlp))
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code = main(["run", str(archive), "--out", str(tmp_path), "--no-progress", "--workers", "2"])
     assert code == 1, err.getvalue()  # empty.txt

@@ -796,3 +796,27 @@ class _LenientBuilder(_TreeBuilder):
             node = node.parent
         if node is not None and node.parent is not None:
             self.node = node.parent
+
+
+def test_the_index_filters_the_bulletins_by_language(sample_tables) -> None:
+    """The samples are in English and French: an index page per language, linked from each."""
+    from pipeline.review.report.index_page import language_page
+
+    pages = render_report(sample_tables)
+    languages = {str(lang) for lang in sample_tables["documents"].column("language").to_pylist()}
+    assert languages == {"en", "fr"}
+    for language in sorted(languages):
+        index = parse(pages[language_page(language)])
+        (table,) = index.find_all("table", "index")
+        head = [th.text() for th in table.find_all("th")]
+        rows = table.find_all("tbody")[0].find_all("tr")
+        column = head.index("Language")
+        assert rows and {row.find_all("td")[column].text() for row in rows} == {language}
+        assert not index.find_all("table", "scores-all")
+    whole = parse(pages[INDEX_PAGE])
+    hrefs = {a.attrs.get("href") for a in whole.find_all("a")}
+    assert {language_page(lang) for lang in languages} <= hrefs
+
+
+def test_one_language_has_no_language_pages(small) -> None:
+    assert not [name for name in render_report(small) if name.startswith("index-")]

@@ -19,6 +19,10 @@ SAMPLES = {
     "pgd-monthly-2013-03.pdf": ("PGD Monthly Update to CPSI Members: March 2013", date(2013, 3, 1)),
     "pgd-monthly-2014-06.txt": ("PGD Monthly Bulletin No. 14 — June 2014", date(2014, 6, 1)),
     "pgd-monthly-2014-06.eml": ("PGD Monthly Bulletin No. 14 — June 2014", date(2014, 6, 1)),
+    "rfap-lettre-2024-03.txt": (
+        "Lettre d'information du Réseau francophone des administrations publiques | Numéro 14 | Mars 2024",
+        date(2024, 3, 1),
+    ),
 }
 CORPUS = {
     "dpadm-monthly-2012-11.txt": ("DPADM Monthly Update to CEPA Members: November 2012", date(2012, 11, 1)),

@@ -200,6 +200,7 @@ def extract(context: DocumentContext) -> Extracted:
         found.mentions,
         found.organisations,
         found.people,
+        load_lexicon(context.language),
     )
     return Extracted(tuple(events))
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from pipeline.core.datafiles import load_data
+from pipeline.core.datafiles import load_language_data
 
 Words = tuple[str, ...]
 
@@ -52,6 +52,13 @@ class EventLexicon:
     reschedule_cues: tuple[Words, ...] = ()
     end_cues: tuple[Words, ...] = ()
     max_trigger_words: int = field(default=1)
+    # Words of the name's grammar: the preposition a complement goes on with ("Workshop *of*
+    # Experts", "Atelier *de* validation *du* plan"), the relative words and other prepositions
+    # that end one, and whether adjectives follow the trigger ("Séminaire *régional*").
+    of_words: frozenset[str] = frozenset({"of"})
+    relatives: frozenset[str] = frozenset()
+    other_preps: frozenset[str] = frozenset()
+    adjectives_after: bool = False
 
 
 def words_of(phrase: str) -> Words:
@@ -90,6 +97,8 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         return frozenset(str(w).lower() for w in data.get(key, []))
 
     for key, value in data.items():
+        if isinstance(value, bool) and key == "adjectives_after":
+            continue
         entries = list(value.items()) if isinstance(value, dict) else list(value or [])
         flat = [x for entry in entries for x in (entry if isinstance(entry, tuple) else (entry,))]
         odd = [x for x in flat if not isinstance(x, str)]
@@ -131,9 +140,14 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         ),
         reschedule_cues=phrases("reschedule_cues"),
         end_cues=phrases("end_cues"),
+        of_words=word_set("of_words") or frozenset({"of"}),
+        relatives=word_set("relatives"),
+        other_preps=word_set("other_preps"),
+        adjectives_after=bool(data.get("adjectives_after")),
     )
 
 
 @cache
-def load_lexicon() -> EventLexicon:
-    return lexicon_from_mapping(load_data("events.yaml"))
+def load_lexicon(language: str = "en") -> EventLexicon:
+    """The event words of ``language``: ``data/<language>/events.yaml`` over the English file."""
+    return lexicon_from_mapping(load_language_data("events.yaml", language))

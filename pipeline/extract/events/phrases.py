@@ -114,7 +114,7 @@ def _complement_end(st: SectionText, p: int, blocked: frozenset[int], lex: Event
     while q < len(st.tokens) and st.sentence_of[q] == sentence and count < _MAX_COMPLEMENT:
         token, low = st.tokens[q], st.lower[q]
         nxt = st.tokens[q + 1] if q + 1 < len(st.tokens) else None
-        if q in blocked or low in _CLAUSE_PUNCT or low in _RELATIVES:
+        if q in blocked or low in _CLAUSE_PUNCT or low in _RELATIVES or low in lex.relatives:
             break
         if low == "(":
             close = _closing(st, q, frozenset({")"}), 8)
@@ -123,9 +123,9 @@ def _complement_end(st: SectionText, p: int, blocked: frozenset[int], lex: Event
             count += close - q
             q = close + 1
             continue
-        if low in lex.complement_preps or low in OTHER_PREPS or low in {"and", "&"}:
+        if low in lex.complement_preps or low in OTHER_PREPS or low in lex.other_preps or low in {"and", "&"}:
             continues = low in _TITLE_CONTINUE_PREPS and nxt is not None and (nxt.is_title or nxt.is_upper)
-            if low == "of" or continues:
+            if low in lex.of_words or continues:
                 pass
             elif low in {"and", "&"}:
                 if (
@@ -173,6 +173,15 @@ def _right_end(
     n = len(st.tokens)
     sentence = st.sentence_of[j - 1]
     end = j
+    while (
+        lex.adjectives_after
+        and st.tagged
+        and end < n
+        and end not in blocked
+        and st.sentence_of[end] == sentence
+        and st.tokens[end].pos_ == "ADJ"
+    ):
+        end += 1  # "Séminaire régional", "réunion mensuelle": French puts adjectives after the noun
     if end < n and end not in blocked and _YEAR.match(st.lower[end]) and st.sentence_of[end] == sentence:
         end += 1  # "Summit 2015": a year in a name is not a date
     if end < n and st.lower[end] == "(":

@@ -13,8 +13,14 @@ from spacy.tokens import Doc
 
 from pipeline.core.ids import normalise_name
 from pipeline.extract.acronyms import AcronymDefinition, is_acronym_token
-from pipeline.extract.organisations.classification import Definitions, listed_non_org, long_form_kind
+from pipeline.extract.organisations.classification import (
+    Definitions,
+    listed_non_org,
+    long_form_kind,
+    strip_article,
+)
 from pipeline.extract.organisations.coordination import ModelEvidence
+from pipeline.extract.organisations.head_first import head_first_names
 from pipeline.extract.organisations.heads import name_head
 from pipeline.extract.organisations.misreadings import (
     BulletinClues,
@@ -75,6 +81,16 @@ def _strip_name(text: str) -> tuple[int, int]:
         if text[start:end].endswith(mark):
             end -= len(mark)
     return start, end
+
+
+def _article_length(name: str, ref: OrgReference) -> int:
+    """Length of the article a long form opens with ("l'Agence ...": 2), where the language
+    writes one before a name (``OrgReference.name_articles``); else 0."""
+    return len(name) - len(strip_article(name, ref))
+
+
+def _is_article(text: str, ref: OrgReference) -> bool:
+    return text.lower().replace("\u2019", "'") in ref.name_articles
 
 
 def _inside(ranges: Iterable[tuple[int, int]], start: int, end: int) -> bool:
@@ -275,6 +291,7 @@ def bulletin_acronyms(
     ``texts[i]`` is ``docs[i].text``, which spaCy would rebuild from the tokens on each access.
     """
     found = set(defs.org) | {a for org in ref.organisations for a in org.acronyms}
+    surnames = _capital_surnames(texts) if ref.surnames_in_capitals else frozenset()
     for doc, text in zip(docs, texts, strict=True):
         for m in _ACRONYM_WORD.finditer(text):
             word = m.group()
@@ -283,9 +300,36 @@ def bulletin_acronyms(
                 and is_acronym_token(word)
                 and _unknown_acronym_ok(word, ref, defs, places)
                 and _affiliation_context(doc, m.start(), m.end(), ref)
+                and not (ref.surnames_in_capitals and _in_person(doc, m.start(), m.end()))
+                and word not in surnames
             ):
                 found.add(word)
     return frozenset(found - defs.other)
+
+
+# A first name and a surname in capitals: "Andogoly GUINDO", "Marie-Claire DIOUF".
+_CAPITAL_SURNAME = re.compile(
+    r"\b[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)? ([A-ZÀ-Þ]{2,}(?:-[A-ZÀ-Þ]{2,})?)\b"
+)
+
+
+def _capital_surnames(texts: Sequence[str]) -> frozenset[str]:
+    """Words in capitals the bulletin writes after a first name: surnames, not acronyms, though
+    it also writes them alone ("le Ministre GUINDO")."""
+    return frozenset(m.group(1) for text in texts for m in _CAPITAL_SURNAME.finditer(text))
+
+
+def _person_form(name: str) -> bool:
+    """A first name and a surname in capitals ending ``name`` ("El Ghassim WANE")."""
+    return bool(_CAPITAL_SURNAME.search(name)) and name.split()[-1].isupper() and not name.isupper()
+
+
+def _in_person(doc: Doc, start: int, end: int) -> bool:
+    """The model reads [start, end) as part of a longer PERSON name ("Andogoly GUINDO")."""
+    return any(
+        e.label_ == "PERSON" and e.start_char <= start <= end <= e.end_char and e.text != doc.text[start:end]
+        for e in doc.ents
+    )
 
 
 def section_candidates(
@@ -315,14 +359,22 @@ def section_candidates(
     evidence = ModelEvidence(doc, vocabulary)
     # A name ending where a defined long form ends, and starting before it, is that long form
     # in full: "Malaysian Administrative Modernisation and [Management Planning Unit] (MAMPU)".
-    longer = {d.long_end: (d.long_start, d.short) for d in section_defs if d.short in defs.org}
+    longer = {
+        d.long_end: (d.long_start + _article_length(d.long, ref), d.short)
+        for d in section_defs
+        if d.short in defs.org
+    }
     for d in section_defs:
         if d.short in defs.org:
-            names.append(
-                Candidate(d.long_start, d.long_end, d.long, d.short, "definition", heading(d.long_start))
-            )
+            cut = _article_length(d.long, ref)
+            start = d.long_start + cut
+            names.append(Candidate(start, d.long_end, d.long[cut:], d.short, "definition", heading(start)))
     for run in title_runs(words):
         for a, b in head_candidates(words, run, ref, evidence):
+            while ref.head_first and a < b - 1 and _is_article(words[a].text, ref):
+                a += 1  # "Le Réseau": the article is no part of the name
+            if ref.head_first and b - a == 1 and words[a].text.lower() in ref.head_words:
+                continue
             s, e = words[a].char_start, words[b - 1].char_end
             capitals = all(w.text.isupper() for w in words[a:b]) and b - a > 1  # a heading
             generic = generic_organ([w.text for w in words[a:b]], ref)
@@ -332,6 +384,12 @@ def section_candidates(
                 if short is None:
                     acronym = bracketed_acronym(text, e, ref, defs)
                 names.append(Candidate(s, e, text[s:e], acronym, "pattern", heading(s)))
+    for a, b in head_first_names(words, ref) if ref.head_first else ():
+        s, e = words[a].char_start, words[b - 1].char_end
+        if not _inside(quoted, s, e):
+            long_start, short = longer.get(e, (s, None))
+            short = short if s == long_start else None
+            names.append(Candidate(s, e, text[s:e], short, "pattern", heading(s)))
     for a, b in (*company_names(words, ref), *described_names(words, ref, evidence)):
         s, e = words[a].char_start, words[b - 1].char_end
         names.append(Candidate(s, e, text[s:e], None, "pattern", heading(s)))
@@ -358,6 +416,8 @@ def section_candidates(
             continue
         if any(s < c.end and c.start < e for c in accepted + used):
             continue
+        if ref.surnames_in_capitals and _person_form(text[s:e]):
+            continue  # "Andogoly GUINDO": a person, though the model reads an organisation
         if _model_org_ok(doc, text, words, s, e, ref, defs, vocabulary, places, clues):
             accepted.append(Candidate(s, e, text[s:e], None, "model", heading(s)))
     return sorted(accepted + used, key=lambda c: c.start)

@@ -51,6 +51,8 @@ def long_form_kind(long: str, ref: OrgReference) -> str:
     if ref.lookup_name(long):
         return "org"
     words = [w for w in long.replace("\u2019", "'").split() if w]
+    if ref.head_first:
+        return _head_first_kind(words, ref)
     content = [w for w in words if w.lower() not in NAME_LINKS]
     if not content or not all(is_cap_word(w) for w in content):
         return "other"  # "information and communication technologies", "Red Cross volunteers"
@@ -68,6 +70,33 @@ def long_form_kind(long: str, ref: OrgReference) -> str:
         return "other"
     if is_role_phrase(words, ref):
         return "other"
+    return "unknown"
+
+
+def strip_article(name: str, ref: OrgReference) -> str:
+    """``name`` without the article a head-first language writes before it ("l'Agence des
+    services numériques" -> "Agence des services numériques"); ``name`` itself otherwise."""
+    text = name.replace("\u2019", "'")
+    for article in sorted(ref.name_articles, key=len, reverse=True):
+        cut = len(article) if article.endswith("'") else len(article) + 1
+        if text.lower().startswith(article if article.endswith("'") else article + " ") and len(text) > cut:
+            return name[cut:]
+    return name
+
+
+def _head_first_kind(words: list[str], ref: OrgReference) -> str:
+    """What a head-first long form names ("l'Agence des services numériques"): the first word
+    after its article is its head; a head alone ("le Réseau") refers back, it is no name."""
+    words = strip_article(" ".join(words), ref).split()
+    if not words or not words[0][:1].isupper() or is_place_name(" ".join(words)):
+        return "other"
+    low = words[0].lower()
+    if low in ref.event_words or " ".join(words[:2]).lower() in ref.event_words:
+        return "event"  # "Atelier ...", "Assemblée générale"
+    if low in ref.non_org_words:
+        return "other"
+    if low in ref.head_words:
+        return "org" if len(words) > 1 else "other"
     return "unknown"
 
 
@@ -105,7 +134,7 @@ def classify_definitions(
             )
             kind = "org" if tagged or known else "other"
         if kind == "org":
-            org[d.short] = d.long
+            org[d.short] = strip_article(d.long, ref)
         else:
             other.update({d.short, *parts})  # "(DF/DHF)" defines "DF" and "DHF" too
             other_longs.add(match_key(d.long))

@@ -18,8 +18,9 @@ from pipeline.extract.organisations.classification import (
     with_bracketed_acronyms,
     with_long_forms,
 )
+from pipeline.extract.organisations.head_first import bracketed_definitions
 from pipeline.extract.organisations.misreadings import bulletin_clues
-from pipeline.extract.reference.organisations import OrgReference
+from pipeline.extract.reference.organisations import OrgReference, language_reference
 from pipeline.extract.words import Word, doc_words, lowercase_vocabulary, model_place_names
 
 
@@ -29,7 +30,7 @@ def extract(context: DocumentContext) -> Extracted:
         context.doc_id,
         context.sections,
         context.docs,
-        context.reference.organisations,
+        language_reference(context.reference.organisations, context.language),
         words_by_section=context.words,
     )
     return Extracted(tuple(organisations), tuple(mentions))
@@ -58,12 +59,20 @@ def find_organisations(
     """
     texts = [section.text for section in sections]  # each doc's text (spaCy rebuilds Doc.text on access)
     definitions = [(i, d) for i, text in enumerate(texts) for d in find_definitions_in_text(text)]
+    if words_by_section is None:
+        words_by_section = [doc_words(doc) for doc in docs]
+    if reference.head_first:
+        defined = {d.short for _, d in definitions}
+        definitions += [
+            (i, d)
+            for i, text in enumerate(texts)
+            for d in bracketed_definitions(words_by_section[i], text, reference)
+            if d.short not in defined
+        ]
     defs = classify_definitions(definitions, docs, reference)
     vocabulary = lowercase_vocabulary(docs)
     places = model_place_names(docs)
     acronyms = acronym_pattern(bulletin_acronyms(docs, reference, defs, places, texts))
-    if words_by_section is None:
-        words_by_section = [doc_words(doc) for doc in docs]
 
     clues = bulletin_clues(docs, reference)
     candidates: list[tuple[int, Candidate]] = []

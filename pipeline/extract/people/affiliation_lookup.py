@@ -89,7 +89,8 @@ def affiliations(
         for value in (o.name, o.acronym):
             if value:
                 by_key.setdefault(match_key(value), o)
-        head = name_head(o.name.split())
+        # French names put their head first ("Comité de pilotage du Réseau" is a Comité).
+        head = o.name.split()[0].lower() if reference.head_first else name_head(o.name.split())
         if is_head_word(head, reference.head_words):
             by_head.setdefault(head, o)
     by_id = {o.org_id: o for o in organisations}
@@ -119,6 +120,8 @@ def words_text(text: str, words: Sequence[Word]) -> str:
 def affiliation(words: Sequence[Word], text: str, known: Affiliations) -> str | None:
     """The organisation (or country) a phrase names, as written; None if it names none."""
     words = strip_the(words)
+    while len(words) > 1 and words[0].text.lower().replace("\u2019", "'") in known.reference.name_articles:
+        words = words[1:]  # "l'Agence des services numériques"
     marks = [k for k, w in enumerate(words) if w.text in POSSESSIVE_MARKS]
     if marks and all(is_head_word(w.text, known.reference.head_words) for w in words[: marks[0]]):
         words = strip_the(words[marks[0] + 1 :])  # "the Ministry's Department of X" -> "Department of X"

@@ -44,6 +44,15 @@ class PeopleLexicon:
     epithet_endings: tuple[str, ...] = ()
     body_pronouns: frozenset[str] = frozenset()  # lower case ("its")
     role_verbs: frozenset[str] = frozenset()  # lower case ("heads", "chairs")
+    # Words that open the complement of a title ("Minister *of* Health", "Ministre *de* la
+    # Santé") and the articles that may follow them ("of *the* Board", "de *la* Santé").
+    title_links: frozenset[str] = frozenset({"of", "at", "for", "in", "to", "with"})
+    link_articles: frozenset[str] = frozenset({"the"})
+    # French writes a title's adjectives after its head word ("Directrice *générale*"): a
+    # capitalised title then runs on over the lower-case words of a listed role phrase.
+    roles_run_on: bool = False
+    # French writes a surname in capitals after the first name ("Andogoly GUINDO").
+    surnames_in_capitals: bool = False
 
     def is_role(self, text: str) -> bool:
         return text in self.role_acronyms or role_key(text) in self.roles
@@ -86,6 +95,9 @@ def lexicon_from_data(data: Mapping[str, Any]) -> PeopleLexicon:
         epithet_endings=tuple(sorted({str(w).lower() for w in data.get("epithet_endings") or ()})),
         body_pronouns=lower_set("body_pronouns"),
         role_verbs=lower_set("role_verbs"),
+        roles_run_on=bool(data.get("roles_run_on")),
+        surnames_in_capitals=bool(data.get("surnames_in_capitals")),
+        **{key: lower_set(key) for key in ("title_links", "link_articles") if data.get(key)},
     )
 
 

@@ -54,6 +54,22 @@ def is_name_word(text: str, lexicon: PeopleLexicon) -> bool:
     return not (is_acronym_token(text) and text.isupper() and len(text) > 2)
 
 
+def _capital_surname(words: Sequence[Word], i: int, j: int, end: int, lexicon: PeopleLexicon) -> bool:
+    """Word ``j`` is a surname in capitals right after a first name ("Andogoly *GUINDO*", "El
+    Ghassim *WANE*"), where the language writes surnames so (``surnames_in_capitals``)."""
+    if not lexicon.surnames_in_capitals or end == i or end != j:
+        return False
+    text = words[j].text
+    core = text.replace("-", "")
+    return (
+        core.isalpha()
+        and text.isupper()
+        and len(core) > 1
+        and not words[j - 1].text.isupper()
+        and text.lower() not in lexicon.never_in_name
+    )
+
+
 def _is_initial(text: str) -> bool:
     return len(text) == 2 and text[0].isupper() and text[1] == "."
 
@@ -71,7 +87,7 @@ def name_end(words: Sequence[Word], i: int, lexicon: PeopleLexicon) -> int:
         t = words[j].text
         if words[j].tag in _PAST_TAGS:
             break
-        if is_name_word(t, lexicon) or _is_initial(t):
+        if is_name_word(t, lexicon) or _is_initial(t) or _capital_surname(words, i, j, end, lexicon):
             j += 1
             end = j
         elif (
@@ -124,6 +140,30 @@ def honorific_names(
             i = end
         else:
             i = j
+    return out
+
+
+def surname_names(
+    words: Sequence[Word], lexicon: PeopleLexicon, section: int, heading_end: int
+) -> list[Name]:
+    """Names whose surname is written in capitals after the first name ("Andogoly GUINDO", "El
+    Ghassim WANE"), where the language writes surnames so: the form itself says it is a name."""
+    out: list[Name] = []
+    if not lexicon.surnames_in_capitals:
+        return out
+    k = 0
+    while k < len(words):
+        text = words[k].text
+        first = is_name_word(text, lexicon) and not text.isupper()
+        if not first or (k > 0 and is_name_word(words[k - 1].text, lexicon)):
+            k += 1
+            continue
+        end = name_end(words, k, lexicon)
+        if end - k >= 2 and words[end - 1].text.isupper():
+            out.append(Name(section, k, end, None, k, words[k].char_start < heading_end, "surname"))
+            k = end
+        else:
+            k += 1
     return out
 
 

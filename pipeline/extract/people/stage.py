@@ -15,9 +15,21 @@ from pipeline.extract.organisations.names import is_head_word
 from pipeline.extract.people.affiliation_lookup import Affiliations, affiliations, words_text
 from pipeline.extract.people.evidence import NameEvidence
 from pipeline.extract.people.lexicon import PeopleLexicon, load_people_lexicon
-from pipeline.extract.people.names import Name, honorific_names, listed_names, model_names, titled_names
+from pipeline.extract.people.names import (
+    Name,
+    honorific_names,
+    listed_names,
+    model_names,
+    surname_names,
+    titled_names,
+)
 from pipeline.extract.people.titles import Title, title_of
-from pipeline.extract.reference.organisations import OrgReference, load_org_reference, match_key
+from pipeline.extract.reference.organisations import (
+    OrgReference,
+    language_reference,
+    load_org_reference,
+    match_key,
+)
 from pipeline.extract.reference.place_names import local_words
 from pipeline.extract.words import Word, doc_words, lowercase_vocabulary, model_place_names
 
@@ -69,7 +81,7 @@ def extract(context: DocumentContext) -> Extracted:
         context.docs,
         context.found.organisations,
         lexicon=load_people_lexicon(context.language),
-        reference=context.reference.organisations,
+        reference=language_reference(context.reference.organisations, context.language),
         words_by_section=context.words,
         place_spans=[(m.char_start, m.char_end) for m in context.found.mentions if m.label == "PLACE"],
         place_names=[p.name for p in context.found.places],
@@ -218,6 +230,7 @@ def find_people(
             *model_names(doc, words, lexicon, i, section.heading_end, places, doc_texts[i]),
             *titled_names(words, lexicon, i, section.heading_end),
             *listed_names(doc, words, lexicon, i, section.heading_end, places, doc_texts[i]),
+            *surname_names(words, lexicon, i, section.heading_end),
         ):
             if not any(n.start < m.end and m.start < n.end for m in found):
                 found.append(n)

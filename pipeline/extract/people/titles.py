@@ -57,11 +57,14 @@ def parse_title(words: Sequence[Word], text: str, known: Affiliations) -> Title:
     """Role and affiliation in a title phrase: "UNDP's Senior Adviser", "Minister of Health of X"."""
     words = strip_the(words)
     lexicon = known.lexicon
+    while len(words) > 1 and lexicon.roles_run_on and _article(words[0].text, lexicon):
+        words = words[1:]  # "Le Représentant résident du PNUD"
     spans = role_spans(words, lexicon)
     inside = {k for a, b in spans for k in range(a, b)}
     # The title proper ends at the first "of/at/for/in" that is not inside a role phrase.
     cut = next(
-        (k for k, w in enumerate(words) if w.text.lower() in TITLE_LINKS and k not in inside), len(words)
+        (k for k, w in enumerate(words) if w.text.lower() in lexicon.title_links and k not in inside),
+        len(words),
     )
     org: str | None = None
     first = 0
@@ -88,8 +91,8 @@ def parse_title(words: Sequence[Word], text: str, known: Affiliations) -> Title:
             return Title(words_text(text, words[first:last]), org or named)
     role = list(words[first:cut])
     rest = list(words[cut:])
-    while len(rest) >= 2 and rest[0].text.lower() in TITLE_LINKS:
-        nxt = next((k for k in range(1, len(rest)) if rest[k].text.lower() in TITLE_LINKS), len(rest))
+    while len(rest) >= 2 and rest[0].text.lower() in lexicon.title_links:
+        nxt = next((k for k in range(1, len(rest)) if rest[k].text.lower() in lexicon.title_links), len(rest))
         named = affiliation(rest[1:], text, known) or affiliation(rest[1:nxt], text, known)
         if named:
             org = org or named
@@ -104,7 +107,7 @@ def parse_title(words: Sequence[Word], text: str, known: Affiliations) -> Title:
             break
         role.extend(rest[:nxt])
         rest = rest[nxt:]
-    links = [k for k, w in enumerate(role) if w.text.lower() in TITLE_LINKS]
+    links = [k for k, w in enumerate(role) if w.text.lower() in lexicon.title_links]
     if links and (org is None or is_place_name(org)):
         # "Under-Secretary-General for Economic and Social Affairs" heads the bulletin's
         # "Department of Economic and Social Affairs".
@@ -112,19 +115,31 @@ def parse_title(words: Sequence[Word], text: str, known: Affiliations) -> Title:
     return Title(words_text(text, role) or None, org)
 
 
-def _run_back(words: Sequence[Word], end: int, taken: set[int]) -> list[Word]:
+def _run_back(
+    words: Sequence[Word], end: int, taken: set[int], lexicon: PeopleLexicon | None = None
+) -> list[Word]:
     """Capitalised words (with connectors and possessives) ending at word ``end``."""
+
+    def cap_like(i: int) -> bool:
+        # A role written on in lower case counts as capitalised: "Représentant *résident*".
+        if i < 0:
+            return False
+        if is_cap_word(words[i].text):
+            return True
+        if lexicon is None or not lexicon.roles_run_on:
+            return False
+        return i > 0 and _phrase_is_role(words[i - 1 : i + 1], lexicon)
+
     k = end
     while k >= 0 and end - k < MAX_TITLE_WORDS and k not in taken:
         t = words[k].text
         low = t.lower()
-        before = words[k - 1].text if k > 0 else ""
         # Links inside a title: "Minister *of* Health", "Chair *of the* Board" (but a "the"
         # not after a link starts the phrase: "met with *the* President").
-        inner_link = (low in CONNECTORS | TITLE_LINKS and low != "the" and is_cap_word(before)) or (
-            low == "the" and before.lower() in TITLE_LINKS and k > 1 and is_cap_word(words[k - 2].text)
+        inner_link = (low in CONNECTORS | TITLE_LINKS and low != "the" and cap_like(k - 1)) or (
+            low == "the" and k > 1 and words[k - 1].text.lower() in TITLE_LINKS and cap_like(k - 2)
         )
-        if not (is_cap_word(t) or t in POSSESSIVE_MARKS or inner_link):
+        if not (cap_like(k) or t in POSSESSIVE_MARKS or inner_link):
             break
         k -= 1
     run = list(words[k + 1 : end + 1])
@@ -135,6 +150,12 @@ def _run_back(words: Sequence[Word], end: int, taken: set[int]) -> list[Word]:
 
 def _run_forward(words: Sequence[Word], start: int, taken: set[int], lexicon: PeopleLexicon) -> list[Word]:
     """A title phrase starting at word ``start``: capitalised words, links and "the"."""
+    if lexicon.roles_run_on:
+        run = _head_first_title(words, start, taken, lexicon)
+        if run:
+            return run
+        if start < len(words) and words[start].text.lower() in FIRST_CONJUNCTIONS:
+            return []  # "John Ging, et l'Expert indépendant ...": the next person's title
     k = start
     while k < len(words) and words[k].text.lower() in DETERMINERS:
         k += 1
@@ -147,19 +168,97 @@ def _run_forward(words: Sequence[Word], start: int, taken: set[int], lexicon: Pe
         nxt = words[k + 1].text if k + 1 < len(words) else ""
         if low in {"and", "&"} and lexicon.is_role(nxt):
             break  # "Dean of the School and Chair of the jury": a second title
-        if (low in CONNECTORS or low in TITLE_LINKS) and (is_cap_word(nxt) or nxt.lower() == "the"):
+        links = CONNECTORS | lexicon.title_links
+        if (low in links or low in lexicon.link_articles) and (
+            is_cap_word(nxt) or nxt.lower().replace("\u2019", "'") in lexicon.link_articles
+        ):
             k += 1
+            continue
+        if lexicon.roles_run_on and any(
+            _phrase_is_role(words[a : k + 1], lexicon) for a in range(max(start, k - 3), k)
+        ):
+            k += 1  # a role written on in lower case: "Directrice *générale*", "Représentant *résident*"
             continue
         break
     run = list(words[start:k])
-    while run and run[-1].text.lower() in CONNECTORS | TITLE_LINKS:
+    while run and run[-1].text.lower() in CONNECTORS | lexicon.title_links | lexicon.link_articles:
         run = run[:-1]
     # "a senior fellow at X": only a determiner is no title; the lower-case reading follows.
     return run if any(w.text.lower() not in DETERMINERS for w in run) else []
 
 
+def _phrase_is_role(words: Sequence[Word], lexicon: PeopleLexicon) -> bool:
+    return lexicon.is_role(" ".join(w.text for w in words))
+
+
+def _article(text: str, lexicon: PeopleLexicon) -> bool:
+    return text.lower().replace("\u2019", "'") in lexicon.link_articles
+
+
+# A French title with its complements, commas and articles as words ("Ministre de l'Artisanat,
+# de la Culture, de l'Industrie hôtelière et du Tourisme").
+MAX_HEAD_FIRST_TITLE_WORDS = 24
+# A conjunction after the comma that follows a name opens the next person, not a title.
+FIRST_CONJUNCTIONS = frozenset({"et", "ou", "ainsi", "mais"})
+
+# Parts of speech (UPOS) that end a French title written on in lower case: a verb, a pronoun,
+# an adverb, a conjunction, a number ("Coordonnateur des programmes de formation, *précise*").
+TITLE_END_TAGS = frozenset({"VERB", "AUX", "PRON", "ADV", "SCONJ", "CCONJ", "NUM", "PUNCT", "SYM", "DET"})
+
+
+def _head_first_title_back(
+    words: Sequence[Word], end: int, taken: set[int], lexicon: PeopleLexicon
+) -> list[Word]:
+    """A French title ending at word ``end``, before the comma of the name it introduces: the
+    nearest role phrase whose head-first title runs to ``end`` ("le directeur des Opérations
+    d'OCHA, John Ging"); [] if none."""
+    for k in range(end, max(-1, end - MAX_HEAD_FIRST_TITLE_WORDS), -1):
+        w = words[k]
+        inside = w.text[:1].isalpha() or w.text.isspace() or w.text in {",", "'", "\u2019"}
+        if k in taken or not inside:
+            break
+        if w.tag in {"VERB", "AUX", "PRON"}:
+            break
+        run = _head_first_title(words, k, taken, lexicon)
+        if run and words.index(run[-1]) == end:
+            return run
+    return []
+
+
+def _head_first_title(
+    words: Sequence[Word], start: int, taken: set[int], lexicon: PeopleLexicon
+) -> list[Word]:
+    """A title as French writes it: a role phrase, then its complements after de/du/des/auprès
+    de..., capitalised or not, up to punctuation or a verb ("Directrice générale de l'Agence des
+    services numériques", "Coordonnateur des programmes de formation"); [] if no role opens it."""
+    longest = range(min(len(words), start + MAX_ROLE_PHRASE_WORDS), start, -1)
+    end = next((b for b in longest if _phrase_is_role(words[start:b], lexicon)), None)
+    if end is None:
+        return []
+    j = end
+    while j < len(words) and j - start < MAX_HEAD_FIRST_TITLE_WORDS and j not in taken:
+        w = words[j]
+        low = w.text.lower().replace("\u2019", "'")
+        nxt = words[j + 1].text.lower() if j + 1 < len(words) else ""
+        linked = low == "et" and nxt in lexicon.title_links  # "et de la Solidarité nationale"
+        wrapped = w.text.isspace() and w.text.count("\n") <= 1  # a title wrapped at a line's end
+        # "Ministre de l'Artisanat, de la Culture et du Tourisme": a list of complements.
+        listed = low == "," and nxt in lexicon.title_links
+        if low in lexicon.title_links or _article(low, lexicon) or linked or wrapped or listed:
+            j += 1
+            continue
+        if w.text[:1].isalpha() and w.tag not in TITLE_END_TAGS:
+            j += 1
+            end = j
+            continue
+        break
+    return list(words[start:end])
+
+
 def _clause_forward(words: Sequence[Word], start: int, taken: set[int], lexicon: PeopleLexicon) -> list[Word]:
     """A lower-case title up to the next punctuation ("caretaker Minister of X", "director of Y")."""
+    if lexicon.roles_run_on and start < len(words) and words[start].text.lower() in FIRST_CONJUNCTIONS:
+        return []
     k = start
     while k < len(words) and k - start < MAX_TITLE_WORDS and k not in taken:
         w = words[k]
@@ -391,7 +490,7 @@ def _title_before(
             continue
         title = Title(None, None)
         lower: list[Word] = []
-        run = _run_back(words, p, taken)
+        run = _run_back(words, p, taken, lexicon)
         if run and s0 == start and (comma or lexicon.is_role(run[-1].text)):
             title = parse_title(run, text, known)
             r0 = words.index(run[0])
@@ -399,6 +498,11 @@ def _title_before(
             if title.role and not title.organisation and whose:
                 # "the Board on Ethics, whose Chair, Ms. X": the body named before "whose".
                 title = Title(title.role, affiliation(_run_back(words, r0 - 3, taken), text, known))
+        if not title.role and comma and lexicon.roles_run_on:
+            back = _head_first_title_back(words, p, taken, lexicon)
+            if back:
+                found = parse_title(back, text, known)
+                title = Title(found.role, found.organisation or title.organisation)
         if not title.role:
             lower = _lower_title_back(words, p, taken, lexicon)
             if lower and (comma or _is_role_word(lower[-1].text, lexicon)):

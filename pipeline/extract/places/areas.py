@@ -201,15 +201,19 @@ def _named_after_kind(
     and "of" is a place, located by its name or else in the bulletin's country."""
     out = []
     # The kind in lower case: "City of Cape Town" is often a body, its government.
-    for i in [i for i in range(len(texts) - 2) if texts[i + 1] == "of" and texts[i] in words.place_nouns]:
-        end = i + 2
+    for i in [i for i in range(len(texts) - 2) if texts[i] in words.place_nouns]:
+        after = [t.replace("\u2019", "'") for t in texts[i + 1 : i + 4]]
+        link = next((len(lk) for lk in words.place_noun_links if tuple(after[: len(lk)]) == lk), 0)
+        if not link:
+            continue
+        start = end = i + 1 + link
         while (
             end < len(doc) and end - i - 2 < MAX_AREA_NAME_WORDS and _name_token(doc[end], gazetteer, words)
         ):
             end += 1
-        if end == i + 2 or (end < len(doc) and _capitalised(doc[end])):
+        if end == start or (end < len(doc) and _capitalised(doc[end])):
             continue
-        span = doc[i + 2 : end]
+        span = doc[start:end]
         if any(t.ent_type_ in OTHER_ENTITY_LABELS for t in span):
             continue
         country, _, firm = area_country(span.text, gazetteer)

@@ -33,14 +33,17 @@ from pipeline.extract.places.resolution import pick_city
 from pipeline.extract.reference.gazetteer import (
     Gazetteer,
     PlaceMatch,
+    language_gazetteer,
 )
+from pipeline.extract.reference.organisations import language_reference
+from pipeline.extract.reference.place_names import LocalWords, local_words
 
 MENTION_LABEL = "PLACE"
 
 
 def extract(context: DocumentContext) -> Extracted:
     """The places stage: ``find_places`` over a document context, after the organisations."""
-    gazetteer = context.reference.gazetteer
+    gazetteer = language_gazetteer(context.reference.gazetteer, context.language)
     organisations = [(m.char_start, m.char_end) for m in context.found.mentions if m.label == "ORG"]
     places, mentions = find_places(
         context.doc_id,
@@ -48,7 +51,8 @@ def extract(context: DocumentContext) -> Extracted:
         context.docs,
         gazetteer,
         organisation_spans=organisations,
-        org_heads=context.reference.organisations.head_words,
+        org_heads=language_reference(context.reference.organisations, context.language).head_words,
+        local=local_words(context.language),
     )
     return Extracted(tuple(places), tuple(mentions))
 
@@ -61,6 +65,7 @@ def find_places(
     *,
     organisation_spans: Sequence[tuple[int, int]] = (),
     org_heads: frozenset[str] = frozenset(),
+    local: LocalWords | None = None,
 ) -> tuple[list[Place], list[Mention]]:
     """One ``Place`` per distinct place name in the bulletin and a ``Mention`` for each use.
 
@@ -69,7 +74,7 @@ def find_places(
     """
     per_section = trim_heading_names(
         [
-            _section_candidates(section, doc, gazetteer, organisation_spans, org_heads)
+            _section_candidates(section, doc, gazetteer, organisation_spans, org_heads, local)
             for section, doc in zip(sections, docs, strict=True)
         ],
         sections,
@@ -148,6 +153,7 @@ def _section_candidates(
     gazetteer: Gazetteer,
     organisation_spans: Sequence[tuple[int, int]],
     org_heads: frozenset[str],
+    local: LocalWords | None = None,
 ) -> list[Candidate]:
     """The gazetteer's names in a section, its state abbreviations standing alone, and the
     names whose form makes them places: local places and administrative areas. A name of
@@ -161,7 +167,7 @@ def _section_candidates(
     organisations = [(a - lo, b - lo) for a, b in organisation_spans if lo <= a < section.char_end]
     form = longest_first(
         local_candidates(doc, gazetteer, organisations, org_heads=org_heads)
-        + area_candidates(doc, gazetteer, organisations)
+        + area_candidates(doc, gazetteer, organisations, words=local)
     )
     exact = {(f.start_char, f.end_char) for f in form}
     found = [

@@ -5,10 +5,11 @@ Built once per process by ``load_gazetteer``; the places stage matches its names
 
 from __future__ import annotations
 
+import gettext
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -16,7 +17,7 @@ from typing import Any
 
 import pycountry
 
-from pipeline.core.datafiles import geonames, load_data, load_yaml
+from pipeline.core.datafiles import geonames, language_data_exists, load_data, load_language_data, load_yaml
 
 DATA_FILE = "places.yaml"  # in pipeline/data
 
@@ -313,3 +314,96 @@ THE_PREFIX = re.compile(r"^(?:the|The|THE)\s+")
 
 
 _PARENS = re.compile(r"\s*\(([^)]*)\)")
+
+
+NAME_LINKS = frozenset({"de", "du", "des", "d'", "la", "le", "les", "l'", "et"})
+
+
+def _capitalised(name: str) -> str:
+    """ "République dominicaine" -> "République Dominicaine", as headings and some bulletins
+    write it."""
+    return " ".join(w if w.lower() in NAME_LINKS else w[:1].upper() + w[1:] for w in name.split(" "))
+
+
+def translated_country_entries(language: str) -> list[tuple[str, PlaceMatch]]:
+    """Country names in ``language`` from pycountry's gettext catalogue ("Sénégal", "République
+    dominicaine"), each resolved to its country; the part before the comma of an inverted name
+    ("Russie, Fédération de") is kept where no other country shares it."""
+    catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+    out: list[tuple[str, PlaceMatch]] = []
+    heads: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if not value:
+                continue
+            translated = catalogue.gettext(value)
+            if translated == value and attr != "name":
+                continue
+            match = PlaceMatch(translated, country.name, "country", country.alpha_2)
+            if ", " in translated:
+                heads.setdefault(translated.split(", ")[0], set()).add(country.alpha_2)
+                continue
+            for variant in dict.fromkeys([translated, _capitalised(translated), fold_accents(translated)]):
+                out.append((variant, PlaceMatch(variant, match.canonical, "country", match.country_code)))
+    for head, codes in heads.items():
+        if len(codes) == 1:
+            code = next(iter(codes))
+            found = pycountry.countries.get(alpha_2=code)
+            out.append((head, PlaceMatch(head, found.name if found else head, "country", code)))
+    return out
+
+
+_LANGUAGE_GAZETTEERS: dict[tuple[int, str], tuple[Gazetteer, Gazetteer]] = {}
+
+
+def language_gazetteer(gazetteer: Gazetteer, language: str) -> Gazetteer:
+    """``gazetteer`` read for a document in ``language``: with the language's country names
+    (pycountry's translations and the ``country_aliases`` of ``data/<language>/places.yaml``)
+    and its locative words and honorifics added; the gazetteer itself for English or a
+    language without a data file. Built once per gazetteer and language."""
+    if language == "en" or not language_data_exists(DATA_FILE, language):
+        return gazetteer
+    key = (id(gazetteer), language)
+    if key not in _LANGUAGE_GAZETTEERS or _LANGUAGE_GAZETTEERS[key][0] is not gazetteer:
+        data = load_language_data(DATA_FILE, language)
+        added: dict[str, PlaceMatch] = dict(translated_country_entries(language))
+        canonical = {m.country_code: m.canonical for m in gazetteer.fixed.values() if m.kind == "country"}
+        for code, names in (data.get("country_names") or {}).items():
+            for name in names:
+                added[name] = PlaceMatch(name, canonical.get(code, name), "country", code)
+        # A country's name wins over a city or region of the same name; an English country
+        # name keeps its country.
+        fixed = dict(gazetteer.fixed)
+        for name, match in added.items():
+            if name not in fixed or fixed[name].kind != "country":
+                fixed[name] = match
+        not_places = frozenset(data.get("not_places") or ())
+        for name in not_places:
+            fixed.pop(name, None)
+            added.pop(name, None)
+        by_first = {w: [n for n in ns if n not in not_places] for w, ns in gazetteer.by_first_word.items()}
+        upper_case = {u: n for u, n in gazetteer.upper_case.items() if n not in not_places}
+        folded = {f: n for f, n in gazetteer.folded.items() if n not in not_places}
+        for name in added:
+            word = LEADING_WORD.match(name)
+            if word and name not in by_first.get(word.group(), ()):
+                by_first.setdefault(word.group(), []).append(name)
+            if len(name) >= 4 and name.upper() != name:
+                upper_case.setdefault(name.upper(), name)
+            folded[name.casefold()] = name
+        _LANGUAGE_GAZETTEERS[key] = gazetteer, replace(
+            gazetteer,
+            fixed=MappingProxyType(fixed),
+            cities=MappingProxyType({n: c for n, c in gazetteer.cities.items() if n not in not_places}),
+            by_first_word=MappingProxyType(
+                {w: tuple(sorted(set(ns), key=len, reverse=True)) for w, ns in by_first.items()}
+            ),
+            upper_case=MappingProxyType(upper_case),
+            folded=MappingProxyType(folded),
+            locative_words=gazetteer.locative_words | frozenset(data.get("locative_words") or ()),
+            small_town_locative_words=gazetteer.small_town_locative_words
+            | frozenset(data.get("small_town_locative_words") or ()),
+            honorifics=gazetteer.honorifics | frozenset(data.get("honorifics") or ()),
+        )
+    return _LANGUAGE_GAZETTEERS[key][1]

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from pipeline.core.datafiles import load_data, load_yaml
+from pipeline.core.datafiles import language_data_exists, load_data, load_language_data, load_yaml
 from pipeline.core.ids import normalise_name
 from pipeline.extract.acronyms import (
     is_acronym_token,
@@ -62,6 +62,16 @@ class OrgReference:
     company_suffixes: frozenset[str] = frozenset()  # "Inc.", "Ltd", lower case
     heads_without_topic: frozenset[str] = frozenset()  # "Trust", "Bank": no "on ..." in their names
     kind_nouns: frozenset[str] = frozenset()  # "X, a *charity* based in Y": X is a body
+    # Languages that write names head first, running on in lower case ("Agence des services
+    # numériques"): the links a name runs on with ("de la", "pour le"), the lower-case words
+    # that end it on a blank pipeline, and the articles before it ("l'Agence").
+    head_first: bool = False
+    name_links: frozenset[str] = frozenset()
+    name_stop_words: frozenset[str] = frozenset()
+    name_articles: frozenset[str] = frozenset()
+    # Surnames written in capitals ("Andogoly GUINDO"): a word in capitals inside a person's
+    # name is no acronym (the people data's ``surnames_in_capitals``).
+    surnames_in_capitals: bool = False
     by_name: Mapping[str, ReferenceOrg] = field(default_factory=dict, compare=False, repr=False)
     by_acronym: Mapping[str, ReferenceOrg] = field(default_factory=dict, compare=False, repr=False)
     # Every reference name as a word sequence of its own, longest first.
@@ -89,7 +99,7 @@ def match_key(name: str) -> str:
 
 def make_reference(
     organisations: Iterable[ReferenceOrg],
-    lists: Mapping[str, Iterable[str]],
+    lists: Mapping[str, Any],
     roles: Iterable[str],
     honorifics: Iterable[str] = (),
 ) -> OrgReference:
@@ -124,6 +134,10 @@ def make_reference(
         company_suffixes=words("company_suffixes"),
         heads_without_topic=words("heads_without_topic"),
         kind_nouns=words("kind_nouns"),
+        head_first=bool(lists.get("names_head_first")),
+        name_links=words("name_links"),
+        name_stop_words=words("name_stop_words"),
+        name_articles=words("name_articles"),
         epithet_endings=tuple(sorted(words("species_epithet_endings"))),
         by_name=MappingProxyType(by_name),
         by_acronym=MappingProxyType(by_acronym),
@@ -178,3 +192,45 @@ def load_org_reference(extra: Path | None = None) -> OrgReference:
         str(f) for canonical, forms in (people.get("honorifics") or {}).items() for f in [canonical, *forms]
     ]
     return make_reference(entries, lists, roles, honorifics)
+
+
+_LANGUAGE_REFERENCES: dict[tuple[int, str], tuple[OrgReference, OrgReference]] = {}
+
+
+def language_reference(reference: OrgReference, language: str) -> OrgReference:
+    """``reference`` read for a document in ``language``: its bodies and word lists, with the
+    bodies, words, roles and honorifics of ``data/<language>/organisations.yaml`` and
+    ``people.yaml`` added (the reference itself where the language has no file of its own).
+    Built once per reference (by identity) and language."""
+    if language == "en" or not language_data_exists("organisations.yaml", language):
+        return reference
+    cached = _LANGUAGE_REFERENCES.get((id(reference), language))
+    if cached is None or cached[0] is not reference:
+        cached = (reference, _with_language(reference, language))
+        _LANGUAGE_REFERENCES[(id(reference), language)] = cached
+    return cached[1]
+
+
+def _with_language(reference: OrgReference, language: str) -> OrgReference:
+    data: Mapping[str, Any] = load_language_data("organisations.yaml", language)
+    entries = merge_entries(reference.organisations, _entries(data))
+    people = load_language_data("people.yaml", language)
+    honorifics = (people.get("honorifics") or {}).items()
+    own = make_reference(
+        entries,
+        {k: v for k, v in data.items() if k != "organisations"},
+        [str(r) for r in people.get("roles") or ()],
+        [str(f) for canonical, forms in honorifics for f in [canonical, *forms]],
+    )
+    return replace(
+        own,
+        surnames_in_capitals=bool(people.get("surnames_in_capitals")),
+        **{
+            name: getattr(reference, name) | getattr(own, name)
+            for name in (
+                "head_words", "place_heads", "event_words", "non_org_words", "non_org_acronyms",
+                "role_words", "role_acronyms", "person_words", "name_prepositions",
+                "generic_modifiers", "company_suffixes", "heads_without_topic",
+            )
+        },
+    )

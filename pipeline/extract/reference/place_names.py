@@ -14,7 +14,7 @@ from typing import Any
 
 import pycountry
 
-from pipeline.core.datafiles import geonames, load_data
+from pipeline.core.datafiles import geonames, load_data, load_language_data
 from pipeline.core.ids import normalise_name
 
 BIG_CITY_POPULATION = 500_000
@@ -125,6 +125,9 @@ class LocalWords:
     camp_heads: frozenset[str] = frozenset()
     camp_kinds: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()  # lower case
+    # The words between a kind of place and its name: "the town *of* Warren", "la région *de*
+    # Kayes", "le département *de l'* Artibonite" (lower case, a phrase per entry).
+    place_noun_links: tuple[tuple[str, ...], ...] = (("of",),)
     currencies: Mapping[str, str] = field(default_factory=dict)  # symbol -> ISO country code
 
     def names_a_place(self, words: Sequence[str]) -> bool:
@@ -152,8 +155,11 @@ def _words(data: Mapping[str, Any], key: str, *, lower: bool = False) -> frozens
 
 
 @cache
-def local_words() -> LocalWords:
-    data = load_data("places.yaml")
+def local_words(language: str = "en") -> LocalWords:
+    """The words of local place names of ``language`` (``data/<language>/places.yaml`` over
+    the English file), read once."""
+    data = load_language_data("places.yaml", language)
+    links = sorted({tuple(str(p).lower().split()) for p in data.get("place_noun_links") or ["of"]}, key=len)
     return LocalWords(
         suffixes=_words(data, "local_suffixes"),
         prefixes=_words(data, "local_prefixes"),
@@ -171,6 +177,7 @@ def local_words() -> LocalWords:
         camp_heads=_words(data, "camp_heads"),
         camp_kinds=_words(data, "camp_kinds"),
         place_nouns=_words(data, "place_nouns", lower=True),
+        place_noun_links=tuple(reversed(links)),
         currencies=MappingProxyType(
             {str(k): str(v) for k, v in (data.get("currency_countries") or {}).items()}
         ),

@@ -12,7 +12,15 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from pipeline.extract.statistics.numbers import DIGITS, HYPHENS, RANGE_TOKEN, Core, core_chars, is_year_like
+from pipeline.extract.statistics.numbers import (
+    DIGITS,
+    HYPHENS,
+    RANGE_TOKEN,
+    Core,
+    core_chars,
+    is_year_like,
+    local_digits,
+)
 from pipeline.extract.statistics.rules import StatisticsRules, default_rules, key
 from pipeline.extract.statistics.surface import WINDOW, Group, after_pattern
 
@@ -31,7 +39,7 @@ def is_code_chunk(chunk: str, rules: StatisticsRules | None = None) -> bool:
     "3,300", "75%", "(2012)", "US$2.5m", "5bn", "20-30", "twenty-five", "three-day" are not.
     """
     rules = rules or default_rules()
-    text = chunk.strip(_STRIP_CHUNK)
+    text = local_digits(chunk.strip(_STRIP_CHUNK), rules)  # "12,5" where the language writes a decimal comma
     folded = text.casefold()
     for prefix, folded_prefix in rules.code_prefixes:
         if folded.startswith(folded_prefix) and text[len(prefix) :][:1].isdigit():

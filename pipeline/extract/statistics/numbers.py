@@ -18,12 +18,16 @@ DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NUMBER_TOKEN = re.compile(rf"^({DIGITS})([a-zA-Z]*)$")
 RANGE_TOKEN = re.compile(rf"^({DIGITS})[-–—]({DIGITS})$")
 HYPHENS = "-–—"
+# Spaces that set thousands apart ("15 000"): a space, a no-break space, a narrow no-break space.
+GROUP_SPACES = frozenset({" ", "\u00a0", "\u202f"})
 # Compiled once: these run on every token or every number ("re.fullmatch(pattern)" would look
 # the pattern up in re's cache on each call).
 _INNER_HYPHEN = re.compile(rf"(?<=[a-zA-Z])[{HYPHENS}](?=[a-zA-Z])")
 _YEAR_LIKE = re.compile(r"(19|20)\d\d|2100")
 _GROUP_LEAD = re.compile(r"[1-9]\d{0,2}")
 _GROUP_OF_THREE = re.compile(r"\d{3}")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}|\d+,\d{4,}|0,\d+")
+_GROUP_SPACE = re.compile(r"(?<=\d)[\u00a0\u202f](?=\d{3}\b)")
 _PERIOD_WORDS = frozenset({"first", "second", "last", "latter", "former", "other"})
 
 
@@ -39,6 +43,8 @@ def parse_number(text: str, rules: StatisticsRules | None = None) -> float | Non
     "two thirds" -> 0.67. Ordinals ("7th", "eleventh") and anything else give None.
     """
     rules = rules or default_rules()
+    if rules.decimal_comma:
+        text = _GROUP_SPACE.sub("", text)  # "1\u202f630": one number, though str.split() splits it
     words = _INNER_HYPHEN.sub(" ", text.strip()).split()
     if not words:
         return None
@@ -51,6 +57,7 @@ def parse_number(text: str, rules: StatisticsRules | None = None) -> float | Non
     seen_digits = False
     fraction = False
     for index, word in enumerate(words):
+        word = local_digits(word, rules)
         low = word.casefold()
         match = _NUMBER_TOKEN.match(word)
         if match:
@@ -96,6 +103,15 @@ def parse_number(text: str, rules: StatisticsRules | None = None) -> float | Non
     return round(result, FRACTION_DECIMALS) if fraction else result
 
 
+def local_digits(text: str, rules: StatisticsRules) -> str:
+    """A number as the grammar reads it, where the language writes a decimal comma: "12,5" ->
+    "12.5", "1\u202f630" (a narrow no-break space between groups) -> "1630"."""
+    if not rules.decimal_comma:
+        return text
+    text = _GROUP_SPACE.sub("", text)
+    return text.replace(",", ".") if _DECIMAL_COMMA.fullmatch(text) else text
+
+
 def is_year_like(text: str) -> bool:
     """A four-digit whole number between 1900 and 2100, as years are written."""
     return bool(_YEAR_LIKE.fullmatch(text))
@@ -138,11 +154,11 @@ def _read_core(doc: Doc, i: int, rules: StatisticsRules) -> Core | None:
         spans = tuple((token.idx + range_match.start(g), token.idx + range_match.end(g)) for g in (1, 2))
         return Core(i, i + 1, lower, upper, spans)
     end = i + 1
-    grouped = _space_grouped_end(doc, i)
+    grouped = _space_grouped_end(doc, i, rules)
     if grouped > i + 1:
         # "15 000": thousands set apart by a space, as many international documents write them.
-        return Core(i, grouped, float("".join(t.text for t in doc[i:grouped])))
-    if _NUMBER_TOKEN.match(token.text):
+        return Core(i, grouped, float("".join(t.text for t in doc[i:grouped] if t.text not in GROUP_SPACES)))
+    if _NUMBER_TOKEN.match(local_digits(token.text, rules)):
         # "2.5 million", "2.5m" (split by the tokenizer), "3 thousand".
         while end < len(doc) and (
             doc[end].lower_ in rules.scale_words
@@ -177,13 +193,27 @@ def _read_core(doc: Doc, i: int, rules: StatisticsRules) -> Core | None:
     return Core(i, end, value)
 
 
-def _space_grouped_end(doc: Doc, i: int) -> int:
-    """End of "15 000 000" from token ``i`` (one to three digits, then groups of three)."""
+def _space_grouped_end(doc: Doc, i: int, rules: StatisticsRules) -> int:
+    """End of "15 000 000" from token ``i`` (one to three digits, then groups of three), the
+    groups set apart by a space or by a no-break space the tokenizer keeps as a token."""
     if not _GROUP_LEAD.fullmatch(doc[i].text):
         return i + 1
+    # English bulletins set thousands apart by a plain space only, as they always have here.
+    spaces = GROUP_SPACES if rules.decimal_comma else frozenset({" "})
     end = i + 1
-    while end < len(doc) and _GROUP_OF_THREE.fullmatch(doc[end].text) and doc[end - 1].whitespace_ == " ":
-        end += 1
+    while end < len(doc):
+        if _GROUP_OF_THREE.fullmatch(doc[end].text) and doc[end - 1].whitespace_ in spaces:
+            end += 1
+        elif (
+            rules.decimal_comma
+            and doc[end].text in GROUP_SPACES
+            and not doc[end - 1].whitespace_
+            and end + 1 < len(doc)
+            and _GROUP_OF_THREE.fullmatch(doc[end + 1].text)
+        ):
+            end += 2
+        else:
+            break
     return end
 
 

@@ -12,7 +12,7 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any
 
-from pipeline.core.datafiles import load_data
+from pipeline.core.datafiles import load_data, load_language_data
 
 DATA_FILE = "statistics.yaml"
 
@@ -61,6 +61,15 @@ class StatisticsRules:
     # Currency signs and codes that may be glued to a number ("US$2.5m"), longest first, each
     # with its case-folded form.
     code_prefixes: tuple[tuple[str, str], ...]
+    # French and most of Europe write a decimal comma ("12,5 %") and group thousands with a
+    # space ("1 630").
+    decimal_comma: bool = False
+    # The dependency labels of the language's model: "clear" (English: prep, pobj, dobj) or "ud"
+    # (French: nmod, case, obj), which subjects_ud.py reads.
+    dependency_scheme: str = "clear"
+    share_units: frozenset[str] = frozenset()
+    # Nouns that measure another ("d'un *montant* de 3 000 euros"), lower-case lemmas.
+    measure_nouns: frozenset[str] = frozenset()
 
 
 def key(phrase: str) -> str:
@@ -119,6 +128,10 @@ def rules_from_mapping(raw: Mapping[str, Any]) -> StatisticsRules:
         local_dollar_forms=frozenset(key(str(w)) for w in raw["local_dollar_forms"]),
         local_dollar=MappingProxyType({str(k): str(v) for k, v in raw["local_dollar"].items()}),
         code_prefixes=tuple((prefix, prefix.casefold()) for prefix in prefixes),
+        decimal_comma=bool(raw.get("decimal_comma")),
+        dependency_scheme=str(raw.get("dependency_scheme") or "clear"),
+        share_units=frozenset(str(w) for w in raw["share_units"]),
+        measure_nouns=frozenset(key(str(w)) for w in raw.get("measure_nouns") or ()),
     )
 
 
@@ -144,3 +157,11 @@ def for_country(rules: StatisticsRules, country: str | None) -> StatisticsRules:
 def default_rules() -> StatisticsRules:
     """The rules of the packaged ``statistics.yaml`` (read once)."""
     return rules_from_mapping(load_data(DATA_FILE))
+
+
+@cache
+def language_rules(language: str) -> StatisticsRules:
+    """The rules of ``language``: ``data/<language>/statistics.yaml`` over the English file."""
+    if language == "en":
+        return default_rules()
+    return rules_from_mapping(load_language_data(DATA_FILE, language))

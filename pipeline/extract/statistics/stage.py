@@ -29,7 +29,7 @@ from pipeline.extract.statistics.exclusions import (
 )
 from pipeline.extract.statistics.layout import figure_labels, label_before, line_label
 from pipeline.extract.statistics.numbers import Core, core_chars, find_cores, token_at
-from pipeline.extract.statistics.rules import StatisticsRules, default_rules, for_country
+from pipeline.extract.statistics.rules import StatisticsRules, default_rules, for_country, language_rules
 from pipeline.extract.statistics.subjects import Name, counted_noun, find_subject, group_tokens
 from pipeline.extract.statistics.surface import Group, Row, Surface, surface
 from pipeline.extract.statistics.tables import table_spans, table_statistics
@@ -253,7 +253,7 @@ def bulletin_country(places: Sequence[Place]) -> str | None:
 def extract(context: DocumentContext) -> Extracted:
     """The statistics stage: numbers outside the dates the dates stage found, and the figures
     of the document's tables, in the currency of the bulletin's country where it writes "$"."""
-    rules = for_country(default_rules(), bulletin_country(context.found.places))
+    rules = for_country(language_rules(context.language), bulletin_country(context.found.places))
     excluded = [(d.char_start, d.char_end) for d in context.found.dates] + table_spans(context.tables)
     found = find_statistics(context.doc_id, context.sections, context.docs, excluded=excluded, rules=rules)
     found += table_statistics(context.doc_id, context.text, context.sections, context.tables, rules)

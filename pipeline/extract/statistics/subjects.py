@@ -14,6 +14,7 @@ from pipeline.extract.statistics.measures import is_dimension, price_of, sized_n
 from pipeline.extract.statistics.modifiers import is_clean, narrows, passive_tail, phrase_end, says_when
 from pipeline.extract.statistics.numbers import HYPHENS, token_at
 from pipeline.extract.statistics.rules import StatisticsRules, key
+from pipeline.extract.statistics.subjects_ud import ud_subject
 from pipeline.extract.statistics.surface import Group
 
 # Dependency labels by which a number (or its unit) modifies the noun it counts.
@@ -447,6 +448,10 @@ def _sibling_count(preposition: Token) -> Token | None:
 
 def find_subject(doc: Doc, group: Group, blocked: set[int], rules: StatisticsRules) -> str | None:
     inside = group_tokens(doc, group)
+    if rules.dependency_scheme == "ud":
+        from_ud = ud_subject(doc, inside, group.unit, blocked, rules)
+        if from_ud:
+            return from_ud
     first_core = group.cores[0].start
     currency = {
         i for i in inside if key(doc[i].text) in rules.currency_before or doc[i].text in rules.currency_codes

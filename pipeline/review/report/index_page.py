@@ -33,6 +33,30 @@ def _month(value: date | None) -> str:
     return "" if value is None else f"{value:%Y-%m}"
 
 
+def language_page(language: str) -> str:
+    """The index page of the bulletins of one language ("index-fr.html")."""
+    return f"index-{language}.html"
+
+
+def languages_of(items: Sequence[Bulletin]) -> dict[str, int]:
+    """Language (ISO 639-1) -> number of bulletins, in order of language."""
+    counts: dict[str, int] = defaultdict(int)
+    for bulletin in items:
+        counts[str(bulletin.document.get("language") or "")] += 1
+    return {lang: counts[lang] for lang in sorted(counts) if lang}
+
+
+def _language_filter(languages: Mapping[str, int], current: str | None) -> str:
+    """Links to the index of each language: the report's language filter (pages have no
+    scripts, so each language has its own index page)."""
+    links = ["<strong>all</strong>" if current is None else '<a href="index.html">all</a>']
+    for lang, n in languages.items():
+        label = f"{esc(lang)} ({n})"
+        link = f'<a href="{language_page(lang)}">{label}</a>'
+        links.append(f"<strong>{label}</strong>" if lang == current else link)
+    return '<p class="meta">Language: ' + " · ".join(links) + "</p>"
+
+
 def render_index(
     items: Sequence[Bulletin],
     pages: Mapping[str, str],
@@ -40,11 +64,17 @@ def render_index(
     evaluation: Evaluation | None = None,
     source: str = "",
     entities_page: bool = False,
+    languages: Mapping[str, int] | None = None,
+    language: str | None = None,
 ) -> str:
     """The index page: one row per bulletin with its counts (and golden comparison); with
-    ``entities_page``, a link to the people, organisations and places across the archive."""
+    ``entities_page``, a link to the people, organisations and places across the archive;
+    with more than one of ``languages``, links to the index of each (``language``: the
+    bulletins of that language only, without the scores of the whole set)."""
+    if language is not None:
+        items = [b for b in items if b.document.get("language") == language]
     with_review = evaluation is not None
-    head = ["Bulletin", "Issue", "Format", "Pages", *(label for _, label in _COUNTED)]
+    head = ["Bulletin", "Issue", "Language", "Format", "Pages", *(label for _, label in _COUNTED)]
     if with_review:
         head += ["Missed", "Wrong"]
     rows = []
@@ -59,6 +89,7 @@ def render_index(
             f"{esc(doc['title'] or doc['source_file'])}</a>"
             f'<div class="sub"><code>{esc(doc["source_file"])}</code></div></td>',
             f"<td>{_month(doc['issue_date'])}</td>",
+            f"<td>{esc(doc.get('language') or '')}</td>",
             f"<td>{esc(doc['format'])}</td>",
             f'<td class="n">{doc["n_pages"]}</td>',
             *(f'<td class="n">{n}</td>' for n in counts),
@@ -73,7 +104,7 @@ def render_index(
         rows.append(f"<tr>{''.join(cells)}</tr>")
     total_cells = [
         f"<td>Total: {len(items)} bulletin{'s' if len(items) != 1 else ''}</td>",
-        "<td></td><td></td>",
+        "<td></td><td></td><td></td>",
         f'<td class="n">{sum(int(b.document["n_pages"]) for b in items)}</td>',
         *(f'<td class="n">{totals[t]}</td>' for t, _ in _COUNTED),
     ]
@@ -87,6 +118,7 @@ def render_index(
         + (f" from <code>{esc(source)}</code>" if source else "")
         + "</p>",
         *([f'<p class="meta"><a href="entities.html">{_ENTITIES_LINK}</a></p>'] if entities_page else []),
+        *([_language_filter(languages, language)] if languages and len(languages) > 1 else []),
         "</header>",
         "<main>",
         '<table class="index"><thead><tr>'
@@ -95,12 +127,17 @@ def render_index(
         *rows,
         f"</tbody><tfoot><tr>{''.join(total_cells)}</tr></tfoot></table>",
     ]
-    if evaluation is not None:
+    if evaluation is not None and language is None:
         body.append(
             '<p class="sub">Missed: entries of the golden file that no prediction found. '
             "Wrong: predictions the golden file does not have. Each page marks both.</p>"
         )
         body.append(_scores_section(evaluation))
+    elif evaluation is not None:
+        body.append(
+            '<p class="sub">Missed and wrong against the golden files; the scores of the '
+            'whole set are on <a href="index.html">the index of all bulletins</a>.</p>'
+        )
     body.append("</main>")
     return page("Bulletin review report", "\n".join(body), stylesheet=STYLESHEET)
 

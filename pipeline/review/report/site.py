@@ -20,7 +20,7 @@ from pipeline.review.evaluate.score import evaluate
 from pipeline.review.report.bulletin_page import render_bulletin
 from pipeline.review.report.contents import INDEX_PAGE, PAGES_DIR, STYLESHEET, bulletins, page_names
 from pipeline.review.report.entity_page import ENTITIES_DIR, ENTITIES_PAGE, render_entity_pages
-from pipeline.review.report.index_page import render_index
+from pipeline.review.report.index_page import language_page, languages_of, render_index
 from pipeline.review.report.review import Review, review_of
 from pipeline.tables.store import read_tables
 
@@ -41,7 +41,13 @@ def render_report(
             if result.doc_id is not None:
                 reviews[result.doc_id] = review_of(result, by_path[result.golden_path], tables)
     entity_pages = render_entity_pages(tables, pages)
-    out = {INDEX_PAGE: render_index(items, pages, reviews, evaluation, source, bool(entity_pages))}
+    languages = languages_of(items)
+    out = {INDEX_PAGE: render_index(items, pages, reviews, evaluation, source, bool(entity_pages), languages)}
+    if len(languages) > 1:
+        for language in languages:
+            out[language_page(language)] = render_index(
+                items, pages, reviews, evaluation, source, bool(entity_pages), languages, language
+            )
     for bulletin in items:
         out[f"{PAGES_DIR}/{pages[bulletin.doc_id]}"] = render_bulletin(bulletin, reviews.get(bulletin.doc_id))
     out.update(entity_pages)
@@ -54,10 +60,11 @@ def stylesheet() -> str:
 
 
 def write_report(tables_dir: Path, out_dir: Path, gold_dir: Path | None) -> Path:
-    """Write the report of the tables in ``tables_dir`` to ``out_dir`` (index.html,
-    report.css, bulletins/*.html, entities.html and entities/*.html: a page per entity of the
-    archive), each file atomically; pages of bulletins or entities no longer in the tables are
-    removed. Returns the index page."""
+    """Write the report of the tables in ``tables_dir`` to ``out_dir`` (index.html and an
+    index-<language>.html per language where there are several, report.css, bulletins/*.html,
+    entities.html and entities/*.html: a page per entity of the archive), each file
+    atomically; pages of bulletins or entities no longer in the tables are removed. Returns
+    the index page."""
     tables = read_tables(tables_dir)
     if tables["documents"].num_rows == 0:
         raise PipelineError(f"no bulletins in {tables_dir}: run `bulletin run` first")
@@ -74,6 +81,9 @@ def write_report(tables_dir: Path, out_dir: Path, gold_dir: Path | None) -> Path
                 stale.unlink()
     if ENTITIES_PAGE not in pages:
         (out_dir / ENTITIES_PAGE).unlink(missing_ok=True)
+    for stale in out_dir.glob(language_page("*")):
+        if stale.name not in pages:
+            stale.unlink()
     return out_dir / INDEX_PAGE
 
 

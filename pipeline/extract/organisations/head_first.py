@@ -1,0 +1,126 @@
+"""Organisation names that open with their head word and run on in lower case, as French writes
+them: "Ministère de la Santé publique et de la Population", "Agence des services numériques",
+"Programme des Nations Unies pour le développement".
+
+A name starts at a capitalised head word ("Ministère", "Agence", "Comité") and runs on over
+adjectives and capitalised words, and over the links of ``OrgReference.name_links`` ("de la",
+"pour le", "et de l'") when a content word follows them. It stops at a verb, a pronoun, another
+preposition ("à", "en"), a number or punctuation. With a parse (the French model's UPOS tags)
+the part of speech says what a lower-case word is; on a blank pipeline, lower-case words that
+are not in ``OrgReference.name_stop_words`` count as content words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from pipeline.extract.acronyms import AcronymDefinition, is_acronym_token
+from pipeline.extract.reference.organisations import OrgReference
+from pipeline.extract.words import Word, is_cap_word
+
+MAX_NAME_WORDS = 14
+# Parts of speech of a word that may go on a name after its head (UPOS; "" on a blank pipeline).
+CONTENT_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "X", ""})
+
+
+def _content(word: Word, ref: OrgReference) -> bool:
+    """A noun, adjective or name that may go on a name: "services", "numériques", "Nations"."""
+    text = word.text
+    if not text[:1].isalpha() or text.lower() in ref.name_stop_words:
+        return False
+    if is_cap_word(text):
+        return word.tag != "VERB"
+    return word.tag in CONTENT_TAGS
+
+
+def _link_end(words: Sequence[Word], i: int, ref: OrgReference) -> int:
+    """End of the longest link starting at word ``i`` ("de", "de la", "et de l'", ", de"), or ``i``."""
+    j = i
+    if j < len(words) and words[j].text == "," and j + 1 < len(words):
+        # "Ministère de l'Artisanat, de la Culture et du Tourisme": a list of complements.
+        if words[j + 1].text.lower() not in ref.name_links:
+            return i
+        j += 1
+    for length in (3, 2, 1):
+        phrase = " ".join(w.text.lower().replace("\u2019", "'") for w in words[j : j + length])
+        if len(words[j : j + length]) == length and phrase in ref.name_links:
+            j += length
+            while j + 1 < len(words) and _line_break(words[j]):
+                j += 1
+            return j
+    return i
+
+
+def _line_break(word: Word) -> bool:
+    """A single line break (a name wrapped at the end of a line), not a paragraph break."""
+    return word.text.isspace() and word.text.count("\n") <= 1
+
+
+def head_first_end(words: Sequence[Word], k: int, ref: OrgReference) -> int:
+    """End (exclusive) of the head-first name whose head is word ``k``; the name may wrap at
+    the end of a line after its head or a link ("l'Agence / Française de Développement", "le
+    Ministère des / Affaires étrangères")."""
+    end = k + 1
+    j = k + 1
+    while j < len(words) and j - k < MAX_NAME_WORDS:
+        if j == k + 1 and _line_break(words[j]) and j + 1 < len(words):
+            j += 1
+            continue
+        after = _link_end(words, j, ref)
+        if after > j:
+            if after < len(words) and _content(words[after], ref):
+                j = after
+                continue
+            break
+        if _content(words[j], ref):
+            j += 1
+            end = j
+            continue
+        break
+    return end
+
+
+def head_first_names(words: Sequence[Word], ref: OrgReference) -> list[tuple[int, int]]:
+    """Spans (word indices, end exclusive) of head-first organisation names in ``words``."""
+    found: list[tuple[int, int]] = []
+    k = 0
+    while k < len(words):
+        text = words[k].text
+        if not (text[:1].isupper() and text.lower() in ref.head_words):
+            k += 1
+            continue
+        end = head_first_end(words, k, ref)
+        if end == k + 1:
+            k += 1  # a bare head ("le Comité") refers back to a name, it is not one
+            continue
+        found.append((k, end))
+        k = end
+    return found
+
+
+def _initial(text: str) -> str:
+    return unicodedata.normalize("NFKD", text[:1])[:1].upper()
+
+
+def bracketed_definitions(words: Sequence[Word], text: str, ref: OrgReference) -> list[AcronymDefinition]:
+    """Head-first names followed by an acronym in brackets that starts with the name's first
+    letter, or that the reference knows (a UN body's English acronym): "École nationale
+    d'administration de Madagascar (ENAM)", which the acronym finder leaves out when the
+    initials of the words do not spell it."""
+    found = []
+    for a, b in head_first_names(words, ref):
+        start, end = words[a].char_start, words[b - 1].char_end
+        m = re.match(r"\s*\((\w[\w-]*)\)", text[end:])
+        # ... or that the reference knows: "Fonds des Nations Unies pour la population (UNFPA)".
+        known = m is not None and ref.lookup_acronym(m.group(1)) is not None
+        if (
+            m
+            and is_acronym_token(m.group(1))
+            and (known or _initial(m.group(1)) == _initial(text[start:end]))
+        ):
+            found.append(
+                AcronymDefinition(m.group(1), text[start:end], end + m.start(1), end + m.end(1), start, end)
+            )
+    return found
