@@ -3,6 +3,8 @@ model's own components, at less cost (``pipeline.extract.model_rules``)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 import spacy
@@ -122,3 +124,17 @@ def test_load_model_of_a_missing_model_says_how_to_install() -> None:
 
     with pytest.raises(ModelNotInstalled, match="make install"):
         load_model("no_such_model_xx")
+
+
+def test_extractors_ask_lemma_not_the_token() -> None:
+    # The lemmatizer is off while the model runs: a token's own ``lemma_`` is empty there, so
+    # every extractor asks ``lemma(token)``, which runs the lemmatizer for that one token.
+    package = Path(__file__).resolve().parent.parent / "pipeline"
+    readers = [
+        f"{path.relative_to(package)}:{n}"
+        for path in sorted(package.rglob("*.py"))
+        if path.name != "model_rules.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if ".lemma_" in line
+    ]
+    assert readers == []

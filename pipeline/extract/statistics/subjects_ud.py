@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from pipeline.extract.model_rules import lemma as lemma_of
 from pipeline.extract.statistics.rules import StatisticsRules
 
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -89,7 +90,7 @@ def ud_subject(
         return None
     head = top.head
     if top.dep_ == "nmod" and head.pos_ in NOUNS and head.i < min(inside):
-        if head.lemma_.lower() in rules.measure_nouns and head.head.pos_ == "VERB":
+        if lemma_of(head).lower() in rules.measure_nouns and head.head.pos_ == "VERB":
             measured = next((c for c in head.head.children if c.dep_ == "obj" and c.pos_ in NOUNS), None)
             return noun_phrase(doc, measured, blocked | inside) if measured is not None else None
         return noun_phrase(doc, head, blocked | inside)
