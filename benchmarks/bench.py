@@ -131,13 +131,20 @@ def task_bare(archive: str, batch_size: int | None) -> dict[str, Any]:
 def task_pipeline(archive: str, out: str, workers: int) -> dict[str, Any]:
     """The whole pipeline (``run``, as ``bulletin run --force`` calls it: it loads its own
     resources) on the archive."""
-    from pipeline.core.settings import Settings
+    from pipeline.core.settings import OcrSettings, Settings
     from pipeline.execute.execution import Execution
     from pipeline.execute.run import run
     from pipeline.execute.update import update_tables  # imported by ``run`` when there is work
 
     del update_tables  # imported here so that neither clock includes importing packages
-    settings = Settings(input_dir=Path(archive), output_dir=Path(out), force=True, progress=False)
+    # As `bulletin run --workers N`: N documents at once, and N pages of a scanned one.
+    settings = Settings(
+        input_dir=Path(archive),
+        output_dir=Path(out),
+        force=True,
+        progress=False,
+        ocr=OcrSettings(jobs=workers),
+    )
     started, cpu = time.perf_counter(), time.process_time()
     summary = run(settings, execution=Execution(workers=workers))
     seconds = time.perf_counter() - started

@@ -96,6 +96,11 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--ocr-dpi", type=int, default=OcrSettings.dpi, help="resolution pages are rendered at for OCR"
     )
+    run.add_argument(
+        "--ocr-jobs",
+        type=int,
+        help="pages of one document read by OCR at once (default: --workers); the tables are the same",
+    )
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     # SUPPRESS: without it the sub-command's default would undo `bulletin --debug run`.
     run.add_argument(
@@ -224,6 +229,7 @@ def _run(args: argparse.Namespace, console: Console) -> int:
             enabled=not args.no_ocr,
             languages=tuple(code for code in args.ocr_languages.split("+") if code),
             dpi=args.ocr_dpi,
+            jobs=max(1, args.ocr_jobs or args.workers),
         ),
     )
 

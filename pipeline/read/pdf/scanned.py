@@ -13,6 +13,7 @@ import calendar
 import re
 import statistics
 from collections.abc import Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from pipeline.core.errors import InputError
 from pipeline.core.records import PageInfo
 from pipeline.core.settings import OcrSettings
 from pipeline.read.ocr import (
+    OcrEngine,
     OcrPage,
     OcrWord,
     is_low_confidence,
@@ -65,13 +67,13 @@ def read_unusable_pages(
         if len(todo) == len(pages):
             raise InputError(f"PDF has no usable text layer ({todo[0].needs_ocr}) and {_lower(problem)}")
         return [_unread(p, problem) for p in pages], infos
-    engine = ocr_engine(settings)
+    recognised = _recognise(path, todo, ocr_engine(settings), settings)
     read: list[Page] = []
     for page in pages:
         if not page.needs_ocr:
             read.append(page)
             continue
-        scanned = engine.recognise(render_page(path, page.number, settings.dpi))
+        scanned = recognised[page.number]
         warnings = list(page.warnings)
         confidence, threshold = scanned.confidence, settings.min_confidence
         if confidence is not None and is_low_confidence(confidence, threshold):
@@ -82,6 +84,32 @@ def read_unusable_pages(
         read.append(replace(page, rows=rows, warnings=tuple(warnings), needs_ocr=None))
         infos[page.number] = scanned.page_info(page.number + 1)
     return read, infos
+
+
+def _recognise(
+    path: Path, todo: Sequence[Page], engine: OcrEngine, settings: OcrSettings
+) -> dict[int, OcrPage]:
+    """Each page of ``todo`` read by the engine (by page number), up to ``settings.jobs`` at once.
+
+    Pages are rendered here, one after another (pdfium is not thread-safe), at most ``jobs``
+    images ahead of the engine; the engine reads each in a process of its own, which a thread
+    waits for. The first failure, in page order, is raised.
+    """
+    if settings.jobs <= 1 or len(todo) == 1:
+        return {p.number: engine.recognise(render_page(path, p.number, settings.dpi)) for p in todo}
+    pool = ThreadPoolExecutor(max_workers=settings.jobs, thread_name_prefix="ocr")
+    futures: dict[int, Future[OcrPage]] = {}
+    try:
+        for page in todo:
+            running = [f for f in futures.values() if not f.done()]
+            if len(running) >= settings.jobs:
+                wait(running, return_when=FIRST_COMPLETED)
+            futures[page.number] = pool.submit(engine.recognise, render_page(path, page.number, settings.dpi))
+        return {number: future.result() for number, future in futures.items()}
+    finally:
+        # On a failure or the document's time limit, pages not yet started are dropped; those
+        # in the engine end within its own time limit per page.
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _lower(text: str) -> str:
