@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from pipeline.core.records import DateMention
 from pipeline.extract.events.lexicon import EventLexicon
-from pipeline.extract.events.phrases import Phrase
+from pipeline.extract.events.phrases import Phrase, named_activity
 from pipeline.extract.events.syntax import (
     children,
     clean_link,
@@ -146,22 +146,15 @@ def argument_phrases(
         if prefix and start > span[0] and st.lower[start - 1] in lex.determiners:
             prefix = f"{prefix} {st.lower[start - 1]}"  # "declaration of a state of emergency"
         found.append(
-            Phrase(
-                start=start,
-                end=end,
-                head=head,
-                event_type=event_type,
-                sentence=st.sentence_of[head],
-                name=f"{prefix} {text}".strip(),
-                anaphoric=False,
-                modified=True,
-                specific=True,
+            named_activity(
+                start,
+                end,
+                head,
+                event_type,
+                st.sentence_of[head],
+                f"{prefix} {text}".strip(),
                 plural=argument.tag_ in {"NNS", "NNPS"},
-                verb=False,
-                host=False,
-                in_org=False,
                 det=st.lower[start - 1] if start > 0 else "",
-                argument=True,
             )
         )
     return found

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pipeline.core.records import DateMention
 from pipeline.extract.events.dates import is_deadline
 from pipeline.extract.events.lexicon import EventLexicon
-from pipeline.extract.events.phrases import Phrase
+from pipeline.extract.events.phrases import Phrase, named_activity
 from pipeline.extract.events.places import PlaceHit
 from pipeline.extract.events.tokens import SectionText, has_any
 
@@ -80,21 +80,6 @@ def listing_phrases(
             continue
         run = titles[0]
         found.append(
-            Phrase(
-                start=run[0],
-                end=run[-1] + 1,
-                head=run[-1],
-                event_type="event",
-                sentence=sentence,
-                name=st.span_text(run[0], run[-1] + 1),
-                anaphoric=False,
-                modified=True,
-                specific=True,
-                plural=False,
-                verb=False,
-                host=False,
-                in_org=False,
-                argument=True,
-            )
+            named_activity(run[0], run[-1] + 1, run[-1], "event", sentence, st.span_text(run[0], run[-1] + 1))
         )
     return found

@@ -65,6 +65,38 @@ class Phrase:
     weak: bool = False  # a trigger with other senses ("competition", "rally"): dated only when tied
 
 
+def named_activity(
+    start: int,
+    end: int,
+    head: int,
+    event_type: str,
+    sentence: int,
+    name: str,
+    *,
+    plural: bool = False,
+    det: str = "",
+) -> Phrase:
+    """An activity named by words that are not a trigger noun (a verb's argument, a line of a
+    listing): specific and modified by being named, never anaphoric, a verb, a host or a body."""
+    return Phrase(
+        start=start,
+        end=end,
+        head=head,
+        event_type=event_type,
+        sentence=sentence,
+        name=name,
+        anaphoric=False,
+        modified=True,
+        specific=True,
+        plural=plural,
+        verb=False,
+        host=False,
+        in_org=False,
+        det=det,
+        argument=True,
+    )
+
+
 def _is_number(st: SectionText, k: int) -> bool:
     """A digit, year or ordinal ("2015", "7th", "Thirty-Third"): it makes a name specific."""
     low = st.lower[k]
