@@ -308,3 +308,13 @@ def test_french_navigation_is_not_the_title() -> None:
         "Accueil › Actualités\n\nInfolettre du Réseau des Maires\n\nLe réseau a tenu son assemblée à Lomé.\n"
     )
     assert _title(text, "fr") == "Infolettre du Réseau des Maires"
+
+
+def test_a_byline_or_a_date_line_may_stand_between_a_heading_and_its_text() -> None:
+    prose = "The fair raised enough for two new benches by the pond and a bird box for every class. "
+    text = (
+        "Parents' Association Letter\n\n"
+        f"Summer fair\n\nBy Olga Reyes\n\n{prose}\n\n"
+        f"Sports day\n\nFriday 12 July\n\n{prose}\n"
+    )
+    assert _titles(text) == ["Summer fair", "Sports day"]

@@ -41,6 +41,8 @@ MIN_CAPITAL_LETTERS = 6
 # A run-in heading: at most this many words before the sentence it was glued to.
 MAX_RUN_IN_WORDS = 6
 MIN_LIST_ITEMS = 2
+# A byline, a date line or a credit may stand between a heading and its text: at most this many.
+MAX_FURNITURE_LINES = 2
 # A heading over a paragraph wrapped over lines: at most this many words, shorter than this
 # share of the paragraph's first line, which has at least this many words.
 MAX_WRAPPED_HEADING_WORDS = 10
@@ -242,13 +244,26 @@ def _following(lines: list[_Line], i: int) -> tuple[str, bool]:
     return " ".join(block), len(items) >= MIN_LIST_ITEMS and len(items) == len(block)
 
 
-def _standalone_heading(lines: list[_Line], i: int) -> bool:
+def _past_furniture(lines: list[_Line], i: int, words: HeadingWords) -> int:
+    """The line a heading at line ``i`` stands over, past a byline, a date line or a credit
+    that may come between them ("Spring fair" / "By Anna Berg" / "The fair ...")."""
+    j = i
+    for _ in range(MAX_FURNITURE_LINES):
+        nxt = lines[j + 1] if j + 1 < len(lines) else None
+        if nxt is None or not (nxt.blank_before and nxt.blank_after) or not heads_nothing(nxt.text, words):
+            break
+        j += 1
+    return j
+
+
+def _standalone_heading(lines: list[_Line], i: int, words: HeadingWords) -> bool:
     """Whether line ``i`` is a heading on a line of its own (see the module's docstring)."""
     line = lines[i]
     if line.blank_before and line.blank_after:
-        following, is_list = _following(lines, i)
+        j = _past_furniture(lines, i, words)
+        following, is_list = _following(lines, j)
         return (
-            _is_prose(following) or is_list or _is_sentence(lines[i + 1].text if i + 1 < len(lines) else "")
+            _is_prose(following) or is_list or _is_sentence(lines[j + 1].text if j + 1 < len(lines) else "")
         )
     after = lines[i + 1] if i + 1 < len(lines) else None
     if after is None or not (line.blank_after or _opens_unit(after.text)):
@@ -328,7 +343,9 @@ def text_headings(text: str, language: str = "en") -> list[Heading]:
         if i >= masthead_end:
             start, end = line.start, None
             if _is_title_like(line.text) and not heads_nothing(line.text, words):
-                if (prose_seen or not _masthead_line(line.text, words)) and _standalone_heading(lines, i):
+                if (prose_seen or not _masthead_line(line.text, words)) and _standalone_heading(
+                    lines, i, words
+                ):
                     end = _trim_decoration(text, start, line.end)
             elif line.blank_before and _is_prose(line.text):
                 end = _run_in_heading(line, words)
