@@ -147,12 +147,12 @@ def _slow_when(marker: str, seconds: float, monkeypatch: pytest.MonkeyPatch) -> 
 
     real = stages_module.find_sections
 
-    def slow(doc_id: str, document: Any) -> Any:
+    def slow(doc_id: str, document: Any, *args: Any) -> Any:
         if marker in document.text:
             deadline = time.monotonic() + seconds
             while time.monotonic() < deadline:  # Python code: the limit can interrupt it
                 pass
-        return real(doc_id, document)
+        return real(doc_id, document, *args)
 
     monkeypatch.setattr(stages_module, "find_sections", slow)
 
@@ -247,10 +247,10 @@ def dies_on(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     real = stages_module.find_sections
     parent = os.getpid()
 
-    def crash(doc_id: str, document: Any) -> Any:
+    def crash(doc_id: str, document: Any, *args: Any) -> Any:
         if "CRASH" in document.text and os.getpid() != parent:
             os._exit(3)  # as if killed: no exception, no answer
-        return real(doc_id, document)
+        return real(doc_id, document, *args)
 
     monkeypatch.setattr(stages_module, "find_sections", crash)
     yield

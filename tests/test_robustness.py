@@ -259,10 +259,10 @@ def test_internal_error_is_one_line_and_a_traceback_only_with_debug(
 
     real = stages_module.find_sections
 
-    def broken_for_one_file(doc_id: str, document: Any) -> Any:
+    def broken_for_one_file(doc_id: str, document: Any, *args: Any) -> Any:
         if "TRIGGER" in document.text:
             raise ZeroDivisionError("a bug in a stage")
-        return real(doc_id, document)
+        return real(doc_id, document, *args)
 
     monkeypatch.setattr(stages_module, "find_sections", broken_for_one_file)
     raw = tmp_path / "raw"
@@ -395,10 +395,10 @@ def test_time_limit(tmp_path: Path, resources: Resources, monkeypatch: pytest.Mo
 
     real = stages_module.find_sections
 
-    def slow_for_one_file(doc_id: str, document: Any) -> Any:
+    def slow_for_one_file(doc_id: str, document: Any, *args: Any) -> Any:
         if "SLOW" in document.text:
             time.sleep(5)
-        return real(doc_id, document)
+        return real(doc_id, document, *args)
 
     monkeypatch.setattr(stages_module, "find_sections", slow_for_one_file)
     raw = tmp_path / "raw"

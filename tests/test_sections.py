@@ -261,3 +261,38 @@ def test_an_issue_line_before_any_prose_belongs_to_the_masthead() -> None:
         f"Livestock in 2023\n\n{PROSE}\n"
     )
     assert _titles(text) == [None, "Water trucking", "Livestock in 2023"]
+
+
+def test_a_list_of_contents_does_not_stand_for_the_numbered_items() -> None:
+    text = (
+        "Harbour Authority Bulletin | June 2022\n\n"
+        "1. New crane at the east quay\n\n"
+        "2. Ferry timetable\n\n"
+        "3. Staff news\n\n"
+        "1. New crane at the east quay\n\nThe crane was lifted into place on 3 June.\n\n"
+        "2. Ferry timetable\n\nFerries run every hour from July.\n\n"
+        "3. Staff news\n\nTwo pilots joined the team this month.\n"
+    )
+    sections = _sections(text)
+    assert [(s.number, s.title) for s in sections][1:] == [
+        (1, "New crane at the east quay"),
+        (2, "Ferry timetable"),
+        (3, "Staff news"),
+    ]
+    assert sections[1].body.strip().startswith("The crane was lifted")
+
+
+def test_a_list_of_long_steps_stays_inside_its_article() -> None:
+    prose = "The volunteers met at the car park and walked up to the north slope together. "
+    text = (
+        "Hill Care Notes\n\n"
+        f"Planting day\n\n{prose}\n\n"
+        "1. Dig a hole twice as wide as the pot and loosen the soil at the bottom of it\n\n"
+        "2. Set the seedling in the hole, fill it with soil and press the soil down firmly.\n\n"
+        f"Weeding\n\n{prose}\n"
+    )
+    assert [(s.number, s.title) for s in _sections(text)] == [
+        (None, None),
+        (None, "Planting day"),
+        (None, "Weeding"),
+    ]

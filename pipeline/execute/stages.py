@@ -114,7 +114,7 @@ def prepare_document(source: SourceFile, settings: Settings) -> PreparedDocument
         if language_warning is not None:
             warnings.append(Failure(source.relative_path, "language", language_warning, "warning"))
         stage = "sections"
-        sections = find_sections(doc_id, document)
+        sections = find_sections(doc_id, document, read_as)
         if not any(s.number is not None or s.title is not None for s in sections):
             warnings.append(
                 Failure(

@@ -20,6 +20,7 @@ from functools import cache
 
 from pipeline.core.datafiles import language_data_exists, load_language_data
 from pipeline.core.records import Masthead, Section
+from pipeline.structure.headings import leading_furniture
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -64,6 +65,8 @@ MAX_TITLE_CHARS = 200
 # Masthead lines are short and end no sentence; the masthead is at most this many paragraphs.
 MAX_MASTHEAD_LINE_WORDS = 12
 MAX_MASTHEAD_PARAGRAPHS = 4
+# A masthead set as lines with no blank line between them: at most this many lines.
+MAX_MASTHEAD_LINES = 8
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
@@ -141,13 +144,48 @@ def masthead_paragraphs(preamble: str) -> list[tuple[int, int]]:
     return block
 
 
-def _title_span(preamble: str, continuation_words: list[str], language: str = "en") -> str:
+def _short_lines(lines: list[str]) -> int:
+    """How many of the leading lines are short masthead lines (no sentence among them)."""
+    count = 0
+    for line in lines[:MAX_MASTHEAD_LINES]:
+        if len(line.split()) > MAX_MASTHEAD_LINE_WORDS or line.rstrip().endswith("."):
+            break
+        count += 1
+    return count
+
+
+def _cut_after_issue(title: str, issue_end: int) -> str:
+    """The title without what a layout glued after its issue month with no separator: another
+    masthead element ("NEWSLETTER NO 20 MAY 1994 Canberra Nature Park")."""
+    rest = title[issue_end:]
+    if re.match(r"\s+[^\W\d_]", rest) and rest.lstrip()[0].isupper():
+        return title[:issue_end]
+    return title
+
+
+def _title_span(
+    preamble: str,
+    continuation_words: list[str],
+    language: str = "en",
+    publication_words: list[str] | None = None,
+) -> str:
     """The title lines: those of the first paragraph that make up the title (the rest is a
     subtitle), and, when they do not name the issue, the masthead lines down to the one that
     does ("COOLEMAN RIDGE PARK CARE GROUP" / "Newsletter January 2016")."""
     first_paragraph = _PARAGRAPH_BREAK.split(preamble, maxsplit=1)[0]
     lines = first_paragraph.splitlines()
     kept = "\n".join(lines[: title_lines(first_paragraph, continuation_words)])
+    month_year = _month_names(language)[1]
+    issue = month_year.search(kept)
+    if issue is not None:
+        return _cut_after_issue(kept, issue.end())
+    if len(lines) > 1 and not _names_a_publication(kept, publication_words or []):
+        # A name set over several short lines ("horizons" / "sahel" / "Bulletin N°9" / "mai à
+        # août" / "2014"): the title runs on down to the line naming the issue's month.
+        run = _short_lines(lines)
+        match = month_year.search(first_paragraph, len(kept), len("\n".join(lines[:run])))
+        if match is not None:
+            return first_paragraph[: match.end()]
     if parse_issue_month(kept, language) is None:
         block = masthead_paragraphs(preamble)
         if len(block) > 1:
@@ -155,6 +193,12 @@ def _title_span(preamble: str, continuation_words: list[str], language: str = "e
             if match is not None:
                 return preamble[: match.end()]
     return kept
+
+
+def _is_sentence(line: str) -> bool:
+    """A line of prose, not a title: longer than a masthead line, and ending a sentence (a
+    bulletin that opens straight on its first article)."""
+    return len(line.split()) > MAX_MASTHEAD_LINE_WORDS and line.endswith((".", "!"))
 
 
 def _names_a_publication(title: str, publication_words: list[str]) -> bool:
@@ -189,15 +233,19 @@ def find_masthead(
     start = end = 0
     issue: date | None = None
     if preamble is not None:
-        kept = _title_span(preamble.text, data["continuation_words"], language)
-        span = (0, len(kept.rstrip()))
+        # Navigation, a contact or a date line standing before the masthead is not its title.
+        skip = leading_furniture(preamble.text, language)
+        kept = _title_span(
+            preamble.text[skip:], data["continuation_words"], language, data["publication_words"]
+        )
+        span = (skip, skip + len(kept.rstrip()))
         subject = _subject_line(preamble.text, data["document_title_openers"])
         if subject is not None and not _names_a_publication(kept, data["publication_words"]):
             # An official document: its masthead is the organ and its metadata; its title is
             # the subject line after them ("Letter dated ... from the Secretary-General ...").
             span = subject
         candidate = " ".join(preamble.text[span[0] : span[1]].split())
-        if 0 < len(candidate) <= MAX_TITLE_CHARS:
+        if 0 < len(candidate) <= MAX_TITLE_CHARS and not _is_sentence(candidate):
             title = candidate
             start, end = preamble.char_start + span[0], preamble.char_start + span[1]
         block = masthead_paragraphs(preamble.text)

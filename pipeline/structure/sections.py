@@ -9,27 +9,21 @@ no title.
 Numbered items win where a bulletin has them. Otherwise its titled articles are its
 sections, numbered None with the heading as title: the headings its format states (HTML
 ``<h1>``-``<h3>``, Word heading styles, PDF lines set apart by their type), else, in plain
-text, short title-like lines standing alone between blank lines before a paragraph of prose.
+text, short title-like lines standing alone before the text they head (``headings.py``).
 """
 
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.core.records import DocumentText, Heading, Section
+from pipeline.structure.headings import text_headings
 
 _NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,3})[.)][ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE)
 MAX_TITLE_CHARS = 250
 MAX_TITLE_WORDS = 30
-# A heading of plain text: one short line, no sentence end, alone between blank lines.
-MAX_TEXT_HEADING_WORDS = 16
-MAX_TEXT_HEADING_CHARS = 100
-# The prose paragraph a plain-text heading must stand before.
-MIN_PROSE_WORDS = 12
 # A format's first top-level heading this close to the start, alone at its level, is the
 # document's title (the masthead), not an article.
 TITLE_ZONE_CHARS = 300
@@ -42,6 +36,7 @@ class _Candidate:
     line_start: int
     line_end: int
     heading_like: bool
+    bare: bool = False  # nothing stands between it and the next numbered line
 
 
 _GAP_AFTER = re.compile(r"[ \t]*\n[ \t]*\n")
@@ -88,7 +83,12 @@ def _candidates(text: str) -> list[_Candidate]:
         title = match.group(2)
         heading_like = _ends_paragraph(text, match.end(), last_char) and _looks_like_title(title)
         found.append(_Candidate(int(match.group(1)), title, match.start(), match.end(), heading_like))
-    return found
+    # A numbered line with nothing between it and the next is an item of a list (a list of
+    # contents, steps), not a heading: a heading heads some text.
+    return [
+        replace(c, bare=True) if later is not None and not text[c.line_end : later.line_start].strip() else c
+        for c, later in zip(found, [*found[1:], None], strict=False)
+    ]
 
 
 def _longest_run(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -110,7 +110,7 @@ def _heading_run(text: str) -> list[_Candidate]:
     """Titled headings, unless numbered paragraphs make a clearly longer run (a report
     whose items are numbered paragraphs, a few of them short enough to look like titles)."""
     candidates = _candidates(text)
-    headings = _longest_run([c for c in candidates if c.heading_like])
+    headings = _longest_run([c for c in candidates if c.heading_like and not c.bare])
     paragraphs = _longest_run(candidates)
     if len(paragraphs) >= max(2, len(headings) + 2):
         return paragraphs
@@ -127,74 +127,6 @@ def _span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _ITEM_NUMBER = re.compile(r"\s*\d{1,3}[.)]\s*")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_SENTENCE_END = re.compile(r"[.;,:]$")
-_LIST_MARK = re.compile(r"^\s*(?:[-•*–·▪]|\(?[a-z0-9]{1,3}[.)])\s")
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph: text between blank lines, white space trimmed."""
-    spans = []
-    start = 0
-    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
-        end = match.start() if match else len(text)
-        a, b = _span(text, start, end)
-        if a < b:
-            spans.append((a, b))
-        if match:
-            start = match.end()
-    return spans
-
-
-def _is_text_heading(line: str) -> bool:
-    words = line.split()
-    if not words or len(words) > MAX_TEXT_HEADING_WORDS or len(line) > MAX_TEXT_HEADING_CHARS:
-        return False
-    if "\n" in line or _SENTENCE_END.search(line) or _LIST_MARK.match(line):
-        return False
-    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“'‘«("):
-        return False
-    return any(c.isalpha() for c in line)
-
-
-# A footnote ("* This includes ...", "(1) Figures of ...") explains a figure; it is not an
-# article's prose.
-_FOOTNOTE = re.compile(r"^\s*(?:[*†‡§]|\(\d{1,2}\)|\[\d{1,2}\])")
-# An issue's number: a line carrying one before any prose is the masthead's ("Situation
-# Report No. 50 (as of 21 August 2014)", "Issue 12, Spring 2019"). A year alone is not one:
-# the first article's heading may well name one.
-_ISSUE_MARK = re.compile(r"\b(?:No|Issue|Vol|Volume|Number|N°|Nº|Numéro|Edition)\.?\s*\d", re.IGNORECASE)
-
-
-def _is_prose(paragraph: str) -> bool:
-    return len(paragraph.split()) >= MIN_PROSE_WORDS and not _FOOTNOTE.match(paragraph)
-
-
-def _trim_decoration(text: str, start: int, end: int) -> int:
-    """The end of a heading without the glyphs that decorate it ("Highlights ●●")."""
-    while end > start and (text[end - 1].isspace() or unicodedata.category(text[end - 1]) in ("So", "Sm")):
-        end -= 1
-    return end
-
-
-def text_headings(text: str) -> list[Heading]:
-    """Title-like lines of plain text: alone between blank lines, before a paragraph of prose.
-
-    The first paragraph of the text is its masthead, never an article's heading, and so is a
-    line with an issue's number before any prose; one such line alone is not a
-    structure (at least two are needed).
-    """
-    paragraphs = _paragraphs(text)
-    found = []
-    prose_seen = False
-    for (a, b), (c, d) in itertools.pairwise(paragraphs[1:]):
-        line = text[a:b]
-        if _is_text_heading(line) and _is_prose(text[c:d]) and (prose_seen or not _ISSUE_MARK.search(line)):
-            end = _trim_decoration(text, a, b)
-            if any(ch.isalpha() for ch in text[a:end]):
-                found.append(Heading(a, end))
-        prose_seen = prose_seen or _is_prose(line)
-    return found if len(found) >= 2 else []
 
 
 def format_headings(document: DocumentText) -> list[Heading]:
@@ -218,16 +150,18 @@ def _list_in_one_article(numbered: list[_Candidate], titled: list[Heading]) -> b
     (a key to plants, steps of a procedure), not the bulletin's items."""
     starts = [h.char_start for h in titled]
     articles = {bisect.bisect_right(starts, c.line_start) for c in numbered}
-    titled_items = all(c.heading_like for c in numbered)  # numbered paragraphs are a report's body
+    # Numbered paragraphs are a report's body, unless they follow each other as a list does.
+    titled_items = all(c.heading_like for c in numbered) or all(c.bare for c in numbered[:-1])
     return titled_items and len(articles) == 1 and 0 not in articles
 
 
-def find_sections(doc_id: str, document: DocumentText) -> list[Section]:
-    """Sections of a document, in order; the text before the first (if any) comes first, numbered None."""
+def find_sections(doc_id: str, document: DocumentText, language: str = "en") -> list[Section]:
+    """Sections of a document, in order; the text before the first (if any) comes first, numbered None.
+    ``language``: whose words tell plain-text headings from captions, credits and bylines."""
     text = document.text
     bounds: list[tuple[int | None, str | None, int, int]] = []
     headings = _heading_run(text)
-    titled = format_headings(document) or text_headings(text)
+    titled = format_headings(document) or text_headings(text, language)
     if headings and not (titled and _list_in_one_article(headings, titled)):
         titled = []
     else:

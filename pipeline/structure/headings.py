@@ -1,0 +1,359 @@
+"""Headings of plain text: the titled articles of a bulletin that states no format headings.
+
+A heading is a short, title-like line that stands alone before the text it heads. Plain text
+shows that in three ways, each read from general evidence (length, capitalisation, the
+punctuation that ends a line and opens the next, what follows), never from a bulletin's words:
+
+- a line alone between blank lines, before a paragraph of prose or a list (the common case);
+- a line with no blank line around it, in a text whose paragraphs are lines (a web page) or
+  whose lines are wrapped (a PDF's text layer): it neither continues the line before (that
+  one ends a sentence, or there is none) nor runs on into the next (that one opens with a
+  capital), and it is set in capitals, asks a question, or stands before a whole paragraph
+  written on one line;
+- a run-in heading: a paragraph that opens with a short phrase glued to the first sentence
+  of its text ("Situation overview The security situation ..."), where the break was lost.
+
+Lines that look like headings but head nothing are left out: masthead lines (the issue's
+number or month before any prose), captions, credits and contacts ("Photo: ...", "Tel: ..."),
+bylines, calls to action ("Read more"), date lines, and the lines of a list. The words of
+those are data (``data/headings.yaml``, ``data/<language>/headings.yaml``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.core.datafiles import load_language_data
+from pipeline.core.records import Heading
+
+# A heading of plain text: one short line, no sentence end.
+MAX_TEXT_HEADING_WORDS = 16
+MAX_TEXT_HEADING_CHARS = 100
+# The prose paragraph a heading stands before.
+MIN_PROSE_WORDS = 12
+# A heading in capitals or a question, on a line of its own with no blank line around it.
+MAX_LINE_HEADING_WORDS = 12
+MIN_CAPITAL_LETTERS = 6
+# A run-in heading: at most this many words before the sentence it was glued to.
+MAX_RUN_IN_WORDS = 6
+MIN_LIST_ITEMS = 2
+# A byline, a date line or a credit may stand between a heading and its text: at most this many.
+MAX_FURNITURE_LINES = 2
+# A heading over a paragraph wrapped over lines: at most this many words, shorter than this
+# share of the paragraph's first line, which has at least this many words.
+MAX_WRAPPED_HEADING_WORDS = 10
+SHORT_LINE_SHARE = 0.7
+MIN_WRAPPED_LINE_WORDS = 8
+# A line of at least this many words that ends a sentence is prose (the masthead is over).
+MIN_SENTENCE_WORDS = 6
+
+_SENTENCE_END = re.compile(r"[.;,:]$")
+_CLOSED = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
+_LIST_MARK = re.compile(r"^\s*(?:[-•*–·▪●■◦‣]|\(?[a-z0-9]{1,3}[.)])\s")
+_BULLET_GLYPH = re.compile(r"^[\W_]+")
+# A footnote ("* This includes ...", "(1) Figures of ...") explains a figure; it is not prose.
+_FOOTNOTE = re.compile(r"^\s*(?:[*†‡§]|\(\d{1,2}\)|\[\d{1,2}\])")
+# An issue's number: a line carrying one before any prose is the masthead's ("Situation
+# Report No. 50 (as of 21 August 2014)", "Issue 12, Spring 2019").
+_ISSUE_MARK = re.compile(r"\b(?:No|Issue|Vol|Volume|Number|N°|Nº|Numéro|Edition)\.?\s*\d", re.IGNORECASE)
+_CONTACT = re.compile(r"@|https?://|\bwww\.|\.(?:com|org|net)\b")
+_LABEL = re.compile(r"^([^:]{1,40}?)\s*:\s*(\S.*)$")
+_NUMBER_ONLY = re.compile(r"^[\divxlc.\-–/ ]+$", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A sentence that ends inside the line: a heading is not two sentences.
+_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+# A figure opening the line: a number with separators or of three digits or more, not a year.
+_FIGURE = re.compile(r"^(?!(?:19|20)\d\d\b)\d[\d,.  ]*\d\b|^\d{3,}")
+_NAV_SEPARATOR = re.compile(r"\s*[|·•›»/]\s*")
+_WORD_OR_NUMBER = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class HeadingWords:
+    """The words of ``data/headings.yaml`` for one language, case-folded."""
+
+    labels: frozenset[str]
+    calls_to_action: re.Pattern[str]  # matches a folded line that opens with one
+    bylines: re.Pattern[str]  # matches a folded line's byline word and the space after it
+    sentence_openers: frozenset[str]
+    navigation: frozenset[str]
+    date_words: frozenset[str]  # month and weekday names
+    month_words: frozenset[str]
+
+
+def _fold(word: str) -> str:
+    return word.casefold().replace("’", "'")
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(_fold(w)) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def heading_words(language: str = "en") -> HeadingWords:
+    data = load_language_data("headings.yaml", language)
+    dates = load_language_data("dates.yaml", language)
+    month_words = {_fold(w) for names in dates["months"].values() for w in names}
+    date_words = set(month_words)
+    date_words.update(_fold(w) for w in dates.get("weekdays", []))
+    return HeadingWords(
+        labels=frozenset(_fold(w) for w in data["labels"]),
+        calls_to_action=re.compile(rf"(?:{_alternatives(data['calls_to_action'])})(?:$|[ :.])"),
+        bylines=re.compile(rf"(?:{_alternatives(data['bylines'])}) +"),
+        sentence_openers=frozenset(data["sentence_openers"]),
+        navigation=frozenset(_fold(w) for w in data["navigation"]),
+        date_words=frozenset(date_words),
+        month_words=frozenset(month_words),
+    )
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+    blank_before: bool
+    blank_after: bool
+
+
+def _lines(text: str) -> list[_Line]:
+    """The non-blank lines of ``text``, trimmed, with whether a blank line stands before and after."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        a, b = match.span()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            spans.append((a, b))
+    lines = []
+    for i, (a, b) in enumerate(spans):
+        before = text.count("\n", spans[i - 1][1], a) >= 2 if i else True
+        after = text.count("\n", b, spans[i + 1][0]) >= 2 if i + 1 < len(spans) else True
+        lines.append(_Line(a, b, text[a:b], before, after))
+    return lines
+
+
+def _is_title_like(line: str) -> bool:
+    words = line.split()
+    if not words or len(words) > MAX_TEXT_HEADING_WORDS or len(line) > MAX_TEXT_HEADING_CHARS:
+        return False
+    if _SENTENCE_END.search(line) or _LIST_MARK.match(line) or _INNER_SENTENCE_END.search(line):
+        return False
+    if _FIGURE.match(line):  # "448,000 People displaced": a figure and its label
+        return False
+    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“'‘«("):
+        return False
+    return any(c.isalpha() for c in line)
+
+
+def heads_nothing(line: str, words: HeadingWords) -> bool:
+    """A line that looks like a heading but is a caption, credit, contact, byline, call to
+    action or a date: it never heads an article."""
+    folded = _fold(line)
+    if _CONTACT.search(line):
+        return True
+    label = _LABEL.match(folded)
+    if label and label.group(1).strip() in words.labels:
+        return True
+    if words.calls_to_action.match(folded):
+        return True
+    byline = words.bylines.match(folded)
+    if byline and line[byline.end() : byline.end() + 1].isupper():
+        return True
+    names = _WORD.findall(folded)
+    return bool(names) and all(w in words.date_words or len(w) <= 2 for w in names)
+
+
+def is_navigation(line: str, words: HeadingWords) -> bool:
+    """A web page's navigation line: only navigation words, alone or set apart by separators."""
+    parts = [part.strip(" .:") for part in _NAV_SEPARATOR.split(_fold(line))]
+    return all(part in words.navigation for part in parts if part) and any(parts)
+
+
+def leading_furniture(text: str, language: str = "en", max_lines: int = 8) -> int:
+    """How many characters of ``text`` its opening navigation, contact, call-to-action and date
+    lines take: what stands before a masthead's title (0 when every line is such a line)."""
+    words = heading_words(language)
+    for line in _lines(text)[:max_lines]:
+        if not (is_navigation(line.text, words) or heads_nothing(line.text, words)):
+            return line.start
+    return 0
+
+
+def _is_capitals(line: str) -> bool:
+    """A line set in capitals: a heading's typography in text that kept no blank lines."""
+    if not line.isupper() or any(c.isdigit() for c in line):
+        return False
+    return (
+        sum(c.isalpha() for c in line) >= MIN_CAPITAL_LETTERS and len(line.split()) <= MAX_LINE_HEADING_WORDS
+    )
+
+
+def _is_question(line: str) -> bool:
+    return line.rstrip().endswith(("?", "!")) and len(line.split()) <= MAX_LINE_HEADING_WORDS
+
+
+def _is_prose(paragraph: str) -> bool:
+    return len(paragraph.split()) >= MIN_PROSE_WORDS and not _FOOTNOTE.match(paragraph)
+
+
+def _is_sentence(paragraph: str) -> bool:
+    """A short paragraph that is still a sentence: it ends one, and is no "Label: value" line."""
+    return (
+        len(paragraph.split()) >= MIN_SENTENCE_WORDS
+        and _CLOSED.search(paragraph) is not None
+        and not paragraph.endswith(":")
+        and _LABEL.match(paragraph) is None
+        and not _FOOTNOTE.match(paragraph)
+    )
+
+
+def _is_one_line_paragraph(line: str) -> bool:
+    """A whole paragraph written on one line (a web page's text): long, and ending a sentence."""
+    return len(line.split()) >= MIN_PROSE_WORDS and _CLOSED.search(line) is not None
+
+
+def _opens_unit(line: str) -> bool:
+    """Whether a line opens a sentence, an item or a figure rather than continuing the one before."""
+    first = _BULLET_GLYPH.sub("", line)[:1] or line[:1]
+    return first.isupper() or first.isdigit() or _LIST_MARK.match(line) is not None or not first.isalpha()
+
+
+def _closes(line: _Line) -> bool:
+    """Whether nothing runs on from this line into the next: it ends a sentence, or it is a
+    number alone (a page or an item's number)."""
+    return _CLOSED.search(line.text) is not None or _NUMBER_ONLY.match(line.text) is not None
+
+
+def _following(lines: list[_Line], i: int) -> tuple[str, bool]:
+    """The text a heading at line ``i`` stands before (the next paragraph, or the rest of its
+    own), and whether that is a list of items."""
+    block: list[str] = []
+    for j in range(i + 1, len(lines)):
+        if block and lines[j].blank_before:
+            break
+        block.append(lines[j].text)
+    items = [line for line in block if _LIST_MARK.match(line)]
+    return " ".join(block), len(items) >= MIN_LIST_ITEMS and len(items) == len(block)
+
+
+def _past_furniture(lines: list[_Line], i: int, words: HeadingWords) -> int:
+    """The line a heading at line ``i`` stands over, past a byline, a date line or a credit
+    that may come between them ("Spring fair" / "By Anna Berg" / "The fair ...")."""
+    j = i
+    for _ in range(MAX_FURNITURE_LINES):
+        nxt = lines[j + 1] if j + 1 < len(lines) else None
+        if nxt is None or not (nxt.blank_before and nxt.blank_after) or not heads_nothing(nxt.text, words):
+            break
+        j += 1
+    return j
+
+
+def _standalone_heading(lines: list[_Line], i: int, words: HeadingWords) -> bool:
+    """Whether line ``i`` is a heading on a line of its own (see the module's docstring)."""
+    line = lines[i]
+    if line.blank_before and line.blank_after:
+        j = _past_furniture(lines, i, words)
+        following, is_list = _following(lines, j)
+        return (
+            _is_prose(following) or is_list or _is_sentence(lines[j + 1].text if j + 1 < len(lines) else "")
+        )
+    after = lines[i + 1] if i + 1 < len(lines) else None
+    if after is None or not (line.blank_after or _opens_unit(after.text)):
+        return False
+    if _is_capitals(line.text):  # a line in capitals continues no sentence
+        return True
+    if not (line.blank_before or _closes(lines[i - 1])):
+        return False
+    if _is_question(line.text):
+        return True
+    if not (line.blank_before or _CLOSED.search(lines[i - 1].text) is not None):
+        return False
+    return _is_one_line_paragraph(after.text) or _opens_wrapped_prose(line, lines[i + 1 : i + 3])
+
+
+def _opens_wrapped_prose(line: _Line, after: list[_Line]) -> bool:
+    """Whether the lines after a short line are a paragraph wrapped over lines (a PDF's text
+    layer): a long line, clearly longer than the short one, that runs on into the next."""
+    if len(after) < 2 or after[0].blank_after or len(line.text.split()) > MAX_WRAPPED_HEADING_WORDS:
+        return False
+    first = after[0]
+    return (
+        len(first.text.split()) >= MIN_WRAPPED_LINE_WORDS
+        and len(line.text) < SHORT_LINE_SHARE * len(first.text)
+        and _CLOSED.search(first.text) is None
+    )
+
+
+def _run_in_heading(line: _Line, words: HeadingWords) -> int | None:
+    """The end of a run-in heading that opens this paragraph line, if it has one."""
+    tokens = list(re.finditer(r"\S+", line.text))
+    if len(tokens) < MIN_PROSE_WORDS or not tokens[0].group()[:1].isupper():
+        return None
+    for k in range(1, min(MAX_RUN_IN_WORDS, len(tokens) - 2) + 1):
+        previous, opener, after = tokens[k - 1].group(), tokens[k].group(), tokens[k + 1].group()
+        if not all(_WORD.fullmatch(t.group()) for t in tokens[:k]):
+            return None
+        if (
+            opener in words.sentence_openers
+            and len(previous) >= 4
+            and (after[0].islower() or after[0].isdigit())
+        ):
+            return line.start + tokens[k - 1].end()
+    return None
+
+
+def _trim_decoration(text: str, start: int, end: int) -> int:
+    """The end of a heading without the glyphs that decorate it ("Highlights ●●")."""
+    while end > start and (text[end - 1].isspace() or unicodedata.category(text[end - 1]) in ("So", "Sm")):
+        end -= 1
+    return end
+
+
+def _masthead_line(line: str, words: HeadingWords) -> bool:
+    """A line of the masthead: it names the issue's number, or a month and its year ("Report
+    for March 2020"); a day's date does not make one ("Field day, March 3 - 5, 2024")."""
+    if _ISSUE_MARK.search(line):
+        return True
+    tokens = _WORD_OR_NUMBER.findall(_fold(line))
+    return any(a in words.month_words and _YEAR.fullmatch(b) for a, b in itertools.pairwise(tokens))
+
+
+def text_headings(text: str, language: str = "en") -> list[Heading]:
+    """Headings of plain text (see the module's docstring), in order.
+
+    The text's first line and first paragraph are its masthead, never an article's heading,
+    and so is a line naming an issue's number or month before any prose. One heading alone
+    is not a structure (at least two are needed).
+    """
+    words = heading_words(language)
+    lines = _lines(text)
+    # Where the text has paragraphs, its first paragraph is the masthead; else its first line.
+    masthead_end = next((i for i, line in enumerate(lines) if i and line.blank_before), 1)
+    found: list[Heading] = []
+    prose_seen = False
+    for i, line in enumerate(lines):
+        if i >= masthead_end:
+            start, end = line.start, None
+            if _is_title_like(line.text) and not heads_nothing(line.text, words):
+                if (prose_seen or not _masthead_line(line.text, words)) and _standalone_heading(
+                    lines, i, words
+                ):
+                    end = _trim_decoration(text, start, line.end)
+            elif line.blank_before and _is_prose(line.text):
+                end = _run_in_heading(line, words)
+            if end is not None and any(c.isalpha() for c in text[start:end]):
+                found.append(Heading(start, end))
+        prose_seen = (
+            prose_seen
+            or _is_prose(line.text)
+            or (_closes(line) and len(line.text.split()) >= MIN_SENTENCE_WORDS)
+        )
+    return found if len(found) >= 2 else []
