@@ -169,3 +169,46 @@ def test_activities_listed_as_tasks_carried_out(nlp) -> None:
 )
 def test_no_listed_activity_outside_a_list_told_in_the_past(nlp, body: str) -> None:
     assert _names(nlp, Bulletin(body, title="Plans")) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("We held a very successful plant sale at the nursery, raising over $900.", "successful plant sale"),
+        ("A fundraising dinner was held at the Boat Club and raised $2,000.", "fundraising dinner"),
+        ("The rangers hosted a school visit from Bayview College.", "school visit"),
+        ("The cluster conducted a rapid needs assessment in the camps.", "rapid needs assessment"),
+    ],
+)
+def test_an_undated_activity_carried_out(nlp, body: str, name: str) -> None:
+    assert _names(nlp, Bulletin(body, title="News")) == [(name, None)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Council will hold its monthly meeting in the new hall.",  # not carried out yet
+        "The meeting report is available online.",
+        "Members discussed the annual dinner.",  # not an organiser's verb
+    ],
+)
+def test_no_undated_activity_that_is_not_carried_out(nlp, body: str) -> None:
+    assert _names(nlp, Bulletin(body, title="News")) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("The Harbour Trust approved 9 grants at its meeting on 13 July.", "Harbour Trust meeting"),
+        ("The Council held its monthly meeting on 13 July.", "Council monthly meeting"),
+        # no body to give it to: a pronoun, or a plain noun opening the sentence
+        ("We held our meeting on 13 July.", "meeting"),
+        ("Volunteers held their annual picnic on 13 July.", "annual picnic"),
+    ],
+)
+def test_an_activity_owned_by_its_or_their_is_named_by_its_owner(nlp, body: str, name: str) -> None:
+    bulletin = Bulletin(body, title="News", dates=[day("on 13 July", "2019-07-13")])
+    assert _names(nlp, bulletin) == [(name, date(2019, 7, 13))]

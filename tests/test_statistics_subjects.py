@@ -102,6 +102,9 @@ NARROWED = [
     ("Tall native shrub or small tree to 4 m.", 4, "native shrub or small tree", ""),
     ("Copies of the field guide sell for $25 a copy.", 25, "copy", "sell"),
     ("Casual pickers earn $4 a day.", 4, "", "day"),  # a rate in time is no thing priced
+    # a measure after a copula gives the size of the clause's subject
+    ("The new boardwalk along the creek will be 300 metres long.", 300, "new boardwalk", "long"),
+    ("The fire trail is about 14 km long.", 14, "fire trail", ""),
     # a noun in brackets after an amount is an aside
     ("Members may buy the map for $12 (half the usual price).", 12, "", "price"),
     # "from 24" counts what the number beside it counts

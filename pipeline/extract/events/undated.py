@@ -2,10 +2,11 @@
 
 A bulletin names many activities in passing ("the Forum's report", "a meeting is planned");
 an undated one is a row only when its sentence says it takes place ("will be held", "taking
-place"), reports it with a verb ("met with a group of students"), or places it ("a virtual
-meeting in Poland"), or lists it among the tasks a group carried out ("busy with tasks such as
-hosting a school for nature lessons, a show and tell at the school, weed control workshops"),
-and when its name is not that of an activity the section dates already.
+place"), reports it with a verb ("met with a group of students"), says it was carried out
+("we held a plant sale"), places it ("a virtual meeting in Poland"), or lists it among the
+tasks a group carried out ("busy with tasks such as hosting a school for nature lessons, a
+show and tell at the school, weed control workshops"), and when its name is not that of an
+activity the section dates already.
 """
 
 from __future__ import annotations
@@ -125,7 +126,22 @@ def _reported(ctx: Context, phrase: Phrase, dated: Sequence[Anchor]) -> bool:
     if phrase.specific and _said_to_happen(ctx, phrase):
         return True
     same_kind = any(a.phrase.event_type == phrase.event_type for a in dated)
-    return not phrase.specific and not same_kind and _placed(ctx, phrase)
+    return not phrase.specific and not same_kind and (_placed(ctx, phrase) or _carried_out(ctx, phrase))
+
+
+def _carried_out(ctx: Context, phrase: Phrase) -> bool:
+    """Is the activity the object of an organiser's verb told in the past, or the subject of
+    its passive ("we held a very successful plant sale", "a fundraising dinner was held")?"""
+    if not ctx.st.parsed:
+        return False
+    head = ctx.st.tokens[phrase.head]
+    verb = head.head
+    return (
+        head.dep_ in {"dobj", "nsubjpass"}
+        and verb.lower_ in ctx.lex.organiser_verbs
+        and verb.i != head.i
+        and told_in_past(head)
+    )
 
 
 def list_starts(ctx: Context) -> dict[int, int]:

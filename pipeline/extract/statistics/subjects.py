@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract.model_rules import lemma as lemma_of
 from pipeline.extract.sentences import is_paragraph_break, sentence_span
-from pipeline.extract.statistics.measures import is_dimension, price_of, sized_noun
+from pipeline.extract.statistics.measures import is_dimension, predicated_noun, price_of, sized_noun
 from pipeline.extract.statistics.modifiers import (
     active_tail,
     is_clean,
@@ -536,4 +536,7 @@ def find_subject(doc: Doc, group: Group, blocked: set[int], rules: StatisticsRul
         referent = _antecedent(doc, min(inside), rules)
         if referent is not None:
             return _noun_with_modifiers(doc, referent, blocked)
+    measured = predicated_noun(doc, inside)
+    if measured is not None:
+        return _noun_phrase(doc, measured, measured.left_edge.i, blocked, rules)
     return _verb_subject(doc, top, group, blocked | inside, rules)
