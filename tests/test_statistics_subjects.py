@@ -82,14 +82,29 @@ NARROWED = [
     ),
     ("Only six of these 40 traps were found within the fence line.", 6, "traps found within fence line", ""),
     ("Nest counts fell too, with 18 nests found.", 18, "nests found", ""),
-    # an active perfect is no passive; "are expected to" says what they will do, not what they are
-    ("Forty-two members have joined the club.", 42, "members", "joined"),
+    # "are expected to" says what they will do, not what they are
     ("Between 40 and 60 growers are expected to attend.", 60, "growers", "expected"),
+    # an active verb that says where or to what the counted subject went narrows it, up to a
+    # phrase that says when; with nothing after it, the verb says nothing of which ones
+    ("Forty-two members have joined the angling club.", 42, "members joined angling club", ""),
+    ("Nearly 310,000 people have fled to neighbouring countries since March.", 310000,
+     "people fled neighbouring countries", "march"),
+    ("Six members came to the group planting day on 9th June.", 6, "members came group planting day",
+     "9th june"),
+    ("About 15 pupils took part in the tree planting.", 15, "pupils took part tree planting", ""),
+    ("Some 32 farmers agreed.", 32, "farmers", "agreed"),
+    # the participle and the relative clause that say which ones
+    ("A total of 140 households displaced by the floods received tents.", 140,
+     "households displaced by floods", "tents"),
+    ("There were 35 volunteers who attended the beach clean-up.", 35, "volunteers who attended", ""),
     # what a measure or a price is of
     ("Crews cleared a flat two metre wide path along the creek.", 2, "wide path", "metre"),
     ("Tall native shrub or small tree to 4 m.", 4, "native shrub or small tree", ""),
     ("Copies of the field guide sell for $25 a copy.", 25, "copy", "sell"),
     ("Casual pickers earn $4 a day.", 4, "", "day"),  # a rate in time is no thing priced
+    # a measure after a copula gives the size of the clause's subject
+    ("The new boardwalk along the creek will be 300 metres long.", 300, "new boardwalk", "long"),
+    ("The fire trail is about 14 km long.", 14, "fire trail", ""),
     # a noun in brackets after an amount is an aside
     ("Members may buy the map for $12 (half the usual price).", 12, "", "price"),
     # "from 24" counts what the number beside it counts

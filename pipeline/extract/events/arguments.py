@@ -10,7 +10,8 @@
 * A bare trigger hung on a verb by "at" is named by what the verb did there: the verb and
   its object, or a passive verb's subject ("presented the results of its 2020 Survey at a
   webinar": webinar presenting the results of ...; "the 2015 Award was presented at a
-  ceremony": ceremony presenting the 2015 Award).
+  ceremony": ceremony presenting the 2015 Award); one owned by "its" or "their" is named by
+  the body that is the clause's subject ("the Board approved grants at its meeting").
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from pipeline.extract.model_rules import lemma as lemma_of
 _MAX_ARGUMENT = 16  # tokens in a name made from a verb's argument
 _OTHER_NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "MONEY", "QUANTITY", "CARDINAL"})
 _PURPOSE_PREPS = frozenset({"at", "during", "with"})
+_NOT_OWNERS = frozenset({"PERSON", "GPE", "NORP"})
 
 
 def _verb_keys(verb: Token) -> list[str]:
@@ -227,10 +229,33 @@ def gerund(lemma: str) -> str:
     return lemma + "ing"
 
 
+def _owner(st: SectionText, phrase: Phrase, lex: EventLexicon) -> str | None:
+    """Whose activity "its"/"their" names: the body that is the subject of the clause ("the
+    Grants Committee approved 14 grants at its meeting": Grants Committee), without its article."""
+    if phrase.det not in lex.possessives or phrase.specific or phrase.verb or phrase.argument:
+        return None
+    verb = governing_verb(st.tokens[phrase.head])
+    subjects = children(verb, "nsubj") if verb is not None else []
+    if not subjects or subjects[0].pos_ not in {"NOUN", "PROPN"} or subjects[0].ent_type_ in _NOT_OWNERS:
+        return None
+    subject = subjects[0]
+    doc = subject.doc
+    left = subject.i
+    while left > 0 and doc[left - 1].dep_ == "compound" and left <= doc[left - 1].head.i <= subject.i:
+        left -= 1
+    opening = left == subject.sent.start or doc[left - 1].is_space or doc[left - 1].is_punct
+    if not subject.text[:1].isupper() or opening:
+        return None  # a body is written with a capital: "the Council", not "Volunteers" opening a sentence
+    return doc[left : subject.i + 1].text
+
+
 def with_purpose(st: SectionText, phrase: Phrase, lex: EventLexicon) -> Phrase:
     """A bare trigger hung on a verb by "at" is named by what the verb did there ("launched
     a payroll system at a ceremony": ceremony launching a payroll system; passive: "the 2015
-    Award was presented at a ceremony": ceremony presenting the 2015 Award)."""
+    Award was presented at a ceremony": ceremony presenting the 2015 Award); one owned by
+    "its" or "their" is named by its owner ("the Board ... at its meeting": Board meeting)."""
+    if st.parsed and (owner := _owner(st, phrase, lex)) is not None:
+        return replace(phrase, name=f"{owner} {phrase.name}")
     if not st.parsed or phrase.specific or phrase.verb or phrase.anaphoric or phrase.argument:
         return phrase
     if phrase.end > phrase.head + 1:

@@ -90,7 +90,8 @@ def _coarse(mention: DateMention) -> bool:
     return mention.granularity not in {"day", "year"}
 
 
-_WEAK_PREPS = frozenset({"at", "during", "with"})
+# "gave a speech at a reception", "hosted the pupils for a nature walk"
+_WEAK_PREPS = frozenset({"at", "during", "with", "for"})
 
 
 def _tied(
@@ -104,7 +105,10 @@ def _tied(
         )
         return hi - lo <= _MONTH_DISTANCE
     verbs = frozenset(key.split()[0] for key in lex.argument_verbs)
-    return argument_link(root, st.tokens[phrase.head], _WEAK_PREPS, verbs)
+    head = st.tokens[phrase.head]
+    while head.dep_ == "conj" and phrase.start <= head.head.i < head.i:
+        head = head.head  # "a show and tell": the parse hangs the name on its first noun
+    return argument_link(root, head, _WEAK_PREPS, verbs)
 
 
 def _choose(

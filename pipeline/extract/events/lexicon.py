@@ -51,6 +51,9 @@ class EventLexicon:
     type_complement_preps: Mapping[str, frozenset[str]] = field(default_factory=dict)
     reschedule_cues: tuple[Words, ...] = ()
     end_cues: tuple[Words, ...] = ()
+    list_cues: tuple[Words, ...] = ()
+    possessives: frozenset[str] = frozenset()
+    list_gerunds: Mapping[str, str] = field(default_factory=dict)  # verb lemma -> event_type
     max_trigger_words: int = field(default=1)
     # Words of the name's grammar: the preposition a complement goes on with ("Workshop *of*
     # Experts", "Atelier *de* validation *du* plan"), the relative words and other prepositions
@@ -140,6 +143,9 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         ),
         reschedule_cues=phrases("reschedule_cues"),
         end_cues=phrases("end_cues"),
+        list_cues=phrases("list_cues"),
+        possessives=word_set("possessives"),
+        list_gerunds=mapping("list_gerunds"),
         of_words=word_set("of_words") or frozenset({"of"}),
         relatives=word_set("relatives"),
         other_preps=word_set("other_preps"),

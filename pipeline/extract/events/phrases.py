@@ -30,6 +30,7 @@ OTHER_PREPS = frozenset(
 _VENUE_PREPS = frozenset({"at", "in"})
 _TOPIC_PREPS = frozenset({"on", "about"})
 _MAX_VENUE = 8  # tokens of "at the Westfield Community Centre"
+_MAX_ASIDES = 2  # a venue and an organiser between an activity and its topic
 _PREDICATIVE = frozenset({"acomp", "conj", "advmod", "oprd"})
 _TITLE_CONTINUE_PREPS = frozenset({"for", "on", "of", "and", "&"})
 _ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those", "said", "same"})
@@ -170,7 +171,9 @@ def _complement_end(st: SectionText, p: int, blocked: frozenset[int], lex: Event
                 break
         elif st.tagged and token.pos_ in {"VERB", "AUX"} and not st.in_heading(q):
             hyphened = st.lower[q - 1] == "-" or (nxt is not None and nxt.lower_ == "-")
-            if not hyphened:
+            # "a webinar on data sharing": a gerund that is the preposition's object is a noun
+            nominal = token.tag_ == "VBG" and token.dep_ in {"pobj", "compound"} and st.parsed
+            if not (hyphened or nominal):
                 break
         elif not st.tagged and token.is_lower and low.endswith("ed") and len(low) > 4:
             break
@@ -244,23 +247,49 @@ def _right_end(
     return end
 
 
+def _past_name(st: SectionText, k: int, start: int, blocked: frozenset[int], lex: EventLexicon) -> int:
+    """After the determiners, the capitalised words of a name from token ``k`` (the venue or
+    the organiser of "at the Westfield Centre", "given by the County Trust"); ``k`` if none."""
+    n = len(st.tokens)
+    while k < n and k - start <= _MAX_VENUE and st.lower[k] in lex.determiners | {"the"}:
+        k += 1
+    first = k
+    while k < n and k - start <= _MAX_VENUE and k not in blocked and (
+        st.tokens[k].text[:1].isupper() or (k > first and st.lower[k] in {"of", "&", "and"})
+    ):
+        k += 1
+    return k if k > first else start
+
+
+def venue_end(st: SectionText, j: int, blocked: frozenset[int], lex: EventLexicon) -> int:
+    """End of "at Hilltop School" right after token ``j - 1`` (the venue of an activity named
+    in a list), else ``j``."""
+    if j >= len(st.tokens) or st.lower[j] not in _VENUE_PREPS or st.sentence_of[j] != st.sentence_of[j - 1]:
+        return j
+    end = _past_name(st, j + 1, j, blocked, lex)
+    return end if end > j + 1 else j
+
+
 def _topic_after_venue(
     st: SectionText, j: int, blocked: frozenset[int], lex: EventLexicon
 ) -> tuple[int, int] | None:
-    """The topic of an activity named after its venue ("a public workshop at the Westfield
-    Centre on the new skate parks": on the new skate parks), as token bounds."""
+    """The topic of an activity named after its venue or the organisation that gave it ("a
+    public workshop at the Westfield Centre on the new skate parks", "a training at the
+    Grand Hotel given by the County Trust on liability claims": on ...), as token bounds."""
     n = len(st.tokens)
-    if j >= n or st.lower[j] not in _VENUE_PREPS or st.sentence_of[j] != st.sentence_of[j - 1]:
+    if j >= n or st.sentence_of[j] != st.sentence_of[j - 1]:
         return None
-    k = j + 1
-    while k < n and k - j <= _MAX_VENUE and st.lower[k] in lex.determiners | {"the"}:
-        k += 1
-    venue = k
-    while k < n and k - j <= _MAX_VENUE and k not in blocked and (
-        st.tokens[k].text[:1].isupper() or st.lower[k] in {"of", "&", "and"}
-    ):
-        k += 1
-    if k == venue or k >= n or st.lower[k] not in _TOPIC_PREPS or k in blocked:
+    k = j
+    for _ in range(_MAX_ASIDES):
+        if k < n and st.lower[k] in _VENUE_PREPS:
+            after = _past_name(st, k + 1, k, blocked, lex)
+        else:
+            cue = next((c for c in lex.organiser_cues if match(st.lower, k, c)), None)
+            after = _past_name(st, k + len(cue), k, blocked, lex) if cue else k
+        if after == k:
+            break
+        k = after
+    if k == j or k >= n or st.lower[k] not in _TOPIC_PREPS or k in blocked:
         return None
     if any(match(st.lower, k, cue) for cue in lex.host_cues):
         return None  # "in Geneva on the margins of the Forum"

@@ -173,6 +173,24 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+_PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve"})
+
+
+def told_in_past(token: Token) -> bool:
+    """Is the clause the token hangs from told in the past ("was held", "met", "has been
+    held"), or has it no verb? False for the present and the future ("is moving forward with
+    plans for a meeting", "will be held")."""
+    verb = governing_verb(token)
+    if verb is None:
+        return True
+    group = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    if any(t.tag_ == "MD" for t in group):
+        return False
+    return any(t.tag_ == "VBD" for t in group) or (
+        verb.tag_ == "VBN" and any(t.lower_ in _PERFECT_AUX for t in group)
+    )
+
+
 def children(token: Token, *deps: str) -> list[Token]:
     """The token's dependents with one of the labels, in its own paragraph."""
     return [c for c in token.children if c.dep_ in deps and not _line_break_between(c, token)]

@@ -2,24 +2,32 @@
 
 A bulletin names many activities in passing ("the Forum's report", "a meeting is planned");
 an undated one is a row only when its sentence says it takes place ("will be held", "taking
-place"), reports it with a verb ("met with a group of students"), or places it ("a virtual
-meeting in Poland"), and when its name is not that of an activity the section dates already.
+place"), reports it with a verb ("met with a group of students"), says it was carried out
+("we held a plant sale"), places it ("a virtual meeting in Poland"), or lists it among the
+tasks a group carried out ("busy with tasks such as hosting a school for nature lessons, a
+show and tell at the school, weed control workshops"), and when its name is not that of an
+activity the section dates already.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pipeline.core.ids import normalise_name
 from pipeline.extract.events.names import resolve_name
-from pipeline.extract.events.phrases import Phrase
+from pipeline.extract.events.phrases import Phrase, named_activity, venue_end
 from pipeline.extract.events.places import WHERE_WORDS, PlaceHit, place_kind
 from pipeline.extract.events.records import Anchor, Context
-from pipeline.extract.events.syntax import distance
+from pipeline.extract.events.syntax import distance, told_in_past
 from pipeline.extract.events.tokens import _find_phrases
+from pipeline.extract.model_rules import lemma
 
 _PLACE_GAP = 3  # characters between an activity's name and "in X" right after it
 _NEAR_VERB = 2  # edges between an activity and the verb that says it takes place
+_LIST_BREAKS = frozenset({";", ":", ".", "!", "?"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_MAX_GERUND = 14  # tokens of "hosting Riverside College for coastal ecology lessons"
 
 
 def _sentence_hits(ctx: Context, sentence: int) -> list[PlaceHit]:
@@ -109,13 +117,91 @@ def _reported(ctx: Context, phrase: Phrase, dated: Sequence[Anchor]) -> bool:
         return False
     if phrase.verb:  # "met with a group of students", not "to meet the needs of ..."
         past = not ctx.st.tagged or ctx.st.tokens[phrase.head].tag_ == "VBD"
-        return phrase.specific and not dated and past
+        # A meeting told in the past is no part of an activity the section announces ("...
+        # met with a group of students. Plans for a virtual meeting this autumn").
+        held = [a for a in dated if not ctx.st.parsed or told_in_past(ctx.st.tokens[a.phrase.head])]
+        return phrase.specific and not held and past
     if not phrase.modified:
         return False
     if phrase.specific and _said_to_happen(ctx, phrase):
         return True
     same_kind = any(a.phrase.event_type == phrase.event_type for a in dated)
-    return not phrase.specific and not same_kind and _placed(ctx, phrase)
+    return not phrase.specific and not same_kind and (_placed(ctx, phrase) or _carried_out(ctx, phrase))
+
+
+def _carried_out(ctx: Context, phrase: Phrase) -> bool:
+    """Is the activity the object of an organiser's verb told in the past, or the subject of
+    its passive ("we held a very successful plant sale", "a fundraising dinner was held")?"""
+    if not ctx.st.parsed:
+        return False
+    head = ctx.st.tokens[phrase.head]
+    verb = head.head
+    return (
+        head.dep_ in {"dobj", "nsubjpass"}
+        and verb.lower_ in ctx.lex.organiser_verbs
+        and verb.i != head.i
+        and told_in_past(head)
+    )
+
+
+def list_starts(ctx: Context) -> dict[int, int]:
+    """Sentence -> the token where its list of activities carried out starts: after a cue of
+    ``list_cues`` ("such as"), in a sentence told in the past."""
+    st = ctx.st
+    starts: dict[int, int] = {}
+    for start, end in _find_phrases(st.lower, ctx.lex.list_cues, 0, len(st.tokens)):
+        sentence = st.sentence_of[start]
+        if sentence not in starts and (not st.parsed or told_in_past(st.tokens[start])):
+            starts[sentence] = end
+    return starts
+
+
+def _in_list(ctx: Context, cue_end: int, start: int) -> bool:
+    """Only list items (commas, "and", no other clause) between the cue and token ``start``."""
+    st = ctx.st
+    return all(
+        st.lower[k] not in _LIST_BREAKS and not (st.tagged and st.tokens[k].tag_ in _FINITE_TAGS)
+        for k in range(cue_end, start)
+    )
+
+
+def _listed(ctx: Context, phrase: Phrase, starts: dict[int, int]) -> bool:
+    """Is the activity an item of a list of activities carried out ("busy with tasks such as
+    hosting a school, a show and tell at the school, weed control workshops")? Only commas and
+    "and" stand between the cue and the item: no other clause (a finite verb, a semicolon)."""
+    if not phrase.modified or phrase.argument or phrase.verb or phrase.in_org or phrase.anaphoric:
+        return False
+    cue_end = starts.get(phrase.sentence)
+    return cue_end is not None and cue_end <= phrase.start and _in_list(ctx, cue_end, phrase.start)
+
+
+def _listed_gerunds(ctx: Context, starts: dict[int, int]) -> list[Phrase]:
+    """Activities such a list names with a gerund and its object ("hosting Riverside College
+    for coastal ecology lessons"): the verbs are data (``list_gerunds``)."""
+    st = ctx.st
+    if not st.parsed or not ctx.lex.list_gerunds:
+        return []
+    found: list[Phrase] = []
+    for sentence, cue_end in starts.items():
+        k = cue_end
+        while k < len(st.tokens) and st.sentence_of[k] == sentence and _in_list(ctx, k, k + 1):
+            token = st.tokens[k]
+            event_type = ctx.lex.list_gerunds.get(lemma(token).lower())
+            item_start = k == cue_end or st.lower[k - 1] in {",", "and"}
+            has_object = any(c.dep_ == "dobj" for c in token.children)
+            if token.tag_ == "VBG" and event_type and item_start and has_object:
+                end = k + 1
+                while (
+                    end < len(st.tokens)
+                    and st.sentence_of[end] == sentence
+                    and st.lower[end] not in {",", ";", "."}
+                    and end - k < _MAX_GERUND
+                ):
+                    end += 1
+                name = st.section.text[st.start(k) : st.end(end - 1)]
+                found.append(named_activity(k, end, k, event_type, sentence, name))
+            k += 1
+    return found
 
 
 def undated_anchors(ctx: Context, dated: Sequence[Anchor]) -> list[Anchor]:
@@ -127,9 +213,18 @@ def undated_anchors(ctx: Context, dated: Sequence[Anchor]) -> list[Anchor]:
             found.append(single)
     names = {resolve_name(a.phrase, ctx.phrases, ctx.title, ctx.lex)[0] for a in [*dated, *found]}
     first_body = 1 if ctx.st.has_heading else 0
-    for phrase in ctx.phrases:
-        if phrase.sentence < first_body or not _reported(ctx, phrase, dated):
+    starts = list_starts(ctx) if ctx.lex.list_cues else {}
+    gerunds = _listed_gerunds(ctx, starts)
+    for phrase in sorted((*ctx.phrases, *gerunds), key=lambda p: (p.start, p.head)):
+        if phrase.sentence < first_body:
             continue
+        listed = phrase not in gerunds and _listed(ctx, phrase, starts)
+        if not (phrase in gerunds or listed or _reported(ctx, phrase, dated)):
+            continue
+        if listed and (end := venue_end(ctx.st, phrase.end, frozenset(), ctx.lex)) > phrase.end:
+            # "a show and tell at Hilltop School": a list item says where it was, in its name.
+            venue = ctx.st.section.text[ctx.st.start(phrase.end) : ctx.st.end(end - 1)]
+            phrase = replace(phrase, end=end, name=f"{phrase.name} {venue}")
         name = resolve_name(phrase, ctx.phrases, ctx.title, ctx.lex)[0]
         words = set(normalise_name(name).split())
         if name in names or any(words <= set(normalise_name(other).split()) for other in names):

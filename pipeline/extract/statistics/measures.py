@@ -27,6 +27,19 @@ def is_dimension(token: Token, inside: set[int]) -> bool:
     )
 
 
+def predicated_noun(doc: Doc, inside: set[int]) -> Token | None:
+    """ "the trap line is about 12 km long": the subject whose size a measure gives after a copula."""
+    for i in sorted(inside):
+        token = doc[i]
+        adjective = token.head
+        if token.dep_ != "npadvmod" or adjective.pos_ != "ADJ" or adjective.dep_ != "acomp":
+            continue
+        subjects = [c for c in adjective.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+        if subjects:
+            return subjects[0]
+    return None
+
+
 def sized_noun(doc: Doc, inside: set[int], group: Group, rules: StatisticsRules) -> Token | None:
     """ "a stiff herb or shrub to 1 m", "trees up to 30 m": the noun whose size a measure gives."""
     if group.unit not in rules.measure_units or group.unit in rules.duration_units:

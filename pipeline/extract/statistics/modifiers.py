@@ -27,6 +27,9 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PASSIVE_COMPLEMENT_DEPS = frozenset({"prep", "agent", "prt", "advmod", "oprd"})
 # Before a passive participle (auxiliaries aside): "internally displaced", "not reached".
 _PASSIVE_LEFT_DEPS = frozenset({"advmod", "neg"})
+# Before an active verb: "have [not] fled".
+_ACTIVE_LEFT_DEPS = frozenset({"aux", "advmod", "neg"})
+_ACTIVE_COMPLEMENT_DEPS = frozenset({"prep", "dobj", "prt", "dative"})
 # Clauses and asides inside a phrase: not read into a subject.
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis", "pcomp"})
 _OBJECT_DEPS = frozenset({"dobj", "dative"})
@@ -159,3 +162,48 @@ def passive_tail(doc: Doc, subject: Token, blocked: set[int], rules: StatisticsR
         if end < child.right_edge.i:
             break
     return " ".join([t.text for t in left] + [doc[verb.i : right + 1].text])
+
+
+def active_tail(doc: Doc, subject: Token, blocked: set[int], rules: StatisticsRules) -> str | None:
+    """What a counted subject did, when the verb says where or to what: "have fled to
+    neighbouring countries", "came to the working walk".
+
+    The verb with its auxiliaries and the phrases right after it, up to a phrase that says
+    when, another number or a new clause; None without such a phrase ("32 farmers agreed"),
+    for a copula or a verb that takes an infinitive ("are expected to ...").
+    """
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.i <= subject.i or verb.pos_ != "VERB" or is_passive(verb, subject):
+        return None
+    if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return None
+    left = [
+        c
+        for c in verb.lefts
+        if c.dep_ in _ACTIVE_LEFT_DEPS and c.i > subject.right_edge.i and c.i not in blocked
+    ]
+    right = verb.i
+    for child in verb.rights:
+        if child.dep_ not in _ACTIVE_COMPLEMENT_DEPS or _dated(child) or child.left_edge.i != right + 1:
+            break
+        end = phrase_end(doc, child, blocked, rules)
+        end = next((t.i - 1 for t in doc[child.i + 1 : end + 1] if _dated(t)), end)
+        if end < child.i:
+            break
+        right = end
+        if end < child.right_edge.i:
+            break
+    while right > verb.i and doc[right].pos_ in _DANGLING:
+        right -= 1
+    if right == verb.i:
+        return None
+    return " ".join([t.text for t in left] + [doc[verb.i : right + 1].text])
+
+
+def _dated(token: Token) -> bool:
+    """A preposition whose object is a date or a time ("on 9th June", "in March"), not a thing
+    the tagger also calls a date ("to the planting day")."""
+    if token.pos_ != "ADP" and token.dep_ != "prep":
+        return False
+    objects = [c for c in token.children if c.dep_ == "pobj" and c.ent_type_ in _TIME_LABELS]
+    return any(o.pos_ in ("PROPN", "NUM") or not any(c.dep_ == "det" for c in o.children) for o in objects)

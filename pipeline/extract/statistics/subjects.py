@@ -10,8 +10,15 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract.model_rules import lemma as lemma_of
 from pipeline.extract.sentences import is_paragraph_break, sentence_span
-from pipeline.extract.statistics.measures import is_dimension, price_of, sized_noun
-from pipeline.extract.statistics.modifiers import is_clean, narrows, passive_tail, phrase_end, says_when
+from pipeline.extract.statistics.measures import is_dimension, predicated_noun, price_of, sized_noun
+from pipeline.extract.statistics.modifiers import (
+    active_tail,
+    is_clean,
+    narrows,
+    passive_tail,
+    phrase_end,
+    says_when,
+)
 from pipeline.extract.statistics.numbers import HYPHENS, token_at
 from pipeline.extract.statistics.rules import StatisticsRules, key
 from pipeline.extract.statistics.subjects_ud import ud_subject
@@ -428,8 +435,9 @@ def _verb_subject(
 
 
 def _with_passive(doc: Doc, phrase: str, subject: Token, blocked: set[int], rules: StatisticsRules) -> str:
-    """ "people" + "reached with food aid", when the counted subject of a passive verb."""
-    tail = passive_tail(doc, subject, blocked, rules)
+    """ "people" + "reached with food aid", when the counted subject of a passive verb; "people"
+    + "have fled to neighbouring countries", of an active one that says where or to what."""
+    tail = passive_tail(doc, subject, blocked, rules) or active_tail(doc, subject, blocked, rules)
     return f"{phrase} {tail}" if tail else phrase
 
 
@@ -528,4 +536,7 @@ def find_subject(doc: Doc, group: Group, blocked: set[int], rules: StatisticsRul
         referent = _antecedent(doc, min(inside), rules)
         if referent is not None:
             return _noun_with_modifiers(doc, referent, blocked)
+    measured = predicated_noun(doc, inside)
+    if measured is not None:
+        return _noun_phrase(doc, measured, measured.left_edge.i, blocked, rules)
     return _verb_subject(doc, top, group, blocked | inside, rules)
