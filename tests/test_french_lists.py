@@ -1,9 +1,9 @@
 """French forms of issue 17 read by general mechanisms: officers listed under a role label, a
 model entity running over a line break, lists of names joined by "et", elided words of the
 event data, activities named with their purpose or placed by "à", key figures under their
-labels, and the page numbers of a table of contents. Every sentence is written for the test;
-rules run on ``spacy.blank("fr")``, and a bulletin written for the test runs through the whole
-pipeline with the French model."""
+labels (in millions when written "m"), and the page numbers of a table of contents. Every
+sentence is written for the test; rules run on ``spacy.blank("fr")``, and a bulletin written
+for the test runs through the whole pipeline with the French model."""
 
 from __future__ import annotations
 
@@ -155,6 +155,10 @@ BULLETIN = (
     "Nb. de coopératives\n"
     "membres du réseau\n"
     "86\n"
+    "Nb. de personnes\n"
+    "à assister\n"
+    "2,4 m\n"
+    "Source : Cadre harmonisé\n"
 )
 
 
@@ -204,5 +208,7 @@ def test_key_figures_under_their_labels(tables) -> None:
     subjects = {r["value"]: r["subject"] for r in tables["statistics"]}
     assert subjects[12450.0] == "Nb. de ménages appuyés"  # the source line below is no label
     assert subjects[86.0] == "Nb. de coopératives membres du réseau"
+    # "m" after a counted figure is its scale, not metres
+    assert subjects[2_400_000.0] == "Nb. de personnes à assister"
     # the page numbers of the table of contents count nothing
     assert 1.0 not in subjects and 2.0 not in subjects

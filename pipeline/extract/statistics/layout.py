@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.extract.statistics.rules import StatisticsRules, key
 from pipeline.extract.statistics.surface import Group, match_qualifier_before
@@ -239,3 +239,14 @@ def line_label(text: str, group: Group, rules: StatisticsRules) -> str | None:
     if key(words[-1]) in rules.name_context_before:
         return None  # "Room 12", "Page 3"
     return label
+
+
+def scaled_count(group: Group, label: str, rules: StatisticsRules) -> Group:
+    """A key figure whose label counts ("Nb. de personnes" / "3,6 m") and whose unit is also a
+    scale suffix: the suffix is the scale ("3,6 m" is 3.6 million people, not metres)."""
+    scale = rules.scale_suffixes.get(group.unit or "")
+    words = label.split()
+    if scale is None or not words or key(words[0]) not in rules.count_nouns:
+        return group
+    rows = tuple(replace(row, value=row.value * scale) for row in group.rows)
+    return replace(group, rows=rows, unit=None)

@@ -27,7 +27,13 @@ from pipeline.extract.statistics.exclusions import (
     is_year,
     overlaps,
 )
-from pipeline.extract.statistics.layout import bare_alone, figure_labels, label_before, line_label
+from pipeline.extract.statistics.layout import (
+    bare_alone,
+    figure_labels,
+    label_before,
+    line_label,
+    scaled_count,
+)
 from pipeline.extract.statistics.numbers import Core, core_chars, find_cores, token_at
 from pipeline.extract.statistics.rules import StatisticsRules, default_rules, for_country, language_rules
 from pipeline.extract.statistics.subjects import Name, counted_noun, find_subject, group_tokens
@@ -201,6 +207,7 @@ def _statistics_in_section(
         sentence_of_group = sentence_span(doc, group.cores[0].start)
         if index in figures:
             subject = figures[index]
+            group = scaled_count(group, subject, rules)
         elif (label := line_label(text, group, rules)) is not None:
             subject = label
         elif bare_alone(text, group):  # (a key figure under its label has its label)
