@@ -138,7 +138,7 @@ def section_events(
     blocked = blocked_tokens(
         st, [(a, b) for (a, b), d in zip(date_spans, own_dates, strict=True) if d.granularity != "year"]
     )
-    hits = tuple(place_hits(section, places, own_mentions, org_spans))
+    hits = tuple(place_hits(section, places, own_mentions, org_spans, lex.where_words, lex.origin_words))
     found = refine_verb_phrases(st, find_phrases(st, lex, blocked, blocked_tokens(st, org_spans)), lex)
     found += argument_phrases(st, lex, found, own_dates, blocked)
     name_spans = [(a, b) for a, b in org_spans] + [

@@ -13,10 +13,12 @@ from functools import cache
 from typing import Any
 
 from pipeline.core.datafiles import load_language_data
+from pipeline.extract.events.places import ORIGIN_WORDS, WHERE_WORDS
 
 Words = tuple[str, ...]
 
-_WORD = re.compile(r"\w+|[^\w\s]")
+# An elided French word keeps its apostrophe, as the tokenizer writes it ("s'", "est").
+_WORD = re.compile(r"\w+['\u2019](?=\w)|\w+|[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -62,11 +64,26 @@ class EventLexicon:
     relatives: frozenset[str] = frozenset()
     other_preps: frozenset[str] = frozenset()
     adjectives_after: bool = False
+    # The words before a place where an activity happens ("in X", "à X") and before a place
+    # that only qualifies someone ("delegates from X").
+    # Prepositions that open an activity's purpose with an infinitive ("atelier *pour* identifier").
+    purpose_preps: frozenset[str] = frozenset()
+    # Phrases that follow an activity as its adjectives do ("formation *en ligne*").
+    adjective_phrases: tuple[Words, ...] = ()
+    where_words: frozenset[str] = WHERE_WORDS
+    origin_words: frozenset[str] = ORIGIN_WORDS
 
 
 def words_of(phrase: str) -> Words:
     """Lower-case words of a phrase as the tokenizer splits them ("co-organized" -> co, -, organized)."""
     return tuple(_WORD.findall(phrase.lower()))
+
+
+def _spellings(phrases: Any) -> list[str]:
+    """Each phrase, and with a typographic apostrophe where it has a straight one ("s'est",
+    "s\u2019est"): bulletins write both."""
+    out = [str(p) for p in phrases or ()]
+    return out + [p.replace("'", "\u2019") for p in out if "'" in p]
 
 
 def plural(word: str) -> str:
@@ -81,23 +98,24 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
     """Build the lexicon from the parsed ``events.yaml`` (or a test's own mapping)."""
     triggers: dict[Words, str] = {}
     plurals: set[Words] = set()
-    for phrase, event_type in data.get("triggers", {}).items():
-        words = words_of(str(phrase))
-        triggers.setdefault(words, str(event_type))
+    spelled = [(p, str(t)) for key, t in data.get("triggers", {}).items() for p in _spellings([key])]
+    for phrase, event_type in spelled:
+        words = words_of(phrase)
+        triggers.setdefault(words, event_type)
         if words and not words[-1].endswith("s"):
             plural_words = (*words[:-1], plural(words[-1]))
-            triggers.setdefault(plural_words, str(event_type))
+            triggers.setdefault(plural_words, event_type)
             plurals.add(plural_words)
 
     def phrases(key: str) -> tuple[Words, ...]:
-        found = (words_of(str(p)) for p in data.get(key, []))
+        found = (words_of(p) for p in _spellings(data.get(key)))
         return tuple(sorted({w for w in found if w}, key=len, reverse=True))
 
     def mapping(key: str) -> dict[str, str]:
         return {str(k).lower(): str(v) for k, v in data.get(key, {}).items()}
 
     def word_set(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data.get(key, []))
+        return frozenset(w.lower() for w in _spellings(data.get(key)))
 
     for key, value in data.items():
         if isinstance(value, bool) and key == "adjectives_after":
@@ -150,6 +168,10 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         relatives=word_set("relatives"),
         other_preps=word_set("other_preps"),
         adjectives_after=bool(data.get("adjectives_after")),
+        adjective_phrases=phrases("adjective_phrases"),
+        purpose_preps=word_set("purpose_preps"),
+        where_words=word_set("where_words") or WHERE_WORDS,
+        origin_words=word_set("origin_words") or ORIGIN_WORDS,
     )
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from spacy.tokens import Token
+
 from pipeline.extract.events.lexicon import EventLexicon
 from pipeline.extract.events.tokens import SectionText, ends_with, match
 
@@ -139,6 +141,10 @@ def _closing(st: SectionText, i: int, closers: frozenset[str], limit: int) -> in
     return None
 
 
+def _infinitive(token: Token) -> bool:
+    return "Inf" in token.morph.get("VerbForm", [])
+
+
 def _complement_end(st: SectionText, p: int, blocked: frozenset[int], lex: EventLexicon) -> int:
     """End of a prepositional complement starting with the preposition at ``p`` (exclusive)."""
     sentence = st.sentence_of[p]
@@ -169,6 +175,10 @@ def _complement_end(st: SectionText, p: int, blocked: frozenset[int], lex: Event
                     break
             else:
                 break
+        elif st.tagged and token.pos_ == "PRON" and nxt is not None and nxt.pos_ in {"VERB", "AUX"}:
+            break  # a clitic opens the clause: "la réunion du comité *s'*est tenue"
+        elif st.lower[q - 1] in lex.purpose_preps and token.pos_ == "VERB" and _infinitive(token):
+            pass  # the activity's purpose: "un atelier *pour identifier* les besoins"
         elif st.tagged and token.pos_ in {"VERB", "AUX"} and not st.in_heading(q):
             hyphened = st.lower[q - 1] == "-" or (nxt is not None and nxt.lower_ == "-")
             # "a webinar on data sharing": a gerund that is the preposition's object is a noun
@@ -208,15 +218,15 @@ def _right_end(
     n = len(st.tokens)
     sentence = st.sentence_of[j - 1]
     end = j
-    while (
-        lex.adjectives_after
-        and st.tagged
-        and end < n
-        and end not in blocked
-        and st.sentence_of[end] == sentence
-        and st.tokens[end].pos_ == "ADJ"
-    ):
-        end += 1  # "Séminaire régional", "réunion mensuelle": French puts adjectives after the noun
+    while lex.adjectives_after and end < n and end not in blocked and st.sentence_of[end] == sentence:
+        if st.tagged and st.tokens[end].pos_ == "ADJ":
+            end += 1  # "Séminaire régional", "réunion mensuelle": French puts adjectives after the noun
+            continue
+        # A phrase that qualifies the activity as an adjective does: "formation *en ligne*".
+        after = next((len(p) for p in lex.adjective_phrases if match(st.lower, end, p)), 0)
+        if not after or any(k in blocked or st.sentence_of[k] != sentence for k in range(end, end + after)):
+            break
+        end += after
     if end < n and end not in blocked and _YEAR.match(st.lower[end]) and st.sentence_of[end] == sentence:
         end += 1  # "Summit 2015": a year in a name is not a date
     if end < n and st.lower[end] == "(":
@@ -388,15 +398,19 @@ def _noun_phrase(
     topic = _topic_after_venue(st, end, blocked, lex) if end == j else None
     det = st.lower[start - 1] if start > 0 and st.sentence_of[start - 1] == sentence else ""
     modified = start < i or max(end, destination) > j or topic is not None
-    specific = end > j or topic is not None or any(
-        _is_number(st, k)
-        or (
-            st.tokens[k].text[:1].isupper()
-            and not st.in_heading(k)
-            and k > 0
-            and st.sentence_of[k - 1] == sentence
+    specific = (
+        end > j
+        or topic is not None
+        or any(
+            _is_number(st, k)
+            or (
+                st.tokens[k].text[:1].isupper()
+                and not st.in_heading(k)
+                and k > 0
+                and st.sentence_of[k - 1] == sentence
+            )
+            for k in range(start, i)
         )
-        for k in range(start, i)
     )
     return Phrase(
         start=start,

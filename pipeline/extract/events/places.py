@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from pipeline.core.records import Mention, Place, Section
 from pipeline.extract.places.local import LOCAL_KIND
 
+# The words before a place that say something happens there ("in X", "visited X") or that
+# the place only qualifies someone ("delegates from X"); a language's own are in its events data.
 WHERE_WORDS = frozenset({"in", "at", "to", "visited", "visit", "visiting", "near"})
-_ORIGIN_WORDS = frozenset({"of", "from"})
+ORIGIN_WORDS = frozenset({"of", "from"})
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class PlaceHit:
     place: Place
     in_org: bool
     previous_word: str
+    where: int = 1  # 0 after a word of place ("in X"), 2 after a word of origin ("from X"), else 1
 
 
 def place_kind(place: Place) -> str | None:
@@ -46,6 +49,8 @@ def place_hits(
     places: Sequence[Place],
     mentions: Sequence[Mention],
     org_spans: Sequence[tuple[int, int]],
+    where_words: frozenset[str] = WHERE_WORDS,
+    origin_words: frozenset[str] = ORIGIN_WORDS,
 ) -> list[PlaceHit]:
     """Places named in a section: its place mentions, then other occurrences of the
     places' names (a place inside an organisation's name: "hosted by the City of X")."""
@@ -66,13 +71,15 @@ def place_hits(
     hits = []
     for start, end, place in sorted(spans, key=lambda s: s[0]):
         words = re.findall(r"[\w-]+", section.text[max(0, start - 30) : start])
+        previous = words[-1].lower() if words else ""
         hits.append(
             PlaceHit(
                 start=start,
                 end=end,
                 place=place,
                 in_org=any(s <= start and end <= e for s, e in org_spans),
-                previous_word=words[-1].lower() if words else "",
+                previous_word=previous,
+                where=0 if previous in where_words else 2 if previous in origin_words else 1,
             )
         )
     return hits
@@ -85,9 +92,8 @@ def _best(hits: Sequence[PlaceHit], anchor: int, counts: Mapping[str, int] | Non
     with Poland and China" over a text about Poland), then the nearest."""
 
     def rank(h: PlaceHit) -> tuple[bool, int, int, int]:
-        where = 0 if h.previous_word in WHERE_WORDS else 2 if h.previous_word in _ORIGIN_WORDS else 1
         often = -(counts or {}).get(h.place.country_code or "", 0)
-        return (h.in_org, where, often, abs(h.start - anchor))
+        return (h.in_org, h.where, often, abs(h.start - anchor))
 
     return min(hits, key=rank)
 

@@ -137,6 +137,11 @@ def clean_link(date_root: Token, head: Token, allowed: Iterable[Token] = ()) -> 
     )
 
 
+# A verb's subject and object, in the English model's labels and in Universal Dependencies
+# (the French model's: "la journée *a été organisée* le 8 mars" is ``nsubj:pass``).
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "nsubj:pass", "obj"})
+
+
 def argument_link(date_root: Token, head: Token, preps: frozenset[str], verbs: frozenset[str]) -> bool:
     """Is the activity an argument of the verb the date hangs on: its subject or object
     ("a careers fair took place on 9 April"), after one of ``preps`` ("gave a speech at a
@@ -154,9 +159,9 @@ def argument_link(date_root: Token, head: Token, preps: frozenset[str], verbs: f
     if _line_break_between(head, head.head):
         return True  # hung on a heading by the parser: its own role is unknown
     if len(between) == 1 and head.head.i == verb.i:
-        return head.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}
+        return head.dep_ in _ARGUMENT_DEPS
     if len(between) == 1 and verb.head.i == head.i:
-        return verb.dep_ in {"acl", "relcl"} and lemma_of(verb).lower() in verbs
+        return verb.dep_ in {"acl", "relcl", "acl:relcl"} and lemma_of(verb).lower() in verbs
     return len(between) == 2 and head.dep_ == "pobj" and between[1].lower_ in preps
 
 

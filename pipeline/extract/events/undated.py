@@ -17,7 +17,7 @@ from dataclasses import replace
 from pipeline.core.ids import normalise_name
 from pipeline.extract.events.names import resolve_name
 from pipeline.extract.events.phrases import Phrase, named_activity, venue_end
-from pipeline.extract.events.places import WHERE_WORDS, PlaceHit, place_kind
+from pipeline.extract.events.places import PlaceHit, place_kind
 from pipeline.extract.events.records import Anchor, Context
 from pipeline.extract.events.syntax import distance, told_in_past
 from pipeline.extract.events.tokens import _find_phrases
@@ -42,13 +42,13 @@ def _placed(ctx: Context, phrase: Phrase) -> bool:
     text = ctx.st.section.text
     after_head = ctx.st.end(phrase.head)
     for hit in _sentence_hits(ctx, phrase.sentence):
-        if after_head < hit.start < end and hit.previous_word in WHERE_WORDS:
+        if after_head < hit.start < end and hit.where == 0:
             return True
         gap = text[end : hit.start].strip().lower().split()
         if (
             hit.start >= end
             and len(gap) == 1
-            and gap[0] in WHERE_WORDS
+            and gap[0] in ctx.lex.where_words
             and hit.start - end <= len(gap[0]) + _PLACE_GAP
         ):
             return True

@@ -26,6 +26,13 @@ def singular_key(key: str) -> str | None:
     return None
 
 
+def _word_singular(word: str) -> str:
+    """One word of a plural phrase in the singular ("généraux" -> "général", "adjoints" -> "adjoint")."""
+    if word.endswith("aux") and len(word) > 4:
+        return word[:-3] + "al"
+    return singular_key(word) or word
+
+
 @dataclass(frozen=True)
 class PeopleLexicon:
     """Honorifics, role words and name rules, from ``data/people.yaml``."""
@@ -53,14 +60,21 @@ class PeopleLexicon:
     roles_run_on: bool = False
     # French writes a surname in capitals after the first name ("Andogoly GUINDO").
     surnames_in_capitals: bool = False
+    # Words that join the items of a list of names ("Ann Roe, Kim Tan and Ed Lee").
+    list_links: frozenset[str] = frozenset({",", "and", "&"})
 
     def is_role(self, text: str) -> bool:
         return text in self.role_acronyms or role_key(text) in self.roles
 
     def is_plural_role(self, text: str) -> bool:
         """A plural role word or phrase: "rangers", "new members" ("members")."""
-        singular = singular_key(role_key(text))
-        return singular is not None and singular in self.roles
+        key = role_key(text)
+        singular = singular_key(key)
+        if singular is not None and singular in self.roles:
+            return True
+        # French makes every word of a phrase plural: "trésoriers adjoints", "directeurs généraux".
+        words = key.split()
+        return len(words) > 1 and " ".join(_word_singular(w) for w in words) in self.roles
 
     def is_epithet(self, text: str) -> bool:
         """A lower-case word with the form of a Latin species name ("unifolia", "acuta")."""
@@ -97,7 +111,7 @@ def lexicon_from_data(data: Mapping[str, Any]) -> PeopleLexicon:
         role_verbs=lower_set("role_verbs"),
         roles_run_on=bool(data.get("roles_run_on")),
         surnames_in_capitals=bool(data.get("surnames_in_capitals")),
-        **{key: lower_set(key) for key in ("title_links", "link_articles") if data.get(key)},
+        **{key: lower_set(key) for key in ("title_links", "link_articles", "list_links") if data.get(key)},
     )
 
 

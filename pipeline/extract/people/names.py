@@ -17,8 +17,9 @@ from pipeline.extract.words import DETERMINERS, POSSESSIVE_MARKS, VERB_TAGS, Wor
 
 MAX_NAME_WORDS = 6
 DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "an")
-# Tags of a word that can open an item of a list of names (not "However", "Then").
-_PROPER_TAGS = frozenset({"NNP", "NNPS"})
+# Tags of a word that can open an item of a list of names (not "However", "Then"): the
+# English model's and the Universal Dependencies tag of the French one.
+_PROPER_TAGS = frozenset({"NNP", "NNPS", "PROPN"})
 
 
 def honorific_at(words: Sequence[Word], i: int, text: str, lexicon: PeopleLexicon) -> tuple[str, int] | None:
@@ -223,6 +224,7 @@ def model_names(
             or not any(ch.isalpha() for ch in words[b - 1].text)
         ):
             b -= 1
+        b = _cut_at_line_break(words, a, b, lexicon)
         if b <= a or name_end(words, a, lexicon) < b:
             continue  # a word no name has ("Promoting Whole-of-Government Approaches")
         if honorific is None and _place_like(words, a, b, doc_text, places):
@@ -233,7 +235,16 @@ def model_names(
     return out
 
 
-_LIST_SEPARATORS = frozenset({",", "and", "&"})
+def _cut_at_line_break(words: Sequence[Word], a: int, b: int, lexicon: PeopleLexicon) -> int:
+    """The end of a model PERSON entity (words ``a`` to ``b``) that runs on over a line break
+    into the next line's label ("Ann Roe\nTreasurer :", a list of officers one per line): the
+    name ends at the break when what comes before it is a whole name."""
+    end = name_end(words, a, lexicon)
+    if a < end < b and "\n" in words[end].text and not words[end].text.strip():
+        return end
+    return b
+
+
 MAX_LISTED_NAME_WORDS = 3
 
 
@@ -294,7 +305,7 @@ def listed_names(
     while k < len(words):
         end = name_end(words, k, lexicon) if words[k].tag in _PROPER_TAGS else k
         if end > k and (k == 0 or not is_name_word(words[k - 1].text, lexicon)):
-            if items and not all(w.text.lower() in _LIST_SEPARATORS for w in words[items[-1][1] : k]):
+            if items and not all(w.text.lower() in lexicon.list_links for w in words[items[-1][1] : k]):
                 close()
             if end - k <= MAX_LISTED_NAME_WORDS:
                 items.append((k, end))
@@ -302,7 +313,7 @@ def listed_names(
                 close()
             k = end
             continue
-        if items and words[k].text.lower() not in _LIST_SEPARATORS:
+        if items and words[k].text.lower() not in lexicon.list_links:
             close()
         k += 1
     close()

@@ -14,6 +14,7 @@ from pipeline.extract.context import DocumentContext, Extracted, make_mention
 from pipeline.extract.organisations.names import is_head_word
 from pipeline.extract.people.affiliation_lookup import Affiliations, affiliations, words_text
 from pipeline.extract.people.evidence import NameEvidence
+from pipeline.extract.people.labels import label_names
 from pipeline.extract.people.lexicon import PeopleLexicon, load_people_lexicon
 from pipeline.extract.people.names import (
     Name,
@@ -90,6 +91,9 @@ def extract(context: DocumentContext) -> Extracted:
     return Extracted(tuple(people), tuple(mentions))
 
 
+# Where a name is sure even in a heading: after an honorific, or listed under a role label
+# ("Porte-parole : Awa Sy" set apart as a heading line).
+_SURE_SOURCES = frozenset({"honorific", "label"})
 # Tags of a lower-case word right after a genus name: its species ("Phalaris aquatica").
 _EPITHET_TAGS = frozenset({"NOUN", "ADJ", "X"})
 _LIST_LINKS = frozenset({",", "and", "&"})
@@ -231,6 +235,7 @@ def find_people(
             *titled_names(words, lexicon, i, section.heading_end),
             *listed_names(doc, words, lexicon, i, section.heading_end, places, doc_texts[i]),
             *surname_names(words, lexicon, i, section.heading_end),
+            *label_names(words, doc_texts[i], lexicon, i, section.heading_end),
         ):
             if not any(n.start < m.end and m.start < n.end for m in found):
                 found.append(n)
@@ -270,7 +275,7 @@ def find_people(
     # Full names first; a one-word name is the surname (or first name) of one of them.
     full: dict[str, list[str]] = {}
     for n in names:
-        if n.end - n.start > 1 and (not n.in_heading or n.source == "honorific"):
+        if n.end - n.start > 1 and (not n.in_heading or n.source in _SURE_SOURCES):
             full.setdefault(normalise_name(name_text(n)), _name_parts(name_text(n)))
     by_part = _part_index(full)
     keyed: list[tuple[str, Name]] = []
@@ -291,7 +296,7 @@ def find_people(
         keyed.append((key, n))
     # Headings are Title Case: a name the model finds only in a heading is not trusted.
     body = {k for k, n in keyed if not n.in_heading}
-    keyed = [(k, n) for k, n in keyed if k in body or n.source == "honorific"]
+    keyed = [(k, n) for k, n in keyed if k in body or n.source in _SURE_SOURCES]
 
     taken: dict[int, set[int]] = {}
     for _, n in keyed:

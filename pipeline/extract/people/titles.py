@@ -14,6 +14,7 @@ from pipeline.extract.people.affiliation_lookup import (
     strip_the,
     words_text,
 )
+from pipeline.extract.people.labels import label_role
 from pipeline.extract.people.lexicon import PeopleLexicon
 from pipeline.extract.people.names import Name
 from pipeline.extract.reference.place_names import is_place_name
@@ -540,6 +541,7 @@ def title_of(name: Name, words: Sequence[Word], text: str, taken: set[int], know
     """Role and affiliation written around one mention of a person."""
     before = _title_before(name, words, text, taken, known)
     role, org = before.role, before.organisation
+    role = role or label_role(words, name.honorific_start, text, taken, known.lexicon)
     if name.end < len(words):
         h = name.honorific_start
         own_line = h == 0 or words[h - 1].text.startswith("\n")

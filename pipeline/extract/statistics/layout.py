@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.extract.statistics.rules import StatisticsRules, key
 from pipeline.extract.statistics.surface import Group, match_qualifier_before
@@ -20,14 +20,42 @@ from pipeline.extract.statistics.surface import Group, match_qualifier_before
 MAX_LABEL_WORDS = 12
 # A label before a figure on its line ("Attendance - 10") is shorter still.
 MAX_LEAD_WORDS = 6
+# A label above its figure may wrap over a few short lines.
+MAX_LABEL_LINES = 4
 _LINE = re.compile(r"[^\n]+")
 _BULLETS = " \t•●○◦▪■□–—-*·>"
 _LEAD_MARK = re.compile(r"\s*[:\-–—]\s*$")
 _LABEL_END = " \t*:†‡"
 # Words that end a phrase running on to a figure, not a label: prepositions, articles, verbs of being.
 _RUNS_ON = frozenset(
-    {"to", "of", "at", "in", "on", "for", "by", "with", "from", "and", "or", "the", "a", "an", "is", "are",
-     "was", "were", "be", "been", "about", "than", "over", "under", "nearly", "around"}
+    {
+        "to",
+        "of",
+        "at",
+        "in",
+        "on",
+        "for",
+        "by",
+        "with",
+        "from",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "about",
+        "than",
+        "over",
+        "under",
+        "nearly",
+        "around",
+    }
 )
 
 
@@ -78,7 +106,54 @@ def _stands_out(text: str, group: Group) -> bool:
     )
 
 
-def figure_labels(text: str, groups: Sequence[Group]) -> dict[int, str]:
+def bare_alone(text: str, group: Group) -> bool:
+    """A bare number alone on its line ("2" above "Assemblée générale"): a page or item number
+    of a table of contents, which the parse, running the lines together, would read as a count
+    of the next line's first noun."""
+    line_start = text.rfind("\n", 0, group.char_start) + 1
+    line_end = text.find("\n", group.char_end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return line.strip(_BULLETS) == text[group.char_start : group.char_end] and not _stands_out(text, group)
+
+
+def _is_source(line: _Line, rules: StatisticsRules | None) -> bool:
+    """ "Source: DTM", "Sources : OCHA, Unicef": where a figure comes from, not what it counts."""
+    first = line.text.split(":", 1)[0].strip()
+    return rules is not None and ":" in line.text and key(first) in rules.source_words
+
+
+def _label_above(lines: Sequence[_Line], first: int, rules: StatisticsRules) -> str | None:
+    """The label written above a figure, over as many lines as it runs on ("Nb. de décès dus" /
+    "au choléra" / "96"): back from the figure over source lines, then up the lines of the
+    label while a line starts in lower case or the line above ends on a link word."""
+    k = first - 1
+    while k >= 0 and _is_source(lines[k], rules):
+        k -= 1
+    if k < 0 or not _is_label(lines[k]):
+        return None
+    # A label that opens with a count noun ("Nb. d'enfants", "Number of") starts there.
+    counted = next(
+        (
+            t
+            for t in range(k, max(k - MAX_LABEL_LINES, -1), -1)
+            if _is_label(lines[t]) and key(lines[t].text.split()[0]) in rules.count_nouns
+        ),
+        None,
+    )
+    top = k if counted is None else counted
+    while (
+        counted is None
+        and top > 0
+        and k - top < MAX_LABEL_LINES
+        and _is_label(lines[top - 1])
+        and (lines[top].text[:1].islower() or key(lines[top - 1].text.split()[-1]) in rules.label_links)
+    ):
+        top -= 1
+    label = " ".join(line.text for line in lines[top : k + 1])
+    return label.strip(_LABEL_END) if len(label.split()) <= MAX_LABEL_WORDS else None
+
+
+def figure_labels(text: str, groups: Sequence[Group], rules: StatisticsRules | None = None) -> dict[int, str]:
     """Group index -> label, for figures alone on their lines followed by as many label lines.
 
     One figure alone counts only when it stands out as a figure (a unit, a scale word, a
@@ -98,8 +173,19 @@ def figure_labels(text: str, groups: Sequence[Group]) -> dict[int, str]:
         if not figures:
             i += 1
             continue
+        if len(figures) == 1 and rules is not None and rules.source_words:
+            # A key figure under its label ("Nb. de déplacés dans les camps" / "59 000"): the
+            # label is above when it opens with a count noun or when a source line follows.
+            above_label = _label_above(lines, first, rules)
+            sourced = i < len(lines) and _is_source(lines[i], rules)
+            counting = above_label is not None and key(above_label.split()[0]) in rules.count_nouns
+            if above_label is not None and (counting or (sourced and _stands_out(text, groups[figures[0]]))):
+                labels[figures[0]] = above_label
+                continue
         captions: list[_Line] = []
         while i < len(lines) and len(captions) < len(figures) and _is_label(lines[i]):
+            if _is_source(lines[i], rules):
+                break
             captions.append(lines[i])
             i += 1
         above = lines[max(first - len(figures), 0) : first]
@@ -153,3 +239,14 @@ def line_label(text: str, group: Group, rules: StatisticsRules) -> str | None:
     if key(words[-1]) in rules.name_context_before:
         return None  # "Room 12", "Page 3"
     return label
+
+
+def scaled_count(group: Group, label: str, rules: StatisticsRules) -> Group:
+    """A key figure whose label counts ("Nb. de personnes" / "3,6 m") and whose unit is also a
+    scale suffix: the suffix is the scale ("3,6 m" is 3.6 million people, not metres)."""
+    scale = rules.scale_suffixes.get(group.unit or "")
+    words = label.split()
+    if scale is None or not words or key(words[0]) not in rules.count_nouns:
+        return group
+    rows = tuple(replace(row, value=row.value * scale) for row in group.rows)
+    return replace(group, rows=rows, unit=None)

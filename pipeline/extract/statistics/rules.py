@@ -70,6 +70,11 @@ class StatisticsRules:
     share_units: frozenset[str] = frozenset()
     # Nouns that measure another ("d'un *montant* de 3 000 euros"), lower-case lemmas.
     measure_nouns: frozenset[str] = frozenset()
+    # A line that opens with one of these names where a figure comes from ("Source: DTM"),
+    # never what it counts.
+    source_words: frozenset[str] = frozenset()
+    # Words that end a line whose label goes on to the next ("Nb. de décès *dus*" / "au choléra").
+    label_links: frozenset[str] = frozenset()
 
 
 def key(phrase: str) -> str:
@@ -132,6 +137,8 @@ def rules_from_mapping(raw: Mapping[str, Any]) -> StatisticsRules:
         dependency_scheme=str(raw.get("dependency_scheme") or "clear"),
         share_units=frozenset(str(w) for w in raw["share_units"]),
         measure_nouns=frozenset(key(str(w)) for w in raw.get("measure_nouns") or ()),
+        source_words=frozenset(key(str(w)) for w in raw.get("source_words") or ()),
+        label_links=frozenset(key(str(w)) for w in raw.get("label_links") or ()),
     )
 
 

@@ -27,7 +27,13 @@ from pipeline.extract.statistics.exclusions import (
     is_year,
     overlaps,
 )
-from pipeline.extract.statistics.layout import figure_labels, label_before, line_label
+from pipeline.extract.statistics.layout import (
+    bare_alone,
+    figure_labels,
+    label_before,
+    line_label,
+    scaled_count,
+)
 from pipeline.extract.statistics.numbers import Core, core_chars, find_cores, token_at
 from pipeline.extract.statistics.rules import StatisticsRules, default_rules, for_country, language_rules
 from pipeline.extract.statistics.subjects import Name, counted_noun, find_subject, group_tokens
@@ -177,7 +183,7 @@ def _statistics_in_section(
         for core in group.cores
         for i in range(core.start, core.end)
     }
-    figures = figure_labels(text, groups)  # figures alone on their lines, with label lines
+    figures = figure_labels(text, groups, rules)  # figures alone on their lines, with label lines
     found: list[Statistic] = []
     previous: dict[tuple[int, str], str | None] = {}  # (sentence, unit) -> last subject
     for index, group in enumerate(groups):
@@ -201,8 +207,11 @@ def _statistics_in_section(
         sentence_of_group = sentence_span(doc, group.cores[0].start)
         if index in figures:
             subject = figures[index]
+            group = scaled_count(group, subject, rules)
         elif (label := line_label(text, group, rules)) is not None:
             subject = label
+        elif bare_alone(text, group):  # (a key figure under its label has its label)
+            continue
         elif subject is None:
             subject = label_before(text, group, rules)
         if subject is None and group.unit is not None:
