@@ -14,7 +14,9 @@ Detection is gazetteer matching over each ``Doc``, the longest name first:
 * a proper name the model tags GPE/LOC/FAC that the gazetteer does not know is kept
   only when a country follows it ("Kigoma, Tanzania") or it ends in a feature word
   ("Two UN Plaza") that also ends the capitalised name ("Small Island Developing States"
-  is not a place).
+  is not a place); one it tags GPE/LOC right after a word only a place follows ("the
+  clinic in Tambura", "à Koundoulba"), or in apposition after a venue ("at the Old Mill,
+  Tarrant, ..."), is a town of the bulletin's country.
 
 A city or a region of the world that opens a longer name the model tags as another kind of
 entity is part of that name ("Seoul Declaration", "Pacific Islands Forum Secretariat"); a
@@ -25,11 +27,15 @@ Local places that no gazetteer lists (streets, tracks, hills, waters, reserves, 
 fields: "Kathner St", "Mt Arawang", "Laarbeeklaan 103") are read from their form, a
 capitalised name with a feature word (``local.py``); so are administrative areas ("Unity
 State", "Saptari district", "Artibonite department"), camps ("Kakuma refugee camp"), the
-towns written before an area ("Bentiu, Unity State") and names after a kind of place ("the
-suburb of Fraser"): ``areas.py``. A name of that form wins over a gazetteer name inside it
-and is the gazetteer's place when it is exactly one ("Mount Pearl"). A place glued to a
-capitalised word by a hyphen is one compound name ("Brussels-Jette"), or two places when
-the word is a place too ("Dakar-Bamako").
+towns written before an area ("Bentiu, Unity State", "Isangel (Tafea Province)"), names
+after a kind of place ("the suburb of Fraser", "le camp de Kounoungou"), ISO subdivisions
+written alone or listed after one ("in Penama, Tafea and Malampa"; "Tafea Province" and
+"Tafea" are one place): ``areas.py``; French streets and venues ("rue des Écoles", "salle
+des fêtes") and the town after an address's postcode ("41100 VENDÔME"): ``local.py``. A
+name of that form wins over a gazetteer name inside it and is the gazetteer's place when it
+is exactly one ("Mount Pearl"). A place glued to a capitalised word by a hyphen is one
+compound name ("Brussels-Jette"), or two places when the word is a place too
+("Dakar-Bamako").
 
 Per bulletin (``bulletin.py``): a city accepted once is a place everywhere in that
 bulletin, its namesake chosen from the country written after it, else the countries named
@@ -38,8 +44,10 @@ else by population. A city name that is ambiguous (part of a person's name in th
 bulletin, a listed common word, small towns in several countries: "Douglas") resolves in
 the bulletin's country, and is no place when only a coordination supports it; a small town
 after "in" or "at" is a place when the bulletin's country has it. Local places and areas
-that their name does not locate take the country of their sentence, else the bulletin's,
-else the one of its currency ("£").
+that their name does not locate take the country of their sentence (within one passage of
+lines), else the bulletin's: the one its places name most (its currency or telephone
+numbers choose among countries named as often), else the one of its currency or telephone
+numbers ("£", "+61"), else, weakest, the one of a town that opens its bodies' names.
 """
 
 from pipeline.extract.places.stage import extract, find_places

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.core.ids import normalise_name
 from pipeline.extract.places.candidates import PLACE_LABELS, Candidate
 from pipeline.extract.places.local import LOCAL_KIND, OTHER_ENTITY_LABELS, name_start, world_place
 from pipeline.extract.reference.gazetteer import Gazetteer, PlaceMatch
@@ -30,6 +31,9 @@ SUBDIVISION = "subdivision"
 # Words of an area's name before its area word ("Northern Bahr el Ghazal" is written with
 # its lower-case particles and is found by the gazetteer's subdivisions instead).
 MAX_AREA_NAME_WORDS = 3
+# Words that link the names of a list, and the most tokens between two listed subdivisions.
+_LIST_LINKS = frozenset({"and", "or", "&", "et", "ou"})
+_MAX_LIST_GAP = 3
 
 
 def area_candidates(
@@ -160,7 +164,7 @@ def subdivision_names(doc: Doc, gazetteer: Gazetteer, words: LocalWords | None =
     ends = {t.idx + len(t.text): t.i for t in doc}
     text = doc.text
     out: list[Candidate] = []
-    i = 0
+    i, previous = 0, -1
     while i < len(doc):
         if texts[i] not in gazetteer.area_by_first_word:
             i += 1
@@ -181,8 +185,10 @@ def subdivision_names(doc: Doc, gazetteer: Gazetteer, words: LocalWords | None =
         span = doc[i : last + 1]
         after = doc[last + 1] if last + 1 < len(doc) else None
         complete = after is None or not (_capitalised(after) and not after.is_sent_start)
-        evidence = (i > 0 and doc[i - 1].lower_ in gazetteer.small_town_locative_words) or all(
-            t.ent_type_ in PLACE_LABELS for t in span
+        evidence = (
+            (i > 0 and doc[i - 1].lower_ in gazetteer.small_town_locative_words)
+            or all(t.ent_type_ in PLACE_LABELS for t in span)
+            or _listed_after(doc, i, previous)
         )
         if complete and evidence and not world_place(hit, gazetteer):
             out.append(
@@ -190,8 +196,31 @@ def subdivision_names(doc: Doc, gazetteer: Gazetteer, words: LocalWords | None =
                     doc, span, PlaceMatch(hit, hit, AREA_KIND, None), SUBDIVISION, accepted=False, firm=True
                 )
             )
+            previous = last
         i = last + 1
     return out
+
+
+def _listed_after(doc: Doc, i: int, previous: int) -> bool:
+    """Token ``i`` closes or continues a list that a subdivision found at token ``previous``
+    opens: "Penama, Tafea and Malampa" (one other name at most between them)."""
+    between = doc[previous + 1 : i]
+    if previous < 0 or not 0 < len(between) <= _MAX_LIST_GAP:
+        return False
+    return (between[-1].text == "," or between[-1].lower_ in _LIST_LINKS) and all(
+        t.text == "," or t.lower_ in _LIST_LINKS or _capitalised(t) for t in between
+    )
+
+
+def area_key(cand: Candidate, gazetteer: Gazetteer, words: LocalWords) -> str | None:
+    """ "Tafea Province" and "Tafea": one place in a bulletin, when the name before the area
+    word is an ISO 3166-2 subdivision; None for other names."""
+    if cand.match.kind != AREA_KIND:
+        return None
+    name = cand.text.rsplit(" ", 1)
+    if len(name) < 2 or name[1] not in words.area_words or name[0] not in gazetteer.area_countries:
+        return None
+    return normalise_name(name[0])
 
 
 def _named_after_kind(
@@ -247,16 +276,19 @@ def area_country(name: str, gazetteer: Gazetteer) -> tuple[str | None, bool, boo
         areas = gazetteer.area_countries.get(head, ())
         codes.update(areas)
         if codes:
-            return (codes.pop() if len(codes) == 1 else None), True, firm or bool(areas)
+            # "Est", "Centre": many countries have an area of that name, not all in ISO 3166-2.
+            named = bool(areas) and head not in gazetteer.generic_area_names
+            return (codes.pop() if len(codes) == 1 else None), True, firm or named
     return None, False, False
 
 
 def _town_before(
     doc: Doc, area_first: int, gazetteer: Gazetteer, words: LocalWords, country: str | None, firm: bool
 ) -> Candidate | None:
-    """ "Bentiu, Unity State": the proper name right before an area and a comma."""
+    """ "Bentiu, Unity State", "Isangel (Tafea Province)": the proper name right before
+    an area and a comma or an opening bracket."""
     comma = area_first - 1
-    if comma < 1 or doc[comma].text != ",":
+    if comma < 1 or doc[comma].text not in {",", "("}:
         return None
     first = name_start(doc, comma, gazetteer.honorifics, words, max_words=MAX_AREA_NAME_WORDS)
     if first is None or any(t.pos_ not in ("", "PROPN") for t in doc[first:comma]):
@@ -269,7 +301,11 @@ def _town_before(
 
 
 def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper() and token.is_alpha
+    """A capitalised word, or words joined by hyphens as one token ("Bongor-et-Kim")."""
+    text = token.text
+    return text[:1].isupper() and (
+        token.is_alpha or (text[-1:].isalpha() and text.replace("-", "").isalpha())
+    )
 
 
 def _covered(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:

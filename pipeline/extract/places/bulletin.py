@@ -11,7 +11,8 @@
   a place when the bulletin's country has one of that name.
 * Local places and areas that their name does not locate are in the country of their
   sentence when it names one ("Laarbeeklaan 103, 1090 Jette, Belgium"), else in the
-  bulletin's: the one its other places point to, else the one of its currency ("£").
+  bulletin's: the one its other places point to (its currency or telephone numbers choose
+  among countries named as often), else the one of its currency or telephone numbers.
 """
 
 from __future__ import annotations
@@ -35,13 +36,16 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019]*")
 _WEAK_EVIDENCE = frozenset({"coordinated"})
 
 
-def currency_country(sections: Sequence[Section]) -> str | None:
-    """The country of the currency a bulletin counts in, when the currency names one
-    ("£3,400" -> GB); the most used if several."""
+def contact_country(sections: Sequence[Section]) -> str | None:
+    """The country of the currency a bulletin counts in and of its telephone numbers, when
+    they name one ("£3,400" -> GB, "+61 2 6288 1234" -> AU); the most used if several."""
+    words = local_words()
     counts: Counter[str] = Counter()
-    for symbol, code in local_words().currencies.items():
+    for symbol, code in words.currencies.items():
         pattern = re.compile(r"(?<![^\W\d_])" + re.escape(symbol))
         counts[code] += sum(len(pattern.findall(s.text)) for s in sections)
+    for phone, code in words.phones:
+        counts[code] += sum(len(phone.findall(s.text)) for s in sections)
     best = counts.most_common(1)
     return best[0][0] if best and best[0][1] else None
 
@@ -146,6 +150,17 @@ def in_bulletin_country(
         return replace(cand, accepted=False, evidence="person's name")
     match = city_match(name, home) if home else PlaceMatch(name, name, "city", country)
     return replace(cand, match=match, gazetteer_city=False)
+
+
+# A line that ends a label, a clause or a sentence, or a blank line: what a parser's sentence
+# may run over in a list or an address block ("Correspondent in Senegal:\n12 Kauri Road").
+_PASSAGE_BREAK = re.compile(r"[:;.]\s*\n|\n\s*\n")
+
+
+def same_passage(text: str, a: int, b: int) -> bool:
+    """Whether offsets ``a`` and ``b`` of ``text`` are in one passage: no line between them
+    ends with a colon, a semicolon or a full stop, and none is blank."""
+    return _PASSAGE_BREAK.search(text, min(a, b), max(a, b)) is None
 
 
 def located(cand: Candidate, sentence: Sequence[str], country: str | None) -> Candidate:

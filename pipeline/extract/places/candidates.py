@@ -27,6 +27,18 @@ from pipeline.extract.sentences import parser_sentence_bounds
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # The evidence of a small town after a locative word: a place in the bulletin's own country.
 SMALL_TOWN = "small town"
+# The evidence of a name the gazetteer does not know, after a locative word and tagged a place
+# by the model: a town in the bulletin's country.
+MODEL_TOWN = "model town"
+# The evidence of a city that opens a longer name ("Whangarei Heads School"): not a place,
+# but a hint of the bulletin's country.
+OPENS_A_NAME = "opens a name"
+_TOWN_LABELS = frozenset({"GPE", "LOC"})
+_MAX_TOWN_WORDS = 2
+# A venue before a town in apposition: at most this many tokens ("Q-Lodge" is three), and
+# what may end the apposition.
+_MAX_VENUE_TOKENS = 5
+_APPOSITION_ENDS = frozenset({",", ".", ";", ")"})
 
 
 # A city name inside an entity of another type ("March 2013", "Victoria Falls Award")
@@ -216,7 +228,9 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, *, text: str | None = None) 
         elif name.isupper() and _in_capitals(doc, first, last):
             accepted, evidence = False, "acronym in capitals"
         elif _opens_longer_name(match) and _heads_longer_name(doc, last):
-            accepted, evidence = False, "part of a name"
+            # "Whangarei Heads School" opens with the town; "Westbrook Tyre Services" does not.
+            opens = doc[first].ent_iob_ == "B"
+            accepted, evidence = False, OPENS_A_NAME if opens else "part of a name"
         elif fixed:
             accepted, evidence = True, "fixed"
         elif following is not None and following.tight:
@@ -281,14 +295,42 @@ def _after_locative(doc: Doc, first: int, last: int, name: str, gazetteer: Gazet
     """ "locative" for a complete proper name after a locative word ("in Kampala"); "small
     town" for one with fewer people than ``min_population_by_context`` after a word that
     only a place follows ("in", not "to": a place only in the bulletin's own country,
-    decided per bulletin); None otherwise."""
-    if first == 0 or doc[first - 1].lower_ not in gazetteer.locative_words:
+    decided per bulletin); None otherwise. A name in apposition after a venue ("at the Old
+    Mill, Tarrant, ...") takes the locative word of the venue."""
+    if first == 0:
         return None
-    if not _complete_proper_name(doc, first, last):
+    if doc[first - 1].lower_ in gazetteer.locative_words:
+        if not _complete_proper_name(doc, first, last):
+            return None
+        word = doc[first - 1].lower_
+    elif (venue := _venue_locative(doc, first, last, gazetteer)) is not None:
+        word = doc[venue].lower_
+    else:
         return None
     if gazetteer.cities[name][0].population >= gazetteer.min_population_by_context:
         return "locative"
-    return SMALL_TOWN if doc[first - 1].lower_ in gazetteer.small_town_locative_words else None
+    return SMALL_TOWN if word in gazetteer.small_town_locative_words else None
+
+
+def _venue_locative(doc: Doc, first: int, last: int, gazetteer: Gazetteer) -> int | None:
+    """The locative word before a venue that the name at ``first``..``last`` follows in
+    apposition, between commas: "at the Old Mill, Tarrant, ..." (the word's index)."""
+    if first < 3 or doc[first - 1].text != "," or not _is_capitalised_word(doc[first]):
+        return None
+    if last + 1 < len(doc) and doc[last + 1].text not in _APPOSITION_ENDS:
+        return None
+    j = first - 2
+    while (
+        j >= 0
+        and first - 2 - j < _MAX_VENUE_TOKENS
+        and (_is_capitalised_word(doc[j]) or (doc[j].text == "-" and not doc[j].whitespace_))
+    ):
+        j -= 1
+    if j == first - 2 or not _is_capitalised_word(doc[j + 1]):
+        return None
+    if j >= 0 and doc[j].lower_ == "the":
+        j -= 1
+    return j if j >= 0 and doc[j].lower_ in gazetteer.small_town_locative_words else None
 
 
 def _glued(doc: Doc, i: int) -> bool:
@@ -334,14 +376,21 @@ def _model_only_candidates(scan: _Scan, covered: set[int], gazetteer: Gazetteer)
         following = _following_place(scan, ent.end - 1, gazetteer)
         near = following.match if following else None
         sent_start, sent_end = parser_sentence_bounds(doc, first)
+        town = False
         if span[-1].text in gazetteer.feature_words:
             kind = "other"
         elif near is not None and near.kind == "country" and ent.label_ == "GPE":
             kind = "city"
+        elif _town_after_locative(doc, span, gazetteer):
+            kind, town = "city", True
         else:
             continue
         code = near.country_code if near else None
         match = PlaceMatch(span.text, span.text, kind, code, near.subdivision if near else None)
+        # A town in capitals ("à LYON") is the gazetteer's town of that name.
+        known = gazetteer.folded.get(span.text.casefold()) if town else None
+        if known is not None and known in gazetteer.cities:
+            match, town = pick_city(known, gazetteer.cities[known], (), None), False
         out.append(
             Candidate(
                 span.start_char,
@@ -349,13 +398,35 @@ def _model_only_candidates(scan: _Scan, covered: set[int], gazetteer: Gazetteer)
                 span.text,
                 match,
                 accepted=True,
-                evidence=f"model {kind}",
+                evidence=MODEL_TOWN if town else f"model {kind}",
                 near=near.context_code if near else None,
                 sentence_start=sent_start,
                 sentence_end=sent_end,
+                in_bulletin_country=town,
+                gazetteer_city=known is not None and not town,
             )
         )
     return out
+
+
+def _town_after_locative(doc: Doc, span: Span, gazetteer: Gazetteer) -> bool:
+    """A town too small for the gazetteer: a proper name the model calls a place (GPE or
+    LOC, not a building) right after a word only a place follows ("the clinic in Tambura",
+    "à Koundoulba"), with no article, one or two words. Its country is the bulletin's."""
+    first = span.start
+    return (
+        first > 0
+        and (
+            doc[first - 1].lower_ in gazetteer.small_town_locative_words
+            or _venue_locative(doc, first, span.end - 1, gazetteer) is not None
+        )
+        and len(span) <= _MAX_TOWN_WORDS
+        and all(t.ent_type_ in _TOWN_LABELS and t.pos_ in ("", "PROPN") for t in span)
+        and span.text not in gazetteer.honorifics
+        # a subdivision or a state's abbreviation: the rules of ``areas.py``, ``local.py``
+        and span.text not in gazetteer.area_countries
+        and span.text not in gazetteer.subdivision_codes
+    )
 
 
 def accepted_place_spans(doc: Doc, gazetteer: Gazetteer) -> list[Span]:

@@ -17,17 +17,21 @@ from __future__ import annotations
 import calendar
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from pipeline.extract.places.candidates import Candidate
-from pipeline.extract.reference.gazetteer import Gazetteer, PlaceMatch
+from pipeline.extract.places.candidates import OPENS_A_NAME, Candidate
+from pipeline.extract.reference.gazetteer import Gazetteer, PlaceMatch, city_match
 from pipeline.extract.reference.place_names import LocalWords, local_words
 from pipeline.extract.sentences import parser_sentence_bounds
 
 LOCAL_KIND = "local"
 # Words of a local name before its feature word ("Bicentennial National Horse Trail").
 MAX_NAME_WORDS = 4
+_TOWN_LABELS = frozenset({"GPE", "LOC"})
+# Words of a town's name after a postcode.
+MAX_AREA_WORDS = 3
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "their", "its", "every", "each"})
 _CALENDAR_WORDS = frozenset(
     w.lower() for w in (*calendar.day_name, *calendar.month_name, *calendar.day_abbr) if w
@@ -121,6 +125,8 @@ def local_candidates(
             found.append((i, last + 1))
         elif _street_word(doc, i, words, gazetteer):
             found.append((i, i + 1))
+    if words.lead_words or words.common_venues:
+        found += lead_word_names(doc, texts, words, honorifics)
     candidates = []
     for first, end in _longest_first(found):
         span = doc[first:end]
@@ -146,6 +152,101 @@ def local_candidates(
             )
         )
     return candidates
+
+
+def lead_word_names(
+    doc: Doc, texts: Sequence[str], words: LocalWords, honorifics: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Token spans of streets and venues named after a lead word ("rue des Écoles", "place de
+    la Mairie", "rue du 8 mai", "hôtel Sully") and of the common venues ("salle des fêtes")."""
+    found = []
+    lower = [t.lower() for t in texts]
+    for i in [i for i, w in enumerate(lower) if w in words.lead_words]:
+        if i > 0 and lower[i - 1] in words.lead_blockers:
+            continue
+        j = i + 1
+        link = next(
+            (
+                len(lk)
+                for lk in words.place_noun_links
+                if tuple(w.replace("’", "'") for w in lower[j : j + len(lk)]) == lk
+            ),
+            0,
+        )
+        end = _street_name_end(doc, j + link, words, honorifics)
+        if end is not None and not any(t.ent_type_ == "PERSON" for t in doc[j + link : end]):
+            found.append((i, end))
+    for i, word in enumerate(lower):
+        for venue in words.common_venues:
+            if word == venue[0] and tuple(lower[i : i + len(venue)]) == venue:
+                found.append((i, i + len(venue)))
+    return found
+
+
+def _street_name_end(doc: Doc, k: int, words: LocalWords, honorifics: frozenset[str]) -> int | None:
+    """End of the name of a street from token ``k``: capitalised words ("Victor Hugo"), or
+    a day and a month and perhaps a year ("8 mai", "14 juillet 1789"); None if none."""
+    n = len(doc)
+    if k + 1 < n and doc[k].like_num and doc[k].text.isdigit() and 1 <= int(doc[k].text) <= 31:
+        if doc[k + 1].is_alpha and doc[k + 1].is_lower:
+            year = k + 2 < n and doc[k + 2].text.isdigit() and len(doc[k + 2].text) == 4
+            return k + 3 if year else k + 2
+        return None
+    end = k
+    while end < n and end - k < MAX_NAME_WORDS and name_word(doc[end], honorifics, words.stopwords):
+        if end > k and doc[end].is_sent_start:
+            break
+        end += 1
+    return end if end > k else None
+
+
+def postcode_towns(doc: Doc, gazetteer: Gazetteer, words: LocalWords | None = None) -> list[Candidate]:
+    """The town of an address: a line opening with a postcode and ending with a capitalised
+    name ("53113 Bonn", "41100 VENDÔME"); the gazetteer's town of that name, else a town in
+    the bulletin's country."""
+    words = words or local_words()
+    out: list[Candidate] = []
+    n = len(doc)
+    for token in doc:
+        i = token.i
+        if len(token.text) not in words.postcode_digits or not token.text.isdigit():
+            continue
+        if i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
+            continue  # not at the start of a line
+        end = i + 1
+        while end < n and end - i <= MAX_AREA_WORDS and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            end += 1
+        if end == i + 1 or (end < n and "\n" not in doc[end].text and doc[end].text != ","):
+            continue
+        if "\n" in doc[i + 1 : end - 1].text_with_ws:
+            continue
+        span = doc[i + 1 : end]
+        known = gazetteer.folded.get(span.text.casefold())
+        # A count before a word in a table ("15000 Households") is no address: the town is
+        # written in capitals, as the post writes it, or is a town of the gazetteer or the model's.
+        if not (
+            span.text.isupper() or known in gazetteer.cities or all(t.ent_type_ in _TOWN_LABELS for t in span)
+        ):
+            continue
+        match = PlaceMatch(span.text, span.text, "city", None)
+        if known is not None and known in gazetteer.cities:
+            match = replace(city_match(span.text, gazetteer.cities[known][0]), name=known)
+        sent_start, sent_end = parser_sentence_bounds(doc, span.start)
+        out.append(
+            Candidate(
+                span.start_char,
+                span.end_char,
+                span.text,
+                match,
+                accepted=True,
+                evidence="postcode town",
+                sentence_start=sent_start,
+                sentence_end=sent_end,
+                gazetteer_city=match.country_code is not None,
+                in_bulletin_country=match.country_code is None,
+            )
+        )
+    return out
 
 
 def world_place(name: str, gazetteer: Gazetteer) -> bool:
@@ -209,18 +310,26 @@ def subdivision_codes(doc: Doc, gazetteer: Gazetteer, words: LocalWords | None =
     return found
 
 
-def context_country(candidates: Iterable[Candidate]) -> str | None:
+def context_country(candidates: Iterable[Candidate], prefer: str | None = None) -> str | None:
     """The country a bulletin's places point to: the one most of its located places are in;
-    for a bulletin that names none by itself, the one of the towns that open its bodies'
-    names ("Whangarei Heads School")."""
-    cands = list(candidates)
+    among countries named as often, ``prefer`` (the one of its currency or telephone
+    numbers), else the first named."""
     counts = Counter(
         c.match.country_code
-        for c in cands
+        for c in candidates
         if c.accepted and c.match.kind != LOCAL_KIND and not c.in_bulletin_country and c.match.country_code
     )
     if not counts:
-        counts = Counter(
-            c.match.country_code for c in cands if c.evidence == "part of a name" and c.match.country_code
-        )
+        return None
+    top = counts.most_common(1)[0]
+    return prefer if prefer is not None and counts[prefer] == top[1] else top[0]
+
+
+def body_name_country(candidates: Iterable[Candidate]) -> str | None:
+    """Weak evidence of a bulletin's country, for one that names none and counts in no
+    currency of one country: the towns that open its bodies' names ("Whangarei Heads
+    School"), not a town inside one ("Westbrook Tyre Services")."""
+    counts = Counter(
+        c.match.country_code for c in candidates if c.evidence == OPENS_A_NAME and c.match.country_code
+    )
     return counts.most_common(1)[0][0] if counts else None

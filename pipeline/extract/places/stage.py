@@ -17,18 +17,25 @@ from spacy.tokens import Doc
 from pipeline.core.ids import normalise_name, stable_id
 from pipeline.core.records import Mention, Place, Section
 from pipeline.extract.context import DocumentContext, Extracted, make_mention
-from pipeline.extract.places.areas import SUBDIVISION, area_candidates, subdivision_names
+from pipeline.extract.places.areas import SUBDIVISION, area_candidates, area_key, subdivision_names
 from pipeline.extract.places.bulletin import (
-    currency_country,
+    contact_country,
     in_bulletin_country,
     located,
     longest_first,
     person_names,
     place_key,
+    same_passage,
     trim_heading_names,
 )
-from pipeline.extract.places.candidates import SMALL_TOWN, Candidate, find_candidates
-from pipeline.extract.places.local import context_country, local_candidates, subdivision_codes
+from pipeline.extract.places.candidates import MODEL_TOWN, SMALL_TOWN, Candidate, find_candidates
+from pipeline.extract.places.local import (
+    body_name_country,
+    context_country,
+    local_candidates,
+    postcode_towns,
+    subdivision_codes,
+)
 from pipeline.extract.places.resolution import pick_city
 from pipeline.extract.reference.gazetteer import (
     Gazetteer,
@@ -79,7 +86,9 @@ def find_places(
         ],
         sections,
     )
-    country = context_country(c for cands in per_section for c in cands) or currency_country(sections)
+    everything = [c for cands in per_section for c in cands]
+    contact = contact_country(sections)
+    country = context_country(everything, prefer=contact) or contact or body_name_country(everything)
     people = person_names(per_section)
     per_section = [
         [in_bulletin_country(c, country, people, gazetteer) for c in cands] for cands in per_section
@@ -99,15 +108,25 @@ def find_places(
                 c for c in cands if c.accepted and cand.sentence_start <= c.start_char < cand.sentence_end
             )
             context = tuple(dict.fromkeys(sentence + section_countries + ((country,) if country else ())))
+            if cand.in_bulletin_country:
+                # The parser's sentence may run over the lines of a list or an address.
+                sentence = _countries(
+                    c
+                    for c in cands
+                    if c.accepted
+                    and cand.sentence_start <= c.start_char < cand.sentence_end
+                    and same_passage(section.text, c.start_char, cand.start_char)
+                )
             chosen.append((section, located(cand, sentence, country), context))
 
     # Per name: the resolution with the closest context (a country right after it, then
     # countries nearby, then none) and the name as first written (not in capitals).
+    words = local or local_words()
     best: dict[str, tuple[int, PlaceMatch]] = {}
     written: dict[str, str] = {}
     mentions: list[Mention] = []
     for section, cand, context in chosen:
-        key = place_key(cand)
+        key = area_key(cand, gazetteer, words) or place_key(cand)
         if not key:
             continue
         match = _resolve_candidate(cand, context, gazetteer)
@@ -160,14 +179,20 @@ def _section_candidates(
     that form wins over a gazetteer name inside it ("Canberra Centenary Trail", "Kisumu
     East district"); one that is exactly a gazetteer name is that place ("Mount Pearl",
     "Cook Islands"), its form being the evidence."""
-    found = find_candidates(doc, gazetteer, text=section.text)
-    taken = [(c.start_char, c.end_char) for c in found]
-    found += [c for c in subdivision_codes(doc, gazetteer) if not _overlaps(c, taken)]
     lo = section.char_start
     organisations = [(a - lo, b - lo) for a, b in organisation_spans if lo <= a < section.char_end]
+    # A town only the model's label supports is no place inside an organisation's name.
+    found = [
+        c
+        for c in find_candidates(doc, gazetteer, text=section.text)
+        if c.evidence != MODEL_TOWN or not _overlaps(c, organisations)
+    ]
+    taken = [(c.start_char, c.end_char) for c in found]
+    found += [c for c in subdivision_codes(doc, gazetteer) if not _overlaps(c, taken)]
     form = longest_first(
-        local_candidates(doc, gazetteer, organisations, org_heads=org_heads)
+        local_candidates(doc, gazetteer, organisations, words=local, org_heads=org_heads)
         + area_candidates(doc, gazetteer, organisations, words=local)
+        + postcode_towns(doc, gazetteer, local)
     )
     exact = {(f.start_char, f.end_char) for f in form}
     found = [

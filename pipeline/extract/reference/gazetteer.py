@@ -76,6 +76,8 @@ class Gazetteer:
     # ISO 3166-2 subdivision names (pycountry) -> the countries that have one of that name.
     area_countries: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     area_by_first_word: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # longest first
+    # Area names of compass points and the like ("Est", "Centre"): they locate no country.
+    generic_area_names: frozenset[str] = frozenset()
 
 
 def plain_apostrophes(text: str) -> str:
@@ -287,6 +289,7 @@ def build_gazetteer(
         common_name_max_population=int(data.get("common_name_max_population") or 0),
         area_countries=MappingProxyType({n: tuple(dict.fromkeys(cs)) for n, cs in areas.items()}),
         area_by_first_word=MappingProxyType(_by_first_word(areas)),
+        generic_area_names=frozenset(data.get("generic_area_names") or ()),
     )
 
 
@@ -386,11 +389,14 @@ def language_gazetteer(gazetteer: Gazetteer, language: str) -> Gazetteer:
         upper_case = {u: n for u, n in gazetteer.upper_case.items() if n not in not_places}
         folded = {f: n for f, n in gazetteer.folded.items() if n not in not_places}
         for name in added:
-            word = LEADING_WORD.match(name)
-            if word and name not in by_first.get(word.group(), ()):
-                by_first.setdefault(word.group(), []).append(name)
-            if len(name) >= 4 and name.upper() != name:
-                upper_case.setdefault(name.upper(), name)
+            # Headings in capitals name countries in the language too ("TCHAD : ...").
+            upper = name.upper() if len(name) >= 4 and name.upper() != name else None
+            if upper is not None:
+                upper_case.setdefault(upper, name)
+            for form in (name, upper):
+                word = LEADING_WORD.match(form) if form else None
+                if form and word and form not in by_first.get(word.group(), ()):
+                    by_first.setdefault(word.group(), []).append(form)
             folded[name.casefold()] = name
         _LANGUAGE_GAZETTEERS[key] = gazetteer, replace(
             gazetteer,

@@ -6,6 +6,7 @@ Countries, continents, regions and large cities, and the stems of demonyms, so t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -129,6 +130,13 @@ class LocalWords:
     # Kayes", "le département *de l'* Artibonite" (lower case, a phrase per entry).
     place_noun_links: tuple[tuple[str, ...], ...] = (("of",),)
     currencies: Mapping[str, str] = field(default_factory=dict)  # symbol -> ISO country code
+    # Words before a street's or a venue's name, in lower case ("rue des Écoles", "place de
+    # la Mairie", "hôtel Sully"), and common names of local venues ("salle des fêtes").
+    lead_words: frozenset[str] = frozenset()
+    common_venues: tuple[tuple[str, ...], ...] = ()
+    lead_blockers: frozenset[str] = frozenset()  # "mise *en* place du Comité": no street
+    postcode_digits: frozenset[int] = frozenset()  # "41100 Vendôme": lengths of postcodes
+    phones: tuple[tuple[re.Pattern[str], str], ...] = ()  # a telephone number's form -> country
 
     def names_a_place(self, words: Sequence[str]) -> bool:
         """Whether a name of two or more words has the form of a local place's or an
@@ -181,4 +189,9 @@ def local_words(language: str = "en") -> LocalWords:
         currencies=MappingProxyType(
             {str(k): str(v) for k, v in (data.get("currency_countries") or {}).items()}
         ),
+        lead_words=_words(data, "local_lead_words", lower=True),
+        common_venues=tuple(tuple(str(v).lower().split()) for v in data.get("local_common_venues") or ()),
+        lead_blockers=_words(data, "local_lead_blockers", lower=True),
+        postcode_digits=frozenset(int(n) for n in data.get("postcode_digits") or ()),
+        phones=tuple((re.compile(str(k)), str(v)) for k, v in (data.get("phone_countries") or {}).items()),
     )

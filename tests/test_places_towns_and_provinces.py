@@ -1,0 +1,298 @@
+"""Places of bulletins about small countries and remote districts: towns too small for the
+gazetteer, towns written before their province, provinces listed or written with and without
+their area word, and area names that locate no country ("la région de l'Est").
+
+Sentences are written for these tests (no bulletin's sentence); rules run on blank
+pipelines, with the model's labels set by hand where a rule reads them.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from pipeline.core.records import Section
+from pipeline.extract.places import find_places
+from pipeline.extract.places.areas import area_country
+from pipeline.extract.reference.gazetteer import Gazetteer, language_gazetteer, load_gazetteer
+from pipeline.extract.reference.place_names import local_words
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def blank() -> spacy.language.Language:
+    return spacy.blank("en")
+
+
+def places_of(
+    gazetteer: Gazetteer,
+    *docs: Doc,
+    language: str = "en",
+    organisations: tuple[tuple[int, int], ...] = (),
+) -> dict[str, str | None]:
+    """{name: country} of the places ``find_places`` reads in ``docs`` (one section each)."""
+    sections, start = [], 0
+    for doc in docs:
+        sections.append(Section("d", f"d-s{start}", 1, None, doc.text, start, start + len(doc.text), 0, 1, 1))
+        start += len(doc.text) + 2
+    places, _ = find_places(
+        "d",
+        sections,
+        list(docs),
+        language_gazetteer(gazetteer, language),
+        organisation_spans=organisations,
+        local=local_words(language),
+    )
+    return {p.name: p.country_code for p in places}
+
+
+def labelled(nlp: spacy.language.Language, text: str, **labels: str) -> Doc:
+    """A blank parse with the model's entity labels set by hand: name=LABEL."""
+    doc = nlp(text)
+    spans = []
+    for name, label in labels.items():
+        start = text.index(name.replace("_", " "))
+        spans.append(doc.char_span(start, start + len(name.replace("_", " ")), label=label))
+    doc.ents = spans
+    return doc
+
+
+# -- towns the gazetteer does not list, after a word only a place follows ------------------
+
+
+def test_an_unknown_town_the_model_calls_a_place_after_in_is_in_the_bulletins_country(blank, gazetteer):
+    doc = labelled(
+        blank, "The mobile clinic in Warrakilla reopened, said Kenya's ministry.", Warrakilla="GPE"
+    )
+    assert places_of(gazetteer, doc) == {"Warrakilla": "KE", "Kenya": "KE"}
+
+
+def test_an_unknown_town_after_a_french_locative_word(gazetteer):
+    fr = spacy.blank("fr")
+    doc = labelled(
+        fr, "Les équipes du Tchad sont arrivées à Koundoulba mardi.", Tchad="GPE", Koundoulba="LOC"
+    )
+    assert places_of(gazetteer, doc, language="fr") == {"Tchad": "TD", "Koundoulba": "TD"}
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # no locative word before it: "Warrakilla" may be anything
+        ("Warrakilla reopened its clinic in Kenya.", {"Warrakilla": "GPE"}),
+        # after "to": a goal may be a person or a body
+        ("The award went to Warrakilla last year in Kenya.", {"Warrakilla": "GPE"}),
+        # the model's label is not a place
+        ("The mobile clinic in Warrakilla reopened in Kenya.", {"Warrakilla": "ORG"}),
+        # a building, not a town
+        ("The talks in Harbourside Hall were held in Kenya.", {"Harbourside_Hall": "FAC"}),
+    ],
+)
+def test_an_unknown_name_without_both_signs_is_no_town(blank, gazetteer, text, labels):
+    doc = labelled(blank, text, **labels)
+    assert places_of(gazetteer, doc) == {"Kenya": "KE"}
+
+
+def test_an_unknown_town_inside_an_organisations_name_is_no_place(blank, gazetteer):
+    text = "Grants in Warrakilla went to farmers in Kenya."
+    doc = labelled(blank, text, Warrakilla="GPE")
+    org = (text.index("Warrakilla"), text.index("Warrakilla") + len("Warrakilla"))
+    assert places_of(gazetteer, doc, organisations=(org,)) == {"Kenya": "KE"}
+
+
+# -- a town written before its province -----------------------------------------------------
+
+
+def test_a_town_before_its_province_in_brackets(blank, gazetteer):
+    doc = blank("Teams flew to Lolowai (Penama Province) and Isangel (Tafea Province) in Vanuatu.")
+    assert places_of(gazetteer, doc) == {
+        "Lolowai": "VU",
+        "Penama Province": "VU",
+        "Isangel": "VU",
+        "Tafea Province": "VU",
+        "Vanuatu": "VU",
+    }
+
+
+# -- provinces listed, and written with and without their area word -------------------------
+
+
+def test_a_subdivision_listed_after_another_is_one_too(blank, gazetteer):
+    # "Penama" has the evidence of "in"; "Tafea" and "Malampa" are in its list
+    doc = blank("Rain fell in Penama, Tafea and Malampa this week, Vanuatu's office said.")
+    assert places_of(gazetteer, doc) == {"Penama": "VU", "Tafea": "VU", "Malampa": "VU", "Vanuatu": "VU"}
+
+
+def test_a_subdivision_after_an_unrelated_capitalised_word_is_not_listed(blank, gazetteer):
+    doc = blank("Rain fell in Penama, said Tafea Reynolds of the Vanuatu office.")
+    assert places_of(gazetteer, doc) == {"Penama": "VU", "Vanuatu": "VU"}
+
+
+def test_a_province_and_its_name_alone_are_one_place(blank, gazetteer):
+    first = blank("Crops failed in Tafea, Vanuatu.")
+    second = blank("Boats left for Tafea Province on Monday.")
+    assert places_of(gazetteer, first, second) == {"Tafea": "VU", "Vanuatu": "VU"}
+
+
+# -- areas named after a compass point locate no country -----------------------------------
+
+
+def test_a_compass_point_area_name_locates_no_country(gazetteer):
+    assert area_country("Est", gazetteer)[2] is False
+    assert area_country("Jonglei", gazetteer)[2] is True
+
+
+def test_the_region_of_the_east_is_in_the_bulletins_country(gazetteer):
+    fr = spacy.blank("fr")
+    # ISO 3166-2 has an "Est" only in Burkina Faso
+    doc = fr("Au Tchad, des familles vivent dans la région de l’Est depuis mai.")
+    assert places_of(gazetteer, doc, language="fr") == {"Tchad": "TD", "Est": "TD"}
+
+
+def test_a_hyphenated_name_the_model_keeps_as_one_token_after_its_kind(gazetteer):
+    # the French model keeps "Bongor-et-Kim" one token, as here
+    words = ["Au", "Tchad", ",", "le", "département", "de", "Bongor-et-Kim", "a", "voté", "."]
+    spaces = [True, False, True, True, True, True, True, True, False, False]
+    doc = Doc(spacy.blank("fr").vocab, words=words, spaces=spaces)
+    assert places_of(gazetteer, doc, language="fr") == {"Tchad": "TD", "Bongor-et-Kim": "TD"}
+
+
+def test_a_country_in_capitals_in_a_french_heading(gazetteer):
+    doc = spacy.blank("fr")("TCHAD : Notes de la semaine\nLes pluies ont cessé.")
+    assert places_of(gazetteer, doc, language="fr") == {"TCHAD": "TD"}
+
+
+def test_a_town_in_capitals_the_model_calls_a_place_is_the_gazetteers_town(blank, gazetteer):
+    doc = labelled(blank, "The forum opens on 3 May in LYON with delegates from Senegal.", LYON="GPE")
+    assert places_of(gazetteer, doc)["LYON"] == "FR"
+
+
+def test_a_french_camp_and_forest_named_after_their_kind(gazetteer):
+    fr = spacy.blank("fr")
+    doc = fr("Au Tchad, les réfugiés du camp de Kouchaguine ont quitté la forêt de Dogoré.")
+    assert places_of(gazetteer, doc, language="fr") == {"Tchad": "TD", "Kouchaguine": "TD", "Dogoré": "TD"}
+
+
+# -- French streets and venues, and an address's town ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("En France, la fête a lieu place de la Gare.", {"France": "FR", "place de la Gare": "FR"}),
+        ("En France, le bureau est rue des Tilleuls.", {"France": "FR", "rue des Tilleuls": "FR"}),
+        (
+            "En France, le défilé passe avenue du 11 novembre.",
+            {"France": "FR", "avenue du 11 novembre": "FR"},
+        ),
+        ("En France, le congrès se tient à l'hôtel Dupleix.", {"France": "FR", "hôtel Dupleix": "FR"}),
+        ("En France, le repas aura lieu à la salle des fêtes.", {"France": "FR", "salle des fêtes": "FR"}),
+    ],
+)
+def test_french_streets_and_venues(gazetteer, text, expected):
+    assert places_of(gazetteer, spacy.blank("fr")(text), language="fr") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En France, la mise en place du Comité a pris un an.",  # "en place": no street
+        "En France, la place des femmes a grandi.",  # a common noun after the link
+    ],
+)
+def test_no_french_street_without_a_name(gazetteer, text):
+    assert places_of(gazetteer, spacy.blank("fr")(text), language="fr") == {"France": "FR"}
+
+
+def test_the_town_of_an_address_after_its_postcode(gazetteer):
+    doc = spacy.blank("fr")("Association des amis de la Loire\n12, rue des Tilleuls\n37150 BLÉRÉ\nFrance")
+    assert places_of(gazetteer, doc, language="fr") == {
+        "rue des Tilleuls": "FR",
+        "BLÉRÉ": "FR",
+        "France": "FR",
+    }
+
+
+def test_a_count_before_a_word_in_a_table_is_no_address(blank, gazetteer):
+    doc = blank("Rations delivered in Kenya\n15000 Households\n32000 Children")
+    assert places_of(gazetteer, doc) == {"Kenya": "KE"}
+
+
+# -- the bulletin's country when no place names it -------------------------------------------
+
+
+def test_a_town_opening_a_bodys_name_gives_the_country(blank, gazetteer):
+    doc = labelled(blank, "Whangarei Heads School planted trees on Kauri Road.", Whangarei_Heads_School="ORG")
+    assert places_of(gazetteer, doc) == {"Kauri Road": "NZ"}
+
+
+def test_a_town_inside_a_bodys_name_gives_no_country(blank, gazetteer):
+    # "Tyre" is a town of Lebanon, here a word of a garage's name
+    doc = labelled(blank, "Mokoia Tyre Services sponsored works on Kauri Road.", Mokoia_Tyre_Services="ORG")
+    assert places_of(gazetteer, doc) == {"Kauri Road": None}
+
+
+def test_a_currency_outweighs_a_town_opening_a_bodys_name(blank, gazetteer):
+    doc = labelled(blank, "Whangarei Heads School raised £300 for Kauri Road.", Whangarei_Heads_School="ORG")
+    assert places_of(gazetteer, doc) == {"Kauri Road": "GB"}
+
+
+# -- a town in apposition after a venue ------------------------------------------------------
+
+
+def test_a_small_town_in_apposition_after_a_venue_takes_its_locative_word(blank, gazetteer):
+    # "Armidale" is a small town of the gazetteer (Australia): after "at the Harbour-Lodge," it is a place
+    doc = blank("Members met at the Harbour-Lodge, Armidale, from all over Australia.")
+    assert places_of(gazetteer, doc) == {"Armidale": "AU", "Australia": "AU"}
+
+
+def test_an_unknown_town_in_apposition_after_a_venue(blank, gazetteer):
+    doc = labelled(blank, "The fair was held at the Old Mill, Tarrawonga, in Kenya.", Tarrawonga="GPE")
+    assert places_of(gazetteer, doc) == {"Tarrawonga": "KE", "Kenya": "KE"}
+
+
+def test_a_name_after_a_venue_that_goes_on_is_no_apposition(blank, gazetteer):
+    doc = labelled(blank, "The fair was held at the Old Mill, Tarrawonga said in Kenya.", Tarrawonga="GPE")
+    assert places_of(gazetteer, doc) == {"Kenya": "KE"}
+
+
+# -- telephone numbers --------------------------------------------------------------------------
+
+
+def test_a_telephone_prefix_chooses_among_countries_named_as_often(blank, gazetteer):
+    found = places_of(
+        gazetteer,
+        blank("Our volunteers went to Senegal and to France."),
+        blank("Kauri Road, tel. +33 6 12 34 56 78"),
+    )
+    assert found["Kauri Road"] == "FR"
+    found = places_of(
+        gazetteer,
+        blank("Our volunteers went to France and to Senegal."),
+        blank("Kauri Road, tel. +221 77 123 45 67"),
+    )
+    assert found["Kauri Road"] == "SN"
+
+
+def test_a_telephone_prefix_gives_the_country_when_no_place_does(blank, gazetteer):
+    doc = blank("Meet us on Kauri Road. Call 06 62 50 41 18 for details.")
+    assert places_of(gazetteer, doc) == {"Kauri Road": "FR"}
+
+
+def test_a_telephone_prefix_does_not_outweigh_the_places_named(blank, gazetteer):
+    doc = blank("Flooding hit Kenya and Kenya's coast near Kauri Road. Call +33 6 12 34 56 78.")
+    assert places_of(gazetteer, doc)["Kauri Road"] == "KE"
+
+
+def test_a_country_on_a_label_line_does_not_locate_the_address_below_it(gazetteer):
+    # the bulletin is French (France named twice); its correspondent in Mali is a label
+    fr = spacy.blank("fr")
+    text = "Correspondant au Mali :\nM. Diallo\n12, rue des Tilleuls\n37150 BLÉRÉ"
+    found = places_of(gazetteer, fr("Nos amis en France, en France encore."), fr(text), language="fr")
+    assert found["rue des Tilleuls"] == "FR"
+    assert found["BLÉRÉ"] == "FR"
