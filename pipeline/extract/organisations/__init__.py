@@ -10,7 +10,9 @@ Where organisations come from, most trusted first:
 4. the model's ORG entities, filtered hard: they are noisy (countries, programmes,
    events, roles, Title-Case headings and quoted titles all come out as ORG; so do people
    in a list, towns after "at", genera before their species, plants and animals beside their
-   scientific names: see ``misreadings``).
+   scientific names, members called by first name: see ``misreadings``);
+5. the newsletter's own group, named by its masthead in capitals (``masthead``); an acronym
+   nothing else expands that spells the initials of a name in the bulletin is that name.
 
 Where a name with "and", commas or a preposition inside starts and ends ("Peace, Truth and
 Healing Commission", "Ministry of Science, Energy and Technology") is decided in

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.attrs import IS_ALPHA, IS_LOWER, IS_TITLE, ORTH
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from pipeline.core.ids import normalise_name
 from pipeline.extract.organisations.heads import is_head_word
@@ -35,10 +38,50 @@ class BulletinClues:
     genera: frozenset[str] = frozenset()  # the capitalised words before them, in lower case
 
 
+# The subject of a verb that the model gives no entity label: a proper noun written alone.
+_SUBJECT_PATTERN = [{"TAG": "NNP", "DEP": "nsubj", "ENT_TYPE": "", "IS_TITLE": True, "IS_ALPHA": True}]
+# Tags of a word before a name that make it a common noun ("The Convention entered into force").
+_NOT_BEFORE_NAMES = frozenset({"DT", "PRP$", "WP$"})
+_SUBJECT_HEADS = frozenset({"VERB", "AUX"})
+
+
+@lru_cache(maxsize=8)
+def _subject_matcher(vocab: Vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    matcher.add("UNLABELLED_SUBJECT", [_SUBJECT_PATTERN])
+    return matcher
+
+
+def unlabelled_subjects(doc: Doc) -> list[Token]:
+    """Proper nouns in Title Case, of one word, that are the active subject of a verb on the same
+    line and that the model labels as no entity at all: how newsletters name their members by
+    first name ("Reet acted as returning officer", "Bess was in town for a week"); not after an
+    article ("The Convention entered ..."), nor before a number ("Sun 16": a day). Not yet a
+    person: the callers test the word against places, bodies and the bulletin's ordinary words."""
+    out: list[Token] = []
+    if not (doc.has_annotation("TAG") and doc.has_annotation("DEP")):
+        return out
+    for _, start, _ in _subject_matcher(doc.vocab)(doc):
+        token, head = doc[start], doc[start].head
+        if head.pos_ not in _SUBJECT_HEADS or head.i == start:
+            continue
+        if any(c.dep_ == "compound" and c.i == start - 1 for c in token.children):
+            continue  # a name of several words: the model's to read
+        if (start > 0 and doc[start - 1].tag_ in _NOT_BEFORE_NAMES) or (
+            start + 1 < len(doc) and doc[start + 1].like_num
+        ):
+            continue
+        a, b = sorted((token.i, head.i))
+        if "\n" not in doc[a : b + 1].text:  # a verb on another line is a parse across the layout
+            out.append(token)
+    return out
+
+
 def bulletin_clues(docs: Iterable[Doc], ref: OrgReference) -> BulletinClues:
     """The first and last words of every PERSON entity, and the species epithets of the bulletin:
     lower-case words with a Latin ending that never follow anything but a capitalised word
-    ("Verbascum *thapsus*", "Digitaria *brownii*")."""
+    ("Verbascum *thapsus*", "Digitaria *brownii*"). A one-word name the bulletin also writes,
+    with no entity label, as the subject of a verb ("Reet acted ...") is a person's too."""
     parts: set[str] = set()
     pairs: set[tuple[str, str]] = set()  # a capitalised word and the lower-case word after it
     elsewhere: set[str] = set()
@@ -46,6 +89,11 @@ def bulletin_clues(docs: Iterable[Doc], ref: OrgReference) -> BulletinClues:
     # person called by one name ("welcome newcomer [Natasha]", "introduced [Natasha] to ...").
     alone: dict[str, list[int]] = {}
     for doc in docs:
+        parts.update(
+            normalise_name(t.text)
+            for t in unlabelled_subjects(doc)
+            if not is_head_word(t.text, ref.head_words)
+        )
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) > 1:
                 parts.update({normalise_name(ent[0].text), normalise_name(ent[-1].text)})

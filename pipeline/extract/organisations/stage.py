@@ -19,7 +19,8 @@ from pipeline.extract.organisations.classification import (
     with_long_forms,
 )
 from pipeline.extract.organisations.head_first import bracketed_definitions
-from pipeline.extract.organisations.misreadings import bulletin_clues
+from pipeline.extract.organisations.masthead import initials, masthead_body, title_case, written_forms
+from pipeline.extract.organisations.misreadings import bulletin_clues, generic_organ
 from pipeline.extract.reference.organisations import OrgReference, language_reference
 from pipeline.extract.words import Word, doc_words, lowercase_vocabulary, model_place_names
 
@@ -42,6 +43,27 @@ _LINKS = re.compile(r"\b(?:of|for)\b")
 def _loose_key(name: str) -> str:
     """A name's key with its links alike: "School for X" and "School of X" are one body."""
     return _LINKS.sub("of", normalise_name(name))
+
+
+def _with_masthead(
+    candidates: list[tuple[int, Candidate]],
+    sections: Sequence[Section],
+    texts: Sequence[str],
+    reference: OrgReference,
+) -> list[tuple[int, Candidate]]:
+    """``candidates`` with the body the masthead names in capitals (``masthead_body``), over
+    the shorter candidates it holds ("PARK CARE GROUP")."""
+    if reference.head_first or not sections or sections[0].char_start != 0:
+        return candidates
+    found = masthead_body(texts[0], reference.head_words, reference.company_suffixes)
+    if found is None:
+        return candidates
+    start, end = found
+    if generic_organ(texts[0][start:end].split(), reference):
+        return candidates  # "EXECUTIVE BOARD": an organ of the context
+    name = title_case(texts[0][start:end].split(), written_forms(texts))
+    kept = [(i, c) for i, c in candidates if i != 0 or c.end <= start or end <= c.start]
+    return [(0, Candidate(start, end, name, None, "masthead", False)), *kept]
 
 
 def find_organisations(
@@ -94,6 +116,7 @@ def find_organisations(
                 clues,
             )
         )
+    candidates = _with_masthead(candidates, sections, texts, reference)
     # A pattern name that holds a defined long form in full is the long form of its acronym.
     named = {c.acronym: c.name for _, c in candidates if c.source == "pattern" and c.acronym and c.name}
     defs = with_bracketed_acronyms(with_long_forms(defs, named), named)
@@ -101,6 +124,13 @@ def find_organisations(
     for i, c in candidates:
         name, acronym = canonical(defs, reference, c.name, c.acronym)
         found.append((i, c, name, acronym))
+    # An acronym no definition or reference expands, that spells the initials of a name the
+    # bulletin writes ("CRPCG" beside the masthead's "Cooleman Ridge Park Care Group"), is that name.
+    spelled = {initials(name): name for _, c, name, _ in found if c.name and len(name.split()) > 1}
+    found = [
+        (i, c, spelled[acronym], acronym) if name == acronym and acronym in spelled else (i, c, name, acronym)
+        for i, c, name, acronym in found
+    ]
 
     # Headings are Title Case: a name seen only in a heading is trusted only when the
     # reference or an acronym definition vouches for it.

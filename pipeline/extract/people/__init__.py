@@ -1,8 +1,10 @@
 """People named in a bulletin: one row per person, with honorific, role and affiliation.
 
 A person is an honorific followed by a capitalised name ("Ms. Jane Roe"), or a PERSON
-entity of the model that looks like a name and is not a place. Roles and affiliations
-come from the phrases bulletins put around a name: "UNDP Director, Ms. X",
+entity of the model that looks like a name and is not a place; newsletters also name members
+by first name alone, beside the full name elsewhere in the bulletin ("Doug" of "Doug Tinney")
+or as the subject of a verb the model labels as nothing ("Reet acted as ...": ``lone_names``).
+Roles and affiliations come from the phrases bulletins put around a name: "UNDP Director, Ms. X",
 "UNDP's Adviser, Mr. Y", "Mr. Y, Chief, ABC", "the President of Ruritania, Mr. Z",
 "Ms. X, Minister of Health of Ruritania", "President Z", "the Board, whose Chair,
 Ms. X", and in lower case: "our treasurer, X", "rangers X, Y and Z", "X, the lessee",

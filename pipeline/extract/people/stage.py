@@ -16,6 +16,7 @@ from pipeline.extract.people.affiliation_lookup import Affiliations, affiliation
 from pipeline.extract.people.evidence import NameEvidence
 from pipeline.extract.people.labels import label_names
 from pipeline.extract.people.lexicon import PeopleLexicon, load_people_lexicon
+from pipeline.extract.people.lone_names import first_name_names, first_names, subject_names
 from pipeline.extract.people.names import (
     Name,
     honorific_names,
@@ -97,6 +98,11 @@ _SURE_SOURCES = frozenset({"honorific", "label"})
 # Tags of a lower-case word right after a genus name: its species ("Phalaris aquatica").
 _EPITHET_TAGS = frozenset({"NOUN", "ADJ", "X"})
 _LIST_LINKS = frozenset({",", "and", "&"})
+# Where a one-word name may come from: the model's PERSON label, a list of people, the subject
+# of a verb with no label (``lone_names``).
+_LONE_SOURCES = frozenset({"model", "list", "subject"})
+# Names found with no PERSON label of the model (``lone_names``).
+_UNLABELLED_SOURCES = frozenset({"subject", "first name"})
 
 
 def _first_name_alone(
@@ -106,7 +112,7 @@ def _first_name_alone(
     turned up") or after a title ("HR Director Lafond"): a word the model takes for a person,
     in the body, never written in lower case, listed with other people, the subject of a verb
     or after a capitalised role word; not a genus before its species ("Phalaris aquatica")."""
-    if name.source not in {"model", "list"} or name.in_heading or not (text.isalpha() and text[:1].isupper()):
+    if name.source not in _LONE_SOURCES or name.in_heading or not (text.isalpha() and text[:1].isupper()):
         return False
     if text.isupper() or text.lower() in vocabulary:
         return False
@@ -226,6 +232,7 @@ def find_people(
     # Each doc's text (spaCy rebuilds Doc.text from the tokens on every access).
     doc_texts = [section.text for section in sections]
     names: list[Name] = []
+    found_in: list[list[Name]] = []  # every name found in each section, before the filters
     for i, (section, doc) in enumerate(zip(sections, docs, strict=True)):
         words = doc_words(doc) if words_by_section is None else words_by_section[i]
         section_words.append(words)
@@ -236,10 +243,12 @@ def find_people(
             *listed_names(doc, words, lexicon, i, section.heading_end, places, doc_texts[i]),
             *surname_names(words, lexicon, i, section.heading_end),
             *label_names(words, doc_texts[i], lexicon, i, section.heading_end),
+            *subject_names(doc, words, lexicon, vocabulary, i, section.heading_end),
         ):
             if not any(n.start < m.end and m.start < n.end for m in found):
                 found.append(n)
         names.extend(sorted(found, key=lambda n: n.start))
+        found_in.append(found)
 
     def name_text(n: Name) -> str:
         return words_text(doc_texts[n.section], section_words[n.section][n.start : n.end])
@@ -278,6 +287,23 @@ def find_people(
         if n.end - n.start > 1 and (not n.in_heading or n.source in _SURE_SOURCES):
             full.setdefault(normalise_name(name_text(n)), _name_parts(name_text(n)))
     by_part = _part_index(full)
+    # "Doug and Paul took out the weeds" beside "Doug Tinney": the first name of one person
+    # named in full, wherever the model gave it no PERSON label.
+    firsts = first_names(full, by_part)
+    if firsts:
+        names = sorted(
+            [
+                *names,
+                *(
+                    n
+                    for i, words in enumerate(section_words)
+                    for n in first_name_names(
+                        words, firsts, vocabulary, found_in[i], i, sections[i].heading_end
+                    )
+                ),
+            ],
+            key=lambda n: (n.section, n.start),
+        )
     keyed: list[tuple[str, Name]] = []
     for n in names:
         key = normalise_name(name_text(n))
@@ -308,7 +334,10 @@ def find_people(
         section = sections[n.section]
         words = section_words[n.section]
         reading = known.in_section(section.char_start)
-        title = title_of(n, words, doc_texts[n.section], taken[n.section], reading)
+        # A first name alone takes only the title after it ("Reet acted as returning officer"):
+        # the words before it ("the Hilltop Group, Bess decided ...") are no apposition.
+        alone = n.source in _UNLABELLED_SOURCES
+        title = title_of(n, words, doc_texts[n.section], taken[n.section], reading, before_too=not alone)
         person_id = stable_id(key)
         rows[person_id] = rows.get(person_id, _Row(name_text(n))).add(name_text(n), n.honorific, title)
         start, end = words[n.start].char_start, words[n.end - 1].char_end

@@ -279,6 +279,8 @@ def _clause_forward(words: Sequence[Word], start: int, taken: set[int], lexicon:
 
 # Verbs and adverbs of "X is a professor at Y", "X was until May the director of Y".
 COPULAS = frozenset({"is", "was"})
+# Verbs of "X acted as returning officer", "X serves as the group's treasurer".
+AS_VERBS = frozenset({"acts", "acted", "serves", "served", "works", "worked"})
 ADVERBS_OF_TIME = frozenset({"now", "currently", "also", "still", "formerly", "previously"})
 MAX_SIGNATURE_LINES = 3
 
@@ -321,6 +323,8 @@ def _titles_after(
         return _title_below(words, q, text, taken, known) if own_line else Title(None, None)
     elif words[q].text.lower() in COPULAS:
         return _after_copula(words, q + 1, text, taken, known)
+    elif words[q].text.lower() in AS_VERBS and q + 2 < len(words) and words[q + 1].text.lower() == "as":
+        return _after_as(words, q + 2, text, taken, known)
     elif words[q].text != ",":
         # A signature or a list: "Jane Roe Director General, Agency for X".
         if known.lexicon.is_role(words[q].text) and is_cap_word(words[q].text):
@@ -352,6 +356,21 @@ def _titles_after(
     if len(parts) == 2:
         role, org = role or parts[1].role, org or parts[1].organisation
     return Title(role, org)
+
+
+def _after_as(words: Sequence[Word], k: int, text: str, taken: set[int], known: Affiliations) -> Title:
+    """The title after "acted as": the longest role phrase there ("returning officer", whose
+    first word the model tags as a verb), else a title as after "is"."""
+    k += k < len(words) and words[k].text.lower() in {"a", "an", "the"}
+    end = k
+    while end < len(words) and end - k < MAX_TITLE_WORDS and end not in taken and words[end].text.isalpha():
+        end += 1
+    for stop in range(end, k, -1):
+        phrase = words_text(text, words[k:stop])
+        if known.lexicon.is_role(phrase):
+            return Title(" ".join(phrase.split()), None)
+    run = _clause_forward(words, k, taken, known.lexicon)
+    return parse_title(run, text, known) if run else Title(None, None)
 
 
 def _after_copula(words: Sequence[Word], k: int, text: str, taken: set[int], known: Affiliations) -> Title:
@@ -537,9 +556,18 @@ def _body_referred(
     return (org.acronym or org.name) if org else None
 
 
-def title_of(name: Name, words: Sequence[Word], text: str, taken: set[int], known: Affiliations) -> Title:
-    """Role and affiliation written around one mention of a person."""
-    before = _title_before(name, words, text, taken, known)
+def title_of(
+    name: Name,
+    words: Sequence[Word],
+    text: str,
+    taken: set[int],
+    known: Affiliations,
+    *,
+    before_too: bool = True,
+) -> Title:
+    """Role and affiliation written around one mention of a person (``before_too=False``: only
+    after it, for a first name that opens its clause: "... the Hilltop Group, Bess decided")."""
+    before = _title_before(name, words, text, taken, known) if before_too else Title(None, None)
     role, org = before.role, before.organisation
     role = role or label_role(words, name.honorific_start, text, taken, known.lexicon)
     if name.end < len(words):
