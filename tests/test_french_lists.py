@@ -101,6 +101,25 @@ def test_a_model_person_ends_at_a_line_break(blank_fr) -> None:
     assert _texts(words, model_names(doc, words, FR, 0, 0, frozenset(), text)) == ["Lucie Moreau"]
 
 
+def test_a_model_person_over_a_line_break_needs_a_role_after_it() -> None:
+    """A caption over a heading ("Flood Extent Map\nCluster Status") is no name cut at the
+    break: only a role word on the next line says the line above was a name."""
+    from pipeline.extract.people.lexicon import load_people_lexicon as load
+
+    english = load("en")
+    blank_en = spacy.blank("en")
+    text = "Flood Extent Map\nCluster Status"
+    doc = blank_en(text)
+    doc.ents = [Span(doc, 1, 5, "PERSON")]
+    words = doc_words(doc)
+    assert _texts(words, model_names(doc, words, english, 0, 0, frozenset(), text)) == []
+    text = "Grace Obi\nTreasurer"
+    doc = blank_en(text)
+    doc.ents = [Span(doc, 0, 4, "PERSON")]
+    words = doc_words(doc)
+    assert _texts(words, model_names(doc, words, english, 0, 0, frozenset(), text)) == ["Grace Obi"]
+
+
 def test_a_french_list_of_names_joined_by_et(blank_fr) -> None:
     text = "avec Paul Roy, Lucie Moreau et Marc Blanc"
     doc = blank_fr(text)

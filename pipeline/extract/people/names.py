@@ -238,11 +238,13 @@ def model_names(
 def _cut_at_line_break(words: Sequence[Word], a: int, b: int, lexicon: PeopleLexicon) -> int:
     """The end of a model PERSON entity (words ``a`` to ``b``) that runs on over a line break
     into the next line's label ("Ann Roe\nTreasurer :", a list of officers one per line): the
-    name ends at the break when what comes before it is a whole name."""
+    name ends at the break when what comes before it is a whole name and the next line opens
+    with a role word (not "Rainfall Map\nStatus", a caption over a heading)."""
     end = name_end(words, a, lexicon)
-    if a < end < b and "\n" in words[end].text and not words[end].text.strip():
-        return end
-    return b
+    if not (a < end < b and "\n" in words[end].text and not words[end].text.strip()):
+        return b
+    following = next((w.text for w in words[end + 1 : b + 1] if w.text.strip()), "")
+    return end if following and lexicon.is_role(following) else b
 
 
 MAX_LISTED_NAME_WORDS = 3
