@@ -26,6 +26,7 @@ from pipeline.core.errors import PipelineError
 from pipeline.core.settings import Settings
 from pipeline.execute.run import run
 from pipeline.execute.stages import Resources
+from pipeline.tables.commit import ARCHIVE_INDEX_FILE
 from pipeline.tables.schema import TABLES
 from pipeline.tables.store import (
     DUCKDB_FILE,
@@ -159,6 +160,7 @@ def test_rename_failing_at_each_step_leaves_one_complete_set(
     out = _old_copy(sets, tmp_path / "out")
     new_tables = read_tables(sets["new"])
     new_manifest = read_manifest(sets["new"])
+    index = (sets["new"] / ARCHIVE_INDEX_FILE).read_bytes()
     real_replace = os.replace
     calls = []
 
@@ -171,7 +173,8 @@ def test_rename_failing_at_each_step_leaves_one_complete_set(
     with monkeypatch.context() as patch:
         patch.setattr(os, "replace", failing_replace)
         with pytest.raises(OSError, match="No space left"):
-            write_tables(out, new_tables, new_manifest)
+            # Every file of the set, the archive's index too, is renamed into place.
+            write_tables(out, new_tables, new_manifest, {ARCHIVE_INDEX_FILE: index})
 
     journal_written = failing_call > 0
     assert (out / JOURNAL_FILE).exists() == journal_written

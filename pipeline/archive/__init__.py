@@ -13,20 +13,47 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.archive.link import ARCHIVE_TABLE_NAMES, link_archive
+from pipeline.archive.incremental import link_added
+from pipeline.archive.index import INDEX_FILE, ArchiveIndex, index_bytes, index_file, load_index
+from pipeline.archive.link import ARCHIVE_TABLE_NAMES, link_archive, link_whole_archive
 from pipeline.archive.state import Previous, read_previous
 from pipeline.tables.schema import TABLES
 from pipeline.tables.store import TABLE_READ_ERRORS
 
-__all__ = ["LinkedTables", "Previous", "as_written", "link_archive", "linked", "read_previous"]
+__all__ = [
+    "ArchiveIndex",
+    "LinkedTables",
+    "Previous",
+    "added",
+    "as_written",
+    "index_bytes",
+    "link_added",
+    "link_archive",
+    "link_whole_archive",
+    "linked",
+    "load_index",
+    "read_previous",
+]
 
 
 class LinkedTables(Mapping[str, pa.Table]):
     """A run's tables with the ones linking changed put in their place."""
 
-    def __init__(self, tables: Mapping[str, pa.Table], linked: Mapping[str, pa.Table]) -> None:
+    def __init__(
+        self,
+        tables: Mapping[str, pa.Table],
+        linked: Mapping[str, pa.Table],
+        index: ArchiveIndex | bytes | None = None,
+    ) -> None:
         self._tables = tables
         self._linked = dict(linked)
+        # The stored index of the linked archive, pickled at once (``index_bytes``): the run
+        # keeps these bytes, not the index's objects, while it checks and writes the tables.
+        self.index = index_bytes(index) if isinstance(index, ArchiveIndex) else index
+
+    def index_file(self, manifest_text: str) -> dict[str, bytes]:
+        """The index, as a file of the commit of the tables written with ``manifest_text``."""
+        return {} if self.index is None else {INDEX_FILE: index_file(self.index, manifest_text)}
 
     def __getitem__(self, name: str) -> pa.Table:
         return self._linked[name] if name in self._linked else self._tables[name]
@@ -42,11 +69,19 @@ class LinkedTables(Mapping[str, pa.Table]):
 
 
 def linked(tables: Mapping[str, pa.Table], previous: Previous) -> LinkedTables:
-    """``tables`` linked across the archive (see ``link_archive``)."""
-    return LinkedTables(tables, link_archive(tables, previous))
+    """``tables`` linked across the archive (see ``link_archive``), with the new index."""
+    return LinkedTables(tables, *link_whole_archive(tables, previous))
 
 
-def as_written(tables: Mapping[str, pa.Table], out_dir: Path, previous: Previous) -> LinkedTables:
+def added(tables: Mapping[str, pa.Table], out_dir: Path, index: ArchiveIndex) -> LinkedTables:
+    """``tables``, the tables last written to ``out_dir`` and new bulletins' rows, linked
+    against the stored ``index`` (see ``pipeline.archive.incremental``)."""
+    return LinkedTables(tables, *link_added(tables, out_dir, index))
+
+
+def as_written(
+    tables: Mapping[str, pa.Table], out_dir: Path, previous: Previous, index: ArchiveIndex | None = None
+) -> LinkedTables:
     """``tables`` with the archive tables last written to ``out_dir``: for a run that changed
     no bulletin's rows (they kept their ids), so linking would give them again. Linked afresh
     when one of them cannot be read."""
@@ -57,4 +92,4 @@ def as_written(tables: Mapping[str, pa.Table], out_dir: Path, previous: Previous
             written[name] = arrow.select(TABLES[name].column_names).cast(TABLES[name].arrow_schema)
         except TABLE_READ_ERRORS:
             return linked(tables, previous)
-    return LinkedTables(tables, written)
+    return LinkedTables(tables, written, index)

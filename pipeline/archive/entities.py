@@ -116,8 +116,10 @@ class _Entity:
     entity_id: str
     kind: str
     first: Order
-    rows: list[EntityRow] = field(default_factory=list)
+    rows: list[EntityRow] = field(default_factory=list)  # the rows linked in this run
     acronym_only: bool = True  # organisations: every name seen so far is an acronym
+    one_word_only: bool = True  # every name seen so far is a single word (after honorifics)
+    prior: bool = False  # a row had this id in the tables last written
 
 
 @dataclass
@@ -131,7 +133,17 @@ class _Linker:
     by_initials: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     by_part: dict[tuple[str, str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
     fuzzy_keys: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    # The entity a key of ``fuzzy_keys`` would have if every row were added in linking order
+    # (issue order, then ``_linking_order``): what the stored index keeps (``index.py``).
+    fuzzy_last: dict[str, dict[str, tuple[tuple[object, ...], str]]] = field(
+        default_factory=lambda: defaultdict(dict)
+    )
+    # One-word names of people (series, word) -> the rows, for the splits new evidence makes.
+    short_rows: dict[tuple[str, str], dict[tuple[str, str, str], str]] = field(
+        default_factory=lambda: defaultdict(dict)
+    )
     entity_of_row: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    split_rows: set[tuple[str, str, str]] = field(default_factory=set)  # rows a split moved
     changes: list[Change] = field(default_factory=list)
 
     # ------------------------------------------------------------------ bookkeeping
@@ -155,8 +167,11 @@ class _Linker:
             entity = self.entities[entity_id] = _Entity(entity_id, row.kind, bulletin.order)
         entity.first = min(entity.first, bulletin.order)
         entity.rows.append(row)
+        entity.prior |= row.prior_id is not None
         if row.kind == "organisation" and not looks_like_acronym(row.name):
             entity.acronym_only = False
+        if len(person_tokens(row.name, self.words)) != 1:
+            entity.one_word_only = False
         self.entity_of_row[row.key] = entity_id
         for index, key in self._keys(row, bulletin):
             index[key].add(entity_id)
@@ -179,7 +194,9 @@ class _Linker:
                 if not is_initial(parts[0]):
                     keys.append((self.by_part, (bulletin.series, "initial", f"{parts[0][0]} {parts[-1]}")))
                 if row.kind == "person":
-                    self.fuzzy_keys["person"][full] = self.find(self.entity_of_row[row.key])
+                    self._fuzzy_key("person", full, row, bulletin)
+            if len(parts) == 1:
+                self.short_rows[(bulletin.series, parts[0])][row.key] = row.name
         if row.kind == "organisation":
             key = organisation_key(row.name, words)
             keys += [(self.by_key, ("organisation", key)), (self.by_key, ("organisation~", compact(key)))]
@@ -190,14 +207,22 @@ class _Linker:
             elif acronym := initials(row.name, words):
                 keys.append((self.by_initials, acronym))
             if len(key) >= words.fuzzy_min_length:
-                self.fuzzy_keys["organisation"][key] = self.find(self.entity_of_row[row.key])
+                self._fuzzy_key("organisation", key, row, bulletin)
         elif row.kind == "place":
             key = place_key(row.name, words)
             keys.append((self.by_key, ("place", f"{row.country_code}|{key}")))
             keys.append((self.by_key, ("place in series", f"{bulletin.series}|{key}")))
             if len(key) >= words.fuzzy_min_length:
-                self.fuzzy_keys[f"place|{row.country_code}"][key] = self.find(self.entity_of_row[row.key])
+                self._fuzzy_key(f"place|{row.country_code}", key, row, bulletin)
         return keys
+
+    def _fuzzy_key(self, kind: str, key: str, row: EntityRow, bulletin: Bulletin) -> None:
+        entity_id = self.find(self.entity_of_row[row.key])
+        self.fuzzy_keys[kind][key] = entity_id
+        place = (bulletin.order, _linking_order(row, self.words), row.row_id)
+        last = self.fuzzy_last[kind].get(key)
+        if last is None or last[0] <= place:
+            self.fuzzy_last[kind][key] = (place, entity_id)
 
     def new_id(self, row: EntityRow, bulletin: Bulletin) -> str:
         """A new entity's id: a hash of its gazetteer id, else of its kind and name as keyed
@@ -228,6 +253,8 @@ class _Linker:
             self.entities[survivor].rows.extend(gone.rows)
             self.entities[survivor].first = min(self.entities[survivor].first, gone.first)
             self.entities[survivor].acronym_only &= gone.acronym_only
+            self.entities[survivor].one_word_only &= gone.one_word_only
+            self.entities[survivor].prior |= gone.prior
             source = self.bulletins[row.doc_id].source_file
             self.changes.append(Change("entity", "merged", other, survivor, source, reason))
         return survivor
@@ -400,15 +427,34 @@ def _linking_order(row: EntityRow, words: Words) -> tuple[int, int, str]:
 
 
 def link_entities(
-    bulletins: Mapping[str, Bulletin], rows: Iterable[EntityRow], words: Words, relink: bool = False
+    bulletins: Mapping[str, Bulletin],
+    rows: Iterable[EntityRow],
+    words: Words,
+    relink: bool = False,
+    known: _Linker | None = None,
 ) -> tuple[dict[tuple[str, str, str], str], list[Change]]:
-    """The entity of every row, and the merges that linking made.
+    """The entity of every row, and the merges and splits that linking made.
 
     Rows with a ``prior_id`` keep it. The other rows are matched; with ``relink`` (a run that
     processes every file again, after a change of the pipeline) the rows with a prior id are
-    matched as well, and entities they show to be one are merged (never split).
+    matched as well, and entities they show to be one are merged (never split). ``known``: the
+    archive's entities as the stored index holds them (``pipeline.archive.index``), in place of
+    rows with a prior id; they are changed in place.
     """
-    linker = _Linker(words, bulletins)
+    linker = link_rows(bulletins, rows, words, relink, known)
+    return {key: linker.find(entity_id) for key, entity_id in linker.entity_of_row.items()}, linker.changes
+
+
+def link_rows(
+    bulletins: Mapping[str, Bulletin],
+    rows: Iterable[EntityRow],
+    words: Words,
+    relink: bool = False,
+    known: _Linker | None = None,
+) -> _Linker:
+    """``link_entities``, giving the linker itself (its indexes make the stored index)."""
+    linker = known if known is not None else _Linker(words, bulletins)
+    linker.words, linker.bulletins = words, bulletins
     by_doc: dict[str, list[EntityRow]] = defaultdict(list)
     for row in rows:
         by_doc[row.doc_id].append(row)
@@ -420,51 +466,59 @@ def link_entities(
                 linker.add(row, row.prior_id)
     # A bulletin's index is built again before each of its rows is matched (the rows matched
     # before it join it, merges change its ids); the keys of a row are worked out once.
-    keys_of = {row.key: _index_keys(row, words) for doc_rows in by_doc.values() for row in doc_rows}
-    for doc_id in ordered:
+    pending_docs = [d for d in ordered if relink or any(r.prior_id is None for r in by_doc[d])]
+    keys_of = {row.key: _index_keys(row, words) for d in pending_docs for row in by_doc[d]}
+    new_rows: set[tuple[str, str, str]] = set()
+    for doc_id in pending_docs:
         pending = sorted(
             (r for r in by_doc[doc_id] if relink or r.prior_id is None),
             key=lambda r: _linking_order(r, words),
         )
         for row in pending:
-            known = [r for r in by_doc[doc_id] if r.key in linker.entity_of_row]
-            ids, reason = linker.match(row, _bulletin_index(known, linker, keys_of))
+            known_rows = [r for r in by_doc[doc_id] if r.key in linker.entity_of_row]
+            ids, reason = linker.match(row, _bulletin_index(known_rows, linker, keys_of))
             if row.prior_id is not None:
                 own = linker.find(linker.entity_of_row[row.key])
                 if ids and linker.find(ids[0]) != own:
                     linker.merge([own, *ids], row, reason)
                 continue
+            new_rows.add(row.key)
             if len(ids) > 1:
                 ids = [linker.merge(ids, row, reason)]
             linker.add(row, ids[0] if ids else None)
-    _split_ambiguous_short_names(linker, [r for r in rows_of(by_doc) if r.prior_id is not None])
-    return {key: linker.find(entity_id) for key, entity_id in linker.entity_of_row.items()}, linker.changes
+    _split_ambiguous_short_names(linker, new_rows)
+    return linker
 
 
-def rows_of(by_doc: Mapping[str, list[EntityRow]]) -> list[EntityRow]:
-    return [row for doc_id in sorted(by_doc) for row in by_doc[doc_id]]
-
-
-def _split_ambiguous_short_names(linker: _Linker, settled: list[EntityRow]) -> None:
+def _split_ambiguous_short_names(linker: _Linker, new_rows: set[tuple[str, str, str]]) -> None:
     """New evidence that splits: a first name or surname alone ("Ann"), linked while one person
     of the series had it, leaves that person when a bulletin added now names another person of
     the series with it, in that issue or an earlier one. The short name becomes an entity of
-    its own (its rows in that bulletin), and the split is recorded."""
+    its own (its rows in that bulletin), and the split is recorded.
+
+    Only the short names of the series and words of an entity made in this run can split: they
+    are looked up in ``linker.short_rows`` (the rows linked before this run: not ``new_rows``).
+    """
     words = linker.words
-    created = {
-        entity_id
-        for entity_id, entity in linker.entities.items()
-        if all(r.prior_id is None for r in entity.rows)
-    }
+    created = {entity_id for entity_id, entity in linker.entities.items() if not entity.prior}
     if not created:
         return
+    shared: set[tuple[str, str]] = set()  # (series, word) a new entity has as first name or surname
+    for (series, part, word), ids in linker.by_part.items():
+        if part != "initial" and not created.isdisjoint(ids):
+            shared.add((series, word))
+    settled = [
+        EntityRow(doc_id, kind, row_id, name)
+        for key in sorted(shared & linker.short_rows.keys())
+        for (doc_id, kind, row_id), name in linker.short_rows[key].items()
+        if (doc_id, kind, row_id) not in new_rows
+    ]
     split_off: dict[tuple[str, str], str] = {}  # (series, short name) -> the entity it now is
-    for row in sorted(settled, key=lambda r: (linker.bulletins[r.doc_id].order, r.kind, r.name)):
+    order = linker.bulletins
+    for row in sorted(settled, key=lambda r: (order[r.doc_id].order, r.kind, r.name, r.row_id)):
         parts = person_tokens(row.name, words)
-        if not (row.kind == "person" or person_like(row, words)) or len(parts) != 1:
-            continue
         own = linker.find(linker.entity_of_row[row.key])
-        if all(len(person_tokens(r.name, words)) == 1 for r in linker.entities[own].rows):
+        if linker.entities[own].one_word_only:
             continue  # an entity of one-word names: not linked to a full name
         bulletin = linker.bulletins[row.doc_id]
         keys = [(bulletin.series, "first", parts[0]), (bulletin.series, "last", parts[0])]
@@ -474,9 +528,11 @@ def _split_ambiguous_short_names(linker: _Linker, settled: list[EntityRow]) -> N
             continue
         new_id = split_off.get((bulletin.series, parts[0])) or linker.new_id(row, bulletin)
         split_off[(bulletin.series, parts[0])] = new_id
-        linker.entities[own].rows.remove(row)
+        own_rows = linker.entities[own].rows
+        own_rows[:] = [r for r in own_rows if r.key != row.key]
         linker.entities.setdefault(new_id, _Entity(new_id, row.kind, bulletin.order)).rows.append(row)
         linker.entity_of_row[row.key] = new_id
+        linker.split_rows.add(row.key)
         source = linker.bulletins[linker.entities[newcomers[0]].rows[0].doc_id].source_file
         reason = f"{row.name} is also {linker.entities[newcomers[0]].rows[0].name} of the series"
         linker.changes.append(Change("entity", "split", own, new_id, source, reason))

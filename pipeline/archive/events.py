@@ -60,40 +60,84 @@ def _is_report_of(row: EventRow, bulletin: Bulletin, event: _Event, words: Words
     return False
 
 
-def link_events(
-    bulletins: Mapping[str, Bulletin], rows: Iterable[EventRow], words: Words
-) -> dict[tuple[str, str], str]:
-    """(doc_id, event_id) -> archive_event_id for every row."""
-    rows = sorted(rows, key=lambda r: (bulletins[r.doc_id].order, r.char_start or 0, r.event_id))
-    events: dict[str, _Event] = {}
-    by_day: dict[date | None, list[str]] = defaultdict(list)
-    linked: dict[tuple[str, str], str] = {}
+@dataclass
+class EventLinker:
+    """The archive events known so far, by their first day; ``link_events`` adds rows to it."""
 
-    def add(row: EventRow, archive_event_id: str) -> None:
-        event = events.get(archive_event_id)
+    words: Words
+    bulletins: Mapping[str, Bulletin]
+    events: dict[str, _Event] = field(default_factory=dict)
+    by_day: dict[date | None, list[str]] = field(default_factory=lambda: defaultdict(list))
+    linked: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def sort_key(self, row: EventRow) -> tuple[object, ...]:
+        """Linking order: issue order, then where the report is in its bulletin."""
+        return (self.bulletins[row.doc_id].order, row.char_start or 0, row.event_id)
+
+    def first_report(self, archive_event_id: str, day: date | None) -> tuple[object, ...]:
+        """Where the first report of ``day`` of an archive event is in linking order."""
+        return min(
+            (b.order, r.char_start or 0, r.event_id)
+            for r, b in self.events[archive_event_id].reports
+            if r.start_date == day
+        )
+
+    def add(self, row: EventRow, archive_event_id: str) -> None:
+        event = self.events.get(archive_event_id)
         if event is None:
-            event = events[archive_event_id] = _Event(archive_event_id)
-            by_day[row.start_date].append(archive_event_id)
-        elif archive_event_id not in by_day[row.start_date]:
-            by_day[row.start_date].append(archive_event_id)
-        event.reports.append((row, bulletins[row.doc_id]))
-        linked[(row.doc_id, row.event_id)] = archive_event_id
+            event = self.events[archive_event_id] = _Event(archive_event_id)
+            self.by_day[row.start_date].append(archive_event_id)
+        elif archive_event_id not in self.by_day[row.start_date]:
+            self.by_day[row.start_date].append(archive_event_id)
+        event.reports.append((row, self.bulletins[row.doc_id]))
+        self.linked[(row.doc_id, row.event_id)] = archive_event_id
 
-    for row in rows:
-        if row.prior_id is not None:
-            add(row, row.prior_id)
-    for row in rows:
-        if row.prior_id is not None:
-            continue
-        bulletin = bulletins[row.doc_id]
+    def link(self, row: EventRow) -> str:
+        """Add a row without an id to the archive event it reports, or to a new one."""
+        bulletin = self.bulletins[row.doc_id]
         match = next(
-            (i for i in by_day[row.start_date] if _is_report_of(row, bulletin, events[i], words)), None
+            (
+                i
+                for i in self.by_day[row.start_date]
+                if _is_report_of(row, bulletin, self.events[i], self.words)
+            ),
+            None,
         )
         if match is None:
             # A hash of the first day and the name (not of the bulletin that reported it first),
             # or of the first report when another archive event holds that id already.
-            match = stable_id("archive_event", row.start_date, event_name_key(row.name, words))
-            if match in events:
+            match = stable_id("archive_event", row.start_date, event_name_key(row.name, self.words))
+            if match in self.events:
                 match = stable_id("archive_event", row.doc_id, row.event_id)
-        add(row, match)
-    return linked
+        self.add(row, match)
+        return match
+
+
+def link_events(
+    bulletins: Mapping[str, Bulletin],
+    rows: Iterable[EventRow],
+    words: Words,
+    known: EventLinker | None = None,
+) -> dict[tuple[str, str], str]:
+    """(doc_id, event_id) -> archive_event_id for every row (``known``: the archive events of
+    the stored index, ``pipeline.archive.index``, in place of rows with a prior id)."""
+    return event_linker(bulletins, rows, words, known).linked
+
+
+def event_linker(
+    bulletins: Mapping[str, Bulletin],
+    rows: Iterable[EventRow],
+    words: Words,
+    known: EventLinker | None = None,
+) -> EventLinker:
+    """``link_events``, giving the linker itself (the stored index keeps its events)."""
+    linker = known if known is not None else EventLinker(words, bulletins)
+    linker.words, linker.bulletins = words, bulletins
+    rows = sorted(rows, key=linker.sort_key)
+    for row in rows:
+        if row.prior_id is not None:
+            linker.add(row, row.prior_id)
+    for row in rows:
+        if row.prior_id is None:
+            linker.link(row)
+    return linker

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.archive.entities import link_entities
-from pipeline.archive.events import link_events
+from pipeline.archive.entities import link_rows
+from pipeline.archive.events import event_linker
+from pipeline.archive.index import ArchiveIndex, build_index
 from pipeline.archive.names import Words, load_words, series_key
 from pipeline.archive.records import KIND_OF_LABEL, ROW_TABLES, Bulletin, Change, EntityRow, EventRow
 from pipeline.archive.state import Previous
@@ -167,14 +169,24 @@ def link_archive(
     tables: Mapping[str, pa.Table], previous: Previous, words: Words | None = None
 ) -> dict[str, pa.Table]:
     """The tables linking changes: the rows' archive ids and statuses, and the archive tables."""
+    return link_whole_archive(tables, previous, words)[0]
+
+
+def link_whole_archive(
+    tables: Mapping[str, pa.Table], previous: Previous, words: Words | None = None
+) -> tuple[dict[str, pa.Table], ArchiveIndex]:
+    """``link_archive``, every row of the archive read, and the index the next run can extend."""
     words = words or load_words()
     bulletins = read_bulletins(tables["documents"])
     unchanged = _unchanged_documents(tables["documents"], previous)
 
     entity_rows = read_entity_rows(tables, previous, unchanged)
-    entity_of_row, changes = link_entities(bulletins, entity_rows, words, previous.relink)
+    linker = link_rows(bulletins, entity_rows, words, previous.relink)
+    entity_of_row = {key: linker.find(entity_id) for key, entity_id in linker.entity_of_row.items()}
+    changes = linker.changes
     event_rows = read_event_rows(tables, previous, unchanged, words)
-    event_of_row = link_events(bulletins, event_rows, words)
+    events_linker = event_linker(bulletins, event_rows, words)
+    event_of_row = events_linker.linked
     merged = {c.old_id for c in changes if c.change == "merged"}
     changes += _removed(
         "entity", previous.entity_of_row, set(entity_of_row.values()), merged, previous, unchanged
@@ -208,4 +220,7 @@ def link_archive(
     out["entities"] = entities_table(bulletins, entity_rows, entity_of_row, forms, words)
     out["archive_events"] = archive_events_table(bulletins, event_rows, event_of_row, status_of_row, words)
     out["entity_history"] = history_table(previous.history, changes)
-    return out
+    final_rows = (
+        [replace(row, prior_id=entity_of_row[row.key]) for row in entity_rows] if linker.split_rows else None
+    )
+    return out, build_index(linker, events_linker, bulletins, words, final_rows)

@@ -3,7 +3,9 @@ rows kept from the last run, link the archive, validate and write (``pipeline.ex
 decides whether there is work, without importing any of this).
 
 (per batch, ``pipeline.execute.stages``) -> spill -> merge with the rows kept from the last run
--> link the archive (``pipeline.archive``) -> validate -> store. The run turns each batch's
+-> link the archive (``pipeline.archive``: a run that only adds bulletins links their rows
+against the index stored with the tables, any other every row) -> validate -> store (the
+tables, and the archive's new index with them). The run turns each batch's
 records into Arrow tables at once and keeps only those, so memory holds one batch of parses
 at a time. Batches run here, in a pool of processes or on a Dask cluster
 (``pipeline.execute.executors``); every way gives the same tables, byte for byte.
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from pipeline.archive import LinkedTables, as_written, linked, read_previous
+from pipeline.archive import LinkedTables, added, as_written, linked, load_index, read_previous
 from pipeline.core.records import Failure
 from pipeline.core.settings import Settings
 from pipeline.execute.execution import Execution, plan_batches
@@ -33,7 +35,7 @@ from pipeline.execute.stages import (
 from pipeline.execute.summary import RunSummary
 from pipeline.read.discover import Discovery
 from pipeline.tables.build import results_to_tables, to_arrow
-from pipeline.tables.commit import Manifest, refused_digest
+from pipeline.tables.commit import Manifest, manifest_text, refused_digest
 from pipeline.tables.schema import TABLES
 from pipeline.tables.spill import TableSpill, spill
 from pipeline.tables.store import (
@@ -68,8 +70,9 @@ def update_tables(
     rejected_names = {r.source_file for r in found.rejected}
     summary.removed = sorted(set(previous) - set(current) - rejected_names)
     replaced = {f.relative_path for f in to_process} | set(summary.removed) | rejected_names
-    # The archive ids last written, kept even when every file is processed again.
-    previous_archive = read_previous(out_dir, relink=redo_all)
+    # A run that only adds bulletins links their rows against the index stored with the tables
+    # (read when the documents are processed: the folder is not written before).
+    only_added = not redo_all and not replaced & set(previous) and bool(manifest.files)
 
     new_failures: list[Failure] = list(found.rejected)
     for failure in found.rejected:
@@ -109,10 +112,15 @@ def update_tables(
         # at a time as they are checked and written.
         # Entities and events across the archive, linked here in one order whatever the executor;
         # when no bulletin's rows changed, the archive is as last written.
-        if redo_all or replaced:
-            tables = linked(spilled.sorted_tables(), previous_archive)
+        index = load_index(out_dir, manifest_text(manifest)) if only_added else None
+        if index is not None and replaced:
+            tables = added(spilled.sorted_tables(), out_dir, index)
+        elif redo_all or replaced:
+            # Every row linked again, with the archive ids last written (kept even when every
+            # file is processed again).
+            tables = linked(spilled.sorted_tables(), read_previous(out_dir, relink=redo_all))
         else:
-            tables = as_written(spilled.sorted_tables(), out_dir, previous_archive)
+            tables = as_written(spilled.sorted_tables(), out_dir, read_previous(out_dir), index)
 
         summary.failed = [f for f in new_failures if f.severity == "error"]
         files = {name: sha for name, sha in previous.items() if name in current and name not in replaced}
@@ -127,7 +135,7 @@ def update_tables(
         if _unchanged(manifest, new_manifest, tables, None if redo_all else out_dir):
             summary.written = False  # the same tables again: nothing to rewrite
         else:
-            write_tables(out_dir, tables, new_manifest)
+            write_tables(out_dir, tables, new_manifest, tables.index_file(manifest_text(new_manifest)))
         summary.rows = dict(new_manifest.rows)
         summary.errors_in_tables = new_manifest.errors
     return summary

@@ -27,6 +27,9 @@ from pipeline.core.records import Failure
 from pipeline.tables.schema import TABLES
 
 DUCKDB_FILE = "bulletins.duckdb"
+# What linking knows of the archive written (``pipeline.archive.index``): committed with the
+# tables; a run that finds none, or one of other tables, links the whole archive again.
+ARCHIVE_INDEX_FILE = "archive_index.pickle"
 MANIFEST_FILE = "manifest.json"
 LOCK_FILE = ".bulletin.lock"
 COMMIT_LOCK_FILE = ".commit.lock"
@@ -104,7 +107,7 @@ def files_present(out_dir: Path) -> bool:
 
 def output_files() -> tuple[str, ...]:
     """Names of the files one commit replaces, the manifest last."""
-    return (*(f"{name}.parquet" for name in TABLES), DUCKDB_FILE, MANIFEST_FILE)
+    return (*(f"{name}.parquet" for name in TABLES), DUCKDB_FILE, ARCHIVE_INDEX_FILE, MANIFEST_FILE)
 
 
 # --------------------------------------------------------------------------- staging

@@ -74,6 +74,8 @@ __all__ = [  # the commit's names, for the readers and tests that take them from
 # Reading a written table back (an incremental run): rows per slice, bytes per read.
 READ_ROWS = 1024
 READ_BUFFER_BYTES = 1 << 20
+# DuckDB's memory while it builds the file (it spills to disk beyond it).
+DUCKDB_MEMORY_LIMIT = "256MB"
 # What reading a written table raises when the file is missing or damaged.
 TABLE_READ_ERRORS = (pa.ArrowException, OSError, KeyError)
 
@@ -333,8 +335,14 @@ def _document_problems(tables: Mapping[str, pa.Table]) -> list[str]:
 # --------------------------------------------------------------------------- writing
 
 
-def write_tables(out_dir: Path, tables: Mapping[str, pa.Table], manifest: Manifest) -> None:
-    """Validate, stage every file, then commit them all through the journal."""
+def write_tables(
+    out_dir: Path,
+    tables: Mapping[str, pa.Table],
+    manifest: Manifest,
+    extra: Mapping[str, bytes] | None = None,
+) -> None:
+    """Validate, stage every file, then commit them all through the journal (``extra``: other
+    files of ``output_files()`` to commit with the tables, name -> content)."""
     validate(tables)
     release_arrow_memory()  # validation's hash tables of every key
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -352,6 +360,11 @@ def write_tables(out_dir: Path, tables: Mapping[str, pa.Table], manifest: Manife
         path = staged_path(out_dir, DUCKDB_FILE)
         staged.append((path, DUCKDB_FILE))
         _write_duckdb(path, parquet_files)
+        for name, content in (extra or {}).items():
+            path = staged_path(out_dir, name)
+            staged.append((path, name))
+            path.write_bytes(content)
+            fsync_file(path)
         path = staged_path(out_dir, MANIFEST_FILE)
         staged.append((path, MANIFEST_FILE))
         write_durably(path, manifest_text(manifest))
@@ -382,7 +395,9 @@ def _write_duckdb(path: Path, parquet_files: Mapping[str, Path]) -> None:
     readers only ever see it complete, through the journaled commit.
     """
     path.unlink()  # duckdb creates the file itself
-    con = duckdb.connect(str(path), config={"threads": 1})
+    # A memory limit: past it DuckDB spills to a temporary folder beside the file, so its
+    # memory does not grow with the archive.
+    con = duckdb.connect(str(path), config={"threads": 1, "memory_limit": DUCKDB_MEMORY_LIMIT})
     try:
         for name in TABLES:
             con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM read_parquet(?)', [str(parquet_files[name])])
