@@ -293,3 +293,45 @@ def test_a_bracket_after_a_name_that_is_no_acronym(nlp, reference) -> None:
     text = "Staff of the Coastal Survey Office (Tonga) and the Reef Trust (NZ) met in June."
     acronyms = {o.acronym for o in extract(nlp, text, reference)}
     assert not acronyms & {"Tonga", "NZ"}
+
+
+@pytest.mark.parametrize(
+    ("text", "vocabulary", "kept"),
+    [
+        # The bulletin also writes "grass" in lower case: the capitalised name is a plant.
+        ("Volunteers pulled out Silver Tussock Grass near the dam.", frozenset({"grass"}), False),
+        # Without that evidence the filter keeps its other rules' verdict.
+        ("Volunteers pulled out Silver Tussock Grass near the dam.", frozenset(), True),
+    ],
+)
+def test_a_name_ending_in_a_plant_word_the_bulletin_writes_in_lower_case_is_no_body(
+    reference, text: str, vocabulary: frozenset[str], kept: bool
+) -> None:
+    from spacy.tokens import Span
+
+    from pipeline.extract.organisations.candidates import _model_org_ok
+    from pipeline.extract.organisations.classification import Definitions
+    from pipeline.extract.organisations.misreadings import BulletinClues
+    from pipeline.extract.words import doc_words
+
+    doc = spacy.blank("en")(text)
+    for token, tag in zip(doc, ["NNS", "VBD", "RP", "NNP", "NNP", "NNP", "IN", "DT", "NN", "."], strict=True):
+        token.tag_ = tag
+        token.pos_ = "PROPN" if tag == "NNP" else "X"
+    span = Span(doc, 3, 6, "ORG")
+    doc.ents = [span]
+    defs = Definitions(org={}, other=frozenset(), other_longs=frozenset(), long_to_short={})
+    ok = _model_org_ok(
+        doc,
+        doc.text,
+        doc_words(doc),
+        span.start_char,
+        span.end_char,
+        reference,
+        defs,
+        vocabulary,
+        frozenset(),
+        BulletinClues(frozenset()),
+    )
+    assert ok is kept
+    assert "grass" in reference.taxon_words

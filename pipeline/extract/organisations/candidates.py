@@ -137,6 +137,9 @@ def _model_org_ok(
     i0 = words.index(ws[0])
     if beside_species(words, i0, i0 + len(ws), clues.epithets.__contains__, clues.genera):
         return False  # "Blackthorn (Bursaria lasiophylla)"
+    last_word = texts[-1].lower()
+    if kind != "org" and len(ws) > 1 and last_word in ref.taxon_words and last_word in vocabulary:
+        return False  # "pulled out Silver Tussock Grass": a plant the bulletin also writes "grass"
     if kind != "org" and (listed_with_people(doc, first, last) or alone_on_line(doc_text, start, end)):
         return False  # "Paul Sheils, Brigitte Brickwood, ..."; a heading on its own line
     if after_honorific(doc, first, ref):

@@ -62,6 +62,7 @@ class OrgReference:
     company_suffixes: frozenset[str] = frozenset()  # "Inc.", "Ltd", lower case
     heads_without_topic: frozenset[str] = frozenset()  # "Trust", "Bank": no "on ..." in their names
     kind_nouns: frozenset[str] = frozenset()  # "X, a *charity* based in Y": X is a body
+    taxon_words: frozenset[str] = frozenset()  # "grass", "orchid": heads of plants' and animals' names
     # Languages that write names head first, running on in lower case ("Agence des services
     # numériques"): the links a name runs on with ("de la", "pour le"), the lower-case words
     # that end it on a blank pipeline, and the articles before it ("l'Agence").
@@ -139,6 +140,7 @@ def make_reference(
         name_stop_words=words("name_stop_words"),
         name_articles=words("name_articles"),
         epithet_endings=tuple(sorted(words("species_epithet_endings"))),
+        taxon_words=words("taxon_words"),
         by_name=MappingProxyType(by_name),
         by_acronym=MappingProxyType(by_acronym),
         name_pattern=_names_pattern(n for org in orgs for n in org.names),
@@ -191,6 +193,8 @@ def load_org_reference(extra: Path | None = None) -> OrgReference:
     honorifics = [
         str(f) for canonical, forms in (people.get("honorifics") or {}).items() for f in [canonical, *forms]
     ]
+    # So are plants and animals ("African Love Grass"): their heads are listed with the people data.
+    lists.setdefault("taxon_words", list(people.get("taxon_words") or ()))
     return make_reference(entries, lists, roles, honorifics)
 
 
