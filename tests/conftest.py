@@ -131,19 +131,31 @@ def genres_tables(tmp_path_factory, resources) -> dict[str, pa.Table]:
 
 
 @pytest.fixture(scope="session")
-def french_tables(tmp_path_factory, resources, fr_nlp) -> dict[str, pa.Table]:
-    """The tables of the real French bulletins in ../blindset/fr_texts, read with the French model."""
-    from pipeline.core.settings import DEFAULT_MODELS, Settings
-    from pipeline.execute.run import run
+def bilingual_resources(resources, fr_nlp):
+    """The session's resources with the French model beside the English one."""
+    from pipeline.core.settings import DEFAULT_MODELS
     from pipeline.execute.stages import Resources
     from pipeline.extract.nlp import LanguageModels
-    from pipeline.tables.store import read_tables
 
-    source, out = _blindset("fr_texts"), tmp_path_factory.mktemp("french-out")
-    models = LanguageModels(DEFAULT_MODELS, {"en": resources.nlp, "fr": fr_nlp})
-    summary = run(
-        Settings(input_dir=source, output_dir=out, progress=False),
-        resources=Resources(models, resources.reference),
-    )
-    assert summary.ok, summary.failed
-    return read_tables(out)
+    return Resources(LanguageModels(DEFAULT_MODELS, {"en": resources.nlp, "fr": fr_nlp}), resources.reference)
+
+
+@pytest.fixture(scope="session")
+def run_text(tmp_path_factory, bilingual_resources):
+    """A function giving the tables, as rows, of one bulletin (its file name and text) run
+    through the whole pipeline with both models."""
+
+    def tables_of(name: str, text: str) -> dict[str, list[dict]]:
+        source = tmp_path_factory.mktemp(f"{Path(name).stem}-raw")
+        (source / name).write_text(text, encoding="utf-8")
+        out = tmp_path_factory.mktemp(f"{Path(name).stem}-out")
+        tables = _run_folder(source, out, bilingual_resources)
+        return {table: rows.to_pylist() for table, rows in tables.items()}
+
+    return tables_of
+
+
+@pytest.fixture(scope="session")
+def french_tables(tmp_path_factory, bilingual_resources) -> dict[str, pa.Table]:
+    """The tables of the real French bulletins in ../blindset/fr_texts, read with the French model."""
+    return _run_folder(_blindset("fr_texts"), tmp_path_factory.mktemp("french-out"), bilingual_resources)

@@ -7,8 +7,6 @@ for the test runs through the whole pipeline with the French model."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import spacy
 from spacy.tokens import Span
@@ -182,23 +180,8 @@ BULLETIN = (
 
 
 @pytest.fixture(scope="module")
-def tables(tmp_path_factory, resources, fr_nlp) -> dict[str, list[dict]]:
-    from pipeline.core.settings import DEFAULT_MODELS, Settings
-    from pipeline.execute.run import run
-    from pipeline.execute.stages import Resources
-    from pipeline.extract.nlp import LanguageModels
-    from pipeline.tables.store import read_tables
-
-    source = tmp_path_factory.mktemp("fr-lists-raw")
-    (source / "reseau-2023-03.txt").write_text(BULLETIN, encoding="utf-8")
-    out = tmp_path_factory.mktemp("fr-lists-out")
-    models = LanguageModels(DEFAULT_MODELS, {"en": resources.nlp, "fr": fr_nlp})
-    summary = run(
-        Settings(input_dir=Path(source), output_dir=out, progress=False),
-        resources=Resources(models, resources.reference),
-    )
-    assert summary.ok, summary.failed
-    return {name: table.to_pylist() for name, table in read_tables(out).items()}
+def tables(run_text) -> dict[str, list[dict]]:
+    return run_text("reseau-2023-03.txt", BULLETIN)
 
 
 @pytest.mark.model

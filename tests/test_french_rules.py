@@ -5,9 +5,6 @@ bulletin written for the test runs through the whole pipeline with the French mo
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pyarrow as pa
 import pytest
 import spacy
 
@@ -246,24 +243,8 @@ BULLETIN = (
 
 
 @pytest.fixture(scope="module")
-def bulletin_tables(tmp_path_factory, resources, fr_nlp) -> dict[str, list[dict]]:
-    from pipeline.core.settings import DEFAULT_MODELS, Settings
-    from pipeline.execute.run import run
-    from pipeline.execute.stages import Resources
-    from pipeline.extract.nlp import LanguageModels
-    from pipeline.tables.store import read_tables
-
-    source = tmp_path_factory.mktemp("fr-rules-raw")
-    (source / "observatoire-2022-06.txt").write_text(BULLETIN, encoding="utf-8")
-    out = tmp_path_factory.mktemp("fr-rules-out")
-    models = LanguageModels(DEFAULT_MODELS, {"en": resources.nlp, "fr": fr_nlp})
-    summary = run(
-        Settings(input_dir=Path(source), output_dir=out, progress=False),
-        resources=Resources(models, resources.reference),
-    )
-    assert summary.ok, summary.failed
-    tables: dict[str, pa.Table] = read_tables(out)
-    return {name: table.to_pylist() for name, table in tables.items()}
+def bulletin_tables(run_text) -> dict[str, list[dict]]:
+    return run_text("observatoire-2022-06.txt", BULLETIN)
 
 
 @pytest.mark.model
@@ -375,23 +356,8 @@ TITLES_BULLETIN = (
 
 
 @pytest.fixture(scope="module")
-def titles_tables(tmp_path_factory, resources, fr_nlp) -> dict[str, list[dict]]:
-    from pipeline.core.settings import DEFAULT_MODELS, Settings
-    from pipeline.execute.run import run
-    from pipeline.execute.stages import Resources
-    from pipeline.extract.nlp import LanguageModels
-    from pipeline.tables.store import read_tables
-
-    source = tmp_path_factory.mktemp("fr-titles-raw")
-    (source / "cellule-2021-04.txt").write_text(TITLES_BULLETIN, encoding="utf-8")
-    out = tmp_path_factory.mktemp("fr-titles-out")
-    models = LanguageModels(DEFAULT_MODELS, {"en": resources.nlp, "fr": fr_nlp})
-    summary = run(
-        Settings(input_dir=Path(source), output_dir=out, progress=False),
-        resources=Resources(models, resources.reference),
-    )
-    assert summary.ok, summary.failed
-    return {name: table.to_pylist() for name, table in read_tables(out).items()}
+def titles_tables(run_text) -> dict[str, list[dict]]:
+    return run_text("cellule-2021-04.txt", TITLES_BULLETIN)
 
 
 @pytest.mark.model
