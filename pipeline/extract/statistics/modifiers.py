@@ -14,6 +14,8 @@ does the argument of a verb whose object is counted ("paired 450 officials [with
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.model_rules import lemma as lemma_of
@@ -146,21 +148,9 @@ def passive_tail(doc: Doc, subject: Token, blocked: set[int], rules: StatisticsR
         return None
     if any(c.dep_ == "xcomp" for c in verb.children):
         return None
-    left = [
-        c
-        for c in verb.lefts
-        if c.dep_ in _PASSIVE_LEFT_DEPS and c.i > subject.right_edge.i and c.i not in blocked
-    ]
-    right = verb.i
-    for child in verb.rights:
-        if child.dep_ not in _PASSIVE_COMPLEMENT_DEPS or says_when(child) or child.left_edge.i != right + 1:
-            break
-        end = phrase_end(doc, child, blocked, rules)
-        if end < child.i:
-            break
-        right = end
-        if end < child.right_edge.i:
-            break
+    left, right = _verb_phrase(
+        doc, subject, blocked, rules, _PASSIVE_LEFT_DEPS, _PASSIVE_COMPLEMENT_DEPS, says_when, cut=False
+    )
     return " ".join([t.text for t in left] + [doc[verb.i : right + 1].text])
 
 
@@ -177,27 +167,46 @@ def active_tail(doc: Doc, subject: Token, blocked: set[int], rules: StatisticsRu
         return None
     if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return None
-    left = [
-        c
-        for c in verb.lefts
-        if c.dep_ in _ACTIVE_LEFT_DEPS and c.i > subject.right_edge.i and c.i not in blocked
-    ]
-    right = verb.i
-    for child in verb.rights:
-        if child.dep_ not in _ACTIVE_COMPLEMENT_DEPS or _dated(child) or child.left_edge.i != right + 1:
-            break
-        end = phrase_end(doc, child, blocked, rules)
-        end = next((t.i - 1 for t in doc[child.i + 1 : end + 1] if _dated(t)), end)
-        if end < child.i:
-            break
-        right = end
-        if end < child.right_edge.i:
-            break
+    left, right = _verb_phrase(
+        doc, subject, blocked, rules, _ACTIVE_LEFT_DEPS, _ACTIVE_COMPLEMENT_DEPS, _dated, cut=True
+    )
     while right > verb.i and doc[right].pos_ in _DANGLING:
         right -= 1
     if right == verb.i:
         return None
     return " ".join([t.text for t in left] + [doc[verb.i : right + 1].text])
+
+
+def _verb_phrase(
+    doc: Doc,
+    subject: Token,
+    blocked: set[int],
+    rules: StatisticsRules,
+    left_deps: Collection[str],
+    complement_deps: Collection[str],
+    stops: Callable[[Token], bool],
+    *,
+    cut: bool,
+) -> tuple[list[Token], int]:
+    """The words before the subject's verb that belong to it (``left_deps``) and the index of the
+    last word of the phrases right after it (``complement_deps``), up to a phrase ``stops``
+    says ends it; with ``cut``, a phrase also ends before a word inside it that ``stops``."""
+    verb = subject.head
+    after_subject = subject.right_edge.i
+    left = [c for c in verb.lefts if c.dep_ in left_deps and c.i > after_subject and c.i not in blocked]
+    right = verb.i
+    for child in verb.rights:
+        if child.dep_ not in complement_deps or stops(child) or child.left_edge.i != right + 1:
+            break
+        end = phrase_end(doc, child, blocked, rules)
+        if cut:
+            end = next((t.i - 1 for t in doc[child.i + 1 : end + 1] if stops(t)), end)
+        if end < child.i:
+            break
+        right = end
+        if end < child.right_edge.i:
+            break
+    return left, right
 
 
 def _dated(token: Token) -> bool:
