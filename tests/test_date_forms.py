@@ -234,3 +234,36 @@ def test_find_dates_takes_the_seasons_of_the_hemisphere_it_is_given(nlp) -> None
     text = "The track was rebuilt in the spring of 2015."
     assert _found(nlp, text, SOUTH) == [("in the spring of 2015", "2015-09-01", "2015-11-30")]
     assert _found(nlp, text, NORTH) == [("in the spring of 2015", "2015-03-01", "2015-05-31")]
+
+
+# A weekday and a day with no month: the month around the issue in which that day is that weekday
+# (November 2012: the 18th was a Sunday; December 2012: the 9th a Sunday; October 2012: the 27th
+# a Saturday).
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        (
+            "Our next clean-up is on Sunday 18th, from 8am.",
+            FUTURE,
+            [("on Sunday 18th", "2012-11-18", "2012-11-18")],
+        ),
+        ("The picnic will be on Sun 9, at the lake.", FUTURE, [("on Sun 9", "2012-12-09", "2012-12-09")]),
+        ("We planted trees on Sat 27 in the rain.", PAST, [("on Sat 27", "2012-10-27", "2012-10-27")]),
+        # no month nearby has a Monday the 18th: the issue month, as for a day with no weekday
+        ("The stall opens on Monday 18th.", FUTURE, [("on Monday 18th", "2012-11-18", "2012-11-18")]),
+    ],
+)
+def test_a_weekday_picks_the_month_of_a_day_without_one(text: str, tense: str, expected) -> None:
+    assert _rows(text, tense=tense) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["On Sunday 18 volunteers pulled weeds.", "Tuesday 3 boats arrived", "on Friday the meeting"]
+)
+def test_a_weekday_before_a_counted_noun_is_no_date(text: str) -> None:
+    assert find_date_expressions(text) == []
+
+
+def test_each_weekday_abbreviation_names_one_day() -> None:
+    numbers = default_grammar().weekday_numbers
+    assert (numbers["tues"], numbers["thurs"], numbers["sun"], numbers["sunday"]) == (1, 3, 6, 6)

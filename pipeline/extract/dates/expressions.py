@@ -27,6 +27,12 @@ def _day(text: str | None) -> int | None:
     return int(re.sub(r"\D", "", text)) if text else None  # "5th" -> 5
 
 
+def _weekday(grammar: DateGrammar, text: str | None) -> int | None:
+    if not text:
+        return None
+    return grammar.weekday_numbers.get(text.lower())
+
+
 def _month(grammar: DateGrammar, text: str | None) -> int | None:
     return grammar.month_numbers[text.rstrip(".").lower()] if text else None
 
@@ -110,6 +116,18 @@ def _days_only_ok(grammar: DateGrammar, text: str, match: re.Match[str], d1: int
         return False
     rest = text[match.end() :]
     if re.match(r"\s*(?:$|[,;:)\]]|\.(?:\s|$))", rest):
+        return True
+    return _next_word(text, match.end()) in grammar.day_range_follow_words
+
+
+def _weekday_day_ok(grammar: DateGrammar, text: str, match: re.Match[str]) -> bool:
+    """ "on Sunday 18th", "Sat 24, at the hall": a weekday and a day with no month name a day
+    where the day is an ordinal or ends a clause, or a word that may follow a date comes next;
+    "on Sunday 18 volunteers came" counts volunteers."""
+    if not match.group("d1")[-1].isdigit():
+        return True
+    rest = text[match.end() :]
+    if re.match(r"[ \t\u00a0]*(?:$|\n|[,;:)\]]|\.(?:\s|$))", rest):
         return True
     return _next_word(text, match.end()) in grammar.day_range_follow_words
 
@@ -277,6 +295,11 @@ def _expression(grammar: DateGrammar, name: str, match: re.Match[str], text: str
         )
     elif name == "month_label_day":
         part = DatePart(_day(groups["d1"]), _month(grammar, groups["m1"]), None)
+        spans = (DateSpan(part, part),)
+    elif name == "weekday_day":
+        if not _weekday_day_ok(grammar, text, match):
+            return None
+        part = DatePart(_day(groups["d1"]), None, None, _weekday(grammar, groups["wd1"]))
         spans = (DateSpan(part, part),)
     elif name == "month_modifier":
         part = DatePart(None, _month(grammar, groups["m1"]), None)

@@ -46,6 +46,7 @@ class DateGrammar:
     # Patterns whose matches the stage keeps only where the parse agrees (see dates.stage).
     parse_checked: tuple[tuple[str, re.Pattern[str]], ...]
     month_numbers: Mapping[str, int]  # lower-cased name or abbreviation -> 1..12
+    weekday_numbers: Mapping[str, int]  # lower-cased name or abbreviation -> 0 (Monday)..6
     full_month_names: frozenset[str]  # lower-cased
     portions: Mapping[str, Portion]  # lower-cased phrase with single spaces
     two_digit_year_pivot: int
@@ -127,6 +128,21 @@ def _name_forms(name: str, lower_case: bool = False, without_accents: bool = Fal
     return list(dict.fromkeys(forms))
 
 
+def _weekday_numbers(names: Sequence[str]) -> dict[str, int]:
+    """Lower-cased weekday name or abbreviation (accents dropped too) -> 0 (Monday) .. 6: the
+    first seven names of the data are the full names from Monday; an abbreviation is the start
+    of exactly one of them ("Tues", "mer")."""
+    full = [_without_accents(str(n)).lower() for n in names[:7]]
+    numbers: dict[str, int] = {}
+    for name in names:
+        key = _without_accents(str(name)).lower()
+        owners = [i for i, f in enumerate(full) if f.startswith(key)]
+        if len(owners) != 1:
+            raise ValueError(f"weekday {name!r} is not the start of exactly one of {names[:7]}")
+        numbers[key] = numbers[str(name).lower()] = owners[0]
+    return numbers
+
+
 def build_grammar(
     data: Mapping[str, Any], *, languages: Sequence[str] = ("en",), date_order: str = "DMY"
 ) -> DateGrammar:
@@ -152,8 +168,10 @@ def build_grammar(
     # Any month form before digits; a dotless abbreviation alone could be a name ("Mar").
     month = rf"(?-i:(?:{fulls}|(?:{abbreviations})\.?)(?![\w]))"
     month_alone = rf"(?-i:(?:{fulls}|(?:{abbreviations})\.)(?![\w]))"
+    weekday_numbers = _weekday_numbers(data["weekdays"])
     weekday_forms = [f for w in data["weekdays"] for f in _name_forms(w, lower_case, plain)]
-    weekday_req = rf"{_alternation(weekday_forms, case_sensitive=True)}\.?,?{_S1}"
+    weekday_names = _alternation(weekday_forms, case_sensitive=True)
+    weekday_req = rf"{weekday_names}\.?,?{_S1}"
     weekday = rf"(?:{weekday_req})?"
     # Day to month: spacing, or nothing after an ordinal glued to the month ("16thJanuary").
     day_month = rf"(?:{_S1}|(?<=[a-z])(?=[A-Z]))"
@@ -276,6 +294,10 @@ def build_grammar(
             rf"{_START}(?P<m1>{month_full})(?:{_H}+[a-z]+){{1,2}}{_H}*[:\u2013\u2014-]{_S0}"
             rf"{weekday_req}(?P<d1>{day}){_END}"
         ),
+        # on Sunday 18th / Sat 24 (the month is not stated: the weekday picks it near the issue)
+        "weekday_day": (
+            rf"{_START}{lead}(?P<wd1>{weekday_names})\.?,?{_S1}(?P<d1>{day}){after}{_END}"
+        ),
         # in February / late in February / by the end of March
         "month": (
             rf"{_START}(?:{month_cue})?(?:{month_portion_g})?"
@@ -359,6 +381,7 @@ def build_grammar(
         parse_checked=tuple((name, re.compile(p, re.IGNORECASE)) for name, p in parse_checked.items()),
         starts=re.compile(starts, re.IGNORECASE),
         month_numbers=month_numbers,
+        weekday_numbers=weekday_numbers,
         full_month_names=frozenset(full_names),
         portions=portions,
         two_digit_year_pivot=int(data["two_digit_year_pivot"]),

@@ -18,6 +18,9 @@ class DatePart:
     day: int | None = None
     month: int | None = None
     year: int | None = None
+    # The weekday written with the day (0 Monday .. 6 Sunday): "Sunday 18th" picks the month
+    # around the issue in which the 18th is a Sunday. Not an output column.
+    weekday: int | None = None
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,22 @@ def infer_month(day: int, issue_date: date, tense: str) -> tuple[int, int]:
     return year, month
 
 
+def _on_weekday(year: int, month: int, day: int, weekday: int) -> bool:
+    return day <= calendar.monthrange(year, month)[1] and date(year, month, day).weekday() == weekday
+
+
+def month_of_weekday(day: int, weekday: int, issue_date: date, tense: str) -> tuple[int, int] | None:
+    """(year, month) of "Sunday 18th": the issue month, the next or the one before (the one
+    before first for the past, the next first otherwise) in which ``day`` falls on ``weekday``."""
+    steps = (0, -1, 1) if tense == PAST else (0, 1, -1)
+    for step in steps:
+        index = issue_date.year * 12 + issue_date.month - 1 + step
+        year, month = index // 12, index % 12 + 1
+        if _on_weekday(year, month, day, weekday):
+            return year, month
+    return None
+
+
 def _last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
@@ -86,7 +102,10 @@ def _resolve_span(
     if start_month is None and start.day is not None:
         if issue_date is None:
             return None
-        start_year, start_month = infer_month(start.day, issue_date, tense)
+        by_weekday = None
+        if start.weekday is not None:
+            by_weekday = month_of_weekday(start.day, start.weekday, issue_date, tense)
+        start_year, start_month = by_weekday or infer_month(start.day, issue_date, tense)
         end_year, end_month = start_year, start_month
         inferred = ["month", "year"]
     elif start_year is None:
