@@ -267,3 +267,42 @@ def test_a_weekday_before_a_counted_noun_is_no_date(text: str) -> None:
 def test_each_weekday_abbreviation_names_one_day() -> None:
     numbers = default_grammar().weekday_numbers
     assert (numbers["tues"], numbers["thurs"], numbers["sun"], numbers["sunday"]) == (1, 3, 6, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "issue", "expected"),
+    [
+        # a two-digit year after slashes, and the reading nearest the issue (American order here)
+        ("Field report for 9/12/05", date(2005, 9, 1), [("for 9/12/05", "2005-09-12", "2005-09-12")]),
+        ("News for the week of 05.03.10", date(2010, 5, 1), [("of 05.03.10", "2010-05-03", "2010-05-03")]),
+        # the same figures in a bulletin of another month read the other way round
+        ("Field report for 9/12/05", date(2005, 12, 1), [("for 9/12/05", "2005-12-09", "2005-12-09")]),
+        # a range in figures
+        (
+            "Period covered: 10/05/2017 – 12/05/2017",
+            date(2017, 5, 1),
+            [("10/05/2017 – 12/05/2017", "2017-05-10", "2017-05-12")],
+        ),
+        # a day alone after a lead word and an article
+        (
+            "The kitchen served 800 meals on the 11th.",
+            date(2005, 9, 1),
+            [("on the 11th", "2005-09-11", "2005-09-11")],
+        ),
+    ],
+)
+def test_dates_in_figures_and_days_alone(text: str, issue: date, expected) -> None:
+    assert _rows(text, issue=issue) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see clause 4.2.12 of the rules",
+        "They met on the 3rd floor.",
+        "by the 21st century",
+        "a score of 3/4/5",
+    ],
+)
+def test_numbers_that_only_look_like_dates(text: str) -> None:
+    assert find_date_expressions(text) == []

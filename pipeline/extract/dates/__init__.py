@@ -7,7 +7,8 @@ Three layers, each usable alone:
   order) that finds "On 5 November 2012", "from 6-9 November", "on 6, 15 and 27
   November 2012" (three days), "from 30 June to 4 July 2014", "March 3-5, 2014",
   "8 - 10 Oct. 14", "by March 2013", "By 2025", "late in February", "from 22 to 25"
-  (no month), numeric dates ("2012-11-05", "5/11/2012", read by dateparser), lists of
+  (no month), "on Sunday 18th" and "on the 11th" (no month), numeric dates and ranges
+  ("2012-11-05", "5/11/2012", "9/12/05", "10/05/2017 - 12/05/2017", read by dateparser), lists of
   months ("during June and July", "April or May 2016"), seasons with a year ("Spring
   2013"), units counted from the issue ("last year", "next month", "this fall", "last
   July"), "2021/22", and forms PDF extraction breaks ("3 rd", "16thJanuary", a masthead's
@@ -47,7 +48,10 @@ Scope decisions:
   "must": on or after it; present: the nearest); a missing month is the issue month
   (a guess, flagged in ``inferred_parts``; it keeps the year right). Without an issue
   date, ``find_dates`` uses the first month and year the document states; a Doc with
-  no parse counts as present tense.
+  no parse counts as present tense. A day with a weekday and no month ("on Sunday 18th")
+  takes the month around the issue in which that day is that weekday. A date in figures
+  whose day and month could be either way round ("9/12/05", "5/11/2012") takes the reading
+  nearest the issue date (the language's order on a tie, and without an issue date).
 * Portions narrow a month or year but keep its granularity: early = days 1-10 of a
   month or January-June of a year, mid = 11-20 (April-September), late = 21-last
   (July-December); the beginning/end of a month are days 1-10/21-last, but of a year its
@@ -57,9 +61,10 @@ Scope decisions:
   consecutive days ("on 11 and 12 February", "between 14 and 16 May") are one range.
 * "Month NN" is American order (day NN); a two-digit year is read only after days and
   an abbreviated month ("8-10 Oct. 14") or with an apostrophe ("Nov. '12").
+* A two-digit year in figures is read after slashes ("9/12/05") or after a two-digit day
+  and month with dots ("05.03.10"); "4.2.12" is more often a clause number.
 * Out of scope: days relative to an unknown day ("yesterday", "on Monday", "last week"),
-  numeric dates with a two-digit year ("05.03.10": the day order is a guess), six-digit
-  log codes ("041006"), decades, times of day, weekdays without a date.
+  six-digit log codes ("041006"), decades, times of day, weekdays without a day number.
 """
 
 from pipeline.extract.dates.stage import extract, find_dates

@@ -120,16 +120,52 @@ def _days_only_ok(grammar: DateGrammar, text: str, match: re.Match[str], d1: int
     return _next_word(text, match.end()) in grammar.day_range_follow_words
 
 
-def _weekday_day_ok(grammar: DateGrammar, text: str, match: re.Match[str]) -> bool:
-    """ "on Sunday 18th", "Sat 24, at the hall": a weekday and a day with no month name a day
-    where the day is an ordinal or ends a clause, or a word that may follow a date comes next;
-    "on Sunday 18 volunteers came" counts volunteers."""
-    if not match.group("d1")[-1].isdigit():
+def _day_alone_ok(grammar: DateGrammar, text: str, match: re.Match[str]) -> bool:
+    """ "on Sunday 18th", "Sat 24, at the hall", "fed 900 meals on the 11th.": a day with no
+    month names a day where it ends a clause or a word that may follow a date comes next
+    ("on Sunday 18 volunteers came" counts volunteers; "on the 3rd floor" is a storey), or,
+    after a weekday, where it is an ordinal."""
+    if match.group("d1")[-1].isalpha() and match.groupdict().get("wd1"):
         return True
     rest = text[match.end() :]
     if re.match(r"[ \t\u00a0]*(?:$|\n|[,;:)\]]|\.(?:\s|$))", rest):
         return True
     return _next_word(text, match.end()) in grammar.day_range_follow_words
+
+
+_SWAPPED_ORDER = {"DMY": "MDY", "MDY": "DMY"}
+
+
+def _four_digit_year(grammar: DateGrammar, numeric: str) -> str:
+    """ "9/12/05" -> "9/12/2005": a two-digit year below the pivot is 20yy, else 19yy."""
+    match = re.search(r"(?<=[/.])(\d\d)$", numeric)
+    if match is None:
+        return numeric
+    yy = int(match.group(1))
+    return f"{numeric[: match.start()]}{(2000 if yy < grammar.two_digit_year_pivot else 1900) + yy}"
+
+
+def _numeric_readings(grammar: DateGrammar, first: str, last: str | None) -> tuple[tuple[DateSpan, ...], ...]:
+    """The readings of a date (or a range) in figures: in the language's day order, then, where
+    day and month could be the other way round ("9/12/05"), in the other order."""
+    orders = [grammar.date_order]
+    if "-" not in first and grammar.date_order in _SWAPPED_ORDER:
+        orders.append(_SWAPPED_ORDER[grammar.date_order])
+    readings: list[tuple[DateSpan, ...]] = []
+    for order in orders:
+        ends = [
+            parse_date_string(_four_digit_year(grammar, t), languages=grammar.languages, date_order=order)
+            for t in (first, last or first)
+        ]
+        start, stop = ends
+        if start is None or stop is None or stop < start:
+            continue
+        span = (
+            DateSpan(DatePart(start.day, start.month, start.year), DatePart(stop.day, stop.month, stop.year)),
+        )
+        if span not in readings:
+            readings.append(span)
+    return tuple(readings)
 
 
 def _uncued_year_range_ok(
@@ -296,10 +332,10 @@ def _expression(grammar: DateGrammar, name: str, match: re.Match[str], text: str
     elif name == "month_label_day":
         part = DatePart(_day(groups["d1"]), _month(grammar, groups["m1"]), None)
         spans = (DateSpan(part, part),)
-    elif name == "weekday_day":
-        if not _weekday_day_ok(grammar, text, match):
+    elif name in ("weekday_day", "article_day"):
+        if not _day_alone_ok(grammar, text, match):
             return None
-        part = DatePart(_day(groups["d1"]), None, None, _weekday(grammar, groups["wd1"]))
+        part = DatePart(_day(groups["d1"]), None, None, _weekday(grammar, groups.get("wd1")))
         spans = (DateSpan(part, part),)
     elif name == "month_modifier":
         part = DatePart(None, _month(grammar, groups["m1"]), None)
@@ -337,14 +373,13 @@ def _expression(grammar: DateGrammar, name: str, match: re.Match[str], text: str
     elif name == "year":
         part = DatePart(None, None, _year(grammar, groups["y1"]))
         spans = (DateSpan(part, part),)
-    elif name == "numeric":
-        parsed = parse_date_string(
-            groups["numeric"], languages=grammar.languages, date_order=grammar.date_order
-        )
-        if parsed is None:
+    elif name in ("numeric", "numeric_range"):
+        readings = _numeric_readings(grammar, groups["numeric"], groups.get("numeric2"))
+        if not readings:
             return None
-        part = DatePart(parsed.day, parsed.month, parsed.year)
-        spans = (DateSpan(part, part),)
+        return DateExpression(
+            text[match.start() : end], match.start(), end, readings[0], name, readings=readings[1:]
+        )
     elif name == "days":
         d1, d2 = _day(groups["d1"]), _day(groups["d2"])
         if d1 is None or d2 is None or not _days_only_ok(grammar, text, match, d1, d2):

@@ -22,6 +22,14 @@ _YEAR4 = r"(?<!\d)(?:19|20)\d\d(?!\d)"
 _YEAR = rf"(?:{_YEAR4}|['\u2019]?\d\d(?!\d))"
 # An expression neither starts inside a word, a number, a symbol ("A/67/195") or a
 # time, nor ends before one.
+# A date written in figures: ISO, or day and month (either order) with a four-digit year, or a
+# two-digit one after slashes or after two-digit day and month with dots ("4.2.12" is more often
+# a clause number than a date).
+_NUMERIC = (
+    r"(?:19|20)\d\d-[01]?\d-[0-3]?\d"
+    r"|[0-3]?\d/[0-3]?\d/(?:(?:19|20)\d\d|\d\d(?!\d))"
+    r"|[0-3]?\d\.[0-3]?\d\.(?:19|20)\d\d|[0-3]\d\.[0-3]\d\.\d\d(?!\d)"
+)
 _START = r"(?<![\w/:.\u2010\u2011\u2012\u2013\u2014\u2015-])"
 _END = r"(?![\w/%]|[.,:]\d)"
 
@@ -101,12 +109,12 @@ def _optional_words(words: Sequence[str]) -> str:
     return f"(?:{'|'.join(branches)})?" if branches else ""
 
 
-def _day_pattern(ordinal_suffixes: Sequence[str]) -> str:
+def _day_pattern(ordinal_suffixes: Sequence[str], *, ordinal_required: bool = False) -> str:
     # An ordinal suffix may stand apart from its number ("3 rd") where a PDF set it raised.
     # Set apart, only in lower case: "5 St Kilda Road" is an address.
     suffixes = "|".join(re.escape(s) for s in ordinal_suffixes)
     ordinal = rf"(?:(?:(?-i:[ \t\u00a0](?:{suffixes}))|(?:{suffixes}))(?-i:(?![a-z])))"
-    return rf"(?<!\d)(?:3[01]|[12]\d|0?[1-9]){ordinal}?(?!\d)"
+    return rf"(?<!\d)(?:3[01]|[12]\d|0?[1-9]){ordinal}{'' if ordinal_required else '?'}(?!\d)"
 
 
 def _without_accents(word: str) -> str:
@@ -294,6 +302,18 @@ def build_grammar(
             rf"{_START}(?P<m1>{month_full})(?:{_H}+[a-z]+){{1,2}}{_H}*[:\u2013\u2014-]{_S0}"
             rf"{weekday_req}(?P<d1>{day}){_END}"
         ),
+        # on the 11th (the month is not stated)
+        **(
+            {
+                "article_day": (
+                    rf"{_START}(?P<lead>{_alternation(data['lead_words'])}){_S1}"
+                    rf"(?P<article>{_alternation(data['day_articles'])}){_S1}"
+                    rf"(?P<d1>{_day_pattern(data['ordinal_suffixes'], ordinal_required=True)}){_END}"
+                )
+            }
+            if data.get("day_articles") and data["ordinal_suffixes"]
+            else {}
+        ),
         # on Sunday 18th / Sat 24 (the month is not stated: the weekday picks it near the issue)
         "weekday_day": (
             rf"{_START}{lead}(?P<wd1>{weekday_names})\.?,?{_S1}(?P<d1>{day}){after}{_END}"
@@ -316,11 +336,10 @@ def build_grammar(
         ),
         # By 2025 / for 2013 / early 2016 / by the end of 2013
         "year": (rf"{_START}(?:{year_cue})?(?:{year_portion_g})?(?P<y1>{_YEAR4}){_END}"),
-        # 2012-11-05 / 5/11/2012 / 05.11.2012: read by dateparser
-        "numeric": (
-            rf"{_START}{lead}(?P<numeric>(?:19|20)\d\d-[01]?\d-[0-3]?\d"
-            rf"|[0-3]?\d/[0-3]?\d/(?:19|20)\d\d|[0-3]?\d\.[0-3]?\d\.(?:19|20)\d\d){_END}"
-        ),
+        # 2012-11-05 / 5/11/2012 / 05.11.2012 / 9/12/05 / 05.03.10: read by dateparser
+        "numeric": rf"{_START}{lead}(?P<numeric>{_NUMERIC}){_END}",
+        # 10/05/2017 - 12/05/2017
+        "numeric_range": rf"{_START}{lead}(?P<numeric>{_NUMERIC}){conn}(?P<numeric2>{_NUMERIC}){_END}",
         # from 22 to 25 (the month is not stated)
         "days": (
             rf"{_START}(?P<lead>{_alternation(data['day_range_cues'])}){_S1}(?P<d1>{day})"

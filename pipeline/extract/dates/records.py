@@ -74,6 +74,9 @@ class DateExpression:
     season: Season | None = None  # the spans then state the year only ("Spring 2013")
     relative: Relative | None = None  # the spans then state nothing ("next year")
     tense: str | None = None  # a tense the words impose ("last July": past)
+    # Other readings of a date in figures whose day and month may be either way round
+    # ("9/12/05"): ``resolve`` takes the reading nearest the issue date.
+    readings: tuple[tuple[DateSpan, ...], ...] = ()
 
     @property
     def is_list(self) -> bool:

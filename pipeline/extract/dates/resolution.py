@@ -69,6 +69,15 @@ def month_of_weekday(day: int, weekday: int, issue_date: date, tense: str) -> tu
     return None
 
 
+def _days_from_issue(spans: tuple[DateSpan, ...], issue_date: date) -> int:
+    """Days between a full date's first day and the middle of the issue month."""
+    first = spans[0].start
+    if first.year is None or first.month is None or first.day is None:
+        return 0
+    middle = issue_date.replace(day=15)
+    return abs((date(first.year, first.month, first.day) - middle).days)
+
+
 def _last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
@@ -198,5 +207,8 @@ def resolve(
     if expression.relative is not None or expression.season is not None:
         return _resolve_named(expression, issue_date, hemisphere)
     tense = expression.tense or tense
-    resolved = (_resolve_span(s, expression.portion, issue_date, tense) for s in expression.spans)
+    spans = expression.spans
+    if expression.readings and issue_date is not None:
+        spans = min((spans, *expression.readings), key=lambda r: _days_from_issue(r, issue_date))
+    resolved = (_resolve_span(s, expression.portion, issue_date, tense) for s in spans)
     return [r for r in resolved if r is not None]
