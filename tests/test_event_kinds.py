@@ -579,6 +579,8 @@ def test_activities_listed_by_title(nlp) -> None:
         # a body's name and its date
         ("Lakes Basin Secretariat, 12 April 2016", [day("12 April 2016", "2016-04-12")],
          [("Lakes Basin Secretariat", None)]),
+        # the document's first line: its name and issue
+        ("Riverside Digest: Week of 14.06.11\n\nHere is our news.", [day("14.06.11", "2011-06-14")], []),
     ],
 )  # fmt: skip
 def test_a_dated_line_that_lists_no_activity(nlp, body: str, dates: list, orgs: list) -> None:

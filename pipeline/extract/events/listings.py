@@ -50,7 +50,8 @@ def listing_phrases(
     ``names``: tokens of people's and organisations' names, which are no activity's title
     ("EMS Secretariat, June 18, 2002"). The line must be an item of a list (it opens with a
     bullet) or join the title to its day with a colon or a dash; a month is no item's date
-    ("Digital Government Bulletin, September 2015" is a masthead).
+    ("Digital Government Bulletin, September 2015" is a masthead), and neither is the first
+    line of the document ("Network News: Week of 05.03.10": the bulletin's name and issue).
     """
     base = st.section.char_start
     with_phrase = {p.sentence for p in phrases}
@@ -58,6 +59,8 @@ def listing_phrases(
     for sentence, (lo, hi) in enumerate(st.sentences):
         if sentence in with_phrase or (sentence == 0 and st.has_heading):
             continue
+        if base + lo == 0:
+            continue  # the masthead's first line
         own = [d for d in dates if lo <= d.char_start - base < hi and d.granularity != "year"]
         days = {(d.char_start, d.char_end) for d in own}
         if len(days) != 1 or any(d.granularity != "day" or is_deadline(st, d, lex) for d in own):
