@@ -99,7 +99,10 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--ocr-jobs",
         type=int,
-        help="pages of one document read by OCR at once (default: --workers); the tables are the same",
+        help=(
+            "OCR engines at once on this machine, shared by every worker, a document's pages spread"
+            " over them (default: --workers; 1: one page at a time in each worker); the tables are the same"
+        ),
     )
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     # SUPPRESS: without it the sub-command's default would undo `bulletin --debug run`.

@@ -59,8 +59,10 @@ class OcrSettings:
     min_confidence: float = 80.0
     # Wall-clock time of the engine on one page; a page over it fails its document.
     seconds_per_page: float = 120.0
-    # Pages of one document the engine reads at once, each in a process of its own (``--ocr-jobs``;
-    # the CLI's default is ``--workers``). How fast, not what is read: out of the fingerprint.
+    # Engine processes at once on this machine, whichever worker starts them (``--ocr-jobs``; the
+    # CLI's default is ``--workers``); a document's pages are spread over them. With 1, each worker
+    # reads one page at a time and no limit is shared. How fast, not what is read: out of the
+    # fingerprint.
     jobs: int = field(default=1, repr=False, compare=False)
 
 

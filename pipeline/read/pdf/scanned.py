@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.core.errors import InputError
 from pipeline.core.records import PageInfo
@@ -29,8 +30,12 @@ from pipeline.read.ocr import (
     ocr_engine,
     render_page,
 )
+from pipeline.read.ocr.slots import engine_slot
 from pipeline.read.pdf.records import Page, Row, Token
 from pipeline.read.pdf.text_layer import page_rows
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
 POINTS_PER_INCH = 72.0
 # A word read with less confidence than this, with no letter or digit, is a speck or a
@@ -93,10 +98,13 @@ def _recognise(
 
     Pages are rendered here, one after another (pdfium is not thread-safe), at most ``jobs``
     images ahead of the engine; the engine reads each in a process of its own, which a thread
-    waits for. The first failure, in page order, is raised.
+    waits for. The first failure, in page order, is raised. Every worker process of the run
+    shares the same ``jobs`` engine slots, so ``--workers N`` starts at most N engines, not N x N.
     """
     if settings.jobs <= 1 or len(todo) == 1:
-        return {p.number: engine.recognise(render_page(path, p.number, settings.dpi)) for p in todo}
+        return {
+            p.number: _in_slot(engine, render_page(path, p.number, settings.dpi), settings.jobs) for p in todo
+        }
     pool = ThreadPoolExecutor(max_workers=settings.jobs, thread_name_prefix="ocr")
     futures: dict[int, Future[OcrPage]] = {}
     try:
@@ -104,12 +112,20 @@ def _recognise(
             running = [f for f in futures.values() if not f.done()]
             if len(running) >= settings.jobs:
                 wait(running, return_when=FIRST_COMPLETED)
-            futures[page.number] = pool.submit(engine.recognise, render_page(path, page.number, settings.dpi))
+            image = render_page(path, page.number, settings.dpi)
+            futures[page.number] = pool.submit(_in_slot, engine, image, settings.jobs)
         return {number: future.result() for number, future in futures.items()}
     finally:
         # On a failure or the document's time limit, pages not yet started are dropped; those
         # in the engine end within its own time limit per page.
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _in_slot(engine: OcrEngine, image: Image, slots: int) -> OcrPage:
+    """The engine's reading of one page, in one of the machine's ``slots`` engine slots: the
+    workers of a run together start at most ``--ocr-jobs`` engines (see ``ocr.slots``)."""
+    with engine_slot(slots):
+        return engine.recognise(image)
 
 
 def _lower(text: str) -> str:
