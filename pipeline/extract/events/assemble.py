@@ -48,7 +48,8 @@ def _event(ctx: Context, anchor: Anchor, name: str, event_type: str, only_activi
     for s in order:
         lo, hi = st.sentences[s]
         groups.append([h for h in ctx.hits if lo <= h.start < hi])
-    city, country = choose_place(groups, anchor.position)
+    name_end = st.end(anchor.phrase.end - 1) if anchor.mention is None else None
+    city, country = choose_place(groups, anchor.position, name_end)
     same_event = [p for p in ctx.phrases if resolve_name(p, ctx.phrases, ctx.title, ctx.lex)[0] == name]
     if anchor.phrase not in same_event:
         same_event.append(anchor.phrase)
