@@ -5,7 +5,7 @@ It only wires the rules of the sibling modules; this is the entry point the regi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from pipeline.core.ids import normalise_name, stable_id
 from pipeline.core.records import DateMention, Event, Mention, Organisation, Person, Place, Section
 from pipeline.extract.context import DocumentContext, Extracted
+from pipeline.extract.events.agenda import agenda_phrases
 from pipeline.extract.events.arguments import argument_phrases, refine_verb_phrases, with_purpose
 from pipeline.extract.events.dates import (
     assign_dates,
@@ -31,6 +32,7 @@ from pipeline.extract.events.places import choose_place, place_hits
 from pipeline.extract.events.records import Anchor, Context
 from pipeline.extract.events.tokens import blocked_tokens, section_text
 from pipeline.extract.events.undated import undated_anchors
+from pipeline.extract.events.weekdays import report_week, weekday_dates, weekday_numbers
 
 
 def _event(ctx: Context, anchor: Anchor, name: str, event_type: str, only_activity: bool) -> Event:
@@ -46,7 +48,8 @@ def _event(ctx: Context, anchor: Anchor, name: str, event_type: str, only_activi
     for s in order:
         lo, hi = st.sentences[s]
         groups.append([h for h in ctx.hits if lo <= h.start < hi])
-    city, country = choose_place(groups, anchor.position)
+    name_end = st.end(anchor.phrase.end - 1) if anchor.mention is None else None
+    city, country = choose_place(groups, anchor.position, name_end)
     same_event = [p for p in ctx.phrases if resolve_name(p, ctx.phrases, ctx.title, ctx.lex)[0] == name]
     if anchor.phrase not in same_event:
         same_event.append(anchor.phrase)
@@ -118,13 +121,18 @@ def section_events(
     organisations: Sequence[Organisation],
     people: Sequence[Person],
     lex: EventLexicon,
+    week: tuple[date, date] | None = None,
+    weekdays: Mapping[str, int] | None = None,
 ) -> list[Event]:
-    """Events of one section (inputs may cover the whole document)."""
+    """Events of one section (inputs may cover the whole document); in a weekly report
+    (``week``), a weekday named alone dates an activity as that day of the week."""
     st = section_text(section, doc)
     lo, hi = section.char_start, section.char_end
-    own_dates = sorted(
-        (d for d in dates if lo <= d.char_start < hi), key=lambda d: (d.char_start, d.start_date)
-    )
+    own_dates = [d for d in dates if lo <= d.char_start < hi]
+    if week is not None and weekdays:
+        written = [(d.char_start - lo, d.char_end - lo) for d in own_dates]
+        own_dates += weekday_dates(st, week, written, lex, weekdays)
+    own_dates.sort(key=lambda d: (d.char_start, d.start_date))
     own_mentions = tuple(sorted((m for m in mentions if lo <= m.char_start < hi), key=lambda m: m.char_start))
     org_by_id = {o.org_id: o for o in organisations}
     person_by_id = {p.person_id: p for p in people}
@@ -145,6 +153,7 @@ def section_events(
         (m.char_start - lo, m.char_end - lo) for m in own_mentions if m.label == "PERSON"
     ]
     found += listing_phrases(st, lex, found, own_dates, hits, blocked, blocked_tokens(st, name_spans))
+    found += agenda_phrases(st, lex, found, own_dates, blocked)
     phrases = tuple(with_purpose(st, p, lex) for p in sorted(found, key=lambda p: (p.start, p.head)))
     title_dates = [(d.char_start - lo, d.char_end - lo) for d in own_dates if d.granularity != "year"]
     title = title_activity(st, phrases, lex, title_dates)
@@ -201,6 +210,7 @@ def extract(context: DocumentContext) -> Extracted:
         found.organisations,
         found.people,
         load_lexicon(context.language),
+        context.language,
     )
     return Extracted(tuple(events))
 
@@ -215,10 +225,15 @@ def find_events(
     organisations: Sequence[Organisation],
     people: Sequence[Person],
     lexicon: EventLexicon | None = None,
+    language: str = "en",
 ) -> list[Event]:
     """Every event of a document, section by section, in text order."""
-    lex = lexicon or load_lexicon()
+    lex = lexicon or load_lexicon(language)
+    week = report_week(sections, dates, lex)
+    weekdays = weekday_numbers(language) if week is not None else None
     events: list[Event] = []
     for section, doc in zip(sections, docs, strict=True):
-        events += section_events(doc_id, section, doc, dates, places, mentions, organisations, people, lex)
+        events += section_events(
+            doc_id, section, doc, dates, places, mentions, organisations, people, lex, week, weekdays
+        )
     return events

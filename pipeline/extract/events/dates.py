@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from pipeline.core.records import DateMention
+from pipeline.extract.events.agenda import agenda_label
 from pipeline.extract.events.lexicon import EventLexicon, Words, words_of
 from pipeline.extract.events.names import TitleActivity
 from pipeline.extract.events.phrases import Phrase
@@ -174,9 +175,17 @@ def assign_dates(
             continue
         start = mention.char_start - base
         sentence = _sentence_at(st, start)
-        in_sentence = [p for p in phrases if p.sentence == sentence]
-        candidates = [p for p in in_sentence if not p.in_org] or in_sentence
-        chosen = _choose(st, candidates, mention, lex, taken)
+        label = agenda_label(st, mention)
+        if label is not None:
+            # A day that labels its line ("17 June: Prize-giving") dates what the line names.
+            on_line = [p for p in phrases if label[0] <= _phrase_start(st, p) < label[1]]
+            chosen = on_line[0] if on_line else None
+        else:
+            in_sentence = [p for p in phrases if p.sentence == sentence]
+            candidates = [p for p in in_sentence if not p.in_org] or in_sentence
+            chosen = _choose(st, candidates, mention, lex, taken)
+        if chosen is None and label is not None:
+            continue
         if chosen is None:
             if mention.granularity != "day" or not has_any(st, sentence, lex.event_verbs):
                 continue

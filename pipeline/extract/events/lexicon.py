@@ -70,6 +70,11 @@ class EventLexicon:
     purpose_preps: frozenset[str] = frozenset()
     # Phrases that follow an activity as its adjectives do ("formation *en ligne*").
     adjective_phrases: tuple[Words, ...] = ()
+    # A date after one of these ends (or starts) the week a report covers; a weekday named after
+    # or before one of ``weekday_not_after`` ("every Monday", "lundi prochain") is no day of it.
+    week_end_cues: tuple[Words, ...] = ()
+    week_start_cues: tuple[Words, ...] = ()
+    weekday_not_after: frozenset[str] = frozenset()
     where_words: frozenset[str] = WHERE_WORDS
     origin_words: frozenset[str] = ORIGIN_WORDS
 
@@ -170,6 +175,9 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         adjectives_after=bool(data.get("adjectives_after")),
         adjective_phrases=phrases("adjective_phrases"),
         purpose_preps=word_set("purpose_preps"),
+        week_end_cues=phrases("week_end_cues"),
+        week_start_cues=phrases("week_start_cues"),
+        weekday_not_after=word_set("weekday_not_after"),
         where_words=word_set("where_words") or WHERE_WORDS,
         origin_words=word_set("origin_words") or ORIGIN_WORDS,
     )

@@ -21,6 +21,7 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 _OPEN_QUOTES = frozenset({'"', "“", "‘", "'", "«"})
 _CLOSE_QUOTES = frozenset({'"', "”", "’", "'", "»"})
 _CLAUSE_PUNCT = frozenset({",", ";", ":", ".", "!", "?"})
+_WH_WORDS = frozenset({"how", "what", "whether", "why"})
 _RELATIVES = frozenset({"which", "that", "who", "whom", "whose", "where", "when", "while"})
 OTHER_PREPS = frozenset(
     {
@@ -155,12 +156,19 @@ def _complement_end(st: SectionText, p: int, blocked: frozenset[int], lex: Event
         nxt = st.tokens[q + 1] if q + 1 < len(st.tokens) else None
         if q in blocked or low in _CLAUSE_PUNCT or low in _RELATIVES or low in lex.relatives:
             break
-        if low == "(":
-            close = _closing(st, q, frozenset({")"}), 8)
-            if close is None:
+        if low == "(" or (low in _OPEN_QUOTES and q == p + 1):
+            # An aside in brackets; a quoted topic ("a panel on *"careers in science"*").
+            closers, limit = (frozenset({")"}), 8) if low == "(" else (_CLOSE_QUOTES, _MAX_QUOTE)
+            close = _closing(st, q, closers, limit)
+            if close is None or (low != "(" and any(k in blocked for k in range(q, close))):
                 break
             count += close - q
             q = close + 1
+            continue
+        question = low in _WH_WORDS and q + 2 < len(st.tokens) and st.lower[q + 1] == "to"
+        if question and _infinitive_after(st, q + 2):
+            count += 3
+            q += 3  # "a session on *how to generate* impact": the topic is a question
             continue
         if low in lex.complement_preps or low in OTHER_PREPS or low in lex.other_preps or low in {"and", "&"}:
             continues = low in _TITLE_CONTINUE_PREPS and nxt is not None and (nxt.is_title or nxt.is_upper)
@@ -452,7 +460,8 @@ def _verb_phrase(st: SectionText, i: int, blocked: frozenset[int], lex: EventLex
     if q < len(st.tokens) and st.lower[q] in {"with", "to"}:
         q += 1
     end = q
-    if q < len(st.tokens) and st.sentence_of[q] == sentence and q not in blocked:
+    purpose = st.parsed and q < len(st.tokens) and st.lower[q - 1] == "to" and _infinitive_after(st, q)
+    if q < len(st.tokens) and st.sentence_of[q] == sentence and q not in blocked and not purpose:
         end = _complement_end(st, q - 1, blocked, lex)
     while end > q and st.lower[end - 1] in _NAME_TRIM | lex.complement_preps:
         end -= 1
@@ -473,6 +482,11 @@ def _verb_phrase(st: SectionText, i: int, blocked: frozenset[int], lex: EventLex
         host=False,
         in_org=False,
     )
+
+
+def _infinitive_after(st: SectionText, q: int) -> bool:
+    """ "met to discuss the budget": "to" opens the meeting's purpose, not whom it was with."""
+    return st.tokens[q].pos_ in {"VERB", "AUX"} and st.tokens[q].tag_ == "VB"
 
 
 def _gathers_for_activity(st: SectionText, i: int, lex: EventLexicon) -> bool:

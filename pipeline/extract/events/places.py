@@ -85,7 +85,12 @@ def place_hits(
     return hits
 
 
-def _best(hits: Sequence[PlaceHit], anchor: int, counts: Mapping[str, int] | None = None) -> PlaceHit:
+def _best(
+    hits: Sequence[PlaceHit],
+    anchor: int,
+    counts: Mapping[str, int] | None = None,
+    anchor_end: int | None = None,
+) -> PlaceHit:
     """The place where something happens: "in X", "at X", "visited X" before a place that
     only qualifies someone ("officials of X", "delegates from X"), then (with ``counts``, how
     often the section names each country) the country the section is most about ("Collaboration
@@ -93,13 +98,19 @@ def _best(hits: Sequence[PlaceHit], anchor: int, counts: Mapping[str, int] | Non
 
     def rank(h: PlaceHit) -> tuple[bool, int, int, int]:
         often = -(counts or {}).get(h.place.country_code or "", 0)
-        return (h.in_org, h.where, often, abs(h.start - anchor))
+        near = abs(h.start - anchor)
+        if anchor_end is not None and h.start >= anchor:
+            near = max(0, h.start - anchor_end)  # "le Festival des Arts *à Kayes*": right after the name
+        return (h.in_org, h.where, often, near)
 
     return min(hits, key=rank)
 
 
-def choose_place(hit_groups: Sequence[Sequence[PlaceHit]], anchor: int) -> tuple[str | None, str | None]:
-    """City and country code from the first group that names a place.
+def choose_place(
+    hit_groups: Sequence[Sequence[PlaceHit]], anchor: int, anchor_end: int | None = None
+) -> tuple[str | None, str | None]:
+    """City and country code from the first group that names a place, the nearest to ``anchor``
+    (a date's position, or the start of an undated activity's name that ends at ``anchor_end``).
 
     A city gives its own country; a street or a reserve only its country. A group naming only
     a country gives the country, and a city of that country from a later group, if one names it.
@@ -115,7 +126,8 @@ def choose_place(hit_groups: Sequence[Sequence[PlaceHit]], anchor: int) -> tuple
                 cities, key=lambda h: {"city": 0, "other": 1, "area": 2}[place_kind(h.place) or "area"]
             )
             best_kind = place_kind(ranked[0].place)
-            city = _best([h for h in cities if place_kind(h.place) == best_kind], anchor)
+            best = [h for h in cities if place_kind(h.place) == best_kind]
+            city = _best(best, anchor, anchor_end=anchor_end)
             return city.place.name, city.place.country_code or country
         if country is None:
             countries = [h for h in hits if place_kind(h.place) == "country"]

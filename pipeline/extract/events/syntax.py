@@ -188,12 +188,26 @@ def told_in_past(token: Token) -> bool:
     verb = governing_verb(token)
     if verb is None:
         return True
+    if verb.tag_ and not verb.tag_.startswith("VB"):
+        return _past_by_morphology(verb)  # a model with Universal Dependencies tags (French)
     group = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
     if any(t.tag_ == "MD" for t in group):
         return False
     return any(t.tag_ == "VBD" for t in group) or (
         verb.tag_ == "VBN" and any(t.lower_ in _PERFECT_AUX for t in group)
     )
+
+
+def _past_by_morphology(verb: Token) -> bool:
+    """Past from Universal Dependencies morphology: a participle after a tense auxiliary that is
+    not in the future (passé composé "a salué", "s'est tenue", plus-que-parfait "avait
+    organisé"), or a finite verb in the past or the imperfect (passé simple, imparfait). A
+    present passive ("est organisé": its auxiliary is aux:pass) and "aura lieu" are not."""
+    forms = set(verb.morph.get("VerbForm", []))
+    if "Part" in forms:
+        tense_aux = [c for c in verb.children if c.dep_ == "aux:tense"]
+        return bool(tense_aux) and not any("Fut" in a.morph.get("Tense", []) for a in tense_aux)
+    return "Fin" in forms and bool({"Past", "Imp"} & set(verb.morph.get("Tense", [])))
 
 
 def children(token: Token, *deps: str) -> list[Token]:

@@ -3,7 +3,8 @@
 A bulletin names many activities in passing ("the Forum's report", "a meeting is planned");
 an undated one is a row only when its sentence says it takes place ("will be held", "taking
 place"), reports it with a verb ("met with a group of students"), says it was carried out
-("we held a plant sale"), places it ("a virtual meeting in Poland"), or lists it among the
+("we held a plant sale"), says who ran it ("a panel
+session, led by Dr Noor"), places it ("a virtual meeting in Poland"), or lists it among the
 tasks a group carried out ("busy with tasks such as hosting a school for nature lessons, a
 show and tell at the school, weed control workshops"), and when its name is not that of an
 activity the section dates already.
@@ -20,7 +21,7 @@ from pipeline.extract.events.phrases import Phrase, named_activity, venue_end
 from pipeline.extract.events.places import PlaceHit, place_kind
 from pipeline.extract.events.records import Anchor, Context
 from pipeline.extract.events.syntax import distance, told_in_past
-from pipeline.extract.events.tokens import _find_phrases
+from pipeline.extract.events.tokens import _find_phrases, match
 from pipeline.extract.model_rules import lemma
 
 _PLACE_GAP = 3  # characters between an activity's name and "in X" right after it
@@ -123,10 +124,46 @@ def _reported(ctx: Context, phrase: Phrase, dated: Sequence[Anchor]) -> bool:
         return phrase.specific and not held and past
     if not phrase.modified:
         return False
-    if phrase.specific and _said_to_happen(ctx, phrase):
+    if phrase.specific and (_said_to_happen(ctx, phrase) or _run_by(ctx, phrase) or _told_of(ctx, phrase)):
         return True
     same_kind = any(a.phrase.event_type == phrase.event_type for a in dated)
-    return not phrase.specific and not same_kind and (_placed(ctx, phrase) or _carried_out(ctx, phrase))
+    carried_out = _placed(ctx, phrase) or _carried_out(ctx, phrase) or _run_by(ctx, phrase)
+    return not phrase.specific and not same_kind and carried_out
+
+
+def _told_of(ctx: Context, phrase: Phrase) -> bool:
+    """Is the activity, introduced by an article, the subject of a clause told in the past ("A
+    panel session on how to measure impact, with three speakers, also stimulated much
+    discussion")? It took place."""
+    st = ctx.st
+    if not st.parsed or not phrase.det:
+        return False  # a name without an article may be a heading run into the sentence below
+    head = st.tokens[phrase.head]
+    if head.dep_ in {"nsubj", "nsubjpass"} and head.head.i != head.i:
+        return told_in_past(head)
+    # The parser may hang a heading and the sentence under it together: an activity that opens
+    # its sentence is then the subject of the sentence's main verb.
+    lo, hi = _token_range(ctx, phrase.sentence)
+    opens = phrase.start - (1 if phrase.det else 0) == lo
+    return opens and any(
+        st.tokens[k].dep_ == "ROOT" and st.tokens[k].tag_ == "VBD" for k in range(phrase.end, hi)
+    )
+
+
+def _run_by(ctx: Context, phrase: Phrase) -> bool:
+    """Does the text right after the activity's name say who ran it ("a panel session on
+    careers, led by Dr Amal Noor", "a planning session held by the councillors"): an
+    organiser cue, or the participle of an organiser's verb, after at most a comma?"""
+    st = ctx.st
+    k = phrase.end
+    if k < len(st.tokens) and st.lower[k] == "," and st.sentence_of[k] == phrase.sentence:
+        k += 1
+    if k >= len(st.tokens) or st.sentence_of[k] != phrase.sentence:
+        return False
+    if any(match(st.lower, k, cue) for cue in ctx.lex.organiser_cues):
+        return True
+    participle = not st.tagged or st.tokens[k].tag_ == "VBN"
+    return participle and st.lower[k] in ctx.lex.organiser_verbs and st.lower[k + 1 : k + 2] == ("by",)
 
 
 def _carried_out(ctx: Context, phrase: Phrase) -> bool:

@@ -15,20 +15,30 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.model_rules import lemma as lemma_of
+from pipeline.extract.sentences import is_paragraph_break
 from pipeline.extract.statistics.rules import StatisticsRules
 
 NOUNS = frozenset({"NOUN", "PROPN"})
 # Dependents that go on a subject after its noun: adjectives, complements with their
-# preposition and article, participles ("cas de choléra enregistrés depuis le début de l'année").
+# preposition and article, participles ("cas de choléra enregistrés depuis le début de l'année"),
+# the adverb of a participle ("réfugiés *non* enregistrés") and a name in apposition; a
+# participle the parse hangs as a complement (xcomp) when it takes the counted noun for a verb.
 PHRASE_DEPS = frozenset(
-    {"amod", "nmod", "case", "det", "fixed", "flat", "flat:name", "acl", "obl", "obl:mod", "obl:arg"}
-)
+    {
+        "amod", "nmod", "case", "det", "fixed", "flat", "flat:name", "acl", "obl", "obl:mod", "obl:arg",
+        "obl:agent", "advmod", "appos", "xcomp",
+    }
+)  # fmt: skip
 MAX_PHRASE_TOKENS = 10
-TRAILING_POS = frozenset({"ADP", "DET", "CCONJ", "PUNCT"})
+TRAILING_POS = frozenset({"ADP", "DET", "CCONJ", "PUNCT", "SPACE"})
 
 
 def _in_phrase(token: Token, noun: Token) -> bool:
-    """``token`` hangs from ``noun`` through the dependents of a noun phrase only."""
+    """``token`` hangs from ``noun`` through the dependents of a noun phrase only; a line break
+    inside a sentence (a counted noun at the end of a line, its participle on the next) is part
+    of it, a blank line is not."""
+    if token.is_space:
+        return not is_paragraph_break(token)
     while token.i != noun.i:
         if token.dep_ not in PHRASE_DEPS or token.head.i == token.i:
             return False
@@ -61,8 +71,9 @@ def _counted_after(doc: Doc, end: int, unit: str | None, rules: StatisticsRules)
     if end >= len(doc):
         return None
     first = doc[end]
-    if first.pos_ in NOUNS and unit is None:
-        return first
+    counted = first.pos_ in NOUNS or any(c.dep_ == "nummod" and c.i < end for c in first.children)
+    if counted and unit is None:
+        return first  # the parse may tag a counted participle noun as ADJ ("8,251 *réfugiés*")
     if unit is not None and first.lower_ in rules.unit_subject_prepositions:
         k = end + 1
         while k < len(doc) and k - end <= 3 and doc[k].pos_ == "DET":

@@ -1,0 +1,86 @@
+"""Lines of an agenda or a diary: a day that opens its line as a label ("17 June: Prize-giving at
+the college", "11 avril à PARIS : Les Rencontres du Développement, ...", "- 3 May – Garage
+sale").
+
+Such a line is one activity, named after the label, whatever the sentence splitter made of
+the lines around it (a column of dates with no full stop is one "sentence"): the day goes to
+an activity named on its own line after the label, and where no trigger word names one, the
+words after the label, up to a comma or a bracket, are its name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.core.records import DateMention
+from pipeline.extract.events.lexicon import EventLexicon, words_of
+from pipeline.extract.events.phrases import Phrase, named_activity
+from pipeline.extract.events.tokens import SectionText
+
+_LEADERS = " \t-–—•*·>"  # what may stand before the day on its line: a bullet
+_MARKS = (":", " – ", " — ", " - ")
+_MAX_BEFORE_MARK = 4  # words between the day and the mark ("à PARIS", "at the Hall")
+_NAME_ENDS = ",;(.!?"
+_MAX_NAME_TOKENS = 24
+
+
+def agenda_label(st: SectionText, mention: DateMention) -> tuple[int, int] | None:
+    """Where the name of the line a day labels starts and where the line ends (characters of
+    the section), if the day opens its line and a mark (a colon, a dash) follows it."""
+    if mention.granularity != "day":
+        return None
+    text = st.section.text
+    start = mention.char_start - st.section.char_start
+    end = mention.char_end - st.section.char_start
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(_LEADERS):
+        return None
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[end:line_end]
+    found = [(rest.find(mark), len(mark)) for mark in _MARKS if mark in rest]
+    if not found:
+        return None
+    at, size = min(found)
+    if len(rest[:at].split()) > _MAX_BEFORE_MARK:
+        return None
+    name_start = end + at + size
+    return (name_start, line_end) if text[name_start:line_end].strip() else None
+
+
+def _tokens_between(st: SectionText, lo: int, hi: int) -> list[int]:
+    return [k for k in range(len(st.tokens)) if lo <= st.start(k) < hi]
+
+
+def agenda_phrases(
+    st: SectionText,
+    lex: EventLexicon,
+    phrases: Sequence[Phrase],
+    dates: Sequence[DateMention],
+    blocked: frozenset[int],
+) -> list[Phrase]:
+    """The activities of agenda lines that no trigger word names: the words after the label up
+    to a comma or a bracket, without an article ("Les Rencontres du Développement")."""
+    text = st.section.text
+    found: list[Phrase] = []
+    for mention in dates:
+        label = agenda_label(st, mention)
+        if label is None:
+            continue
+        lo, hi = label
+        if any(lo <= st.start(p.start) < hi for p in phrases):
+            continue  # a trigger names the activity: the day goes to it
+        cut = next((i for i in range(lo, hi) if text[i] in _NAME_ENDS), hi)
+        tokens = _tokens_between(st, lo, cut)
+        while tokens and (st.lower[tokens[0]] in lex.determiners or not st.tokens[tokens[0]].is_alpha):
+            tokens.pop(0)
+        if any(k in blocked for k in tokens):
+            tokens = tokens[: next(n for n, k in enumerate(tokens) if k in blocked)]
+        words = [w for w in words_of(text[lo:cut]) if w.isalnum()]
+        deadline = any(words[: len(cue)] == list(cue) for cue in lex.deadline_words)
+        if not tokens or deadline or len(tokens) > _MAX_NAME_TOKENS or st.in_heading(tokens[0]):
+            continue
+        first, last = tokens[0], tokens[-1]
+        name = st.span_text(first, last + 1)
+        found.append(named_activity(first, last + 1, last, "event", st.sentence_of[first], name))
+    return found
