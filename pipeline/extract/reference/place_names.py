@@ -137,6 +137,7 @@ class LocalWords:
     lead_blockers: frozenset[str] = frozenset()  # "mise *en* place du Comité": no street
     postcode_digits: frozenset[int] = frozenset()  # "41100 Vendôme": lengths of postcodes
     phones: tuple[tuple[re.Pattern[str], str], ...] = ()  # a telephone number's form -> country
+    origin_words: tuple[str, ...] = ()  # lower case phrases: "returnees *from* Nigeria"
 
     def names_a_place(self, words: Sequence[str]) -> bool:
         """Whether a name of two or more words has the form of a local place's or an
@@ -194,4 +195,7 @@ def local_words(language: str = "en") -> LocalWords:
         lead_blockers=_words(data, "local_lead_blockers", lower=True),
         postcode_digits=frozenset(int(n) for n in data.get("postcode_digits") or ()),
         phones=tuple((re.compile(str(k)), str(v)) for k, v in (data.get("phone_countries") or {}).items()),
+        origin_words=tuple(
+            sorted(" ".join(str(w).lower().replace("’", "'").split()) for w in data.get("origin_words") or ())
+        ),
     )
