@@ -236,6 +236,19 @@ def test_french_names_of_towns_are_read_in_french_bulletins_only(gazetteer):
     assert "Genève" not in places_of(gazetteer, doc)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Au Tchad, 300 familles ont rejoint le site de déplacés de Kalbouna la semaine passée.", "Kalbouna"),
+        ("Au Tchad, le centre de transit de\nDoubaye a reçu 200 personnes.", "Doubaye"),
+        ("Au Tchad, le centre de santé de Mirébé a rouvert.", "Mirébé"),
+    ],
+)
+def test_a_place_after_a_kind_written_in_several_words(gazetteer, text, name):
+    found = places_of(gazetteer, spacy.blank("fr")(text), language="fr")
+    assert found[name] == "TD"
+
+
 # -- French streets and venues, and an address's town ----------------------------------------
 
 

@@ -126,6 +126,9 @@ class LocalWords:
     camp_heads: frozenset[str] = frozenset()
     camp_kinds: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()  # lower case
+    # Kinds of place written in several words, lower case ("centre de transit", "site de
+    # déplacés"): a place noun too.
+    place_noun_phrases: tuple[tuple[str, ...], ...] = ()
     # The words between a kind of place and its name: "the town *of* Warren", "la région *de*
     # Kayes", "le département *de l'* Artibonite" (lower case, a phrase per entry).
     place_noun_links: tuple[tuple[str, ...], ...] = (("of",),)
@@ -186,6 +189,9 @@ def local_words(language: str = "en") -> LocalWords:
         camp_heads=_words(data, "camp_heads"),
         camp_kinds=_words(data, "camp_kinds"),
         place_nouns=_words(data, "place_nouns", lower=True),
+        place_noun_phrases=tuple(
+            tuple(str(p).lower().replace("’", "'").split()) for p in data.get("place_noun_phrases") or ()
+        ),
         place_noun_links=tuple(reversed(links)),
         currencies=MappingProxyType(
             {str(k): str(v) for k, v in (data.get("currency_countries") or {}).items()}
