@@ -329,3 +329,63 @@ def test_a_town_with_an_apostrophe_after_in_is_a_complete_proper_name(nlp, gazet
     text = "Aid reached families in Cox's Bazar camps last month."
     places, _ = find_places("d", [_section(text)], [nlp(text)], gazetteer)
     assert {p.name: p.country_code for p in places} == {"Cox's Bazar": "BD"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In Fiji, the storm passed west of the Lomaiviti islands on Friday.",
+            {"Fiji": "FJ", "Lomaiviti islands": "FJ"},
+        ),
+        (
+            "In Australia, volunteers planted reeds along the Tarcutta creek below the Blowering dam.",
+            {"Australia": "AU", "Tarcutta creek": "AU", "Blowering dam": "AU"},
+        ),
+    ],
+)
+def test_a_natural_feature_written_in_lower_case_after_its_name(blank, gazetteer, text, expected):
+    assert places_of(gazetteer, blank(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Australia, the fox was seen near the dam and in the reserve.",
+        "In Australia, the ACT reserve network grew.",
+        "The Cook islands and the Marshall islands met in Fiji.",
+        "In Australia, a snake was seen by the Oakden Rd dam.",
+    ],
+)
+def test_a_lower_case_feature_word_needs_a_name_of_its_own(blank, gazetteer, text):
+    found = places_of(gazetteer, blank(text))
+    assert not any(name.endswith(("dam", "reserve", "islands")) for name in found)
+    if "Oakden" in text:
+        assert found["Oakden Rd"] == "AU"
+
+
+COVENTRY = "The Coventry Police Department thanked the volunteers who cleaned Tanner Park.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (COVENTRY + "The training was given by the RI Interlocal Trust.", "US"),
+        (COVENTRY + "The new bench arrived from Warwick, RI on Monday.", "US"),
+        (COVENTRY + "The training was given by the Interlocal Trust.", "GB"),
+        # A common word in capitals, or a line in capitals, names no state.
+        (COVENTRY + "Bring your photo ID to the training.", "GB"),
+        ("NEWS IN BRIEF\n\n" + COVENTRY, "GB"),
+    ],
+)
+def test_a_town_opening_a_bodys_name_is_the_namesake_in_a_state_the_bulletin_writes(
+    blank, gazetteer, text, expected
+):
+    doc = labelled(blank, text, Coventry_Police_Department="ORG")
+    assert places_of(gazetteer, doc)["Tanner Park"] == expected
+
+
+def test_a_town_of_two_countries_is_the_one_in_the_state_the_bulletin_writes(blank, gazetteer):
+    text = "The spring fair was held in Coventry on Saturday.\n\nThe RI Interlocal Trust paid for the tents."
+    assert places_of(gazetteer, blank(text))["Coventry"] == "US"
+    assert places_of(gazetteer, blank(text.replace("RI ", "")))["Coventry"] == "GB"

@@ -178,6 +178,77 @@ def test_a_french_camp_and_forest_named_after_their_kind(gazetteer):
     assert places_of(gazetteer, doc, language="fr") == {"Tchad": "TD", "Kouchaguine": "TD", "Dogoré": "TD"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Au Tchad, les familles ont fui la forêt de\nDogoré vers le sud.",
+        "Au Tchad, les familles ont fui la forêt\nde Dogoré vers le sud.",
+        "In Chad, the families fled the town of\nDogoré for the south.",
+    ],
+)
+def test_a_place_named_after_its_kind_across_a_wrapped_line(gazetteer, text):
+    language = "en" if text.startswith("In") else "fr"
+    found = places_of(gazetteer, spacy.blank(language)(text), language=language)
+    assert found["Dogoré"] == "TD"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "fr",
+            "Au Cameroun, la saison sèche commence.\n\n"
+            "200 retournés du Tchad ont rejoint le village de\nGadaboua cette semaine.",
+        ),
+        (
+            "en",
+            "In Cameroon, the dry season begins.\n\n"
+            "200 returnees from Chad reached the village of\nGadaboua this week.",
+        ),
+    ],
+)
+def test_a_country_people_come_from_does_not_locate_a_village(gazetteer, language, text):
+    found = places_of(gazetteer, spacy.blank(language)(text), language=language)
+    assert found["Gadaboua"] == "CM"
+
+
+def test_a_country_named_as_the_location_still_locates_a_village(gazetteer):
+    text = "In Cameroon, the dry season begins.\n\nIn Chad, 200 families reached the village of Gadaboua."
+    assert places_of(gazetteer, spacy.blank("en")(text))["Gadaboua"] == "TD"
+
+
+def test_du_alone_names_where_a_village_is_not_an_origin(gazetteer):
+    text = "Au Tchad, la saison sèche commence.\n\nLe village de Gadaboua du Cameroun a reçu des vivres."
+    found = places_of(gazetteer, spacy.blank("fr")(text), language="fr")
+    assert found["Gadaboua"] == "CM"
+
+
+@pytest.mark.parametrize(
+    ("town", "code"), [("Genève", "CH"), ("Pékin", "CN"), ("Tombouctou", "ML"), ("Édimbourg", "GB")]
+)
+def test_a_town_by_its_french_name(gazetteer, town, code):
+    doc = spacy.blank("fr")(f"Les délégués se sont retrouvés à {town} pour le colloque.")
+    assert places_of(gazetteer, doc, language="fr") == {town: code}
+
+
+def test_french_names_of_towns_are_read_in_french_bulletins_only(gazetteer):
+    doc = spacy.blank("en")("The delegates met in Genève for the colloquium.")
+    assert "Genève" not in places_of(gazetteer, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Au Tchad, 300 familles ont rejoint le site de déplacés de Kalbouna la semaine passée.", "Kalbouna"),
+        ("Au Tchad, le centre de transit de\nDoubaye a reçu 200 personnes.", "Doubaye"),
+        ("Au Tchad, le centre de santé de Mirébé a rouvert.", "Mirébé"),
+    ],
+)
+def test_a_place_after_a_kind_written_in_several_words(gazetteer, text, name):
+    found = places_of(gazetteer, spacy.blank("fr")(text), language="fr")
+    assert found[name] == "TD"
+
+
 # -- French streets and venues, and an address's town ----------------------------------------
 
 

@@ -318,3 +318,73 @@ def test_a_byline_or_a_date_line_may_stand_between_a_heading_and_its_text() -> N
         f"Sports day\n\nFriday 12 July\n\n{prose}\n"
     )
     assert _titles(text) == ["Summer fair", "Sports day"]
+
+
+# A web page's text: each paragraph one line, no blank lines, headings right after a
+# masthead line, a sign-off and a form's field, none of which ends a sentence.
+LINE_PARAGRAPHS = (
+    "Parish Council News March 2023\n"
+    "A word from the Chair\n"
+    "Spring has come early to Ashdown, and the new benches by the pond are already in use by "
+    "walkers, families and the Tuesday painting group, who asked us to thank the carpenters.\n"
+    "- Cllr Dana Whitcombe, Chair\n"
+    "Footpaths\n"
+    "Contractors have cleared the bridleway behind the mill and will resurface the lane to "
+    "the church and the school before the end of April (weather permitting, and only after "
+    "the lambing season)\n"
+)
+
+
+def test_headings_after_lines_that_end_no_sentence() -> None:
+    assert _titles(LINE_PARAGRAPHS) == ["A word from the Chair", "Footpaths"]
+
+
+def test_headings_after_a_form_and_a_footer_over_wrapped_prose() -> None:
+    text = (
+        "Flood Update - Regional Emergency Office\n"
+        "Report number\n"
+        "07\n"
+        "Status\n"
+        "Active\n"
+        "Overview\n"
+        "Heavy rain moved east across the valley overnight and the river rose above the\n"
+        "warning mark at two gauges before noon on Tuesday, as forecast.\n"
+        "Regional Emergency Office | www.reo.example.org\n"
+        "Supply Convoy\n"
+        "A convoy of six trucks left the depot this morning with water, tarpaulins and\n"
+        "blankets for the families in the lower villages, escorted by police.\n"
+    )
+    assert _titles(text) == ["Overview", "Supply Convoy"]
+
+
+def test_a_line_with_a_comma_after_a_footer_opens_a_sentence() -> None:
+    text = (
+        "Club Letter Spring 2022\n"
+        "What happened since March?\n"
+        "We held two meetings and a fair, and the members voted for the new statutes.\n"
+        "www.example-club.org\n"
+        "A new member, Jonas\n"
+        "Petersen, retired teacher from Lund who joined the board in May.\n"
+        "Our accounts\n"
+        "The treasurer closed the year with a small surplus, kept for the next school trip.\n"
+    )
+    titles = _titles(text)
+    assert "A new member, Jonas" not in titles
+
+
+def test_a_form_under_the_masthead_is_not_part_of_the_title() -> None:
+    text = (
+        "Flood Bulletin - Lakeside District Office\n\n"
+        "Flood Bulletin\nEvent Name\nSpring Floods\nBulletin\n04\nTime & Date\n09:00 3rd April 2019\n"
+        "Status\nActive\n"
+        "Overview\n"
+        "The lake rose above the warning mark on Monday and the district opened two shelters for\n"
+        "families from the low streets, with meals served by volunteers of the sailing club.\n"
+        "Shelters\n"
+        "Both shelters stayed open for four nights and closed on Friday once the water fell back\n"
+        "below the warning mark at every gauge around the lake and along the river.\n"
+    )
+    sections = find_sections("d", DocumentText("x.txt", text))
+    assert [s.title for s in sections] == [None, "Overview", "Shelters"]
+    masthead = find_masthead(sections, "x.txt")
+    assert masthead.title == "Flood Bulletin - Lakeside District Office"

@@ -35,6 +35,9 @@ MAX_TEXT_HEADING_WORDS = 16
 MAX_TEXT_HEADING_CHARS = 100
 # The prose paragraph a heading stands before.
 MIN_PROSE_WORDS = 12
+# A line of this many words is a paragraph written on one line, however it ends: no page
+# wraps its lines that long.
+MIN_ONE_LINE_PARAGRAPH_WORDS = 30
 # A heading in capitals or a question, on a line of its own with no blank line around it.
 MAX_LINE_HEADING_WORDS = 12
 MIN_CAPITAL_LETTERS = 6
@@ -216,8 +219,10 @@ def _is_sentence(paragraph: str) -> bool:
 
 
 def _is_one_line_paragraph(line: str) -> bool:
-    """A whole paragraph written on one line (a web page's text): long, and ending a sentence."""
-    return len(line.split()) >= MIN_PROSE_WORDS and _CLOSED.search(line) is not None
+    """A whole paragraph written on one line (a web page's text): long, and ending a sentence,
+    or longer than any line a page wraps ("... (barring further rain)" ends no sentence)."""
+    n = len(line.split())
+    return n >= MIN_ONE_LINE_PARAGRAPH_WORDS or (n >= MIN_PROSE_WORDS and _CLOSED.search(line) is not None)
 
 
 def _opens_unit(line: str) -> bool:
@@ -270,13 +275,27 @@ def _standalone_heading(lines: list[_Line], i: int, words: HeadingWords) -> bool
         return False
     if _is_capitals(line.text):  # a line in capitals continues no sentence
         return True
-    if not (line.blank_before or _closes(lines[i - 1])):
+    # After a short line that ends no sentence, a line with a comma may be a sentence's
+    # opening ("Un nouvel adhérent, Cheikh" / "Niang, professeur ..."), not a heading.
+    apart = line.blank_before or ("," not in line.text and _complete_short_line(lines[i - 1], words))
+    if not (apart or _closes(lines[i - 1])):
         return False
     if _is_question(line.text):
         return True
-    if not (line.blank_before or _CLOSED.search(lines[i - 1].text) is not None):
+    if not (apart or _CLOSED.search(lines[i - 1].text) is not None):
         return False
     return _is_one_line_paragraph(after.text) or _opens_wrapped_prose(line, lines[i + 1 : i + 3])
+
+
+def _complete_short_line(line: _Line, words: HeadingWords) -> bool:
+    """A short line that nothing runs on from though it ends no sentence: a masthead's line,
+    a sign-off, a footer, a field of a form ("Council Update March 2021", "- Cr Ann Lee,
+    Mayor", "Status" / "Operational"): it ends in a name or a figure, or heads nothing."""
+    tokens = line.text.split()
+    if len(tokens) > MAX_LINE_HEADING_WORDS:
+        return False
+    last = tokens[-1].strip("\"'”’)]")
+    return last[:1].isupper() or last[:1].isdigit() or heads_nothing(line.text, words)
 
 
 def _opens_wrapped_prose(line: _Line, after: list[_Line]) -> bool:

@@ -67,6 +67,8 @@ MAX_MASTHEAD_LINE_WORDS = 12
 MAX_MASTHEAD_PARAGRAPHS = 4
 # A masthead set as lines with no blank line between them: at most this many lines.
 MAX_MASTHEAD_LINES = 8
+# Lines a title runs over, down to the line naming the issue, across masthead paragraphs.
+MAX_TITLE_RUN_LINES = 5
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
@@ -189,8 +191,11 @@ def _title_span(
     if parse_issue_month(kept, language) is None:
         block = masthead_paragraphs(preamble)
         if len(block) > 1:
-            match = _month_names(language)[1].search(preamble, block[1][0], block[-1][1])
-            if match is not None:
+            match = month_year.search(preamble, block[1][0], block[-1][1])
+            # A title runs over a few lines; many short lines down to a date are a form's
+            # fields ("Response Name" / ... / "Time & Date" / "15:30 12th May 2017").
+            lines_run = [ln for ln in preamble[: match.end()].splitlines() if ln.strip()] if match else []
+            if match is not None and len(lines_run) <= MAX_TITLE_RUN_LINES:
                 return preamble[: match.end()]
     return kept
 

@@ -230,14 +230,20 @@ def _named_after_kind(
     and "of" is a place, located by its name or else in the bulletin's country."""
     out = []
     # The kind in lower case: "City of Cape Town" is often a body, its government.
-    for i in [i for i in range(len(texts) - 2) if texts[i] in words.place_nouns]:
-        after = [t.replace("\u2019", "'") for t in texts[i + 1 : i + 4]]
+    kinds = [i for i in range(len(texts) - 2) if texts[i] in words.place_nouns]
+    kinds += [k for k in (_kind_phrase_end(texts, i, words) for i in range(len(texts) - 2)) if k is not None]
+    for i in sorted(kinds):
+        # A wrapped line's break may stand anywhere in the phrase ("la forêt de\nSambissa").
+        words_after = [j for j in range(i + 1, min(len(doc), i + 7)) if not doc[j].is_space][:4]
+        after = [texts[j].replace("\u2019", "'") for j in words_after]
         link = next((len(lk) for lk in words.place_noun_links if tuple(after[: len(lk)]) == lk), 0)
-        if not link:
+        if not link or link >= len(words_after):
             continue
-        start = end = i + 1 + link
+        start = end = words_after[link]
         while (
-            end < len(doc) and end - i - 2 < MAX_AREA_NAME_WORDS and _name_token(doc[end], gazetteer, words)
+            end < len(doc)
+            and end - start + link - 1 < MAX_AREA_NAME_WORDS
+            and _name_token(doc[end], gazetteer, words)
         ):
             end += 1
         if end == start or (end < len(doc) and _capitalised(doc[end])):
@@ -249,6 +255,15 @@ def _named_after_kind(
         match = PlaceMatch(span.text, span.text, "city", country)
         out.append(_area(doc, span, match, "named after its kind", firm=firm))
     return out
+
+
+def _kind_phrase_end(texts: Sequence[str], i: int, words: LocalWords) -> int | None:
+    """The last token of a kind of place written in several words that starts at token ``i``
+    ("le centre de transit de Gourou", "le site de déplacés de Kalo"), if one does."""
+    for phrase in words.place_noun_phrases:
+        if texts[i] == phrase[0] and tuple(t.lower() for t in texts[i : i + len(phrase)]) == phrase:
+            return i + len(phrase) - 1
+    return None
 
 
 def _name_token(token: Token, gazetteer: Gazetteer, words: LocalWords) -> bool:

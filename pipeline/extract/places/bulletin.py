@@ -50,6 +50,43 @@ def contact_country(sections: Sequence[Section]) -> str | None:
     return best[0][0] if best and best[0][1] else None
 
 
+# A state's abbreviation written as a word of its own, not in a line set in capitals.
+_ABBREVIATION = re.compile(r"(?<![\w.])[A-Z]{2,3}(?![\w])")
+
+
+def written_states(sections: Sequence[Section], gazetteer: Gazetteer) -> frozenset[str]:
+    """ISO 3166-2 codes of the states whose abbreviation the bulletin writes next to a name
+    or after a comma ("Coventry, RI", "the RI Interlocal Trust"), outside lines in capitals
+    ("NEWS IN BRIEF" names no Indiana); "photo ID" after a common word names no Idaho."""
+    codes: set[str] = set()
+    for section in sections:
+        text = section.text
+        for match in _ABBREVIATION.finditer(text):
+            state = gazetteer.subdivision_codes.get(match.group())
+            if state is None or state.subdivision is None:
+                continue
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            line_end = text.find("\n", match.end())
+            if text[line_start : line_end if line_end >= 0 else len(text)].isupper():
+                continue
+            before = text[max(0, match.start() - 2) : match.start()].rstrip()
+            after = text[match.end() : match.end() + 2].lstrip()
+            if before.endswith(",") or after[:1].isupper():
+                codes.add(state.subdivision)
+    return frozenset(codes)
+
+
+def in_written_state(cand: Candidate, gazetteer: Gazetteer, states: frozenset[str]) -> Candidate:
+    """A town of several countries, with no country written after it, is the namesake in a
+    state the bulletin writes ("Coventry" and "RI": Coventry, Rhode Island, not England)."""
+    if not states or not cand.gazetteer_city or cand.near:
+        return cand
+    namesake = next((c for c in gazetteer.cities.get(cand.match.name, ()) if c.subdivision in states), None)
+    if namesake is None or namesake.subdivision == cand.match.subdivision:
+        return cand
+    return replace(cand, match=city_match(cand.match.name, namesake))
+
+
 def longest_first(cands: Sequence[Candidate]) -> list[Candidate]:
     """Candidates that do not overlap, the longest kept where two do."""
     kept: list[Candidate] = []
@@ -161,6 +198,18 @@ def same_passage(text: str, a: int, b: int) -> bool:
     """Whether offsets ``a`` and ``b`` of ``text`` are in one passage: no line between them
     ends with a colon, a semicolon or a full stop, and none is blank."""
     return _PASSAGE_BREAK.search(text, min(a, b), max(a, b)) is None
+
+
+_ARTICLE_BEFORE = re.compile(r"\s*\b(?:the|le|la|les|l')$")
+
+
+def after_origin_word(text: str, start: int, origin_words: Sequence[str]) -> bool:
+    """Whether the name at offset ``start`` of ``text`` follows one of the origin phrases
+    (lower case), perhaps and an article ("from Nigeria", "retournés du Nigeria", "réfugiés
+    de la Centrafrique"): where someone comes from."""
+    before = " ".join(text[max(0, start - 40) : start].lower().replace("’", "'").split())
+    before = _ARTICLE_BEFORE.sub("", before).rstrip()
+    return any(before == w or before.endswith(" " + w) for w in origin_words)
 
 
 def located(cand: Candidate, sentence: Sequence[str], country: str | None) -> Candidate:

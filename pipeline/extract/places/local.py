@@ -86,6 +86,12 @@ def name_start(
     return first if count > 0 else None
 
 
+def _modifier_name(name: str, feature: str, gazetteer: Gazetteer) -> bool:
+    """Before a feature word in lower case: an acronym ("the ACT reserve") or, with the
+    feature word, a name the gazetteer knows written in capitals ("Solomon Islands")."""
+    return name.isupper() or f"{name} {feature.capitalize()}" in gazetteer.fixed
+
+
 def local_candidates(
     doc: Doc,
     gazetteer: Gazetteer,
@@ -113,6 +119,11 @@ def local_candidates(
                 continue  # the name goes on: "Weston Park Primary School"
             if world_place(doc[first:i].text, gazetteer):
                 continue  # "Pacific Island countries": the region, the feature a modifier
+            if text.islower() and (
+                _modifier_name(doc[first:i].text, text, gazetteer) or texts[i - 1] in words.suffixes
+            ):
+                continue  # "the ACT reserve", "the Solomon islands", "the Kathner St dam":
+                # not a feature's own name (the street is the place)
             found.append((first, i + 1))
         elif token.text in words.prefixes and i + 1 < n and name_word(doc[i + 1], honorifics, stopwords):
             last = i + 1

@@ -19,14 +19,17 @@ from pipeline.core.records import Mention, Place, Section
 from pipeline.extract.context import DocumentContext, Extracted, make_mention
 from pipeline.extract.places.areas import SUBDIVISION, area_candidates, area_key, subdivision_names
 from pipeline.extract.places.bulletin import (
+    after_origin_word,
     contact_country,
     in_bulletin_country,
+    in_written_state,
     located,
     longest_first,
     person_names,
     place_key,
     same_passage,
     trim_heading_names,
+    written_states,
 )
 from pipeline.extract.places.candidates import MODEL_TOWN, SMALL_TOWN, Candidate, find_candidates
 from pipeline.extract.places.local import (
@@ -86,6 +89,8 @@ def find_places(
         ],
         sections,
     )
+    states = written_states(sections, gazetteer)
+    per_section = [[in_written_state(c, gazetteer, states) for c in cands] for cands in per_section]
     everything = [c for cands in per_section for c in cands]
     contact = contact_country(sections)
     country = context_country(everything, prefer=contact) or contact or body_name_country(everything)
@@ -96,6 +101,7 @@ def find_places(
     # One sense per bulletin: a city accepted once counts wherever else it is written,
     # unless it is part of a person's name there.
     accepted_names = {normalise_name(c.text) for cands in per_section for c in cands if c.accepted}
+    words = local or local_words()
     chosen: list[tuple[Section, Candidate, tuple[str, ...]]] = []
     for section, cands in zip(sections, per_section, strict=True):
         section_countries = _countries(c for c in cands if c.accepted)
@@ -116,12 +122,12 @@ def find_places(
                     if c.accepted
                     and cand.sentence_start <= c.start_char < cand.sentence_end
                     and same_passage(section.text, c.start_char, cand.start_char)
+                    and not after_origin_word(section.text, c.start_char, words.origin_words)
                 )
             chosen.append((section, located(cand, sentence, country), context))
 
     # Per name: the resolution with the closest context (a country right after it, then
     # countries nearby, then none) and the name as first written (not in capitals).
-    words = local or local_words()
     best: dict[str, tuple[int, PlaceMatch]] = {}
     written: dict[str, str] = {}
     mentions: list[Mention] = []
@@ -129,7 +135,7 @@ def find_places(
         key = area_key(cand, gazetteer, words) or place_key(cand)
         if not key:
             continue
-        match = _resolve_candidate(cand, context, gazetteer)
+        match = _resolve_candidate(cand, context, gazetteer, states)
         rank = 0 if cand.near else (1 if context else 2)
         if key not in best or rank < best[key][0]:
             best[key] = (rank, match)
@@ -232,7 +238,11 @@ def _countries(cands: Iterable[Candidate]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(codes))
 
 
-def _resolve_candidate(cand: Candidate, context: Sequence[str], gazetteer: Gazetteer) -> PlaceMatch:
+def _resolve_candidate(
+    cand: Candidate, context: Sequence[str], gazetteer: Gazetteer, states: frozenset[str] = frozenset()
+) -> PlaceMatch:
+    if cand.match.subdivision in states:
+        return cand.match  # the namesake in a state the bulletin writes (``in_written_state``)
     if cand.gazetteer_city and cand.match.name in gazetteer.cities:
         return pick_city(cand.match.name, gazetteer.cities[cand.match.name], context, cand.near)
     return cand.match

@@ -362,9 +362,9 @@ _LANGUAGE_GAZETTEERS: dict[tuple[int, str], tuple[Gazetteer, Gazetteer]] = {}
 
 def language_gazetteer(gazetteer: Gazetteer, language: str) -> Gazetteer:
     """``gazetteer`` read for a document in ``language``: with the language's country names
-    (pycountry's translations and the ``country_aliases`` of ``data/<language>/places.yaml``)
-    and its locative words and honorifics added; the gazetteer itself for English or a
-    language without a data file. Built once per gazetteer and language."""
+    (pycountry's translations and the ``country_aliases`` of ``data/<language>/places.yaml``),
+    its names of towns (``city_aliases``) and its locative words and honorifics added; the
+    gazetteer itself for English or a language without a data file. Built once per gazetteer and language."""
     if language == "en" or not language_data_exists(DATA_FILE, language):
         return gazetteer
     key = (id(gazetteer), language)
@@ -375,6 +375,11 @@ def language_gazetteer(gazetteer: Gazetteer, language: str) -> Gazetteer:
         for code, names in (data.get("country_names") or {}).items():
             for name in names:
                 added[name] = PlaceMatch(name, canonical.get(code, name), "country", code)
+        # The language's names of towns the gazetteer knows by another ("Genève", "Pékin").
+        for alias, (city_name, code) in (data.get("city_aliases") or {}).items():
+            found = [c for c in gazetteer.cities.get(city_name, ()) if c.country_code == code]
+            if found:
+                added[alias] = city_match(alias, found[0])
         # A country's name wins over a city or region of the same name; an English country
         # name keeps its country.
         fixed = dict(gazetteer.fixed)
@@ -398,18 +403,21 @@ def language_gazetteer(gazetteer: Gazetteer, language: str) -> Gazetteer:
                 if form and word and form not in by_first.get(word.group(), ()):
                     by_first.setdefault(word.group(), []).append(form)
             folded[name.casefold()] = name
-        _LANGUAGE_GAZETTEERS[key] = gazetteer, replace(
+        _LANGUAGE_GAZETTEERS[key] = (
             gazetteer,
-            fixed=MappingProxyType(fixed),
-            cities=MappingProxyType({n: c for n, c in gazetteer.cities.items() if n not in not_places}),
-            by_first_word=MappingProxyType(
-                {w: tuple(sorted(set(ns), key=len, reverse=True)) for w, ns in by_first.items()}
+            replace(
+                gazetteer,
+                fixed=MappingProxyType(fixed),
+                cities=MappingProxyType({n: c for n, c in gazetteer.cities.items() if n not in not_places}),
+                by_first_word=MappingProxyType(
+                    {w: tuple(sorted(set(ns), key=len, reverse=True)) for w, ns in by_first.items()}
+                ),
+                upper_case=MappingProxyType(upper_case),
+                folded=MappingProxyType(folded),
+                locative_words=gazetteer.locative_words | frozenset(data.get("locative_words") or ()),
+                small_town_locative_words=gazetteer.small_town_locative_words
+                | frozenset(data.get("small_town_locative_words") or ()),
+                honorifics=gazetteer.honorifics | frozenset(data.get("honorifics") or ()),
             ),
-            upper_case=MappingProxyType(upper_case),
-            folded=MappingProxyType(folded),
-            locative_words=gazetteer.locative_words | frozenset(data.get("locative_words") or ()),
-            small_town_locative_words=gazetteer.small_town_locative_words
-            | frozenset(data.get("small_town_locative_words") or ()),
-            honorifics=gazetteer.honorifics | frozenset(data.get("honorifics") or ()),
         )
     return _LANGUAGE_GAZETTEERS[key][1]

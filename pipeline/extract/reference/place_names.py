@@ -126,6 +126,9 @@ class LocalWords:
     camp_heads: frozenset[str] = frozenset()
     camp_kinds: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()  # lower case
+    # Kinds of place written in several words, lower case ("centre de transit", "site de
+    # déplacés"): a place noun too.
+    place_noun_phrases: tuple[tuple[str, ...], ...] = ()
     # The words between a kind of place and its name: "the town *of* Warren", "la région *de*
     # Kayes", "le département *de l'* Artibonite" (lower case, a phrase per entry).
     place_noun_links: tuple[tuple[str, ...], ...] = (("of",),)
@@ -137,6 +140,7 @@ class LocalWords:
     lead_blockers: frozenset[str] = frozenset()  # "mise *en* place du Comité": no street
     postcode_digits: frozenset[int] = frozenset()  # "41100 Vendôme": lengths of postcodes
     phones: tuple[tuple[re.Pattern[str], str], ...] = ()  # a telephone number's form -> country
+    origin_words: tuple[str, ...] = ()  # lower case phrases: "returnees *from* Nigeria"
 
     def names_a_place(self, words: Sequence[str]) -> bool:
         """Whether a name of two or more words has the form of a local place's or an
@@ -185,6 +189,9 @@ def local_words(language: str = "en") -> LocalWords:
         camp_heads=_words(data, "camp_heads"),
         camp_kinds=_words(data, "camp_kinds"),
         place_nouns=_words(data, "place_nouns", lower=True),
+        place_noun_phrases=tuple(
+            tuple(str(p).lower().replace("’", "'").split()) for p in data.get("place_noun_phrases") or ()
+        ),
         place_noun_links=tuple(reversed(links)),
         currencies=MappingProxyType(
             {str(k): str(v) for k, v in (data.get("currency_countries") or {}).items()}
@@ -194,4 +201,7 @@ def local_words(language: str = "en") -> LocalWords:
         lead_blockers=_words(data, "local_lead_blockers", lower=True),
         postcode_digits=frozenset(int(n) for n in data.get("postcode_digits") or ()),
         phones=tuple((re.compile(str(k)), str(v)) for k, v in (data.get("phone_countries") or {}).items()),
+        origin_words=tuple(
+            sorted(" ".join(str(w).lower().replace("’", "'").split()) for w in data.get("origin_words") or ())
+        ),
     )

@@ -2,8 +2,10 @@
 
 A PDF states no structure, but its type does: an article's title stands alone, in a larger
 size or in bold, above the article. Consecutive heading paragraphs of one flow are one
-heading (a title over a date line and a place line). Levels follow size, the largest first.
-The masthead is not a heading: it is the document's title.
+heading (a title over a date line and a place line) while they are set in one size; a
+smaller one after them is a subheading or a caption. Levels follow size, the largest first;
+a heading set only in bold at the body's size is below any set larger. The masthead is not
+a heading: it is the document's title.
 """
 
 from __future__ import annotations
@@ -40,14 +42,21 @@ def is_heading(paragraph: Paragraph, text: str, body_size: float) -> bool:
 
 
 def typographic_headings(text: str, paragraphs: Sequence[Paragraph], body_size: float) -> tuple[Heading, ...]:
-    """The headings of an assembled PDF text, with levels by type size."""
+    """The headings of an assembled PDF text, with levels by type size. Heading paragraphs
+    that follow each other in one flow are one heading while they are set in one size; one
+    set smaller after a heading is its subheading or a caption ("Future programme" over
+    "Next meeting, Sunday 16 January"), not more of its title."""
     runs: list[list[Paragraph]] = []
     previous: Paragraph | None = None
     for paragraph in paragraphs:
         if not is_heading(paragraph, text, body_size):
             previous = None
             continue
-        if previous is not None and previous.lines[-1].flow == paragraph.lines[0].flow:
+        if (
+            previous is not None
+            and previous.lines[-1].flow == paragraph.lines[0].flow
+            and _size([previous]) == _size([paragraph])
+        ):
             runs[-1].append(paragraph)
         else:
             runs.append([paragraph])

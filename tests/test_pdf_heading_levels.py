@@ -1,0 +1,69 @@
+"""PDF headings: a line set smaller right under a title is its subheading, not more of it.
+
+Heading lines of one flow that follow each other are one heading while they are set in one
+size ("Next Meeting" over "Sunday 4 May"); a line set only in bold at the body's size under a
+title is its subheading, a level below, and the title stays the article's section title.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+
+from pipeline.read.pdf import read_pdf
+from pipeline.structure.sections import find_sections
+
+BODY = [
+    "Nine volunteers met at the creek crossing on a",
+    "bright morning and pulled thistles along the",
+    "eastern fence until the rain came in at noon.",
+]
+
+
+def _page(path: Path) -> Path:
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.set_creation_date(datetime(2001, 2, 3, tzinfo=UTC))
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    y = 20.0
+
+    def block(title: str, size: float, sub: str | None = None) -> None:
+        nonlocal y
+        pdf.set_font("Helvetica", "B", size)
+        pdf.text(20, y, title)
+        y += 9
+        if sub:
+            pdf.set_font("Helvetica", "B", 10)
+            pdf.text(20, y, sub)
+            y += 7
+        pdf.set_font("Helvetica", "", 10)
+        for line in BODY:
+            pdf.text(20, y, line)
+            y += 5
+        y += 8
+
+    block("Thistle work party", 13, sub="Sunday 4 May at the crossing")
+    block("Frog survey results", 13)
+    block("A new bench on the loop track", 13)
+    pdf.output(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def document(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    return read_pdf(_page(tmp_path_factory.mktemp("levels") / "levels.pdf"), max_pages=5)
+
+
+def test_each_titled_article_is_a_section_under_its_own_title(document) -> None:  # type: ignore[no-untyped-def]
+    titles = [s.title for s in find_sections("d", document)]
+    assert titles == ["Thistle work party", "Frog survey results", "A new bench on the loop track"]
+
+
+def test_a_bold_subheading_is_not_part_of_the_title(document) -> None:  # type: ignore[no-untyped-def]
+    text = document.text
+    headings = {text[h.char_start : h.char_end]: h.level for h in document.headings}
+    assert headings["Thistle work party"] == 1
+    assert headings["Sunday 4 May at the crossing"] == 2
