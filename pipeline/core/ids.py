@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def stable_id(*parts: object) -> str:
@@ -18,6 +19,7 @@ _NOT_WORD = re.compile(r"[^\w]+")
 _LEADING_THE = re.compile(r"^the ")
 
 
+@lru_cache(maxsize=1 << 16)  # the same words and names are keyed again by every stage
 def normalise_name(name: str) -> str:
     """Key for matching names: NFKC, case-folded, punctuation dropped, spaces collapsed."""
     text = unicodedata.normalize("NFKC", name).casefold()

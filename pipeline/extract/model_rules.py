@@ -138,6 +138,8 @@ class AttributeRules:
         self.rules = rules
         # features of a token -> what its own features decide (``_Own``)
         self._cache: dict[tuple[int, ...], _Own] = {}
+        # features of a token -> their values by name, for the neighbours' tests
+        self._named: dict[tuple[int, ...], dict[str, str | bool]] = {}
 
     def _own(self, row: tuple[int, ...]) -> _Own:
         values = _values(self.vocab, row)
@@ -168,11 +170,17 @@ class AttributeRules:
         start = i - rule.target
         if start < 0 or start + len(rule.tokens) > len(rows):
             return False
-        return all(
-            test(_values(self.vocab, rows[start + k]))
-            for k, test in enumerate(rule.tokens)
-            if k != rule.target
-        )
+        named = self._named
+        for k, test in enumerate(rule.tokens):
+            if k == rule.target:
+                continue
+            row = rows[start + k]
+            values = named.get(row)
+            if values is None:
+                values = named[row] = _values(self.vocab, row)
+            if not test(values):
+                return False
+        return True
 
 
 def use_attribute_rules(nlp: Language) -> bool:

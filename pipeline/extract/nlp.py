@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from pipeline.core.datafiles import load_language_data
 from pipeline.core.errors import ModelNotInstalled
 from pipeline.core.records import Section
+from pipeline.extract.model_ops import use_numpy_gemm
 from pipeline.extract.model_rules import lemmas_on_demand, use_attribute_rules
 
 # Texts per ``nlp.pipe`` minibatch. A section is a few hundred words; minibatches of this
@@ -45,13 +46,15 @@ def _not_installed(name: str, language: str) -> ModelNotInstalled:
 def load_model(name: str, language: str = "en") -> Language:
     """Load the spaCy pipeline ``name`` (an installed package or a path), set to give the
     extractors what they read at less cost: its attribute ruler replaced by a lookup of the same
-    rules, its lemmatizer asked only for the lemmas read (``pipeline.extract.model_rules``)."""
+    rules, its lemmatizer asked only for the lemmas read (``pipeline.extract.model_rules``), its
+    matrix products through numpy's OpenBLAS in one thread (``pipeline.extract.model_ops``)."""
     try:
         nlp = spacy.load(name)
     except OSError as exc:
         raise _not_installed(name, language) from exc
     use_attribute_rules(nlp)
     lemmas_on_demand(nlp)
+    use_numpy_gemm(nlp)
     return nlp
 
 

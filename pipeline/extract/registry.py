@@ -16,6 +16,7 @@ from pipeline.extract import dates, events, model_entities, organisations, peopl
 from pipeline.extract.context import DocumentContext, Extracted, Found, Reference
 from pipeline.extract.dates.grammar import default_grammar
 from pipeline.extract.reference.gazetteer import load_gazetteer
+from pipeline.extract.reference.gazetteer_cache import load_cached_gazetteer
 from pipeline.extract.reference.organisations import load_org_reference
 from pipeline.extract.reference.place_names import load_place_vocabulary
 
@@ -49,11 +50,11 @@ def run_stage(stage: Stage, context: DocumentContext) -> DocumentContext:
     return context.with_found(None, extracted)
 
 
-def load_reference(organisations_file: Path | None = None) -> Reference:
-    """The reference data of every stage, built now rather than at the first document."""
-    reference = Reference(
-        gazetteer=load_gazetteer(), organisations=load_org_reference(organisations_file)
-    )
+def load_reference(organisations_file: Path | None = None, cache_dir: Path | None = None) -> Reference:
+    """The reference data of every stage, built now rather than at the first document; the
+    gazetteer kept in ``cache_dir`` between runs (``pipeline.extract.reference.gazetteer_cache``)."""
+    gazetteer = load_cached_gazetteer(cache_dir) if cache_dir is not None else load_gazetteer()
+    reference = Reference(gazetteer=gazetteer, organisations=load_org_reference(organisations_file))
     load_place_vocabulary()
     default_grammar()
     return reference
