@@ -1,7 +1,8 @@
 """One settings object for the whole pipeline: paths, model name and limits.
 
-Only the command line (``pipeline.cli``) reads the environment; every other
-module receives a ``Settings`` value.
+Only the command line (``pipeline.cli``) reads the environment, besides the default cache
+folder here (``$XDG_CACHE_HOME``, as every tool's); every other module receives a ``Settings``
+value.
 """
 
 from __future__ import annotations
