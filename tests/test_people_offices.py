@@ -169,3 +169,25 @@ def test_whose_before_an_honorific_gives_the_body_and_a_present_office_verb_the_
 def test_a_past_verb_after_a_name_is_no_office(nlp) -> None:
     people = extract(nlp, "Dr. Ana Ruiz led the morning walk along the Kestrel Creek.")
     assert person(people, "Ana Ruiz").role is None
+
+
+@pytest.mark.model
+def test_a_french_title_holding_a_body_the_organisations_stage_read(fr_nlp) -> None:
+    from pipeline.core.records import DocumentText
+    from pipeline.extract.nlp import parse_sections
+    from pipeline.extract.organisations import find_organisations
+    from pipeline.extract.people import find_people
+    from pipeline.extract.reference.organisations import language_reference, load_org_reference
+    from pipeline.structure.sections import find_sections
+
+    text = "Mme Léa Faye, présidente de l'association Les Amis de la Lagune, a ouvert la séance."
+    french = language_reference(load_org_reference(), "fr")
+    sections = find_sections("doc", DocumentText("b.txt", text))
+    docs = parse_sections(fr_nlp, sections)
+    orgs, mentions = find_organisations("doc", sections, docs, french)
+    located = [(m.char_start, m.entity_id) for m in mentions]
+    people = find_people(
+        "doc", sections, docs, orgs, lexicon=load_people_lexicon("fr"), reference=french, org_mentions=located
+    )[0]
+    found = person(people, "Léa Faye")
+    assert (found.role, found.organisation) == ("présidente de l'association", "Les Amis de la Lagune")

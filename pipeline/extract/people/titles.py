@@ -122,6 +122,14 @@ def parse_title(words: Sequence[Word], text: str, known: Affiliations) -> Title:
         # "Under-Secretary-General for Economic and Social Affairs" heads the bulletin's
         # "Department of Economic and Social Affairs".
         org = org_with_complement(words_text(text, role[links[0] + 1 :]), known) or org
+    if org is None:
+        # "présidente de l'association Les Amis du Fleuve": a body the organisations stage read
+        # inside the title is its organisation, and the title ends before it.
+        for k in range(1, len(role)):
+            body = known.named_at(role[k].char_start)
+            if body is not None and body.name.startswith(role[k].text):
+                before = words_text(text, role[:k]).rstrip(" '\u2019")
+                return Title(before or None, body.acronym or body.name)
     return Title(words_text(text, role) or None, org)
 
 
