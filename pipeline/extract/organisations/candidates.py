@@ -222,6 +222,17 @@ def _affiliation_context(doc: Doc, start: int, end: int, ref: OrgReference) -> b
     return any(e.label_ == "ORG" and e.start_char == start and e.end_char == end for e in doc.ents)
 
 
+def _after_source_label(doc: Doc, start: int, ref: OrgReference) -> bool:
+    """An acronym after "Source:" under a figure or a map names the body it comes from (even
+    where the model reads a place: "Source : MSPP")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    i = span.start if span is not None else 0
+    if not (i >= 2 and doc[i - 1].text == ":" and doc[i - 2].lower_ in ref.source_labels):
+        return False
+    # The acronym alone, not the first word of a longer name ("Source: ABC News").
+    return i + 1 >= len(doc) or not is_cap_word(doc[i + 1].text)
+
+
 def _surname_at(doc: Doc, i: int, ref: OrgReference) -> bool:
     """Token ``i`` is a capitalised word that ends a name: no title, body or acronym, and no
     capitalised word after it."""
@@ -282,6 +293,15 @@ def _unknown_acronym_ok(word: str, ref: OrgReference, defs: Definitions, places:
     return normalise_name(word) not in places and not is_place_name(word)
 
 
+def _acronym_names_body(
+    doc: Doc, start: int, end: int, word: str, ref: OrgReference, defs: Definitions, places: frozenset[str]
+) -> bool:
+    """An undefined, unknown acronym used as an affiliation, or after a source label."""
+    if _unknown_acronym_ok(word, ref, defs, places) and _affiliation_context(doc, start, end, ref):
+        return True
+    return _unknown_acronym_ok(word, ref, defs, frozenset()) and _after_source_label(doc, start, ref)
+
+
 def bulletin_acronyms(
     docs: Sequence[Doc],
     ref: OrgReference,
@@ -301,8 +321,7 @@ def bulletin_acronyms(
             if (
                 word not in found
                 and is_acronym_token(word)
-                and _unknown_acronym_ok(word, ref, defs, places)
-                and _affiliation_context(doc, m.start(), m.end(), ref)
+                and _acronym_names_body(doc, m.start(), m.end(), word, ref, defs, places)
                 and not (ref.surnames_in_capitals and _in_person(doc, m.start(), m.end()))
                 and word not in surnames
             ):

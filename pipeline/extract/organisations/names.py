@@ -28,13 +28,32 @@ CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.mon
 COMPLEMENT_WORDS = frozenset({"of", "for", "on"})
 
 
+# A line this long that breaks between two capitalised words is a paragraph wrapped inside a
+# name ("... representatives from Vanuatu\nPolice Force"), not a heading over a line.
+WRAPPED_LINE_CHARS = 60
+
+
+def wrapped_at(words: Sequence[Word], j: int) -> bool:
+    """Word ``j`` is the line break of a paragraph wrapped between two capitalised words."""
+    t = words[j].text
+    if t.strip() or t.count("\n") != 1 or j == 0 or j + 1 >= len(words):
+        return False
+    if not (is_cap_word(words[j - 1].text) and is_cap_word(words[j + 1].text)):
+        return False
+    k = j - 1
+    while k > 0 and "\n" not in words[k].text:
+        k -= 1
+    line_start = words[k].char_end if "\n" in words[k].text else words[0].char_start
+    return words[j].char_start - line_start >= WRAPPED_LINE_CHARS
+
+
 def run_end(words: Sequence[Word], i: int) -> int:
     """End (exclusive) of the run of capitalised words that goes on at ``i``."""
     n = len(words)
     j = i
     while j < n:
         t = words[j].text
-        if is_cap_word(t) or t in POSSESSIVE_MARKS:
+        if is_cap_word(t) or t in POSSESSIVE_MARKS or wrapped_at(words, j):
             j += 1
             continue
         k = j
@@ -133,7 +152,7 @@ def _complement_end(
             break  # "... of the Ministry's Department": a possessive starts another name
         if is_cap_word(t):
             last = i + 1
-        elif low not in CONNECTORS:
+        elif low not in CONNECTORS and not wrapped_at(words, i):
             break
         i += 1
         if i == end and i < len(words) and words[i].text == "," and not place_head:
@@ -210,7 +229,7 @@ def head_candidates(
         if nxt is not None and nxt.lower() not in CONNECTORS and nxt not in POSSESSIVE_MARKS:
             continue
         left = k
-        while left > start and is_cap_word(words[left - 1].text):
+        while left > start and (is_cap_word(words[left - 1].text) or wrapped_at(words, left - 1)):
             # "Director General Organisation for ..." (a signature): the title is not the name.
             if is_role_phrase([w.text for w in words[max(start, left - 2) : left]], ref):
                 break

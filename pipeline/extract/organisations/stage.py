@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
+import pycountry
 from spacy.tokens import Doc
 
 from pipeline.core.ids import normalise_name, stable_id
@@ -43,6 +45,40 @@ _LINKS = re.compile(r"\b(?:of|for)\b")
 def _loose_key(name: str) -> str:
     """A name's key with its links alike: "School for X" and "School of X" are one body."""
     return _LINKS.sub("of", normalise_name(name))
+
+
+# Words of a country's name around a body's name: "Papua New Guinea".
+MAX_COUNTRY_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    return frozenset(
+        normalise_name(value)
+        for c in pycountry.countries
+        for value in (c.name, getattr(c, "common_name", None))
+        if value
+    )
+
+
+def _short_key(name: str, keys: set[str]) -> str:
+    """The key of ``name`` without the country it opens or ends with, where the bulletin also
+    writes it so ("Vanuatu Police Force" beside "Police Force", "Ministry of Finance of Samoa"
+    beside "Ministry of Finance"); else its own key. (Not a region's or a town's name: "ACT
+    Parks Service" and "Parks Service" may be two bodies.)"""
+    words = name.split()
+    for k in range(1, min(MAX_COUNTRY_WORDS, len(words) - 2) + 1):
+        rest = _loose_key(" ".join(words[k:]))
+        if rest in keys and normalise_name(" ".join(words[:k])) in _country_names():
+            return rest
+        front = _loose_key(" ".join(words[: -k - 1]))
+        if (
+            words[-k - 1] in {"of", "in"}
+            and front in keys
+            and normalise_name(" ".join(words[-k:])) in _country_names()
+        ):
+            return front
+    return _loose_key(name)
 
 
 def _with_masthead(
@@ -147,13 +183,15 @@ def find_organisations(
     counts: dict[str, int] = {}
     mentions: list[Mention] = []
     # "School for Social Sciences" and "School of Social Sciences" in one bulletin: one body,
-    # under the name written first.
+    # under the name written first; so are "Vanuatu Police Force" and "Police Force" (``_short_key``).
     by_loose_key: dict[str, str] = {}
+    keys = {_loose_key(name) for _, _, name, _ in found}
     for i, c, name, acronym in found:
         section = sections[i]
-        org_id = by_loose_key.setdefault(_loose_key(name), stable_id(normalise_name(name)))
+        key = _short_key(name, keys)
+        org_id = by_loose_key.setdefault(key, stable_id(normalise_name(name)))
         if org_id not in rows:
-            rows[org_id] = (name, acronym)
+            rows[org_id] = (" ".join(name.split()), acronym)  # a name wrapped over a line
         elif acronym and not rows[org_id][1]:
             rows[org_id] = (rows[org_id][0], acronym)
         counts[org_id] = counts.get(org_id, 0) + 1

@@ -11,6 +11,9 @@ Ms. X", and in lower case: "our treasurer, X", "rangers X, Y and Z", "X, the les
 "X is a professor with Y", "the Club's programme manager X", or on the lines under a
 signature; a relative clause of office ("X, who chairs the board of Y"); "Its Rector, Mr. X"
 and "Director of the Ministry" refer back to the body the section named (``Affiliations``).
+An office written with no body beside it ("Treasurer: X", "Chief Investigator X") is held in
+the bulletin's own body, the one its masthead names (``own_body``); a plural title before or
+after a list of names is each one's ("Chief Investigators X, Y and Z", "X and Y, the owners of Z").
 A later mention by surname ("Mr. Roe", "Dr. Quispe Huamán") is the same person. Names of
 local places, plants and animals (also beside their scientific names), and the people bodies
 are named after, are not people (``evidence.py``).

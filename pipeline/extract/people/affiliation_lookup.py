@@ -57,6 +57,11 @@ class Affiliations:
                     return org
         return None
 
+    def named_at(self, offset: int) -> Organisation | None:
+        """The organisation a mention starting at ``offset`` (in the section) names."""
+        k = bisect_left(self.offsets, self.base + offset)
+        return self.named[k] if k < len(self.offsets) and self.offsets[k] == self.base + offset else None
+
     def named_most_before(self, offset: int) -> Organisation | None:
         """The organisation the section names most often before ``offset`` (the latest of a
         tie): what "its" refers to."""
@@ -130,6 +135,11 @@ def affiliation(words: Sequence[Word], text: str, known: Affiliations) -> str | 
         return None
     if match_key(phrase) in known.by_key:
         return phrase
+    named = known.named_at(words[0].char_start)
+    if named is not None and len(named.name) > len(phrase) and named.name.startswith(phrase):
+        # "Secretary in the Ministry of Science, Energy and Technology": the title phrase stops
+        # at the comma, the name the organisations stage read there does not.
+        return named.name
     words = _without_location(words, text)
     for k in range(len(words) - 1, 0, -1):
         # "the Institute for Public Affairs *at* the X University": the body named first.

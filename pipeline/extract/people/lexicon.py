@@ -62,6 +62,9 @@ class PeopleLexicon:
     surnames_in_capitals: bool = False
     # Words that join the items of a list of names ("Ann Roe, Kim Tan and Ed Lee").
     list_links: frozenset[str] = frozenset({",", "and", "&"})
+    # role_key of offices held in a body ("treasurer", "chief investigator"), held in the
+    # bulletin's own body where no other is written beside them.
+    offices: frozenset[str] = frozenset()
 
     def is_role(self, text: str) -> bool:
         return text in self.role_acronyms or role_key(text) in self.roles
@@ -74,7 +77,17 @@ class PeopleLexicon:
             return True
         # French makes every word of a phrase plural: "trésoriers adjoints", "directeurs généraux".
         words = key.split()
-        return len(words) > 1 and " ".join(_word_singular(w) for w in words) in self.roles
+        one = " ".join(_word_singular(w) for w in words)
+        return len(words) > 1 and one != key and one in self.roles
+
+    def is_office(self, role: str) -> bool:
+        """A role that is an office in a body, with no complement naming it or a place:
+        "Treasurer", "Vice-présidents", "Shire President"; not "President of Ruritania"."""
+        words = role_key(role).split()
+        if not words or any(w in self.title_links for w in words):
+            return False
+        singular = [_word_singular(w) for w in words]
+        return any(" ".join(form) in self.offices for form in (words, singular, words[-1:], singular[-1:]))
 
     def is_epithet(self, text: str) -> bool:
         """A lower-case word with the form of a Latin species name ("unifolia", "acuta")."""
@@ -111,6 +124,7 @@ def lexicon_from_data(data: Mapping[str, Any]) -> PeopleLexicon:
         role_verbs=lower_set("role_verbs"),
         roles_run_on=bool(data.get("roles_run_on")),
         surnames_in_capitals=bool(data.get("surnames_in_capitals")),
+        offices=frozenset(role_key(str(r)) for r in data.get("offices") or ()),
         **{key: lower_set(key) for key in ("title_links", "link_articles", "list_links") if data.get(key)},
     )
 

@@ -225,7 +225,10 @@ def model_names(
         ):
             b -= 1
         b = _cut_at_line_break(words, a, b, lexicon)
-        if b <= a or name_end(words, a, lexicon) < b:
+        end = name_end(words, a, lexicon)
+        if a + 1 < end < b and all(_body_acronym(w.text) for w in words[end:b]):
+            b = end  # "Jane Roe ACME Director": the acronym of her body follows the name
+        if b <= a or end < b:
             continue  # a word no name has ("Promoting Whole-of-Government Approaches")
         if honorific is None and _place_like(words, a, b, doc_text, places):
             continue
@@ -233,6 +236,10 @@ def model_names(
             honorific = words[b].text  # "Ted Hale AO"
         out.append(Name(section, a, b, honorific, h_start, words[a].char_start < heading_end, "model"))
     return out
+
+
+def _body_acronym(text: str) -> bool:
+    return is_acronym_token(text) and text.isupper() and len(text) > 2
 
 
 def _cut_at_line_break(words: Sequence[Word], a: int, b: int, lexicon: PeopleLexicon) -> int:

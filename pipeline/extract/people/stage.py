@@ -25,6 +25,7 @@ from pipeline.extract.people.names import (
     surname_names,
     titled_names,
 )
+from pipeline.extract.people.own_body import own_body
 from pipeline.extract.people.titles import Title, title_of
 from pipeline.extract.reference.organisations import (
     OrgReference,
@@ -342,6 +343,9 @@ def find_people(
         rows[person_id] = rows.get(person_id, _Row(name_text(n))).add(name_text(n), n.honorific, title)
         start, end = words[n.start].char_start, words[n.end - 1].char_end
         mentions.append(make_mention(doc_id, section, start, end, "PERSON", person_id))
+    # An office with no body beside it is held in the body the masthead names.
+    home = own_body(sections, organisations, [(o, i) for o, i in org_mentions if i is not None])
+    home_name = (home.acronym or home.name) if home else None
     people = [
         Person(
             doc_id=doc_id,
@@ -349,7 +353,7 @@ def find_people(
             name=r.name,
             honorific=r.honorific,
             role=r.role,
-            organisation=r.organisation,
+            organisation=r.organisation or (home_name if r.role and lexicon.is_office(r.role) else None),
             n_mentions=r.n_mentions,
         )
         for pid, r in rows.items()

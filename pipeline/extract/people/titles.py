@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.extract.acronyms import is_acronym_token
+from pipeline.extract.organisations.names import CALENDAR_WORDS
 from pipeline.extract.people.affiliation_lookup import (
     Affiliations,
     affiliation,
@@ -14,6 +16,14 @@ from pipeline.extract.people.affiliation_lookup import (
     strip_the,
     words_text,
 )
+from pipeline.extract.people.head_first_titles import (
+    FIRST_CONJUNCTIONS,
+    MAX_ROLE_PHRASE_WORDS,
+    head_first_title,
+    head_first_title_back,
+    is_article,
+    phrase_is_role,
+)
 from pipeline.extract.people.labels import label_role
 from pipeline.extract.people.lexicon import PeopleLexicon
 from pipeline.extract.people.names import Name
@@ -21,7 +31,6 @@ from pipeline.extract.reference.place_names import is_place_name
 from pipeline.extract.words import CONNECTORS, DETERMINERS, POSSESSIVE_MARKS, VERB_TAGS, Word, is_cap_word
 
 MAX_TITLE_WORDS = 14
-MAX_ROLE_PHRASE_WORDS = 4
 # Words that open the complement of a title: "Minister *of* Health", "Adviser *at* UNDP".
 TITLE_LINKS = frozenset({"of", "at", "for", "in", "to", "with"})
 # Of those, the ones after which a proper name is the body a person works for ("Economist *at*
@@ -58,7 +67,7 @@ def parse_title(words: Sequence[Word], text: str, known: Affiliations) -> Title:
     """Role and affiliation in a title phrase: "UNDP's Senior Adviser", "Minister of Health of X"."""
     words = strip_the(words)
     lexicon = known.lexicon
-    while len(words) > 1 and lexicon.roles_run_on and _article(words[0].text, lexicon):
+    while len(words) > 1 and lexicon.roles_run_on and is_article(words[0].text, lexicon):
         words = words[1:]  # "Le Représentant résident du PNUD"
     spans = role_spans(words, lexicon)
     inside = {k for a, b in spans for k in range(a, b)}
@@ -113,6 +122,14 @@ def parse_title(words: Sequence[Word], text: str, known: Affiliations) -> Title:
         # "Under-Secretary-General for Economic and Social Affairs" heads the bulletin's
         # "Department of Economic and Social Affairs".
         org = org_with_complement(words_text(text, role[links[0] + 1 :]), known) or org
+    if org is None:
+        # "présidente de l'association Les Amis du Fleuve": a body the organisations stage read
+        # inside the title is its organisation, and the title ends before it.
+        for k in range(1, len(role)):
+            body = known.named_at(role[k].char_start)
+            if body is not None and body.name.startswith(role[k].text):
+                before = words_text(text, role[:k]).rstrip(" '\u2019")
+                return Title(before or None, body.acronym or body.name)
     return Title(words_text(text, role) or None, org)
 
 
@@ -129,7 +146,7 @@ def _run_back(
             return True
         if lexicon is None or not lexicon.roles_run_on:
             return False
-        return i > 0 and _phrase_is_role(words[i - 1 : i + 1], lexicon)
+        return i > 0 and phrase_is_role(words[i - 1 : i + 1], lexicon)
 
     k = end
     while k >= 0 and end - k < MAX_TITLE_WORDS and k not in taken:
@@ -152,7 +169,7 @@ def _run_back(
 def _run_forward(words: Sequence[Word], start: int, taken: set[int], lexicon: PeopleLexicon) -> list[Word]:
     """A title phrase starting at word ``start``: capitalised words, links and "the"."""
     if lexicon.roles_run_on:
-        run = _head_first_title(words, start, taken, lexicon)
+        run = head_first_title(words, start, taken, lexicon)
         if run:
             return run
         if start < len(words) and words[start].text.lower() in FIRST_CONJUNCTIONS:
@@ -176,7 +193,7 @@ def _run_forward(words: Sequence[Word], start: int, taken: set[int], lexicon: Pe
             k += 1
             continue
         if lexicon.roles_run_on and any(
-            _phrase_is_role(words[a : k + 1], lexicon) for a in range(max(start, k - 3), k)
+            phrase_is_role(words[a : k + 1], lexicon) for a in range(max(start, k - 3), k)
         ):
             k += 1  # a role written on in lower case: "Directrice *générale*", "Représentant *résident*"
             continue
@@ -186,74 +203,6 @@ def _run_forward(words: Sequence[Word], start: int, taken: set[int], lexicon: Pe
         run = run[:-1]
     # "a senior fellow at X": only a determiner is no title; the lower-case reading follows.
     return run if any(w.text.lower() not in DETERMINERS for w in run) else []
-
-
-def _phrase_is_role(words: Sequence[Word], lexicon: PeopleLexicon) -> bool:
-    return lexicon.is_role(" ".join(w.text for w in words))
-
-
-def _article(text: str, lexicon: PeopleLexicon) -> bool:
-    return text.lower().replace("\u2019", "'") in lexicon.link_articles
-
-
-# A French title with its complements, commas and articles as words ("Ministre de l'Artisanat,
-# de la Culture, de l'Industrie hôtelière et du Tourisme").
-MAX_HEAD_FIRST_TITLE_WORDS = 24
-# A conjunction after the comma that follows a name opens the next person, not a title.
-FIRST_CONJUNCTIONS = frozenset({"et", "ou", "ainsi", "mais"})
-
-# Parts of speech (UPOS) that end a French title written on in lower case: a verb, a pronoun,
-# an adverb, a conjunction, a number ("Coordonnateur des programmes de formation, *précise*").
-TITLE_END_TAGS = frozenset({"VERB", "AUX", "PRON", "ADV", "SCONJ", "CCONJ", "NUM", "PUNCT", "SYM", "DET"})
-
-
-def _head_first_title_back(
-    words: Sequence[Word], end: int, taken: set[int], lexicon: PeopleLexicon
-) -> list[Word]:
-    """A French title ending at word ``end``, before the comma of the name it introduces: the
-    nearest role phrase whose head-first title runs to ``end`` ("le directeur des Opérations
-    d'OCHA, John Ging"); [] if none."""
-    for k in range(end, max(-1, end - MAX_HEAD_FIRST_TITLE_WORDS), -1):
-        w = words[k]
-        inside = w.text[:1].isalpha() or w.text.isspace() or w.text in {",", "'", "\u2019"}
-        if k in taken or not inside:
-            break
-        if w.tag in {"VERB", "AUX", "PRON"}:
-            break
-        run = _head_first_title(words, k, taken, lexicon)
-        if run and words.index(run[-1]) == end:
-            return run
-    return []
-
-
-def _head_first_title(
-    words: Sequence[Word], start: int, taken: set[int], lexicon: PeopleLexicon
-) -> list[Word]:
-    """A title as French writes it: a role phrase, then its complements after de/du/des/auprès
-    de..., capitalised or not, up to punctuation or a verb ("Directrice générale de l'Agence des
-    services numériques", "Coordonnateur des programmes de formation"); [] if no role opens it."""
-    longest = range(min(len(words), start + MAX_ROLE_PHRASE_WORDS), start, -1)
-    end = next((b for b in longest if _phrase_is_role(words[start:b], lexicon)), None)
-    if end is None:
-        return []
-    j = end
-    while j < len(words) and j - start < MAX_HEAD_FIRST_TITLE_WORDS and j not in taken:
-        w = words[j]
-        low = w.text.lower().replace("\u2019", "'")
-        nxt = words[j + 1].text.lower() if j + 1 < len(words) else ""
-        linked = low == "et" and nxt in lexicon.title_links  # "et de la Solidarité nationale"
-        wrapped = w.text.isspace() and w.text.count("\n") <= 1  # a title wrapped at a line's end
-        # "Ministre de l'Artisanat, de la Culture et du Tourisme": a list of complements.
-        listed = low == "," and nxt in lexicon.title_links
-        if low in lexicon.title_links or _article(low, lexicon) or linked or wrapped or listed:
-            j += 1
-            continue
-        if w.text[:1].isalpha() and w.tag not in TITLE_END_TAGS:
-            j += 1
-            end = j
-            continue
-        break
-    return list(words[start:end])
 
 
 def _clause_forward(words: Sequence[Word], start: int, taken: set[int], lexicon: PeopleLexicon) -> list[Word]:
@@ -270,7 +219,7 @@ def _clause_forward(words: Sequence[Word], start: int, taken: set[int], lexicon:
             break
         k += 1
     run = list(words[start:k])
-    if not any(lexicon.is_role(w.text) for w in run):
+    if not any(lexicon.is_role(w.text) or lexicon.is_plural_role(w.text) for w in run):
         return []
     while run and run[-1].text.lower() in CONNECTORS | TITLE_LINKS:
         run = run[:-1]
@@ -325,10 +274,18 @@ def _titles_after(
         return _after_copula(words, q + 1, text, taken, known)
     elif words[q].text.lower() in AS_VERBS and q + 2 < len(words) and words[q + 1].text.lower() == "as":
         return _after_as(words, q + 2, text, taken, known)
+    elif words[q].tag == "VBZ" and words[q].text.lower() in known.lexicon.role_verbs:
+        # "Ana Ruiz chairs the board of X": an office in the present, as after "who".
+        return _relative_clause(words, q, text, taken, known)
     elif words[q].text != ",":
         # A signature or a list: "Jane Roe Director General, Agency for X".
         if known.lexicon.is_role(words[q].text) and is_cap_word(words[q].text):
             return parse_title(_run_forward(words, q, taken, known.lexicon), text, known)
+        if is_acronym_token(words[q].text) and known_body(words[q].text, known):
+            # A caption: "Jane Roe ACME Director": the body's acronym, then the title.
+            title = parse_title(_run_forward(words, q, taken, known.lexicon), text, known)
+            if title.role and title.organisation:
+                return title
         # "Prof. Jane Roe of Keio University", "Mr. John Doe from UNDP".
         if words[q].text.lower() in {"of", "from"}:
             run = _run_forward(words, q + 1, taken, known.lexicon)
@@ -406,10 +363,12 @@ def _relative_clause(words: Sequence[Word], k: int, text: str, taken: set[int], 
         w = words[end]
         if not w.text[:1].isalnum() and w.text not in POSSESSIVE_MARKS and w.text.strip(" ") != "\n":
             break  # punctuation, or a blank line (a line break inside a paragraph is no end)
+        nxt = words[end + 1].text.lower() if end + 1 < len(words) else ""
+        topic = w.text.lower() == "on" and nxt not in CALENDAR_WORDS
         if (
             (w.tag in VERB_TAGS and w.tag != "VBG")  # a gerund modifies: "the learning programme"
             or w.tag.startswith("W")
-            or (w.tag == "IN" and w.text.lower() not in TITLE_LINKS)
+            or (w.tag == "IN" and w.text.lower() not in TITLE_LINKS and not topic)  # "the module on X"
         ):
             break
         end += 1
@@ -440,11 +399,29 @@ def _relative_clause(words: Sequence[Word], k: int, text: str, taken: set[int], 
 def _list_start(words: Sequence[Word], start: int, taken: set[int]) -> int:
     """First word of the list of people a name ends ("rangers *Nina*, Marty and Chris")."""
     k = start
-    while k >= 2 and words[k - 1].text.lower() in {",", "and", "&"} and k - 2 in taken:
-        k -= 2
+    while True:
+        j = k - 1
+        if j >= 1 and words[j].text.lower() in {"and", "&"} and words[j - 1].text == ",":
+            j -= 1  # "X, Y, and Z": the serial comma
+        if not (j >= 1 and words[j].text.lower() in {",", "and", "&"} and j - 1 in taken):
+            return k
+        k = j - 1
         while k > 0 and k - 1 in taken:
             k -= 1
-    return k
+
+
+def _list_end(words: Sequence[Word], end: int, taken: set[int]) -> int:
+    """The word after the list of people a name opens ("*Fred*, Ann and Lisa, the owners")."""
+    k = end
+    while True:
+        j = k
+        if j + 1 < len(words) and words[j].text == "," and words[j + 1].text.lower() in {"and", "&"}:
+            j += 1  # the serial comma
+        if not (j + 1 < len(words) and words[j].text.lower() in {",", "and", "&"} and j + 1 in taken):
+            return k
+        k = j + 1
+        while k < len(words) and k in taken:
+            k += 1
 
 
 def _lower_title_back(words: Sequence[Word], end: int, taken: set[int], lexicon: PeopleLexicon) -> list[Word]:
@@ -511,15 +488,19 @@ def _title_before(
         title = Title(None, None)
         lower: list[Word] = []
         run = _run_back(words, p, taken, lexicon)
-        if run and s0 == start and (comma or lexicon.is_role(run[-1].text)):
+        # "Chief Investigators Ann Roe, Kim Tan and Ed Lee": a plural title before a list.
+        plural = bool(run) and not comma and lexicon.is_plural_role(run[-1].text)
+        if run and ((s0 == start and (comma or lexicon.is_role(run[-1].text))) or plural):
             title = parse_title(run, text, known)
+            if plural and title.role:
+                title = Title(singular_role(title.role, lexicon), title.organisation)
             r0 = words.index(run[0])
             whose = r0 >= 2 and words[r0 - 1].text.lower() == "whose" and words[r0 - 2].text == ","
             if title.role and not title.organisation and whose:
                 # "the Board on Ethics, whose Chair, Ms. X": the body named before "whose".
                 title = Title(title.role, affiliation(_run_back(words, r0 - 3, taken), text, known))
         if not title.role and comma and lexicon.roles_run_on:
-            back = _head_first_title_back(words, p, taken, lexicon)
+            back = head_first_title_back(words, p, taken, lexicon)
             if back:
                 found = parse_title(back, text, known)
                 title = Title(found.role, found.organisation or title.organisation)
@@ -535,6 +516,11 @@ def _title_before(
             title = Title(title.role, _body_referred(words, lower or run, text, taken, known))
         if title.role or title.organisation:
             return title
+    h = name.honorific_start
+    if name.honorific and h >= 3 and words[h - 1].text.lower() == "whose" and words[h - 2].text == ",":
+        # "the Lagoon Institute, whose Professor Ana Ruiz leads ...": the body before "whose".
+        owner = _run_back(words, h - 3, taken)
+        return Title(None, affiliation(owner, text, known) if owner else None)
     return Title(None, None)
 
 
@@ -574,6 +560,18 @@ def title_of(
         h = name.honorific_start
         own_line = h == 0 or words[h - 1].text.startswith("\n")
         after = _titles_after(words, name.end, text, taken, known, own_line=own_line)
+        last = _list_end(words, name.end, taken)
+        if not (after.role or after.organisation) and name.end < last < len(words):
+            # "Fred and Lisa, the new owners of X": a plural title after the list is each one's.
+            listed = _titles_after(words, last, text, taken, known)
+            if listed.role and known.lexicon.is_plural_role(listed.role.split()[-1]):
+                after = Title(singular_role(listed.role, known.lexicon), listed.organisation)
+        elif (
+            after.role
+            and known.lexicon.is_plural_role(after.role.split()[-1])
+            and _list_start(words, name.honorific_start, taken) < name.honorific_start
+        ):
+            after = Title(singular_role(after.role, known.lexicon), after.organisation)  # the list's last
         if role and role.lower() in known.lexicon.label_words and after.role:
             # "Contact: Jane Roe, Programme Officer, X": the title after the name says more.
             role, org = after.role, after.organisation or org

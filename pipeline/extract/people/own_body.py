@@ -1,0 +1,50 @@
+"""The bulletin's own body: the organisation its masthead names ("Reef Care Group Newsletter",
+"Lettre du Réseau X"), where the offices a bulletin lists without naming a body are held
+("Treasurer: Jane Roe", "Chief Investigator Ann Roe")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.core.records import Organisation, Section
+
+# The masthead: the first lines of the bulletin that hold text.
+MASTHEAD_LINES = 3
+# A line this short is a title or a caption; in a longer one (a first paragraph) a body named
+# once is a partner or a venue, and only a body the bulletin names again is its own.
+SHORT_LINE_WORDS = 12
+
+
+def _masthead_lines(sections: Sequence[Section]) -> list[tuple[int, int, bool]]:
+    """Document offsets (start, end) of the first lines with text, and whether each is short."""
+    lines: list[tuple[int, int, bool]] = []
+    for section in sections:
+        offset = section.char_start
+        for line in section.text.splitlines(keepends=True):
+            if line.strip():
+                end = offset + len(line.rstrip())
+                lines.append((offset, end, len(line.split()) <= SHORT_LINE_WORDS))
+                if len(lines) == MASTHEAD_LINES:
+                    return lines
+            offset += len(line)
+    return lines
+
+
+def own_body(
+    sections: Sequence[Section],
+    organisations: Sequence[Organisation],
+    mentions: Sequence[tuple[int, str]],
+) -> Organisation | None:
+    """The first organisation named in the bulletin's first lines: on a short line (a title),
+    or, in a paragraph, one the bulletin names more than once; None if there is none.
+    ``mentions`` are the document offset and ``org_id`` of each mention of an organisation."""
+    by_id = {o.org_id: o for o in organisations}
+    lines = _masthead_lines(sections)
+    for offset, org_id in sorted(mentions):
+        org = by_id.get(org_id)
+        line = next((short for a, b, short in lines if a <= offset < b), None)
+        if org is None or line is None:
+            continue
+        if line or org.n_mentions > 1:
+            return org
+    return None
