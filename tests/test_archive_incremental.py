@@ -182,6 +182,7 @@ def _state(linker: Any) -> dict[str, Any]:
 def test_the_index_extended_by_added_rows_is_the_index_of_every_row() -> None:
     """Rows added run by run, some in issues before those already linked, and a merge by a
     stated acronym: the index stored after each run is the one built from every row."""
+    from dataclasses import replace
     from datetime import date
 
     from pipeline.archive.entities import link_rows
@@ -218,8 +219,8 @@ def test_the_index_extended_by_added_rows_is_the_index_of_every_row() -> None:
         linker = link_rows(bulletins, rows, words, known=index)
         assert not linker.split_rows
         ids = {key: linker.find(i) for key, i in linker.entity_of_row.items()}
-        written = [EntityRow(**{**r.__dict__, "prior_id": linker.find(str(r.prior_id))}) for r in written]
-        written += [EntityRow(**{**r.__dict__, "prior_id": ids[r.key]}) for r in rows]
+        written = [replace(r, prior_id=linker.find(str(r.prior_id))) for r in written]
+        written += [replace(r, prior_id=ids[r.key]) for r in rows]
         index = stored_linker(linker)
         # What linking every row again, with the ids written, starts from.
         assert _state(index) == _state(fresh_linker(bulletins, written, words))
@@ -228,6 +229,7 @@ def test_the_index_extended_by_added_rows_is_the_index_of_every_row() -> None:
 
 
 def test_a_split_against_the_index_is_the_split_of_linking_every_row() -> None:
+    from dataclasses import replace
     from datetime import date
 
     from pipeline.archive.entities import link_entities, link_rows
@@ -244,7 +246,7 @@ def test_a_split_against_the_index_is_the_split_of_linking_every_row() -> None:
     linker = link_rows(bulletins, first, words)
     ids = {row.key: linker.find(linker.entity_of_row[row.key]) for row in first}
     assert ids[first[0].key] == ids[first[1].key]
-    kept = [EntityRow(**{**row.__dict__, "prior_id": ids[row.key]}) for row in first]
+    kept = [replace(row, prior_id=ids[row.key]) for row in first]
     newcomer = EntityRow("h2", "person", "p3", "Selma Okafor")  # an issue between the two, added now
     whole, whole_changes = link_entities(bulletins, [*kept, newcomer], words)
     against_index = link_rows(bulletins, [newcomer], words, known=stored_linker(linker))

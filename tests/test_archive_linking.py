@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -245,7 +246,7 @@ def test_announced_then_held_is_one_event() -> None:
 def test_a_kept_event_keeps_its_id_and_a_later_summary_joins_it() -> None:
     first = event("b1", "Regional workshop on e-government", date(2021, 1, 20), None, "workshop")
     ids = link_events(B, [first], WORDS)
-    kept = EventRow(**{**first.__dict__, "prior_id": ids[(first.doc_id, first.event_id)]})
+    kept = replace(first, prior_id=ids[(first.doc_id, first.event_id)])
     summary = event("x1", "regional workshop on e-government", date(2021, 1, 20), "Nairobi", "workshop")
     again = link_events(B, [kept, summary], WORDS)
     assert again[(summary.doc_id, summary.event_id)] == ids[(first.doc_id, first.event_id)]

@@ -103,3 +103,23 @@ def test_an_empty_spill_gives_empty_tables_of_the_declared_schema(tmp_path: Path
     for name, table in TABLES.items():
         assert tables[name].num_rows == 0 == tables.num_rows(name)
         assert tables[name].schema == table.arrow_schema
+
+
+def test_linking_spilled_tables_leaves_the_linked_tables_on_disk(tmp_path: Path) -> None:
+    """A run links its spilled tables: the tables linking gives new columns go back to the
+    spill (read from disk, a chunk at a time), the same as linking the tables in memory."""
+    from pipeline.archive import Previous, link_archive, linked
+
+    whole = tables_of(DOCUMENTS)
+    expected = {**whole, **link_archive(whole, Previous())}
+    assert expected["entities"].num_rows and expected["archive_events"].num_rows  # something linked
+    spilled = _spilled(tmp_path, batches_of(DOCUMENTS, 7))
+    result = linked(spilled, Previous())
+    for name in TABLES:
+        assert result[name].equals(expected[name]), name
+    for name in ("people", "organisations", "places", "mentions", "events"):
+        whole_chunks, rest = divmod(expected[name].num_rows, CHUNK_ROWS)
+        assert _chunk_lengths(spilled[name]) == [CHUNK_ROWS] * whole_chunks + ([rest] if rest else [])
+    assert sorted(path.name for path in tmp_path.iterdir() if ".sorted." in path.name) == [
+        f"{name}.sorted.arrow" for name in ("dates", "documents", "pages", "sections", "statistics")
+    ]

@@ -18,6 +18,7 @@ from pipeline.archive.index import INDEX_FILE, ArchiveIndex, index_bytes, index_
 from pipeline.archive.link import ARCHIVE_TABLE_NAMES, link_archive, link_whole_archive
 from pipeline.archive.state import Previous, read_previous
 from pipeline.tables.schema import TABLES
+from pipeline.tables.spill import SpilledTables
 from pipeline.tables.store import TABLE_READ_ERRORS
 
 __all__ = [
@@ -47,6 +48,11 @@ class LinkedTables(Mapping[str, pa.Table]):
     ) -> None:
         self._tables = tables
         self._linked = dict(linked)
+        if isinstance(tables, SpilledTables):
+            # The linked tables go to the run's spill as well: what the run checks and writes
+            # is then read from disk a table at a time, and nothing of linking stays in memory.
+            for name in list(self._linked):
+                tables.replace(name, self._linked.pop(name))
         # The stored index of the linked archive, pickled at once (``index_bytes``): the run
         # keeps these bytes, not the index's objects, while it checks and writes the tables.
         self.index = index_bytes(index) if isinstance(index, ArchiveIndex) else index

@@ -465,11 +465,12 @@ def link_rows(
             if row.prior_id is not None:
                 linker.add(row, row.prior_id)
     # A bulletin's index is built again before each of its rows is matched (the rows matched
-    # before it join it, merges change its ids); the keys of a row are worked out once.
+    # before it join it, merges change its ids); the keys of a row are worked out once, one
+    # bulletin at a time (they are only looked up for rows of the same bulletin).
     pending_docs = [d for d in ordered if relink or any(r.prior_id is None for r in by_doc[d])]
-    keys_of = {row.key: _index_keys(row, words) for d in pending_docs for row in by_doc[d]}
     new_rows: set[tuple[str, str, str]] = set()
     for doc_id in pending_docs:
+        keys_of = {row.key: _index_keys(row, words) for row in by_doc[doc_id]}
         pending = sorted(
             (r for r in by_doc[doc_id] if relink or r.prior_id is None),
             key=lambda r: _linking_order(r, words),

@@ -29,7 +29,7 @@ from pipeline.archive.names import Words
 from pipeline.archive.records import Bulletin, EntityRow
 from pipeline.tables.commit import ARCHIVE_INDEX_FILE as INDEX_FILE
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: EntityRow and EventRow have slots (pickled differently)
 
 
 @dataclass

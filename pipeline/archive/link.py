@@ -7,7 +7,7 @@ executor gives the same ids.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -22,10 +22,13 @@ from pipeline.archive.records import KIND_OF_LABEL, ROW_TABLES, Bulletin, Change
 from pipeline.archive.state import Previous
 from pipeline.archive.status import event_status
 from pipeline.archive.tables import archive_events_table, entities_table, history_table
+from pipeline.tables.spill import SpilledTables
 
 # The tables linking gives new columns, and the archive tables it builds.
 LINKED_TABLES = ("people", "organisations", "places", "mentions", "events")
 ARCHIVE_TABLE_NAMES = ("entities", "archive_events", "entity_history")
+# Rows read into Python at a time.
+_BATCH_ROWS = 8192
 
 
 def _pylist(table: pa.Table, columns: list[str]) -> list[dict[str, Any]]:
@@ -51,93 +54,104 @@ def _unchanged_documents(documents: pa.Table, previous: Previous) -> set[str]:
     return {doc_id for doc_id, sha in pairs if previous.sha256.get(doc_id) == sha}
 
 
+def _batches(table: pa.Table, columns: list[str]) -> Iterator[list[dict[str, Any]]]:
+    """The rows of ``table`` as dicts, one record batch at a time: never the whole table as
+    Python objects at once (at 10,000 bulletins that is hundreds of megabytes)."""
+    for batch in table.select(columns).to_batches(max_chunksize=_BATCH_ROWS):
+        yield batch.to_pylist()
+
+
 def read_entity_rows(
     tables: Mapping[str, pa.Table], previous: Previous, unchanged: set[str]
 ) -> list[EntityRow]:
     rows = []
+    doc_ids: dict[str, str] = {}  # one string per document, shared by its rows
     for kind, (name, id_column) in ROW_TABLES.items():
         columns = ["doc_id", id_column, "name", "n_mentions"]
         columns += {"organisation": ["acronym"], "place": ["kind", "country_code", "lat", "lon"]}.get(
             kind, []
         )
-        for r in _pylist(tables[name], columns):
-            key = (r["doc_id"], kind, r[id_column])
-            rows.append(
-                EntityRow(
-                    doc_id=r["doc_id"],
-                    kind=kind,
-                    row_id=r[id_column],
-                    name=r["name"],
-                    acronym=r.get("acronym"),
-                    place_kind=r.get("kind"),
-                    country_code=r.get("country_code"),
-                    lat=r.get("lat"),
-                    lon=r.get("lon"),
-                    n_mentions=r["n_mentions"] or 0,
-                    prior_id=previous.entity_of_row.get(key) if r["doc_id"] in unchanged else None,
+        for batch in _batches(tables[name], columns):
+            for r in batch:
+                doc_id = doc_ids.setdefault(r["doc_id"], r["doc_id"])
+                key = (doc_id, kind, r[id_column])
+                rows.append(
+                    EntityRow(
+                        doc_id=doc_id,
+                        kind=kind,
+                        row_id=r[id_column],
+                        name=r["name"],
+                        acronym=r.get("acronym"),
+                        place_kind=r.get("kind"),
+                        country_code=r.get("country_code"),
+                        lat=r.get("lat"),
+                        lon=r.get("lon"),
+                        n_mentions=r["n_mentions"] or 0,
+                        prior_id=previous.entity_of_row.get(key) if doc_id in unchanged else None,
+                    )
                 )
-            )
     return rows
 
 
-def _sentences(tables: Mapping[str, pa.Table], events: list[dict[str, Any]]) -> dict[str, str]:
-    """The text of the documents these events come from, by doc_id."""
-    wanted = pa.array(sorted({e["doc_id"] for e in events}), pa.string())
+def _texts(tables: Mapping[str, pa.Table], doc_ids: Iterable[str]) -> dict[str, str]:
+    """The text of these documents, by doc_id."""
+    wanted = pa.array(sorted(set(doc_ids)), pa.string())
     documents = tables["documents"].select(["doc_id", "text"])
     documents = documents.filter(pc.is_in(documents["doc_id"], value_set=wanted))
     return dict(zip(documents["doc_id"].to_pylist(), documents["text"].to_pylist(), strict=True))
 
 
+def _titles(tables: Mapping[str, pa.Table], doc_ids: Iterable[str]) -> dict[str, str]:
+    """The titles of these documents' sections, by section_id."""
+    wanted = pa.array(sorted(set(doc_ids)), pa.string())
+    sections = tables["sections"].select(["doc_id", "section_id", "title"])
+    sections = sections.filter(pc.is_in(sections["doc_id"], value_set=wanted))
+    return dict(zip(sections["section_id"].to_pylist(), sections["title"].to_pylist(), strict=True))
+
+
 def read_event_rows(
     tables: Mapping[str, pa.Table], previous: Previous, unchanged: set[str], words: Words
 ) -> list[EventRow]:
+    """The rows of `events`, each with its status: kept from the tables last written for an
+    unchanged bulletin (unless every row is read again), else read from its sentence and
+    section title. Read a batch of rows at a time, with only those rows' documents' texts."""
     columns = ["doc_id", "section_id", "event_id", "name", "event_type", "start_date", "end_date", "city"]
     columns += ["country_code", "organisers", "char_start", "char_end"]
-    events = _pylist(tables["events"], columns)
     # An unchanged bulletin's events keep their status, unless every row is read again.
     kept = {} if previous.relink else previous.status_of_event
-    status_of = {
-        (e["doc_id"], e["event_id"]): kept.get((e["doc_id"], e["event_id"]))
-        for e in events
-        if e["doc_id"] in unchanged
-    }
-    to_read = [e for e in events if status_of.get((e["doc_id"], e["event_id"])) is None]
-    texts = _sentences(tables, to_read) if to_read else {}
-    titles = (
-        dict(
-            zip(
-                tables["sections"]["section_id"].to_pylist(),
-                tables["sections"]["title"].to_pylist(),
-                strict=True,
-            )
-        )
-        if to_read
-        else {}
-    )
     rows = []
-    for e in events:
-        key = (e["doc_id"], e["event_id"])
-        status = status_of.get(key)
-        if status is None:
-            text = texts.get(e["doc_id"], "")
-            sentence = text[e["char_start"] : e["char_end"]] if e["char_start"] is not None else None
-            status = event_status(sentence, titles.get(e["section_id"]), words)
-        rows.append(
-            EventRow(
-                doc_id=e["doc_id"],
-                event_id=e["event_id"],
-                name=e["name"],
-                event_type=e["event_type"],
-                start_date=e["start_date"],
-                end_date=e["end_date"],
-                city=e["city"],
-                country_code=e["country_code"],
-                organisers=tuple(e["organisers"] or ()),
-                status=status,
-                char_start=e["char_start"],
-                prior_id=previous.event_of_row.get(key) if e["doc_id"] in unchanged else None,
+    for events in _batches(tables["events"], columns):
+        status_of = {
+            (e["doc_id"], e["event_id"]): kept.get((e["doc_id"], e["event_id"]))
+            for e in events
+            if e["doc_id"] in unchanged
+        }
+        to_read = {e["doc_id"] for e in events if status_of.get((e["doc_id"], e["event_id"])) is None}
+        texts = _texts(tables, to_read) if to_read else {}
+        titles = _titles(tables, to_read) if to_read else {}
+        for e in events:
+            key = (e["doc_id"], e["event_id"])
+            status = status_of.get(key)
+            if status is None:
+                text = texts.get(e["doc_id"], "")
+                sentence = text[e["char_start"] : e["char_end"]] if e["char_start"] is not None else None
+                status = event_status(sentence, titles.get(e["section_id"]), words)
+            rows.append(
+                EventRow(
+                    doc_id=e["doc_id"],
+                    event_id=e["event_id"],
+                    name=e["name"],
+                    event_type=e["event_type"],
+                    start_date=e["start_date"],
+                    end_date=e["end_date"],
+                    city=e["city"],
+                    country_code=e["country_code"],
+                    organisers=tuple(e["organisers"] or ()),
+                    status=status,
+                    char_start=e["char_start"],
+                    prior_id=previous.event_of_row.get(key) if e["doc_id"] in unchanged else None,
+                )
             )
-        )
     return rows
 
 
@@ -159,10 +173,21 @@ def _removed(
     return [Change(id_kind, "removed", old, None, min(sources[old] or {""}), reason) for old in gone]
 
 
-def _with_column(table: pa.Table, name: str, values: list[Any]) -> pa.Table:
+def _with_column(table: pa.Table, name: str, values: list[Any] | pa.ChunkedArray) -> pa.Table:
     index = table.schema.get_field_index(name)
     field = table.schema.field(index)
+    if isinstance(values, pa.ChunkedArray):
+        return table.set_column(index, field, values.cast(field.type))
     return table.set_column(index, field, pa.array(values, type=field.type))
+
+
+def _put(out: dict[str, pa.Table], tables: Mapping[str, pa.Table], name: str, table: pa.Table) -> None:
+    """A linked table: in ``out``, or, when the run's tables are spilled, in the spill at once (its
+    pages of the table it was made from are let go before the next one is read)."""
+    if isinstance(tables, SpilledTables):
+        tables.replace(name, table)
+    else:
+        out[name] = table
 
 
 def link_archive(
@@ -175,14 +200,21 @@ def link_archive(
 def link_whole_archive(
     tables: Mapping[str, pa.Table], previous: Previous, words: Words | None = None
 ) -> tuple[dict[str, pa.Table], ArchiveIndex]:
-    """``link_archive``, every row of the archive read, and the index the next run can extend."""
+    """``link_archive``, every row of the archive read, and the index the next run can extend.
+
+    When ``tables`` are a run's ``SpilledTables``, the rows' tables it links are put in their
+    place there, one at a time, and only the archive tables are returned."""
     words = words or load_words()
     bulletins = read_bulletins(tables["documents"])
     unchanged = _unchanged_documents(tables["documents"], previous)
 
     entity_rows = read_entity_rows(tables, previous, unchanged)
     linker = link_rows(bulletins, entity_rows, words, previous.relink)
-    entity_of_row = {key: linker.find(entity_id) for key, entity_id in linker.entity_of_row.items()}
+    # Every row's entity, merges resolved in place (a second dict of every row would double it).
+    entity_of_row = linker.entity_of_row
+    for key, entity_id in entity_of_row.items():
+        if entity_id in linker.merged_into:
+            entity_of_row[key] = linker.find(entity_id)
     changes = linker.changes
     event_rows = read_event_rows(tables, previous, unchanged, words)
     events_linker = event_linker(bulletins, event_rows, words)
@@ -198,25 +230,36 @@ def link_whole_archive(
     out: dict[str, pa.Table] = {}
     for kind, (name, id_column) in ROW_TABLES.items():
         table = tables[name]
-        keys = zip(table["doc_id"].to_pylist(), table[id_column].to_pylist(), strict=True)
-        out[name] = _with_column(table, "entity_id", [entity_of_row[(d, kind, i)] for d, i in keys])
+        entity_ids = [
+            pa.array([entity_of_row[(r["doc_id"], kind, r[id_column])] for r in batch], pa.string())
+            for batch in _batches(table, ["doc_id", id_column])
+        ]
+        _put(out, tables, name, _with_column(table, "entity_id", pa.chunked_array(entity_ids, pa.string())))
+        del table
     mentions = tables["mentions"]
     forms: dict[str, set[str]] = defaultdict(set)
-    archive_ids: list[str | None] = []
-    for doc_id, label, row_id, text in zip(
-        *(mentions[c].to_pylist() for c in ("doc_id", "label", "entity_id", "text")), strict=True
-    ):
-        label_kind = KIND_OF_LABEL.get(label)
-        archive_id = entity_of_row.get((doc_id, label_kind, row_id)) if label_kind and row_id else None
-        archive_ids.append(archive_id)
-        if archive_id:
-            forms[archive_id].add(text)
-    out["mentions"] = _with_column(mentions, "archive_entity_id", archive_ids)
+    archive_ids: list[pa.Array] = []  # a batch of mentions at a time, as Arrow
+    for batch in _batches(mentions, ["doc_id", "label", "entity_id", "text"]):
+        ids: list[str | None] = []
+        for m in batch:
+            label_kind, row_id = KIND_OF_LABEL.get(m["label"]), m["entity_id"]
+            found = (m["doc_id"], label_kind, row_id)
+            archive_id = entity_of_row.get(found) if label_kind and row_id else None  # type: ignore[arg-type]
+            ids.append(archive_id)
+            if archive_id:
+                forms[archive_id].add(m["text"])
+        archive_ids.append(pa.array(ids, pa.string()))
+    column = pa.chunked_array(archive_ids, pa.string())
+    _put(out, tables, "mentions", _with_column(mentions, "archive_entity_id", column))
+    del mentions, column, archive_ids
     events = tables["events"]
     status_of_row = {(r.doc_id, r.event_id): r.status for r in event_rows}
     event_keys = list(zip(events["doc_id"].to_pylist(), events["event_id"].to_pylist(), strict=True))
     events = _with_column(events, "status", [status_of_row[k] for k in event_keys])
-    out["events"] = _with_column(events, "archive_event_id", [event_of_row[k] for k in event_keys])
+    _put(
+        out, tables, "events", _with_column(events, "archive_event_id", [event_of_row[k] for k in event_keys])
+    )
+    del events
     out["entities"] = entities_table(bulletins, entity_rows, entity_of_row, forms, words)
     out["archive_events"] = archive_events_table(bulletins, event_rows, event_of_row, status_of_row, words)
     out["entity_history"] = history_table(previous.history, changes)

@@ -6,7 +6,7 @@ at a time; a missing or damaged table reads as empty, so the archive is linked a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +18,7 @@ from pipeline.archive.records import ROW_TABLES
 
 # What reading a table last written raises when it is missing, damaged or of an older schema.
 _READ_ERRORS = (pa.ArrowException, OSError, KeyError, ValueError)
+_BATCH_ROWS = 8192
 
 
 @dataclass(frozen=True)
@@ -35,42 +36,50 @@ class Previous:
     relink: bool = False
 
 
-def _columns(out_dir: Path, name: str, columns: list[str]) -> dict[str, list[object]] | None:
+def _rows(out_dir: Path, name: str, columns: list[str]) -> list[tuple[object, ...]] | None:
     with suppress(*_READ_ERRORS):
         table = pq.read_table(out_dir / f"{name}.parquet", columns=columns)
-        return {c: table[c].to_pylist() for c in columns}
+        return list(zip(*(table[c].to_pylist() for c in columns), strict=True))
     return None
 
 
-def _rows(data: dict[str, list[object]] | None, columns: Iterable[str]) -> list[tuple[object, ...]]:
-    if data is None:
-        return []
-    return list(zip(*(data[c] for c in columns), strict=True))
+def _batches(out_dir: Path, name: str, columns: list[str]) -> Iterator[list[tuple[object, ...]]]:
+    """The rows of a table last written, a batch at a time as Python values (the file is read
+    whole as Arrow first: a table that cannot be read gives no rows, not some)."""
+    batches = []
+    with suppress(*_READ_ERRORS), pq.ParquetFile(out_dir / f"{name}.parquet") as file:
+        batches = list(file.iter_batches(batch_size=_BATCH_ROWS, columns=columns))
+    for batch in batches:
+        yield list(zip(*(batch.column(c).to_pylist() for c in columns), strict=True))
 
 
 def read_previous(out_dir: Path, relink: bool = False) -> Previous:
     """The archive ids of the tables in ``out_dir`` (empty when there are none)."""
-    documents = _columns(out_dir, "documents", ["doc_id", "sha256", "source_file"])
+    documents = _rows(out_dir, "documents", ["doc_id", "sha256", "source_file"])
     if documents is None:
         return Previous(relink=relink)
     previous = Previous(
         relink=relink,
-        sha256={str(d): str(s) for d, s, _ in _rows(documents, ["doc_id", "sha256", "source_file"])},
-        source_file={str(d): str(f) for d, _, f in _rows(documents, ["doc_id", "sha256", "source_file"])},
+        sha256={str(d): str(s) for d, s, _ in documents},
+        source_file={str(d): str(f) for d, _, f in documents},
     )
+    # One string per document, shared by the keys of its rows (hundreds of thousands of keys).
+    doc_ids = {d: d for d in previous.sha256}
     for kind, (table, id_column) in ROW_TABLES.items():
-        for doc_id, row_id, entity_id in _rows(
-            _columns(out_dir, table, ["doc_id", id_column, "entity_id"]), ["doc_id", id_column, "entity_id"]
-        ):
-            if entity_id is not None:
-                previous.entity_of_row[(str(doc_id), kind, str(row_id))] = str(entity_id)
+        for batch in _batches(out_dir, table, ["doc_id", id_column, "entity_id"]):
+            for doc_id, row_id, entity_id in batch:
+                if entity_id is not None:
+                    doc = doc_ids.setdefault(str(doc_id), str(doc_id))
+                    previous.entity_of_row[(doc, kind, str(row_id))] = str(entity_id)
     columns = ["doc_id", "event_id", "archive_event_id", "status"]
-    for doc_id, event_id, archive_event_id, status in _rows(_columns(out_dir, "events", columns), columns):
-        if archive_event_id is not None:
-            previous.event_of_row[(str(doc_id), str(event_id))] = str(archive_event_id)
-        if status is not None:
-            previous.status_of_event[(str(doc_id), str(event_id))] = str(status)
+    for batch in _batches(out_dir, "events", columns):
+        for doc_id, event_id, archive_event_id, status in batch:
+            doc = doc_ids.setdefault(str(doc_id), str(doc_id))
+            if archive_event_id is not None:
+                previous.event_of_row[(doc, str(event_id))] = str(archive_event_id)
+            if status is not None:
+                previous.status_of_event[(doc, str(event_id))] = str(status)
     columns = ["seq", "id_kind", "change", "old_id", "new_id", "source_file", "reason"]
-    history = _columns(out_dir, "entity_history", columns)
-    previous.history.extend(dict(zip(columns, row, strict=True)) for row in _rows(history, columns))
+    history = _rows(out_dir, "entity_history", columns) or []
+    previous.history.extend(dict(zip(columns, row, strict=True)) for row in history)
     return previous

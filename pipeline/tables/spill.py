@@ -8,7 +8,8 @@ order is then the documents in ``doc_id`` order, each one's rows taken from wher
 spilled; ``sorted_tables`` copies each table so, a chunk at a time, into a file of its own.
 No table is ever sorted whole or held whole in memory: only the rows of a document that
 arrived in several parts are put together and sorted. ``SpilledTables`` then reads a table
-only when it is used, memory-mapped.
+only when it is used, memory-mapped; the tables linking changes are put back in its place
+(``SpilledTables.replace``), so that the run checks and writes every table from disk.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.tables.build import CHUNK_ROWS, sort_table, to_arrow
+from pipeline.tables.build import CHUNK_ROWS, in_chunks, sort_table, to_arrow
 from pipeline.tables.schema import TABLES, Table
 
 # Where the rows of a spilled table are: one row per run of one document's rows in a batch.
@@ -39,6 +40,7 @@ class SpilledTables(Mapping[str, pa.Table]):
     def __init__(self, paths: Mapping[str, Path], in_memory: Mapping[str, pa.Table]) -> None:
         self._paths = dict(paths)
         self._in_memory = dict(in_memory)  # the tables without doc_id (failures): small
+        self._replaced = 0  # tables put in place by ``replace``
 
     def num_rows(self, name: str) -> int:
         if name in self._in_memory:
@@ -52,6 +54,22 @@ class SpilledTables(Mapping[str, pa.Table]):
         # Memory-mapped: the table's buffers are the file's pages, not copies in the heap.
         with pa.memory_map(str(self._paths[name])) as handle:
             return pa.ipc.open_file(handle).read_all()
+
+    def replace(self, name: str, table: pa.Table) -> None:
+        """Put ``table`` in the place of table ``name`` (linking gives some tables new columns):
+        written to a file of its own in chunks of ``CHUNK_ROWS`` rows, and read from it at each
+        access like the others, so that the run holds no table in memory while it writes them."""
+        if name in self._in_memory:
+            self._in_memory[name] = table
+            return
+        old = self._paths[name]
+        self._replaced += 1
+        path = old.with_name(f"{name}.{self._replaced}.arrow")
+        with pa.ipc.new_file(str(path), table.schema) as writer:
+            for batch in in_chunks(table).to_batches():
+                writer.write_batch(batch)
+        self._paths[name] = path
+        old.unlink()  # a table still read from it keeps its pages until it is let go
 
     def __iter__(self) -> Iterator[str]:
         return iter(TABLES)
