@@ -548,6 +548,15 @@ def test_control_character_beside_dropped_furniture_is_not_an_lxml_error() -> No
     assert built.endswith("offices.\n\nafter the menu.\n")
 
 
+def test_a_page_whose_html_tag_took_a_banners_attributes_is_not_dropped_whole() -> None:
+    """A tag cut open ('<html la' then a cookie banner's div) gives the page element the banner's
+    class and role: lxml cannot drop the root (an AssertionError), and the page's text stays."""
+    text = b"The Board met in Lima on 3 May 2014 to review the plans of the regional offices. " * 3
+    cut_open = b'<!DOCTYPE html>\n<html la\n<div class="cookie-banner" role="dialog"><p>'
+    page = cut_open + text + b"</p></div></html>"
+    assert "The Board met in Lima" in build_text(html_content(page).blocks).text
+
+
 def _damaged_zip(how: str) -> bytes:
     data = bytearray(_zip({"[Content_Types].xml": b"<Types>" + b"<Default/>" * 50 + b"</Types>"}))
     if how == "deflate data":  # zlib.error while the part is read

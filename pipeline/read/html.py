@@ -203,6 +203,8 @@ def _inside(element: Any, tags: frozenset[str]) -> bool:
 
 
 def _drop(element: Any) -> None:
+    if element.getparent() is None:
+        return  # the page itself ('<html la<div class="cookie-banner"': a tag cut open) stays
     element.drop_tree()  # keeps the element's tail text, which belongs to its parent
 
 
