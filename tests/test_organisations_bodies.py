@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from test_organisations_en_names import extract
 
 from pipeline.extract.organisations.names import head_candidates, title_runs, wrapped_at
 from pipeline.extract.reference.organisations import load_org_reference
 from pipeline.extract.words import doc_words
-from tests.test_organisations_en_names import extract
 
 
 @pytest.fixture(scope="module")

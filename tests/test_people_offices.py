@@ -8,11 +8,11 @@ Sentences are written for these tests; no bulletin's wording is copied.
 from __future__ import annotations
 
 import pytest
+from test_people_roles_en import extract, person
 
 from pipeline.core.records import Organisation, Section
 from pipeline.extract.people.lexicon import load_people_lexicon
 from pipeline.extract.people.own_body import own_body
-from tests.test_people_roles_en import extract, person
 
 # --------------------------------------------------------------------------- the lexicon (no model)
 
