@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.core.ids import normalise_name
@@ -161,8 +162,9 @@ def subdivision_names(doc: Doc, gazetteer: Gazetteer, words: LocalWords | None =
     texts = [t.text for t in doc]
     if not any(t in gazetteer.area_by_first_word for t in texts):
         return []
-    ends = {t.idx + len(t.text): t.i for t in doc}
-    text = doc.text
+    # Each token's end offset -> its index, from the doc's arrays (not a Python pass over its tokens).
+    bounds = doc.to_array([IDX, LENGTH])
+    ends = dict(zip((bounds[:, 0] + bounds[:, 1]).tolist(), range(len(doc)), strict=True))
     out: list[Candidate] = []
     i, previous = 0, -1
     while i < len(doc):
@@ -174,7 +176,7 @@ def subdivision_names(doc: Doc, gazetteer: Gazetteer, words: LocalWords | None =
             (
                 n
                 for n in gazetteer.area_by_first_word.get(token.text, ())
-                if text.startswith(n, token.idx) and token.idx + len(n) in ends
+                if token.idx + len(n) in ends and doc[i : ends[token.idx + len(n)] + 1].text == n
             ),
             None,
         )
