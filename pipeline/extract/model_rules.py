@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, cast
 
 import numpy as np
@@ -63,13 +64,27 @@ def _value_test(feature: str, expected: Any) -> Callable[[str | bool], bool] | N
 
 def token_test(spec: Mapping[str, Any]) -> Test | None:
     """One token of a pattern as a test of a token's features; None when it tests anything else."""
+    equal: dict[str, str] = {}  # features tested for one value: compared in one step
     tests: list[tuple[str, Callable[[str | bool], bool]]] = []
     for feature, expected in spec.items():
         test = _value_test(feature, expected) if feature in FEATURES else None
         if test is None:
             return None
-        tests.append((feature, test))
-    return lambda values: all(test(values[feature]) for feature, test in tests)
+        if feature != "IS_SPACE" and isinstance(expected, str):
+            equal[feature] = expected
+        else:
+            tests.append((feature, test))
+    if len(tests) == 1 and not equal:
+        ((feature, test),) = tests
+        return lambda values: test(values[feature])
+    if not equal:
+        return lambda values: all(test(values[f]) for f, test in tests)
+    # itemgetter of one key gives the value, of several a tuple: compare with the same shape
+    get = itemgetter(*equal)
+    wanted: Any = tuple(equal.values()) if len(equal) > 1 else next(iter(equal.values()))
+    if not tests:
+        return lambda values: get(values) == wanted
+    return lambda values: get(values) == wanted and all(test(values[f]) for f, test in tests)
 
 
 @dataclass(frozen=True)
