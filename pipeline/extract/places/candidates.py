@@ -9,6 +9,7 @@ says so.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -67,6 +68,13 @@ class Candidate:
     in_bulletin_country: bool = False
 
 
+@lru_cache(maxsize=1 << 16)
+def leading_word(text: str) -> str | None:
+    """The first word of a token's text, the key of ``Gazetteer.by_first_word`` (None: no word)."""
+    word = LEADING_WORD.match(text)
+    return None if word is None else word.group()
+
+
 @dataclass
 class _Scan:
     """Working state of ``find_candidates`` for one doc (never leaves the function)."""
@@ -80,14 +88,14 @@ def _match_at(scan: _Scan, i: int, gazetteer: Gazetteer, *, glued: bool = False)
     """Longest gazetteer name starting at token ``i``: (name, index of its last token).
     ``glued``: also a name glued to the word before it by a hyphen (that word a place)."""
     token = scan.doc[i]
-    word = LEADING_WORD.match(token.text)
+    word = leading_word(token.text)
     if word is None:
         return None
     start = token.idx
     # A name glued to a word before it by a hyphen ("Pan-Africa") is part of that word.
     if not glued and start >= 2 and scan.text[start - 1] == "-" and scan.text[start - 2].isalnum():
         return None
-    for name in gazetteer.by_first_word.get(word.group(), ()):
+    for name in gazetteer.by_first_word.get(word, ()):
         end = start + len(name)
         if scan.text.startswith(name, start) and end in scan.token_at_end:
             return gazetteer.upper_case.get(name, name), scan.token_at_end[end]
@@ -191,13 +199,18 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, *, text: str | None = None) 
     """
     text = plain_apostrophes(doc.text if text is None else text)
     scan = _Scan(doc, text)
+    heads: list[str | None] = []
     for token in doc:
         scan.token_at_end[token.idx + len(token.text)] = token.i
+        heads.append(leading_word(token.text))
 
     found: list[tuple[int, int, str]] = []
+    firsts = gazetteer.by_first_word
     i = 0
     while i < len(doc):
-        hit = _match_at(scan, i, gazetteer)
+        head = heads[i]
+        # No gazetteer name starts with this token's word: no need to read the token.
+        hit = _match_at(scan, i, gazetteer) if head is not None and head in firsts else None
         if hit is None:
             i += 1
             continue
