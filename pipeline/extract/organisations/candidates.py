@@ -280,8 +280,8 @@ def _shouting(text: str, offset: int) -> bool:
 @lru_cache(maxsize=4096)
 def _in_capitals(line: str) -> bool:
     # Cached: a paragraph is one line, asked about for every name and acronym in it.
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    letters = list(filter(str.isalpha, line))  # map and filter: no Python call per character
+    return len(letters) > 12 and sum(map(str.isupper, letters)) > 0.8 * len(letters)
 
 
 def _unknown_acronym_ok(word: str, ref: OrgReference, defs: Definitions, places: frozenset[str]) -> bool:
