@@ -81,7 +81,7 @@ def _same_code(tables: Path) -> None:
 
     written = json.loads((tables / MANIFEST_FILE).read_text(encoding="utf-8")).get("fingerprint")
     if written != fingerprint(Settings()):
-        sys.exit(f"{tables}: written by other code (fingerprint {written}); run `bulletin run` on the archive again")
+        sys.exit(f"{tables}: written by other code (fingerprint {written}); run `bulletin run` on it again")
 
 
 def main(argv: list[str] | None = None) -> int:
