@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 # The labels of `mentions` whose rows are entities, and the entity kind of each.
 KIND_OF_LABEL = {"PERSON": "person", "ORG": "organisation", "PLACE": "place"}
@@ -54,6 +55,9 @@ class EntityRow:
     def key(self) -> tuple[str, str, str]:
         return (self.doc_id, self.kind, self.row_id)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _reduced(self)
+
 
 @dataclass(frozen=True, slots=True)
 class EventRow:
@@ -71,6 +75,16 @@ class EventRow:
     status: str
     char_start: int | None = None
     prior_id: str | None = None  # archive_event_id in the tables last written
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _reduced(self)
+
+
+def _reduced(row: EntityRow | EventRow) -> tuple[Any, ...]:
+    """A row pickled as its class and its fields' values, in order. The stored archive index
+    holds one per event of the archive: the default of a slotted dataclass looks its fields
+    up for each row, which took 9 s of a one-bulletin run at 10,000 bulletins."""
+    return (type(row), tuple(getattr(row, name) for name in row.__slots__))
 
 
 @dataclass(frozen=True)
