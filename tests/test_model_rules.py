@@ -3,6 +3,8 @@ model's own components, at less cost (``pipeline.extract.model_rules``)."""
 
 from __future__ import annotations
 
+import gc
+import weakref
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +15,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.core.settings import DEFAULT_MODEL
-from pipeline.extract.model_rules import compile_rules, lemma, token_test, use_attribute_rules
+from pipeline.extract import model_rules
+from pipeline.extract.model_rules import (
+    compile_rules,
+    lemma,
+    lemmas_on_demand,
+    token_test,
+    use_attribute_rules,
+)
 from pipeline.extract.nlp import load_model
 
 COLUMNS = [POS, TAG, MORPH, LEMMA, DEP, HEAD]
@@ -138,3 +147,21 @@ def test_extractors_ask_lemma_not_the_token() -> None:
         if ".lemma_" in line
     ]
     assert readers == []
+
+
+def test_a_model_let_go_is_freed_though_its_lemmas_were_asked_for_on_demand() -> None:
+    # A long run drops its model before it writes the tables: the lemmatizer kept for ``lemma``
+    # must not keep the model (and its vocabulary) alive.
+    def alive() -> set[int]:
+        return {key for key, ref in model_rules._LEMMATIZERS.items() if ref() is not None}
+
+    before = alive()  # the models other tests hold
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "rule"})
+    assert lemmas_on_demand(nlp)
+    assert "lemmatizer" in nlp.disabled
+    model = weakref.ref(nlp)
+    del nlp
+    gc.collect()
+    assert model() is None
+    assert alive() == before

@@ -18,6 +18,7 @@ Patterns the stand-in cannot read (another attribute, another operator) leave th
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -224,9 +225,10 @@ def make_attribute_rules(nlp: Language, name: str) -> AttributeRules:
 
 # --------------------------------------------------------------------------- lemmas on demand
 
-# The rule lemmatizer of each loaded model, by the id of the model's vocabulary (kept alive
-# here with it): filled once per model by ``lemmas_on_demand``, read by ``lemma``.
-_LEMMATIZERS: dict[int, tuple[Vocab, Lemmatizer]] = {}
+# The rule lemmatizer of each loaded model, by the id of the model's vocabulary: filled once
+# per model by ``lemmas_on_demand``, read by ``lemma``. Held weakly, so that a model a run let
+# go is freed with its vocabulary (a strong reference kept 120 MB after the model's last use).
+_LEMMATIZERS: dict[int, weakref.ref[Lemmatizer]] = {}
 
 
 def lemmas_on_demand(nlp: Language) -> bool:
@@ -237,7 +239,13 @@ def lemmas_on_demand(nlp: Language) -> bool:
     lemmatizer = nlp.get_pipe("lemmatizer")
     if not isinstance(lemmatizer, Lemmatizer):
         return False
-    _LEMMATIZERS[id(nlp.vocab)] = (nlp.vocab, lemmatizer)
+    key = id(nlp.vocab)
+
+    def forget(ref: weakref.ref[Lemmatizer]) -> None:
+        if _LEMMATIZERS.get(key) is ref:
+            del _LEMMATIZERS[key]
+
+    _LEMMATIZERS[key] = weakref.ref(lemmatizer, forget)
     nlp.disable_pipe("lemmatizer")
     return True
 
@@ -246,10 +254,10 @@ def lemma(token: Token) -> str:
     """The lemma the model's lemmatizer gives ``token`` (as when it runs over the whole ``Doc``):
     one an earlier component set (the attribute ruler's exceptions) unless the lemmatizer
     overwrites, else the lemmatizer's own."""
-    entry = _LEMMATIZERS.get(id(token.vocab))
-    if entry is None or entry[0] is not token.vocab:  # the lemmatizer ran, or the model has none
+    ref = _LEMMATIZERS.get(id(token.vocab))
+    lemmatizer = ref() if ref is not None else None
+    if lemmatizer is None or lemmatizer.vocab is not token.vocab:  # the lemmatizer ran, or the model has none
         return token.lemma_
-    lemmatizer = entry[1]
     if token.lemma and not lemmatizer.overwrite:
         return token.lemma_
     return lemmatizer.lemmatize(token)[0]
