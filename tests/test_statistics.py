@@ -556,6 +556,56 @@ def test_counts_beside_excluded_numbers_are_kept(nlp, sentence: str, counted: fl
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "label", "counted"),
+    [
+        ("Pupils from Year 8 planted 65 saplings along the creek.", 8, 65),
+        ("Families in Camp 6 were given 420 hygiene kits.", 6, 420),
+        ("A Category 4 storm damaged 31 schools.", 4, 31),
+        ("During Week 19 the mobile clinic saw 240 patients.", 19, 240),
+    ],
+)
+def test_a_small_number_after_a_capitalised_group_word_is_a_label(
+    nlp, sentence: str, label: float, counted: float
+) -> None:
+    values = [s.value for s in _extract(nlp, sentence)]
+    assert label not in values
+    assert counted in values
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        ("Over the past year 180 volunteers signed up.", 180),  # lower case: not a label
+        ("Dollo Camp 3,600 tarpaulins were handed out.", 3600),  # separators: a count
+    ],
+)
+def test_a_group_word_lower_case_or_a_large_number_keeps_the_count(
+    nlp, sentence: str, counted: float
+) -> None:
+    assert counted in [s.value for s in _extract(nlp, sentence)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The new hedge will reach 1.8m within three years.", 1.8, "m"),
+        ("They rebuilt a 3m retaining wall by the gate.", 3, "m"),
+        ("The region received $4.2m for road repairs.", 4_200_000, "USD"),
+        ("The festival drew 1.3m visitors last summer.", 1_300_000, None),
+    ],
+)
+def test_a_glued_m_is_metres_unless_money_or_a_plural_count_follows(
+    nlp, sentence: str, value: float, unit: str | None
+) -> None:
+    stats = [s for s in _extract(nlp, sentence) if s.value == pytest.approx(value)]
+    assert len(stats) == 1, _extract(nlp, sentence)
+    assert stats[0].unit == unit
+
+
+@pytest.mark.model
 def test_to_between_an_amount_and_a_smaller_count_is_not_a_range(nlp) -> None:
     stats = _extract(nlp, "The foundation granted NZD 250,000 to three rural schools.")
     assert [(s.value, s.qualifier, s.unit) for s in stats] == [(250_000, None, "NZD"), (3, None, None)]

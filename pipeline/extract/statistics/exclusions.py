@@ -129,8 +129,18 @@ def is_code_context(doc: Doc, text: str, core: Core, rules: StatisticsRules) -> 
         words = {key(previous.strip("()[]\"'“”‘’")), key(previous.strip(_STRIP_CHUNK))}
         if words & rules.name_context_before:
             return True
+        bare = previous.strip(_STRIP_CHUNK)
+        labelled = bare[:1].isupper() and key(bare) in rules.capitalised_labels
+        if labelled and _small_label(text[start:end], core):
+            return True
     following = text[end : end + 12].casefold()
     return after_pattern(rules.time_markers_after, False).match(following) is not None
+
+
+def _small_label(written: str, core: Core) -> bool:
+    """A number as a label is written as a small whole number ("Camp 4", "Year 12"); a count
+    after a name ("Kakuma Camp 4,500") has separators or more digits."""
+    return core.upper is None and core.value.is_integer() and core.value < 1000 and written.isdigit()
 
 
 def follows(doc: Doc, core: Core, references: set[int]) -> bool:

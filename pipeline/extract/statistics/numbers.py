@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from pipeline.extract.statistics.rules import StatisticsRules, default_rules
+from pipeline.extract.statistics.rules import StatisticsRules, default_rules, key
 
 FRACTION_DECIMALS = 2
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -141,6 +141,23 @@ def _is_word_number(token: Token, rules: StatisticsRules) -> bool:
     return low in rules.number_words or low in rules.scale_words
 
 
+def _glued_scale(doc: Doc, i: int, end: int, rules: StatisticsRules) -> bool:
+    """Token ``end`` is a multiplier glued to the number at ``i`` ("2.5m", split by the
+    tokenizer). A suffix that is a unit too ("m": million or metres) multiplies only after a
+    currency ("$1.2m") or before a plural noun ("2.5m visitors"); otherwise it is the unit
+    ("shrubs grow to 1.5m", "a 2m wall")."""
+    suffix = doc[end]
+    if suffix.lower_ not in rules.scale_suffixes or doc[end - 1].whitespace_:
+        return False
+    if suffix.lower_ not in rules.units_after:
+        return True
+    before = doc[i - 1].text if i > 0 else ""
+    if key(before) in rules.currency_before or before in rules.currency_codes:
+        return True
+    following = doc[end + 1] if end + 1 < len(doc) else None
+    return following is not None and following.pos_ == "NOUN" and "Plur" in following.morph.get("Number", [])
+
+
 def _read_core(doc: Doc, i: int, rules: StatisticsRules) -> Core | None:
     """The number starting at token ``i``, or None."""
     token = doc[i]
@@ -160,10 +177,7 @@ def _read_core(doc: Doc, i: int, rules: StatisticsRules) -> Core | None:
         return Core(i, grouped, float("".join(t.text for t in doc[i:grouped] if t.text not in GROUP_SPACES)))
     if _NUMBER_TOKEN.match(local_digits(token.text, rules)):
         # "2.5 million", "2.5m" (split by the tokenizer), "3 thousand".
-        while end < len(doc) and (
-            doc[end].lower_ in rules.scale_words
-            or (doc[end].lower_ in rules.scale_suffixes and not doc[end - 1].whitespace_)
-        ):
+        while end < len(doc) and (doc[end].lower_ in rules.scale_words or _glued_scale(doc, i, end, rules)):
             end += 1
     elif low in ("a", "an"):
         after = _next_lower(doc, i + 1)

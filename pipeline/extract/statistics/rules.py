@@ -75,6 +75,10 @@ class StatisticsRules:
     source_words: frozenset[str] = frozenset()
     # Words that end a line whose label goes on to the next ("Nb. de décès *dus*" / "au choléra").
     label_links: frozenset[str] = frozenset()
+    # Capitalised words a number after which names a group or a place, not a count ("Year 5",
+    # "Camp 4", "Category 3"); lower-case, they may end a phrase before a count ("over the
+    # past year 300 volunteers"), so they are matched with their capital only.
+    capitalised_labels: frozenset[str] = frozenset()
 
 
 def key(phrase: str) -> str:
@@ -139,6 +143,7 @@ def rules_from_mapping(raw: Mapping[str, Any]) -> StatisticsRules:
         measure_nouns=frozenset(key(str(w)) for w in raw.get("measure_nouns") or ()),
         source_words=frozenset(key(str(w)) for w in raw.get("source_words") or ()),
         label_links=frozenset(key(str(w)) for w in raw.get("label_links") or ()),
+        capitalised_labels=frozenset(key(str(w)) for w in raw.get("capitalised_labels") or ()),
     )
 
 
