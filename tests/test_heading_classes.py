@@ -150,6 +150,11 @@ def test_capitals_body_name_over_its_address_is_the_masthead() -> None:
     assert _titles(text, "fr") == ["LE MOT DE LA PRÉSIDENTE", "NOS PROJETS"]
 
 
+def test_a_meeting_named_by_its_acronym_and_date_is_a_title() -> None:
+    text = f"AG du 4 mars 2023.\n\nRAPPORT MORAL\n\n{PROSE_FR}\n\nSORTIES\n\n{PROSE_FR}\n"
+    assert _title(text, "fr") == "AG du 4 mars 2023."
+
+
 def test_signature_after_a_closing_is_not_a_heading() -> None:
     text = (
         "La Lettre du Club\n"

@@ -221,9 +221,10 @@ def leading_furniture(text: str, language: str = "en") -> int:
 
 def is_furniture(line: str, language: str = "en") -> bool:
     """A line that is never a title: navigation, a caption, credit, contact, call to action or
-    a date alone."""
+    a date alone; a line with an acronym names something ("AG du 5 mai 2022": a meeting)."""
     words = heading_words(language)
-    return is_navigation(line, words) or heads_nothing(line, words)
+    acronym = not line.isupper() and any(len(w) > 1 and w.isupper() for w in _WORD.findall(line))
+    return is_navigation(line, words) or (heads_nothing(line, words) and not acronym)
 
 
 def _is_capitals(line: str) -> bool:
