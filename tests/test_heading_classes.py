@@ -98,6 +98,15 @@ def test_capitals_headings_with_a_colon_in_french() -> None:
     assert _titles(text, "fr") == ["TARIFS DE LA CANTINE", "GARDERIE DU SOIR"]
 
 
+@pytest.mark.parametrize(
+    ("label", "language"), [("Contact:", "en"), ("Photo Credits:", "en"), ("Contacts :", "fr")]
+)
+def test_a_caption_or_contact_label_with_a_colon_is_not_a_heading(label: str, language: str) -> None:
+    text = f"Harbour Friends\n\nBe Ready\n\n{PROSE}\n\nOur Walks\n\n{PROSE}\n\n"
+    text += f"{label}\n\nMary Quinn\n\n0400 000 000\n"
+    assert _titles(text, language) == ["Be Ready", "Our Walks"]
+
+
 def test_a_sentence_announcing_a_list_is_not_a_heading() -> None:
     text = (
         "Garden Club News\n\n"

@@ -191,6 +191,8 @@ def heads_nothing(line: str, words: HeadingWords) -> bool:
     label = _LABEL.match(folded)
     if label and label.group(1).strip() in words.labels:
         return True
+    if folded.endswith(":") and folded[:-1].strip() in words.labels:
+        return True  # "Contact:" over an address, "Crédits photos :"
     if words.calls_to_action.match(folded):
         return True
     byline = words.bylines.match(folded)
