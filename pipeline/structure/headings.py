@@ -44,6 +44,10 @@ MIN_CAPITAL_LETTERS = 6
 # A run-in heading: at most this many words before the sentence it was glued to.
 MAX_RUN_IN_WORDS = 6
 MIN_LIST_ITEMS = 2
+# In a heading in title case every word of at least this many letters is capitalised.
+MIN_TITLE_CASE_WORD_CHARS = 4
+# A masthead has at least its title and the issue's line before a heading it runs into.
+MIN_MASTHEAD_LINES_BEFORE_HEADING = 2
 # A byline, a date line or a credit may stand between a heading and its text: at most this many.
 MAX_FURNITURE_LINES = 2
 # A heading over a paragraph wrapped over lines: at most this many words, shorter than this
@@ -51,12 +55,18 @@ MAX_FURNITURE_LINES = 2
 MAX_WRAPPED_HEADING_WORDS = 10
 SHORT_LINE_SHARE = 0.7
 MIN_WRAPPED_LINE_WORDS = 8
+# A word this short before a final full stop may be an abbreviation ("Ms.", "Co."), not a
+# sentence's end.
+MAX_ABBREVIATION_CHARS = 3
 # A line of at least this many words that ends a sentence is prose (the masthead is over).
 MIN_SENTENCE_WORDS = 6
 
 _SENTENCE_END = re.compile(r"[.;,:]$")
 _CLOSED = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
-_LIST_MARK = re.compile(r"^\s*(?:[-•*–·▪●■◦‣]|\(?[a-z0-9]{1,3}[.)])\s")
+# A sentence's end, not a list's or a label's (":", ";").
+_STATEMENT_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+# A bullet, "a)", "(3)", "2." or a number set apart by a wide space ("3    Budget") opens an item.
+_LIST_MARK = re.compile(r"^\s*(?:[-•*–·▪●■◦‣]\s|\(?[a-z0-9]{1,3}[.)]\s|\d{1,3}(?: {2,}|\t))")
 _BULLET_GLYPH = re.compile(r"^[\W_]+")
 # A footnote ("* This includes ...", "(1) Figures of ...") explains a figure; it is not prose.
 _FOOTNOTE = re.compile(r"^\s*(?:[*†‡§]|\(\d{1,2}\)|\[\d{1,2}\])")
@@ -71,6 +81,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 # A figure opening the line: a number with separators or of three digits or more, not a year.
 _FIGURE = re.compile(r"^(?!(?:19|20)\d\d\b)\d[\d,.  ]*\d\b|^\d{3,}")
+# A field whose value is a figure: "Hall hire for residents : 230 €", "Time: 8.30 am".
+_FIGURE_FIELD = re.compile(r"^[^:]{1,60}?\s*:\s*\d")
 _NAV_SEPARATOR = re.compile(r"\s*[|·•›»/]\s*")
 _WORD_OR_NUMBER = re.compile(r"[^\W_]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -143,13 +155,27 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
+def _announces(line: str) -> bool:
+    """A heading that ends with a colon ("Useful links:", "TARIFS :"): set in capitals or with
+    every longer word capitalised, where a sentence that announces a list is not ("The
+    following were elected:")."""
+    if not line.endswith(":") or _LABEL.match(line):
+        return False
+    head = line[:-1].rstrip()
+    if head.isupper():
+        return True
+    long_words = [w for w in _WORD.findall(head) if len(w) >= MIN_TITLE_CASE_WORD_CHARS]
+    return bool(long_words) and all(w[0].isupper() for w in long_words)
+
+
 def _is_title_like(line: str) -> bool:
     words = line.split()
     if not words or len(words) > MAX_TEXT_HEADING_WORDS or len(line) > MAX_TEXT_HEADING_CHARS:
         return False
-    if _SENTENCE_END.search(line) or _LIST_MARK.match(line) or _INNER_SENTENCE_END.search(line):
+    if (_SENTENCE_END.search(line) and not _announces(line)) or _LIST_MARK.match(line):
         return False
-    if _FIGURE.match(line):  # "448,000 People displaced": a figure and its label
+    # "448,000 People displaced", "Hall hire : 230 €": a figure and its label
+    if _INNER_SENTENCE_END.search(line) or _FIGURE.match(line) or _FIGURE_FIELD.match(line):
         return False
     if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“'‘«("):
         return False
@@ -165,6 +191,8 @@ def heads_nothing(line: str, words: HeadingWords) -> bool:
     label = _LABEL.match(folded)
     if label and label.group(1).strip() in words.labels:
         return True
+    if folded.endswith(":") and folded[:-1].strip() in words.labels:
+        return True  # "Contact:" over an address, "Crédits photos :"
     if words.calls_to_action.match(folded):
         return True
     byline = words.bylines.match(folded)
@@ -180,14 +208,25 @@ def is_navigation(line: str, words: HeadingWords) -> bool:
     return all(part in words.navigation for part in parts if part) and any(parts)
 
 
-def leading_furniture(text: str, language: str = "en", max_lines: int = 8) -> int:
-    """How many characters of ``text`` its opening navigation, contact, call-to-action and date
-    lines take: what stands before a masthead's title (0 when every line is such a line)."""
+def leading_furniture(text: str, language: str = "en") -> int:
+    """How many characters of ``text`` its opening navigation, contact, call-to-action, date
+    and list lines (a site's menu) take: what stands before a masthead's title (0 when every
+    line is such a line)."""
     words = heading_words(language)
-    for line in _lines(text)[:max_lines]:
-        if not (is_navigation(line.text, words) or heads_nothing(line.text, words)):
+    for line in _lines(text):
+        if not (
+            is_navigation(line.text, words) or heads_nothing(line.text, words) or _LIST_MARK.match(line.text)
+        ):
             return line.start
     return 0
+
+
+def is_furniture(line: str, language: str = "en") -> bool:
+    """A line that is never a title: navigation, a caption, credit, contact, call to action or
+    a date alone; a line with an acronym names something ("AG du 5 mai 2022": a meeting)."""
+    words = heading_words(language)
+    acronym = not line.isupper() and any(len(w) > 1 and w.isupper() for w in _WORD.findall(line))
+    return is_navigation(line, words) or (heads_nothing(line, words) and not acronym)
 
 
 def _is_capitals(line: str) -> bool:
@@ -216,6 +255,16 @@ def _is_sentence(paragraph: str) -> bool:
         and _LABEL.match(paragraph) is None
         and not _FOOTNOTE.match(paragraph)
     )
+
+
+def _is_statement(line: _Line, paragraph: str) -> bool:
+    """A paragraph of one line that ends a sentence, however short: all a heading may have to
+    say ("Unmet needs" / "None.", "Latest news" / "Spring fair 2024."). Not a field of a form
+    ("Bring: hat, gloves."), nor a line ended by an abbreviation ("Stennis Space Center, Ms.")."""
+    if line.text != paragraph or _STATEMENT_END.search(paragraph) is None or _LABEL.match(paragraph):
+        return False
+    last = paragraph.rsplit(maxsplit=1)[-1].rstrip(".!?…\"'”’»)]")
+    return not (last.isalpha() and len(last) <= MAX_ABBREVIATION_CHARS)
 
 
 def _is_one_line_paragraph(line: str) -> bool:
@@ -267,12 +316,24 @@ def _standalone_heading(lines: list[_Line], i: int, words: HeadingWords) -> bool
     if line.blank_before and line.blank_after:
         j = _past_furniture(lines, i, words)
         following, is_list = _following(lines, j)
+        nxt = lines[j + 1] if j + 1 < len(lines) else None
         return (
-            _is_prose(following) or is_list or _is_sentence(lines[j + 1].text if j + 1 < len(lines) else "")
+            (nxt is not None and _announces(line.text))
+            or _is_prose(following)
+            or is_list
+            or (
+                nxt is not None
+                and (
+                    _is_sentence(nxt.text)
+                    or (_LABEL.match(line.text) is None and _is_statement(nxt, following))
+                )
+            )
         )
     after = lines[i + 1] if i + 1 < len(lines) else None
     if after is None or not (line.blank_after or _opens_unit(after.text)):
         return False
+    if not line.blank_before and _signs_off(lines[i - 1]):
+        return False  # a signature: "Best wishes," / "ANNA BERG"
     if _is_capitals(line.text):  # a line in capitals continues no sentence
         return True
     # After a short line that ends no sentence, a line with a comma may be a sentence's
@@ -284,7 +345,27 @@ def _standalone_heading(lines: list[_Line], i: int, words: HeadingWords) -> bool
         return True
     if not (apart or _CLOSED.search(lines[i - 1].text) is not None):
         return False
-    return _is_one_line_paragraph(after.text) or _opens_wrapped_prose(line, lines[i + 1 : i + 3])
+    return (
+        _is_one_line_paragraph(after.text)
+        or (after.blank_after and _is_sentence(after.text))
+        or _opens_wrapped_prose(line, lines[i + 1 : i + 3])
+    )
+
+
+def _is_field(line: _Line) -> bool:
+    """A short "Label: value" line ("Secretary: J. Smith", "Time: 8 am")."""
+    return _LABEL.match(line.text) is not None and len(line.text.split()) <= MAX_LINE_HEADING_WORDS
+
+
+def _in_form(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` is a field of a form: a "Label: value" line after another."""
+    return i > 0 and _is_field(lines[i]) and _is_field(lines[i - 1])
+
+
+def _signs_off(line: _Line) -> bool:
+    """A short line ending in a comma: a letter's closing ("Kind regards,", "Le Maire,"), which
+    the signer's name follows."""
+    return line.text.endswith(",") and len(line.text.split()) <= MAX_LINE_HEADING_WORDS
 
 
 def _complete_short_line(line: _Line, words: HeadingWords) -> bool:
@@ -345,27 +426,59 @@ def _masthead_line(line: str, words: HeadingWords) -> bool:
     return any(a in words.month_words and _YEAR.fullmatch(b) for a, b in itertools.pairwise(tokens))
 
 
+def _after_menu(lines: list[_Line], words: HeadingWords) -> int:
+    """The first line past a site's menu (navigation or list lines) opening the text."""
+    for i, line in enumerate(lines):
+        if not (_LIST_MARK.match(line.text) or is_navigation(line.text, words)):
+            return i
+    return 0
+
+
+def _masthead_end(lines: list[_Line], words: HeadingWords) -> int:
+    """Where the masthead ends: after the first paragraph where the text has paragraphs, else
+    after the first line, past a site's menu before them; before the paragraph's last line
+    when that is in capitals after a line naming the issue (a heading the masthead runs into)."""
+    first = _after_menu(lines, words)
+    end = next((i for i, line in enumerate(lines) if i > first and line.blank_before), first + 1)
+    runs_into_heading = (
+        end - first > MIN_MASTHEAD_LINES_BEFORE_HEADING
+        and _is_capitals(lines[end - 1].text)
+        and _masthead_line(lines[end - 2].text, words)
+    )
+    return end - 1 if runs_into_heading else end
+
+
+def _over_contact(lines: list[_Line], i: int) -> bool:
+    """Whether a contact line (an e-mail, a web or postal address) follows line ``i`` closely:
+    the line names the body the contact is for."""
+    return any(_CONTACT.search(line.text) for line in lines[i + 1 : i + 1 + MAX_FURNITURE_LINES])
+
+
 def text_headings(text: str, language: str = "en") -> list[Heading]:
     """Headings of plain text (see the module's docstring), in order.
 
     The text's first line and first paragraph are its masthead, never an article's heading,
-    and so is a line naming an issue's number or month before any prose. One heading alone
-    is not a structure (at least two are needed).
+    and so is a line naming an issue's number or month before any prose, or one followed by
+    a contact line (the issuing body's name over its address). The masthead's last line may
+    still head the first article when it is set in capitals after the issue's date or number
+    ("Weekly Notes #41" / "23-29 May 2016" / "HIGHLIGHTS"). One heading alone is not a
+    structure (at least two are needed).
     """
     words = heading_words(language)
     lines = _lines(text)
-    # Where the text has paragraphs, its first paragraph is the masthead; else its first line.
-    masthead_end = next((i for i, line in enumerate(lines) if i and line.blank_before), 1)
+    masthead_end = _masthead_end(lines, words)
     found: list[Heading] = []
     prose_seen = False
     for i, line in enumerate(lines):
         if i >= masthead_end:
             start, end = line.start, None
-            if _is_title_like(line.text) and not heads_nothing(line.text, words):
-                if (prose_seen or not _masthead_line(line.text, words)) and _standalone_heading(
-                    lines, i, words
-                ):
+            if _is_title_like(line.text) and not (heads_nothing(line.text, words) or _in_form(lines, i)):
+                if (
+                    prose_seen or not (_masthead_line(line.text, words) or _over_contact(lines, i))
+                ) and _standalone_heading(lines, i, words):
                     end = _trim_decoration(text, start, line.end)
+                    if text[end - 1] == ":":  # "Useful links:" is headed "Useful links"
+                        end = len(text[start : end - 1].rstrip()) + start
             elif line.blank_before and _is_prose(line.text):
                 end = _run_in_heading(line, words)
             if end is not None and any(c.isalpha() for c in text[start:end]):

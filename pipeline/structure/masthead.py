@@ -20,7 +20,7 @@ from functools import cache
 
 from pipeline.core.datafiles import language_data_exists, load_language_data
 from pipeline.core.records import Masthead, Section
-from pipeline.structure.headings import leading_furniture
+from pipeline.structure.headings import is_furniture, leading_furniture
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -60,6 +60,8 @@ def _month_names(language: str) -> tuple[Mapping[str, int], re.Pattern[str]]:
     return months, pattern
 
 
+# An issue's number: "No. 50", "Issue 12", "N°9", "#41".
+_ISSUE_NUMBER = re.compile(r"(?:\b(?:No|Issue|Vol|Volume|Number|N°|Nº|Numéro)\.?\s*|#)\d", re.IGNORECASE)
 _ISO_MONTH = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])\b")
 MAX_TITLE_CHARS = 200
 # Masthead lines are short and end no sentence; the masthead is at most this many paragraphs.
@@ -181,6 +183,8 @@ def _title_span(
     issue = month_year.search(kept)
     if issue is not None:
         return _cut_after_issue(kept, issue.end())
+    if _ISSUE_NUMBER.search(kept):
+        return kept  # it names its issue by number ("Weekly Notes #41"): the lines after are not its title
     if len(lines) > 1 and not _names_a_publication(kept, publication_words or []):
         # A name set over several short lines ("horizons" / "sahel" / "Bulletin N°9" / "mai à
         # août" / "2014"): the title runs on down to the line naming the issue's month.
@@ -250,7 +254,9 @@ def find_masthead(
             # the subject line after them ("Letter dated ... from the Secretary-General ...").
             span = subject
         candidate = " ".join(preamble.text[span[0] : span[1]].split())
-        if 0 < len(candidate) <= MAX_TITLE_CHARS and not _is_sentence(candidate):
+        if 0 < len(candidate) <= MAX_TITLE_CHARS and not (
+            _is_sentence(candidate) or is_furniture(candidate, language)
+        ):
             title = candidate
             start, end = preamble.char_start + span[0], preamble.char_start + span[1]
         block = masthead_paragraphs(preamble.text)

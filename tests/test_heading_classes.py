@@ -1,0 +1,220 @@
+"""Plain-text headings and mastheads of bulletins of many publishers: a heading over one short
+line, a heading ending with a colon, a masthead that runs into the first heading or carries an
+address, and the lines that only look like headings (a signature, the fields of a form, a
+price list, items numbered without a full stop).
+
+Every bulletin here is invented (names, places and events), in English and in French."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.core.records import DocumentText
+from pipeline.structure.headings import text_headings
+from pipeline.structure.masthead import find_masthead
+from pipeline.structure.sections import find_sections
+
+PROSE = "The volunteers cleared the creek bank of blackberry and planted forty young wattles there. "
+PROSE_FR = "Les bénévoles ont nettoyé la berge du ruisseau et planté quarante jeunes saules ce mois-ci. "
+
+
+def _titles(text: str, language: str = "en") -> list[str]:
+    return [text[h.char_start : h.char_end] for h in text_headings(text, language)]
+
+
+def _title(text: str, language: str = "en") -> str | None:
+    sections = find_sections("d", DocumentText("x.txt", text), language)
+    return find_masthead(sections, "x.txt", language=language).title
+
+
+# --- a heading followed by a single short line ------------------------------------------
+
+
+def test_heading_over_a_one_word_statement() -> None:
+    text = (
+        "Storm Response Update No. 4\n\n"
+        f"Current situation\n\n{PROSE}\n\n"
+        "Outstanding requests\n\nNone.\n\n"
+        f"Next steps\n\n{PROSE}\n"
+    )
+    assert _titles(text) == ["Current situation", "Outstanding requests", "Next steps"]
+
+
+def test_heading_over_a_short_title_line_ending_a_sentence() -> None:
+    text = (
+        "Harbour Friends\n\n"
+        f"About the group\n\n{PROSE}\n\n"
+        f"From the noticeboard\n\nWinter lecture series 2023.\n\n{PROSE}\n"
+    )
+    assert _titles(text) == ["About the group", "From the noticeboard"]
+
+
+def test_last_heading_of_a_web_page_over_one_short_sentence() -> None:
+    text = (
+        "Drought Bulletin: Tuesday 4 March\n"
+        "Rainfall over the northern districts stayed well below the seasonal average again this week.\n"
+        "Water Trucking\n"
+        "Eleven tankers delivered water to farms around Lowood and Pine Creek on four days of the week.\n"
+        "Livestock Support\n"
+        "Fodder was handed out at three depots.\n"
+    )
+    assert _titles(text) == ["Water Trucking", "Livestock Support"]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Harbour Office, Ms.",  # ends with an abbreviation, not a sentence
+        "Bring: hat, gloves, water.",  # a field of a form
+    ],
+)
+def test_a_line_over_an_abbreviation_or_a_field_heads_nothing(after: str) -> None:
+    text = f"Reserve Notes\n\n{PROSE}\n\nLookout track\n\n{after}\n\nGrass survey\n\n{PROSE}\n"
+    assert "Lookout track" not in _titles(text)
+
+
+# --- headings that end with a colon ------------------------------------------------------
+
+
+def test_title_case_heading_with_a_colon_heads_a_list_of_short_lines() -> None:
+    text = (
+        "Bushfire Readiness\n\n"
+        f"{PROSE}\n\n"
+        f"Be Ready\n\n{PROSE}\n\n"
+        "Useful Contacts:\n\nRural Fire Brigade\n\nState Emergency Service\n"
+    )
+    assert _titles(text) == ["Be Ready", "Useful Contacts"]
+
+
+def test_capitals_headings_with_a_colon_in_french() -> None:
+    text = (
+        "SÉANCE DU 3 MARS 2022\n\n"
+        "Présents : tous les conseillers, sauf Madame Leroux qui a donné procuration à Monsieur Petit.\n\n"
+        "TARIFS DE LA CANTINE :\n"
+        "Le conseil décide, à l'unanimité de ses membres, de garder les tarifs de l'an passé :\n\n"
+        "GARDERIE DU SOIR :\n"
+        "2 € la séance (inchangé)\n"
+    )
+    assert _titles(text, "fr") == ["TARIFS DE LA CANTINE", "GARDERIE DU SOIR"]
+
+
+@pytest.mark.parametrize(
+    ("label", "language"), [("Contact:", "en"), ("Photo Credits:", "en"), ("Contacts :", "fr")]
+)
+def test_a_caption_or_contact_label_with_a_colon_is_not_a_heading(label: str, language: str) -> None:
+    text = f"Harbour Friends\n\nBe Ready\n\n{PROSE}\n\nOur Walks\n\n{PROSE}\n\n"
+    text += f"{label}\n\nMary Quinn\n\n0400 000 000\n"
+    assert _titles(text, language) == ["Be Ready", "Our Walks"]
+
+
+def test_a_sentence_announcing_a_list_is_not_a_heading() -> None:
+    text = (
+        "Garden Club News\n\n"
+        f"{PROSE}\n\n"
+        "The following were elected:\n\nMary Quinn\n\nTom Ashby\n\n"
+        f"Seed swap\n\n{PROSE}\n\nPlant sale\n\n{PROSE}\n"
+    )
+    assert _titles(text) == ["Seed swap", "Plant sale"]
+
+
+def test_a_priced_line_of_a_list_is_not_a_heading() -> None:
+    text = (
+        "TARIFS 2023\n\n"
+        f"{PROSE_FR}\n\n"
+        "LOCATION DE LA SALLE :\n"
+        "Habitants de la commune : 180 € (inchangé)\n"
+        "Associations de la commune et des communes voisines pour leurs lotos et concours : 300 €\n"
+        "SALLE ANNEXE :\n"
+        f"{PROSE_FR}\n"
+    )
+    titles = _titles(text, "fr")
+    assert "Habitants de la commune : 180 € (inchangé)" not in titles
+    assert titles == ["LOCATION DE LA SALLE", "SALLE ANNEXE"]
+
+
+# --- masthead lines and lines that only look like headings --------------------------------
+
+
+def test_capitals_heading_at_the_end_of_the_masthead_paragraph() -> None:
+    text = (
+        "MALAWI : Field Notes #12\n"
+        "14-20 March 2021\n"
+        "KEY POINTS\n\n"
+        f"{PROSE}\n\n"
+        f"SECURITY\n\n{PROSE}\n"
+    )
+    assert _titles(text) == ["KEY POINTS", "SECURITY"]
+
+
+def test_capitals_body_name_over_its_address_is_the_masthead() -> None:
+    text = (
+        "ASSOCIATION DES AMIS DU LAVOIR\n"
+        "Maison des associations – 12 rue des Tilleuls – 21000 Dijon\n"
+        "Tél : 03 80 00 00 00 - Courriel : amis.lavoir@exemple.fr\n"
+        "LE MOT DE LA PRÉSIDENTE\n"
+        f"{PROSE_FR}\n"
+        "NOS PROJETS\n"
+        f"{PROSE_FR}\n"
+    )
+    assert _titles(text, "fr") == ["LE MOT DE LA PRÉSIDENTE", "NOS PROJETS"]
+
+
+def test_a_meeting_named_by_its_acronym_and_date_is_a_title() -> None:
+    text = f"AG du 4 mars 2023.\n\nRAPPORT MORAL\n\n{PROSE_FR}\n\nSORTIES\n\n{PROSE_FR}\n"
+    assert _title(text, "fr") == "AG du 4 mars 2023."
+
+
+def test_signature_after_a_closing_is_not_a_heading() -> None:
+    text = (
+        "La Lettre du Club\n"
+        f"LE MOT DU PRÉSIDENT\n{PROSE_FR}\n"
+        "Amitiés à tous,\n"
+        "JEAN-MARC DUVAL\n"
+        f"SORTIES DU PRINTEMPS\n{PROSE_FR}\n"
+    )
+    assert _titles(text, "fr") == ["LE MOT DU PRÉSIDENT", "SORTIES DU PRINTEMPS"]
+
+
+def test_fields_of_a_form_are_not_headings() -> None:
+    text = (
+        "Conseil du 5 mai\n\n"
+        f"Ordre du jour\n\n{PROSE_FR}\n\n"
+        "Nombre de conseillers présents : 9\n\n"
+        "Secrétaire de séance : M. Girard\n\n"
+        "Le compte rendu de la séance précédente est lu et approuvé par tous les membres.\n\n"
+        f"Subventions\n\n{PROSE_FR}\n"
+    )
+    assert _titles(text, "fr") == ["Ordre du jour", "Subventions"]
+
+
+def test_items_numbered_with_a_wide_space_are_not_headings() -> None:
+    text = (
+        "Conseil municipal du 2 avril\n\n"
+        "ORDRE DU JOUR\n\n"
+        "1    Présentation du plan vélo (communauté de communes)\n\n"
+        "2    Convention avec le syndicat des eaux pour le captage\n\n"
+        "3    Vote du budget primitif de la commune et du service de l'eau.\n\n"
+        f"Nouvelle bibliothèque\n\n{PROSE_FR}\n"
+    )
+    titles = _titles(text, "fr")
+    assert not any(t[0].isdigit() for t in titles)
+
+
+# --- titles ---------------------------------------------------------------------------
+
+
+def test_title_ends_with_the_line_naming_the_issue_number() -> None:
+    text = "MALAWI : Field Notes #12\nRESTRICTED\nabc\n14-20 March 2021\nKEY POINTS\n\n" + PROSE
+    assert _title(text) == "MALAWI : Field Notes #12"
+
+
+def test_a_date_line_alone_is_not_the_title() -> None:
+    text = f"mardi 6 avril 2021\n\nRéunion du bureau\n\n{PROSE_FR}\n\nSortie au marais\n\n{PROSE_FR}\n"
+    assert _title(text, "fr") is None
+
+
+def test_a_menu_of_many_items_is_not_the_title() -> None:
+    menu = "".join(f"• {item}\n" for item in ["Home", "Events 2024", "Picnic 2023", "Gallery", "Walks",
+                                              "History", "Members", "Archive", "Join us", "Links"])
+    text = f"{menu}\nHarbour Walkers Club\n\n{PROSE}\n\nNext walk\n\n{PROSE}\n\nLast walk\n\n{PROSE}\n"
+    assert _title(text) == "Harbour Walkers Club"
