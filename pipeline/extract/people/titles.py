@@ -228,8 +228,9 @@ def _clause_forward(words: Sequence[Word], start: int, taken: set[int], lexicon:
 
 # Verbs and adverbs of "X is a professor at Y", "X was until May the director of Y".
 COPULAS = frozenset({"is", "was"})
-# Verbs of "X acted as returning officer", "X serves as the group's treasurer".
-AS_VERBS = frozenset({"acts", "acted", "serves", "served", "works", "worked"})
+# Words between a verb of ``as_verbs`` and its "as": "joined the Trust on 26 May as ...".
+MAX_BEFORE_AS = 8
+ADVERB_TAGS = frozenset({"RB", "RBR", "RBS", "ADV"})
 ADVERBS_OF_TIME = frozenset({"now", "currently", "also", "still", "formerly", "previously"})
 MAX_SIGNATURE_LINES = 3
 
@@ -272,8 +273,8 @@ def _titles_after(
         return _title_below(words, q, text, taken, known) if own_line else Title(None, None)
     elif words[q].text.lower() in COPULAS:
         return _after_copula(words, q + 1, text, taken, known)
-    elif words[q].text.lower() in AS_VERBS and q + 2 < len(words) and words[q + 1].text.lower() == "as":
-        return _after_as(words, q + 2, text, taken, known)
+    elif (after := _as_of(words, q, taken, known.lexicon)) is not None:
+        return _after_as(words, after, text, taken, known)
     elif words[q].tag == "VBZ" and words[q].text.lower() in known.lexicon.role_verbs:
         # "Ana Ruiz chairs the board of X": an office in the present, as after "who".
         return _relative_clause(words, q, text, taken, known)
@@ -313,6 +314,25 @@ def _titles_after(
     if len(parts) == 2:
         role, org = role or parts[1].role, org or parts[1].organisation
     return Title(role, org)
+
+
+def _as_of(words: Sequence[Word], q: int, taken: set[int], lexicon: PeopleLexicon) -> int | None:
+    """The word after the "as" that gives the title of a name ending before word ``q``: right
+    after the name ("the appointment of X as General Manager"), or after a verb of ``as_verbs``
+    and its object in the same clause ("X joined the Trust on 26 May as its treasurer")."""
+    if q + 1 >= len(words):
+        return None
+    if words[q].text.lower() == "as":
+        return q + 1 if words[q + 1].tag not in ADVERB_TAGS else None  # not "as well as"
+
+    if words[q].text.lower() not in lexicon.as_verbs:
+        return None
+    for k in range(q + 1, min(len(words) - 1, q + 1 + MAX_BEFORE_AS)):
+        if k in taken or not words[k].text[:1].isalnum() or words[k].tag in VERB_TAGS:
+            return None  # the clause ends, or another person's name comes first
+        if words[k].text.lower() == "as":
+            return k + 1 if words[k + 1].tag not in ADVERB_TAGS else None
+    return None
 
 
 def _after_as(words: Sequence[Word], k: int, text: str, taken: set[int], known: Affiliations) -> Title:
@@ -356,6 +376,8 @@ def _relative_clause(words: Sequence[Word], k: int, text: str, taken: set[int], 
     verb = words[k].text.lower()
     if verb in COPULAS:
         return _after_copula(words, k + 1, text, taken, known)
+    if (after := _as_of(words, k, taken, known.lexicon)) is not None:
+        return _after_as(words, after, text, taken, known)  # "X, who joined the Trust as ..."
     if verb not in known.lexicon.role_verbs:
         return Title(None, None)
     end = k + 1
@@ -449,6 +471,25 @@ def _lower_title_back(words: Sequence[Word], end: int, taken: set[int], lexicon:
     return run[links[-1] + 1 :] if links else run
 
 
+def _role_with_complement(run: Sequence[Word], lexicon: PeopleLexicon) -> bool:
+    """``run`` is a capitalised title with its complement: a role phrase, then "of/for/to"
+    and capitalised words to its end ("Minister of Fisheries", "Special Envoy for Yemen")."""
+    spans = role_spans(run, lexicon)
+    if not spans:
+        return False
+    last = spans[-1][1]
+    return last + 1 < len(run) and run[last].text.lower() in TITLE_LINKS and is_cap_word(run[-1].text)
+
+
+def _from_title(run: Sequence[Word], lexicon: PeopleLexicon) -> list[Word]:
+    """``run`` from its first role phrase, with the capitalised words right before it that
+    name its body ("UN Special Envoy"), not those across a link ("April with the Minister")."""
+    a = role_spans(run, lexicon)[0][0]
+    while a > 0 and is_cap_word(run[a - 1].text) and run[a - 1].text.lower() not in CONNECTORS | TITLE_LINKS:
+        a -= 1
+    return list(run[a:])
+
+
 def _in_role(words: Sequence[Word], k: int, lexicon: PeopleLexicon) -> bool:
     """Word ``k`` opens a role phrase ("*returning* officer")."""
     return any(
@@ -480,6 +521,8 @@ def _title_before(
     first = _list_start(words, start, taken)
     for s0 in dict.fromkeys((start, first)):
         p = s0 - 1
+        if name.honorific and p >= 1 and is_article(words[p].text, lexicon) and words[p - 1].text == ",":
+            p -= 1  # "le Directeur du Bureau, le Docteur X": the article of the honorific
         comma = p >= 0 and words[p].text in {",", ":"}
         if comma:
             p -= 1
@@ -490,7 +533,11 @@ def _title_before(
         run = _run_back(words, p, taken, lexicon)
         # "Chief Investigators Ann Roe, Kim Tan and Ed Lee": a plural title before a list.
         plural = bool(run) and not comma and lexicon.is_plural_role(run[-1].text)
-        if run and ((s0 == start and (comma or lexicon.is_role(run[-1].text))) or plural):
+        # "Special Envoy for Yemen Hans Grundberg": a title and its complement, no comma.
+        led = s0 == start and _role_with_complement(run, lexicon)
+        if led:
+            run = _from_title(run, lexicon)  # not "April with the Minister of X"
+        if run and ((s0 == start and (comma or lexicon.is_role(run[-1].text))) or plural or led):
             title = parse_title(run, text, known)
             if plural and title.role:
                 title = Title(singular_role(title.role, lexicon), title.organisation)
