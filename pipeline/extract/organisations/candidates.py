@@ -31,6 +31,7 @@ from pipeline.extract.organisations.misreadings import (
     genus,
     kind_of_body,
     listed_with_people,
+    person_written,
     town_after_preposition,
 )
 from pipeline.extract.organisations.names import (
@@ -399,7 +400,7 @@ def section_candidates(
                 continue
             s, e = words[a].char_start, words[b - 1].char_end
             capitals = all(w.text.isupper() for w in words[a:b]) and b - a > 1  # a heading
-            generic = generic_organ([w.text for w in words[a:b]], ref)
+            generic = generic_organ([w.text for w in words[a:b]], ref) or person_written(words, a, b, ref)
             if not _inside(quoted, s, e) and not _shouting(text, s) and not capitals and not generic:
                 long_start, short = longer.get(e, (s, None))
                 acronym = short if s <= long_start else None

@@ -168,6 +168,22 @@ def generic_organ(texts: Sequence[str], ref: OrgReference) -> bool:
     return all(t.lower() in ref.generic_modifiers for t in texts[:-1])
 
 
+def person_written(words: Sequence[Word], a: int, b: int, ref: OrgReference) -> bool:
+    """Words ``a`` to ``b`` are a person's name whose surname in capitals is a head word, where
+    the language writes surnames so: a first name, or an honorific, before it ("Mme Anne
+    BUREAU", "Anne BUREAU"; not "Office HCR")."""
+    texts = [w.text for w in words[a:b]]
+    if not ref.surnames_in_capitals or not 2 <= len(texts) <= 3:
+        return False
+    if not (texts[-1].isupper() and len(texts[-1]) > 1):
+        return False
+    given = texts[1:-1] if texts[0].lower().rstrip(".") in ref.person_words else texts[:-1]
+    return bool(given) and all(
+        t[:1].isupper() and t[1:].islower() and t.isalpha() and not is_head_word(t, ref.head_words)
+        for t in given
+    )
+
+
 def after_honorific(doc: Doc, first: int, ref: OrgReference) -> bool:
     """The name follows an honorific, across at most two capitalised words: a surname ("Hon.
     Sione [Fifita-Latu]", "Dr. [Prawelska-Skrzypek]")."""

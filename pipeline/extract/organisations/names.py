@@ -275,8 +275,10 @@ def company_names(words: Sequence[Word], ref: OrgReference) -> list[tuple[int, i
 
 # Words between "a" and the kind of body: "a [non-profit] organisation", "a [civil society] group".
 MAX_KIND_MODIFIERS = 3
-# Entities that are no body, whatever an apposition says ("Jane Roe, a company director").
-_NOT_BODY_LABELS = frozenset({"PERSON", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART"})
+# Entities that are no body, whatever an apposition says. (The model's PERSON gives way: "Neuro
+# Strategies, a consultancy" names no person; "Jane Roe, a company director" is no apposition
+# of a kind of body, its head noun follows.)
+_NOT_BODY_LABELS = frozenset({"NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART"})
 _NAME_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ"})
 
 

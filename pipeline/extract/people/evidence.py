@@ -1,9 +1,9 @@
 """Evidence that a capitalised name the model calls a person names something else: a local
 place ("Mt Arawang", "down from Cooleman Trig"), a plant or an animal ("Angel Hair Grass",
 "Tiger Orchid Diuris sulphurea", "Crimson Rosellas (Platycercus elegans)"), or the person an
-organisation is named after ("the Jane Roe Foundation"). The words behind each rule are data
-(``data/people.yaml``, ``data/places.yaml``); the rules read the bulletin's own usage as
-evidence."""
+organisation or a venue is named after ("the Jane Roe Foundation", "la salle Jean Gazagne").
+The words behind each rule are data (``data/people.yaml``, ``data/places.yaml``); the rules
+read the bulletin's own usage as evidence."""
 
 from __future__ import annotations
 
@@ -160,10 +160,22 @@ class NameEvidence:
             and is_head_word(words[end].text, self.head_words)
         )
 
+    def named_after(self, words: Sequence[Word], start: int) -> bool:
+        """A place or venue named after the person follows its noun in lower case: "la salle
+        Jean Gazagne", "la salle culturelle Jean Gazagne", "rue Victor Hugo"."""
+        places = self.lexicon.named_after_places
+        if start > 0 and words[start - 1].text in places:
+            return True
+        # One adjective between the noun and the name: "la salle *culturelle* Jean Gazagne".
+        return start > 1 and words[start - 1].text.isalpha() and words[start - 1].text.islower() and (
+            words[start - 2].text in places
+        )
+
     def not_a_person(self, words: Sequence[Word], start: int, end: int) -> bool:
         name_words = [w.text for w in words[start:end]]
         return (
-            self.local_place(name_words)
+            self.named_after(words, start)
+            or self.local_place(name_words)
             or self.taxon(name_words)
             or self.genus(words, end)
             or self.species(words, start, end)

@@ -37,17 +37,43 @@ def head_first_title_back(
     """A French title ending at word ``end``, before the comma of the name it introduces: the
     nearest role phrase whose head-first title runs to ``end`` ("le directeur des Opérations
     d'OCHA, John Ging"); [] if none."""
+    end = _before_acronym(words, end)
     for k in range(end, max(-1, end - MAX_HEAD_FIRST_TITLE_WORDS), -1):
         w = words[k]
         inside = w.text[:1].isalpha() or w.text.isspace() or w.text in {",", "'", "\u2019"}
         if k in taken or not inside:
             break
-        if w.tag in {"VERB", "AUX", "PRON"}:
-            break
+        in_role = any(
+            phrase_is_role(words[j : k + 1], lexicon) and words[j].text[:1].isalpha()
+            for j in range(max(0, k - 3), k)
+        )
+        if w.tag in {"VERB", "AUX", "PRON"} and not in_role:
+            break  # not "Vice-Présidente *déléguée*", a participle of the role phrase
         run = head_first_title(words, k, taken, lexicon)
         if run and words.index(run[-1]) == end:
+            # "Vice-Présidente déléguée à X" before "déléguée à X": the longest role phrase.
+            for j in range(k - 1, max(-1, k - MAX_ROLE_PHRASE_WORDS), -1):
+                if j in taken or not words[j].text[:1].isalpha():
+                    break
+                longer = head_first_title(words, j, taken, lexicon)
+                if longer and words.index(longer[-1]) == end:
+                    return longer
             return run
     return []
+
+
+# Words of the bracketed acronym that may close a title ("... pour le développement (PNUD)").
+MAX_BRACKET_WORDS = 3
+
+
+def _before_acronym(words: Sequence[Word], end: int) -> int:
+    """The last word before a bracketed acronym that ends at word ``end`` (``end`` if none)."""
+    if words[end].text != ")":
+        return end
+    for k in range(end - 1, max(-1, end - 2 - MAX_BRACKET_WORDS), -1):
+        if words[k].text == "(":
+            return k - 1 if k > 0 else end
+    return end
 
 
 def head_first_title(

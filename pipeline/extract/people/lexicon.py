@@ -51,6 +51,9 @@ class PeopleLexicon:
     epithet_endings: tuple[str, ...] = ()
     body_pronouns: frozenset[str] = frozenset()  # lower case ("its")
     role_verbs: frozenset[str] = frozenset()  # lower case ("heads", "chairs")
+    as_verbs: frozenset[str] = frozenset()  # lower case ("serves", "joined"): "... as Treasurer"
+    # Lower-case nouns of a place or venue named after a person ("salle Jean Gazagne").
+    named_after_places: frozenset[str] = frozenset()
     # Words that open the complement of a title ("Minister *of* Health", "Ministre *de* la
     # Santé") and the articles that may follow them ("of *the* Board", "de *la* Santé").
     title_links: frozenset[str] = frozenset({"of", "at", "for", "in", "to", "with"})
@@ -122,6 +125,8 @@ def lexicon_from_data(data: Mapping[str, Any]) -> PeopleLexicon:
         epithet_endings=tuple(sorted({str(w).lower() for w in data.get("epithet_endings") or ()})),
         body_pronouns=lower_set("body_pronouns"),
         role_verbs=lower_set("role_verbs"),
+        as_verbs=lower_set("as_verbs"),
+        named_after_places=lower_set("named_after_places"),
         roles_run_on=bool(data.get("roles_run_on")),
         surnames_in_capitals=bool(data.get("surnames_in_capitals")),
         offices=frozenset(role_key(str(r)) for r in data.get("offices") or ()),

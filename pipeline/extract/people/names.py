@@ -75,9 +75,9 @@ def _is_initial(text: str) -> bool:
     return len(text) == 2 and text[0].isupper() and text[1] == "."
 
 
-# Tags of a capitalised verb in a Title Case heading ("Justice *Held* in Nairobi", "Anna Berg
-# *Presented*"): it ends a name.
-_PAST_TAGS = frozenset({"VBD", "VBN"})
+# Tags of a capitalised verb in a Title Case heading or a programme's name ("Justice *Held* in
+# Nairobi", "Anna Berg *Presented*", "Parks *Goes* Wild"): it ends a name.
+_PAST_TAGS = frozenset({"VBD", "VBN", "VBZ"})
 
 
 def name_end(words: Sequence[Word], i: int, lexicon: PeopleLexicon) -> int:
@@ -217,6 +217,9 @@ def model_names(
         ):
             a += 1
             h_start = a
+        if b - a >= 3 and _ends_title_complement(words, a, lexicon):
+            a += 1  # "the Minister of Fisheries and Ports Amadou Keita": "Ports" ends the title
+            h_start = a
         # "Ann Roe's", "Ted Hale AO", "Linda Roe 6288" (a telephone number after the name).
         while b > a and (
             words[b - 1].text in POSSESSIVE_MARKS
@@ -236,6 +239,25 @@ def model_names(
             honorific = words[b].text  # "Ted Hale AO"
         out.append(Name(section, a, b, honorific, h_start, words[a].char_start < heading_end, "model"))
     return out
+
+
+# Words joining the last word of a title's complement to the rest ("of Fisheries *and* Ports").
+_COMPLEMENT_JOINS = frozenset({"and", "&", "of", "for"})
+MAX_TITLE_BACK = 8
+
+
+def _ends_title_complement(words: Sequence[Word], a: int, lexicon: PeopleLexicon) -> bool:
+    """Word ``a``, after "and/of/for", closes a capitalised title written before the name
+    ("Minister of Information and *Culture* Ann Roe"): a role word opens the run it ends."""
+    if a < 2 or words[a - 1].text.lower() not in _COMPLEMENT_JOINS:
+        return False
+    for k in range(a - 2, max(-1, a - 2 - MAX_TITLE_BACK), -1):
+        t = words[k].text
+        if lexicon.is_role(t) and t[:1].isupper():
+            return True
+        if not (is_cap_word(t) or t.lower() in _COMPLEMENT_JOINS):
+            return False
+    return False
 
 
 def _body_acronym(text: str) -> bool:

@@ -18,7 +18,6 @@ from pipeline.extract.people.affiliation_lookup import (
 )
 from pipeline.extract.people.head_first_titles import (
     FIRST_CONJUNCTIONS,
-    MAX_ROLE_PHRASE_WORDS,
     head_first_title,
     head_first_title_back,
     is_article,
@@ -27,12 +26,23 @@ from pipeline.extract.people.head_first_titles import (
 from pipeline.extract.people.labels import label_role
 from pipeline.extract.people.lexicon import PeopleLexicon
 from pipeline.extract.people.names import Name
+from pipeline.extract.people.title_words import (
+    MAX_TITLE_WORDS,
+    TITLE_LINKS,
+    from_title,
+    is_role_word,
+    list_end,
+    list_start,
+    lower_title_back,
+    previous_apposition,
+    role_spans,
+    role_with_complement,
+    run_back,
+    singular_role,
+)
 from pipeline.extract.reference.place_names import is_place_name
 from pipeline.extract.words import CONNECTORS, DETERMINERS, POSSESSIVE_MARKS, VERB_TAGS, Word, is_cap_word
 
-MAX_TITLE_WORDS = 14
-# Words that open the complement of a title: "Minister *of* Health", "Adviser *at* UNDP".
-TITLE_LINKS = frozenset({"of", "at", "for", "in", "to", "with"})
 # Of those, the ones after which a proper name is the body a person works for ("Economist *at*
 # Quantix"), where "of" and "for" may still open the title's field ("Head of Programmes").
 BODY_LINKS = frozenset({"at", "with"})
@@ -42,25 +52,6 @@ BODY_LINKS = frozenset({"at", "with"})
 class Title:
     role: str | None
     organisation: str | None
-
-
-def role_spans(words: Sequence[Word], lexicon: PeopleLexicon) -> list[tuple[int, int]]:
-    """Role words and phrases in ``words``: the longest match at each start, left to right."""
-    spans: list[tuple[int, int]] = []
-    a = 0
-    while a < len(words):
-        best = None
-        for b in range(min(len(words), a + MAX_ROLE_PHRASE_WORDS), a, -1):
-            phrase = " ".join(w.text for w in words[a:b])
-            if lexicon.is_role(phrase) or (b == a + 1 and lexicon.is_plural_role(phrase)):
-                best = b
-                break
-        if best is None:
-            a += 1
-        else:
-            spans.append((a, best))
-            a = best
-    return spans
 
 
 def parse_title(words: Sequence[Word], text: str, known: Affiliations) -> Title:
@@ -133,39 +124,6 @@ def parse_title(words: Sequence[Word], text: str, known: Affiliations) -> Title:
     return Title(words_text(text, role) or None, org)
 
 
-def _run_back(
-    words: Sequence[Word], end: int, taken: set[int], lexicon: PeopleLexicon | None = None
-) -> list[Word]:
-    """Capitalised words (with connectors and possessives) ending at word ``end``."""
-
-    def cap_like(i: int) -> bool:
-        # A role written on in lower case counts as capitalised: "Représentant *résident*".
-        if i < 0:
-            return False
-        if is_cap_word(words[i].text):
-            return True
-        if lexicon is None or not lexicon.roles_run_on:
-            return False
-        return i > 0 and phrase_is_role(words[i - 1 : i + 1], lexicon)
-
-    k = end
-    while k >= 0 and end - k < MAX_TITLE_WORDS and k not in taken:
-        t = words[k].text
-        low = t.lower()
-        # Links inside a title: "Minister *of* Health", "Chair *of the* Board" (but a "the"
-        # not after a link starts the phrase: "met with *the* President").
-        inner_link = (low in CONNECTORS | TITLE_LINKS and low != "the" and cap_like(k - 1)) or (
-            low == "the" and k > 1 and words[k - 1].text.lower() in TITLE_LINKS and cap_like(k - 2)
-        )
-        if not (cap_like(k) or t in POSSESSIVE_MARKS or inner_link):
-            break
-        k -= 1
-    run = list(words[k + 1 : end + 1])
-    while run and run[0].text.lower() in CONNECTORS | TITLE_LINKS:
-        run = run[1:]
-    return run
-
-
 def _run_forward(words: Sequence[Word], start: int, taken: set[int], lexicon: PeopleLexicon) -> list[Word]:
     """A title phrase starting at word ``start``: capitalised words, links and "the"."""
     if lexicon.roles_run_on:
@@ -228,8 +186,9 @@ def _clause_forward(words: Sequence[Word], start: int, taken: set[int], lexicon:
 
 # Verbs and adverbs of "X is a professor at Y", "X was until May the director of Y".
 COPULAS = frozenset({"is", "was"})
-# Verbs of "X acted as returning officer", "X serves as the group's treasurer".
-AS_VERBS = frozenset({"acts", "acted", "serves", "served", "works", "worked"})
+# Words between a verb of ``as_verbs`` and its "as": "joined the Trust on 26 May as ...".
+MAX_BEFORE_AS = 8
+ADVERB_TAGS = frozenset({"RB", "RBR", "RBS", "ADV"})
 ADVERBS_OF_TIME = frozenset({"now", "currently", "also", "still", "formerly", "previously"})
 MAX_SIGNATURE_LINES = 3
 
@@ -272,8 +231,8 @@ def _titles_after(
         return _title_below(words, q, text, taken, known) if own_line else Title(None, None)
     elif words[q].text.lower() in COPULAS:
         return _after_copula(words, q + 1, text, taken, known)
-    elif words[q].text.lower() in AS_VERBS and q + 2 < len(words) and words[q + 1].text.lower() == "as":
-        return _after_as(words, q + 2, text, taken, known)
+    elif (after := _as_of(words, q, taken, known.lexicon)) is not None:
+        return _after_as(words, after, text, taken, known)
     elif words[q].tag == "VBZ" and words[q].text.lower() in known.lexicon.role_verbs:
         # "Ana Ruiz chairs the board of X": an office in the present, as after "who".
         return _relative_clause(words, q, text, taken, known)
@@ -313,6 +272,25 @@ def _titles_after(
     if len(parts) == 2:
         role, org = role or parts[1].role, org or parts[1].organisation
     return Title(role, org)
+
+
+def _as_of(words: Sequence[Word], q: int, taken: set[int], lexicon: PeopleLexicon) -> int | None:
+    """The word after the "as" that gives the title of a name ending before word ``q``: right
+    after the name ("the appointment of X as General Manager"), or after a verb of ``as_verbs``
+    and its object in the same clause ("X joined the Trust on 26 May as its treasurer")."""
+    if q + 1 >= len(words):
+        return None
+    if words[q].text.lower() == "as":
+        return q + 1 if words[q + 1].tag not in ADVERB_TAGS else None  # not "as well as"
+
+    if words[q].text.lower() not in lexicon.as_verbs:
+        return None
+    for k in range(q + 1, min(len(words) - 1, q + 1 + MAX_BEFORE_AS)):
+        if k in taken or not words[k].text[:1].isalnum() or words[k].tag in VERB_TAGS:
+            return None  # the clause ends, or another person's name comes first
+        if words[k].text.lower() == "as":
+            return k + 1 if words[k + 1].tag not in ADVERB_TAGS else None
+    return None
 
 
 def _after_as(words: Sequence[Word], k: int, text: str, taken: set[int], known: Affiliations) -> Title:
@@ -356,6 +334,8 @@ def _relative_clause(words: Sequence[Word], k: int, text: str, taken: set[int], 
     verb = words[k].text.lower()
     if verb in COPULAS:
         return _after_copula(words, k + 1, text, taken, known)
+    if (after := _as_of(words, k, taken, known.lexicon)) is not None:
+        return _after_as(words, after, text, taken, known)  # "X, who joined the Trust as ..."
     if verb not in known.lexicon.role_verbs:
         return Title(None, None)
     end = k + 1
@@ -396,80 +376,6 @@ def _relative_clause(words: Sequence[Word], k: int, text: str, taken: set[int], 
     return Title(" ".join(words_text(text, role).split()), None)
 
 
-def _list_start(words: Sequence[Word], start: int, taken: set[int]) -> int:
-    """First word of the list of people a name ends ("rangers *Nina*, Marty and Chris")."""
-    k = start
-    while True:
-        j = k - 1
-        if j >= 1 and words[j].text.lower() in {"and", "&"} and words[j - 1].text == ",":
-            j -= 1  # "X, Y, and Z": the serial comma
-        if not (j >= 1 and words[j].text.lower() in {",", "and", "&"} and j - 1 in taken):
-            return k
-        k = j - 1
-        while k > 0 and k - 1 in taken:
-            k -= 1
-
-
-def _list_end(words: Sequence[Word], end: int, taken: set[int]) -> int:
-    """The word after the list of people a name opens ("*Fred*, Ann and Lisa, the owners")."""
-    k = end
-    while True:
-        j = k
-        if j + 1 < len(words) and words[j].text == "," and words[j + 1].text.lower() in {"and", "&"}:
-            j += 1  # the serial comma
-        if not (j + 1 < len(words) and words[j].text.lower() in {",", "and", "&"} and j + 1 in taken):
-            return k
-        k = j + 1
-        while k < len(words) and k in taken:
-            k += 1
-
-
-def _lower_title_back(words: Sequence[Word], end: int, taken: set[int], lexicon: PeopleLexicon) -> list[Word]:
-    """A title in lower case ending at word ``end``: "the distributor", "our youngest volunteer",
-    "entomologist", "the permanent representative of Peru" (back to a determiner, a
-    preposition, a verb or punctuation; never "thanks *to* ranger")."""
-    k = end
-    while k >= 0 and end - k < MAX_TITLE_WORDS and k not in taken:
-        w = words[k]
-        low = w.text.lower()
-        if low in DETERMINERS or not w.text[:1].isalpha() or w.tag in {"PRP", "PRP$", "POS"}:
-            break
-        if w.tag.startswith("W") or (w.tag in VERB_TAGS and not _in_role(words, k, lexicon)):
-            break
-        if w.tag in {"IN", "TO"} and low not in TITLE_LINKS:
-            break
-        k -= 1
-    run = list(words[k + 1 : end + 1])
-    roles = [i for i, w in enumerate(run) if _is_role_word(w.text, lexicon)]
-    if not roles:
-        return []
-    if roles[-1] + 1 < len(run) and run[roles[-1] + 1].text.lower() not in TITLE_LINKS:
-        return []  # the title ends on its role word or goes on with "of ...": "rangers Nina"
-    links = [i for i in range(roles[0]) if run[i].text.lower() in TITLE_LINKS | CONNECTORS]
-    return run[links[-1] + 1 :] if links else run
-
-
-def _in_role(words: Sequence[Word], k: int, lexicon: PeopleLexicon) -> bool:
-    """Word ``k`` opens a role phrase ("*returning* officer")."""
-    return any(
-        lexicon.is_role(" ".join(w.text for w in words[k:b]))
-        for b in range(k + 2, min(len(words), k + 4) + 1)
-    )
-
-
-def _is_role_word(text: str, lexicon: PeopleLexicon) -> bool:
-    return lexicon.is_role(text) or lexicon.is_plural_role(text)
-
-
-def singular_role(role: str, lexicon: PeopleLexicon) -> str:
-    """ "new members" -> "new member": the title of each person of a list."""
-    head, _, last = role.rpartition(" ")
-    if not lexicon.is_plural_role(last):
-        return role
-    one = last[:-3] + "y" if last.lower().endswith("ies") else last[:-1]
-    return f"{head} {one}" if head else one
-
-
 def _title_before(
     name: Name, words: Sequence[Word], text: str, taken: set[int], known: Affiliations
 ) -> Title:
@@ -477,9 +383,11 @@ def _title_before(
     "our ranger, X", "rangers X, Y and Z"."""
     lexicon = known.lexicon
     start = name.honorific_start
-    first = _list_start(words, start, taken)
+    first = list_start(words, start, taken)
     for s0 in dict.fromkeys((start, first)):
         p = s0 - 1
+        if name.honorific and p >= 1 and is_article(words[p].text, lexicon) and words[p - 1].text == ",":
+            p -= 1  # "le Directeur du Bureau, le Docteur X": the article of the honorific
         comma = p >= 0 and words[p].text in {",", ":"}
         if comma:
             p -= 1
@@ -487,10 +395,14 @@ def _title_before(
             continue
         title = Title(None, None)
         lower: list[Word] = []
-        run = _run_back(words, p, taken, lexicon)
+        run = run_back(words, p, taken, lexicon)
         # "Chief Investigators Ann Roe, Kim Tan and Ed Lee": a plural title before a list.
         plural = bool(run) and not comma and lexicon.is_plural_role(run[-1].text)
-        if run and ((s0 == start and (comma or lexicon.is_role(run[-1].text))) or plural):
+        # "Special Envoy for Yemen Hans Grundberg": a title and its complement, no comma.
+        led = s0 == start and role_with_complement(run, lexicon)
+        if led:
+            run = from_title(run, lexicon)  # not "April with the Minister of X"
+        if run and ((s0 == start and (comma or lexicon.is_role(run[-1].text))) or plural or led):
             title = parse_title(run, text, known)
             if plural and title.role:
                 title = Title(singular_role(title.role, lexicon), title.organisation)
@@ -498,15 +410,15 @@ def _title_before(
             whose = r0 >= 2 and words[r0 - 1].text.lower() == "whose" and words[r0 - 2].text == ","
             if title.role and not title.organisation and whose:
                 # "the Board on Ethics, whose Chair, Ms. X": the body named before "whose".
-                title = Title(title.role, affiliation(_run_back(words, r0 - 3, taken), text, known))
+                title = Title(title.role, affiliation(run_back(words, r0 - 3, taken), text, known))
         if not title.role and comma and lexicon.roles_run_on:
             back = head_first_title_back(words, p, taken, lexicon)
-            if back:
+            if back and not previous_apposition(words, back[0], taken, lexicon):
                 found = parse_title(back, text, known)
                 title = Title(found.role, found.organisation or title.organisation)
         if not title.role:
-            lower = _lower_title_back(words, p, taken, lexicon)
-            if lower and (comma or _is_role_word(lower[-1].text, lexicon)):
+            lower = lower_title_back(words, p, taken, lexicon)
+            if lower and (comma or is_role_word(lower[-1].text, lexicon)):
                 found = parse_title(lower, text, known)
                 if found.role and (s0 == start or lexicon.is_plural_role(found.role.split()[-1])):
                     title = Title(
@@ -519,7 +431,7 @@ def _title_before(
     h = name.honorific_start
     if name.honorific and h >= 3 and words[h - 1].text.lower() == "whose" and words[h - 2].text == ",":
         # "the Lagoon Institute, whose Professor Ana Ruiz leads ...": the body before "whose".
-        owner = _run_back(words, h - 3, taken)
+        owner = run_back(words, h - 3, taken)
         return Title(None, affiliation(owner, text, known) if owner else None)
     return Title(None, None)
 
@@ -534,7 +446,7 @@ def _body_referred(
         return None
     k = words.index(phrase[0]) - 1
     if k >= 1 and words[k].text in POSSESSIVE_MARKS:
-        owner = _run_back(words, k - 1, taken)
+        owner = run_back(words, k - 1, taken)
         return affiliation(owner, text, known) if owner else None
     if k < 0 or words[k].text.lower() not in known.lexicon.body_pronouns:
         return None
@@ -560,7 +472,7 @@ def title_of(
         h = name.honorific_start
         own_line = h == 0 or words[h - 1].text.startswith("\n")
         after = _titles_after(words, name.end, text, taken, known, own_line=own_line)
-        last = _list_end(words, name.end, taken)
+        last = list_end(words, name.end, taken)
         if not (after.role or after.organisation) and name.end < last < len(words):
             # "Fred and Lisa, the new owners of X": a plural title after the list is each one's.
             listed = _titles_after(words, last, text, taken, known)
@@ -569,7 +481,7 @@ def title_of(
         elif (
             after.role
             and known.lexicon.is_plural_role(after.role.split()[-1])
-            and _list_start(words, name.honorific_start, taken) < name.honorific_start
+            and list_start(words, name.honorific_start, taken) < name.honorific_start
         ):
             after = Title(singular_role(after.role, known.lexicon), after.organisation)  # the list's last
         if role and role.lower() in known.lexicon.label_words and after.role:
