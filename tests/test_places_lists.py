@@ -190,3 +190,10 @@ def test_a_common_noun_after_a_locative_and_an_article_is_no_town(gazetteer):
         gazetteer, "En France, un prix de l'éducation à la Solidarité fut remis.", Solidarité="GPE"
     )
     assert "Solidarité" not in found
+
+
+def test_a_full_name_the_model_calls_a_person_stays_one_in_a_list_of_places(gazetteer):
+    nlp = spacy.blank("en")
+    doc = nlp("Teams went to Kisumu, Nakuru, Eldoret and Amina Wambogo in Kenya.")
+    doc = labelled(doc, Kisumu="GPE", Nakuru="GPE", Amina_Wambogo="PERSON")
+    assert "Amina Wambogo" not in places_of(gazetteer, doc)

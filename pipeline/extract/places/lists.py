@@ -81,7 +81,9 @@ def listed_places(
                 continue
             if _overlaps(span, list(by_span)) or _overlaps(span, organisations):
                 continue
-            if _unknown_place_name(name, _NOT_PLACE_LABELS - overruled):
+            # (one word only: a person's full name in a list of places stays a person's)
+            labels = _NOT_PLACE_LABELS - overruled if " " not in name.text else _NOT_PLACE_LABELS
+            if _unknown_place_name(name, labels):
                 added.append(_listed(doc, name))
     return sorted(
         [decided.get((c.start_char, c.end_char), c) for c in cands] + added, key=lambda c: c.start_char
