@@ -367,3 +367,125 @@ def test_a_country_on_a_label_line_does_not_locate_the_address_below_it(gazettee
     found = places_of(gazetteer, fr("Nos amis en France, en France encore."), fr(text), language="fr")
     assert found["rue des Tilleuls"] == "FR"
     assert found["BLÉRÉ"] == "FR"
+
+
+# ------------------------------------------------------------- regional bulletins' headings
+
+
+def _places_under_headings(
+    gazetteer: Gazetteer, nlp: spacy.language.Language, parts: list[tuple[str, str]], language: str = "en"
+) -> dict[str, str | None]:
+    """{name: country} of a bulletin of sections (heading, body), each heading on its own line."""
+    sections, docs, start = [], [], 0
+    for heading, body in parts:
+        text = f"{heading}\n{body}" if body else heading
+        sections.append(
+            Section("d", f"d-s{start}", None, heading, text, start, start + len(text), len(heading), 1, 1)
+        )
+        docs.append(nlp(text))
+        start += len(text) + 2
+    places, _ = find_places(
+        "d", sections, docs, language_gazetteer(gazetteer, language), local=local_words(language)
+    )
+    return {p.name: p.country_code for p in places}
+
+
+def test_a_place_under_a_country_heading_is_in_that_country(blank, gazetteer):
+    parts = [
+        ("MALAWI", "Heavy rains reached the village of Chikondeni on Monday; Malawi asked for help."),
+        ("ZAMBIA", ""),
+        ("Shelter", "The district of Mbalangwe reported 300 households without shelter."),
+    ]
+    found = _places_under_headings(gazetteer, blank, parts)
+    assert found["Chikondeni"] == "MW"
+    assert found["Mbalangwe"] == "ZM"  # not the bulletin's first country
+
+
+def test_a_state_written_alone_under_its_countrys_heading(blank, gazetteer):
+    parts = [
+        ("NEPAL", "Landslides in Nepal blocked two roads; Nepal opened shelters."),
+        ("INDIA", "Rains in Assam displaced 2,000 people."),
+    ]
+    assert _places_under_headings(gazetteer, blank, parts)["Assam"] == "IN"
+
+
+def test_a_french_heading_alone_stands_for_the_sections_after_it(gazetteer):
+    fr = spacy.blank("fr")
+    parts = [
+        ("TCHAD", "Le Tchad a reçu 400 familles."),
+        ("NIGER", ""),
+        ("FERMETURE D'UN SITE", "Le 3 mai, les familles du camp de Tagourbé ont été réinstallées."),
+    ]
+    assert _places_under_headings(gazetteer, fr, parts, "fr")["Tagourbé"] == "NE"
+
+
+def test_a_heading_that_is_not_a_name_alone_locates_nothing(blank, gazetteer):
+    parts = [
+        ("Kenya", "The town of Kisilwa in Kenya held a fair."),
+        ("News from Uganda and beyond", "The village of Mbwaleni held a fair."),
+    ]
+    assert _places_under_headings(gazetteer, blank, parts)["Mbwaleni"] == "KE"
+
+
+# ------------------------------------------------------------------- French areas' forms
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a province the French model keeps one token, after "au" and after "dans le"
+        (
+            "Le HCR a ouvert un site au Nord-Kivu et un autre dans le Haut-Uele pour les réfugiés de RDC.",
+            {"Nord-Kivu": "CD", "Haut-Uele": "CD", "RDC": "CD"},
+        ),
+        # across a wrapped line
+        (
+            "En France, trois vergers dans le\nPas-de-Calais ont fermé.",
+            {"France": "FR", "Pas-de-Calais": "FR"},
+        ),
+        # a heading in capitals
+        ("AFFRONTEMENTS DANS LE SUD-KIVU\nLa RDC compte 4 000 déplacés.", {"SUD-KIVU": "CD", "RDC": "CD"}),
+        # "en" before a province
+        ("Au Burundi, les pluies ont touché 900 ménages en Cibitoke.", {"Burundi": "BI", "Cibitoke": "BI"}),
+    ],
+)
+def test_a_french_province_after_a_locative_and_an_article(gazetteer, text, expected):
+    doc = spacy.blank("fr")(text)
+    assert places_of(gazetteer, doc, language="fr") == expected
+
+
+def test_a_province_written_alone_is_no_place_where_the_bulletins_country_has_none(gazetteer):
+    # "Nord-Kivu" is a province of DR Congo, not of Chad
+    doc = spacy.blank("fr")("Au Tchad, une délégation venue du Nord-Kivu a visité le camp en juin.")
+    assert places_of(gazetteer, doc, language="fr") == {"Tchad": "TD"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Au Nigeria, 300 familles ont fui l’État de Yobe en mai.", {"Nigeria": "NG", "Yobe": "NG"}),
+        ("Au Nigeria, 300 familles ont fui l’état de Yobe en mai.", {"Nigeria": "NG", "Yobe": "NG"}),
+        (
+            "Au Cameroun, 200 réfugiés sont arrivés dans la Région du Sud-Ouest.",
+            {"Cameroun": "CM", "Sud-Ouest": "CM"},
+        ),
+        ("Au Tchad, la Préfecture de la Tandjilé a reçu des semences.", {"Tchad": "TD", "Tandjilé": "TD"}),
+    ],
+)
+def test_a_french_area_after_its_kind_written_with_a_capital(gazetteer, text, expected):
+    doc = spacy.blank("fr")(text)
+    assert places_of(gazetteer, doc, language="fr") == expected
+
+
+def test_a_hyphenated_area_name_in_three_tokens_after_its_kind(gazetteer):
+    # the French model splits "Haut-Sassandra" at its hyphen, as here
+    words = ["En", "Côte", "d'Ivoire", ",", "la", "région", "du", "Haut", "-", "Sassandra", "a", "voté", "."]
+    spaces = [True, True, False, True, True, True, True, False, False, True, True, False, False]
+    doc = Doc(spacy.blank("fr").vocab, words=words, spaces=spaces)
+    assert places_of(gazetteer, doc, language="fr") == {"Côte d'Ivoire": "CI", "Haut-Sassandra": "CI"}
+
+
+def test_a_city_of_a_town_written_with_a_capital_is_not_read_after_its_kind(gazetteer):
+    # "Ville de ..." names the town's government as often as the town: not a kind here
+    doc = spacy.blank("fr")("Au Canada, M. Roy représente la Ville de Gaspérie.")
+    assert "Gaspérie" not in places_of(gazetteer, doc, language="fr")

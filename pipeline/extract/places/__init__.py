@@ -37,11 +37,20 @@ is exactly one ("Mount Pearl"). A place glued to a capitalised word by a hyphen 
 compound name ("Brussels-Jette"), or two places when the word is a place too
 ("Dakar-Bamako").
 
+A list of names joined by commas and "and" ("Dhemaji, Lakhimpur, Golaghat and Jorhat") in which
+two names are places already is a list of places: its other names are places too, unless the
+model gives them another kind of entity or an organisation's mention covers them
+(``lists.py``). A subdivision written alone may follow a locative and an article ("dans le
+Haut-Uele", "au Sud-Kivu") or be written in capitals ("NORD-KIVU"); a town the model tags a
+place may open a stretch ("de Bonneval à Clairvaux").
+
 Per bulletin (``bulletin.py``): a city accepted once is a place everywhere in that
 bulletin, its namesake chosen from the country written after it, else the countries named
 in the same sentence or section, else the bulletin's country (where its other places are),
-else by population. A city name that is ambiguous (part of a person's name in the
-bulletin, a listed common word, small towns in several countries: "Douglas") resolves in
+else by population. In a regional bulletin, a heading that is a country's name alone
+("NIGER") stands for the bulletin's country in the sections under it. A city name that is
+ambiguous (part of a person's name in the bulletin, a listed common word, small towns in
+several countries: "Douglas") resolves in
 the bulletin's country, and is no place when only a coordination supports it; a small town
 after "in" or "at" is a place when the bulletin's country has it. Local places and areas
 that their name does not locate take the country of their sentence (within one passage of

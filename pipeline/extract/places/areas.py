@@ -20,7 +20,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.core.ids import normalise_name
-from pipeline.extract.places.candidates import PLACE_LABELS, Candidate
+from pipeline.extract.places.candidates import PLACE_LABELS, Candidate, leading_word
 from pipeline.extract.places.local import LOCAL_KIND, OTHER_ENTITY_LABELS, name_start, world_place
 from pipeline.extract.reference.gazetteer import Gazetteer, PlaceMatch
 from pipeline.extract.reference.place_names import LocalWords, is_demonym, local_words
@@ -159,8 +159,10 @@ def subdivision_names(doc: Doc, gazetteer: Gazetteer, words: LocalWords | None =
     place by the model ("fighting in Jonglei"): not accepted here, a place only when the
     bulletin's country has one of that name (``bulletin.py``)."""
     words = words or local_words()
-    texts = [t.text for t in doc]
-    if not any(t in gazetteer.area_by_first_word for t in texts):
+    # A token's first word ("Sud" of "Sud-Kivu", which the French model keeps one token), as
+    # the names are keyed; a word in capitals ("NORD-KIVU" in a heading) as the name writes it.
+    keys = [_area_word(t.text) for t in doc]
+    if not any(k in gazetteer.area_by_first_word for k in keys):
         return []
     # Each token's end offset -> its index, from the doc's arrays (not a Python pass over its tokens).
     bounds = doc.to_array([IDX, LENGTH])
@@ -168,15 +170,15 @@ def subdivision_names(doc: Doc, gazetteer: Gazetteer, words: LocalWords | None =
     out: list[Candidate] = []
     i, previous = 0, -1
     while i < len(doc):
-        if texts[i] not in gazetteer.area_by_first_word:
+        if keys[i] not in gazetteer.area_by_first_word:
             i += 1
             continue
         token = doc[i]
         hit = next(
             (
                 n
-                for n in gazetteer.area_by_first_word.get(token.text, ())
-                if token.idx + len(n) in ends and doc[i : ends[token.idx + len(n)] + 1].text == n
+                for n in gazetteer.area_by_first_word.get(keys[i] or "", ())
+                if token.idx + len(n) in ends and _written_as(doc[i : ends[token.idx + len(n)] + 1].text, n)
             ),
             None,
         )
@@ -186,9 +188,13 @@ def subdivision_names(doc: Doc, gazetteer: Gazetteer, words: LocalWords | None =
         last = ends[token.idx + len(hit)]
         span = doc[i : last + 1]
         after = doc[last + 1] if last + 1 < len(doc) else None
-        complete = after is None or not (_capitalised(after) and not after.is_sent_start)
+        complete = after is None or not (
+            _capitalised(after)
+            and not after.is_sent_start
+            and not (span.text.isupper() and after.lower_ in words.stopwords | _LIST_LINKS)
+        )
         evidence = (
-            (i > 0 and doc[i - 1].lower_ in gazetteer.small_town_locative_words)
+            _after_place_word(doc, i, gazetteer, words)
             or all(t.ent_type_ in PLACE_LABELS for t in span)
             or _listed_after(doc, i, previous)
         )
@@ -201,6 +207,40 @@ def subdivision_names(doc: Doc, gazetteer: Gazetteer, words: LocalWords | None =
             previous = last
         i = last + 1
     return out
+
+
+def _area_word(text: str) -> str | None:
+    """The key of ``Gazetteer.area_by_first_word`` a token's text may open a name under:
+    its first word, capitalised when the token is in capitals (4 letters or more)."""
+    word = leading_word(text)
+    if word is not None and len(text) >= 4 and text.isupper():
+        return word.capitalize()
+    return word
+
+
+def _written_as(text: str, name: str) -> bool:
+    """The text is the name, or the name in capitals (4 letters or more): "NORD-KIVU"."""
+    return text == name or (len(text) >= 4 and text.isupper() and text == name.upper())
+
+
+def _after_place_word(doc: Doc, i: int, gazetteer: Gazetteer, words: LocalWords) -> bool:
+    """Token ``i`` follows a word only a place follows ("in Jonglei", "à Mopti"), an area's
+    locative ("au Sud-Kivu", "en Ituri"), or one of them and an article ("dans le Haut-Uele",
+    "in the Ouaka")."""
+    j = _word_before(doc, i)
+    if j is not None and doc[j].lower_.replace("\u2019", "'") in words.locative_articles:
+        j = _word_before(doc, j)
+    return j is not None and (
+        doc[j].lower_ in gazetteer.small_town_locative_words or doc[j].lower_ in words.area_locatives
+    )
+
+
+def _word_before(doc: Doc, i: int) -> int | None:
+    """The index of the token before token ``i`` that is not white space (a wrapped line)."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    return j if j >= 0 else None
 
 
 def _listed_after(doc: Doc, i: int, previous: int) -> bool:
@@ -232,7 +272,8 @@ def _named_after_kind(
     and "of" is a place, located by its name or else in the bulletin's country."""
     out = []
     # The kind in lower case: "City of Cape Town" is often a body, its government.
-    kinds = [i for i in range(len(texts) - 2) if texts[i] in words.place_nouns]
+    nouns = words.place_nouns | words.titled_place_nouns
+    kinds = [i for i in range(len(texts) - 2) if texts[i] in nouns]
     kinds += [k for k in (_kind_phrase_end(texts, i, words) for i in range(len(texts) - 2)) if k is not None]
     for i in sorted(kinds):
         # A wrapped line's break may stand anywhere in the phrase ("la forêt de\nSambissa").
@@ -242,12 +283,12 @@ def _named_after_kind(
         if not link or link >= len(words_after):
             continue
         start = end = words_after[link]
-        while (
-            end < len(doc)
-            and end - start + link - 1 < MAX_AREA_NAME_WORDS
-            and _name_token(doc[end], gazetteer, words)
-        ):
+        count = link - 1
+        while end < len(doc) and count < MAX_AREA_NAME_WORDS and _name_token(doc[end], gazetteer, words):
             end += 1
+            count += 1
+            if _hyphen_joins(doc, end):  # "Agnéby-Tiassa" in three tokens: one word of the name
+                end += 2
         if end == start or (end < len(doc) and _capitalised(doc[end])):
             continue
         span = doc[start:end]
@@ -257,6 +298,17 @@ def _named_after_kind(
         match = PlaceMatch(span.text, span.text, "city", country)
         out.append(_area(doc, span, match, "named after its kind", firm=firm))
     return out
+
+
+def _hyphen_joins(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen glued to the words on both sides, the next one capitalised."""
+    return (
+        i + 1 < len(doc)
+        and doc[i].text == "-"
+        and not doc[i].whitespace_
+        and not doc[i - 1].whitespace_
+        and _capitalised(doc[i + 1])
+    )
 
 
 def _kind_phrase_end(texts: Sequence[str], i: int, words: LocalWords) -> int | None:

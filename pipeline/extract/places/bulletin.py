@@ -50,6 +50,37 @@ def contact_country(sections: Sequence[Section]) -> str | None:
     return best[0][0] if best and best[0][1] else None
 
 
+_HEADING_PUNCTUATION = " \t\n:.-–—*#"
+
+
+def heading_countries(
+    sections: Sequence[Section], per_section: Sequence[Sequence[Candidate]]
+) -> list[str | None]:
+    """Per section, the country of the last heading that is a country's or a state's name alone
+    ("NIGER", "SRI LANKA", "Alabama"), from that heading to the next such one: a regional
+    bulletin reports country by country, and a place of its passage under such a heading is in
+    that country. None before the first such heading."""
+    out: list[str | None] = []
+    current: str | None = None
+    for section, cands in zip(sections, per_section, strict=True):
+        heading = section.text[: section.heading_end].strip(_HEADING_PUNCTUATION).casefold()
+        named = next(
+            (
+                c.match.country_code
+                for c in cands
+                if c.accepted
+                and c.start_char < section.heading_end
+                and c.match.kind in {"country", "region"}
+                and c.match.country_code
+                and c.text.casefold() == heading
+            ),
+            None,
+        )
+        current = named or current
+        out.append(current)
+    return out
+
+
 # A state's abbreviation written as a word of its own, not in a line set in capitals.
 _ABBREVIATION = re.compile(r"(?<![\w.])[A-Z]{2,3}(?![\w])")
 
@@ -170,7 +201,7 @@ def in_bulletin_country(
     if country is None:
         return cand
     if cand.evidence == SUBDIVISION:
-        if country not in gazetteer.area_countries.get(cand.text, ()):
+        if country not in gazetteer.area_countries.get(cand.match.name, ()):
             return cand
         return replace(cand, accepted=True, match=replace(cand.match, country_code=country))
     if not cand.gazetteer_city or cand.near or cand.match.name not in gazetteer.cities:

@@ -35,6 +35,7 @@ MODEL_TOWN = "model town"
 # but a hint of the bulletin's country.
 OPENS_A_NAME = "opens a name"
 _TOWN_LABELS = frozenset({"GPE", "LOC"})
+_PROPER = frozenset({"", "PROPN"})
 _MAX_TOWN_WORDS = 2
 # A venue before a town in apposition: at most this many tokens ("Q-Lodge" is three), and
 # what may end the apposition.
@@ -427,18 +428,45 @@ def _town_after_locative(doc: Doc, span: Span, gazetteer: Gazetteer) -> bool:
     LOC, not a building) right after a word only a place follows ("the clinic in Tambura",
     "à Koundoulba"), with no article, one or two words. Its country is the bulletin's."""
     first = span.start
+    # After an article ("à la Base"), only a proper noun: the model tags common nouns in
+    # capitals a place there too.
+    direct = first > 0 and doc[first - 1].lower_ in gazetteer.small_town_locative_words
+    pos = gazetteer.town_pos if direct or _range_start(doc, span, gazetteer) else _PROPER
     return (
         first > 0
         and (
-            doc[first - 1].lower_ in gazetteer.small_town_locative_words
+            direct
+            or _after_article(doc, first, gazetteer)
             or _venue_locative(doc, first, span.end - 1, gazetteer) is not None
+            or _range_start(doc, span, gazetteer)
         )
         and len(span) <= _MAX_TOWN_WORDS
-        and all(t.ent_type_ in _TOWN_LABELS and t.pos_ in ("", "PROPN") for t in span)
+        and all(t.ent_type_ in _TOWN_LABELS and t.pos_ in pos for t in span)
         and span.text not in gazetteer.honorifics
         # a subdivision or a state's abbreviation: the rules of ``areas.py``, ``local.py``
         and span.text not in gazetteer.area_countries
         and span.text not in gazetteer.subdivision_codes
+    )
+
+
+def _after_article(doc: Doc, first: int, gazetteer: Gazetteer) -> bool:
+    """Token ``first`` follows a word only a place follows and an article: "dans les Pyrénées"."""
+    return (
+        first > 1
+        and doc[first - 1].lower_.replace("\u2019", "'") in gazetteer.locative_articles
+        and doc[first - 2].lower_ in gazetteer.small_town_locative_words
+    )
+
+
+def _range_start(doc: Doc, span: Span, gazetteer: Gazetteer) -> bool:
+    """The first town of a stretch from one town to another, the second a place to the model
+    too: "de Bonneval à Clairvaux", "from Hillview to Oakbank"."""
+    first, end = span.start, span.end
+    return (
+        first > 0
+        and end + 1 < len(doc)
+        and (doc[first - 1].lower_, doc[end].lower_) in gazetteer.range_words
+        and doc[end + 1].ent_type_ in _TOWN_LABELS
     )
 
 

@@ -77,6 +77,9 @@ def name_start(
         ):
             first -= 1  # the hyphen; the word before it is taken next
             count -= 1
+        elif first < end and _particle_before(doc, first, honorifics, words.stopwords):
+            first -= 3  # "-e-" of "Sar-e-Pul": the word before it is taken next
+            count -= 1
         elif not name_word(prev, honorifics, words.stopwords):
             break
         first -= 1
@@ -84,6 +87,23 @@ def name_start(
         if doc[first].is_sent_start:
             break
     return first if count > 0 else None
+
+
+def _particle_before(doc: Doc, first: int, honorifics: frozenset[str], stopwords: frozenset[str]) -> bool:
+    """A particle in lower case glued by hyphens between name words ends before token ``first``:
+    "Sar-e-Pul", "Bahr-el-Ghazal" (a word of three letters at most)."""
+    if first < 4:
+        return False
+    hyphen, particle, other, word = doc[first - 1], doc[first - 2], doc[first - 3], doc[first - 4]
+    return (
+        hyphen.text == "-"
+        and other.text == "-"
+        and particle.is_alpha
+        and particle.is_lower
+        and len(particle) <= 3
+        and not (hyphen.whitespace_ or particle.whitespace_ or other.whitespace_ or word.whitespace_)
+        and name_word(word, honorifics, stopwords)
+    )
 
 
 def _modifier_name(name: str, feature: str, gazetteer: Gazetteer) -> bool:

@@ -21,6 +21,7 @@ from pipeline.extract.places.areas import SUBDIVISION, area_candidates, area_key
 from pipeline.extract.places.bulletin import (
     after_origin_word,
     contact_country,
+    heading_countries,
     in_bulletin_country,
     in_written_state,
     located,
@@ -32,6 +33,7 @@ from pipeline.extract.places.bulletin import (
     written_states,
 )
 from pipeline.extract.places.candidates import MODEL_TOWN, SMALL_TOWN, Candidate, find_candidates
+from pipeline.extract.places.lists import listed_places
 from pipeline.extract.places.local import (
     body_name_country,
     context_country,
@@ -43,6 +45,7 @@ from pipeline.extract.places.resolution import pick_city
 from pipeline.extract.reference.gazetteer import (
     Gazetteer,
     PlaceMatch,
+    fold_accents,
     language_gazetteer,
 )
 from pipeline.extract.reference.organisations import language_reference
@@ -95,16 +98,20 @@ def find_places(
     contact = contact_country(sections)
     country = context_country(everything, prefer=contact) or contact or body_name_country(everything)
     people = person_names(per_section)
+    # A regional bulletin's country headings ("NIGER", "SRI LANKA") stand for its country there.
+    headings = heading_countries(sections, per_section)
     per_section = [
-        [in_bulletin_country(c, country, people, gazetteer) for c in cands] for cands in per_section
+        [in_bulletin_country(c, heading or country, people, gazetteer) for c in cands]
+        for cands, heading in zip(per_section, headings, strict=True)
     ]
     # One sense per bulletin: a city accepted once counts wherever else it is written,
     # unless it is part of a person's name there.
     accepted_names = {normalise_name(c.text) for cands in per_section for c in cands if c.accepted}
     words = local or local_words()
     chosen: list[tuple[Section, Candidate, tuple[str, ...]]] = []
-    for section, cands in zip(sections, per_section, strict=True):
+    for section, cands, heading in zip(sections, per_section, headings, strict=True):
         section_countries = _countries(c for c in cands if c.accepted)
+        home = heading or country
         for cand in cands:
             if not cand.accepted and not (
                 cand.evidence in _SPREAD_TO and normalise_name(cand.text) in accepted_names
@@ -113,7 +120,8 @@ def find_places(
             sentence = _countries(
                 c for c in cands if c.accepted and cand.sentence_start <= c.start_char < cand.sentence_end
             )
-            context = tuple(dict.fromkeys(sentence + section_countries + ((country,) if country else ())))
+            nearby = sentence + section_countries + tuple(c for c in (home, country) if c)
+            context = tuple(dict.fromkeys(nearby))
             if cand.in_bulletin_country:
                 # The parser's sentence may run over the lines of a list or an address.
                 sentence = _countries(
@@ -124,17 +132,22 @@ def find_places(
                     and same_passage(section.text, c.start_char, cand.start_char)
                     and not after_origin_word(section.text, c.start_char, words.origin_words)
                 )
-            chosen.append((section, located(cand, sentence, country), context))
+            chosen.append((section, located(cand, sentence, home), context))
 
     # Per name: the resolution with the closest context (a country right after it, then
     # countries nearby, then none) and the name as first written (not in capitals).
     best: dict[str, tuple[int, PlaceMatch]] = {}
     written: dict[str, str] = {}
+    ids: dict[str, str] = {}
     mentions: list[Mention] = []
     for section, cand, context in chosen:
-        key = area_key(cand, gazetteer, words) or place_key(cand)
-        if not key:
+        name_key = area_key(cand, gazetteer, words) or place_key(cand)
+        if not name_key:
             continue
+        # Accents dropped, as headings in capitals drop them ("COTE D'IVOIRE" is "Côte d'Ivoire");
+        # the place's id is that of its name as first written.
+        key = fold_accents(name_key)
+        ids.setdefault(key, stable_id(name_key))
         match = _resolve_candidate(cand, context, gazetteer, states)
         rank = 0 if cand.near else (1 if context else 2)
         if key not in best or rank < best[key][0]:
@@ -142,9 +155,7 @@ def find_places(
         if key not in written or (written[key].isupper() and not cand.text.isupper()):
             written[key] = cand.text
         mentions.append(
-            make_mention(
-                doc_id, section, cand.start_char, cand.end_char, MENTION_LABEL, stable_id(key), cand.text
-            )
+            make_mention(doc_id, section, cand.start_char, cand.end_char, MENTION_LABEL, ids[key], cand.text)
         )
     counts: dict[str, int] = {}
     for mention in mentions:
@@ -152,7 +163,7 @@ def find_places(
     places = []
     for key, name in written.items():
         match = best[key][1]
-        place_id = stable_id(key)
+        place_id = ids[key]
         places.append(
             Place(
                 doc_id=doc_id,
@@ -208,10 +219,18 @@ def _section_candidates(
     ]
     spans = [(f.start_char, f.end_char) for f in found]
     form = [f for f in form if not _overlaps(f, spans)]
-    spans += [(f.start_char, f.end_char) for f in form]
-    # Subdivisions written alone ("in Jonglei"): where no other name is.
-    form += [c for c in subdivision_names(doc, gazetteer) if not _overlaps(c, spans)]
-    return sorted(found + form, key=lambda c: c.start_char)
+    # Subdivisions written alone ("in Jonglei"): where no other name is, or a town of that
+    # name that nothing says is one ("en Cibitoke": the province).
+    kept = [(f.start_char, f.end_char) for f in found if f.accepted or f.evidence not in _NO_EVIDENCE]
+    kept += [(f.start_char, f.end_char) for f in form]
+    areas = [c for c in subdivision_names(doc, gazetteer, local) if not _overlaps(c, kept)]
+    found = [c for c in found if not any(_within(c, a) for a in areas)]
+    cands = sorted(found + form + areas, key=lambda c: c.start_char)
+    return listed_places(doc, cands, gazetteer, local or local_words(), organisations)
+
+
+# A gazetteer town rejected for want of evidence, which an ISO subdivision of its name replaces.
+_NO_EVIDENCE = frozenset({"no evidence"})
 
 
 def _exact_form(cand: Candidate, spans: set[tuple[int, int]]) -> bool:

@@ -68,6 +68,13 @@ class Gazetteer:
     ambiguous_cities: frozenset[str] = frozenset()
     locative_words: frozenset[str] = frozenset()
     small_town_locative_words: frozenset[str] = frozenset()
+    # Articles between such a word and a town's or an area's name ("dans les Pyrénées").
+    locative_articles: frozenset[str] = frozenset()
+    # The parts of speech the model may give the words of a town it tags a place (the French
+    # model tags unknown town names NOUN or VERB as often as PROPN).
+    town_pos: frozenset[str] = frozenset({"", "PROPN"})
+    # The words around the first town of a stretch: ("from", "to") for "from Hillview to Oakbank".
+    range_words: frozenset[tuple[str, str]] = frozenset()
     feature_words: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     min_population_by_context: int = 50000
@@ -283,6 +290,9 @@ def build_gazetteer(
         ambiguous_cities=frozenset(data.get("ambiguous_cities") or ()),
         locative_words=frozenset(data.get("locative_words") or ()),
         small_town_locative_words=frozenset(data.get("small_town_locative_words") or ()),
+        locative_articles=frozenset(data.get("town_locative_articles") or ()),
+        town_pos=frozenset(["", *(data.get("model_town_pos") or ["PROPN"])]),
+        range_words=_pairs(data.get("range_words")),
         feature_words=frozenset(data.get("feature_words") or ()),
         honorifics=frozenset(data.get("honorifics") or ()),
         min_population_by_context=int(data.get("min_population_by_context") or 0),
@@ -291,6 +301,10 @@ def build_gazetteer(
         area_by_first_word=MappingProxyType(_by_first_word(areas)),
         generic_area_names=frozenset(data.get("generic_area_names") or ()),
     )
+
+
+def _pairs(rows: Any) -> frozenset[tuple[str, str]]:
+    return frozenset((str(a).lower(), str(b).lower()) for a, b in rows or ())
 
 
 def _by_first_word(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -418,6 +432,9 @@ def language_gazetteer(gazetteer: Gazetteer, language: str) -> Gazetteer:
                 small_town_locative_words=gazetteer.small_town_locative_words
                 | frozenset(data.get("small_town_locative_words") or ()),
                 honorifics=gazetteer.honorifics | frozenset(data.get("honorifics") or ()),
+                locative_articles=frozenset(data.get("town_locative_articles") or ()),
+                town_pos=frozenset(["", *(data.get("model_town_pos") or ["PROPN"])]),
+                range_words=_pairs(data.get("range_words")),
             ),
         )
     return _LANGUAGE_GAZETTEERS[key][1]

@@ -126,6 +126,7 @@ class LocalWords:
     camp_heads: frozenset[str] = frozenset()
     camp_kinds: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()  # lower case
+    titled_place_nouns: frozenset[str] = frozenset()  # as written: "Région", "État"
     # Kinds of place written in several words, lower case ("centre de transit", "site de
     # déplacés"): a place noun too.
     place_noun_phrases: tuple[tuple[str, ...], ...] = ()
@@ -141,6 +142,14 @@ class LocalWords:
     postcode_digits: frozenset[int] = frozenset()  # "41100 Vendôme": lengths of postcodes
     phones: tuple[tuple[re.Pattern[str], str], ...] = ()  # a telephone number's form -> country
     origin_words: tuple[str, ...] = ()  # lower case phrases: "returnees *from* Nigeria"
+    # Articles between a locative word and an area's name ("dans *le* Haut-Uele"), and words
+    # that only an area, not a town, follows ("*au* Sud-Kivu", "*en* Ituri"): lower case.
+    locative_articles: frozenset[str] = frozenset()
+    # Words that join the names of a list ("and", "et"), and how many of its names must be
+    # places already for the others to be places (``places/lists.py``).
+    list_links: frozenset[str] = frozenset()
+    min_listed_places: int = 2
+    area_locatives: frozenset[str] = frozenset()
 
     def names_a_place(self, words: Sequence[str]) -> bool:
         """Whether a name of two or more words has the form of a local place's or an
@@ -189,6 +198,7 @@ def local_words(language: str = "en") -> LocalWords:
         camp_heads=_words(data, "camp_heads"),
         camp_kinds=_words(data, "camp_kinds"),
         place_nouns=_words(data, "place_nouns", lower=True),
+        titled_place_nouns=_words(data, "titled_place_nouns"),
         place_noun_phrases=tuple(
             tuple(str(p).lower().replace("’", "'").split()) for p in data.get("place_noun_phrases") or ()
         ),
@@ -201,6 +211,10 @@ def local_words(language: str = "en") -> LocalWords:
         lead_blockers=_words(data, "local_lead_blockers", lower=True),
         postcode_digits=frozenset(int(n) for n in data.get("postcode_digits") or ()),
         phones=tuple((re.compile(str(k)), str(v)) for k, v in (data.get("phone_countries") or {}).items()),
+        locative_articles=_words(data, "locative_articles", lower=True),
+        list_links=_words(data, "list_links", lower=True),
+        min_listed_places=int(data.get("min_listed_places") or 2),
+        area_locatives=_words(data, "area_locative_words", lower=True),
         origin_words=tuple(
             sorted(" ".join(str(w).lower().replace("’", "'").split()) for w in data.get("origin_words") or ())
         ),
