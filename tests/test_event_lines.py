@@ -31,6 +31,10 @@ def french_events(fr_nlp, bulletin: Bulletin) -> list[Event]:
     return find_events(DOC, [section], [fr_nlp(section.text)], *bulletin.records(), load_lexicon("fr"), "fr")
 
 
+def month(text: str, start: str, end: str) -> tuple[str, str, str, str]:
+    return (text, start, end, "month")
+
+
 def rows(events: list[Event]) -> list[tuple[str, date | None, date | None]]:
     return [(e.name, e.start_date, e.end_date) for e in events]
 
@@ -83,7 +87,7 @@ def test_a_month_heading_and_a_day_of_the_same_meeting_are_one_row(nlp) -> None:
         body="AGM: March 2022\n\nOur Annual General Meeting was held on 19 March at the Boat Shed, "
         "with forty members present.",
         title=None,
-        dates=[("March 2022", "2022-03-01", "2022-03-31", "month"), day("on 19 March", "2022-03-19")],
+        dates=[month("March 2022", "2022-03-01", "2022-03-31"), day("on 19 March", "2022-03-19")],
     )
     expected = [("Annual General Meeting", date(2022, 3, 19), date(2022, 3, 19))]
     assert rows(events_of(nlp, bulletin)) == expected
@@ -149,7 +153,7 @@ def test_a_french_general_meeting_by_its_initials_and_by_its_name_is_one_row(fr_
         body="AG DU CLUB MARS 2018\n\nCOMPTE RENDU DE L'ASSEMBLEE GENERALE DU 10 MARS 2018\n\n"
         "Le président a présenté le rapport moral.",
         title=None,
-        dates=[("MARS 2018", "2018-03-01", "2018-03-31", "month"), day("DU 10 MARS 2018", "2018-03-10")],
+        dates=[month("MARS 2018", "2018-03-01", "2018-03-31"), day("DU 10 MARS 2018", "2018-03-10")],
     )
     expected = [("ASSEMBLEE GENERALE", date(2018, 3, 10), date(2018, 3, 10))]
     assert rows(french_events(fr_nlp, bulletin)) == expected
@@ -238,3 +242,37 @@ def test_a_clean_up_written_in_two_words_is_a_work_party(nlp) -> None:
     )
     (event,) = events_of(nlp, bulletin)
     assert (event.event_type, event.start_date) == ("work party", date(2024, 4, 7))
+
+
+@pytest.mark.model
+def test_a_month_does_not_reach_over_another_date_for_its_activity(nlp) -> None:
+    bulletin = Bulletin(
+        body="Sam is looking forward to the next cheese club in June at Harwood and the 9 April beach "
+        "clean up at Ferry Point.",
+        dates=[month("in June", "2024-06-01", "2024-06-30"), day("9 April", "2024-04-09")],
+    )
+    dated = [(e.name, e.start_date) for e in events_of(nlp, bulletin) if e.start_date]
+    assert dated == [("beach clean up", date(2024, 4, 9))]
+
+
+@pytest.mark.model
+def test_a_heading_dated_after_a_dash_names_its_activity(nlp) -> None:
+    bulletin = Bulletin(
+        body="Bluebell walk – Sunday 5 May\n\nFourteen of us met at the car park and followed the stream.",
+        title=None,
+        dates=[day("Sunday 5 May", "2024-05-05")],
+    )
+    dated = [(e.name, e.start_date) for e in events_of(nlp, bulletin) if e.start_date]
+    assert dated == [("Bluebell walk", date(2024, 5, 5))]
+
+
+@pytest.mark.model
+def test_a_french_heading_keeps_no_article_left_before_its_date(fr_nlp) -> None:
+    bulletin = Bulletin(
+        body="Repas des anciens ce samedi 23 novembre\n\nComme chaque année, les anciens se sont retrouvés "
+        "à la salle des fêtes.",
+        title=None,
+        dates=[day("samedi 23 novembre", "2019-11-23")],
+    )
+    dated = [(e.name, e.start_date) for e in french_events(fr_nlp, bulletin) if e.start_date]
+    assert dated == [("Repas des anciens", date(2019, 11, 23))]

@@ -92,6 +92,8 @@ def _coarse(mention: DateMention) -> bool:
 
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+# "Spring Fair – Saturday 4 May", "sa visite à Kolofata le 12 mai", "Repas des aînés ce jeudi 19"
+_BETWEEN_NAME_AND_DAY = " \t\n,:-–—"
 # Links inside a noun phrase, in the English and the Universal Dependencies labels.
 _NOUN_PHRASE_DEPS = frozenset({"pobj", "prep", "compound", "nmod", "case", "amod", "flat:name"})
 _SUBJECT_STEPS = 4
@@ -103,7 +105,8 @@ def _tied(
     st: SectionText, root: Token | None, phrase: Phrase, start: int, end: int, lex: EventLexicon
 ) -> bool:
     name_end = _phrase_end(st, phrase)
-    if name_end <= start and not st.section.text[name_end:start].strip().strip(","):
+    between = st.section.text[name_end:start].strip(_BETWEEN_NAME_AND_DAY).lower().split()
+    if name_end <= start and all(w in lex.determiners for w in between):
         return True  # the date right after the name: "sa visite à Boukoula le 23 mai"
     if root is None:  # no parse: near it in the text
         lo, hi = (
@@ -134,6 +137,7 @@ def _choose(
     mention: DateMention,
     lex: EventLexicon,
     taken: Mapping[int, Sequence[DateMention]],
+    other_dates: Sequence[tuple[int, int]] = (),
 ) -> Phrase | None:
     """The activity a date belongs to: the one nearest to it on the parse tree (word order
     breaks ties and stands in when there is no parse), the trigger before it, else after it."""
@@ -171,6 +175,8 @@ def _choose(
         lo, hi = (_phrase_end(st, chosen), start) if chosen in before else (end, _phrase_start(st, chosen))
         if not tied and (hi - lo > _MONTH_DISTANCE or _other_verb_between(st, lo, hi, lex)):
             return None
+        if chosen not in before and any(lo <= a and b <= hi for a, b in other_dates):
+            return None  # "Wine Club in June and 7 April clean-up": June is not the clean-up's
     return chosen
 
 
@@ -195,6 +201,7 @@ def assign_dates(
     dated: dict[int, list[DateMention]] = {}  # phrase index -> dates
     index = {id(p): n for n, p in enumerate(phrases)}
     taken: dict[int, list[DateMention]] = {}  # id of a phrase -> the dates it has
+    spans = [(d.char_start - base, d.char_end - base) for d in dates]
     for mention in dates:
         if mention.granularity == "year" or is_deadline(st, mention, lex):
             continue
@@ -213,7 +220,7 @@ def assign_dates(
         else:
             in_sentence = [p for p in phrases if p.sentence == sentence]
             candidates = [p for p in in_sentence if not p.in_org] or in_sentence
-            chosen = _choose(st, candidates, mention, lex, taken)
+            chosen = _choose(st, candidates, mention, lex, taken, spans)
         if chosen is None and label is not None:
             continue
         if chosen is None and opens_list_item(st, mention) and _bare_item(st, sentence, phrases):

@@ -262,7 +262,8 @@ def _right_end(
         quoted = _quoted_end(st, end, lex)
         if quoted is not None:
             end = quoted
-    while end > j and st.lower[end - 1] in _NAME_TRIM | lex.complement_preps:
+    # "Repas des aînés *ce* jeudi 19 novembre": an article left before a date is no part of it
+    while end > j and st.lower[end - 1] in _NAME_TRIM | lex.complement_preps | lex.determiners:
         end -= 1
     return end
 
