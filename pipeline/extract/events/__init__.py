@@ -3,8 +3,13 @@
 An event is anchored on a date of an activity: a date in a sentence that names an
 activity with a trigger noun ("workshop", "7th Internet Governance Forum") or verb
 ("met with"). The date goes to the trigger nearest before it in the sentence (else the
-first after it); a date that names several separate days gives a row per day. A section
-with no dated activity still gives a row for an activity named with a place.
+first after it); a date that names several separate days gives a row per day. A day alone on
+the line under a heading dates the heading's activity; the days of a bulleted list date the
+activity named before the list. A trigger with other senses ("visit", "mission") takes a date
+written right after its name or hung on the verb it is the subject of. A section with no dated
+activity still gives a row for an activity named with a place. An activity dated by a month and
+again by a day of it, under its initials or its name ("AGM: July" ... "the Annual General
+Meeting was held on 27 July"), is one row on that day.
 
 The name is the section title when the title names the activity ("Capacity Building
 Workshop on X" over a body that says "a capacity building workshop"), else the trigger's

@@ -18,6 +18,7 @@ from pipeline.extract.events.phrases import Phrase, named_activity
 from pipeline.extract.events.tokens import SectionText
 
 _LEADERS = " \t-–—•*·>"  # what may stand before the day on its line: a bullet
+_BULLETS = "-–—•*·>"
 _MARKS = (":", " – ", " — ", " - ")
 _MAX_BEFORE_MARK = 4  # words between the day and the mark ("à PARIS", "at the Hall")
 _NAME_ENDS = ",;(.!?"
@@ -46,6 +47,66 @@ def agenda_label(st: SectionText, mention: DateMention) -> tuple[int, int] | Non
         return None
     name_start = end + at + size
     return (name_start, line_end) if text[name_start:line_end].strip() else None
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
+
+
+def heading_above(
+    st: SectionText, mention: DateMention, phrases: Sequence[Phrase], dates: Sequence[DateMention]
+) -> Phrase | None:
+    """The activity named by the line right above a day that has its own line ("Assemblée
+    générale / Le 9 septembre 2016 à Sceaux", "Spring Fair / Saturday 4 May"): a heading with
+    its date under it. The day's line holds nothing but the day and a few words of place;
+    the line above (no blank line between) names an activity and has no date of its own."""
+    if mention.granularity != "day":
+        return None
+    text = st.section.text
+    start = mention.char_start - st.section.char_start
+    end = mention.char_end - st.section.char_start
+    line_start, line_end = _line_bounds(text, start, end)
+    if line_start == 0 or text[line_start:start].strip(_LEADERS):
+        return None
+    if len(text[end:line_end].split()) > _MAX_BEFORE_MARK or any(
+        line_start <= st.start(p.start) < line_end for p in phrases
+    ):
+        return None
+    above_start, above_end = _line_bounds(text, line_start - 1, line_start - 1)
+    if not text[above_start:above_end].strip():
+        return None  # a blank line: the date is no part of the heading (a post's date)
+    base = st.section.char_start
+    if any(above_start <= d.char_start - base < above_end for d in dates):
+        return None
+    above = [p for p in phrases if above_start <= st.start(p.start) and st.end(p.end - 1) <= above_end]
+    return above[-1] if above and not above[-1].verb else None
+
+
+def item_after_comma(st: SectionText, mention: DateMention, phrases: Sequence[Phrase]) -> Phrase | None:
+    """The activity a bulleted item names after its day and a comma ("- April 6, Annual Spring
+    Fair at the High School"), when a trigger word names one there."""
+    if not opens_list_item(st, mention):
+        return None
+    text = st.section.text
+    end = mention.char_end - st.section.char_start
+    if not text[end:].startswith(","):
+        return None
+    line_end = _line_bounds(text, end, end)[1]
+    on_line = [p for p in phrases if end < st.start(p.start) < line_end and not p.verb]
+    return on_line[0] if on_line else None
+
+
+def opens_list_item(st: SectionText, mention: DateMention) -> bool:
+    """Does a day open an item of a bulleted list ("- Tuesday, 15 November, noon to 1 pm, in
+    the Council Chamber")? Such a list gives the days of an activity named before it."""
+    if mention.granularity != "day":
+        return False
+    text = st.section.text
+    start = mention.char_start - st.section.char_start
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    return bool(before.strip()) and not before.strip(_LEADERS) and before.strip()[0] in _BULLETS
 
 
 def _tokens_between(st: SectionText, lo: int, hi: int) -> list[int]:

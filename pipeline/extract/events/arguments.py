@@ -51,13 +51,14 @@ def _verb_keys(verb: Token) -> list[str]:
 
 
 def _is_passive(verb: Token) -> bool:
-    return bool(children(verb, "auxpass", "nsubjpass"))
+    # English labels and Universal Dependencies ("a été déclaré": aux:pass, nsubj:pass)
+    return bool(children(verb, "auxpass", "nsubjpass", "aux:pass", "nsubj:pass"))
 
 
 def _argument_of(verb: Token, key: str) -> Token | None:
     if key.endswith(" place") or _is_passive(verb):
         return subject_before(verb)
-    objects = children(verb, "dobj")
+    objects = children(verb, "dobj", "obj")
     return objects[0] if objects else None
 
 
@@ -147,6 +148,8 @@ def argument_phrases(
         text = st.span_text(start, end)
         if prefix and start > span[0] and st.lower[start - 1] in lex.determiners:
             prefix = f"{prefix} {st.lower[start - 1]}"  # "declaration of a state of emergency"
+        # An elided article joins the name: "déclaration de l'état d'urgence".
+        joiner = "" if prefix.endswith(("'", "\u2019")) else " "
         found.append(
             named_activity(
                 start,
@@ -154,7 +157,7 @@ def argument_phrases(
                 head,
                 event_type,
                 st.sentence_of[head],
-                f"{prefix} {text}".strip(),
+                f"{prefix}{joiner}{text}".strip(),
                 plural=argument.tag_ in {"NNS", "NNPS"},
                 det=st.lower[start - 1] if start > 0 else "",
             )
@@ -247,6 +250,57 @@ def _owner(st: SectionText, phrase: Phrase, lex: EventLexicon) -> str | None:
     if not subject.text[:1].isupper() or opening:
         return None  # a body is written with a capital: "the Council", not "Volunteers" opening a sentence
     return doc[left : subject.i + 1].text
+
+
+# Links inside a noun phrase, in the English and the Universal Dependencies labels.
+_NOUN_PHRASE_DEPS = frozenset({"pobj", "prep", "compound", "nmod", "case", "amod", "flat:name"})
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+_MAX_DESTINATION = 8  # tokens of "to the Somali region"
+
+
+def _destination(verb: Token, preps: frozenset[str]) -> tuple[int, int] | None:
+    """Doc token bounds of the place a verb of going names ("went *to Kassala*", "s'est rendue
+    *à Bouaké et Brobo*"), up to the next preposition or punctuation."""
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ in preps:  # English: went -> to -> Kassala
+            first = child.i
+        else:  # Universal Dependencies: rendue -> Bouaké (obl) -> à (case)
+            case = [c for c in child.children if c.dep_ == "case" and c.lower_ in preps and c.i < child.i]
+            if child.dep_ not in {"obl", "obl:arg", "obl:mod"} or not case:
+                continue
+            first = case[0].i
+        last = first
+        for token in verb.doc[first + 1 : first + 1 + _MAX_DESTINATION]:
+            if token.is_punct or (token.pos_ == "ADP" and token.i > first + 1) or token.ent_type_ == "DATE":
+                break
+            last = token.i
+        return (first, last + 1) if last > first else None
+    return None
+
+
+def with_destination(st: SectionText, phrase: Phrase, lex: EventLexicon) -> Phrase:
+    """A mission or a visit that is the subject of a verb of going is named with where it went
+    ("a joint mission went to the Somali region": mission to the Somali region)."""
+    preps = lex.type_complement_preps.get(phrase.event_type)
+    if not st.parsed or not preps or not lex.motion_verbs or phrase.verb:
+        return phrase
+    if any(st.lower[k] in preps | lex.complement_preps for k in range(phrase.head + 1, phrase.end)):
+        return phrase  # named already by what follows it ("mission to Malawi")
+    token = st.tokens[phrase.head]
+    for _ in range(4):  # "a joint Heads of Agencies mission": up to the subject
+        if token.dep_ in _SUBJECTS or token.dep_ not in _NOUN_PHRASE_DEPS:
+            break
+        token = token.head
+    verb = token.head
+    if token.dep_ not in _SUBJECTS or lemma_of(verb).lower() not in lex.motion_verbs:
+        return phrase
+    bounds = _destination(verb, preps | lex.where_words)
+    span = _st_span(st, *bounds) if bounds is not None else None
+    if span is None:
+        return phrase
+    return replace(phrase, name=f"{phrase.name} {st.span_text(*span)}")
 
 
 def with_purpose(st: SectionText, phrase: Phrase, lex: EventLexicon) -> Phrase:

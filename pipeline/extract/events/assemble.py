@@ -15,7 +15,12 @@ from pipeline.core.ids import normalise_name, stable_id
 from pipeline.core.records import DateMention, Event, Mention, Organisation, Person, Place, Section
 from pipeline.extract.context import DocumentContext, Extracted
 from pipeline.extract.events.agenda import agenda_phrases
-from pipeline.extract.events.arguments import argument_phrases, refine_verb_phrases, with_purpose
+from pipeline.extract.events.arguments import (
+    argument_phrases,
+    refine_verb_phrases,
+    with_destination,
+    with_purpose,
+)
 from pipeline.extract.events.dates import (
     assign_dates,
     drop_summary_months,
@@ -23,7 +28,7 @@ from pipeline.extract.events.dates import (
     rescheduled,
     title_fallback,
 )
-from pipeline.extract.events.lexicon import EventLexicon, load_lexicon
+from pipeline.extract.events.lexicon import EventLexicon, load_lexicon, unaccented
 from pipeline.extract.events.listings import listing_phrases
 from pipeline.extract.events.names import resolve_name, title_activity
 from pipeline.extract.events.participants import organisers_of, participants_of, unattached_organisers
@@ -105,6 +110,51 @@ def _same_activity(row: Row, other: Row) -> bool:
     return not plural and other_start <= start and (end or start) <= (other_end or other_start)
 
 
+_NAME_LINKS = frozenset(
+    {"of", "the", "and", "for", "on", "de", "du", "des", "d", "l", "la", "le", "les", "et"}
+)
+
+
+def _initials(name: str) -> str:
+    words = unaccented(normalise_name(name)).split()
+    return "".join(w[0] for w in words if w not in _NAME_LINKS)
+
+
+def same_name(name: str, other: str) -> bool:
+    """Do two names call one activity: the same words, or one opens with the initials of the
+    other ("AGM" and "Annual General Meeting", "AG du comité" and "Assemblée générale")?"""
+    a, b = unaccented(normalise_name(name)), unaccented(normalise_name(other))
+    if a == b:
+        return True
+    for short, long_name in ((name, other), (other, name)):
+        first = short.split()[0] if short.split() else ""
+        letters = unaccented(normalise_name(first))
+        if first.isupper() and 2 <= len(letters) <= 6 and letters == _initials(long_name):
+            return True
+    return False
+
+
+def drop_months_of_days(named: Sequence[tuple[Anchor, str, str]]) -> list[tuple[Anchor, str, str]]:
+    """A month that an activity is dated by once ("AGM: July 2020") and a day of that month
+    it is dated by again ("the Annual General Meeting was held on 27 July"): one activity,
+    on its day."""
+
+    def within(anchor: Anchor, name: str, event_type: str) -> bool:
+        month = anchor.mention
+        if month is None or month.granularity in {"day", "year"}:
+            return False
+        return any(
+            other.mention is not None
+            and other.mention.granularity == "day"
+            and month.start_date <= other.mention.start_date <= month.end_date
+            and other_type == event_type
+            and same_name(name, other_name)
+            for other, other_name, other_type in named
+        )
+
+    return [(a, n, t) for a, n, t in named if not within(a, n, t)]
+
+
 def _fuller(name: str, other: str) -> bool:
     """Does ``name`` say more than ``other``: all its words and some more?"""
     words, other_words = set(normalise_name(name).split()), set(normalise_name(other).split())
@@ -154,7 +204,10 @@ def section_events(
     ]
     found += listing_phrases(st, lex, found, own_dates, hits, blocked, blocked_tokens(st, name_spans))
     found += agenda_phrases(st, lex, found, own_dates, blocked)
-    phrases = tuple(with_purpose(st, p, lex) for p in sorted(found, key=lambda p: (p.start, p.head)))
+    phrases = tuple(
+        with_destination(st, with_purpose(st, p, lex), lex)
+        for p in sorted(found, key=lambda p: (p.start, p.head))
+    )
     title_dates = [(d.char_start - lo, d.char_end - lo) for d in own_dates if d.granularity != "year"]
     title = title_activity(st, phrases, lex, title_dates)
     ctx = Context(
@@ -177,7 +230,7 @@ def section_events(
     anchors = drop_summary_months(anchors)
     anchors.sort(key=lambda a: (a.sentence, a.position, a.phrase.start))
     anchors += undated_anchors(ctx, anchors)
-    named = [(a, *_names(a, ctx)) for a in anchors]
+    named = drop_months_of_days([(a, *_names(a, ctx)) for a in anchors])
     only_activity = len({(n, a.mention.start_date if a.mention else None) for a, n, _ in named}) == 1
     events: list[Event] = []
     kept: list[Row] = []

@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from pipeline.core.records import DateMention
-from pipeline.extract.events.agenda import agenda_label
+from pipeline.extract.events.agenda import agenda_label, heading_above, item_after_comma, opens_list_item
 from pipeline.extract.events.lexicon import EventLexicon, Words, words_of
 from pipeline.extract.events.names import TitleActivity
 from pipeline.extract.events.phrases import Phrase
@@ -91,6 +91,12 @@ def _coarse(mention: DateMention) -> bool:
     return mention.granularity not in {"day", "year"}
 
 
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+# "Spring Fair – Saturday 4 May", "sa visite à Kolofata le 12 mai", "Repas des aînés ce jeudi 19"
+_BETWEEN_NAME_AND_DAY = " \t\n,:-–—"
+# Links inside a noun phrase, in the English and the Universal Dependencies labels.
+_NOUN_PHRASE_DEPS = frozenset({"pobj", "prep", "compound", "nmod", "case", "amod", "flat:name"})
+_SUBJECT_STEPS = 4
 # "gave a speech at a reception", "hosted the pupils for a nature walk"
 _WEAK_PREPS = frozenset({"at", "during", "with", "for"})
 
@@ -98,6 +104,10 @@ _WEAK_PREPS = frozenset({"at", "during", "with", "for"})
 def _tied(
     st: SectionText, root: Token | None, phrase: Phrase, start: int, end: int, lex: EventLexicon
 ) -> bool:
+    name_end = _phrase_end(st, phrase)
+    between = st.section.text[name_end:start].strip(_BETWEEN_NAME_AND_DAY).lower().split()
+    if name_end <= start and all(w in lex.determiners for w in between):
+        return True  # the date right after the name: "sa visite à Boukoula le 23 mai"
     if root is None:  # no parse: near it in the text
         lo, hi = (
             (_phrase_end(st, phrase), start)
@@ -109,7 +119,16 @@ def _tied(
     head = st.tokens[phrase.head]
     while head.dep_ == "conj" and phrase.start <= head.head.i < head.i:
         head = head.head  # "a show and tell": the parse hangs the name on its first noun
-    return argument_link(root, head, _WEAK_PREPS, verbs)
+    if argument_link(root, head, _WEAK_PREPS, verbs):
+        return True
+    # The activity is the subject of the verb the date hangs on, however the parser hung the
+    # date below it ("a joint mission went to the region on 19 July").
+    verb = governing_verb(root)
+    for _ in range(_SUBJECT_STEPS):  # "a joint Heads of Agencies mission": up to its subject
+        if verb is None or head.dep_ in _SUBJECT_DEPS or head.dep_ not in _NOUN_PHRASE_DEPS:
+            break
+        head = head.head
+    return verb is not None and head.head.i == verb.i and head.dep_ in _SUBJECT_DEPS
 
 
 def _choose(
@@ -118,6 +137,7 @@ def _choose(
     mention: DateMention,
     lex: EventLexicon,
     taken: Mapping[int, Sequence[DateMention]],
+    other_dates: Sequence[tuple[int, int]] = (),
 ) -> Phrase | None:
     """The activity a date belongs to: the one nearest to it on the parse tree (word order
     breaks ties and stands in when there is no parse), the trigger before it, else after it."""
@@ -155,7 +175,18 @@ def _choose(
         lo, hi = (_phrase_end(st, chosen), start) if chosen in before else (end, _phrase_start(st, chosen))
         if not tied and (hi - lo > _MONTH_DISTANCE or _other_verb_between(st, lo, hi, lex)):
             return None
+        if chosen not in before and any(lo <= a and b <= hi for a, b in other_dates):
+            return None  # "Wine Club in June and 7 April clean-up": June is not the clean-up's
     return chosen
+
+
+def _bare_item(st: SectionText, sentence: int, phrases: Sequence[Phrase]) -> bool:
+    """A list item that names no activity and says nothing happened: a day, a time, a room."""
+    if any(p.sentence == sentence for p in phrases):
+        return False
+    return not st.tagged or not any(
+        st.tokens[k].pos_ in {"VERB", "AUX"} for k in range(len(st.tokens)) if st.sentence_of[k] == sentence
+    )
 
 
 def assign_dates(
@@ -170,21 +201,37 @@ def assign_dates(
     dated: dict[int, list[DateMention]] = {}  # phrase index -> dates
     index = {id(p): n for n, p in enumerate(phrases)}
     taken: dict[int, list[DateMention]] = {}  # id of a phrase -> the dates it has
+    spans = [(d.char_start - base, d.char_end - base) for d in dates]
     for mention in dates:
         if mention.granularity == "year" or is_deadline(st, mention, lex):
             continue
         start = mention.char_start - base
         sentence = _sentence_at(st, start)
         label = agenda_label(st, mention)
-        if label is not None:
+        chosen: Phrase | None = None
+        if label is None:  # a heading with its day under it; an item "- 6 April, Spring Fair"
+            chosen = heading_above(st, mention, phrases, dates) or item_after_comma(st, mention, phrases)
+        if chosen is not None:
+            pass
+        elif label is not None:
             # A day that labels its line ("17 June: Prize-giving") dates what the line names.
             on_line = [p for p in phrases if label[0] <= _phrase_start(st, p) < label[1]]
             chosen = on_line[0] if on_line else None
         else:
             in_sentence = [p for p in phrases if p.sentence == sentence]
             candidates = [p for p in in_sentence if not p.in_org] or in_sentence
-            chosen = _choose(st, candidates, mention, lex, taken)
+            chosen = _choose(st, candidates, mention, lex, taken, spans)
         if chosen is None and label is not None:
+            continue
+        if chosen is None and opens_list_item(st, mention) and _bare_item(st, sentence, phrases):
+            # "Upcoming dates: / - Tuesday, 15 November, noon to 1 pm": the days of the
+            # activity the title, else the text before the list, names.
+            named = [
+                p for p in phrases if p.sentence < sentence and p.specific and not p.plural and not p.verb
+            ]
+            if title is not None or named:
+                owner = title.phrase if title is not None else named[-1]
+                anchors.append(Anchor(owner, mention, sentence, start))
             continue
         if chosen is None:
             if mention.granularity != "day" or not has_any(st, sentence, lex.event_verbs):

@@ -7,6 +7,7 @@ tokenizer splits text, and trigger plurals are derived here rather than listed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -77,6 +78,11 @@ class EventLexicon:
     weekday_not_after: frozenset[str] = frozenset()
     where_words: frozenset[str] = WHERE_WORDS
     origin_words: frozenset[str] = ORIGIN_WORDS
+    # Verbs (lemmas) of going somewhere: their destination completes the name of the mission or
+    # visit that is their subject ("a joint mission went to the Somali region").
+    motion_verbs: frozenset[str] = frozenset()
+    # Words of time that end a name on its right ("a visit to the port today").
+    name_stops: frozenset[str] = frozenset()
 
 
 def words_of(phrase: str) -> Words:
@@ -91,6 +97,18 @@ def _spellings(phrases: Any) -> list[str]:
     return out + [p.replace("'", "\u2019") for p in out if "'" in p]
 
 
+def unaccented(phrase: str) -> str:
+    """The phrase without its accents ("réunion" -> "reunion")."""
+    decomposed = unicodedata.normalize("NFD", phrase)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def _with_unaccented(phrases: list[str]) -> list[str]:
+    """Each phrase, and without its accents: headings in capitals drop them ("ASSEMBLEE
+    GENERALE DU 11 AVRIL", "REUNION DU BUREAU")."""
+    return list(dict.fromkeys(phrases + [unaccented(p) for p in phrases]))
+
+
 def plural(word: str) -> str:
     if re.search(r"[^aeiou]y$", word):
         return word[:-1] + "ies"
@@ -103,7 +121,11 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
     """Build the lexicon from the parsed ``events.yaml`` (or a test's own mapping)."""
     triggers: dict[Words, str] = {}
     plurals: set[Words] = set()
-    spelled = [(p, str(t)) for key, t in data.get("triggers", {}).items() for p in _spellings([key])]
+    spelled = [
+        (p, str(t))
+        for key, t in data.get("triggers", {}).items()
+        for p in _with_unaccented(_spellings([key]))
+    ]
     for phrase, event_type in spelled:
         words = words_of(phrase)
         triggers.setdefault(words, event_type)
@@ -113,7 +135,8 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
             plurals.add(plural_words)
 
     def phrases(key: str) -> tuple[Words, ...]:
-        found = (words_of(p) for p in _spellings(data.get(key)))
+        spelled = _spellings(data.get(key))
+        found = (words_of(p) for p in (_with_unaccented(spelled) if key == "idioms" else spelled))
         return tuple(sorted({w for w in found if w}, key=len, reverse=True))
 
     def mapping(key: str) -> dict[str, str]:
@@ -160,7 +183,7 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         type_complement_preps={k: frozenset(v.split()) for k, v in mapping("type_complement_preps").items()},
         weak_triggers=frozenset(
             form
-            for words in map(words_of, map(str, data.get("weak_triggers", [])))
+            for words in map(words_of, _with_unaccented(_spellings(data.get("weak_triggers"))))
             if words
             for form in (words, (*words[:-1], plural(words[-1])))
         ),
@@ -180,6 +203,8 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         weekday_not_after=word_set("weekday_not_after"),
         where_words=word_set("where_words") or WHERE_WORDS,
         origin_words=word_set("origin_words") or ORIGIN_WORDS,
+        motion_verbs=word_set("motion_verbs"),
+        name_stops=word_set("name_stops"),
     )
 
 

@@ -156,6 +156,8 @@ def _complement_end(st: SectionText, p: int, blocked: frozenset[int], lex: Event
         nxt = st.tokens[q + 1] if q + 1 < len(st.tokens) else None
         if q in blocked or low in _CLAUSE_PUNCT or low in _RELATIVES or low in lex.relatives:
             break
+        if low in lex.name_stops:
+            break  # "a visit to the port *today*"
         if low == "(" or (low in _OPEN_QUOTES and q == p + 1):
             # An aside in brackets; a quoted topic ("a panel on *"careers in science"*").
             closers, limit = (frozenset({")"}), 8) if low == "(" else (_CLOSE_QUOTES, _MAX_QUOTE)
@@ -260,7 +262,8 @@ def _right_end(
         quoted = _quoted_end(st, end, lex)
         if quoted is not None:
             end = quoted
-    while end > j and st.lower[end - 1] in _NAME_TRIM | lex.complement_preps:
+    # "Repas des aînés *ce* jeudi 19 novembre": an article left before a date is no part of it
+    while end > j and st.lower[end - 1] in _NAME_TRIM | lex.complement_preps | lex.determiners:
         end -= 1
     return end
 

@@ -219,7 +219,7 @@ def subject_before(verb: Token) -> Token | None:
     """The verb's subject, else (when the parser hung it elsewhere, as it does when it joins
     a heading to the paragraph under it) the noun that ends right before the verb's
     auxiliaries ("The 2015 Partnership Award was presented")."""
-    subjects = children(verb, "nsubj", "nsubjpass")
+    subjects = children(verb, "nsubj", "nsubjpass", "nsubj:pass")
     if subjects:
         return subjects[0]
     k = verb.i - 1

@@ -21,6 +21,8 @@ from pipeline.extract.sentences import sentence_bounds
 
 _SPACES = re.compile(r"\s+")
 _LABEL_ENDS = frozenset(":–—")
+_SENTENCE_ENDS = frozenset(".!?…")
+_CLOSERS = "\"”’»)] "
 
 
 @dataclass(frozen=True)
@@ -78,8 +80,26 @@ def _join_labels(text: str, bounds: Sequence[tuple[int, int]], heading_end: int)
     return joined
 
 
+def _join_broken_lines(
+    text: str, bounds: Sequence[tuple[int, int]], heading_end: int
+) -> list[tuple[int, int]]:
+    """A line the parser cut with no full stop is one sentence: the model splits lines in
+    capitals word by word ("COMPTE RENDU DE L'ASSEMBLEE GENERALE DU 11 AVRIL 2015")."""
+    joined: list[tuple[int, int]] = []
+    for start, end in bounds:
+        if joined:
+            lo, hi = joined[-1]
+            last = text[lo:hi].rstrip(_CLOSERS)[-1:]
+            if hi > heading_end and "\n" not in text[hi:start] and last and last not in _SENTENCE_ENDS:
+                joined[-1] = (lo, end)
+                continue
+        joined.append((start, end))
+    return joined
+
+
 def section_text(section: Section, doc: Doc) -> SectionText:
     bounds = _join_labels(section.text, sentence_bounds(section, doc), section.heading_end)
+    bounds = _join_broken_lines(section.text, bounds, section.heading_end)
     starts = [b[0] for b in bounds]
     tokens = tuple(t for t in doc if not t.is_space)
     sentence_of = tuple(max(0, bisect.bisect_right(starts, t.idx) - 1) for t in tokens)
