@@ -25,6 +25,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_ocr_slots(tmp_path_factory: pytest.TempPathFactory):
+    """The OCR engine slots of this test session, not the machine's: another run or test suite
+    holding the machine's slots would make the tests that read pages at once wait for them
+    (a barrier in those tests times out)."""
+    from pipeline.read.ocr import slots
+
+    folder = tmp_path_factory.mktemp("ocr-slots")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(slots, "slots_folder", lambda: folder)
+        yield
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from pipeline.core.settings import DEFAULT_MODEL
