@@ -104,6 +104,23 @@ def test_title_runs_over_masthead_lines_down_to_the_issue() -> None:
     assert masthead.issue_date == date(2016, 1, 1)
 
 
+@pytest.mark.parametrize(
+    ("masthead", "title"),
+    [
+        (
+            "Riverbend Bushcare Friends - e-news\nPlanting day - Saturday 4th March 2017",
+            "Riverbend Bushcare Friends - e-news",
+        ),
+        ("Campus News Roundup\n\n12 May 2014", "Campus News Roundup"),
+        ("Réunion du bureau\nLe 3 octobre 2018 à Valence", "Réunion du bureau"),
+    ],
+)
+def test_a_title_does_not_run_on_to_a_line_dated_by_its_day(masthead: str, title: str) -> None:
+    # A day's date below a title dates an event or a post; a line naming only the month may
+    # still be the title's issue line ("Newsletter January 2016").
+    assert _masthead(masthead + "\n\n" + ARTICLES).title == title
+
+
 def test_issue_month_comes_from_the_masthead_not_the_first_article() -> None:
     # The masthead names no month; the first article's December date must not be taken
     # before the file name.

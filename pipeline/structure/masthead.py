@@ -72,6 +72,9 @@ MAX_MASTHEAD_LINES = 8
 # Lines a title runs over, down to the line naming the issue, across masthead paragraphs.
 MAX_TITLE_RUN_LINES = 5
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# A day number (and weekday) just before a month: a dated line ("04 July 2013", "Sunday 5th
+# February 2017", "Le 9 septembre 2016"), which tells an event's or a post's day, not the issue.
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th|er|e)?\.?\s*$", re.IGNORECASE)
 
 
 def parse_issue_month(text: str, language: str = "en") -> date | None:
@@ -167,6 +170,24 @@ def _cut_after_issue(title: str, issue_end: int) -> str:
     return title
 
 
+def _issue_line(
+    month_year: re.Pattern[str], text: str, start: int, end: int, publication_words: list[str]
+) -> re.Match[str] | None:
+    """The first "Month YYYY" in ``text[start:end]`` if it names an issue; None if that first
+    one is part of a day's date on a line that names no publication or issue number: the lines
+    down to it are a title and a dated line ("Working bee - Sunday 5th February 2017"), not a
+    title set over several lines ("DREF Bulletin no. MDRKH001 25 January 2008" is one)."""
+    match = month_year.search(text, start, end)
+    if match is None:
+        return None
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if not _DAY_BEFORE.search(text[line_start : match.start()]):
+        return match
+    return match if _ISSUE_NUMBER.search(line) or _names_a_publication(line, publication_words) else None
+
+
 def _title_span(
     preamble: str,
     continuation_words: list[str],
@@ -189,13 +210,14 @@ def _title_span(
         # A name set over several short lines ("horizons" / "sahel" / "Bulletin N°9" / "mai à
         # août" / "2014"): the title runs on down to the line naming the issue's month.
         run = _short_lines(lines)
-        match = month_year.search(first_paragraph, len(kept), len("\n".join(lines[:run])))
+        run_end = len("\n".join(lines[:run]))
+        match = _issue_line(month_year, first_paragraph, len(kept), run_end, publication_words or [])
         if match is not None:
             return first_paragraph[: match.end()]
     if parse_issue_month(kept, language) is None:
         block = masthead_paragraphs(preamble)
         if len(block) > 1:
-            match = month_year.search(preamble, block[1][0], block[-1][1])
+            match = _issue_line(month_year, preamble, block[1][0], block[-1][1], publication_words or [])
             # A title runs over a few lines; many short lines down to a date are a form's
             # fields ("Response Name" / ... / "Time & Date" / "15:30 12th May 2017").
             lines_run = [ln for ln in preamble[: match.end()].splitlines() if ln.strip()] if match else []
