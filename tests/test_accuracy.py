@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,10 @@ OTHER_SETS = {
 def test_real_bulletin_sets_meet_accuracy_floors(
     name: str, half: str, request: pytest.FixtureRequest
 ) -> None:
+    if half == "blind" and os.environ.get("BULLETIN_SKIP_BLIND"):
+        # Set by whoever tunes rules on the development halves, so that not even a blind
+        # floor's pass or fail reaches them (tests/holdout/README.md).
+        pytest.skip("blind floors not checked: BULLETIN_SKIP_BLIND is set")
     fixture, folder = OTHER_SETS[name]
     tables = request.getfixturevalue(fixture)
     goldens = load_golden_dir(folder / half)
