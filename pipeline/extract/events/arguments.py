@@ -29,6 +29,7 @@ from pipeline.extract.events.syntax import (
     children,
     clean_link,
     governing_verb,
+    phrase_top,
     span_root,
     subject_before,
     subtree_bounds,
@@ -252,8 +253,6 @@ def _owner(st: SectionText, phrase: Phrase, lex: EventLexicon) -> str | None:
     return doc[left : subject.i + 1].text
 
 
-# Links inside a noun phrase, in the English and the Universal Dependencies labels.
-_NOUN_PHRASE_DEPS = frozenset({"pobj", "prep", "compound", "nmod", "case", "amod", "flat:name"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 _MAX_DESTINATION = 8  # tokens of "to the Somali region"
 
@@ -288,11 +287,7 @@ def with_destination(st: SectionText, phrase: Phrase, lex: EventLexicon) -> Phra
         return phrase
     if any(st.lower[k] in preps | lex.complement_preps for k in range(phrase.head + 1, phrase.end)):
         return phrase  # named already by what follows it ("mission to Malawi")
-    token = st.tokens[phrase.head]
-    for _ in range(4):  # "a joint Heads of Agencies mission": up to the subject
-        if token.dep_ in _SUBJECTS or token.dep_ not in _NOUN_PHRASE_DEPS:
-            break
-        token = token.head
+    token = phrase_top(st.tokens[phrase.head])
     verb = token.head
     if token.dep_ not in _SUBJECTS or lemma_of(verb).lower() not in lex.motion_verbs:
         return phrase

@@ -18,7 +18,14 @@ from pipeline.extract.events.lexicon import EventLexicon, Words, words_of
 from pipeline.extract.events.names import TitleActivity
 from pipeline.extract.events.phrases import Phrase
 from pipeline.extract.events.records import Anchor
-from pipeline.extract.events.syntax import argument_link, clean_link, distance, governing_verb, span_root
+from pipeline.extract.events.syntax import (
+    argument_link,
+    clean_link,
+    distance,
+    governing_verb,
+    phrase_top,
+    span_root,
+)
 from pipeline.extract.events.tokens import SectionText, _find_phrases, has_any, match
 from pipeline.extract.model_rules import lemma as lemma_of
 
@@ -94,9 +101,6 @@ def _coarse(mention: DateMention) -> bool:
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 # "Spring Fair – Saturday 4 May", "sa visite à Kolofata le 12 mai", "Repas des aînés ce jeudi 19"
 _BETWEEN_NAME_AND_DAY = " \t\n,:-–—"
-# Links inside a noun phrase, in the English and the Universal Dependencies labels.
-_NOUN_PHRASE_DEPS = frozenset({"pobj", "prep", "compound", "nmod", "case", "amod", "flat:name"})
-_SUBJECT_STEPS = 4
 # "gave a speech at a reception", "hosted the pupils for a nature walk"
 _WEAK_PREPS = frozenset({"at", "during", "with", "for"})
 
@@ -124,11 +128,10 @@ def _tied(
     # The activity is the subject of the verb the date hangs on, however the parser hung the
     # date below it ("a joint mission went to the region on 19 July").
     verb = governing_verb(root)
-    for _ in range(_SUBJECT_STEPS):  # "a joint Heads of Agencies mission": up to its subject
-        if verb is None or head.dep_ in _SUBJECT_DEPS or head.dep_ not in _NOUN_PHRASE_DEPS:
-            break
-        head = head.head
-    return verb is not None and head.head.i == verb.i and head.dep_ in _SUBJECT_DEPS
+    if verb is None:
+        return False
+    top = phrase_top(head)
+    return top.head.i == verb.i and top.dep_ in _SUBJECT_DEPS
 
 
 def _choose(

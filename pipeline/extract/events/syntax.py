@@ -254,3 +254,20 @@ def subtree_bounds(
         elif child.i > token.i and lo == right + 1:
             right = hi
     return left, right + 1
+
+
+# Links inside a noun phrase, in the English and the Universal Dependencies labels.
+NOUN_PHRASE_DEPS = frozenset({"pobj", "prep", "compound", "nmod", "case", "amod", "flat:name"})
+# Steps from a phrase's head up to its top: "a joint Heads of Agencies mission".
+MAX_PHRASE_STEPS = 4
+
+
+def phrase_top(token: Token) -> Token:
+    """The top of the noun phrase ``token`` stands in: up through the links inside a noun
+    phrase (at most ``MAX_PHRASE_STEPS``), so that its label says what the phrase is to its
+    clause (a subject, an object)."""
+    for _ in range(MAX_PHRASE_STEPS):
+        if token.dep_ not in NOUN_PHRASE_DEPS:
+            break
+        token = token.head
+    return token

@@ -20,7 +20,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.core.ids import normalise_name
-from pipeline.extract.places.candidates import PLACE_LABELS, Candidate, leading_word
+from pipeline.extract.places.candidates import PLACE_LABELS, Candidate, hyphen_joins, leading_word
 from pipeline.extract.places.local import LOCAL_KIND, OTHER_ENTITY_LABELS, name_start, world_place
 from pipeline.extract.reference.gazetteer import Gazetteer, PlaceMatch
 from pipeline.extract.reference.place_names import LocalWords, is_demonym, local_words
@@ -287,7 +287,8 @@ def _named_after_kind(
         while end < len(doc) and count < MAX_AREA_NAME_WORDS and _name_token(doc[end], gazetteer, words):
             end += 1
             count += 1
-            if _hyphen_joins(doc, end):  # "Agnéby-Tiassa" in three tokens: one word of the name
+            # "Agnéby-Tiassa" in three tokens: one word of the name
+            if hyphen_joins(doc, end) and _capitalised(doc[end + 1]):
                 end += 2
         if end == start or (end < len(doc) and _capitalised(doc[end])):
             continue
@@ -298,17 +299,6 @@ def _named_after_kind(
         match = PlaceMatch(span.text, span.text, "city", country)
         out.append(_area(doc, span, match, "named after its kind", firm=firm))
     return out
-
-
-def _hyphen_joins(doc: Doc, i: int) -> bool:
-    """Token ``i`` is a hyphen glued to the words on both sides, the next one capitalised."""
-    return (
-        i + 1 < len(doc)
-        and doc[i].text == "-"
-        and not doc[i].whitespace_
-        and not doc[i - 1].whitespace_
-        and _capitalised(doc[i + 1])
-    )
 
 
 def _kind_phrase_end(texts: Sequence[str], i: int, words: LocalWords) -> int | None:

@@ -347,11 +347,16 @@ def _venue_locative(doc: Doc, first: int, last: int, gazetteer: Gazetteer) -> in
     return j if j >= 0 and doc[j].lower_ in gazetteer.small_town_locative_words else None
 
 
-def _glued(doc: Doc, i: int) -> bool:
-    """Token ``i`` is followed by a hyphen glued to it and to the next word: "Brussels-Jette"."""
+def hyphen_joins(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen glued to the word before it and to the one after: "Brussels-Jette"."""
     return (
-        i + 2 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text == "-" and not doc[i + 1].whitespace_
+        0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i].whitespace_ and not doc[i - 1].whitespace_
     )
+
+
+def _glued(doc: Doc, i: int) -> bool:
+    """Token ``i`` is followed by a hyphen glued to it and to the next word."""
+    return hyphen_joins(doc, i + 1)
 
 
 def _glued_word(doc: Doc, last: int) -> int | None:

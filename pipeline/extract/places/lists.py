@@ -19,7 +19,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.places.areas import SUBDIVISION
-from pipeline.extract.places.candidates import Candidate
+from pipeline.extract.places.candidates import Candidate, hyphen_joins
 from pipeline.extract.places.local import OTHER_ENTITY_LABELS, name_word
 from pipeline.extract.reference.gazetteer import Gazetteer, PlaceMatch
 from pipeline.extract.reference.place_names import LocalWords, is_demonym
@@ -119,7 +119,7 @@ def _name_end(doc: Doc, i: int, words: LocalWords, honorifics: frozenset[str]) -
         return None
     end, count = i + 1, 1
     while end < len(doc):
-        if _glued_hyphen(doc, end):
+        if hyphen_joins(doc, end) and doc[end + 1].is_alpha:
             end += 2
         elif count < MAX_ITEM_WORDS and name_word(doc[end], honorifics, words.stopwords):
             end += 1
@@ -174,17 +174,6 @@ def _listed(doc: Doc, name: Span) -> Candidate:
 
 def _after_small_town_word(doc: Doc, i: int, gazetteer: Gazetteer) -> bool:
     return i > 0 and doc[i - 1].lower_ in gazetteer.small_town_locative_words
-
-
-def _glued_hyphen(doc: Doc, i: int) -> bool:
-    """Token ``i`` is a hyphen glued to the word before it and to a word after it."""
-    return (
-        i + 1 < len(doc)
-        and doc[i].text == "-"
-        and not doc[i].whitespace_
-        and not doc[i - 1].whitespace_
-        and doc[i + 1].is_alpha
-    )
 
 
 def _is_word(token: Token) -> bool:

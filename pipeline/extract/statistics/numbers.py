@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from pipeline.extract.statistics.rules import StatisticsRules, default_rules, key
+from pipeline.extract.statistics.rules import StatisticsRules, default_rules
 
 FRACTION_DECIMALS = 2
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -151,8 +151,7 @@ def _glued_scale(doc: Doc, i: int, end: int, rules: StatisticsRules) -> bool:
         return False
     if suffix.lower_ not in rules.units_after:
         return True
-    before = doc[i - 1].text if i > 0 else ""
-    if key(before) in rules.currency_before or before in rules.currency_codes:
+    if i > 0 and rules.is_currency(doc[i - 1].text):
         return True
     following = doc[end + 1] if end + 1 < len(doc) else None
     return following is not None and following.pos_ == "NOUN" and "Plur" in following.morph.get("Number", [])

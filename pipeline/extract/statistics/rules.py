@@ -80,6 +80,10 @@ class StatisticsRules:
     # past year 300 volunteers"), so they are matched with their capital only.
     capitalised_labels: frozenset[str] = frozenset()
 
+    def is_currency(self, word: str) -> bool:
+        """A currency sign or code written as a word of its own ("$", "USD", "€")."""
+        return key(word) in self.currency_before or word in self.currency_codes
+
 
 def key(phrase: str) -> str:
     return " ".join(phrase.split()).casefold()

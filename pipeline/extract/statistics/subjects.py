@@ -20,7 +20,7 @@ from pipeline.extract.statistics.modifiers import (
     says_when,
 )
 from pipeline.extract.statistics.numbers import HYPHENS, token_at
-from pipeline.extract.statistics.rules import StatisticsRules, key
+from pipeline.extract.statistics.rules import StatisticsRules
 from pipeline.extract.statistics.subjects_ud import ud_subject
 from pipeline.extract.statistics.surface import Group
 
@@ -461,9 +461,7 @@ def find_subject(doc: Doc, group: Group, blocked: set[int], rules: StatisticsRul
         if from_ud:
             return from_ud
     first_core = group.cores[0].start
-    currency = {
-        i for i in inside if key(doc[i].text) in rules.currency_before or doc[i].text in rules.currency_codes
-    }
+    currency = {i for i in inside if rules.is_currency(doc[i].text)}
     leading = {i for i in inside if i < first_core} - currency
     body = sorted(inside - leading)
     end_limit = max(inside) + 1
