@@ -13,10 +13,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.tables.commit import ARCHIVE_INDEX_FILE
+from pipeline.tables.commit import ARCHIVE_INDEX_FILE, DUCKDB_FILE
 from pipeline.tables.schema import TABLES
 
 pytestmark = pytest.mark.model
@@ -89,6 +90,11 @@ def _tables(out: Path) -> dict[str, Any]:
     return {name: pq.read_table(out / f"{name}.parquet") for name in TABLES}
 
 
+def _duckdb_rows(out: Path) -> dict[str, list[Any]]:
+    with duckdb.connect(str(out / DUCKDB_FILE), read_only=True) as con:
+        return {name: con.execute(f'SELECT * FROM "{name}" ORDER BY ALL').fetchall() for name in TABLES}
+
+
 def _step(raw: Path, out: Path, resources: Any, monkeypatch: pytest.MonkeyPatch) -> bool:
     """Run ``raw`` into ``out`` and into a copy of ``out`` without its index; check the two give
     the same tables. Returns whether the run in ``out`` linked against the stored index."""
@@ -99,17 +105,26 @@ def _step(raw: Path, out: Path, resources: Any, monkeypatch: pytest.MonkeyPatch)
     if out.exists():
         shutil.copytree(out, whole)
         (whole / ARCHIVE_INDEX_FILE).unlink(missing_ok=True)
+    import pipeline.tables.store as store
+
     calls: list[str] = []
     link_added = pipeline.archive.link_added
     monkeypatch.setattr(pipeline.archive, "link_added", lambda *a: calls.append("added") or link_added(*a))
+    build_duckdb = store._write_duckdb
+    monkeypatch.setattr(store, "_write_duckdb", lambda *a: calls.append("duckdb") or build_duckdb(*a))
     _run(raw, out, resources)
     monkeypatch.undo()
+    # A run that only adds bulletins updates the DuckDB file last written; any other builds it.
+    assert ("added" in calls) != ("duckdb" in calls), calls
     _run(raw, whole, resources)
     incremental, reference = _tables(out), _tables(whole)
     for name in TABLES:
         assert incremental[name].equals(reference[name]), name
+    # The DuckDB file, updated in place of the changed documents' rows by a run that only
+    # adds bulletins, holds the rows of the one built whole (their order aside).
+    assert _duckdb_rows(out) == _duckdb_rows(whole)
     assert (out / ARCHIVE_INDEX_FILE).is_file()
-    return bool(calls)
+    return "added" in calls
 
 
 def test_incremental_linking_equals_linking_every_row(

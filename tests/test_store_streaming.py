@@ -88,6 +88,51 @@ def test_duckdb_tables_are_those_duckdb_makes_of_the_arrow_tables(spilled_out: P
     assert {row[3] for row in expected[0]} >= {"VARCHAR", "INTEGER", "DATE", "BOOLEAN", "DOUBLE", "VARCHAR[]"}
 
 
+def _sorted_rows(out: Path) -> dict[str, list[Any]]:
+    with duckdb.connect(str(out / DUCKDB_FILE), read_only=True) as con:
+        return {name: con.execute(f'SELECT * FROM "{name}" ORDER BY ALL').fetchall() for name in TABLES}
+
+
+@pytest.mark.parametrize("damage", [None, "stale", "garbage", "uncommented", "grown"])
+def test_duckdb_updated_with_the_changed_documents_holds_the_rows_built_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str | None
+) -> None:
+    """Documents 0-39 written, then 0-44 with documents 40-44 new and 3 changed (another
+    seed): the file last written updated holds the rows of one built whole; one that does not
+    match the tables last written (rows missing, or not a DuckDB file), one that does not say
+    its size when built whole (an older writer's), or one grown past the limit, is built whole."""
+    old, others, third = (
+        tables_of(list(range(40))),
+        tables_of([i for i in range(45) if i != 3]),
+        tables_of([3], seed=1),
+    )
+    new = {name: sort_table(TABLES[name], pa.concat_tables([others[name], third[name]])) for name in TABLES}
+    out, whole = tmp_path / "out", tmp_path / "whole"
+    write_tables(out, old, Manifest("x", {}))
+    if damage == "stale":
+        with duckdb.connect(str(out / DUCKDB_FILE)) as con:
+            con.execute("DELETE FROM sections WHERE rowid < 3")
+    elif damage == "garbage":
+        (out / DUCKDB_FILE).write_bytes(b"not a database")
+    elif damage == "uncommented":
+        with duckdb.connect(str(out / DUCKDB_FILE)) as con:
+            con.execute("COMMENT ON TABLE documents IS NULL")
+    elif damage == "grown":
+        monkeypatch.setattr(store, "DUCKDB_GROWTH_LIMIT", 1.0)
+        monkeypatch.setattr(store, "DUCKDB_GROWTH_SLACK", 0)
+    built: list[int] = []
+    build = store._write_duckdb
+    monkeypatch.setattr(store, "_write_duckdb", lambda *a: built.append(1) or build(*a))
+    changed = set(new["documents"]["doc_id"].to_pylist()) - set(old["documents"]["doc_id"].to_pylist())
+    changed |= set(third["documents"]["doc_id"].to_pylist())
+    assert len(changed) == 6
+    write_tables(out, new, Manifest("x", {}), changed_docs=changed)
+    assert built == ([] if damage is None else [1])
+    write_tables(whole, new, Manifest("x", {}))
+    assert _sorted_rows(out) == _sorted_rows(whole)
+    assert not list(out.glob(".*.tmp*"))  # nothing staged is left
+
+
 def test_an_output_folder_whose_name_looks_like_a_pattern(tmp_path: Path) -> None:
     out = tmp_path / "out[1]*"  # read_parquet would take these for a pattern
     write_tables(out, tables_of([1, 2, 3]), Manifest("x", {}))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.archive.incremental import link_added
+from pipeline.archive.incremental import changed_documents, link_added
 from pipeline.archive.index import INDEX_FILE, ArchiveIndex, index_bytes, index_file, load_index
 from pipeline.archive.link import ARCHIVE_TABLE_NAMES, link_archive, link_whole_archive
 from pipeline.archive.state import Previous, read_previous
@@ -45,7 +45,11 @@ class LinkedTables(Mapping[str, pa.Table]):
         tables: Mapping[str, pa.Table],
         linked: Mapping[str, pa.Table],
         index: ArchiveIndex | bytes | None = None,
+        changed_docs: frozenset[str] | None = None,
     ) -> None:
+        # The documents whose rows may differ from those last written (the tables without a
+        # document column aside): None when any may, as after linking every row.
+        self.changed_docs = changed_docs
         self._tables = tables
         self._linked = dict(linked)
         if isinstance(tables, SpilledTables):
@@ -82,7 +86,9 @@ def linked(tables: Mapping[str, pa.Table], previous: Previous) -> LinkedTables:
 def added(tables: Mapping[str, pa.Table], out_dir: Path, index: ArchiveIndex) -> LinkedTables:
     """``tables``, the tables last written to ``out_dir`` and new bulletins' rows, linked
     against the stored ``index`` (see ``pipeline.archive.incremental``)."""
-    return LinkedTables(tables, *link_added(tables, out_dir, index))
+    linked_tables, new_index = link_added(tables, out_dir, index)
+    changed = changed_documents(tables, linked_tables, index.doc_ids)
+    return LinkedTables(tables, linked_tables, new_index, changed)
 
 
 def as_written(
@@ -98,4 +104,4 @@ def as_written(
             written[name] = arrow.select(TABLES[name].column_names).cast(TABLES[name].arrow_schema)
         except TABLE_READ_ERRORS:
             return linked(tables, previous)
-    return LinkedTables(tables, written, index)
+    return LinkedTables(tables, written, index, frozenset())

@@ -152,6 +152,34 @@ def link_added(
     return out, build_index(linker, events_linker, bulletins, words, every_row)
 
 
+def changed_documents(
+    before: Mapping[str, pa.Table], after: Mapping[str, pa.Table], known: set[str]
+) -> frozenset[str] | None:
+    """The documents whose rows in the linked tables ``after`` may differ from the rows last
+    written: those not in ``known`` (new), and those with a cell linking changed in a table of
+    ``before`` (the run's rows, the kept ones as last written). None when it cannot be told (a
+    table's rows moved, or a column cannot be compared): then every row is to be written anew."""
+    changed = set(before["documents"]["doc_id"].to_pylist()) - known
+    for name, table in after.items():
+        if "doc_id" not in table.column_names:
+            continue
+        old = before[name]
+        if old.num_rows != table.num_rows or old.column_names != table.column_names:
+            return None
+        for column in table.column_names:
+            a, b = old[column], table[column]
+            if a.equals(b):
+                continue
+            try:
+                differs = pc.fill_null(pc.not_equal(a, b), True)
+            except (pa.ArrowNotImplementedError, pa.ArrowInvalid):
+                return None
+            both_null = pc.and_(pc.is_null(a), pc.is_null(b))
+            differs = pc.and_(differs, pc.invert(both_null))
+            changed.update(pc.unique(pc.filter(table["doc_id"], differs)).to_pylist())
+    return frozenset(changed)
+
+
 def _ids_as_prior(tables: Mapping[str, pa.Table]) -> Previous:
     previous = Previous()
     for kind, (name, id_column) in ROW_TABLES.items():

@@ -135,7 +135,13 @@ def update_tables(
         if _unchanged(manifest, new_manifest, tables, None if redo_all else out_dir):
             summary.written = False  # the same tables again: nothing to rewrite
         else:
-            write_tables(out_dir, tables, new_manifest, tables.index_file(manifest_text(new_manifest)))
+            write_tables(
+                out_dir,
+                tables,
+                new_manifest,
+                tables.index_file(manifest_text(new_manifest)),
+                changed_docs=None if redo_all else tables.changed_docs,
+            )
         summary.rows = dict(new_manifest.rows)
         summary.errors_in_tables = new_manifest.errors
     return summary

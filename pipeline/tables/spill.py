@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -159,21 +160,13 @@ def _write_sorted(table: Table, source: Path, runs: pa.Table, target: Path) -> N
     order one sort of the whole table would.
     """
     runs = runs.sort_by([("doc_id", "ascending"), ("batch", "ascending"), ("offset", "ascending")])
-    doc_ids = runs["doc_id"].to_pylist()
-    places = list(
-        zip(runs["batch"].to_pylist(), runs["offset"].to_pylist(), runs["length"].to_pylist(), strict=True)
-    )
     with pa.memory_map(str(source)) as handle, pa.ipc.new_file(str(target), table.arrow_schema) as writer:
         reader = pa.ipc.open_file(handle)
         batches = [reader.get_batch(i) for i in range(reader.num_record_batches)]
         pending: list[pa.RecordBatch] = []  # rows not yet written, fewer than a chunk after each loop
-        n_pending = start = 0
-        while start < len(doc_ids):
-            end = start + 1
-            while end < len(doc_ids) and doc_ids[end] == doc_ids[start]:
-                end += 1
-            pieces = [batches[batch].slice(offset, length) for batch, offset, length in places[start:end]]
-            if len(pieces) > 1:
+        n_pending = 0
+        for pieces, in_order in _spans(runs, batches):
+            if not in_order:
                 pieces = sort_table(table, pa.Table.from_batches(pieces)).to_batches()
             pending.extend(pieces)
             n_pending += sum(len(piece) for piece in pieces)
@@ -184,9 +177,45 @@ def _write_sorted(table: Table, source: Path, runs: pa.Table, target: Path) -> N
                 written = n_pending - n_pending % CHUNK_ROWS
                 pending = rows.slice(written).to_batches()
                 n_pending -= written
-            start = end
         if n_pending:
             writer.write_batch(pa.concat_batches(pending))
+
+
+def _spans(runs: pa.Table, batches: list[pa.RecordBatch]) -> Iterator[tuple[list[pa.RecordBatch], bool]]:
+    """The rows of sorted ``runs`` as pieces of the spilled ``batches``, in order, and whether
+    they are in their final order as they are: the documents spilled in one run each, taken
+    together where they lie side by side in one batch (as the rows of a table read back in its
+    order do: one slice, not one per document), and each document spilled in several runs on
+    its own (to be sorted)."""
+    if not runs.num_rows:
+        return
+    doc_ids = runs["doc_id"]
+    batch, offset, length = (runs[name].to_numpy() for name in ("batch", "offset", "length"))
+    first_of_doc = np.ones(runs.num_rows, dtype=bool)
+    first_of_doc[1:] = pc.not_equal(doc_ids.slice(1), doc_ids.slice(0, runs.num_rows - 1)).to_numpy(
+        zero_copy_only=False
+    )
+    doc_number = np.cumsum(first_of_doc) - 1
+    alone = np.bincount(doc_number)[doc_number] == 1  # the document's only run
+    # A run that goes on from the one before it: both alone, in the same batch, side by side.
+    follows = np.zeros(runs.num_rows, dtype=bool)
+    follows[1:] = (
+        alone[1:] & alone[:-1] & (batch[1:] == batch[:-1]) & (offset[1:] == offset[:-1] + length[:-1])
+    )
+    starts = np.flatnonzero(first_of_doc & ~follows)
+    ends = np.append(starts[1:], runs.num_rows)
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        if alone[start]:
+            rows = int(offset[end - 1] + length[end - 1] - offset[start])
+            yield [batches[int(batch[start])].slice(int(offset[start]), rows)], True
+        else:
+            yield (
+                [
+                    batches[int(b)].slice(int(o), int(n))
+                    for b, o, n in zip(batch[start:end], offset[start:end], length[start:end], strict=True)
+                ],
+                False,
+            )
 
 
 @contextmanager

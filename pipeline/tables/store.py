@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import fcntl
 import itertools
-from collections.abc import Iterator, Mapping
+import re
+import shutil
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -72,10 +74,21 @@ __all__ = [  # the commit's names, for the readers and tests that take them from
 ]
 
 # Reading a written table back (an incremental run): rows per slice, bytes per read.
-READ_ROWS = 1024
+READ_ROWS = 16384
 READ_BUFFER_BYTES = 1 << 20
 # DuckDB's memory while it builds the file (it spills to disk beyond it).
 DUCKDB_MEMORY_LIMIT = "256MB"
+DUCKDB_CONFIG: dict[str, str | bool | int | float | list[str]] = {
+    "threads": 1,
+    "memory_limit": DUCKDB_MEMORY_LIMIT,
+}
+# An updated DuckDB file grows by the blocks each update adds (a few MB a run at 10,000
+# bulletins, as at 40); grown by more than half its size when last built whole, and by more
+# than the slack, it is built whole again.
+DUCKDB_GROWTH_LIMIT = 1.5
+DUCKDB_GROWTH_SLACK = 32 << 20
+# The comment of the `documents` table in DuckDB: the size of the file when built whole.
+_BUILT_WHOLE = "The documents table of the bulletin pipeline (file built whole at {} bytes)."
 # What reading a written table raises when the file is missing or damaged.
 TABLE_READ_ERRORS = (pa.ArrowException, OSError, KeyError)
 
@@ -340,9 +353,14 @@ def write_tables(
     tables: Mapping[str, pa.Table],
     manifest: Manifest,
     extra: Mapping[str, bytes] | None = None,
+    changed_docs: Collection[str] | None = None,
 ) -> None:
     """Validate, stage every file, then commit them all through the journal (``extra``: other
-    files of ``output_files()`` to commit with the tables, name -> content)."""
+    files of ``output_files()`` to commit with the tables, name -> content).
+
+    ``changed_docs``: when given, the tables differ from those last written in ``out_dir`` only
+    in these documents' rows and in the tables without a document column, and the DuckDB file
+    last written is updated rather than built again (see ``_update_duckdb``)."""
     validate(tables)
     release_arrow_memory()  # validation's hash tables of every key
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -359,7 +377,11 @@ def write_tables(
         release_arrow_memory()
         path = staged_path(out_dir, DUCKDB_FILE)
         staged.append((path, DUCKDB_FILE))
-        _write_duckdb(path, parquet_files)
+        updated = changed_docs is not None and _update_duckdb(
+            out_dir / DUCKDB_FILE, path, parquet_files, changed_docs
+        )
+        if not updated:
+            _write_duckdb(path, parquet_files)
         for name, content in (extra or {}).items():
             path = staged_path(out_dir, name)
             staged.append((path, name))
@@ -394,15 +416,79 @@ def _write_duckdb(path: Path, parquet_files: Mapping[str, Path]) -> None:
     memory at 1,000 bulletins than one transaction for all). The file is a staged one:
     readers only ever see it complete, through the journaled commit.
     """
-    path.unlink()  # duckdb creates the file itself
+    path.unlink(missing_ok=True)  # duckdb creates the file itself
     # A memory limit: past it DuckDB spills to a temporary folder beside the file, so its
     # memory does not grow with the archive.
-    con = duckdb.connect(str(path), config={"threads": 1, "memory_limit": DUCKDB_MEMORY_LIMIT})
+    con = duckdb.connect(str(path), config=DUCKDB_CONFIG)
     try:
         for name in TABLES:
             con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM read_parquet(?)', [str(parquet_files[name])])
             con.execute("CHECKPOINT")
+        con.execute(f"COMMENT ON TABLE documents IS '{_BUILT_WHOLE.format(path.stat().st_size)}'")
+        con.execute("CHECKPOINT")
     finally:
         con.close()
     Path(f"{path}.wal").unlink(missing_ok=True)  # empty after the checkpoint
     fsync_file(path)
+
+
+def _size_built_whole(con: duckdb.DuckDBPyConnection) -> int | None:
+    rows = con.execute("SELECT comment FROM duckdb_tables() WHERE table_name = 'documents'").fetchall()
+    found = re.fullmatch(re.escape(_BUILT_WHOLE).replace(r"\{\}", r"(\d+)"), str(rows[0][0] if rows else ""))
+    return int(found.group(1)) if found else None
+
+
+class _NotUpdatable(Exception):
+    """The DuckDB file last written does not hold what the new tables are updated from."""
+
+
+def _update_duckdb(
+    written: Path, path: Path, parquet_files: Mapping[str, Path], changed_docs: Collection[str]
+) -> bool:
+    """A copy of the DuckDB file last written, with the rows of ``changed_docs`` taken again
+    from the staged Parquet files and the tables without a document column built again, in one
+    transaction: the monthly run that adds a bulletin to a large archive copies the file and
+    writes that bulletin's rows, instead of every row of the archive (the rows so replaced come
+    after the others: a DuckDB table's rows have no order but that of an ``ORDER BY``). Each
+    table's rows are then counted against its Parquet file. False, and nothing staged, when the
+    file cannot be read or does not match, or has grown too much since it was last built whole
+    (``DUCKDB_GROWTH_LIMIT``): the caller builds it whole."""
+    changed = pa.table({"doc_id": pa.array(sorted(changed_docs), pa.string())})
+    try:
+        shutil.copyfile(written, path)
+        con = duckdb.connect(str(path), config=DUCKDB_CONFIG)
+        try:
+            whole_size = _size_built_whole(con)
+            if whole_size is None:
+                raise _NotUpdatable("documents")
+            con.register("changed", changed)
+            con.execute("BEGIN TRANSACTION")
+            for name in TABLES:
+                source = str(parquet_files[name])
+                if "doc_id" in TABLES[name].column_names:
+                    con.execute(f'DELETE FROM "{name}" WHERE doc_id IN (SELECT doc_id FROM changed)')
+                    con.execute(
+                        f'INSERT INTO "{name}" BY NAME SELECT * FROM read_parquet(?)'
+                        " WHERE doc_id IN (SELECT doc_id FROM changed)",
+                        [source],
+                    )
+                else:
+                    con.execute(f'DROP TABLE "{name}"')
+                    con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM read_parquet(?)', [source])
+                counted = con.execute(f'SELECT count(*) FROM "{name}"').fetchall()
+                if counted[0][0] != pq.read_metadata(source).num_rows:
+                    raise _NotUpdatable(name)
+            con.execute("COMMIT")
+            con.unregister("changed")
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        if path.stat().st_size > max(DUCKDB_GROWTH_LIMIT * whole_size, whole_size + DUCKDB_GROWTH_SLACK):
+            raise _NotUpdatable("size")
+    except (duckdb.Error, OSError, _NotUpdatable):
+        path.unlink(missing_ok=True)
+        Path(f"{path}.wal").unlink(missing_ok=True)
+        return False
+    Path(f"{path}.wal").unlink(missing_ok=True)  # empty after the checkpoint
+    fsync_file(path)
+    return True
