@@ -271,3 +271,43 @@ def test_a_split_against_the_index_is_the_split_of_linking_every_row() -> None:
     ]
     for key in (first[1].key, newcomer.key):
         assert against_index.find(against_index.entity_of_row[key]) == whole[key]
+
+
+def test_the_index_keeps_one_report_of_each_kind_and_matches_as_all_of_them() -> None:
+    """An event reported in every issue (the same day, name, city and type) is stored with one
+    report of that kind; a later issue's row links to the same archive event against the stored
+    index as against every report, and so does a row of another event that day."""
+    from datetime import date
+
+    from pipeline.archive.events import event_linker
+    from pipeline.archive.index import stored_events
+    from pipeline.archive.names import load_words
+    from pipeline.archive.records import Bulletin, EventRow
+
+    words = load_words()
+    day = date(2024, 4, 13)
+    bulletins = {
+        f"k{i}": Bulletin(f"k{i}", f"kestrel-{i}.txt", date(2024, i, 1), "kestrel circle")
+        for i in range(1, 6)
+    }
+
+    def row(doc: str, event: str, name: str, city: str | None = "Dunmore", kind: str = "meeting") -> EventRow:
+        return EventRow(doc, event, name, kind, day, day, city, None, (), "unknown", 10)
+
+    rows = [row(f"k{i}", "e1", "Annual General Meeting") for i in range(1, 4)]
+    rows += [row("k2", "e2", "Annual General Meeting", None), row("k3", "e3", "Seed swap", "Harlow", "fair")]
+    whole = event_linker(bulletins, rows, words)
+    stored = stored_events(whole)
+    agm = whole.linked[("k1", "e1")]
+    assert len(whole.events[agm].reports) == 4 and len(stored.events[agm].reports) == 2
+    assert stored.by_day[day] == whole.by_day[day]
+    later = [
+        row("k4", "e1", "the AGM and Annual General Meeting"),
+        row("k5", "e9", "Seed swap", None, "fair"),
+    ]
+    full_again = event_linker(bulletins, rows + later, words).linked
+    stored.words = words
+    against_index = event_linker(bulletins, later, words, known=stored).linked
+    assert {key: against_index[key] for key in (("k4", "e1"), ("k5", "e9"))} == {
+        key: full_again[key] for key in (("k4", "e1"), ("k5", "e9"))
+    }

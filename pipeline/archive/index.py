@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.archive.entities import _Entity, _Linker
-from pipeline.archive.events import EventLinker
-from pipeline.archive.names import Words
-from pipeline.archive.records import Bulletin, EntityRow
+from pipeline.archive.events import EventLinker, _Event
+from pipeline.archive.names import Words, event_name_key, fold
+from pipeline.archive.records import Bulletin, EntityRow, EventRow
 from pipeline.tables.commit import ARCHIVE_INDEX_FILE as INDEX_FILE
 
-INDEX_VERSION = 2  # 2: EntityRow and EventRow have slots (pickled differently)
+INDEX_VERSION = 3  # 2: EntityRow and EventRow have slots (pickled differently); 3: one report per kind
 
 
 @dataclass
@@ -126,14 +126,36 @@ def fresh_linker(bulletins: Mapping[str, Bulletin], rows: Iterable[EntityRow], w
 
 def stored_events(events: EventLinker) -> EventLinker:
     """The event linker as the index keeps it: each day's events in the order linking adds
-    them (by their first report of that day in linking order)."""
+    them (by their first report of that day in linking order), and of each event's reports
+    one per kind that matching tells apart (``_report_kinds``)."""
     stored = EventLinker(events.words, {})
-    stored.events = events.events
+    stored.events = {
+        i: _Event(i, _report_kinds(event.reports, events.words)) for i, event in events.events.items()
+    }
     stored.by_day = defaultdict(list)
     for day, ids in events.by_day.items():
         stored.by_day[day] = sorted(ids, key=lambda i: events.first_report(i, day))
     stored.words = None  # type: ignore[assignment]
     return stored
+
+
+def _report_kinds(reports: list[tuple[EventRow, Bulletin]], words: Words) -> list[tuple[EventRow, Bulletin]]:
+    """The first report in linking order of each kind: the same first day, name (as matching
+    compares it), city, type and series. Matching a new bulletin's row against an event reads
+    only these (a stored report is never of the new row's bulletin), and the first report of
+    each day is kept, so the index matches as all the reports would, and an archive that
+    reports the same event in every issue does not grow its index with every issue."""
+    first: dict[tuple[object, ...], tuple[EventRow, Bulletin]] = {}
+    for row, bulletin in sorted(reports, key=lambda rb: (rb[1].order, rb[0].char_start or 0, rb[0].event_id)):
+        kind = (
+            row.start_date,
+            event_name_key(row.name, words),
+            fold(row.city) if row.city else None,
+            row.event_type,
+            bulletin.series,
+        )
+        first.setdefault(kind, (row, bulletin))
+    return list(first.values())
 
 
 def build_index(
