@@ -211,6 +211,8 @@ def _entities(
             entity_of_row[(doc_id, kind, row_id)] = entity_id
     mentions = tables["mentions"].select(["archive_entity_id", "text"])
     mentions = mentions.filter(pc.is_in(mentions["archive_entity_id"], value_set=wanted))
+    # Each form once (an entity of every issue has thousands of mentions and a few forms).
+    mentions = mentions.group_by(["archive_entity_id", "text"], use_threads=False).aggregate([])
     forms: dict[str, set[str]] = defaultdict(set)
     for entity_id, text in zip(
         *(mentions[c].to_pylist() for c in ("archive_entity_id", "text")), strict=True
