@@ -13,9 +13,15 @@ punctuation that ends a line and opens the next, what follows), never from a bul
 - a run-in heading: a paragraph that opens with a short phrase glued to the first sentence
   of its text ("Situation overview The security situation ..."), where the break was lost.
 
+A heading may stand over a date, a byline or a tag before its text ("Flood appeal" /
+"Created: 2 May 2024"), and a rubric set apart (in capitals, between glyphs: "/ Awards /")
+over an article's own heading. A subheading that comes back under every article's heading
+("Overview") is no article of its own.
+
 Lines that look like headings but head nothing are left out: masthead lines (the issue's
 number or month before any prose), captions, credits and contacts ("Photo: ...", "Tel: ..."),
-bylines, calls to action ("Read more"), date lines, and the lines of a list. The words of
+bylines, calls to action ("Read more"), a letter's salutation ("Dear members"), date lines,
+and the lines of a list. The words of
 those are data (``data/headings.yaml``, ``data/<language>/headings.yaml``).
 """
 
@@ -55,11 +61,14 @@ MAX_FURNITURE_LINES = 2
 MAX_WRAPPED_HEADING_WORDS = 10
 SHORT_LINE_SHARE = 0.7
 MIN_WRAPPED_LINE_WORDS = 8
+MIN_COLUMN_LINE_WORDS = 5
 # A word this short before a final full stop may be an abbreviation ("Ms.", "Co."), not a
 # sentence's end.
 MAX_ABBREVIATION_CHARS = 3
 # A line of at least this many words that ends a sentence is prose (the masthead is over).
 MIN_SENTENCE_WORDS = 6
+# A tag between a heading and its text ("events", "news"): a word or two in lower case.
+MAX_TAG_WORDS = 2
 
 _SENTENCE_END = re.compile(r"[.;,:]$")
 _CLOSED = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
@@ -82,10 +91,13 @@ _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 # A figure opening the line: a number with separators or of three digits or more, not a year.
 _FIGURE = re.compile(r"^(?!(?:19|20)\d\d\b)\d[\d,.  ]*\d\b|^\d{3,}")
 # A field whose value is a figure: "Hall hire for residents : 230 €", "Time: 8.30 am".
-_FIGURE_FIELD = re.compile(r"^[^:]{1,60}?\s*:\s*\d")
+# A time ("6:00 PM") is no field: the label ends in a letter.
+_FIGURE_FIELD = re.compile(r"^[^:]{0,59}[^\W\d_][\s.]*:\s*\d")
 _NAV_SEPARATOR = re.compile(r"\s*[|·•›»/]\s*")
 _WORD_OR_NUMBER = re.compile(r"[^\W_]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# A heading set between the same glyphs on both sides ("/ Awards /", "== Notices ==", "* News *").
+_DECORATED = re.compile(r"^([/\\|*=~#+—–-]+)\s+(\S.*?\S)\s+\1$")
 
 
 @dataclass(frozen=True)
@@ -95,6 +107,7 @@ class HeadingWords:
     labels: frozenset[str]
     calls_to_action: re.Pattern[str]  # matches a folded line that opens with one
     bylines: re.Pattern[str]  # matches a folded line's byline word and the space after it
+    salutations: re.Pattern[str]  # matches a folded line that opens with one
     sentence_openers: frozenset[str]
     navigation: frozenset[str]
     date_words: frozenset[str]  # month and weekday names
@@ -120,6 +133,7 @@ def heading_words(language: str = "en") -> HeadingWords:
         labels=frozenset(_fold(w) for w in data["labels"]),
         calls_to_action=re.compile(rf"(?:{_alternatives(data['calls_to_action'])})(?:$|[ :.])"),
         bylines=re.compile(rf"(?:{_alternatives(data['bylines'])}) +"),
+        salutations=re.compile(rf"(?:{_alternatives(data['salutations'])})(?:$|[ ,!])"),
         sentence_openers=frozenset(data["sentence_openers"]),
         navigation=frozenset(_fold(w) for w in data["navigation"]),
         date_words=frozenset(date_words),
@@ -168,8 +182,16 @@ def _announces(line: str) -> bool:
     return bool(long_words) and all(w[0].isupper() for w in long_words)
 
 
+def _undecorated(line: str) -> str:
+    """The text of a line without the glyphs set around it on both sides ("/ Awards /")."""
+    decorated = _DECORATED.match(line)
+    return decorated.group(2) if decorated else line
+
+
 def _is_title_like(line: str) -> bool:
-    words = line.split()
+    line = _undecorated(line)
+    # Dashes and ampersands are not words ("Picnic - June 16, 2021 6:00 PM - Bird Walk").
+    words = [w for w in line.split() if any(c.isalnum() for c in w)]
     if not words or len(words) > MAX_TEXT_HEADING_WORDS or len(line) > MAX_TEXT_HEADING_CHARS:
         return False
     if (_SENTENCE_END.search(line) and not _announces(line)) or _LIST_MARK.match(line):
@@ -184,7 +206,7 @@ def _is_title_like(line: str) -> bool:
 
 def heads_nothing(line: str, words: HeadingWords) -> bool:
     """A line that looks like a heading but is a caption, credit, contact, byline, call to
-    action or a date: it never heads an article."""
+    action, a letter's salutation or a date: it never heads an article."""
     folded = _fold(line)
     if _CONTACT.search(line):
         return True
@@ -194,6 +216,8 @@ def heads_nothing(line: str, words: HeadingWords) -> bool:
     if folded.endswith(":") and folded[:-1].strip() in words.labels:
         return True  # "Contact:" over an address, "Crédits photos :"
     if words.calls_to_action.match(folded):
+        return True
+    if words.salutations.match(folded) and len(folded.split()) <= MAX_LINE_HEADING_WORDS:
         return True
     byline = words.bylines.match(folded)
     if byline and line[byline.end() : byline.end() + 1].isupper():
@@ -298,29 +322,65 @@ def _following(lines: list[_Line], i: int) -> tuple[str, bool]:
     return " ".join(block), len(items) >= MIN_LIST_ITEMS and len(items) == len(block)
 
 
+def _is_metadata(line: _Line, words: HeadingWords) -> bool:
+    """A line that may stand between a heading and its text: a byline, a date line, a credit, a
+    dated field ("Created: 27/03/2017", "Posted: 3 May") or a tag in lower case ("events")."""
+    text = line.text
+    tag = len(text.split()) <= MAX_TAG_WORDS and text[:1].islower() and _CLOSED.search(text) is None
+    return tag or heads_nothing(text, words) or _FIGURE_FIELD.match(text) is not None
+
+
 def _past_furniture(lines: list[_Line], i: int, words: HeadingWords) -> int:
     """The line a heading at line ``i`` stands over, past a byline, a date line or a credit
-    that may come between them ("Spring fair" / "By Anna Berg" / "The fair ...")."""
+    that may come between them ("Spring fair" / "By Anna Berg" / "The fair ..."), standing
+    alone or set right under the heading ("Flood appeal" / "Created: 2 May 2024")."""
     j = i
     for _ in range(MAX_FURNITURE_LINES):
         nxt = lines[j + 1] if j + 1 < len(lines) else None
-        if nxt is None or not (nxt.blank_before and nxt.blank_after) or not heads_nothing(nxt.text, words):
+        if (
+            nxt is None
+            or not (nxt.blank_after and (nxt.blank_before or j == i))
+            or not _is_metadata(nxt, words)
+        ):
             break
         j += 1
     return j
 
 
-def _standalone_heading(lines: list[_Line], i: int, words: HeadingWords) -> bool:
-    """Whether line ``i`` is a heading on a line of its own (see the module's docstring)."""
+def _set_apart(lines: list[_Line], i: int, j: int) -> bool:
+    """Whether the heading at line ``i`` is set apart as a rubric is: in capitals, between
+    glyphs, or over a date or a tag (line ``j`` is past them)."""
+    text = lines[i].text
+    return j > i or _DECORATED.match(text) is not None or _is_capitals(text)
+
+
+def _over_heading(lines: list[_Line], j: int, words: HeadingWords) -> bool:
+    """Whether line ``j`` is a heading alone between blank lines over its text: a heading
+    above it is a rubric over an article's title ("Awards" / "Two prizes for Lyon")."""
+    line = lines[j] if j < len(lines) else None
+    return (
+        line is not None
+        and line.blank_before
+        and line.blank_after
+        and _is_title_like(line.text)
+        and not (heads_nothing(line.text, words) or _masthead_line(line.text, words))
+        and _standalone_heading(lines, j, words, stacked=False)
+    )
+
+
+def _standalone_heading(lines: list[_Line], i: int, words: HeadingWords, stacked: bool = True) -> bool:
+    """Whether line ``i`` is a heading on a line of its own (see the module's docstring);
+    ``stacked``: whether it may stand over another heading rather than over text."""
     line = lines[i]
-    if line.blank_before and line.blank_after:
-        j = _past_furniture(lines, i, words)
+    j = _past_furniture(lines, i, words)
+    if line.blank_before and lines[j].blank_after:
         following, is_list = _following(lines, j)
         nxt = lines[j + 1] if j + 1 < len(lines) else None
         return (
             (nxt is not None and _announces(line.text))
             or _is_prose(following)
             or is_list
+            or (stacked and _set_apart(lines, i, j) and _over_heading(lines, j + 1, words))
             or (
                 nxt is not None
                 and (
@@ -384,9 +444,13 @@ def _opens_wrapped_prose(line: _Line, after: list[_Line]) -> bool:
     layer): a long line, clearly longer than the short one, that runs on into the next."""
     if len(after) < 2 or after[0].blank_after or len(line.text.split()) > MAX_WRAPPED_HEADING_WORDS:
         return False
-    first = after[0]
+    first, second = after[0], after[1]
+    # A narrow column wraps shorter lines: two lines of its width in a row.
+    column = len(first.text.split()) >= MIN_COLUMN_LINE_WORDS and len(second.text) >= SHORT_LINE_SHARE * len(
+        first.text
+    )
     return (
-        len(first.text.split()) >= MIN_WRAPPED_LINE_WORDS
+        (len(first.text.split()) >= MIN_WRAPPED_LINE_WORDS or column)
         and len(line.text) < SHORT_LINE_SHARE * len(first.text)
         and _CLOSED.search(first.text) is None
     )
@@ -462,13 +526,15 @@ def text_headings(text: str, language: str = "en") -> list[Heading]:
     a contact line (the issuing body's name over its address). The masthead's last line may
     still head the first article when it is set in capitals after the issue's date or number
     ("Weekly Notes #41" / "23-29 May 2016" / "HIGHLIGHTS"). One heading alone is not a
-    structure (at least two are needed).
+    structure (at least two are needed), unless it stands alone between paragraphs of prose.
     """
     words = heading_words(language)
     lines = _lines(text)
     masthead_end = _masthead_end(lines, words)
     found: list[Heading] = []
-    prose_seen = False
+    under_heading: list[bool] = []  # no prose between a heading and the one before it
+    between_prose = False  # a heading standing alone between paragraphs of prose
+    prose_seen = prose_since_heading = False
     for i, line in enumerate(lines):
         if i >= masthead_end:
             start, end = line.start, None
@@ -476,16 +542,45 @@ def text_headings(text: str, language: str = "en") -> list[Heading]:
                 if (
                     prose_seen or not (_masthead_line(line.text, words) or _over_contact(lines, i))
                 ) and _standalone_heading(lines, i, words):
-                    end = _trim_decoration(text, start, line.end)
-                    if text[end - 1] == ":":  # "Useful links:" is headed "Useful links"
-                        end = len(text[start : end - 1].rstrip()) + start
+                    start, end = _heading_span(text, line)
             elif line.blank_before and _is_prose(line.text):
                 end = _run_in_heading(line, words)
             if end is not None and any(c.isalpha() for c in text[start:end]):
                 found.append(Heading(start, end))
-        prose_seen = (
-            prose_seen
-            or _is_prose(line.text)
-            or (_closes(line) and len(line.text.split()) >= MIN_SENTENCE_WORDS)
+                under_heading.append(bool(found[:-1]) and not prose_since_heading)
+                between_prose = (
+                    prose_seen
+                    and line.blank_before
+                    and line.blank_after
+                    and _is_prose(_following(lines, i)[0])
+                )
+                prose_since_heading = False
+        line_is_prose = _is_prose(line.text) or (
+            _closes(line) and len(line.text.split()) >= MIN_SENTENCE_WORDS
         )
-    return found if len(found) >= 2 else []
+        prose_seen = prose_seen or line_is_prose
+        prose_since_heading = prose_since_heading or line_is_prose
+    found = _without_subheadings(text, found, under_heading)
+    return found if len(found) >= 2 or (found and between_prose) else []
+
+
+def _heading_span(text: str, line: _Line) -> tuple[int, int]:
+    """A heading line's span without its decoration and a final colon ("Useful links:" is
+    headed "Useful links", "/ Awards /" is headed "Awards")."""
+    start, end = line.start, _trim_decoration(text, line.start, line.end)
+    decorated = _DECORATED.match(line.text)
+    if decorated:
+        start, end = line.start + decorated.start(2), line.start + decorated.end(2)
+    if text[end - 1] == ":":
+        end = len(text[start : end - 1].rstrip()) + start
+    return start, end
+
+
+def _without_subheadings(text: str, found: list[Heading], under_heading: list[bool]) -> list[Heading]:
+    """Headings less the subheadings: a title that comes back in every article ("Overview",
+    "Background") set right under the article's own heading."""
+    titles = [_fold(" ".join(text[h.char_start : h.char_end].split())) for h in found]
+    repeated = {t for t in titles if titles.count(t) > 1}
+    return [
+        h for h, t, under in zip(found, titles, under_heading, strict=True) if not (under and t in repeated)
+    ]
