@@ -137,3 +137,79 @@ def test_headings_over_paragraphs_wrapped_in_a_narrow_column() -> None:
         "before the rain set in again.\n"
     )
     assert _titles(text) == ["Editorial", "Autumn visit"]
+
+
+# --- a heading in sentence case ending with a colon ------------------------------------
+
+
+def test_sentence_case_headings_ending_with_a_colon_over_prose() -> None:
+    text = (
+        "Marsh Valley Flood Assessment, 3 May 2031\n\n"
+        f"Purpose of the visit:\n\n{PROSE}\n\nWhat the team found:\n\n{PROSE}\n"
+    )
+    assert _titles(text) == ["Purpose of the visit", "What the team found"]
+
+
+def test_sentence_case_line_ending_with_a_colon_over_a_list_announces_it() -> None:
+    text = (
+        "Marsh Valley Notes\n\n"
+        f"Purpose of the visit:\n\n{PROSE}\n\n"
+        "Dates to keep free:\n\n- Saturday 5 June, planting\n- Sunday 13 June, weeding\n\n"
+        f"What the team found:\n\n{PROSE}\n"
+    )
+    assert _titles(text) == ["Purpose of the visit", "What the team found"]
+
+
+def test_french_heading_ending_with_a_spaced_colon() -> None:
+    text = (
+        f"Lettre de l'atelier n° 4\n\nLes rencontres du mois :\n\n{PROSE_FR}\n\n"
+        f"Vie du bureau :\n\n{PROSE_FR}\n"
+    )
+    assert _titles(text, "fr") == ["Les rencontres du mois", "Vie du bureau"]
+
+
+# --- the titles a list of contents names ------------------------------------------------
+
+
+def test_titles_listed_in_this_issue_head_their_articles_without_the_author() -> None:
+    text = (
+        "Heathland Society Newsletter Autumn 2031 Vol. 4 No. 3\n\n"
+        "IN THIS ISSUE: • Orchids return to Kell Hill – Mara Voss • Notes from the reserve – Ivo Lind\n\n"
+        f"Orchids return to Kell Hill Mara Voss\n\n{PROSE}\n\n"
+        f"Notes from the reserve Ivo Lind\n\n{PROSE}\n"
+    )
+    assert _titles(text) == ["Orchids return to Kell Hill", "Notes from the reserve"]
+
+
+def test_one_rubric_of_a_masthead_line_of_rubrics_heads_an_article() -> None:
+    text = (
+        "Editorial / Meet the members / Diary / Notices\n"
+        "Newsletter of the Riverside House\n"
+        "Spring 2031\n"
+        "Editorial\n"
+        "Our house opened its doors three years ago and has welcomed\n"
+        "more than four hundred groups for meetings and training since.\n"
+    )
+    assert _titles(text) == ["Editorial"]
+
+
+def test_french_sommaire_over_short_lines_with_page_numbers() -> None:
+    text = (
+        "Lettre du comité\n"
+        "Sommaire\n"
+        "P2\n"
+        "Le mot du président\n"
+        "P3\n"
+        "Vie des sections\n"
+        "L'année a bien commencé pour notre comité qui accueille vingt nouveaux membres.\n"
+        "Le mot du président\n"
+        "Nous avons tenu notre assemblée générale à Lunel devant cent adhérents.\n"
+        "Vie des sections\n"
+        "La section de Sète organise trois sorties en mer au printemps prochain.\n"
+    )
+    assert _titles(text, "fr") == ["Le mot du président", "Vie des sections"]
+
+
+def test_without_a_list_of_contents_a_lone_line_heads_nothing() -> None:
+    text = f"Heathland Society Newsletter\n\nOrchids return to Kell Hill Mara Voss\n\n{PROSE}\n"
+    assert _titles(text) == []

@@ -31,10 +31,20 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 
-from pipeline.core.datafiles import load_language_data
 from pipeline.core.records import Heading
+from pipeline.structure.contents import listed_heading, listed_titles
+from pipeline.structure.furniture import (
+    CONTACT,
+    LABEL,
+    MAX_LINE_HEADING_WORDS,
+    WORD,
+    HeadingWords,
+    fold,
+    heading_words,
+    heads_nothing,
+    is_navigation,
+)
 
 # A heading of plain text: one short line, no sentence end.
 MAX_TEXT_HEADING_WORDS = 16
@@ -44,12 +54,14 @@ MIN_PROSE_WORDS = 12
 # A line of this many words is a paragraph written on one line, however it ends: no page
 # wraps its lines that long.
 MIN_ONE_LINE_PARAGRAPH_WORDS = 30
-# A heading in capitals or a question, on a line of its own with no blank line around it.
-MAX_LINE_HEADING_WORDS = 12
+# A heading in capitals or a question, on a line of its own with no blank line around it:
+# at most MAX_LINE_HEADING_WORDS words, and in capitals at least this many letters.
 MIN_CAPITAL_LETTERS = 6
 # A run-in heading: at most this many words before the sentence it was glued to.
 MAX_RUN_IN_WORDS = 6
 MIN_LIST_ITEMS = 2
+# A heading in sentence case ending with a colon: at most this many words.
+MAX_COLON_HEADING_WORDS = 8
 # In a heading in title case every word of at least this many letters is capitalised.
 MIN_TITLE_CASE_WORD_CHARS = 4
 # A masthead has at least its title and the issue's line before a heading it runs into.
@@ -82,8 +94,6 @@ _FOOTNOTE = re.compile(r"^\s*(?:[*†‡§]|\(\d{1,2}\)|\[\d{1,2}\])")
 # An issue's number: a line carrying one before any prose is the masthead's ("Situation
 # Report No. 50 (as of 21 August 2014)", "Issue 12, Spring 2019").
 _ISSUE_MARK = re.compile(r"\b(?:No|Issue|Vol|Volume|Number|N°|Nº|Numéro|Edition)\.?\s*\d", re.IGNORECASE)
-_CONTACT = re.compile(r"@|https?://|\bwww\.|\.(?:com|org|net)\b")
-_LABEL = re.compile(r"^([^:]{1,40}?)\s*:\s*(\S.*)$")
 _NUMBER_ONLY = re.compile(r"^[\divxlc.\-–/ ]+$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A sentence that ends inside the line: a heading is not two sentences.
@@ -93,52 +103,9 @@ _FIGURE = re.compile(r"^(?!(?:19|20)\d\d\b)\d[\d,.  ]*\d\b|^\d{3,}")
 # A field whose value is a figure: "Hall hire for residents : 230 €", "Time: 8.30 am".
 # A time ("6:00 PM") is no field: the label ends in a letter.
 _FIGURE_FIELD = re.compile(r"^[^:]{0,59}[^\W\d_][\s.]*:\s*\d")
-_NAV_SEPARATOR = re.compile(r"\s*[|·•›»/]\s*")
 _WORD_OR_NUMBER = re.compile(r"[^\W_]+")
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # A heading set between the same glyphs on both sides ("/ Awards /", "== Notices ==", "* News *").
 _DECORATED = re.compile(r"^([/\\|*=~#+—–-]+)\s+(\S.*?\S)\s+\1$")
-
-
-@dataclass(frozen=True)
-class HeadingWords:
-    """The words of ``data/headings.yaml`` for one language, case-folded."""
-
-    labels: frozenset[str]
-    calls_to_action: re.Pattern[str]  # matches a folded line that opens with one
-    bylines: re.Pattern[str]  # matches a folded line's byline word and the space after it
-    salutations: re.Pattern[str]  # matches a folded line that opens with one
-    sentence_openers: frozenset[str]
-    navigation: frozenset[str]
-    date_words: frozenset[str]  # month and weekday names
-    month_words: frozenset[str]
-
-
-def _fold(word: str) -> str:
-    return word.casefold().replace("’", "'")
-
-
-def _alternatives(words: list[str]) -> str:
-    return "|".join(re.escape(_fold(w)) for w in sorted(words, key=len, reverse=True))
-
-
-@cache
-def heading_words(language: str = "en") -> HeadingWords:
-    data = load_language_data("headings.yaml", language)
-    dates = load_language_data("dates.yaml", language)
-    month_words = {_fold(w) for names in dates["months"].values() for w in names}
-    date_words = set(month_words)
-    date_words.update(_fold(w) for w in dates.get("weekdays", []))
-    return HeadingWords(
-        labels=frozenset(_fold(w) for w in data["labels"]),
-        calls_to_action=re.compile(rf"(?:{_alternatives(data['calls_to_action'])})(?:$|[ :.])"),
-        bylines=re.compile(rf"(?:{_alternatives(data['bylines'])}) +"),
-        salutations=re.compile(rf"(?:{_alternatives(data['salutations'])})(?:$|[ ,!])"),
-        sentence_openers=frozenset(data["sentence_openers"]),
-        navigation=frozenset(_fold(w) for w in data["navigation"]),
-        date_words=frozenset(date_words),
-        month_words=frozenset(month_words),
-    )
 
 
 @dataclass(frozen=True)
@@ -173,12 +140,12 @@ def _announces(line: str) -> bool:
     """A heading that ends with a colon ("Useful links:", "TARIFS :"): set in capitals or with
     every longer word capitalised, where a sentence that announces a list is not ("The
     following were elected:")."""
-    if not line.endswith(":") or _LABEL.match(line):
+    if not line.endswith(":") or LABEL.match(line):
         return False
     head = line[:-1].rstrip()
     if head.isupper():
         return True
-    long_words = [w for w in _WORD.findall(head) if len(w) >= MIN_TITLE_CASE_WORD_CHARS]
+    long_words = [w for w in WORD.findall(head) if len(w) >= MIN_TITLE_CASE_WORD_CHARS]
     return bool(long_words) and all(w[0].isupper() for w in long_words)
 
 
@@ -186,6 +153,20 @@ def _undecorated(line: str) -> str:
     """The text of a line without the glyphs set around it on both sides ("/ Awards /")."""
     decorated = _DECORATED.match(line)
     return decorated.group(2) if decorated else line
+
+
+def _colon_heading(lines: list[_Line], i: int) -> bool:
+    """A short line in sentence case ending with a colon, alone between blank lines over a
+    paragraph of prose ("Mission objectives:" / "To assess the ..."): a heading. Over a list
+    it announces the list ("Upcoming dates:" / "- Tuesday 15 ..."); "Label: value" is a field."""
+    line = lines[i]
+    if not (line.text.endswith(":") and line.blank_before and line.blank_after):
+        return False
+    head = line.text[:-1].rstrip()
+    if len(head.split()) > MAX_COLON_HEADING_WORDS or ":" in head or not _is_title_like(head):
+        return False
+    following, is_list = _following(lines, i)
+    return not is_list and _LIST_MARK.match(following) is None and _is_prose(following)
 
 
 def _is_title_like(line: str) -> bool:
@@ -202,34 +183,6 @@ def _is_title_like(line: str) -> bool:
     if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“'‘«("):
         return False
     return any(c.isalpha() for c in line)
-
-
-def heads_nothing(line: str, words: HeadingWords) -> bool:
-    """A line that looks like a heading but is a caption, credit, contact, byline, call to
-    action, a letter's salutation or a date: it never heads an article."""
-    folded = _fold(line)
-    if _CONTACT.search(line):
-        return True
-    label = _LABEL.match(folded)
-    if label and label.group(1).strip() in words.labels:
-        return True
-    if folded.endswith(":") and folded[:-1].strip() in words.labels:
-        return True  # "Contact:" over an address, "Crédits photos :"
-    if words.calls_to_action.match(folded):
-        return True
-    if words.salutations.match(folded) and len(folded.split()) <= MAX_LINE_HEADING_WORDS:
-        return True
-    byline = words.bylines.match(folded)
-    if byline and line[byline.end() : byline.end() + 1].isupper():
-        return True
-    names = _WORD.findall(folded)
-    return bool(names) and all(w in words.date_words or len(w) <= 2 for w in names)
-
-
-def is_navigation(line: str, words: HeadingWords) -> bool:
-    """A web page's navigation line: only navigation words, alone or set apart by separators."""
-    parts = [part.strip(" .:") for part in _NAV_SEPARATOR.split(_fold(line))]
-    return all(part in words.navigation for part in parts if part) and any(parts)
 
 
 def leading_furniture(text: str, language: str = "en") -> int:
@@ -249,7 +202,7 @@ def is_furniture(line: str, language: str = "en") -> bool:
     """A line that is never a title: navigation, a caption, credit, contact, call to action or
     a date alone; a line with an acronym names something ("AG du 5 mai 2022": a meeting)."""
     words = heading_words(language)
-    acronym = not line.isupper() and any(len(w) > 1 and w.isupper() for w in _WORD.findall(line))
+    acronym = not line.isupper() and any(len(w) > 1 and w.isupper() for w in WORD.findall(line))
     return is_navigation(line, words) or (heads_nothing(line, words) and not acronym)
 
 
@@ -276,7 +229,7 @@ def _is_sentence(paragraph: str) -> bool:
         len(paragraph.split()) >= MIN_SENTENCE_WORDS
         and _CLOSED.search(paragraph) is not None
         and not paragraph.endswith(":")
-        and _LABEL.match(paragraph) is None
+        and LABEL.match(paragraph) is None
         and not _FOOTNOTE.match(paragraph)
     )
 
@@ -285,7 +238,7 @@ def _is_statement(line: _Line, paragraph: str) -> bool:
     """A paragraph of one line that ends a sentence, however short: all a heading may have to
     say ("Unmet needs" / "None.", "Latest news" / "Spring fair 2024."). Not a field of a form
     ("Bring: hat, gloves."), nor a line ended by an abbreviation ("Stennis Space Center, Ms.")."""
-    if line.text != paragraph or _STATEMENT_END.search(paragraph) is None or _LABEL.match(paragraph):
+    if line.text != paragraph or _STATEMENT_END.search(paragraph) is None or LABEL.match(paragraph):
         return False
     last = paragraph.rsplit(maxsplit=1)[-1].rstrip(".!?…\"'”’»)]")
     return not (last.isalpha() and len(last) <= MAX_ABBREVIATION_CHARS)
@@ -385,7 +338,7 @@ def _standalone_heading(lines: list[_Line], i: int, words: HeadingWords, stacked
                 nxt is not None
                 and (
                     _is_sentence(nxt.text)
-                    or (_LABEL.match(line.text) is None and _is_statement(nxt, following))
+                    or (LABEL.match(line.text) is None and _is_statement(nxt, following))
                 )
             )
         )
@@ -414,7 +367,7 @@ def _standalone_heading(lines: list[_Line], i: int, words: HeadingWords, stacked
 
 def _is_field(line: _Line) -> bool:
     """A short "Label: value" line ("Secretary: J. Smith", "Time: 8 am")."""
-    return _LABEL.match(line.text) is not None and len(line.text.split()) <= MAX_LINE_HEADING_WORDS
+    return LABEL.match(line.text) is not None and len(line.text.split()) <= MAX_LINE_HEADING_WORDS
 
 
 def _in_form(lines: list[_Line], i: int) -> bool:
@@ -463,7 +416,7 @@ def _run_in_heading(line: _Line, words: HeadingWords) -> int | None:
         return None
     for k in range(1, min(MAX_RUN_IN_WORDS, len(tokens) - 2) + 1):
         previous, opener, after = tokens[k - 1].group(), tokens[k].group(), tokens[k + 1].group()
-        if not all(_WORD.fullmatch(t.group()) for t in tokens[:k]):
+        if not all(WORD.fullmatch(t.group()) for t in tokens[:k]):
             return None
         if (
             opener in words.sentence_openers
@@ -486,7 +439,7 @@ def _masthead_line(line: str, words: HeadingWords) -> bool:
     for March 2020"); a day's date does not make one ("Field day, March 3 - 5, 2024")."""
     if _ISSUE_MARK.search(line):
         return True
-    tokens = _WORD_OR_NUMBER.findall(_fold(line))
+    tokens = _WORD_OR_NUMBER.findall(fold(line))
     return any(a in words.month_words and _YEAR.fullmatch(b) for a, b in itertools.pairwise(tokens))
 
 
@@ -515,7 +468,7 @@ def _masthead_end(lines: list[_Line], words: HeadingWords) -> int:
 def _over_contact(lines: list[_Line], i: int) -> bool:
     """Whether a contact line (an e-mail, a web or postal address) follows line ``i`` closely:
     the line names the body the contact is for."""
-    return any(_CONTACT.search(line.text) for line in lines[i + 1 : i + 1 + MAX_FURNITURE_LINES])
+    return any(CONTACT.search(line.text) for line in lines[i + 1 : i + 1 + MAX_FURNITURE_LINES])
 
 
 def text_headings(text: str, language: str = "en") -> list[Heading]:
@@ -535,10 +488,18 @@ def text_headings(text: str, language: str = "en") -> list[Heading]:
     under_heading: list[bool] = []  # no prose between a heading and the one before it
     between_prose = False  # a heading standing alone between paragraphs of prose
     prose_seen = prose_since_heading = False
+    contents_end, listed = listed_titles(text, words)
+    listed_seen = False  # a heading the list of contents names
     for i, line in enumerate(lines):
-        if i >= masthead_end:
+        title_end = listed_heading(line.text, listed) if listed and line.start >= contents_end else None
+        if title_end is not None:
+            found.append(Heading(line.start, line.start + title_end))
+            under_heading.append(False)
+            listed_seen = prose_since_heading = True
+        elif i >= masthead_end:
             start, end = line.start, None
-            if _is_title_like(line.text) and not (heads_nothing(line.text, words) or _in_form(lines, i)):
+            title_like = _is_title_like(line.text) or _colon_heading(lines, i)
+            if title_like and not (heads_nothing(line.text, words) or _in_form(lines, i)):
                 if (
                     prose_seen or not (_masthead_line(line.text, words) or _over_contact(lines, i))
                 ) and _standalone_heading(lines, i, words):
@@ -561,7 +522,8 @@ def text_headings(text: str, language: str = "en") -> list[Heading]:
         prose_seen = prose_seen or line_is_prose
         prose_since_heading = prose_since_heading or line_is_prose
     found = _without_subheadings(text, found, under_heading)
-    return found if len(found) >= 2 or (found and between_prose) else []
+    found = _without_contents_lines(text, found, contents_end)
+    return found if len(found) >= 2 or (found and (between_prose or listed_seen)) else []
 
 
 def _heading_span(text: str, line: _Line) -> tuple[int, int]:
@@ -579,8 +541,15 @@ def _heading_span(text: str, line: _Line) -> tuple[int, int]:
 def _without_subheadings(text: str, found: list[Heading], under_heading: list[bool]) -> list[Heading]:
     """Headings less the subheadings: a title that comes back in every article ("Overview",
     "Background") set right under the article's own heading."""
-    titles = [_fold(" ".join(text[h.char_start : h.char_end].split())) for h in found]
+    titles = [fold(" ".join(text[h.char_start : h.char_end].split())) for h in found]
     repeated = {t for t in titles if titles.count(t) > 1}
     return [
         h for h, t, under in zip(found, titles, under_heading, strict=True) if not (under and t in repeated)
     ]
+
+
+def _without_contents_lines(text: str, found: list[Heading], contents_end: int) -> list[Heading]:
+    """Headings less the lines of the list of contents that name a heading further on."""
+    titles = [fold(" ".join(text[h.char_start : h.char_end].split())) for h in found]
+    later = {t for h, t in zip(found, titles, strict=True) if h.char_start >= contents_end}
+    return [h for h, t in zip(found, titles, strict=True) if h.char_start >= contents_end or t not in later]
