@@ -213,3 +213,20 @@ def test_french_sommaire_over_short_lines_with_page_numbers() -> None:
 def test_without_a_list_of_contents_a_lone_line_heads_nothing() -> None:
     text = f"Heathland Society Newsletter\n\nOrchids return to Kell Hill Mara Voss\n\n{PROSE}\n"
     assert _titles(text) == []
+
+
+# --- an exclamation ----------------------------------------------------------------------
+
+
+def test_long_exclamation_is_a_sentence_of_the_text_not_a_heading() -> None:
+    text = (
+        "Choir Notes\n"
+        "Rehearsals went well this month and the new alto section has settled in nicely.\n"
+        "It is almost summer in our little choir too!\n"
+        f"{PROSE * 3}\n"
+        "Save the date!\n"
+        f"{PROSE * 3}\n"
+        "Concert news\n"
+        f"{PROSE * 3}\n"
+    )
+    assert _titles(text) == ["Save the date!", "Concert news"]

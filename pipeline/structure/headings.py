@@ -57,6 +57,7 @@ MIN_ONE_LINE_PARAGRAPH_WORDS = 30
 # A heading in capitals or a question, on a line of its own with no blank line around it:
 # at most MAX_LINE_HEADING_WORDS words, and in capitals at least this many letters.
 MIN_CAPITAL_LETTERS = 6
+MAX_EXCLAMATION_WORDS = 6
 # A run-in heading: at most this many words before the sentence it was glued to.
 MAX_RUN_IN_WORDS = 6
 MIN_LIST_ITEMS = 2
@@ -177,6 +178,8 @@ def _is_title_like(line: str) -> bool:
         return False
     if (_SENTENCE_END.search(line) and not _announces(line)) or _LIST_MARK.match(line):
         return False
+    if line.endswith("!") and len(words) > MAX_EXCLAMATION_WORDS:
+        return False  # "It is almost spring in our club too!"
     # "448,000 People displaced", "Hall hire : 230 €": a figure and its label
     if _INNER_SENTENCE_END.search(line) or _FIGURE.match(line) or _FIGURE_FIELD.match(line):
         return False
@@ -216,6 +219,8 @@ def _is_capitals(line: str) -> bool:
 
 
 def _is_question(line: str) -> bool:
+    """A question, or a short exclamation ("Save the date!"); a longer one is a sentence of
+    the text (not title-like)."""
     return line.rstrip().endswith(("?", "!")) and len(line.split()) <= MAX_LINE_HEADING_WORDS
 
 
