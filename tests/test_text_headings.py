@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.core.records import DocumentText
-from pipeline.structure.headings import heading_words, heads_nothing, text_headings
+from pipeline.structure.furniture import heading_words, heads_nothing
+from pipeline.structure.headings import text_headings
 from pipeline.structure.masthead import find_masthead
 from pipeline.structure.sections import find_sections
 

@@ -13,9 +13,15 @@ punctuation that ends a line and opens the next, what follows), never from a bul
 - a run-in heading: a paragraph that opens with a short phrase glued to the first sentence
   of its text ("Situation overview The security situation ..."), where the break was lost.
 
+A heading may stand over a date, a byline or a tag before its text ("Flood appeal" /
+"Created: 2 May 2024"), and a rubric set apart (in capitals, between glyphs: "/ Awards /")
+over an article's own heading. A subheading that comes back under every article's heading
+("Overview") is no article of its own.
+
 Lines that look like headings but head nothing are left out: masthead lines (the issue's
 number or month before any prose), captions, credits and contacts ("Photo: ...", "Tel: ..."),
-bylines, calls to action ("Read more"), date lines, and the lines of a list. The words of
+bylines, calls to action ("Read more"), a letter's salutation ("Dear members"), date lines,
+and the lines of a list. The words of
 those are data (``data/headings.yaml``, ``data/<language>/headings.yaml``).
 """
 
@@ -25,10 +31,20 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 
-from pipeline.core.datafiles import load_language_data
 from pipeline.core.records import Heading
+from pipeline.structure.contents import listed_heading, listed_titles
+from pipeline.structure.furniture import (
+    CONTACT,
+    LABEL,
+    MAX_LINE_HEADING_WORDS,
+    WORD,
+    HeadingWords,
+    fold,
+    heading_words,
+    heads_nothing,
+    is_navigation,
+)
 
 # A heading of plain text: one short line, no sentence end.
 MAX_TEXT_HEADING_WORDS = 16
@@ -38,12 +54,15 @@ MIN_PROSE_WORDS = 12
 # A line of this many words is a paragraph written on one line, however it ends: no page
 # wraps its lines that long.
 MIN_ONE_LINE_PARAGRAPH_WORDS = 30
-# A heading in capitals or a question, on a line of its own with no blank line around it.
-MAX_LINE_HEADING_WORDS = 12
+# A heading in capitals or a question, on a line of its own with no blank line around it:
+# at most MAX_LINE_HEADING_WORDS words, and in capitals at least this many letters.
 MIN_CAPITAL_LETTERS = 6
+MAX_EXCLAMATION_WORDS = 6
 # A run-in heading: at most this many words before the sentence it was glued to.
 MAX_RUN_IN_WORDS = 6
 MIN_LIST_ITEMS = 2
+# A heading in sentence case ending with a colon: at most this many words.
+MAX_COLON_HEADING_WORDS = 8
 # In a heading in title case every word of at least this many letters is capitalised.
 MIN_TITLE_CASE_WORD_CHARS = 4
 # A masthead has at least its title and the issue's line before a heading it runs into.
@@ -55,11 +74,14 @@ MAX_FURNITURE_LINES = 2
 MAX_WRAPPED_HEADING_WORDS = 10
 SHORT_LINE_SHARE = 0.7
 MIN_WRAPPED_LINE_WORDS = 8
+MIN_COLUMN_LINE_WORDS = 5
 # A word this short before a final full stop may be an abbreviation ("Ms.", "Co."), not a
 # sentence's end.
 MAX_ABBREVIATION_CHARS = 3
 # A line of at least this many words that ends a sentence is prose (the masthead is over).
 MIN_SENTENCE_WORDS = 6
+# A tag between a heading and its text ("events", "news"): a word or two in lower case.
+MAX_TAG_WORDS = 2
 
 _SENTENCE_END = re.compile(r"[.;,:]$")
 _CLOSED = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
@@ -73,8 +95,6 @@ _FOOTNOTE = re.compile(r"^\s*(?:[*†‡§]|\(\d{1,2}\)|\[\d{1,2}\])")
 # An issue's number: a line carrying one before any prose is the masthead's ("Situation
 # Report No. 50 (as of 21 August 2014)", "Issue 12, Spring 2019").
 _ISSUE_MARK = re.compile(r"\b(?:No|Issue|Vol|Volume|Number|N°|Nº|Numéro|Edition)\.?\s*\d", re.IGNORECASE)
-_CONTACT = re.compile(r"@|https?://|\bwww\.|\.(?:com|org|net)\b")
-_LABEL = re.compile(r"^([^:]{1,40}?)\s*:\s*(\S.*)$")
 _NUMBER_ONLY = re.compile(r"^[\divxlc.\-–/ ]+$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A sentence that ends inside the line: a heading is not two sentences.
@@ -82,49 +102,11 @@ _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 # A figure opening the line: a number with separators or of three digits or more, not a year.
 _FIGURE = re.compile(r"^(?!(?:19|20)\d\d\b)\d[\d,.  ]*\d\b|^\d{3,}")
 # A field whose value is a figure: "Hall hire for residents : 230 €", "Time: 8.30 am".
-_FIGURE_FIELD = re.compile(r"^[^:]{1,60}?\s*:\s*\d")
-_NAV_SEPARATOR = re.compile(r"\s*[|·•›»/]\s*")
+# A time ("6:00 PM") is no field: the label ends in a letter.
+_FIGURE_FIELD = re.compile(r"^[^:]{0,59}[^\W\d_][\s.]*:\s*\d")
 _WORD_OR_NUMBER = re.compile(r"[^\W_]+")
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-
-
-@dataclass(frozen=True)
-class HeadingWords:
-    """The words of ``data/headings.yaml`` for one language, case-folded."""
-
-    labels: frozenset[str]
-    calls_to_action: re.Pattern[str]  # matches a folded line that opens with one
-    bylines: re.Pattern[str]  # matches a folded line's byline word and the space after it
-    sentence_openers: frozenset[str]
-    navigation: frozenset[str]
-    date_words: frozenset[str]  # month and weekday names
-    month_words: frozenset[str]
-
-
-def _fold(word: str) -> str:
-    return word.casefold().replace("’", "'")
-
-
-def _alternatives(words: list[str]) -> str:
-    return "|".join(re.escape(_fold(w)) for w in sorted(words, key=len, reverse=True))
-
-
-@cache
-def heading_words(language: str = "en") -> HeadingWords:
-    data = load_language_data("headings.yaml", language)
-    dates = load_language_data("dates.yaml", language)
-    month_words = {_fold(w) for names in dates["months"].values() for w in names}
-    date_words = set(month_words)
-    date_words.update(_fold(w) for w in dates.get("weekdays", []))
-    return HeadingWords(
-        labels=frozenset(_fold(w) for w in data["labels"]),
-        calls_to_action=re.compile(rf"(?:{_alternatives(data['calls_to_action'])})(?:$|[ :.])"),
-        bylines=re.compile(rf"(?:{_alternatives(data['bylines'])}) +"),
-        sentence_openers=frozenset(data["sentence_openers"]),
-        navigation=frozenset(_fold(w) for w in data["navigation"]),
-        date_words=frozenset(date_words),
-        month_words=frozenset(month_words),
-    )
+# A heading set between the same glyphs on both sides ("/ Awards /", "== Notices ==", "* News *").
+_DECORATED = re.compile(r"^([/\\|*=~#+—–-]+)\s+(\S.*?\S)\s+\1$")
 
 
 @dataclass(frozen=True)
@@ -159,53 +141,51 @@ def _announces(line: str) -> bool:
     """A heading that ends with a colon ("Useful links:", "TARIFS :"): set in capitals or with
     every longer word capitalised, where a sentence that announces a list is not ("The
     following were elected:")."""
-    if not line.endswith(":") or _LABEL.match(line):
+    if not line.endswith(":") or LABEL.match(line):
         return False
     head = line[:-1].rstrip()
     if head.isupper():
         return True
-    long_words = [w for w in _WORD.findall(head) if len(w) >= MIN_TITLE_CASE_WORD_CHARS]
+    long_words = [w for w in WORD.findall(head) if len(w) >= MIN_TITLE_CASE_WORD_CHARS]
     return bool(long_words) and all(w[0].isupper() for w in long_words)
 
 
+def _undecorated(line: str) -> str:
+    """The text of a line without the glyphs set around it on both sides ("/ Awards /")."""
+    decorated = _DECORATED.match(line)
+    return decorated.group(2) if decorated else line
+
+
+def _colon_heading(lines: list[_Line], i: int) -> bool:
+    """A short line in sentence case ending with a colon, alone between blank lines over a
+    paragraph of prose ("Mission objectives:" / "To assess the ..."): a heading. Over a list
+    it announces the list ("Upcoming dates:" / "- Tuesday 15 ..."); "Label: value" is a field."""
+    line = lines[i]
+    if not (line.text.endswith(":") and line.blank_before and line.blank_after):
+        return False
+    head = line.text[:-1].rstrip()
+    if len(head.split()) > MAX_COLON_HEADING_WORDS or ":" in head or not _is_title_like(head):
+        return False
+    following, is_list = _following(lines, i)
+    return not is_list and _LIST_MARK.match(following) is None and _is_prose(following)
+
+
 def _is_title_like(line: str) -> bool:
-    words = line.split()
+    line = _undecorated(line)
+    # Dashes and ampersands are not words ("Picnic - June 16, 2021 6:00 PM - Bird Walk").
+    words = [w for w in line.split() if any(c.isalnum() for c in w)]
     if not words or len(words) > MAX_TEXT_HEADING_WORDS or len(line) > MAX_TEXT_HEADING_CHARS:
         return False
     if (_SENTENCE_END.search(line) and not _announces(line)) or _LIST_MARK.match(line):
         return False
+    if line.endswith("!") and len(words) > MAX_EXCLAMATION_WORDS:
+        return False  # "It is almost spring in our club too!"
     # "448,000 People displaced", "Hall hire : 230 €": a figure and its label
     if _INNER_SENTENCE_END.search(line) or _FIGURE.match(line) or _FIGURE_FIELD.match(line):
         return False
     if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“'‘«("):
         return False
     return any(c.isalpha() for c in line)
-
-
-def heads_nothing(line: str, words: HeadingWords) -> bool:
-    """A line that looks like a heading but is a caption, credit, contact, byline, call to
-    action or a date: it never heads an article."""
-    folded = _fold(line)
-    if _CONTACT.search(line):
-        return True
-    label = _LABEL.match(folded)
-    if label and label.group(1).strip() in words.labels:
-        return True
-    if folded.endswith(":") and folded[:-1].strip() in words.labels:
-        return True  # "Contact:" over an address, "Crédits photos :"
-    if words.calls_to_action.match(folded):
-        return True
-    byline = words.bylines.match(folded)
-    if byline and line[byline.end() : byline.end() + 1].isupper():
-        return True
-    names = _WORD.findall(folded)
-    return bool(names) and all(w in words.date_words or len(w) <= 2 for w in names)
-
-
-def is_navigation(line: str, words: HeadingWords) -> bool:
-    """A web page's navigation line: only navigation words, alone or set apart by separators."""
-    parts = [part.strip(" .:") for part in _NAV_SEPARATOR.split(_fold(line))]
-    return all(part in words.navigation for part in parts if part) and any(parts)
 
 
 def leading_furniture(text: str, language: str = "en") -> int:
@@ -225,7 +205,7 @@ def is_furniture(line: str, language: str = "en") -> bool:
     """A line that is never a title: navigation, a caption, credit, contact, call to action or
     a date alone; a line with an acronym names something ("AG du 5 mai 2022": a meeting)."""
     words = heading_words(language)
-    acronym = not line.isupper() and any(len(w) > 1 and w.isupper() for w in _WORD.findall(line))
+    acronym = not line.isupper() and any(len(w) > 1 and w.isupper() for w in WORD.findall(line))
     return is_navigation(line, words) or (heads_nothing(line, words) and not acronym)
 
 
@@ -239,6 +219,8 @@ def _is_capitals(line: str) -> bool:
 
 
 def _is_question(line: str) -> bool:
+    """A question, or a short exclamation ("Save the date!"); a longer one is a sentence of
+    the text (not title-like)."""
     return line.rstrip().endswith(("?", "!")) and len(line.split()) <= MAX_LINE_HEADING_WORDS
 
 
@@ -252,7 +234,7 @@ def _is_sentence(paragraph: str) -> bool:
         len(paragraph.split()) >= MIN_SENTENCE_WORDS
         and _CLOSED.search(paragraph) is not None
         and not paragraph.endswith(":")
-        and _LABEL.match(paragraph) is None
+        and LABEL.match(paragraph) is None
         and not _FOOTNOTE.match(paragraph)
     )
 
@@ -261,7 +243,7 @@ def _is_statement(line: _Line, paragraph: str) -> bool:
     """A paragraph of one line that ends a sentence, however short: all a heading may have to
     say ("Unmet needs" / "None.", "Latest news" / "Spring fair 2024."). Not a field of a form
     ("Bring: hat, gloves."), nor a line ended by an abbreviation ("Stennis Space Center, Ms.")."""
-    if line.text != paragraph or _STATEMENT_END.search(paragraph) is None or _LABEL.match(paragraph):
+    if line.text != paragraph or _STATEMENT_END.search(paragraph) is None or LABEL.match(paragraph):
         return False
     last = paragraph.rsplit(maxsplit=1)[-1].rstrip(".!?…\"'”’»)]")
     return not (last.isalpha() and len(last) <= MAX_ABBREVIATION_CHARS)
@@ -298,34 +280,70 @@ def _following(lines: list[_Line], i: int) -> tuple[str, bool]:
     return " ".join(block), len(items) >= MIN_LIST_ITEMS and len(items) == len(block)
 
 
+def _is_metadata(line: _Line, words: HeadingWords) -> bool:
+    """A line that may stand between a heading and its text: a byline, a date line, a credit, a
+    dated field ("Created: 27/03/2017", "Posted: 3 May") or a tag in lower case ("events")."""
+    text = line.text
+    tag = len(text.split()) <= MAX_TAG_WORDS and text[:1].islower() and _CLOSED.search(text) is None
+    return tag or heads_nothing(text, words) or _FIGURE_FIELD.match(text) is not None
+
+
 def _past_furniture(lines: list[_Line], i: int, words: HeadingWords) -> int:
     """The line a heading at line ``i`` stands over, past a byline, a date line or a credit
-    that may come between them ("Spring fair" / "By Anna Berg" / "The fair ...")."""
+    that may come between them ("Spring fair" / "By Anna Berg" / "The fair ..."), standing
+    alone or set right under the heading ("Flood appeal" / "Created: 2 May 2024")."""
     j = i
     for _ in range(MAX_FURNITURE_LINES):
         nxt = lines[j + 1] if j + 1 < len(lines) else None
-        if nxt is None or not (nxt.blank_before and nxt.blank_after) or not heads_nothing(nxt.text, words):
+        if (
+            nxt is None
+            or not (nxt.blank_after and (nxt.blank_before or j == i))
+            or not _is_metadata(nxt, words)
+        ):
             break
         j += 1
     return j
 
 
-def _standalone_heading(lines: list[_Line], i: int, words: HeadingWords) -> bool:
-    """Whether line ``i`` is a heading on a line of its own (see the module's docstring)."""
+def _set_apart(lines: list[_Line], i: int, j: int) -> bool:
+    """Whether the heading at line ``i`` is set apart as a rubric is: in capitals, between
+    glyphs, or over a date or a tag (line ``j`` is past them)."""
+    text = lines[i].text
+    return j > i or _DECORATED.match(text) is not None or _is_capitals(text)
+
+
+def _over_heading(lines: list[_Line], j: int, words: HeadingWords) -> bool:
+    """Whether line ``j`` is a heading alone between blank lines over its text: a heading
+    above it is a rubric over an article's title ("Awards" / "Two prizes for Lyon")."""
+    line = lines[j] if j < len(lines) else None
+    return (
+        line is not None
+        and line.blank_before
+        and line.blank_after
+        and _is_title_like(line.text)
+        and not (heads_nothing(line.text, words) or _masthead_line(line.text, words))
+        and _standalone_heading(lines, j, words, stacked=False)
+    )
+
+
+def _standalone_heading(lines: list[_Line], i: int, words: HeadingWords, stacked: bool = True) -> bool:
+    """Whether line ``i`` is a heading on a line of its own (see the module's docstring);
+    ``stacked``: whether it may stand over another heading rather than over text."""
     line = lines[i]
-    if line.blank_before and line.blank_after:
-        j = _past_furniture(lines, i, words)
+    j = _past_furniture(lines, i, words)
+    if line.blank_before and lines[j].blank_after:
         following, is_list = _following(lines, j)
         nxt = lines[j + 1] if j + 1 < len(lines) else None
         return (
             (nxt is not None and _announces(line.text))
             or _is_prose(following)
             or is_list
+            or (stacked and _set_apart(lines, i, j) and _over_heading(lines, j + 1, words))
             or (
                 nxt is not None
                 and (
                     _is_sentence(nxt.text)
-                    or (_LABEL.match(line.text) is None and _is_statement(nxt, following))
+                    or (LABEL.match(line.text) is None and _is_statement(nxt, following))
                 )
             )
         )
@@ -354,7 +372,7 @@ def _standalone_heading(lines: list[_Line], i: int, words: HeadingWords) -> bool
 
 def _is_field(line: _Line) -> bool:
     """A short "Label: value" line ("Secretary: J. Smith", "Time: 8 am")."""
-    return _LABEL.match(line.text) is not None and len(line.text.split()) <= MAX_LINE_HEADING_WORDS
+    return LABEL.match(line.text) is not None and len(line.text.split()) <= MAX_LINE_HEADING_WORDS
 
 
 def _in_form(lines: list[_Line], i: int) -> bool:
@@ -384,9 +402,13 @@ def _opens_wrapped_prose(line: _Line, after: list[_Line]) -> bool:
     layer): a long line, clearly longer than the short one, that runs on into the next."""
     if len(after) < 2 or after[0].blank_after or len(line.text.split()) > MAX_WRAPPED_HEADING_WORDS:
         return False
-    first = after[0]
+    first, second = after[0], after[1]
+    # A narrow column wraps shorter lines: two lines of its width in a row.
+    column = len(first.text.split()) >= MIN_COLUMN_LINE_WORDS and len(second.text) >= SHORT_LINE_SHARE * len(
+        first.text
+    )
     return (
-        len(first.text.split()) >= MIN_WRAPPED_LINE_WORDS
+        (len(first.text.split()) >= MIN_WRAPPED_LINE_WORDS or column)
         and len(line.text) < SHORT_LINE_SHARE * len(first.text)
         and _CLOSED.search(first.text) is None
     )
@@ -399,7 +421,7 @@ def _run_in_heading(line: _Line, words: HeadingWords) -> int | None:
         return None
     for k in range(1, min(MAX_RUN_IN_WORDS, len(tokens) - 2) + 1):
         previous, opener, after = tokens[k - 1].group(), tokens[k].group(), tokens[k + 1].group()
-        if not all(_WORD.fullmatch(t.group()) for t in tokens[:k]):
+        if not all(WORD.fullmatch(t.group()) for t in tokens[:k]):
             return None
         if (
             opener in words.sentence_openers
@@ -422,7 +444,7 @@ def _masthead_line(line: str, words: HeadingWords) -> bool:
     for March 2020"); a day's date does not make one ("Field day, March 3 - 5, 2024")."""
     if _ISSUE_MARK.search(line):
         return True
-    tokens = _WORD_OR_NUMBER.findall(_fold(line))
+    tokens = _WORD_OR_NUMBER.findall(fold(line))
     return any(a in words.month_words and _YEAR.fullmatch(b) for a, b in itertools.pairwise(tokens))
 
 
@@ -451,7 +473,7 @@ def _masthead_end(lines: list[_Line], words: HeadingWords) -> int:
 def _over_contact(lines: list[_Line], i: int) -> bool:
     """Whether a contact line (an e-mail, a web or postal address) follows line ``i`` closely:
     the line names the body the contact is for."""
-    return any(_CONTACT.search(line.text) for line in lines[i + 1 : i + 1 + MAX_FURNITURE_LINES])
+    return any(CONTACT.search(line.text) for line in lines[i + 1 : i + 1 + MAX_FURNITURE_LINES])
 
 
 def text_headings(text: str, language: str = "en") -> list[Heading]:
@@ -462,30 +484,77 @@ def text_headings(text: str, language: str = "en") -> list[Heading]:
     a contact line (the issuing body's name over its address). The masthead's last line may
     still head the first article when it is set in capitals after the issue's date or number
     ("Weekly Notes #41" / "23-29 May 2016" / "HIGHLIGHTS"). One heading alone is not a
-    structure (at least two are needed).
+    structure (at least two are needed), unless it stands alone between paragraphs of prose.
     """
     words = heading_words(language)
     lines = _lines(text)
     masthead_end = _masthead_end(lines, words)
     found: list[Heading] = []
-    prose_seen = False
+    under_heading: list[bool] = []  # no prose between a heading and the one before it
+    between_prose = False  # a heading standing alone between paragraphs of prose
+    prose_seen = prose_since_heading = False
+    contents_end, listed = listed_titles(text, words)
+    listed_seen = False  # a heading the list of contents names
     for i, line in enumerate(lines):
-        if i >= masthead_end:
+        title_end = listed_heading(line.text, listed) if listed and line.start >= contents_end else None
+        if title_end is not None:
+            found.append(Heading(line.start, line.start + title_end))
+            under_heading.append(False)
+            listed_seen = prose_since_heading = True
+        elif i >= masthead_end:
             start, end = line.start, None
-            if _is_title_like(line.text) and not (heads_nothing(line.text, words) or _in_form(lines, i)):
+            title_like = _is_title_like(line.text) or _colon_heading(lines, i)
+            if title_like and not (heads_nothing(line.text, words) or _in_form(lines, i)):
                 if (
                     prose_seen or not (_masthead_line(line.text, words) or _over_contact(lines, i))
                 ) and _standalone_heading(lines, i, words):
-                    end = _trim_decoration(text, start, line.end)
-                    if text[end - 1] == ":":  # "Useful links:" is headed "Useful links"
-                        end = len(text[start : end - 1].rstrip()) + start
+                    start, end = _heading_span(text, line)
             elif line.blank_before and _is_prose(line.text):
                 end = _run_in_heading(line, words)
             if end is not None and any(c.isalpha() for c in text[start:end]):
                 found.append(Heading(start, end))
-        prose_seen = (
-            prose_seen
-            or _is_prose(line.text)
-            or (_closes(line) and len(line.text.split()) >= MIN_SENTENCE_WORDS)
+                under_heading.append(bool(found[:-1]) and not prose_since_heading)
+                between_prose = (
+                    prose_seen
+                    and line.blank_before
+                    and line.blank_after
+                    and _is_prose(_following(lines, i)[0])
+                )
+                prose_since_heading = False
+        line_is_prose = _is_prose(line.text) or (
+            _closes(line) and len(line.text.split()) >= MIN_SENTENCE_WORDS
         )
-    return found if len(found) >= 2 else []
+        prose_seen = prose_seen or line_is_prose
+        prose_since_heading = prose_since_heading or line_is_prose
+    found = _without_subheadings(text, found, under_heading)
+    found = _without_contents_lines(text, found, contents_end)
+    return found if len(found) >= 2 or (found and (between_prose or listed_seen)) else []
+
+
+def _heading_span(text: str, line: _Line) -> tuple[int, int]:
+    """A heading line's span without its decoration and a final colon ("Useful links:" is
+    headed "Useful links", "/ Awards /" is headed "Awards")."""
+    start, end = line.start, _trim_decoration(text, line.start, line.end)
+    decorated = _DECORATED.match(line.text)
+    if decorated:
+        start, end = line.start + decorated.start(2), line.start + decorated.end(2)
+    if text[end - 1] == ":":
+        end = len(text[start : end - 1].rstrip()) + start
+    return start, end
+
+
+def _without_subheadings(text: str, found: list[Heading], under_heading: list[bool]) -> list[Heading]:
+    """Headings less the subheadings: a title that comes back in every article ("Overview",
+    "Background") set right under the article's own heading."""
+    titles = [fold(" ".join(text[h.char_start : h.char_end].split())) for h in found]
+    repeated = {t for t in titles if titles.count(t) > 1}
+    return [
+        h for h, t, under in zip(found, titles, under_heading, strict=True) if not (under and t in repeated)
+    ]
+
+
+def _without_contents_lines(text: str, found: list[Heading], contents_end: int) -> list[Heading]:
+    """Headings less the lines of the list of contents that name a heading further on."""
+    titles = [fold(" ".join(text[h.char_start : h.char_end].split())) for h in found]
+    later = {t for h, t in zip(found, titles, strict=True) if h.char_start >= contents_end}
+    return [h for h, t in zip(found, titles, strict=True) if h.char_start >= contents_end or t not in later]

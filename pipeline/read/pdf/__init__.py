@@ -15,10 +15,11 @@ one. A file that cannot be read at all raises ``InputError``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from pipeline.core.errors import InputError
-from pipeline.core.records import DocumentText
+from pipeline.core.records import DocumentText, PageInfo
 from pipeline.core.settings import OcrSettings
 from pipeline.read.pdf.floats import page_lines
 from pipeline.read.pdf.furniture import body_size, remove_page_furniture
@@ -50,6 +51,11 @@ def read_pdf(path: Path, *, max_pages: int, ocr: OcrSettings | None = None) -> D
         warnings=warnings,
         format="pdf",
         encoding=None,
-        headings=typographic_headings(text, paragraphs, body),
+        headings=typographic_headings(text, paragraphs, body, measured_pages=_ocr_pages(infos)),
         pages=tuple(infos[p.number] for p in pages),
     )
+
+
+def _ocr_pages(infos: Mapping[int, PageInfo]) -> frozenset[int]:
+    """The 0-based numbers of the pages read by OCR."""
+    return frozenset(number for number, info in infos.items() if info.source == "ocr")

@@ -6,12 +6,17 @@ heading (a title over a date line and a place line) while they are set in one si
 smaller one after them is a subheading or a caption. Levels follow size, the largest first;
 a heading set only in bold at the body's size is below any set larger. The masthead is not
 a heading: it is the document's title.
+
+On a page read by OCR the sizes are estimates, from the height of each line's box (capitals,
+descenders and the engine's boxes move them by a point or two): they tell a heading from the
+body, not one heading's rank from another's, so every heading of such a page is at the top
+level.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from pipeline.core.records import Heading
 from pipeline.read.lines import starts_item
@@ -41,11 +46,17 @@ def is_heading(paragraph: Paragraph, text: str, body_size: float) -> bool:
     return larger or all(row.bold for row in rows)
 
 
-def typographic_headings(text: str, paragraphs: Sequence[Paragraph], body_size: float) -> tuple[Heading, ...]:
+def typographic_headings(
+    text: str,
+    paragraphs: Sequence[Paragraph],
+    body_size: float,
+    measured_pages: Collection[int] = frozenset(),
+) -> tuple[Heading, ...]:
     """The headings of an assembled PDF text, with levels by type size. Heading paragraphs
     that follow each other in one flow are one heading while they are set in one size; one
     set smaller after a heading is its subheading or a caption ("Future programme" over
-    "Next meeting, Sunday 16 January"), not more of its title."""
+    "Next meeting, Sunday 16 January"), not more of its title. ``measured_pages`` (0-based):
+    pages whose sizes were measured from OCR boxes; their headings are all at level 1."""
     runs: list[list[Paragraph]] = []
     previous: Paragraph | None = None
     for paragraph in paragraphs:
@@ -64,7 +75,14 @@ def typographic_headings(text: str, paragraphs: Sequence[Paragraph], body_size: 
     # A heading heads something: a run at the very end of the text heads nothing.
     runs = [run for run in runs if run[-1].end < len(text.rstrip())]
     sizes = sorted({_size(run) for run in runs}, reverse=True)
-    return tuple(Heading(run[0].start, run[-1].end, sizes.index(_size(run)) + 1) for run in runs)
+    return tuple(
+        Heading(
+            run[0].start,
+            run[-1].end,
+            1 if run[0].lines[0].page in measured_pages else sizes.index(_size(run)) + 1,
+        )
+        for run in runs
+    )
 
 
 def _size(run: Sequence[Paragraph]) -> float:

@@ -1,0 +1,90 @@
+"""Lines that look like headings but head nothing: captions, credits, contacts, bylines, calls
+to action, a letter's salutation, date lines and a web page's navigation. Their words are data
+(``data/headings.yaml``, ``data/<language>/headings.yaml``), read once per language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.core.datafiles import load_language_data
+
+# A heading of at most this many words may stand alone on a line; a salutation is as short.
+MAX_LINE_HEADING_WORDS = 12
+
+CONTACT = re.compile(r"@|https?://|\bwww\.|\.(?:com|org|net)\b")
+LABEL = re.compile(r"^([^:]{1,40}?)\s*:\s*(\S.*)$")
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_NAV_SEPARATOR = re.compile(r"\s*[|·•›»/]\s*")
+
+
+@dataclass(frozen=True)
+class HeadingWords:
+    """The words of ``data/headings.yaml`` for one language, case-folded."""
+
+    labels: frozenset[str]
+    calls_to_action: re.Pattern[str]  # matches a folded line that opens with one
+    bylines: re.Pattern[str]  # matches a folded line's byline word and the space after it
+    salutations: re.Pattern[str]  # matches a folded line that opens with one
+    contents: re.Pattern[str]  # matches a folded line's words announcing a list of contents
+    sentence_openers: frozenset[str]
+    navigation: frozenset[str]
+    date_words: frozenset[str]  # month and weekday names
+    month_words: frozenset[str]
+
+
+def fold(word: str) -> str:
+    return word.casefold().replace("’", "'")
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def heading_words(language: str = "en") -> HeadingWords:
+    data = load_language_data("headings.yaml", language)
+    dates = load_language_data("dates.yaml", language)
+    month_words = {fold(w) for names in dates["months"].values() for w in names}
+    date_words = set(month_words)
+    date_words.update(fold(w) for w in dates.get("weekdays", []))
+    return HeadingWords(
+        labels=frozenset(fold(w) for w in data["labels"]),
+        calls_to_action=re.compile(rf"(?:{_alternatives(data['calls_to_action'])})(?:$|[ :.])"),
+        bylines=re.compile(rf"(?:{_alternatives(data['bylines'])}) +"),
+        salutations=re.compile(rf"(?:{_alternatives(data['salutations'])})(?:$|[ ,!])"),
+        contents=re.compile(rf"(?:{_alternatives(data['contents'])})\s*(?::|$)"),
+        sentence_openers=frozenset(data["sentence_openers"]),
+        navigation=frozenset(fold(w) for w in data["navigation"]),
+        date_words=frozenset(date_words),
+        month_words=frozenset(month_words),
+    )
+
+
+def heads_nothing(line: str, words: HeadingWords) -> bool:
+    """A line that looks like a heading but is a caption, credit, contact, byline, call to
+    action, a letter's salutation or a date: it never heads an article."""
+    folded = fold(line)
+    if CONTACT.search(line):
+        return True
+    label = LABEL.match(folded)
+    if label and label.group(1).strip() in words.labels:
+        return True
+    if folded.endswith(":") and folded[:-1].strip() in words.labels:
+        return True  # "Contact:" over an address, "Crédits photos :"
+    if words.calls_to_action.match(folded):
+        return True
+    if words.salutations.match(folded) and len(folded.split()) <= MAX_LINE_HEADING_WORDS:
+        return True
+    byline = words.bylines.match(folded)
+    if byline and line[byline.end() : byline.end() + 1].isupper():
+        return True
+    names = WORD.findall(folded)
+    return bool(names) and all(w in words.date_words or len(w) <= 2 for w in names)
+
+
+def is_navigation(line: str, words: HeadingWords) -> bool:
+    """A web page's navigation line: only navigation words, alone or set apart by separators."""
+    parts = [part.strip(" .:") for part in _NAV_SEPARATOR.split(fold(line))]
+    return all(part in words.navigation for part in parts if part) and any(parts)
