@@ -496,7 +496,7 @@ def _with_places(nlp, text: str) -> list[Person]:
         (
             "Notes\n\nJuan Ortiz, Secretary and Founder of the Andean Water Foundation, opened the day.",
             "Juan Ortiz",
-            "Secretary",
+            "Secretary and Founder",  # two titles joined by "and": one title, every word kept
             "Andean Water Foundation",
         ),
         (

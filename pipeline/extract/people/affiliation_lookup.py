@@ -133,13 +133,19 @@ def affiliation(words: Sequence[Word], text: str, known: Affiliations) -> str | 
     phrase = words_text(text, words)
     if not phrase:
         return None
+    named = known.named_at(words[0].char_start)
+    if (
+        named is not None
+        and len(named.name) > len(phrase)
+        and named.name.casefold().startswith(phrase.casefold())
+    ):
+        # "Secretary in the Ministry of Science, Energy and Technology": the title phrase stops
+        # at the comma, or at a word in lower case ("Organisation mondiale de la santé"), the
+        # name the organisations stage read there does not (nor does a shorter body's name
+        # that the phrase also is: "Organisation des Nations Unies pour l'alimentation").
+        return named.name
     if match_key(phrase) in known.by_key:
         return phrase
-    named = known.named_at(words[0].char_start)
-    if named is not None and len(named.name) > len(phrase) and named.name.startswith(phrase):
-        # "Secretary in the Ministry of Science, Energy and Technology": the title phrase stops
-        # at the comma, the name the organisations stage read there does not.
-        return named.name
     words = _without_location(words, text)
     for k in range(len(words) - 1, 0, -1):
         # "the Institute for Public Affairs *at* the X University": the body named first.

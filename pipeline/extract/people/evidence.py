@@ -19,6 +19,12 @@ from pipeline.extract.words import DETERMINERS, Word
 
 # Capitalised words read after a spatial preposition ("on Cooleman Ridge", "at Mt Arawang").
 MAX_PLACE_WORDS = 5
+# Tags of a verb after a name that no Latin epithet gets: the French model's (UPOS) and the
+# English past and modal ("Paul Roy dira"); not the English present "-s", which the English
+# model also gives an epithet ("Inula graveolens").
+CLAUSE_VERB_TAGS = frozenset({"VBD", "MD", "VERB", "AUX"})
+# Capitalised words read back from a name to the determiner that opens their phrase.
+MAX_WORDS_BEFORE_NAME = 3
 
 
 def spatial_names(sections: Sequence[Sequence[Word]], lexicon: PeopleLexicon) -> frozenset[str]:
@@ -126,8 +132,8 @@ class NameEvidence:
 
     def genus(self, words: Sequence[Word], end: int) -> bool:
         """The name ends in a genus: a Latin epithet follows it ("Diuris sulphurea")."""
-        if end >= len(words):
-            return False
+        if end >= len(words) or words[end].tag in CLAUSE_VERB_TAGS:
+            return False  # "Paul Roy dira", "Anna Berg presenta": a verb, not an epithet
         text = words[end].text
         return self.lexicon.is_epithet(text) and text not in self.free
 
@@ -167,14 +173,32 @@ class NameEvidence:
         if start > 0 and words[start - 1].text in places:
             return True
         # One adjective between the noun and the name: "la salle *culturelle* Jean Gazagne".
-        return start > 1 and words[start - 1].text.isalpha() and words[start - 1].text.islower() and (
-            words[start - 2].text in places
+        return (
+            start > 1
+            and words[start - 1].text.isalpha()
+            and words[start - 1].text.islower()
+            and (words[start - 2].text in places)
         )
+
+    def opened_by_determiner(self, words: Sequence[Word], start: int) -> bool:
+        """A determiner opens the capitalised run the name ends: "our Fall Grant Cycle", "the
+        Fossil Fuel program". A person's name takes none, unless a title or an honorific comes
+        between ("our President Jane Roe")."""
+        for k in range(start - 1, max(-1, start - 1 - MAX_WORDS_BEFORE_NAME), -1):
+            text = words[k].text
+            if text.lower() in self.lexicon.thing_determiners:
+                return True
+            if not (text[:1].isupper() and text.isalpha()) or self.lexicon.is_role(text):
+                return False
+            if text in self.lexicon.honorifics:
+                return False
+        return False
 
     def not_a_person(self, words: Sequence[Word], start: int, end: int) -> bool:
         name_words = [w.text for w in words[start:end]]
         return (
-            self.named_after(words, start)
+            self.opened_by_determiner(words, start)
+            or self.named_after(words, start)
             or self.local_place(name_words)
             or self.taxon(name_words)
             or self.genus(words, end)

@@ -68,6 +68,9 @@ class PeopleLexicon:
     # role_key of offices held in a body ("treasurer", "chief investigator"), held in the
     # bulletin's own body where no other is written beside them.
     offices: frozenset[str] = frozenset()
+    # Lower case: determiners that open a noun phrase whose capitalised words name a thing,
+    # never a person ("our Fall Grant Cycle", "the Fossil Fuel program").
+    thing_determiners: frozenset[str] = frozenset()
 
     def is_role(self, text: str) -> bool:
         return text in self.role_acronyms or role_key(text) in self.roles
@@ -130,6 +133,7 @@ def lexicon_from_data(data: Mapping[str, Any]) -> PeopleLexicon:
         roles_run_on=bool(data.get("roles_run_on")),
         surnames_in_capitals=bool(data.get("surnames_in_capitals")),
         offices=frozenset(role_key(str(r)) for r in data.get("offices") or ()),
+        thing_determiners=lower_set("thing_determiners"),
         **{key: lower_set(key) for key in ("title_links", "link_articles", "list_links") if data.get(key)},
     )
 

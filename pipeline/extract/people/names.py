@@ -106,6 +106,19 @@ def name_end(words: Sequence[Word], i: int, lexicon: PeopleLexicon) -> int:
     return end
 
 
+def _surname_alone(words: Sequence[Word], j: int, lexicon: PeopleLexicon) -> int:
+    """End of a surname in capitals standing alone after an honorific ("M. PIOT", "Mme
+    LEBRUN"), where the language writes surnames so; ``j`` if there is none. Elsewhere a word
+    in capitals is an acronym, and ``is_name_word`` refuses it."""
+    if not lexicon.surnames_in_capitals or j >= len(words):
+        return j
+    text = words[j].text
+    core = text.replace("-", "")
+    if not (core.isalpha() and text.isupper() and len(core) > 1) or text.lower() in lexicon.never_in_name:
+        return j
+    return j + 1
+
+
 @dataclass(frozen=True)
 class Name:
     section: int
@@ -136,6 +149,8 @@ def honorific_names(
                 break
             j = again[1]
         end = name_end(words, j, lexicon)
+        if end == j:
+            end = _surname_alone(words, j, lexicon)
         if end > j:
             out.append(Name(section, j, end, canonical, i, words[i].char_start < heading_end, "honorific"))
             i = end
@@ -176,13 +191,26 @@ def titled_names(words: Sequence[Word], lexicon: PeopleLexicon, section: int, he
     """
     out: list[Name] = []
     for k, w in enumerate(words[:-2]):
+        start = k + 1
         if not (w.text[:1].isupper() and lexicon.is_role(w.text)):
-            continue
-        end = name_end(words, k + 1, lexicon)
+            if not _lower_title_opened(words, k, lexicon):
+                continue
+            if words[start].text.islower() and words[start].tag == "ADJ":
+                start += 1  # "le maire *aubinois* Paul Roy"
+        end = name_end(words, start, lexicon)
         follows = words[end].text if end < len(words) else ""
-        if 2 <= end - k - 1 <= 4 and not is_cap_word(follows):
-            out.append(Name(section, k + 1, end, None, k + 1, words[k + 1].char_start < heading_end, "title"))
+        if 2 <= end - start <= 4 and not is_cap_word(follows):
+            out.append(Name(section, start, end, None, start, words[start].char_start < heading_end, "title"))
     return out
+
+
+def _lower_title_opened(words: Sequence[Word], k: int, lexicon: PeopleLexicon) -> bool:
+    """Word ``k`` is a role in lower case after an article, where titles are written head first
+    ("le maire Paul Roy", "la présidente Léa Roy")."""
+    text = words[k].text
+    if not (lexicon.roles_run_on and text.islower() and lexicon.is_role(text)) or k == 0:
+        return False
+    return words[k - 1].text.lower().replace("\u2019", "'") in lexicon.link_articles
 
 
 def model_names(

@@ -70,7 +70,9 @@ class _Row:
         if len(name.split()) > len(row.name.split()):
             row = replace(row, name=name)
         if title.role and not row.role:
-            return replace(row, role=title.role, organisation=title.organisation or row.organisation)
+            # A title wrapped at a line's end is one line of words ("présidente\n").
+            role = " ".join(title.role.split())
+            return replace(row, role=role, organisation=title.organisation or row.organisation)
         if title.organisation and not row.organisation:
             return replace(row, organisation=title.organisation)
         return row

@@ -40,6 +40,7 @@ from pipeline.extract.people.title_words import (
     run_back,
     singular_role,
 )
+from pipeline.extract.reference.organisations import match_key
 from pipeline.extract.reference.place_names import is_place_name
 from pipeline.extract.words import CONNECTORS, DETERMINERS, POSSESSIVE_MARKS, VERB_TAGS, Word, is_cap_word
 
@@ -82,7 +83,8 @@ def parse_title(words: Sequence[Word], text: str, known: Affiliations) -> Title:
         named = affiliation(words[first:m], text, known)
         if named and known_body(named, known):
             org = org or named
-            first = m
+            # A noun in lower case stays in the title: "the group leader", "our club secretary".
+            first = m if words[first].text[:1].isupper() else first
             break
     last = spans[-1][1]
     if last < cut:
@@ -94,6 +96,15 @@ def parse_title(words: Sequence[Word], text: str, known: Affiliations) -> Title:
     rest = list(words[cut:])
     while len(rest) >= 2 and rest[0].text.lower() in lexicon.title_links:
         nxt = next((k for k in range(1, len(rest)) if rest[k].text.lower() in lexicon.title_links), len(rest))
+        if (
+            nxt < len(rest)
+            and rest[nxt].text.lower() in BODY_LINKS
+            and match_key(words_text(text, rest[1:nxt])) not in known.by_key
+        ):
+            # "Head of Partnerships at Northwind Energy": the field, then the body after "at".
+            role.extend(rest[:nxt])
+            rest = rest[nxt:]
+            continue
         named = affiliation(rest[1:], text, known) or affiliation(rest[1:nxt], text, known)
         if named:
             org = org or named
@@ -173,7 +184,7 @@ def _clause_forward(words: Sequence[Word], start: int, taken: set[int], lexicon:
         if w.text in POSSESSIVE_MARKS and k > start:
             k += 1  # "the foundation's finance officer"
             continue
-        if not w.text[:1].isalpha() or w.tag in VERB_TAGS or w.tag.startswith("W") or w.tag == "PRP":
+        if not w.text[:1].isalpha() or w.tag in VERB_TAGS or w.tag.startswith("W") or w.tag in {"PRP", "MD"}:
             break
         k += 1
     run = list(words[start:k])
@@ -186,6 +197,8 @@ def _clause_forward(words: Sequence[Word], start: int, taken: set[int], lexicon:
 
 # Verbs and adverbs of "X is a professor at Y", "X was until May the director of Y".
 COPULAS = frozenset({"is", "was"})
+# Words that open a title after a copula or "as": "X is *our* new treasurer", "as *its* editor".
+TITLE_OPENERS = frozenset({"a", "an", "the", "our", "their", "its", "his", "her", "my", "your"})
 # Words between a verb of ``as_verbs`` and its "as": "joined the Trust on 26 May as ...".
 MAX_BEFORE_AS = 8
 ADVERB_TAGS = frozenset({"RB", "RBR", "RBS", "ADV"})
@@ -231,7 +244,8 @@ def _titles_after(
         return _title_below(words, q, text, taken, known) if own_line else Title(None, None)
     elif words[q].text.lower() in COPULAS:
         return _after_copula(words, q + 1, text, taken, known)
-    elif (after := _as_of(words, q, taken, known.lexicon)) is not None:
+    elif (after := _as_of(words, _past_auxiliaries(words, q), taken, known.lexicon)) is not None:
+        # "X joined us as ...", "X has recently joined the Trust as its treasurer".
         return _after_as(words, after, text, taken, known)
     elif words[q].tag == "VBZ" and words[q].text.lower() in known.lexicon.role_verbs:
         # "Ana Ruiz chairs the board of X": an office in the present, as after "who".
@@ -253,14 +267,21 @@ def _titles_after(
     if q + 1 < len(words) and words[q + 1].text.lower() == "who":
         return _relative_clause(words, q + 2, text, taken, known)
     parts: list[Title] = []
+    written: list[tuple[str, str]] = []  # the word opening each part, and the part as written
     k = q
     while len(parts) < 2 and k < len(words) and _opens_title(words, k, known.lexicon):
-        run = _run_forward(words, k + 1, taken, known.lexicon) or _clause_forward(
-            words, k + 1, taken, known.lexicon
-        )
+        run = _run_forward(words, k + 1, taken, known.lexicon)
+        part = parse_title(run, text, known) if run else Title(None, None)
+        if not part.role:
+            # "X, our Tacoma office manager": the capitalised words open a lower-case title.
+            clause = _clause_forward(words, k + 1, taken, known.lexicon)
+            found = parse_title(clause, text, known) if len(clause) > len(run) else Title(None, None)
+            if found.role or not run:
+                run, part = clause, found
         if not run:
             break
-        parts.append(parse_title(run, text, known))
+        parts.append(part)
+        written.append((words[k].text, words_text(text, run)))
         k = k + 1 + len(run)
         while k < len(words) and words[k].text.lower() in DETERMINERS:
             k += 1
@@ -270,7 +291,15 @@ def _titles_after(
         return Title(None, None)
     role, org = parts[0].role, parts[0].organisation
     if len(parts) == 2:
-        role, org = role or parts[1].role, org or parts[1].organisation
+        second = parts[1]
+        bare = org is None and role == written[0][1]  # no complement: "Chair", not "Dean of X"
+        if role and second.role and bare and written[1][0].lower() in {"and", "&"}:
+            role = f"{role} {written[1][0]} {second.role}"  # "Chair and Founder of X": one title
+        elif second.organisation and not second.role and (org is None or org not in written[0][1]):
+            # "X, professor of biology, Berry College": the body written after the title, not
+            # one its field was matched to ("Division of Biology").
+            org = second.organisation
+        role, org = role or second.role, org or second.organisation
     return Title(role, org)
 
 
@@ -296,7 +325,7 @@ def _as_of(words: Sequence[Word], q: int, taken: set[int], lexicon: PeopleLexico
 def _after_as(words: Sequence[Word], k: int, text: str, taken: set[int], known: Affiliations) -> Title:
     """The title after "acted as": the longest role phrase there ("returning officer", whose
     first word the model tags as a verb), else a title as after "is"."""
-    k += k < len(words) and words[k].text.lower() in {"a", "an", "the"}
+    k += k < len(words) and words[k].text.lower() in TITLE_OPENERS
     end = k
     while end < len(words) and end - k < MAX_TITLE_WORDS and end not in taken and words[end].text.isalpha():
         end += 1
@@ -312,10 +341,19 @@ def _after_copula(words: Sequence[Word], k: int, text: str, taken: set[int], kno
     """The title after "is" or "was": "Dr. X is a professor with the Institute for Public Affairs"."""
     while k < len(words) and words[k].text.lower() in ADVERBS_OF_TIME:
         k += 1
-    if k < len(words) and words[k].text.lower() in {"a", "an", "the"}:
+    if k < len(words) and words[k].text.lower() in TITLE_OPENERS:
         run = _clause_forward(words, k, taken, known.lexicon)
         return parse_title(run, text, known) if run else Title(None, None)
+    if (after := _as_of(words, k, taken, known.lexicon)) is not None:
+        return _after_as(words, after, text, taken, known)  # "X was appointed as director"
     return Title(None, None)
+
+
+def _past_auxiliaries(words: Sequence[Word], q: int) -> int:
+    """The first word at or after ``q`` that is no auxiliary or adverb of time ("has recently")."""
+    while q < len(words) and words[q].text.lower() in AUXILIARIES | ADVERBS_OF_TIME | {"recently", "been"}:
+        q += 1
+    return q
 
 
 # Auxiliaries between "who" and its verb ("who has led", "who will chair").
@@ -404,6 +442,8 @@ def _title_before(
             run = from_title(run, lexicon)  # not "April with the Minister of X"
         if run and ((s0 == start and (comma or lexicon.is_role(run[-1].text))) or plural or led):
             title = parse_title(run, text, known)
+            if not title.role and words_text(text, run).lower() in lexicon.label_words:
+                title = Title(None, None)  # "L-R: Ann Roe (Chair)": a caption's label
             if plural and title.role:
                 title = Title(singular_role(title.role, lexicon), title.organisation)
             r0 = words.index(run[0])
@@ -411,9 +451,12 @@ def _title_before(
             if title.role and not title.organisation and whose:
                 # "the Board on Ethics, whose Chair, Ms. X": the body named before "whose".
                 title = Title(title.role, affiliation(run_back(words, r0 - 3, taken), text, known))
-        if not title.role and comma and lexicon.roles_run_on:
+        if not title.role and lexicon.roles_run_on and (comma or s0 == start):
             back = head_first_title_back(words, p, taken, lexicon)
-            if back and not previous_apposition(words, back[0], taken, lexicon):
+            # With no comma, only a title its article opens: "l'adjointe aux sports Léa Roy",
+            # "le maire lyonnais Paul Roy" (not the end of a clause before a name).
+            opened = comma or (bool(back) and _after_article(words, back[0], lexicon))
+            if back and opened and not previous_apposition(words, back[0], taken, lexicon):
                 found = parse_title(back, text, known)
                 title = Title(found.role, found.organisation or title.organisation)
         if not title.role:
@@ -434,6 +477,11 @@ def _title_before(
         owner = run_back(words, h - 3, taken)
         return Title(None, affiliation(owner, text, known) if owner else None)
     return Title(None, None)
+
+
+def _after_article(words: Sequence[Word], first: Word, lexicon: PeopleLexicon) -> bool:
+    k = words.index(first)
+    return k > 0 and is_article(words[k - 1].text, lexicon)
 
 
 def _body_referred(
@@ -487,5 +535,7 @@ def title_of(
         if role and role.lower() in known.lexicon.label_words and after.role:
             # "Contact: Jane Roe, Programme Officer, X": the title after the name says more.
             role, org = after.role, after.organisation or org
+        if not before.role and after.organisation:
+            org = after.organisation  # "QUI : Jane Roe, Office X": a label before is no body
         role, org = role or after.role, org or after.organisation
     return Title(role, org)
