@@ -1,7 +1,8 @@
 """Organisations: words in capitals that head a line are no acronyms, whatever the model labels
 them; a name in a list of places is a place; French names that open with a head word written
 in lower case ("l'association ...", "la mairie de ...") or with a head the English list lacks
-("Municipalité", "Bibliothèque").
+("Municipalité", "Bibliothèque"), or with a short number inside; terms of reports defined with
+an acronym ("Gender Based Violence (GBV)") are no bodies, nor is a part of their long form.
 
 Sentences are written for these tests; no bulletin's wording is copied.
 """
@@ -104,3 +105,27 @@ def test_a_name_in_a_list_of_places_is_a_place(lang, text, name, places, listed)
     assert span is not None
     articles = FR_REFERENCE.name_articles | DETERMINERS
     assert listed_with_places(doc, span.start, span.end, articles) is listed
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Elle enseigne à l'Université Lyon 2 Lumière depuis 2010.", ["Université Lyon 2 Lumière"]),
+        ("l'Agence Sud 12 projets ont été retenus", ["Agence Sud"]),
+    ],
+)
+def test_a_short_number_between_capitalised_words_of_a_french_name(text: str, names: list[str]) -> None:
+    assert _fr_names(text) == names
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the model labels "Strengths Weaknesses" an organisation, and the long form too
+        "Partners ran a Strengths Weaknesses, Opportunities and Threats (SWOT) exercise on the wells.",
+        "Reports of Gender Based Violence (GBV) fell in the northern camps.",
+    ],
+)
+def test_terms_defined_with_an_acronym_are_no_organisations(nlp, text: str) -> None:
+    assert extract(nlp, text, load_org_reference()) == []

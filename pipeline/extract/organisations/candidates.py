@@ -444,12 +444,14 @@ def section_candidates(
         if not _shouting(text, m.start()) or m.group() in defs.org
     ]
 
+    # The long form of an acronym that names no body ("Strength, Weakness ... (SWOT)"), or a part of it.
+    not_bodies = [(d.long_start, d.long_end) for d in section_defs if d.short in defs.other]
     for ent in doc.ents:
         if ent.label_ != "ORG":
             continue
         a, b = _strip_name(ent.text)
         s, e = ent.start_char + a, ent.start_char + b
-        if e <= s or _inside(quoted, s, e):
+        if e <= s or _inside(quoted, s, e) or _inside(not_bodies, s, e):
             continue
         if any(s < c.end and c.start < e for c in accepted + used):
             continue

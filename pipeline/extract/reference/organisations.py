@@ -71,8 +71,8 @@ class OrgReference:
     name_links: frozenset[str] = frozenset()
     name_stop_words: frozenset[str] = frozenset()
     name_articles: frozenset[str] = frozenset()
-    # Heads such a name may open with in lower case: "l'association Régionale des Parcs",
-    # "la mairie de Cap-aux-Meules".
+    # Heads such a name may open with in lower case: "l'association Amicale des Randonneurs",
+    # "la mairie de Saint-Pierre-les-Bois".
     lower_case_heads: frozenset[str] = frozenset()
     # Surnames written in capitals ("Andogoly GUINDO"): a word in capitals inside a person's
     # name is no acronym (the people data's ``surnames_in_capitals``).
