@@ -15,7 +15,7 @@ from spacy.tokens import Span
 from test_organisations_en_names import extract
 
 from pipeline.extract.organisations.head_first import head_first_names
-from pipeline.extract.organisations.misreadings import in_capitals_heading, listed_with_places
+from pipeline.extract.organisations.misreadings import generic_organ, in_capitals_heading, listed_with_places
 from pipeline.extract.reference.organisations import language_reference, load_org_reference
 from pipeline.extract.words import DETERMINERS, doc_words
 
@@ -129,3 +129,24 @@ def test_a_short_number_between_capitalised_words_of_a_french_name(text: str, na
 )
 def test_terms_defined_with_an_acronym_are_no_organisations(nlp, text: str) -> None:
     assert extract(nlp, text, load_org_reference()) == []
+
+
+@pytest.mark.parametrize(
+    ("texts", "generic"),
+    [
+        (["Conseil", "d'", "administration"], True),
+        (["Comité", "de", "pilotage"], True),
+        (["Conseil", "scientifique"], True),
+        (["Comité", "de", "pilotage", "du", "Festival", "de", "Lodève"], False),
+        (["Conseil", "régional", "de", "Bretagne"], False),
+    ],
+)
+def test_a_french_organ_of_the_body_spoken_of_is_no_name(texts: list[str], generic: bool) -> None:
+    assert generic_organ(texts, FR_REFERENCE) is generic
+
+
+@pytest.mark.model
+def test_a_french_organ_is_left_out_of_the_names(fr_nlp) -> None:
+    text = "Le Conseil scientifique s'est réuni mardi à Lodève. Le Réseau Vert a présenté son bilan.\n"
+    names = {o.name for o in extract(fr_nlp, text, FR_REFERENCE)}
+    assert "Conseil scientifique" not in names

@@ -423,7 +423,7 @@ def section_candidates(
                 names.append(Candidate(s, e, text[s:e], acronym, "pattern", heading(s)))
     for a, b in head_first_names(words, ref) if ref.head_first else ():
         s, e = words[a].char_start, words[b - 1].char_end
-        if not _inside(quoted, s, e):
+        if not _inside(quoted, s, e) and not generic_organ([w.text for w in words[a:b]], ref):
             long_start, short = longer.get(e, (s, None))
             short = short if s == long_start else None
             names.append(Candidate(s, e, text[s:e], short, "pattern", heading(s)))

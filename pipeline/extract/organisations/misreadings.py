@@ -202,6 +202,10 @@ def generic_organ(texts: Sequence[str], ref: OrgReference) -> bool:
     "Steering Committee", "Civil Service", "Local Government"."""
     if len(texts) < 2:
         return False
+    if ref.head_first and is_head_word(texts[0], ref.head_words):
+        # Head first: "Conseil d'administration", "Comité de pilotage", "Conseil scientifique".
+        rest = [t for t in texts[1:] if t.lower().replace("\u2019", "'") not in ref.name_links]
+        return bool(rest) and all(t.lower() in ref.generic_modifiers for t in rest)
     return all(t.lower() in ref.generic_modifiers for t in texts[:-1])
 
 
