@@ -29,8 +29,10 @@ from pipeline.extract.organisations.misreadings import (
     beside_species,
     generic_organ,
     genus,
+    in_capitals_heading,
     kind_of_body,
     listed_with_people,
+    listed_with_places,
     person_written,
     town_after_preposition,
 )
@@ -43,7 +45,7 @@ from pipeline.extract.organisations.names import (
 )
 from pipeline.extract.reference.organisations import OrgReference, match_key
 from pipeline.extract.reference.place_names import is_demonym, is_place_name, local_words, place_words
-from pipeline.extract.words import CONNECTORS, POSSESSIVE_MARKS, VERB_TAGS, Word, is_cap_word
+from pipeline.extract.words import CONNECTORS, DETERMINERS, POSSESSIVE_MARKS, VERB_TAGS, Word, is_cap_word
 
 _ACRONYM_WORD = re.compile(r"(?<![\w-])[A-Za-z0-9]+(?:[-&][A-Za-z0-9]+)*(?![\w])")
 _QUOTED = re.compile(r"\u201c[^\u201d\n]{1,300}\u201d|\"[^\"\n]{1,300}\"")
@@ -143,6 +145,8 @@ def _model_org_ok(
         return False  # "pulled out Silver Tussock Grass": a plant the bulletin also writes "grass"
     if kind != "org" and (listed_with_people(doc, first, last) or alone_on_line(doc_text, start, end)):
         return False  # "Paul Sheils, Brigitte Brickwood, ..."; a heading on its own line
+    if kind != "org" and listed_with_places(doc, first, last, ref.name_articles | DETERMINERS):
+        return False  # "Araria, Kishanganj, Supaul and Darbhanga": a district among districts
     if after_honorific(doc, first, ref):
         return False  # "Dr. Grace Kaluba-Mwale": a surname
     if len(ws) == 1 and normalise_name(text) in clues.person_parts:
@@ -191,8 +195,9 @@ def _context(words: Sequence[Word], first: Word, last: Word) -> list[Word]:
     return [w for w in words[a : b + 1] if not first.start <= w.start <= last.start]
 
 
-def _affiliation_context(doc: Doc, start: int, end: int, ref: OrgReference) -> bool:
-    """An undefined acronym next to a title ("Chief, PACB", "PACB Director", "PACB's IRA")."""
+def _affiliation_context(doc: Doc, text: str, start: int, end: int, ref: OrgReference) -> bool:
+    """An undefined acronym next to a title ("Chief, PACB", "PACB Director", "PACB's IRA"), or
+    one the model labels an organisation outside a heading in capitals. ``text`` is ``doc.text``."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
@@ -220,6 +225,8 @@ def _affiliation_context(doc: Doc, start: int, end: int, ref: OrgReference) -> b
     # "Ms. Jane Roe (PACB)": an affiliation in brackets after a person's name.
     if span.start >= 2 and doc[span.start - 1].text == "(" and doc[span.start - 2].ent_type_ == "PERSON":
         return True
+    if in_capitals_heading(text, start, end):
+        return False  # "OPERATIONS" alone on its line, "POMPIERS D UN JOUR": a heading
     return any(e.label_ == "ORG" and e.start_char == start and e.end_char == end for e in doc.ents)
 
 
@@ -295,10 +302,17 @@ def _unknown_acronym_ok(word: str, ref: OrgReference, defs: Definitions, places:
 
 
 def _acronym_names_body(
-    doc: Doc, start: int, end: int, word: str, ref: OrgReference, defs: Definitions, places: frozenset[str]
+    doc: Doc,
+    text: str,
+    start: int,
+    end: int,
+    word: str,
+    ref: OrgReference,
+    defs: Definitions,
+    places: frozenset[str],
 ) -> bool:
     """An undefined, unknown acronym used as an affiliation, or after a source label."""
-    if _unknown_acronym_ok(word, ref, defs, places) and _affiliation_context(doc, start, end, ref):
+    if _unknown_acronym_ok(word, ref, defs, places) and _affiliation_context(doc, text, start, end, ref):
         return True
     return _unknown_acronym_ok(word, ref, defs, frozenset()) and _after_source_label(doc, start, ref)
 
@@ -322,7 +336,7 @@ def bulletin_acronyms(
             if (
                 word not in found
                 and is_acronym_token(word)
-                and _acronym_names_body(doc, m.start(), m.end(), word, ref, defs, places)
+                and _acronym_names_body(doc, text, m.start(), m.end(), word, ref, defs, places)
                 and not (ref.surnames_in_capitals and _in_person(doc, m.start(), m.end()))
                 and word not in surnames
             ):
@@ -409,7 +423,7 @@ def section_candidates(
                 names.append(Candidate(s, e, text[s:e], acronym, "pattern", heading(s)))
     for a, b in head_first_names(words, ref) if ref.head_first else ():
         s, e = words[a].char_start, words[b - 1].char_end
-        if not _inside(quoted, s, e):
+        if not _inside(quoted, s, e) and not generic_organ([w.text for w in words[a:b]], ref):
             long_start, short = longer.get(e, (s, None))
             short = short if s == long_start else None
             names.append(Candidate(s, e, text[s:e], short, "pattern", heading(s)))
@@ -430,12 +444,14 @@ def section_candidates(
         if not _shouting(text, m.start()) or m.group() in defs.org
     ]
 
+    # The long form of an acronym that names no body ("Strength, Weakness ... (SWOT)"), or a part of it.
+    not_bodies = [(d.long_start, d.long_end) for d in section_defs if d.short in defs.other]
     for ent in doc.ents:
         if ent.label_ != "ORG":
             continue
         a, b = _strip_name(ent.text)
         s, e = ent.start_char + a, ent.start_char + b
-        if e <= s or _inside(quoted, s, e):
+        if e <= s or _inside(quoted, s, e) or _inside(not_bodies, s, e):
             continue
         if any(s < c.end and c.start < e for c in accepted + used):
             continue

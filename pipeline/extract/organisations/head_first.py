@@ -2,10 +2,13 @@
 them: "Ministère de la Santé publique et de la Population", "Agence des services numériques",
 "Programme des Nations Unies pour le développement".
 
-A name starts at a capitalised head word ("Ministère", "Agence", "Comité") and runs on over
+A name starts at a capitalised head word ("Ministère", "Agence", "Comité"), or at one of a
+few heads written in lower case before a capitalised name (``OrgReference.lower_case_heads``:
+"l'association Amicale des Randonneurs", "la mairie de Saint-Pierre-les-Bois"), and runs on over
 adjectives and capitalised words, and over the links of ``OrgReference.name_links`` ("de la",
 "pour le", "et de l'") when a content word follows them. It stops at a verb, a pronoun, another
-preposition ("à", "en"), a number or punctuation. With a parse (the French model's UPOS tags)
+preposition ("à", "en"), a number (not a short one between two capitalised words: "Université
+Paris 1 Panthéon-Sorbonne") or punctuation. With a parse (the French model's UPOS tags)
 the part of speech says what a lower-case word is; on a blank pipeline, lower-case words that
 are not in ``OrgReference.name_stop_words`` count as content words.
 """
@@ -74,12 +77,24 @@ def head_first_end(words: Sequence[Word], k: int, ref: OrgReference) -> int:
                 j = after
                 continue
             break
-        if _content(words[j], ref):
+        if _content(words[j], ref) or _numbered(words, j):
             j += 1
             end = j
             continue
         break
     return end
+
+
+def _numbered(words: Sequence[Word], j: int) -> bool:
+    """Word ``j`` is a short number between two capitalised words of a name: "Université Paris
+    1 Panthéon-Sorbonne" (not "l'Agence X 12 projets")."""
+    return (
+        words[j].text.isdigit()
+        and len(words[j].text) <= 2
+        and j + 1 < len(words)
+        and is_cap_word(words[j - 1].text)
+        and is_cap_word(words[j + 1].text)
+    )
 
 
 def head_first_names(words: Sequence[Word], ref: OrgReference) -> list[tuple[int, int]]:
@@ -88,12 +103,21 @@ def head_first_names(words: Sequence[Word], ref: OrgReference) -> list[tuple[int
     k = 0
     while k < len(words):
         text = words[k].text
-        if not (text[:1].isupper() and text.lower() in ref.head_words):
+        lower_case = text in ref.lower_case_heads
+        if not (lower_case or (text[:1].isupper() and text.lower() in ref.head_words)):
             k += 1
             continue
         end = head_first_end(words, k, ref)
         if end == k + 1:
             k += 1  # a bare head ("le Comité") refers back to a name, it is not one
+            continue
+        if lower_case and (
+            not any(is_cap_word(w.text) for w in words[k + 1 : end])
+            or any(w.text.isspace() for w in words[k + 1 : end])
+        ):
+            # "la communauté internationale": a common noun; "du gouvernement / Epidémie de
+            # choléra": a heading on the next line, no name.
+            k += 1
             continue
         found.append((k, end))
         k = end

@@ -1,9 +1,9 @@
 """Capitalised names that look like a body and are not one: a person the model took for an
-organisation, a town after "in" or "at", a plant or animal genus before its species or a
-common name beside its scientific one, a heading on a line of its own, a kind of body ("Swiss
-Societies") or a generic organ standing alone ("Executive Board", "Steering Committee"). The
-model's labels and parse are the evidence, with the bulletin's own usage and the word lists of
-the reference file."""
+organisation, a town after "in" or "at" or in a list of places, a plant or animal genus before
+its species or a common name beside its scientific one, a heading on a line of its own, a kind
+of body ("Swiss Societies") or a generic organ standing alone ("Executive Board", "Steering
+Committee"). The model's labels and parse are the evidence, with the bulletin's own usage and
+the word lists of the reference file."""
 
 from __future__ import annotations
 
@@ -131,6 +131,25 @@ def listed_with_people(doc: Doc, first: int, last: int) -> bool:
     return False
 
 
+# What separates the places of a list: "Kano, Jigawa and Yobe", "le Sahel, le Centre Nord et l'Est".
+_PLACE_LIST_LINKS = _LIST_LINKS | frozenset({"et", "or", "ou"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def listed_with_places(doc: Doc, first: int, last: int, articles: frozenset[str]) -> bool:
+    """The tokens ``first``..``last - 1`` sit in a list of places ("Araria, Kishanganj, Supaul",
+    "le Sahel, le Centre Nord et l'Est"): a neighbour across a comma or "and" (and an article
+    of ``articles``) is a place entity of the model."""
+    for k, step in ((first - 1, -1), (last, 1)):
+        links = 0
+        while 0 <= k < len(doc) and links < 3 and doc[k].lower_ in _PLACE_LIST_LINKS | articles:
+            links += doc[k].lower_ in _PLACE_LIST_LINKS
+            k += step
+        if links and 0 <= k < len(doc) and doc[k].ent_type_ in _PLACE_LABELS:
+            return True
+    return False
+
+
 def genus(doc: Doc, first: int, last: int, clues: BulletinClues) -> bool:
     """The name ends on a genus: the word after it is a species epithet ("Hypericum perforatum"),
     or it is one word that the bulletin writes before an epithet elsewhere."""
@@ -152,6 +171,24 @@ def alone_on_line(text: str, start: int, end: int) -> bool:
     return line.strip(" \t\u00a0:.") == text[start:end]
 
 
+def _in_capitals(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def in_capitals_heading(text: str, start: int, end: int) -> bool:
+    """The word in capitals at ``start``..``end`` stands alone on its line ("OPERATIONS") or
+    beside another word in capitals on it ("COTE D'IVOIRE", "POMPIERS D UN JOUR"): a heading
+    written in capitals, which the model may label an organisation, not an acronym."""
+    if alone_on_line(text, start, end):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = text[line_start:start].split()[-1:]
+    after = text[end : line_end if line_end >= 0 else len(text)].split()[:1]
+    return any(_in_capitals(w) for w in before + after)
+
+
 def kind_of_body(texts: Sequence[str], ref: OrgReference) -> bool:
     """A plural head after place adjectives names a kind of body: "Swiss Societies", "African
     Governments"."""
@@ -165,6 +202,10 @@ def generic_organ(texts: Sequence[str], ref: OrgReference) -> bool:
     "Steering Committee", "Civil Service", "Local Government"."""
     if len(texts) < 2:
         return False
+    if ref.head_first and is_head_word(texts[0], ref.head_words):
+        # Head first: "Conseil d'administration", "Comité de pilotage", "Conseil scientifique".
+        rest = [t for t in texts[1:] if t.lower().replace("\u2019", "'") not in ref.name_links]
+        return bool(rest) and all(t.lower() in ref.generic_modifiers for t in rest)
     return all(t.lower() in ref.generic_modifiers for t in texts[:-1])
 
 

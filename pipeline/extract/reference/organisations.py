@@ -71,6 +71,9 @@ class OrgReference:
     name_links: frozenset[str] = frozenset()
     name_stop_words: frozenset[str] = frozenset()
     name_articles: frozenset[str] = frozenset()
+    # Heads such a name may open with in lower case: "l'association Amicale des Randonneurs",
+    # "la mairie de Saint-Pierre-les-Bois".
+    lower_case_heads: frozenset[str] = frozenset()
     # Surnames written in capitals ("Andogoly GUINDO"): a word in capitals inside a person's
     # name is no acronym (the people data's ``surnames_in_capitals``).
     surnames_in_capitals: bool = False
@@ -138,6 +141,7 @@ def make_reference(
         kind_nouns=words("kind_nouns"),
         head_first=bool(lists.get("names_head_first")),
         name_links=words("name_links"),
+        lower_case_heads=words("heads_in_lower_case"),
         name_stop_words=words("name_stop_words"),
         name_articles=words("name_articles"),
         epithet_endings=tuple(sorted(words("species_epithet_endings"))),
