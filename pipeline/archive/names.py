@@ -29,7 +29,8 @@ _SERIES_NOISE = re.compile(
 class Words:
     """The archive layer's word lists, loaded once (``load_words``)."""
 
-    status_phrases: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    # a status -> one pattern of its phrases (one search, not one per phrase: 60 of them)
+    status_phrases: tuple[tuple[str, re.Pattern[str]], ...]
     name_status_words: frozenset[str]
     nickname_of: dict[str, frozenset[str]]  # a first name -> every form it shares a person with
     spelling: dict[str, str]  # variant -> the form it is read as
@@ -42,9 +43,13 @@ class Words:
     undated_event_name_min_ratio: int = 92
 
 
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    words = [r"\w+" if w == "*" else re.escape(w) for w in phrase.casefold().split()]
-    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)")
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """One pattern for every phrase of a status: any of them, as a whole phrase ("*" any word)."""
+    alternatives = (
+        r"\s+".join(r"\w+" if w == "*" else re.escape(w) for w in phrase.casefold().split())
+        for phrase in phrases
+    )
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
 
 
 def words_from(data: dict[str, Any], honorifics: dict[str, list[str]]) -> Words:
@@ -56,8 +61,7 @@ def words_from(data: dict[str, Any], honorifics: dict[str, list[str]]) -> Words:
             nickname_of.setdefault(name, set()).update(group)
     return Words(
         status_phrases=tuple(
-            (status, tuple(_phrase_pattern(p) for p in phrases))
-            for status, phrases in data["status_phrases"].items()
+            (status, _phrase_pattern(phrases)) for status, phrases in data["status_phrases"].items()
         ),
         name_status_words=frozenset(w.casefold() for w in data["name_status_words"]),
         nickname_of={k: frozenset(v) for k, v in nickname_of.items()},

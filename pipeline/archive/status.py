@@ -18,8 +18,8 @@ def status_in(text: str | None, words: Words, statuses: tuple[str, ...] = STATUS
     if not text:
         return None
     folded = " ".join(fold(text).split())
-    for status, patterns in words.status_phrases:
-        if status in statuses and any(p.search(folded) for p in patterns):
+    for status, pattern in words.status_phrases:
+        if status in statuses and pattern.search(folded):
             return status
     return None
 

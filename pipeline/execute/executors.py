@@ -9,6 +9,7 @@ result per document instead of stopping the run.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -46,10 +47,19 @@ def map_batches(
         yield from _map_in_pool(process, load, lost, batches, settings, execution.workers, resources)
     else:
         loaded = resources
-        for batch in batches:
-            if loaded is None:
-                loaded = load(settings)  # not before the first batch: a run with nothing new loads nothing
-            yield process(batch, settings, loaded)
+        try:
+            for batch in batches:
+                if loaded is None:  # not before the first batch: a run with nothing new loads nothing
+                    loaded = load(settings)
+                yield process(batch, settings, loaded)
+        finally:
+            # The reference data and the models were kept out of the cyclic collector's way while
+            # in use (``gc.freeze`` in ``load_resources`` and ``LanguageModels.get``). The run
+            # lets them go here: what they leave in reference cycles is collected now, so that
+            # their memory is free before the end of the run reads and writes the tables.
+            del loaded
+            gc.unfreeze()
+            gc.collect()
 
 
 # --------------------------------------------------------------------------- process pool

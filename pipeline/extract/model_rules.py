@@ -9,7 +9,7 @@
 - ``lemma(token)`` gives the lemma the model's rule lemmatizer would have given, on demand:
   the extractors read the lemmas of a few verbs and nouns per section, so the lemmatizer does
   not run over every token. ``load_model`` (``pipeline.extract.nlp``) registers the model's
-  lemmatizer here.
+  lemmatizer here, its lookup tables read as plain hashed dicts (``lemmatizer_from_disk``).
 
 Patterns the stand-in cannot read (another attribute, another operator) leave the model's own
 ``attribute_ruler`` in place: ``compile_rules`` returns None.
@@ -22,14 +22,20 @@ import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
+from pathlib import Path
 from typing import Any, cast
 
 import numpy as np
+import spacy
+import srsly
 from spacy.attrs import DEP, IS_SPACE, LOWER, POS, TAG
 from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.tokens._retokenize import normalize_token_attrs, set_token_attrs
+from spacy.util import load_config
 from spacy.vocab import Vocab
 
 # The token features a pattern may test, in the order of ``Doc.to_array``'s columns.
@@ -261,3 +267,52 @@ def lemma(token: Token) -> str:
     if token.lemma and not lemmatizer.overwrite:
         return token.lemma_
     return lemmatizer.lemmatize(token)[0]
+
+
+class HashedTable(dict[int, Any]):
+    """One lookup table of a lemmatizer as the model stores it (the hash of each string -> its
+    value), read by string or by hash as spaCy's ``Table`` is read. spaCy's ``Table`` puts every
+    key through Python and a Bloom filter as it loads: 0.8 CPU-s for the French model's 216,849
+    lemmas, most of that model's loading; this is the stored dict as it is."""
+
+    def __getitem__(self, key: str | int) -> Any:
+        return super().__getitem__(get_string_id(key))
+
+    def get(self, key: str | int, default: Any = None) -> Any:
+        return super().get(get_string_id(key), default)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str | int) and super().__contains__(get_string_id(key))
+
+
+def read_lookups(path: Path) -> Lookups:
+    """The lookup tables a lemmatizer saved in ``path`` (``lookups.bin``), as ``HashedTable``."""
+    lookups = Lookups()
+    if path.exists():
+        for name, table in srsly.msgpack_loads(path.read_bytes()).items():
+            # read as spaCy's lemmatizers read a ``Table``: get, [] and ``in``, by string
+            lookups.set_table(name, HashedTable(table))  # type: ignore[arg-type]
+    return lookups
+
+
+def lemmatizer_from_disk(nlp: Language) -> bool:
+    """Add to ``nlp``, loaded from its folder without its lemmatizer (``exclude``), the model's
+    lemmatizer in its place in the pipeline: a rule or lookup lemmatizer with its settings from
+    the model's config and its tables by ``read_lookups``; another kind (trained) as spaCy
+    loads it. False (nothing added) when the model has none."""
+    if nlp.path is None or "lemmatizer" in nlp.component_names:
+        return False
+    config = load_config(nlp.path / "config.cfg")
+    settings = dict(config["components"].get("lemmatizer", {}))
+    if not settings:
+        return False
+    order = list(config["nlp"]["pipeline"])
+    after = [name for name in order[order.index("lemmatizer") + 1 :] if name in nlp.component_names]
+    before = after[0] if after else None
+    if settings.pop("factory") != "lemmatizer":
+        nlp.add_pipe("lemmatizer", source=spacy.load(nlp.path), before=before)
+        return True
+    lemmatizer = nlp.add_pipe("lemmatizer", config=settings, before=before)
+    assert isinstance(lemmatizer, Lemmatizer)
+    lemmatizer.lookups = read_lookups(nlp.path / "lemmatizer" / "lookups" / "lookups.bin")
+    return True

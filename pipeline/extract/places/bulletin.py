@@ -43,7 +43,8 @@ def contact_country(sections: Sequence[Section]) -> str | None:
     counts: Counter[str] = Counter()
     for symbol, code in words.currencies.items():
         pattern = re.compile(r"(?<![^\W\d_])" + re.escape(symbol))
-        counts[code] += sum(len(pattern.findall(s.text)) for s in sections)
+        # most bulletins name no currency: a plain search first, the pattern where it is found
+        counts[code] += sum(len(pattern.findall(s.text)) for s in sections if symbol in s.text)
     for phone, code in words.phones:
         counts[code] += sum(len(phone.findall(s.text)) for s in sections)
     best = counts.most_common(1)
