@@ -102,13 +102,15 @@ def test_a_label_ending_in_a_colon_joins_its_line() -> None:
 
 
 def test_one_row_per_activity() -> None:
-    first = ("regional congress", "congress", date(2016, 5, 3), date(2016, 5, 5), False)
-    assert _same_activity(("regional congress", "congress", date(2016, 5, 4), date(2016, 5, 4), False), first)
-    assert _same_activity(("regional congress", "congress", None, None, False), first)
-    assert not _same_activity(("live tutorials", "training", date(2016, 5, 4), date(2016, 5, 4), True),
-                              ("live tutorials", "training", date(2016, 5, 3), date(2016, 5, 9), True))
-    assert not _same_activity(("regional congress", "congress", date(2016, 6, 1), date(2016, 6, 1), False),
-                              first)  # fmt: skip
+    may = date(2016, 5, 3), date(2016, 5, 5)
+    first = ("regional congress", "congress", *may, False, "congress")
+    day_4 = date(2016, 5, 4), date(2016, 5, 4)
+    assert _same_activity(("regional congress", "congress", *day_4, False, "congress"), first)
+    assert _same_activity(("regional congress", "congress", None, None, False, "congress"), first)
+    tutorials = ("live tutorials", "training", date(2016, 5, 3), date(2016, 5, 9), True, "tutorials")
+    assert not _same_activity(("live tutorials", "training", *day_4, True, "tutorials"), tutorials)
+    june = date(2016, 6, 1), date(2016, 6, 1)
+    assert not _same_activity(("regional congress", "congress", *june, False, "congress"), first)
 
 
 # ------------------------------------------------------------------ which activity a date belongs to

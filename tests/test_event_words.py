@@ -27,6 +27,9 @@ from pipeline.extract.events.syntax import told_in_past
         ("fr", "vide-grenier", "fair"),
         ("fr", "évaluation rapide", "assessment"),
         ("fr", "remise des prix", "ceremony"),
+        ("en", "giveaway", "fair"),
+        ("fr", "événement", "event"),
+        ("fr", "manifestation", "event"),
     ],
 )
 def test_activity_words_of_every_genre(language: str, phrase: str, event_type: str) -> None:
@@ -38,6 +41,7 @@ def test_words_with_other_senses_need_their_own_clause() -> None:
     assert words_of("election") in english.weak_triggers and words_of("convoy") in english.weak_triggers
     assert all(words_of(w) in french.weak_triggers for w in ("sortie", "marche", "salon", "stage"))
     assert words_of("sortie de crise") in french.idioms
+    assert words_of("événements") in french.weak_triggers and words_of("giveaway") in english.weak_triggers
 
 
 @pytest.mark.model

@@ -91,18 +91,23 @@ def _names(anchor: Anchor, ctx: Context) -> tuple[str, str]:
     return resolve_name(anchor.phrase, ctx.phrases, ctx.title, ctx.lex)
 
 
-Row = tuple[str, str, date | None, date | None, bool]  # name, type, start, end, plural
+Row = tuple[str, str, date | None, date | None, bool, str]  # name, type, start, end, plural, trigger
 
 
 def _same_activity(row: Row, other: Row) -> bool:
     """One row per activity: the same name again, undated or on a day within the other's
     dates ("the Forum (3-5 May) ... on 4 May, the Forum adopted"), or the same kind of
-    activity on the same dates. Activities named in the plural ("live tutorials were held
-    on 3 and 10 July" during a course) are several, each on its own day."""
-    name, event_type, start, end, plural = row
-    other_name, other_type, other_start, other_end, _ = other
-    if start is not None and (start, end) == (other_start, other_end) and event_type == other_type:
-        return True
+    activity on the same dates, or an activity on the same dates whose trigger is a word of
+    the other's name ("a joint assessment" on the days of "the Inter-Agency Assessment
+    Mission"). Activities named in the plural ("live tutorials were held on 3 and 10 July"
+    during a course) are several, each on its own day."""
+    name, event_type, start, end, plural, trigger = row
+    other_name, other_type, other_start, other_end, _, other_trigger = other
+    if start is not None and (start, end) == (other_start, other_end):
+        if event_type == other_type:
+            return True
+        if trigger in other_name.split() or other_trigger in name.split():
+            return True
     if name != other_name:
         return False
     if start is None or other_start is None:
@@ -236,7 +241,8 @@ def section_events(
     kept: list[Row] = []
     for anchor, name, event_type in named:
         start, end = (anchor.mention.start_date, anchor.mention.end_date) if anchor.mention else (None, None)
-        row = (normalise_name(name), event_type, start, end, anchor.phrase.plural)
+        trigger = normalise_name(st.lower[anchor.phrase.head])
+        row = (normalise_name(name), event_type, start, end, anchor.phrase.plural, trigger)
         same = next((n for n, other in enumerate(kept) if _same_activity(row, other)), None)
         if same is None:
             kept.append(row)

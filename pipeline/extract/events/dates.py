@@ -110,8 +110,10 @@ def _tied(
 ) -> bool:
     name_end = _phrase_end(st, phrase)
     between = st.section.text[name_end:start].strip(_BETWEEN_NAME_AND_DAY).lower().split()
-    if name_end <= start and all(w in lex.determiners for w in between):
-        return True  # the date right after the name: "sa visite à Boukoula le 23 mai"
+    if name_end <= start and all(w in lex.determiners or w in lex.schedule_words for w in between):
+        # the date right after the name ("sa visite à Boukoula le 23 mai"), or after the word
+        # that schedules it ("une session de mobilisation, prévue du 2 au 7 avril")
+        return True
     if root is None:  # no parse: near it in the text
         lo, hi = (
             (_phrase_end(st, phrase), start)
@@ -272,7 +274,42 @@ def assign_dates(
             for mention in dated[giver]:
                 anchors.append(Anchor(phrases[taker], mention, main.sentence, mention.char_start - base))
             dated[taker] = list(dated[giver])
+    anchors += _coordinated(st, phrases, dated, lex)
     return anchors
+
+
+def _coordinated(
+    st: SectionText, phrases: Sequence[Phrase], dated: Mapping[int, Sequence[DateMention]], lex: EventLexicon
+) -> list[Anchor]:
+    """Activities joined by "and" share their dates: "a Training Workshop and an Expert Group
+    Meeting on 16-17 May" are both held on those days, though the date goes to one of them. A
+    bare trigger joined with no article is a word of the other's name ("Day, Ceremony and
+    Forum")."""
+    base = st.section.char_start
+    found: list[Anchor] = []
+    for n, first in enumerate(phrases[:-1]):
+        second = phrases[n + 1]
+        pair = (n, n + 1)
+        if (
+            first.sentence != second.sentence
+            or (n in dated) == (n + 1 in dated)
+            or any(p.verb or p.argument or p.in_org or p.host for p in (first, second))
+            or first.end > second.start
+        ):
+            continue
+        between = st.lower[first.end : second.start]
+        if not any(w in lex.conjunctions for w in between) or not all(
+            w in lex.conjunctions or w in lex.determiners or w == "," for w in between
+        ):
+            continue
+        giver, taker = pair if n in dated else pair[::-1]
+        if not phrases[taker].modified and not any(w in lex.determiners for w in between):
+            continue  # "Awards Day, Ceremony and Forum": the words of one name
+        found += [
+            Anchor(phrases[taker], mention, phrases[taker].sentence, mention.char_start - base)
+            for mention in dated[giver]
+        ]
+    return found
 
 
 def drop_summary_months(anchors: Sequence[Anchor]) -> list[Anchor]:

@@ -83,6 +83,14 @@ class EventLexicon:
     motion_verbs: frozenset[str] = frozenset()
     # Words of time that end a name on its right ("a visit to the port today").
     name_stops: frozenset[str] = frozenset()
+    # Demonstratives that point back to an activity named before ("this two-day meeting",
+    # "cette rencontre de deux jours"): such a mention is no new activity of its own.
+    back_references: frozenset[str] = frozenset()
+    # Words that may stand between an activity and its date ("a mission, planned for 3-5 May",
+    # "une session prévue du 2 au 7 avril"): the date is still the activity's own.
+    schedule_words: frozenset[str] = frozenset()
+    # Words that join two activities sharing one date ("a workshop *and* a meeting on 3 May").
+    conjunctions: frozenset[str] = frozenset()
 
 
 def words_of(phrase: str) -> Words:
@@ -205,6 +213,9 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         origin_words=word_set("origin_words") or ORIGIN_WORDS,
         motion_verbs=word_set("motion_verbs"),
         name_stops=word_set("name_stops"),
+        back_references=word_set("back_references"),
+        schedule_words=word_set("schedule_words"),
+        conjunctions=word_set("conjunctions"),
     )
 
 

@@ -114,6 +114,8 @@ def _reported(ctx: Context, phrase: Phrase, dated: Sequence[Anchor]) -> bool:
     that dates another ("Summit 2014, Tunis, 8-10 Oct.: a panel on open contracting")."""
     if phrase.argument or phrase.anaphoric or phrase.in_org or phrase.host or phrase.plural:
         return False
+    if phrase.det in ctx.lex.back_references:
+        return False  # "this two-day meeting": the activity the section named before
     if any(a.sentence == phrase.sentence for a in dated):
         return False
     if phrase.verb:  # "met with a group of students", not "to meet the needs of ..."
