@@ -11,7 +11,6 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from pipeline.archive.incremental import changed_documents, link_added
 from pipeline.archive.index import INDEX_FILE, ArchiveIndex, index_bytes, index_file, load_index
@@ -19,7 +18,7 @@ from pipeline.archive.link import ARCHIVE_TABLE_NAMES, link_archive, link_whole_
 from pipeline.archive.state import Previous, read_previous
 from pipeline.tables.schema import TABLES
 from pipeline.tables.spill import SpilledTables
-from pipeline.tables.store import TABLE_READ_ERRORS
+from pipeline.tables.store import TABLE_READ_ERRORS, read_parquet
 
 __all__ = [
     "ArchiveIndex",
@@ -100,7 +99,7 @@ def as_written(
     written = {}
     for name in ARCHIVE_TABLE_NAMES:
         try:
-            arrow = pq.read_table(out_dir / f"{name}.parquet")
+            arrow = read_parquet(out_dir / f"{name}.parquet")
             written[name] = arrow.select(TABLES[name].column_names).cast(TABLES[name].arrow_schema)
         except TABLE_READ_ERRORS:
             return linked(tables, previous)

@@ -28,7 +28,6 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from pipeline.archive.entities import link_rows
 from pipeline.archive.events import event_linker
@@ -40,6 +39,7 @@ from pipeline.archive.state import Previous
 from pipeline.archive.tables import archive_events_table, entities_table, history_table
 from pipeline.tables.build import sort_table
 from pipeline.tables.schema import TABLES
+from pipeline.tables.store import read_parquet
 
 
 def _of_docs(table: pa.Table, doc_ids: pa.Array) -> pa.Table:
@@ -67,7 +67,7 @@ def _set_rows(table: pa.Table, name: str, base: pa.ChunkedArray, mask: Any, valu
 
 
 def _written(out_dir: Path, name: str) -> pa.Table:
-    arrow = pq.read_table(out_dir / f"{name}.parquet")
+    arrow = read_parquet(out_dir / f"{name}.parquet")
     return arrow.select(TABLES[name].column_names).cast(TABLES[name].arrow_schema)
 
 

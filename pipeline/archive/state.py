@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.archive.records import ROW_TABLES
+from pipeline.tables.store import read_parquet
 
 # What reading a table last written raises when it is missing, damaged or of an older schema.
 _READ_ERRORS = (pa.ArrowException, OSError, KeyError, ValueError)
@@ -38,7 +39,7 @@ class Previous:
 
 def _rows(out_dir: Path, name: str, columns: list[str]) -> list[tuple[object, ...]] | None:
     with suppress(*_READ_ERRORS):
-        table = pq.read_table(out_dir / f"{name}.parquet", columns=columns)
+        table = read_parquet(out_dir / f"{name}.parquet", columns=columns)
         return list(zip(*(table[c].to_pylist() for c in columns), strict=True))
     return None
 

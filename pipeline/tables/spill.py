@@ -109,7 +109,8 @@ class TableSpill:
             if not part.num_rows:
                 continue
             # One record batch, sorted: each document's rows in it are one run, in reading order.
-            batch = pa.concat_batches(sort_table(TABLES[name], part).to_batches())
+            batches = sort_table(TABLES[name], part).to_batches()
+            batch = batches[0] if len(batches) == 1 else pa.concat_batches(batches)
             self._writers[name].write_batch(batch)
             runs.append(_runs_of(batch, self._batches[name]))
             self._batches[name] += 1

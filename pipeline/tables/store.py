@@ -122,6 +122,13 @@ def _tables_readable(out_dir: Path) -> bool:
     return True
 
 
+def read_parquet(path: Path, columns: list[str] | None = None) -> pa.Table:
+    """One Parquet file as an Arrow table (``pq.read_table`` goes through Arrow's datasets,
+    which import pandas: a third of a second the monthly run does not need)."""
+    with pq.ParquetFile(path) as file:
+        return file.read(columns=columns)
+
+
 def read_tables(out_dir: Path) -> dict[str, pa.Table]:
     """The tables as last written; a missing or unreadable table reads as empty.
 
@@ -146,7 +153,7 @@ def read_tables(out_dir: Path) -> dict[str, pa.Table]:
             path = out_dir / f"{name}.parquet"
             if path.exists():
                 try:
-                    arrow = pq.read_table(path)
+                    arrow = read_parquet(path)
                     tables[name] = arrow.select(table.column_names).cast(table.arrow_schema)
                 except TABLE_READ_ERRORS:
                     tables[name] = empty_tables()[name]
@@ -168,7 +175,7 @@ class KeptRows:
         self._out_dir = out_dir
         self._source_files = pa.array(sorted(source_files), pa.string())
         try:
-            documents = pq.read_table(out_dir / "documents.parquet", columns=["doc_id", "source_file"])
+            documents = read_parquet(out_dir / "documents.parquet", columns=["doc_id", "source_file"])
         except TABLE_READ_ERRORS:
             documents = empty_tables()["documents"]  # as read_tables reads it: no rows
         dropped = pc.is_in(documents["source_file"], value_set=self._source_files)
