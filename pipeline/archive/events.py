@@ -60,6 +60,11 @@ def _is_report_of(row: EventRow, bulletin: Bulletin, event: _Event, words: Words
     return False
 
 
+def report_position(row: EventRow, bulletin: Bulletin) -> tuple[object, ...]:
+    """Where a report is in linking order: issue order, then where it is in its bulletin."""
+    return (bulletin.order, row.char_start or 0, row.event_id)
+
+
 @dataclass
 class EventLinker:
     """The archive events known so far, by their first day; ``link_events`` adds rows to it."""
@@ -71,15 +76,13 @@ class EventLinker:
     linked: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def sort_key(self, row: EventRow) -> tuple[object, ...]:
-        """Linking order: issue order, then where the report is in its bulletin."""
-        return (self.bulletins[row.doc_id].order, row.char_start or 0, row.event_id)
+        """Linking order (``report_position``)."""
+        return report_position(row, self.bulletins[row.doc_id])
 
     def first_report(self, archive_event_id: str, day: date | None) -> tuple[object, ...]:
         """Where the first report of ``day`` of an archive event is in linking order."""
         return min(
-            (b.order, r.char_start or 0, r.event_id)
-            for r, b in self.events[archive_event_id].reports
-            if r.start_date == day
+            report_position(r, b) for r, b in self.events[archive_event_id].reports if r.start_date == day
         )
 
     def add(self, row: EventRow, archive_event_id: str) -> None:

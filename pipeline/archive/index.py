@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.archive.entities import _Entity, _Linker
-from pipeline.archive.events import EventLinker, _Event
+from pipeline.archive.events import EventLinker, _Event, report_position
 from pipeline.archive.names import Words, event_name_key, fold
 from pipeline.archive.records import Bulletin, EntityRow, EventRow
 from pipeline.tables.commit import ARCHIVE_INDEX_FILE as INDEX_FILE
@@ -146,7 +146,7 @@ def _report_kinds(reports: list[tuple[EventRow, Bulletin]], words: Words) -> lis
     each day is kept, so the index matches as all the reports would, and an archive that
     reports the same event in every issue does not grow its index with every issue."""
     first: dict[tuple[object, ...], tuple[EventRow, Bulletin]] = {}
-    for row, bulletin in sorted(reports, key=lambda rb: (rb[1].order, rb[0].char_start or 0, rb[0].event_id)):
+    for row, bulletin in sorted(reports, key=lambda report: report_position(*report)):
         kind = (
             row.start_date,
             event_name_key(row.name, words),

@@ -12,9 +12,10 @@ however plain its typography. The words that announce a list are data
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from pipeline.structure.furniture import HeadingWords, fold, is_navigation
+from pipeline.structure.text_lines import Line
 
 # A list of contents runs over at most this many lines, each short.
 MAX_CONTENTS_LINES = 30
@@ -45,34 +46,24 @@ def _entry(text: str) -> str | None:
     return fold(title)
 
 
-def _lines(text: str) -> Iterator[tuple[int, str]]:
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        yield offset, line.strip()
-        offset += len(line)
-
-
-def listed_titles(text: str, words: HeadingWords) -> tuple[int, frozenset[str]]:
+def listed_titles(text: str, lines: Sequence[Line], words: HeadingWords) -> tuple[int, frozenset[str]]:
     """Where the text's list of contents ends and the titles it names, folded ((0, {}) when
-    the text has none)."""
-    lines = list(_lines(text))
-    for k, (offset, line) in enumerate(lines):
-        folded = fold(line)
-        marker = words.contents.match(folded)
+    the text has none). ``lines``: the text's lines (``text_lines``)."""
+    for k, line in enumerate(lines):
+        marker = words.contents.match(fold(line.text))
         if marker:
-            entries = _ENTRY_SEPARATOR.split(line[marker.end() :])
-            end = offset + len(line)
-            for next_offset, nxt in lines[k + 1 : k + 1 + MAX_CONTENTS_LINES]:
-                if not nxt or len(nxt.split()) >= MIN_PROSE_LINE_WORDS:
+            entries = _ENTRY_SEPARATOR.split(line.text[marker.end() :])
+            end = line.end
+            for nxt in lines[k + 1 : k + 1 + MAX_CONTENTS_LINES]:
+                if nxt.blank_before or len(nxt.text.split()) >= MIN_PROSE_LINE_WORDS:
                     break
-                entries.extend(_ENTRY_SEPARATOR.split(nxt))
-                end = next_offset + len(nxt)
+                entries.extend(_ENTRY_SEPARATOR.split(nxt.text))
+                end = nxt.end
             return end, frozenset(t for e in entries if (t := _entry(e)) and not is_navigation(e, words))
-        rubrics = _RUBRIC_SEPARATOR.split(line)
-        if k < MASTHEAD_LINES and len(rubrics) >= MIN_RUBRICS and all(_entry(r) for r in rubrics):
-            return offset + len(line), frozenset(
-                t for r in rubrics if (t := _entry(r)) and not is_navigation(r, words)
-            )
+        rubrics = _RUBRIC_SEPARATOR.split(line.text)
+        in_masthead = text.count("\n", 0, line.start) < MASTHEAD_LINES
+        if in_masthead and len(rubrics) >= MIN_RUBRICS and all(_entry(r) for r in rubrics):
+            return line.end, frozenset(t for r in rubrics if (t := _entry(r)) and not is_navigation(r, words))
     return 0, frozenset()
 
 

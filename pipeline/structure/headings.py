@@ -30,7 +30,6 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from pipeline.core.records import Heading
 from pipeline.structure.contents import listed_heading, listed_titles
@@ -45,6 +44,7 @@ from pipeline.structure.furniture import (
     heads_nothing,
     is_navigation,
 )
+from pipeline.structure.text_lines import Line, text_lines
 
 # A heading of plain text: one short line, no sentence end.
 MAX_TEXT_HEADING_WORDS = 16
@@ -109,34 +109,6 @@ _WORD_OR_NUMBER = re.compile(r"[^\W_]+")
 _DECORATED = re.compile(r"^([/\\|*=~#+—–-]+)\s+(\S.*?\S)\s+\1$")
 
 
-@dataclass(frozen=True)
-class _Line:
-    start: int
-    end: int
-    text: str
-    blank_before: bool
-    blank_after: bool
-
-
-def _lines(text: str) -> list[_Line]:
-    """The non-blank lines of ``text``, trimmed, with whether a blank line stands before and after."""
-    spans = []
-    for match in re.finditer(r"[^\n]+", text):
-        a, b = match.span()
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            spans.append((a, b))
-    lines = []
-    for i, (a, b) in enumerate(spans):
-        before = text.count("\n", spans[i - 1][1], a) >= 2 if i else True
-        after = text.count("\n", b, spans[i + 1][0]) >= 2 if i + 1 < len(spans) else True
-        lines.append(_Line(a, b, text[a:b], before, after))
-    return lines
-
-
 def _announces(line: str) -> bool:
     """A heading that ends with a colon ("Useful links:", "TARIFS :"): set in capitals or with
     every longer word capitalised, where a sentence that announces a list is not ("The
@@ -156,7 +128,7 @@ def _undecorated(line: str) -> str:
     return decorated.group(2) if decorated else line
 
 
-def _colon_heading(lines: list[_Line], i: int) -> bool:
+def _colon_heading(lines: list[Line], i: int) -> bool:
     """A short line in sentence case ending with a colon, alone between blank lines over a
     paragraph of prose ("Mission objectives:" / "To assess the ..."): a heading. Over a list
     it announces the list ("Upcoming dates:" / "- Tuesday 15 ..."); "Label: value" is a field."""
@@ -193,7 +165,7 @@ def leading_furniture(text: str, language: str = "en") -> int:
     and list lines (a site's menu) take: what stands before a masthead's title (0 when every
     line is such a line)."""
     words = heading_words(language)
-    for line in _lines(text):
+    for line in text_lines(text):
         if not (
             is_navigation(line.text, words) or heads_nothing(line.text, words) or _LIST_MARK.match(line.text)
         ):
@@ -239,7 +211,7 @@ def _is_sentence(paragraph: str) -> bool:
     )
 
 
-def _is_statement(line: _Line, paragraph: str) -> bool:
+def _is_statement(line: Line, paragraph: str) -> bool:
     """A paragraph of one line that ends a sentence, however short: all a heading may have to
     say ("Unmet needs" / "None.", "Latest news" / "Spring fair 2024."). Not a field of a form
     ("Bring: hat, gloves."), nor a line ended by an abbreviation ("Stennis Space Center, Ms.")."""
@@ -262,13 +234,13 @@ def _opens_unit(line: str) -> bool:
     return first.isupper() or first.isdigit() or _LIST_MARK.match(line) is not None or not first.isalpha()
 
 
-def _closes(line: _Line) -> bool:
+def _closes(line: Line) -> bool:
     """Whether nothing runs on from this line into the next: it ends a sentence, or it is a
     number alone (a page or an item's number)."""
     return _CLOSED.search(line.text) is not None or _NUMBER_ONLY.match(line.text) is not None
 
 
-def _following(lines: list[_Line], i: int) -> tuple[str, bool]:
+def _following(lines: list[Line], i: int) -> tuple[str, bool]:
     """The text a heading at line ``i`` stands before (the next paragraph, or the rest of its
     own), and whether that is a list of items."""
     block: list[str] = []
@@ -280,7 +252,7 @@ def _following(lines: list[_Line], i: int) -> tuple[str, bool]:
     return " ".join(block), len(items) >= MIN_LIST_ITEMS and len(items) == len(block)
 
 
-def _is_metadata(line: _Line, words: HeadingWords) -> bool:
+def _is_metadata(line: Line, words: HeadingWords) -> bool:
     """A line that may stand between a heading and its text: a byline, a date line, a credit, a
     dated field ("Created: 27/03/2017", "Posted: 3 May") or a tag in lower case ("events")."""
     text = line.text
@@ -288,7 +260,7 @@ def _is_metadata(line: _Line, words: HeadingWords) -> bool:
     return tag or heads_nothing(text, words) or _FIGURE_FIELD.match(text) is not None
 
 
-def _past_furniture(lines: list[_Line], i: int, words: HeadingWords) -> int:
+def _past_furniture(lines: list[Line], i: int, words: HeadingWords) -> int:
     """The line a heading at line ``i`` stands over, past a byline, a date line or a credit
     that may come between them ("Spring fair" / "By Anna Berg" / "The fair ..."), standing
     alone or set right under the heading ("Flood appeal" / "Created: 2 May 2024")."""
@@ -305,14 +277,14 @@ def _past_furniture(lines: list[_Line], i: int, words: HeadingWords) -> int:
     return j
 
 
-def _set_apart(lines: list[_Line], i: int, j: int) -> bool:
+def _set_apart(lines: list[Line], i: int, j: int) -> bool:
     """Whether the heading at line ``i`` is set apart as a rubric is: in capitals, between
     glyphs, or over a date or a tag (line ``j`` is past them)."""
     text = lines[i].text
     return j > i or _DECORATED.match(text) is not None or _is_capitals(text)
 
 
-def _over_heading(lines: list[_Line], j: int, words: HeadingWords) -> bool:
+def _over_heading(lines: list[Line], j: int, words: HeadingWords) -> bool:
     """Whether line ``j`` is a heading alone between blank lines over its text: a heading
     above it is a rubric over an article's title ("Awards" / "Two prizes for Lyon")."""
     line = lines[j] if j < len(lines) else None
@@ -326,7 +298,7 @@ def _over_heading(lines: list[_Line], j: int, words: HeadingWords) -> bool:
     )
 
 
-def _standalone_heading(lines: list[_Line], i: int, words: HeadingWords, stacked: bool = True) -> bool:
+def _standalone_heading(lines: list[Line], i: int, words: HeadingWords, stacked: bool = True) -> bool:
     """Whether line ``i`` is a heading on a line of its own (see the module's docstring);
     ``stacked``: whether it may stand over another heading rather than over text."""
     line = lines[i]
@@ -370,23 +342,23 @@ def _standalone_heading(lines: list[_Line], i: int, words: HeadingWords, stacked
     )
 
 
-def _is_field(line: _Line) -> bool:
+def _is_field(line: Line) -> bool:
     """A short "Label: value" line ("Secretary: J. Smith", "Time: 8 am")."""
     return LABEL.match(line.text) is not None and len(line.text.split()) <= MAX_LINE_HEADING_WORDS
 
 
-def _in_form(lines: list[_Line], i: int) -> bool:
+def _in_form(lines: list[Line], i: int) -> bool:
     """Whether line ``i`` is a field of a form: a "Label: value" line after another."""
     return i > 0 and _is_field(lines[i]) and _is_field(lines[i - 1])
 
 
-def _signs_off(line: _Line) -> bool:
+def _signs_off(line: Line) -> bool:
     """A short line ending in a comma: a letter's closing ("Kind regards,", "Le Maire,"), which
     the signer's name follows."""
     return line.text.endswith(",") and len(line.text.split()) <= MAX_LINE_HEADING_WORDS
 
 
-def _complete_short_line(line: _Line, words: HeadingWords) -> bool:
+def _complete_short_line(line: Line, words: HeadingWords) -> bool:
     """A short line that nothing runs on from though it ends no sentence: a masthead's line,
     a sign-off, a footer, a field of a form ("Council Update March 2021", "- Cr Ann Lee,
     Mayor", "Status" / "Operational"): it ends in a name or a figure, or heads nothing."""
@@ -397,7 +369,7 @@ def _complete_short_line(line: _Line, words: HeadingWords) -> bool:
     return last[:1].isupper() or last[:1].isdigit() or heads_nothing(line.text, words)
 
 
-def _opens_wrapped_prose(line: _Line, after: list[_Line]) -> bool:
+def _opens_wrapped_prose(line: Line, after: list[Line]) -> bool:
     """Whether the lines after a short line are a paragraph wrapped over lines (a PDF's text
     layer): a long line, clearly longer than the short one, that runs on into the next."""
     if len(after) < 2 or after[0].blank_after or len(line.text.split()) > MAX_WRAPPED_HEADING_WORDS:
@@ -414,7 +386,7 @@ def _opens_wrapped_prose(line: _Line, after: list[_Line]) -> bool:
     )
 
 
-def _run_in_heading(line: _Line, words: HeadingWords) -> int | None:
+def _run_in_heading(line: Line, words: HeadingWords) -> int | None:
     """The end of a run-in heading that opens this paragraph line, if it has one."""
     tokens = list(re.finditer(r"\S+", line.text))
     if len(tokens) < MIN_PROSE_WORDS or not tokens[0].group()[:1].isupper():
@@ -448,7 +420,7 @@ def _masthead_line(line: str, words: HeadingWords) -> bool:
     return any(a in words.month_words and _YEAR.fullmatch(b) for a, b in itertools.pairwise(tokens))
 
 
-def _after_menu(lines: list[_Line], words: HeadingWords) -> int:
+def _after_menu(lines: list[Line], words: HeadingWords) -> int:
     """The first line past a site's menu (navigation or list lines) opening the text."""
     for i, line in enumerate(lines):
         if not (_LIST_MARK.match(line.text) or is_navigation(line.text, words)):
@@ -456,7 +428,7 @@ def _after_menu(lines: list[_Line], words: HeadingWords) -> int:
     return 0
 
 
-def _masthead_end(lines: list[_Line], words: HeadingWords) -> int:
+def _masthead_end(lines: list[Line], words: HeadingWords) -> int:
     """Where the masthead ends: after the first paragraph where the text has paragraphs, else
     after the first line, past a site's menu before them; before the paragraph's last line
     when that is in capitals after a line naming the issue (a heading the masthead runs into)."""
@@ -470,7 +442,7 @@ def _masthead_end(lines: list[_Line], words: HeadingWords) -> int:
     return end - 1 if runs_into_heading else end
 
 
-def _over_contact(lines: list[_Line], i: int) -> bool:
+def _over_contact(lines: list[Line], i: int) -> bool:
     """Whether a contact line (an e-mail, a web or postal address) follows line ``i`` closely:
     the line names the body the contact is for."""
     return any(CONTACT.search(line.text) for line in lines[i + 1 : i + 1 + MAX_FURNITURE_LINES])
@@ -487,13 +459,13 @@ def text_headings(text: str, language: str = "en") -> list[Heading]:
     structure (at least two are needed), unless it stands alone between paragraphs of prose.
     """
     words = heading_words(language)
-    lines = _lines(text)
+    lines = text_lines(text)
     masthead_end = _masthead_end(lines, words)
     found: list[Heading] = []
     under_heading: list[bool] = []  # no prose between a heading and the one before it
     between_prose = False  # a heading standing alone between paragraphs of prose
     prose_seen = prose_since_heading = False
-    contents_end, listed = listed_titles(text, words)
+    contents_end, listed = listed_titles(text, lines, words)
     listed_seen = False  # a heading the list of contents names
     for i, line in enumerate(lines):
         title_end = listed_heading(line.text, listed) if listed and line.start >= contents_end else None
@@ -531,7 +503,7 @@ def text_headings(text: str, language: str = "en") -> list[Heading]:
     return found if len(found) >= 2 or (found and (between_prose or listed_seen)) else []
 
 
-def _heading_span(text: str, line: _Line) -> tuple[int, int]:
+def _heading_span(text: str, line: Line) -> tuple[int, int]:
     """A heading line's span without its decoration and a final colon ("Useful links:" is
     headed "Useful links", "/ Awards /" is headed "Awards")."""
     start, end = line.start, _trim_decoration(text, line.start, line.end)
