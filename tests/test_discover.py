@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pipeline.read.discover import discover
+import pytest
+
+from pipeline.read.discover import discover, file_sha256
+from pipeline.read.hashes import load_hash_cache, save_hash_cache
 
 
 def test_finds_supported_files_sorted_and_rejects_others(tmp_path: Path) -> None:
@@ -41,3 +44,113 @@ def test_sha256_changes_with_content(tmp_path: Path) -> None:
     first = discover(tmp_path).files[0].sha256
     path.write_text("two")
     assert discover(tmp_path).files[0].sha256 != first
+
+
+# --------------------------------------------------------------------------- the hash cache
+
+
+def _age(path: Path, seconds: float = 60.0) -> None:
+    """Set the file's modification time well before now (a stamp the cache may trust)."""
+    past = path.stat().st_mtime - seconds
+    os.utime(path, (past, past))
+
+
+def _hashed_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    import pipeline.read.discover as discover_module
+
+    hashed: list[str] = []
+    real = discover_module.file_sha256
+    monkeypatch.setattr(discover_module, "file_sha256", lambda path: hashed.append(path.name) or real(path))
+    return hashed
+
+
+def _discover_and_save(raw: Path, cache_path: Path):
+    cache = load_hash_cache(cache_path, raw)
+    found = discover(raw, hashes=cache)
+    save_hash_cache(cache_path, cache)
+    return found
+
+
+def _folder(tmp_path: Path, names: tuple[str, ...] = ("a.txt", "b.txt")) -> Path:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in names:
+        (raw / name).write_text(f"bulletin {name}")
+        _age(raw / name)
+    return raw
+
+
+def test_a_file_unchanged_since_it_was_hashed_is_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = _folder(tmp_path)
+    cache_path = tmp_path / "hashes.json"
+    first = _discover_and_save(raw, cache_path)
+    hashed = _hashed_files(monkeypatch)
+    (raw / "c.txt").write_text("a new bulletin")
+    again = _discover_and_save(raw, cache_path)
+    assert hashed == ["c.txt"]
+    assert [f.sha256 for f in again.files[:2]] == [f.sha256 for f in first.files]
+    assert again.files[2].sha256 == file_sha256(raw / "c.txt")
+
+
+def test_a_changed_or_replaced_file_is_hashed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = _folder(tmp_path)
+    cache_path = tmp_path / "hashes.json"
+    _discover_and_save(raw, cache_path)
+    (raw / "a.txt").write_text("bulletin a, corrected")  # another size and time
+    replacement = tmp_path / "b.txt"
+    replacement.write_text("bulletin B")  # the same size
+    os.utime(replacement, ((raw / "b.txt").stat().st_atime, (raw / "b.txt").stat().st_mtime))
+    os.replace(replacement, raw / "b.txt")  # the same size and time, another inode
+    hashed = _hashed_files(monkeypatch)
+    found = _discover_and_save(raw, cache_path)
+    assert sorted(hashed) == ["a.txt", "b.txt"]
+    assert [f.sha256 for f in found.files] == [file_sha256(raw / "a.txt"), file_sha256(raw / "b.txt")]
+
+
+def test_a_file_written_just_before_the_cache_is_hashed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Its time may not change when it is written again within the file system's resolution.
+    raw = _folder(tmp_path)
+    (raw / "fresh.txt").write_text("written a moment ago")
+    cache_path = tmp_path / "hashes.json"
+    _discover_and_save(raw, cache_path)
+    hashed = _hashed_files(monkeypatch)
+    _discover_and_save(raw, cache_path)
+    assert hashed == ["fresh.txt"]
+
+
+@pytest.mark.parametrize("cache_text", ["{not json", '{"version": 1}', "[]", ""])
+def test_an_unreadable_cache_only_means_every_file_is_hashed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache_text: str
+) -> None:
+    raw = _folder(tmp_path)
+    cache_path = tmp_path / "hashes.json"
+    cache_path.write_text(cache_text)
+    hashed = _hashed_files(monkeypatch)
+    found = _discover_and_save(raw, cache_path)
+    assert sorted(hashed) == ["a.txt", "b.txt"]
+    assert [f.sha256 for f in found.files] == [file_sha256(raw / n) for n in ("a.txt", "b.txt")]
+    assert load_hash_cache(cache_path, raw).known.keys() == {"a.txt", "b.txt"}
+
+
+def test_the_cache_of_another_folder_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = _folder(tmp_path)
+    cache_path = tmp_path / "hashes.json"
+    _discover_and_save(raw, cache_path)
+    other = tmp_path / "other"
+    raw.rename(other)  # the same files, inodes and times, under another folder
+    hashed = _hashed_files(monkeypatch)
+    _discover_and_save(other, cache_path)
+    assert sorted(hashed) == ["a.txt", "b.txt"]
+
+
+def test_a_removed_file_leaves_the_cache(tmp_path: Path) -> None:
+    raw = _folder(tmp_path)
+    cache_path = tmp_path / "hashes.json"
+    _discover_and_save(raw, cache_path)
+    (raw / "a.txt").unlink()
+    _discover_and_save(raw, cache_path)
+    assert set(load_hash_cache(cache_path, raw).known) == {"b.txt"}

@@ -19,12 +19,16 @@ from pipeline.core.settings import Settings
 from pipeline.execute.execution import Execution
 from pipeline.execute.summary import RunSummary
 from pipeline.read.discover import Discovery, discover
+from pipeline.read.hashes import HashCache, load_hash_cache, save_hash_cache
 from pipeline.tables.commit import Manifest, files_present, load_manifest, output_lock, refused_digest
 
 if TYPE_CHECKING:
     from pipeline.execute.stages import Resources
 
 __all__ = ["RunSummary", "fingerprint", "run"]
+
+# The input files' hashes by size, time and inode (pipeline.read.hashes): not one of the tables.
+HASH_CACHE_FILE = ".input_hashes.json"
 
 
 def fingerprint(settings: Settings) -> str:
@@ -65,7 +69,13 @@ def run(
     the documents are processed (default: here, one process); the tables are the same.
     """
     with output_lock(settings.output_dir):
-        found = discover(settings.input_dir, max_bytes=settings.limits.max_bytes)
+        cache_path = settings.output_dir / HASH_CACHE_FILE
+        # --force hashes every file again (and keeps the new hashes for the next run).
+        hashes = load_hash_cache(cache_path, settings.input_dir)
+        if settings.force:
+            hashes = HashCache(hashes.root, changed=True)
+        found = discover(settings.input_dir, max_bytes=settings.limits.max_bytes, hashes=hashes)
+        save_hash_cache(cache_path, hashes)
         stamp = fingerprint(settings)
         manifest = load_manifest(settings.output_dir)
         if not settings.force and _nothing_changed(manifest, stamp, found, settings):

@@ -6,13 +6,13 @@ one-line reason; nothing found there can stop the run.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.core.records import Failure, SourceFile
+from pipeline.read.hashes import HashCache, file_sha256
 
 # One reader each in pipeline/read/document.py.
 SUPPORTED_SUFFIXES = (".txt", ".pdf", ".html", ".htm", ".docx", ".eml")
@@ -26,14 +26,6 @@ NOT_A_BULLETIN = "not a bulletin (a note or data file), skipped"
 class Discovery:
     files: tuple[SourceFile, ...]
     rejected: tuple[Failure, ...]
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def display_name(relative: Path) -> str:
@@ -55,8 +47,8 @@ def _is_inside(path: Path, root: Path) -> bool | None:
     return target.is_relative_to(root)
 
 
-def _verdict(path: Path, root: Path, max_bytes: int | None) -> int | str | None:
-    """The size of a file to read, the reason to reject an entry, or None to pass it by."""
+def _verdict(path: Path, root: Path, max_bytes: int | None) -> os.stat_result | str | None:
+    """The status of a file to read, the reason to reject an entry, or None to pass it by."""
     if path.is_symlink():
         inside = _is_inside(path, root)
         if inside is None:
@@ -79,15 +71,16 @@ def _verdict(path: Path, root: Path, max_bytes: int | None) -> int | str | None:
         return f"unsupported file type {path.suffix or '(none)'!r}; expected {supported}"
     if max_bytes is not None and info.st_size > max_bytes:
         return f"file is {info.st_size} bytes, over the limit of {max_bytes} (max_bytes)"
-    return info.st_size
+    return info
 
 
-def discover(input_dir: Path, *, max_bytes: int | None = None) -> Discovery:
+def discover(input_dir: Path, *, max_bytes: int | None = None, hashes: HashCache | None = None) -> Discovery:
     """Every file below ``input_dir`` (hidden files and folders skipped), sorted by path.
 
     Unsupported extensions, links that lead out of the folder or nowhere, special files,
     unreadable files and files over ``max_bytes`` (not read, not even hashed) are
-    rejected with a reason.
+    rejected with a reason. ``hashes`` gives the SHA-256 of files unchanged since they were
+    last hashed, and learns the others.
     """
     root = input_dir.resolve()
     files: list[SourceFile] = []
@@ -106,12 +99,18 @@ def discover(input_dir: Path, *, max_bytes: int | None = None) -> Discovery:
             severity = "warning" if verdict == NOT_A_BULLETIN else "error"
             rejected.append(Failure(name, "discover", verdict, severity))
             continue
+        sha256 = hashes.lookup(name, verdict) if hashes is not None else None
         try:
-            sha256 = file_sha256(path)
+            if sha256 is None:
+                sha256 = file_sha256(path)
+                if hashes is not None:
+                    hashes.learn(name, verdict, sha256)
         except OSError as exc:
             rejected.append(
                 Failure(name, "discover", f"cannot read file: {exc.strerror or type(exc).__name__}")
             )
             continue
-        files.append(SourceFile(path, name, sha256, verdict))
+        files.append(SourceFile(path, name, sha256, verdict.st_size))
+    if hashes is not None:
+        hashes.keep_only({f.relative_path for f in files})
     return Discovery(tuple(files), tuple(rejected))
