@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -65,7 +66,7 @@ def _hashed_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _discover_and_save(raw: Path, cache_path: Path):
-    cache = load_hash_cache(cache_path, raw)
+    cache = load_hash_cache(cache_path)
     found = discover(raw, hashes=cache)
     save_hash_cache(cache_path, cache)
     return found
@@ -122,7 +123,9 @@ def test_a_file_written_just_before_the_cache_is_hashed_again(
     assert hashed == ["fresh.txt"]
 
 
-@pytest.mark.parametrize("cache_text", ["{not json", '{"version": 1}', "[]", ""])
+@pytest.mark.parametrize(
+    "cache_text", ["{not json", '{"version": 2}', '{"version": 1, "files": {}}', "[]", ""]
+)
 def test_an_unreadable_cache_only_means_every_file_is_hashed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache_text: str
 ) -> None:
@@ -133,17 +136,24 @@ def test_an_unreadable_cache_only_means_every_file_is_hashed(
     found = _discover_and_save(raw, cache_path)
     assert sorted(hashed) == ["a.txt", "b.txt"]
     assert [f.sha256 for f in found.files] == [file_sha256(raw / n) for n in ("a.txt", "b.txt")]
-    assert load_hash_cache(cache_path, raw).known.keys() == {"a.txt", "b.txt"}
+    assert load_hash_cache(cache_path).known.keys() == {"a.txt", "b.txt"}
 
 
-def test_the_cache_of_another_folder_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_copied_folder_is_hashed_again_a_folder_of_links_is_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     raw = _folder(tmp_path)
     cache_path = tmp_path / "hashes.json"
     _discover_and_save(raw, cache_path)
-    other = tmp_path / "other"
-    raw.rename(other)  # the same files, inodes and times, under another folder
+    copied, linked = tmp_path / "copied", tmp_path / "linked"
+    shutil.copytree(raw, copied)  # new files: other inodes (and times)
+    linked.mkdir()
+    for path in raw.iterdir():
+        os.link(path, linked / path.name)  # the same files under another folder
     hashed = _hashed_files(monkeypatch)
-    _discover_and_save(other, cache_path)
+    _discover_and_save(linked, cache_path)
+    assert hashed == []
+    _discover_and_save(copied, cache_path)
     assert sorted(hashed) == ["a.txt", "b.txt"]
 
 
@@ -153,4 +163,4 @@ def test_a_removed_file_leaves_the_cache(tmp_path: Path) -> None:
     _discover_and_save(raw, cache_path)
     (raw / "a.txt").unlink()
     _discover_and_save(raw, cache_path)
-    assert set(load_hash_cache(cache_path, raw).known) == {"b.txt"}
+    assert set(load_hash_cache(cache_path).known) == {"b.txt"}

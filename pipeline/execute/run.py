@@ -71,9 +71,7 @@ def run(
     with output_lock(settings.output_dir):
         cache_path = settings.output_dir / HASH_CACHE_FILE
         # --force hashes every file again (and keeps the new hashes for the next run).
-        hashes = load_hash_cache(cache_path, settings.input_dir)
-        if settings.force:
-            hashes = HashCache(hashes.root, changed=True)
+        hashes = HashCache(changed=True) if settings.force else load_hash_cache(cache_path)
         found = discover(settings.input_dir, max_bytes=settings.limits.max_bytes, hashes=hashes)
         save_hash_cache(cache_path, hashes)
         stamp = fingerprint(settings)

@@ -1,9 +1,11 @@
-"""Known file hashes: a file whose size, modification time and inode are those it had when it
-was last hashed is not read again, its SHA-256 comes from a cache (as git's index does).
+"""Known file hashes: a file whose size, modification time, inode and device are those it had
+when it was last hashed is not read again, its SHA-256 comes from a cache (as git's index does).
 
 An archive of 10,000 bulletins is 10,000 files to read and hash on every run, half a second
 before a run can tell that one file is new. The cache lives in the output folder (it is not
-one of the tables: a missing, unreadable or foreign cache only means every file is hashed).
+one of the tables: a missing or unreadable cache only means every file is hashed). The stamp
+names the file itself (its inode on its device), not its path: a folder copied elsewhere is
+hashed again, a folder of hard links to the same files is not.
 A file modified less than ``RACY_NS`` before the cache was written may change again within
 its file system's time resolution without its stamp changing: it is hashed again.
 """
@@ -17,10 +19,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 RACY_NS = 2_000_000_000  # coarser than any file system's modification-time resolution
 
-Stamp = tuple[int, int, int]  # size, modification time (ns), inode
+Stamp = tuple[int, int, int, int]  # size, modification time (ns), inode, device
 
 
 def file_sha256(path: Path) -> str:
@@ -32,14 +34,13 @@ def file_sha256(path: Path) -> str:
 
 
 def stamp_of(info: os.stat_result) -> Stamp:
-    return (info.st_size, info.st_mtime_ns, info.st_ino)
+    return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev)
 
 
 @dataclass
 class HashCache:
-    """The hashes of the files of one input folder, by ``source_file``."""
+    """The hashes of the files of the input folder, by ``source_file``."""
 
-    root: str
     known: dict[str, tuple[Stamp, str]] = field(default_factory=dict)
     written_ns: int = 0
     changed: bool = False
@@ -64,18 +65,19 @@ class HashCache:
         self.changed = self.changed or bool(gone)
 
 
-def load_hash_cache(path: Path, input_dir: Path) -> HashCache:
-    """The cache at ``path`` for ``input_dir``; an empty one when it is absent, unreadable or
-    of another folder."""
-    root = str(input_dir.resolve())
+def load_hash_cache(path: Path) -> HashCache:
+    """The cache at ``path``; an empty one when it is absent, unreadable or of another version."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data["version"] != CACHE_VERSION or data["root"] != root:
-            return HashCache(root)
-        known = {str(k): ((int(s), int(m), int(i)), str(h)) for k, (s, m, i, h) in data["files"].items()}
-        return HashCache(root, known, int(data["written_ns"]))
+        if data["version"] != CACHE_VERSION:
+            return HashCache()
+        known = {
+            str(name): ((int(size), int(mtime), int(inode), int(device)), str(sha256))
+            for name, (size, mtime, inode, device, sha256) in data["files"].items()
+        }
+        return HashCache(known, int(data["written_ns"]))
     except (OSError, ValueError, KeyError, TypeError):
-        return HashCache(root)
+        return HashCache()
 
 
 def save_hash_cache(path: Path, cache: HashCache) -> None:
@@ -83,7 +85,7 @@ def save_hash_cache(path: Path, cache: HashCache) -> None:
     if not cache.changed:
         return
     files = {name: [*stamp, sha256] for name, (stamp, sha256) in sorted(cache.known.items())}
-    written = {"version": CACHE_VERSION, "root": cache.root, "written_ns": time.time_ns(), "files": files}
+    written = {"version": CACHE_VERSION, "written_ns": time.time_ns(), "files": files}
     text = json.dumps(written)
     staged = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
