@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,14 +29,38 @@ class Discovery:
     rejected: tuple[Failure, ...]
 
 
-def display_name(relative: Path) -> str:
-    """The ``source_file`` of a path: POSIX form; bytes that are not UTF-8 as ``\\xNN``.
+def display_name(parts: tuple[str, ...]) -> str:
+    """The ``source_file`` of a path below the input folder: POSIX form; bytes that are not
+    UTF-8 as ``\\xNN``.
 
     File names on Linux are bytes; one that is not UTF-8 (a Latin-1 name copied from an
     old system) could not be stored in the tables as it is.
     """
-    raw = os.fsencode(relative.as_posix())
+    raw = os.fsencode("/".join(parts))
     return raw.decode("utf-8", errors="backslashreplace")
+
+
+def _entries(folder: Path, parts: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Path]]:
+    """Every entry below ``folder`` but its folders (a link to a folder is an entry, not
+    followed), hidden ones and what is inside hidden folders left out, with its path's parts
+    relative to ``folder``. A folder that cannot be listed is passed by."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        try:
+            is_folder = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_folder = False
+        if is_folder:
+            yield from _entries(path, (*parts, entry.name))
+        else:
+            yield (*parts, entry.name), path
 
 
 def _is_inside(path: Path, root: Path) -> bool | None:
@@ -85,13 +110,8 @@ def discover(input_dir: Path, *, max_bytes: int | None = None, hashes: HashCache
     root = input_dir.resolve()
     files: list[SourceFile] = []
     rejected: list[Failure] = []
-    for path in sorted(input_dir.rglob("*")):
-        relative = path.relative_to(input_dir)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.is_dir() and not path.is_symlink():
-            continue
-        name = display_name(relative)
+    for parts, path in sorted(_entries(input_dir)):
+        name = display_name(parts)
         verdict = _verdict(path, root, max_bytes)
         if verdict is None:
             continue
