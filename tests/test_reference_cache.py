@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.core.cache import source_key, write_cache
+from pipeline.core.cache import cached_json, source_key, write_cache
 from pipeline.extract.reference.gazetteer import load_gazetteer
 from pipeline.extract.reference.gazetteer_cache import KIND, cached_gazetteer, decode, encode, gazetteer_key
 from pipeline.structure import language
@@ -84,3 +84,45 @@ def test_the_cached_language_detector_classifies_as_the_packaged_one(tmp_path: P
     ]
     for text in texts:
         assert cached.classify(text) == packaged.classify(text)
+
+
+def test_a_json_cache_is_read_back_and_a_broken_file_is_built_again(tmp_path: Path) -> None:
+    built: list[int] = []
+
+    def build() -> dict[str, list[str]]:
+        built.append(1)
+        return {"words": ["Accra", "Nairobi"]}
+
+    assert cached_json(tmp_path, "words", "k1", build) == {"words": ["Accra", "Nairobi"]}
+    assert cached_json(tmp_path, "words", "k1", build) == {"words": ["Accra", "Nairobi"]}
+    assert len(built) == 1
+    (tmp_path / "words-k1.json").write_text("{broken", encoding="utf-8")
+    assert cached_json(tmp_path, "words", "k1", build) == {"words": ["Accra", "Nairobi"]}
+    assert len(built) == 2
+    assert cached_json(None, "words", "k1", build) and len(built) == 3  # no folder: built each time
+
+
+def test_the_cached_place_vocabulary_and_city_index_are_the_built_ones(tmp_path: Path) -> None:
+    from pipeline.archive import entities
+    from pipeline.extract.reference import place_names
+
+    vocabulary = {name: get() for name, get in place_names._VOCABULARY.items()}
+    cities, names = entities.city_ids(), entities.gazetteer_names()
+    for module_state in (place_names._loaded, entities._city_index):
+        module_state.clear()
+    try:
+        place_names.load_place_vocabulary(tmp_path)  # built and kept
+        entities.load_city_index(tmp_path)
+        assert {p.name.split("-")[0] for p in tmp_path.iterdir()} == {"place", "city"}
+        for module_state in (place_names._loaded, entities._city_index):
+            module_state.clear()
+        place_names.load_place_vocabulary(tmp_path)  # read back
+        entities.load_city_index(tmp_path)
+        assert {name: frozenset(words) for name, words in place_names._loaded.items()} == vocabulary
+        assert entities._build_city_index() == entities._city_index
+        stored_cities = {(cc, lat, lon): i for cc, lat, lon, i in entities._city_index["cities"]}
+        assert stored_cities == cities
+        assert dict(entities._city_index["names"]) == names
+    finally:
+        for module_state in (place_names._loaded, entities._city_index):
+            module_state.clear()

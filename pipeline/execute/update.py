@@ -20,6 +20,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from pipeline.archive import LinkedTables, added, as_written, linked, load_index, read_previous
+from pipeline.archive.entities import load_city_index
 from pipeline.core.records import Failure
 from pipeline.core.settings import Settings
 from pipeline.execute.execution import Execution, plan_batches
@@ -113,6 +114,7 @@ def update_tables(
         # Entities and events across the archive, linked here in one order whatever the executor;
         # when no bulletin's rows changed, the archive is as last written.
         index = load_index(out_dir, manifest_text(manifest)) if only_added else None
+        load_city_index(settings.cache_dir)  # loaded with the resources, unless workers did that
         if index is not None and replaced:
             tables = added(spilled.sorted_tables(), out_dir, index)
         elif redo_all or replaced:

