@@ -67,6 +67,12 @@ OTHER_SETS = {
     "genres": ("genres_tables", HERE / "holdout" / "genres"),
     "french": ("french_tables", HERE / "holdout" / "french"),
 }
+# Where each set's bulletins are, beside the repository (the fixtures skip when it is absent).
+TEXTS = {
+    "archive": HERE.parent.parent / "shared" / "archive",
+    "genres": HERE.parent.parent / "blindset" / "texts",
+    "french": HERE.parent.parent / "blindset" / "fr_texts",
+}
 
 
 @pytest.mark.parametrize("name", sorted(OTHER_SETS))
@@ -80,7 +86,11 @@ def test_real_bulletin_sets_meet_accuracy_floors(
         pytest.skip("blind floors not checked: BULLETIN_SKIP_BLIND is set")
     fixture, folder = OTHER_SETS[name]
     tables = request.getfixturevalue(fixture)
-    goldens = load_golden_dir(folder / half)
+    # A bulletin saved beside the repository from a stored page that is no longer found is not
+    # scored (SOURCES.md says which); its golden file stays for when the text is found again.
+    # One that is there must have its row in `documents`.
+    present = {path.name for path in TEXTS[name].iterdir()}
+    goldens = [g for g in load_golden_dir(folder / half) if g.source_name in present]
     key = name if half == "golden" else f"{name}_blind"
     _check(evaluate(goldens, _tables(tables)), FLOORS[key], blind=half == "blind")
 

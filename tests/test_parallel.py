@@ -81,7 +81,11 @@ def test_a_run_in_this_process_leaves_nothing_frozen_from_the_collector(tmp_path
         return [len(batch)]
 
     batches = [[SourceFile(tmp_path / "a.txt", "a.txt", "", 1)]] * 2
-    out = map_batches(process, load, lambda source, reason: 0, batches, Settings(), Execution(workers=1))
+    # Resources held by the caller: the batches run in this process (without them, in a child).
+    loaded = load(Settings())
+    out = map_batches(
+        process, load, lambda source, reason: 0, batches, Settings(), Execution(workers=1), loaded
+    )
     assert list(out) == [[1], [1]]
     assert gc.get_freeze_count() == 0
 
@@ -288,6 +292,21 @@ def test_a_document_that_kills_its_worker_fails_alone(tmp_path: Path, resources:
     (raw / "c.txt").write_text(GOOD + "\nCRASH\n", encoding="utf-8")
     summary = _run(raw, tmp_path / "out", resources, Execution(workers=2, batch_documents=2))
     assert summary.processed == ["a.txt", "b.txt", "d.txt", "e.txt"]
+    assert [(f.source_file, f.stage) for f in summary.failed] == [("c.txt", "internal")]
+    assert "worker process died" in summary.failed[0].error
+
+
+@pytest.mark.usefixtures("dies_on")
+def test_one_worker_is_a_child_process_and_a_document_that_kills_it_fails_alone(tmp_path: Path) -> None:
+    # No resources given (as `bulletin run` calls it): the model is loaded and the documents
+    # are processed in a child process, whose memory goes back to the system when it ends.
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("a.txt", "b.txt", "d.txt"):
+        (raw / name).write_text(GOOD, encoding="utf-8")
+    (raw / "c.txt").write_text(GOOD + "\nCRASH\n", encoding="utf-8")
+    summary = _run(raw, tmp_path / "out", None, Execution(batch_documents=2))
+    assert summary.processed == ["a.txt", "b.txt", "d.txt"]
     assert [(f.source_file, f.stage) for f in summary.failed] == [("c.txt", "internal")]
     assert "worker process died" in summary.failed[0].error
 

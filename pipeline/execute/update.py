@@ -34,6 +34,7 @@ from pipeline.execute.stages import (
     return_free_memory,
 )
 from pipeline.execute.summary import RunSummary
+from pipeline.extract.nlp import LanguageModels
 from pipeline.read.discover import Discovery
 from pipeline.tables.build import results_to_tables, to_arrow
 from pipeline.tables.commit import Manifest, manifest_text, refused_digest
@@ -81,6 +82,10 @@ def update_tables(
             summary.warnings.append(failure)
         elif on_error:
             on_error(failure, None)
+    if resources is None and to_process:
+        # Each worker process loads the models: one that is not installed is said here, in one
+        # line, before any worker starts (``load_resources`` checks the same).
+        LanguageModels(settings.models).check()
     with spill() as spilled:
         batches = plan_batches(to_process, execution)
         for outcomes in map_batches(
@@ -114,7 +119,7 @@ def update_tables(
         # Entities and events across the archive, linked here in one order whatever the executor;
         # when no bulletin's rows changed, the archive is as last written.
         index = load_index(out_dir, manifest_text(manifest)) if only_added else None
-        load_city_index(settings.cache_dir)  # loaded with the resources, unless workers did that
+        load_city_index(settings.cache_dir)  # the gazetteer's cities as the archive links them
         if index is not None and replaced:
             tables = added(spilled.sorted_tables(), out_dir, index)
         elif redo_all or replaced:

@@ -15,7 +15,7 @@ only when it is used, memory-mapped; the tables linking changes are put back in 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -25,6 +25,9 @@ import pyarrow.compute as pc
 
 from pipeline.tables.build import CHUNK_ROWS, in_chunks, sort_table, to_arrow
 from pipeline.tables.schema import TABLES, Table
+
+# The new values of some columns for the rows of a record batch (``SpilledTables.replace_columns``).
+Columns = Callable[[pa.RecordBatch], Mapping[str, pa.Array]]
 
 # Where the rows of a spilled table are: one row per run of one document's rows in a batch.
 _RUN_SCHEMA = pa.schema(
@@ -72,11 +75,45 @@ class SpilledTables(Mapping[str, pa.Table]):
         self._paths[name] = path
         old.unlink()  # a table still read from it keeps its pages until it is let go
 
+    def replace_columns(self, name: str, columns: Columns) -> None:
+        """Table ``name`` with some of its columns' values set anew, a record batch at a time:
+        ``columns(batch)`` gives them for the rows of ``batch``, in order. The batches are read
+        from the file (not mapped: a mapped file's pages count in the process's memory until the
+        whole table is let go) and written to a new file as they come."""
+        if name in self._in_memory:
+            self._in_memory[name] = set_columns(self._in_memory[name], columns)
+            return
+        old = self._paths[name]
+        self._replaced += 1
+        path = old.with_name(f"{name}.{self._replaced}.arrow")
+        with pa.OSFile(str(old)) as handle:
+            reader = pa.ipc.open_file(handle)
+            with pa.ipc.new_file(str(path), reader.schema) as writer:
+                for i in range(reader.num_record_batches):
+                    writer.write_batch(_with_values(reader.get_batch(i), columns))
+        self._paths[name] = path
+        old.unlink()
+
     def __iter__(self) -> Iterator[str]:
         return iter(TABLES)
 
     def __len__(self) -> int:
         return len(TABLES)
+
+
+def set_columns(table: pa.Table, columns: Columns) -> pa.Table:
+    """``table`` with the values ``columns(batch)`` gives for each of its record batches of at
+    most ``CHUNK_ROWS`` rows (see ``SpilledTables.replace_columns``)."""
+    batches = [_with_values(b, columns) for b in in_chunks(table).to_batches()]
+    return pa.Table.from_batches(batches, schema=table.schema)
+
+
+def _with_values(batch: pa.RecordBatch, columns: Columns) -> pa.RecordBatch:
+    for column, values in columns(batch).items():
+        index = batch.schema.get_field_index(column)
+        field = batch.schema.field(index)
+        batch = batch.set_column(index, field, values.cast(field.type))
+    return batch
 
 
 class TableSpill:
