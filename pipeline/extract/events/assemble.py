@@ -35,7 +35,7 @@ from pipeline.extract.events.participants import organisers_of, participants_of,
 from pipeline.extract.events.phrases import find_phrases
 from pipeline.extract.events.places import choose_place, place_hits
 from pipeline.extract.events.records import Anchor, Context
-from pipeline.extract.events.tokens import blocked_tokens, section_text
+from pipeline.extract.events.tokens import blocked_tokens, named_in_dates, section_text
 from pipeline.extract.events.undated import undated_anchors
 from pipeline.extract.events.weekdays import report_week, weekday_dates, weekday_numbers
 
@@ -201,6 +201,7 @@ def section_events(
     blocked = blocked_tokens(
         st, [(a, b) for (a, b), d in zip(date_spans, own_dates, strict=True) if d.granularity != "year"]
     )
+    blocked -= named_in_dates(st, blocked, lex.triggers)
     hits = tuple(place_hits(section, places, own_mentions, org_spans, lex.where_words, lex.origin_words))
     found = refine_verb_phrases(st, find_phrases(st, lex, blocked, blocked_tokens(st, org_spans)), lex)
     found += argument_phrases(st, lex, found, own_dates, blocked)

@@ -150,6 +150,10 @@ def _choose(
     start, end = mention.char_start - base, mention.char_end - base
     before = [p for p in candidates if _phrase_end(st, p) <= start]
     after = [p for p in candidates if _phrase_start(st, p) >= end]
+    # The activity the date's own words name ("April meeting: Sun 18") is the date's.
+    inside = [p for p in candidates if start <= _phrase_start(st, p) and _phrase_end(st, p) <= end]
+    if inside:
+        return inside[0]
     order = before[::-1] + after
     if not order:
         return None

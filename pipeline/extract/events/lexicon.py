@@ -91,6 +91,9 @@ class EventLexicon:
     schedule_words: frozenset[str] = frozenset()
     # Words that join two activities sharing one date ("a workshop *and* a meeting on 3 May").
     conjunctions: frozenset[str] = frozenset()
+    # Words that make an activity named after them the time of another ("just after the ACA
+    # Meeting", "à la veille du Forum mondial"): a named one takes place, dated or not.
+    reference_cues: tuple[Words, ...] = ()
 
 
 def words_of(phrase: str) -> Words:
@@ -216,6 +219,7 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         back_references=word_set("back_references"),
         schedule_words=word_set("schedule_words"),
         conjunctions=word_set("conjunctions"),
+        reference_cues=phrases("reference_cues"),
     )
 
 
