@@ -10,6 +10,7 @@ words after the label, up to a comma or a bracket, are its name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from pipeline.core.records import DateMention
@@ -20,6 +21,11 @@ from pipeline.extract.events.tokens import SectionText
 _LEADERS = " \t-–—•*·>"  # what may stand before the day on its line: a bullet
 _BULLETS = "-–—•*·>"
 _MARKS = (":", " – ", " — ", " - ")
+_TIME = r"\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?)?"
+_CLOCK = re.compile(
+    rf"(?<!\w){_TIME}\s*[–—-]\s*{_TIME}(?!\w)|(?<!\w)\d{{1,2}}[:.h]\d{{2}}(?!\w)", re.IGNORECASE
+)
+_LIST_JOINS = frozenset({"and", "or", "et", "ou"})  # between the days of a list
 _MAX_BEFORE_MARK = 4  # words between the day and the mark ("à PARIS", "at the Hall")
 _NAME_ENDS = ",;(.!?"
 _MAX_NAME_TOKENS = 24
@@ -39,7 +45,9 @@ def agenda_label(st: SectionText, mention: DateMention) -> tuple[int, int] | Non
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     rest = text[end:line_end]
-    found = [(rest.find(mark), len(mark)) for mark in _MARKS if mark in rest]
+    # The colon and the dash of clock times ("@ 10:00 am – 12:00 pm") are no marks.
+    masked = _CLOCK.sub(lambda m: " " * len(m.group()), rest)
+    found = [(masked.find(mark), len(mark)) for mark in _MARKS if mark in masked]
     if not found:
         return None
     at, size = min(found)
@@ -107,6 +115,35 @@ def opens_list_item(st: SectionText, mention: DateMention) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
     return bool(before.strip()) and not before.strip(_LEADERS) and before.strip()[0] in _BULLETS
+
+
+def in_day_list(
+    st: SectionText, mention: DateMention, dates: Sequence[DateMention], where_words: frozenset[str]
+) -> bool:
+    """Is a day one of the days a bulleted line lists, after a short label of place or none ("-
+    April 16, June 18", "- At the Library: May 17 and July 19")? Such a line holds nothing else:
+    the days of an activity named before the list. A label of another kind names what the day is
+    ("- Notification of acceptance: 31 August")."""
+    if mention.granularity != "day":
+        return False
+    text = st.section.text
+    base = st.section.char_start
+    line_start, line_end = _line_bounds(text, mention.char_start - base, mention.char_end - base)
+    line = list(text[line_start:line_end])
+    if not "".join(line).strip() or "".join(line).strip()[0] not in _BULLETS:
+        return False
+    for d in dates:
+        lo, hi = d.char_start - base - line_start, d.char_end - base - line_start
+        if lo >= 0 and hi <= len(line):
+            line[lo:hi] = " " * (hi - lo)
+    body = "".join(line).lstrip(_LEADERS)
+    label, colon, after = body.partition(":")
+    if colon:
+        words = label.lower().split()
+        if not words or len(words) > _MAX_BEFORE_MARK or words[0] not in where_words:
+            return False
+        body = after
+    return all(w.lower() in _LIST_JOINS for w in re.findall(r"\w+", body))
 
 
 def _tokens_between(st: SectionText, lo: int, hi: int) -> list[int]:
