@@ -127,3 +127,28 @@ def test_activities_in_the_plural_beside_a_dated_one_of_their_kind_are_its_parts
     )
     events = events_of(nlp, bulletin)
     assert [e.name for e in events] == ["session for new students"]
+
+
+# ------------------------------------------------------------------ a visit and its purpose
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("The Treasurer visited the Mbale branch office on 8 May.", "visit to the Mbale branch office"),
+        ("The Treasurer visited the Mbale branch office on 8 May to meet the volunteers.",
+         "visit to the Mbale branch office"),
+        ("Our chair visited refugees at the Nyakabande transit centre on 8 May.", "visit to refugees"),
+    ],
+)  # fmt: skip
+def test_a_visit_is_named_by_what_was_visited_not_by_its_purpose(nlp, body: str, name: str) -> None:
+    bulletin = Bulletin(body, title="Field news", dates=[day("on 8 May", "2026-05-08")])
+    assert [(e.name, e.start_date) for e in events_of(nlp, bulletin)] == [(name, date(2026, 5, 8))]
+
+
+@pytest.mark.model
+def test_a_meeting_that_meets_a_target_is_still_no_meeting(nlp) -> None:
+    bulletin = Bulletin("The clinic met its vaccination targets on 8 May.", title="Field news",
+                        dates=[day("on 8 May", "2026-05-08")])  # fmt: skip
+    assert events_of(nlp, bulletin) == []
