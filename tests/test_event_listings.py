@@ -12,7 +12,9 @@ import spacy
 from event_bulletins import Bulletin, day, events_of
 
 from pipeline.core.records import DateMention
-from pipeline.extract.events.agenda import agenda_label
+from pipeline.extract.events import find_events
+from pipeline.extract.events.agenda import agenda_label, in_day_list
+from pipeline.extract.events.lexicon import load_lexicon
 from pipeline.extract.events.tokens import section_text
 
 
@@ -98,3 +100,86 @@ def test_the_days_go_to_a_kind_of_activity_over_the_word_event() -> None:
     )
     (event,) = [e for e in events_of(spacy.blank("en"), bulletin) if e.start_date]
     assert event.name.endswith("informal community forums")
+
+
+@pytest.mark.parametrize(
+    ("body", "piece"),
+    [
+        ("Call for abstracts\n3rd Workshop on Coastal Soil Data\nDate: 6 October 2026\nVenue: Split",
+         "6 October 2026"),
+        ("Appel à communications\nAtelier sur les sols côtiers\nQuand : le 6 octobre 2026\nOù : Split",
+         "le 6 octobre 2026"),
+    ],
+)  # fmt: skip
+def test_a_line_labelled_as_the_date_dates_the_activity_above(body: str, piece: str) -> None:
+    language = "fr" if "Atelier" in body else "en"
+    bulletin = Bulletin(body, title=None, dates=[day(piece, "2026-10-06")])
+    section = bulletin.section()
+    events = find_events(
+        "doc",
+        [section],
+        [spacy.blank(language)(section.text)],
+        *bulletin.records(),
+        load_lexicon(language),
+        language,
+    )
+    assert [(e.event_type, e.start_date) for e in events] == [("workshop", date(2026, 10, 6))]
+
+
+@pytest.mark.parametrize(
+    ("line", "listed"),
+    [
+        ("Date: 6 October 2026", True),
+        ("When: 6 October 2026", True),
+        ("- At the Old Mill: 6 October 2026", True),
+        ("- 6 October 2026", True),
+        ("6 October 2026", False),  # no label, no bullet: a dateline
+        ("Closing of registrations: 6 October 2026", False),
+        ("- Notification of acceptance: 6 October 2026", False),
+        ("Date: 6 October 2026, bring a packed lunch", False),
+    ],
+)
+def test_which_lines_list_days(line: str, listed: bool) -> None:
+    bulletin = Bulletin(line, title=None, dates=[day("6 October 2026", "2026-10-06")])
+    section = bulletin.section()
+    st = section_text(section, spacy.blank("en")(section.text))
+    (mention,) = bulletin.records()[0]
+    assert in_day_list(st, mention, [mention], load_lexicon()) is listed
+
+
+# ------------------------------------------------------------------ a day as a heading
+
+
+@pytest.mark.parametrize("model", ["blank", "real"])
+def test_a_day_as_a_heading_dates_the_first_activity_of_its_body(model: str, request) -> None:
+    nlp = spacy.blank("en") if model == "blank" else request.getfixturevalue("nlp")
+    bulletin = Bulletin(
+        "Our annual general meeting drew a good crowd, and Ana was re-elected as treasurer. Later "
+        "we walked up to the old quarry.",
+        title="March 8th",
+        dates=[day("March 8th", "2026-03-08")],
+    )
+    events = events_of(nlp, bulletin)
+    assert [(e.event_type, e.start_date) for e in events][:1] == [("meeting", date(2026, 3, 8))]
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Club news of March 8th", "Our annual general meeting drew a good crowd."),  # more than a day
+        ("March 8th", "The annual general meeting will be held on 2 April."),  # the body dates it
+    ],
+)
+def test_a_heading_with_more_than_a_day_or_a_dated_body_keeps_its_dates(title: str, body: str) -> None:
+    dates = [day("March 8th", "2026-03-08")] + ([day("on 2 April", "2026-04-02")] if "April" in body else [])
+    events = events_of(spacy.blank("en"), Bulletin(body, title=title, dates=dates))
+    assert date(2026, 3, 8) not in [e.start_date for e in events]
+
+
+def test_a_label_of_place_with_an_apostrophe() -> None:
+    line = "- At the Mayor's Home: 6 October 2026"
+    bulletin = Bulletin(line, title=None, dates=[day("6 October 2026", "2026-10-06")])
+    section = bulletin.section()
+    st = section_text(section, spacy.blank("en")(section.text))
+    (mention,) = bulletin.records()[0]
+    assert in_day_list(st, mention, [mention], load_lexicon())

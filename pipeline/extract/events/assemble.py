@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from pipeline.core.ids import normalise_name, stable_id
 from pipeline.core.records import DateMention, Event, Mention, Organisation, Person, Place, Section
 from pipeline.extract.context import DocumentContext, Extracted
-from pipeline.extract.events.agenda import agenda_phrases
+from pipeline.extract.events.agenda import agenda_phrases, heading_day
 from pipeline.extract.events.arguments import (
     argument_phrases,
     refine_verb_phrases,
@@ -234,6 +234,8 @@ def section_events(
         free = [d for d in own_dates if (d.char_start, d.start_date) not in used]
         anchors += title_fallback(st, free, title, lex)
     anchors = drop_summary_months(anchors)
+    if not anchors and (entry := heading_day(st, phrases, own_dates)) is not None:
+        anchors.append(entry)
     anchors.sort(key=lambda a: (a.sentence, a.position, a.phrase.start))
     anchors += undated_anchors(ctx, anchors)
     named = drop_months_of_days([(a, *_names(a, ctx)) for a in anchors])

@@ -239,7 +239,7 @@ def assign_dates(
             chosen = _choose(st, candidates, mention, lex, taken, spans)
         if chosen is None and label is not None:
             continue
-        if chosen is None and in_day_list(st, mention, dates, lex.where_words):
+        if chosen is None and in_day_list(st, mention, dates, lex):
             # "informal forums held through the year: / - At the Library: April 16, June 18": the
             # days of the activity the title, else the text before the line, names.
             line_start = st.section.text.rfind("\n", 0, start) + 1
