@@ -1,6 +1,6 @@
 """Words of community bulletins: a litter pick is a work party, a town hall named as a venue is
-no meeting, and a heading about an activity's background is no activity. The sentences are made
-up for these tests; no bulletin is quoted.
+no meeting, a heading about an activity's background is no activity, and a "leçon inaugurale" is
+a lecture. The sentences are made up for these tests; no bulletin is quoted.
 """
 
 from __future__ import annotations
@@ -10,6 +10,9 @@ from datetime import date
 import pytest
 import spacy
 from event_bulletins import Bulletin, day, events_of
+
+from pipeline.extract.events import find_events
+from pipeline.extract.events.lexicon import load_lexicon
 
 
 @pytest.mark.parametrize(
@@ -40,3 +43,18 @@ def test_a_town_hall_named_as_a_venue_is_no_meeting() -> None:
         dates=[day("Saturday 14 March", "2026-03-14")],
     )
     assert all(e.name != "Town Hall" for e in events_of(spacy.blank("en"), bulletin))
+
+
+def test_an_inaugural_lecture_in_french() -> None:
+    bulletin = Bulletin(
+        "La leçon inaugurale de la chaire d'écologie aura lieu le 3 mars à Lyon.",
+        title="Nominations",
+        dates=[day("le 3 mars", "2026-03-03")],
+        places=[("Lyon", "city", "FR")],
+    )
+    section = bulletin.section()
+    events = find_events(
+        "doc", [section], [spacy.blank("fr")(section.text)], *bulletin.records(), load_lexicon("fr"), "fr"
+    )
+    assert [(e.event_type, e.start_date, e.city) for e in events] == [("lecture", date(2026, 3, 3), "Lyon")]
+    assert events[0].name.startswith("leçon inaugurale")
