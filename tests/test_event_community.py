@@ -1,6 +1,7 @@
 """Words of community bulletins: a litter pick is a work party, a town hall named as a venue is
-no meeting, a heading about an activity's background is no activity, and a "leçon inaugurale" is
-a lecture. The sentences are made up for these tests; no bulletin is quoted.
+no meeting, a heading about an activity's background is no activity, a "leçon inaugurale" is a
+lecture, and an activity placed nowhere takes the country of a bulletin whose places almost all lie
+in one. The sentences are made up for these tests; no bulletin is quoted.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ import pytest
 import spacy
 from event_bulletins import Bulletin, day, events_of
 
+from pipeline.core.records import DateMention, Mention, Place, Section
 from pipeline.extract.events import find_events
 from pipeline.extract.events.lexicon import load_lexicon
+from pipeline.extract.events.places import home_country
 
 
 @pytest.mark.parametrize(
@@ -58,3 +61,68 @@ def test_an_inaugural_lecture_in_french() -> None:
     )
     assert [(e.event_type, e.start_date, e.city) for e in events] == [("lecture", date(2026, 3, 3), "Lyon")]
     assert events[0].name.startswith("leçon inaugurale")
+
+
+# ------------------------------------------------------------------ a bulletin's own country
+
+
+def _place(name: str, country: str | None) -> Place:
+    return Place("doc", f"p-{name}", name, "city", country, None, None, 1)
+
+
+def _mentions(names: list[str]) -> list[Mention]:
+    return [
+        Mention("doc", "doc-s01", f"m{n}", "PLACE", name, n, n + 1, f"p-{name}", 1)
+        for n, name in enumerate(names)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("named", "home"),
+    [
+        (["Ballarat", "Ballarat", "Geelong"], "AU"),
+        (["Ballarat", "Ballarat", "Geelong", "Auckland"], None),  # 3 of 4: not almost only
+        (["Ballarat", "Geelong"], None),  # too few to tell
+        ([], None),
+    ],
+)
+def test_the_country_a_bulletin_is_about(named: list[str], home: str | None) -> None:
+    places = [_place("Ballarat", "AU"), _place("Geelong", "AU"), _place("Auckland", "NZ")]
+    assert home_country(places, _mentions(named)) == home
+
+
+def test_an_activity_placed_nowhere_takes_the_bulletins_country() -> None:
+    text = "1. Club news\n\nThe AGM was held on 4 May.\n\n2. Around town\n\nBallarat, Ballarat and Geelong."
+    first = Section("doc", "doc-s01", 1, "Club news", text[: text.index("2.")], 0, text.index("2."), 12, 1, 1)
+    second = Section(
+        "doc", "doc-s02", 2, "Around town", text[text.index("2.") :], text.index("2."), len(text), 14, 1, 1
+    )
+    at = text.index("on 4 May")
+    when = date(2026, 5, 4)
+    dates = [DateMention("doc", "doc-s01", "d0", "on 4 May", when, when, "day", False, None, at, at + 8)]
+    places = [_place("Ballarat", "AU"), _place("Geelong", "AU")]
+    mentions = [
+        Mention(
+            "doc",
+            "doc-s02",
+            f"m{k}",
+            "PLACE",
+            name,
+            text.index(name, start),
+            text.index(name, start) + len(name),
+            f"p-{name}",
+            1,
+        )
+        for k, (name, start) in enumerate(
+            [
+                ("Ballarat", second.char_start),
+                ("Ballarat", text.rindex("Ballarat")),
+                ("Geelong", second.char_start),
+            ]
+        )
+    ]
+    blank = spacy.blank("en")
+    events = find_events(
+        "doc", [first, second], [blank(first.text), blank(second.text)], dates, places, mentions, [], []
+    )
+    assert [(e.name, e.country_code) for e in events] == [("AGM", "AU")]

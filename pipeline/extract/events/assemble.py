@@ -33,7 +33,7 @@ from pipeline.extract.events.listings import listing_phrases
 from pipeline.extract.events.names import resolve_name, title_activity
 from pipeline.extract.events.participants import organisers_of, participants_of, unattached_organisers
 from pipeline.extract.events.phrases import find_phrases
-from pipeline.extract.events.places import choose_place, place_hits
+from pipeline.extract.events.places import choose_place, home_country, place_hits
 from pipeline.extract.events.records import Anchor, Context
 from pipeline.extract.events.tokens import blocked_tokens, named_in_dates, section_text
 from pipeline.extract.events.undated import undated_anchors
@@ -298,4 +298,5 @@ def find_events(
         events += section_events(
             doc_id, section, doc, dates, places, mentions, organisations, people, lex, week, weekdays
         )
-    return events
+    home = home_country(places, mentions)
+    return [replace(e, country_code=home) if e.country_code is None and home else e for e in events]
