@@ -15,7 +15,8 @@ The name is the section title when the title names the activity ("Capacity Build
 Workshop on X" over a body that says "a capacity building workshop"), else the trigger's
 noun phrase with its modifiers, acronym and complement ("meeting of X"); "the conference"
 takes the name of the conference named before. The place comes from the reporting
-sentence, else the section title, else the section's other sentences.
+sentence, else the section title, else the section's other sentences; an activity whose section
+names no place takes the country the bulletin's places almost all name, if they do.
 
 Domain words (triggers, cue phrases) are in ``pipeline/data/events.yaml``.
 """

@@ -10,16 +10,23 @@ words after the label, up to a comma or a bracket, are its name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from pipeline.core.records import DateMention
 from pipeline.extract.events.lexicon import EventLexicon, words_of
 from pipeline.extract.events.phrases import Phrase, named_activity
+from pipeline.extract.events.records import Anchor
 from pipeline.extract.events.tokens import SectionText
 
 _LEADERS = " \t-–—•*·>"  # what may stand before the day on its line: a bullet
 _BULLETS = "-–—•*·>"
 _MARKS = (":", " – ", " — ", " - ")
+_TIME = r"\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?)?"
+_CLOCK = re.compile(
+    rf"(?<!\w){_TIME}\s*[–—-]\s*{_TIME}(?!\w)|(?<!\w)\d{{1,2}}[:.h]\d{{2}}(?!\w)", re.IGNORECASE
+)
+_LIST_JOINS = frozenset({"and", "or", "et", "ou"})  # between the days of a list
 _MAX_BEFORE_MARK = 4  # words between the day and the mark ("à PARIS", "at the Hall")
 _NAME_ENDS = ",;(.!?"
 _MAX_NAME_TOKENS = 24
@@ -39,7 +46,9 @@ def agenda_label(st: SectionText, mention: DateMention) -> tuple[int, int] | Non
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     rest = text[end:line_end]
-    found = [(rest.find(mark), len(mark)) for mark in _MARKS if mark in rest]
+    # The colon and the dash of clock times ("@ 10:00 am – 12:00 pm") are no marks.
+    masked = _CLOCK.sub(lambda m: " " * len(m.group()), rest)
+    found = [(masked.find(mark), len(mark)) for mark in _MARKS if mark in masked]
     if not found:
         return None
     at, size = min(found)
@@ -107,6 +116,65 @@ def opens_list_item(st: SectionText, mention: DateMention) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
     return bool(before.strip()) and not before.strip(_LEADERS) and before.strip()[0] in _BULLETS
+
+
+def in_day_list(
+    st: SectionText, mention: DateMention, dates: Sequence[DateMention], lex: EventLexicon
+) -> bool:
+    """Is a day one of the days a line lists: a bulleted line after a short label of place or
+    none ("- April 16, June 18", "- At the Library: May 17 and July 19"), or a line labelled as
+    the date ("Date: 6 October 2026")? Such a line holds nothing else: the days of an activity
+    named before it. A label of another kind names what the day is ("- Notification of
+    acceptance: 31 August")."""
+    if mention.granularity != "day":
+        return False
+    text = st.section.text
+    base = st.section.char_start
+    line_start, line_end = _line_bounds(text, mention.char_start - base, mention.char_end - base)
+    line = list(text[line_start:line_end])
+    if not "".join(line).strip():
+        return False
+    bulleted = "".join(line).strip()[0] in _BULLETS
+    for d in dates:
+        lo, hi = d.char_start - base - line_start, d.char_end - base - line_start
+        if lo >= 0 and hi <= len(line):
+            line[lo:hi] = " " * (hi - lo)
+    body = "".join(line).lstrip(_LEADERS)
+    label, colon, after = body.partition(":")
+    words = label.lower().split() if colon else []
+    date_label = bool(words) and set(re.findall(r"\w+", label.lower())) <= lex.date_labels
+    if colon:
+        if not words or len(words) > _MAX_BEFORE_MARK:
+            return False
+        if not (date_label or words[0] in lex.where_words):
+            return False
+        body = after
+    if not (bulleted or date_label):
+        return False
+    return all(w.lower() in _LIST_JOINS for w in re.findall(r"\w+", body))
+
+
+def heading_day(st: SectionText, phrases: Sequence[Phrase], dates: Sequence[DateMention]) -> Anchor | None:
+    """A heading that is a day and nothing else ("October 15th", "Samedi 12 mars") over a body
+    that dates no activity: the day of the first activity the body names (a diary's entry)."""
+    section = st.section
+    if not st.has_heading or not section.title:
+        return None
+    base = section.char_start
+    title_lo = section.text.find(section.title)
+    title_hi = title_lo + len(section.title)
+    days = [d for d in dates if d.granularity == "day" and title_lo <= d.char_start - base < title_hi]
+    if len(days) != 1:
+        return None
+    day = days[0]
+    rest = section.text[title_lo : day.char_start - base] + section.text[day.char_end - base : title_hi]
+    if re.search(r"\w", rest):
+        return None
+    body = [p for p in phrases if p.sentence > 0 and not p.in_org and not p.host and not p.argument]
+    if not body:
+        return None
+    first = body[0]
+    return Anchor(first, day, first.sentence, st.start(first.start))
 
 
 def _tokens_between(st: SectionText, lo: int, hi: int) -> list[int]:

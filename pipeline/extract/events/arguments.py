@@ -211,8 +211,10 @@ def refine_verb_phrases(st: SectionText, phrases: Sequence[Phrase], lex: EventLe
         subjects = children(verb, "nsubj", "nsubjpass")
         if any(s.i in noun_heads for s in subjects) or _named_right_before(st, phrase, phrases):
             continue  # "a peer-review mission is visiting Accra": the mission is the row
-        if any(lemma_of(o).lower() in lex.not_activity_nouns for o in children(verb, "dobj")):
-            continue  # "met its targets"
+        # "met its targets"; a place visited is a visit whatever it is ("visited the field office")
+        objects = [lemma_of(o).lower() for o in children(verb, "dobj")]
+        if phrase.event_type != "visit" and any(o in lex.not_activity_nouns for o in objects):
+            continue
         if not phrase.modified:
             subject = _subject_name(st, verb, lex)
             if subject is not None:

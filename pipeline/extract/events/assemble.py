@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from pipeline.core.ids import normalise_name, stable_id
 from pipeline.core.records import DateMention, Event, Mention, Organisation, Person, Place, Section
 from pipeline.extract.context import DocumentContext, Extracted
-from pipeline.extract.events.agenda import agenda_phrases
+from pipeline.extract.events.agenda import agenda_phrases, heading_day
 from pipeline.extract.events.arguments import (
     argument_phrases,
     refine_verb_phrases,
@@ -33,9 +33,9 @@ from pipeline.extract.events.listings import listing_phrases
 from pipeline.extract.events.names import resolve_name, title_activity
 from pipeline.extract.events.participants import organisers_of, participants_of, unattached_organisers
 from pipeline.extract.events.phrases import find_phrases
-from pipeline.extract.events.places import choose_place, place_hits
+from pipeline.extract.events.places import choose_place, home_country, place_hits
 from pipeline.extract.events.records import Anchor, Context
-from pipeline.extract.events.tokens import blocked_tokens, section_text
+from pipeline.extract.events.tokens import blocked_tokens, named_in_dates, section_text
 from pipeline.extract.events.undated import undated_anchors
 from pipeline.extract.events.weekdays import report_week, weekday_dates, weekday_numbers
 
@@ -201,6 +201,7 @@ def section_events(
     blocked = blocked_tokens(
         st, [(a, b) for (a, b), d in zip(date_spans, own_dates, strict=True) if d.granularity != "year"]
     )
+    blocked -= named_in_dates(st, blocked, lex.triggers)
     hits = tuple(place_hits(section, places, own_mentions, org_spans, lex.where_words, lex.origin_words))
     found = refine_verb_phrases(st, find_phrases(st, lex, blocked, blocked_tokens(st, org_spans)), lex)
     found += argument_phrases(st, lex, found, own_dates, blocked)
@@ -233,6 +234,8 @@ def section_events(
         free = [d for d in own_dates if (d.char_start, d.start_date) not in used]
         anchors += title_fallback(st, free, title, lex)
     anchors = drop_summary_months(anchors)
+    if not anchors and (entry := heading_day(st, phrases, own_dates)) is not None:
+        anchors.append(entry)
     anchors.sort(key=lambda a: (a.sentence, a.position, a.phrase.start))
     anchors += undated_anchors(ctx, anchors)
     named = drop_months_of_days([(a, *_names(a, ctx)) for a in anchors])
@@ -295,4 +298,5 @@ def find_events(
         events += section_events(
             doc_id, section, doc, dates, places, mentions, organisations, people, lex, week, weekdays
         )
-    return events
+    home = home_country(places, mentions)
+    return [replace(e, country_code=home) if e.country_code is None and home else e for e in events]

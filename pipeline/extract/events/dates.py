@@ -13,7 +13,13 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from pipeline.core.records import DateMention
-from pipeline.extract.events.agenda import agenda_label, heading_above, item_after_comma, opens_list_item
+from pipeline.extract.events.agenda import (
+    agenda_label,
+    heading_above,
+    in_day_list,
+    item_after_comma,
+    opens_list_item,
+)
 from pipeline.extract.events.lexicon import EventLexicon, Words, words_of
 from pipeline.extract.events.names import TitleActivity
 from pipeline.extract.events.phrases import Phrase
@@ -31,6 +37,7 @@ from pipeline.extract.model_rules import lemma as lemma_of
 
 _MONTH_DISTANCE = 60  # characters between a month-only date and its trigger
 _DEADLINE_WINDOW = 8  # words before a date searched for "deadline"
+_LIST_REACH = 300  # characters between an activity and the list of its days below it
 
 
 def _sentence_at(st: SectionText, offset: int) -> int:
@@ -150,6 +157,10 @@ def _choose(
     start, end = mention.char_start - base, mention.char_end - base
     before = [p for p in candidates if _phrase_end(st, p) <= start]
     after = [p for p in candidates if _phrase_start(st, p) >= end]
+    # The activity the date's own words name ("April meeting: Sun 18") is the date's.
+    inside = [p for p in candidates if start <= _phrase_start(st, p) and _phrase_end(st, p) <= end]
+    if inside:
+        return inside[0]
     order = before[::-1] + after
     if not order:
         return None
@@ -227,6 +238,21 @@ def assign_dates(
             candidates = [p for p in in_sentence if not p.in_org] or in_sentence
             chosen = _choose(st, candidates, mention, lex, taken, spans)
         if chosen is None and label is not None:
+            continue
+        if chosen is None and in_day_list(st, mention, dates, lex):
+            # "informal forums held through the year: / - At the Library: April 16, June 18": the
+            # days of the activity the title, else the text before the line, names.
+            line_start = st.section.text.rfind("\n", 0, start) + 1
+            before = [
+                p
+                for p in phrases
+                if line_start - _LIST_REACH <= _phrase_end(st, p) <= line_start and not p.verb
+            ]
+            # A kind of activity over the word "event" ("forums ... drop-in events").
+            before = [p for p in before if p.event_type != "event"] or before
+            if title is not None or before:
+                owner = title.phrase if title is not None else before[-1]
+                anchors.append(Anchor(owner, mention, sentence, start))
             continue
         if chosen is None and opens_list_item(st, mention) and _bare_item(st, sentence, phrases):
             # "Upcoming dates: / - Tuesday, 15 November, noon to 1 pm": the days of the

@@ -91,6 +91,11 @@ class EventLexicon:
     schedule_words: frozenset[str] = frozenset()
     # Words that join two activities sharing one date ("a workshop *and* a meeting on 3 May").
     conjunctions: frozenset[str] = frozenset()
+    # Words that make an activity named after them the time of another ("just after the ACA
+    # Meeting", "à la veille du Forum mondial"): a named one takes place, dated or not.
+    reference_cues: tuple[Words, ...] = ()
+    # Labels of a line that gives an activity's days ("Date: 6 October 2026", "Quand : le 12 mai").
+    date_labels: frozenset[str] = frozenset()
 
 
 def words_of(phrase: str) -> Words:
@@ -216,6 +221,8 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         back_references=word_set("back_references"),
         schedule_words=word_set("schedule_words"),
         conjunctions=word_set("conjunctions"),
+        reference_cues=phrases("reference_cues"),
+        date_labels=word_set("date_labels"),
     )
 
 

@@ -450,6 +450,9 @@ def _verb_phrase(st: SectionText, i: int, blocked: frozenset[int], lex: EventLex
     sentence = st.sentence_of[i]
     if _gathers_for_activity(st, i, lex):
         return None
+    infinitive = st.parsed and i > 0 and st.lower[i - 1] == "to" and token.tag_ == "VB"
+    if infinitive and token.head.i != token.i and token.head.lower_ in lex.verb_triggers:
+        return None  # "visited the field office to meet partners": the purpose of the visit
     # Passive: "targets are rarely met".
     k = i - 1
     while k >= 0 and st.sentence_of[k] == sentence and st.tokens[k].pos_ == "ADV":

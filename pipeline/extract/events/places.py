@@ -134,3 +134,24 @@ def choose_place(
             if countries:
                 country = _best(countries, anchor, counts).place.country_code
     return None, country
+
+
+_HOME_MENTIONS = 3  # place mentions of one country before it is a bulletin's own country
+_HOME_SHARE = 0.8  # ... and the share of the mentions of a country it must hold
+
+
+def home_country(places: Sequence[Place], mentions: Sequence[Mention]) -> str | None:
+    """The country a bulletin is about, when its places name one and almost only it (a parish
+    newsletter names its suburbs and its city): the country of an activity whose section names
+    no place."""
+    by_id = {p.place_id: p for p in places}
+    counts = Counter(
+        place.country_code
+        for m in mentions
+        if (place := by_id.get(m.entity_id or "")) is not None and place.country_code
+    )
+    if not counts:
+        return None
+    country, n = counts.most_common(1)[0]
+    return country if n >= _HOME_MENTIONS and n >= _HOME_SHARE * sum(counts.values()) else None
+

@@ -183,8 +183,8 @@ _PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve"})
 
 def told_in_past(token: Token) -> bool:
     """Is the clause the token hangs from told in the past ("was held", "met", "has been
-    held"), or has it no verb? False for the present and the future ("is moving forward with
-    plans for a meeting", "will be held")."""
+    held", "have been running"), or has it no verb? False for the present and the future ("is
+    moving forward with plans for a meeting", "will be held")."""
     verb = governing_verb(token)
     if verb is None:
         return True
@@ -193,8 +193,9 @@ def told_in_past(token: Token) -> bool:
     group = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
     if any(t.tag_ == "MD" for t in group):
         return False
+    # "has been held", and the perfect progressive "have been holding workshops"
     return any(t.tag_ == "VBD" for t in group) or (
-        verb.tag_ == "VBN" and any(t.lower_ in _PERFECT_AUX for t in group)
+        verb.tag_ in {"VBN", "VBG"} and any(t.lower_ in _PERFECT_AUX for t in group)
     )
 
 

@@ -171,6 +171,23 @@ def blocked_tokens(st: SectionText, spans: Iterable[tuple[int, int]]) -> frozens
     return frozenset(blocked)
 
 
+def named_in_dates(
+    st: SectionText, blocked: frozenset[int], triggers: Iterable[Words]
+) -> frozenset[int]:
+    """Tokens of a date's words that name an activity: a trigger and the words before it in
+    one run of blocked tokens (a listing line read whole as a date, "April meeting: Sun 18",
+    is the April meeting on the 18th)."""
+    named: set[int] = set()
+    for i, j in _find_phrases(st.lower, triggers, 0, len(st.tokens)):
+        if not all(k in blocked for k in range(i, j)):
+            continue
+        k = i
+        while k - 1 in blocked and st.sentence_of[k - 1] == st.sentence_of[i]:
+            k -= 1
+        named.update(range(k, j))
+    return frozenset(named)
+
+
 def has_any(st: SectionText, sentence: int, phrases: Sequence[Words]) -> bool:
     indices = [k for k in range(len(st.tokens)) if st.sentence_of[k] == sentence]
     if not indices:

@@ -112,12 +112,16 @@ def _reported(ctx: Context, phrase: Phrase, dated: Sequence[Anchor]) -> bool:
     In a section that dates an activity, an undated meeting reported with a verb and an
     unnamed activity of the same kind are parts of it, and so is any activity of a sentence
     that dates another ("Summit 2014, Tunis, 8-10 Oct.: a panel on open contracting")."""
-    if phrase.argument or phrase.anaphoric or phrase.in_org or phrase.host or phrase.plural:
+    if phrase.argument or phrase.anaphoric or phrase.in_org or phrase.host:
         return False
     if phrase.det in ctx.lex.back_references:
         return False  # "this two-day meeting": the activity the section named before
+    if not phrase.plural and _referred_to(ctx, phrase):
+        return True
     if any(a.sentence == phrase.sentence for a in dated):
         return False
+    if phrase.plural:
+        return _several_held(ctx, phrase, dated)
     if phrase.verb:  # "met with a group of students", not "to meet the needs of ..."
         past = not ctx.st.tagged or ctx.st.tokens[phrase.head].tag_ == "VBD"
         # A meeting told in the past is no part of an activity the section announces ("...
@@ -131,6 +135,42 @@ def _reported(ctx: Context, phrase: Phrase, dated: Sequence[Anchor]) -> bool:
     same_kind = any(a.phrase.event_type == phrase.event_type for a in dated)
     carried_out = _placed(ctx, phrase) or _carried_out(ctx, phrase) or _run_by(ctx, phrase)
     return not phrase.specific and not same_kind and carried_out
+
+
+def _referred_to(ctx: Context, phrase: Phrase) -> bool:
+    """Is the activity, named with a capital and a proper-name word or a number, the time of
+    another ("held on 3 May, just after the ACA Meeting", "ahead of the 21st Congress")? It
+    takes place, though this sentence dates only the other."""
+    st = ctx.st
+    if not phrase.specific or phrase.verb or not st.tokens[phrase.head].text[:1].isupper():
+        return False
+    k = phrase.start - 1 if phrase.det else phrase.start
+    return any(
+        k >= len(cue)
+        and match(st.lower, k - len(cue), cue)
+        and st.sentence_of[k - len(cue)] == phrase.sentence
+        for cue in ctx.lex.reference_cues
+    )
+
+
+def _several_held(ctx: Context, phrase: Phrase, dated: Sequence[Anchor]) -> bool:
+    """Are activities named in the plural, with what they were about or whom they were with,
+    the object of an organiser's verb told in the past ("our officers have been holding some
+    workshops with local growers", "the centre ran three sessions for new carers")? One row
+    for them, unless the section dates an activity of that kind (they are its parts)."""
+    st = ctx.st
+    if phrase.verb or not phrase.modified or not st.parsed:
+        return False
+    if any(a.phrase.event_type == phrase.event_type for a in dated):
+        return False
+    head = st.tokens[phrase.head]
+    verb = head.head
+    return (
+        head.dep_ == "dobj"
+        and verb.i != head.i
+        and lemma(verb).lower() in ctx.lex.organiser_verbs
+        and told_in_past(head)
+    )
 
 
 def _told_of(ctx: Context, phrase: Phrase) -> bool:
