@@ -20,19 +20,35 @@ MASTHEAD_SIZE_RATIO = 1.4
 BODY_SIZE_RATIO = 1.15
 
 
-def masthead_rows(rows: Sequence[Row], body_size: float) -> tuple[list[Row], list[Row]]:
-    """(masthead, the rest): the large-type rows above the first line of body text."""
+def masthead_rows(
+    rows: Sequence[Row], body_size: float, *, measured: bool = False
+) -> tuple[list[Row], list[Row]]:
+    """(masthead, the rest): the large-type rows above the first line of body text, less those
+    set in the type of a heading further down the page: the first articles' headings, set
+    between the masthead and the body's first lines ("Previous meeting" under the title).
+    ``measured``: the sizes are estimates from OCR boxes, which cannot tell one large type
+    from another, so all large type above the body is the masthead's."""
     if body_size <= 0:
         return [], list(rows)
     body_tops = [r.top for r in rows if r.size <= BODY_SIZE_RATIO * body_size]
     first_body = min(body_tops, default=float("inf"))
-    masthead = [r for r in rows if r.size >= MASTHEAD_SIZE_RATIO * body_size and r.bottom <= first_body]
+    heading_sizes = set() if measured else {round(r.size) for r in rows if r.top > first_body}
+    masthead = [
+        r
+        for r in rows
+        if r.size >= MASTHEAD_SIZE_RATIO * body_size
+        and r.bottom <= first_body
+        and round(r.size) not in heading_sizes
+    ]
     return masthead, [r for r in rows if r not in masthead]
 
 
-def page_lines(page: Page, body_size: float) -> list[Line]:
-    """The lines of a page in reading order: masthead (page 1), boxes, then the columns."""
-    masthead, rest = masthead_rows(page.rows, body_size) if page.number == 0 else ([], list(page.rows))
+def page_lines(page: Page, body_size: float, *, measured: bool = False) -> list[Line]:
+    """The lines of a page in reading order: masthead (page 1), boxes, then the columns.
+    ``measured``: the page was read by OCR (its type sizes are estimates)."""
+    masthead, rest = (
+        masthead_rows(page.rows, body_size, measured=measured) if page.number == 0 else ([], list(page.rows))
+    )
     lines = _float_lines(page.number, masthead, MASTHEAD_FLOW)
     for index, box in enumerate(page.boxes):
         lines += _float_lines(page.number, box, box_flow(index))
