@@ -4,6 +4,8 @@ is at the top level and heads an article; on a page with a text layer, sizes sti
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.read.pdf.headings import typographic_headings
 from pipeline.read.pdf.paragraphs import Paragraph
 from pipeline.read.pdf.records import Line, Row, Token
@@ -45,3 +47,21 @@ def test_headings_of_a_text_layer_are_ranked_by_size() -> None:
     text, paragraphs = _layout(BLOCKS)
     headings = typographic_headings(text, paragraphs, BODY_SIZE)
     assert [h.level for h in headings] == [1, 3, 2]
+
+
+# --- a heading set in capitals at the body's size (a typed or scanned newsletter) -------
+
+
+@pytest.mark.parametrize(
+    ("heading", "found"),
+    [
+        ("SPRING PLANTING DAY", True),
+        ("DRAFT PLAN FOR THE WETLAND (continued)", True),
+        ("Spring planting day", False),  # the body's type: no heading
+        ("WWF", False),  # an acronym, too few letters to be words
+    ],
+)
+def test_a_heading_in_capitals_at_the_body_size(heading: str, found: bool) -> None:
+    text, paragraphs = _layout([(heading, BODY_SIZE)])
+    headings = typographic_headings(text, paragraphs, BODY_SIZE, measured_pages={0})
+    assert [text[h.char_start : h.char_end] for h in headings] == ([heading] if found else [])

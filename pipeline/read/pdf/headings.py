@@ -27,6 +27,8 @@ from pipeline.read.pdf.records import MASTHEAD_FLOW
 HEADING_SIZE_RATIO = 1.1
 MAX_HEADING_LINES = 3
 MAX_HEADING_WORDS = 15
+MIN_CAPITAL_LETTERS = 8
+_BRACKETED = re.compile(r"\([^)]*\)")
 _ENDS_SENTENCE = re.compile(r"[.,;:][\"'”’)\]]*$")
 
 
@@ -43,7 +45,14 @@ def is_heading(paragraph: Paragraph, text: str, body_size: float) -> bool:
         return False
     rows = [line.row for line in paragraph.lines]
     larger = all(row.size >= HEADING_SIZE_RATIO * body_size for row in rows)
-    return larger or all(row.bold for row in rows)
+    return larger or all(row.bold for row in rows) or in_capitals(text[paragraph.start : paragraph.end])
+
+
+def in_capitals(heading: str) -> bool:
+    """A heading set in capitals at the body's size ("DRAFT MANAGEMENT PLAN (continued)"): every
+    letter outside brackets is a capital, and there are enough of them to be words."""
+    letters = [c for c in _BRACKETED.sub("", heading) if c.isalpha()]
+    return len(letters) >= MIN_CAPITAL_LETTERS and all(c.isupper() for c in letters)
 
 
 def typographic_headings(
