@@ -1,7 +1,9 @@
-"""Headings from typography: short paragraphs set larger than the body text, or in bold.
+"""Headings from typography: short paragraphs set larger than the body text, in bold or in
+capitals.
 
 A PDF states no structure, but its type does: an article's title stands alone, in a larger
-size or in bold, above the article. Consecutive heading paragraphs of one flow are one
+size, in bold or in capitals (a typed newsletter's, and on a scan, where OCR measures capitals
+no taller than the body's lines), above the article. Consecutive heading paragraphs of one flow are one
 heading (a title over a date line and a place line) while they are set in one size; a
 smaller one after them is a subheading or a caption. Levels follow size, the largest first;
 a heading set only in bold at the body's size is below any set larger. The masthead is not
