@@ -126,6 +126,18 @@ def _announces(line: str) -> bool:
     return bool(long_words) and all(w[0].isupper() for w in long_words)
 
 
+def _stopped_capitals(line: str) -> bool:
+    """A heading in capitals closed by a full stop ("ANNUAL MEETING AND TALK."): no sentence of
+    the text is set wholly in capitals."""
+    head = line[:-1]
+    return (
+        line.endswith(".")
+        and head.isupper()
+        and sum(c.isalpha() for c in head) >= MIN_CAPITAL_LETTERS
+        and len(head.split()) <= MAX_LINE_HEADING_WORDS
+    )
+
+
 def _undecorated(line: str) -> str:
     """The text of a line without the glyphs set around it on both sides ("/ Awards /")."""
     decorated = _DECORATED.match(line)
@@ -152,7 +164,8 @@ def _is_title_like(line: str) -> bool:
     words = [w for w in line.split() if any(c.isalnum() for c in w)]
     if not words or len(words) > MAX_TEXT_HEADING_WORDS or len(line) > MAX_TEXT_HEADING_CHARS:
         return False
-    if (_SENTENCE_END.search(line) and not _announces(line)) or _LIST_MARK.match(line):
+    closed = _SENTENCE_END.search(line) and not (_announces(line) or _stopped_capitals(line))
+    if closed or _LIST_MARK.match(line):
         return False
     if line.endswith("!") and len(words) > MAX_EXCLAMATION_WORDS:
         return False  # "It is almost spring in our club too!"
@@ -562,7 +575,7 @@ def _heading_span(text: str, line: Line) -> tuple[int, int]:
     decorated = _DECORATED.match(line.text)
     if decorated:
         start, end = line.start + decorated.start(2), line.start + decorated.end(2)
-    if text[end - 1] == ":":
+    if text[end - 1] == ":" or _stopped_capitals(text[start:end]):
         end = len(text[start : end - 1].rstrip()) + start
     return start, end
 
