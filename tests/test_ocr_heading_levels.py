@@ -65,3 +65,26 @@ def test_a_heading_in_capitals_at_the_body_size(heading: str, found: bool) -> No
     text, paragraphs = _layout([(heading, BODY_SIZE)])
     headings = typographic_headings(text, paragraphs, BODY_SIZE, measured_pages={0})
     assert [text[h.char_start : h.char_end] for h in headings] == ([heading] if found else [])
+
+
+# --- a heading line ending with a comma runs on into the next --------------------------
+
+
+def test_a_heading_line_ending_with_a_comma_runs_on_into_the_next_heading() -> None:
+    """OCR cut "Last working bee, March 9th" in two, the first part larger than the second."""
+    paragraphs: list[Paragraph] = []
+    text = ""
+    for words, size in (("Last working bee,", 13.0), ("March 9th", 11.5), (BODY, BODY_SIZE)):
+        token = Token(words, 20.0, 180.0, 10.0, 10.0 + size, size, bold=False)
+        if text:
+            text += "\n\n"
+        line = Line(Row((token,)), 0, FLOW, 20.0, 180.0)
+        paragraphs.append(Paragraph(len(text), len(text) + len(words), (line,)))
+        text += words
+    headings = typographic_headings(text, paragraphs, BODY_SIZE, measured_pages={0})
+    assert [text[h.char_start : h.char_end] for h in headings] == ["Last working bee,\n\nMarch 9th"]
+
+
+def test_a_line_ending_with_a_comma_over_the_body_is_no_heading() -> None:
+    text, paragraphs = _layout([("Last working bee,", 13.0)])
+    assert typographic_headings(text, paragraphs, BODY_SIZE, measured_pages={0}) == ()

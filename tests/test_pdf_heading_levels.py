@@ -118,3 +118,48 @@ def test_on_a_page_read_by_ocr_all_large_type_above_the_body_is_the_masthead() -
     ]
     masthead, _ = masthead_rows(rows, 10.0, measured=True)
     assert [r.text for r in masthead] == ["RIVERBEND LANDCARE", "Last working bee"]
+
+
+def _tokens_row(parts: list[tuple[str, float]], top: float, size: float) -> Row:
+    return Row(tuple(Token(t, x, x + 6 * len(t), top, top + size, size, bold=False) for t, x in parts))
+
+
+def test_on_a_page_read_by_ocr_two_columns_headings_on_one_baseline_are_not_the_masthead() -> None:
+    """Beside a masthead set in the right column, the two columns' first headings share a
+    baseline above the body, with the page's gutter between them."""
+    masthead = [_tokens_row([("RIVERBEND", 320.0), ("LANDCARE", 400.0)], 40.0, 15.0)]
+    headings = [
+        _tokens_row([("Last", 40.0), ("meeting,", 70.0), ("Tree", 310.0), ("planting", 340.0)], 90.0, 12.0)
+    ]
+    body = [
+        _tokens_row(
+            [
+                ("Nine", 40.0),
+                ("of", 70.0),
+                ("us", 86.0),
+                ("pulled", 102.0),
+                ("thistles", 140.0),
+                ("along", 190.0),
+            ],
+            top,
+            7.0,
+        )
+        for top in (110.0, 120.0, 130.0, 140.0)
+    ] + [
+        _tokens_row(
+            [
+                ("The", 310.0),
+                ("school", 334.0),
+                ("planted", 374.0),
+                ("forty", 420.0),
+                ("young", 452.0),
+                ("trees", 488.0),
+            ],
+            top,
+            7.0,
+        )
+        for top in (110.0, 120.0, 130.0, 140.0)
+    ]
+    rows = sorted([*masthead, *headings, *body], key=lambda r: (r.top, r.x0))
+    found, _ = masthead_rows(rows, 7.0, measured=True)
+    assert [r.text for r in found] == ["RIVERBEND LANDCARE"]

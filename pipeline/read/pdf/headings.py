@@ -34,8 +34,12 @@ _BRACKETED = re.compile(r"\([^)]*\)")
 _ENDS_SENTENCE = re.compile(r"[.,;:][\"'”’)\]]*$")
 
 
-def is_heading(paragraph: Paragraph, text: str, body_size: float) -> bool:
+def is_heading(paragraph: Paragraph, text: str, body_size: float, *, runs_on: bool = False) -> bool:
+    """Whether a paragraph is set as a heading; ``runs_on``: its last word ends with a comma,
+    the heading going on in the next paragraph ("Previous meeting," / "October 15th")."""
     words = text[paragraph.start : paragraph.end].split()
+    if runs_on and not (words and words[-1].endswith(",")):
+        return False
     if not words or len(paragraph.lines) > MAX_HEADING_LINES or len(words) > MAX_HEADING_WORDS:
         return False
     if paragraph.lines[0].flow == MASTHEAD_FLOW:
@@ -43,7 +47,8 @@ def is_heading(paragraph: Paragraph, text: str, body_size: float) -> bool:
     first = words[0]
     if not (first[0].isupper() or first[0].isdigit() or first[0] in "\"“‘'(["):
         return False
-    if _ENDS_SENTENCE.search(words[-1]) or starts_item(paragraph.lines[0].row.text):
+    last = words[-1][:-1] if runs_on else words[-1]
+    if _ENDS_SENTENCE.search(last) or starts_item(paragraph.lines[0].row.text):
         return False
     rows = [line.row for line in paragraph.lines]
     larger = all(row.size >= HEADING_SIZE_RATIO * body_size for row in rows)
@@ -66,15 +71,21 @@ def typographic_headings(
     """The headings of an assembled PDF text, with levels by type size. Heading paragraphs
     that follow each other in one flow are one heading while they are set in one size; one
     set smaller after a heading is its subheading or a caption ("Future programme" over
-    "Next meeting, Sunday 16 January"), not more of its title. ``measured_pages`` (0-based):
+    "Next meeting, Sunday 16 January"), not more of its title; a heading line ending with a
+    comma runs on into the heading after it, whatever its size ("Previous meeting," / "October
+    15th"). ``measured_pages`` (0-based):
     pages whose sizes were measured from OCR boxes; their headings are all at level 1."""
     runs: list[list[Paragraph]] = []
     previous: Paragraph | None = None
+    lead: Paragraph | None = None  # a heading's first part, ending with a comma
     for paragraph in paragraphs:
         if not is_heading(paragraph, text, body_size):
             previous = None
+            lead = paragraph if is_heading(paragraph, text, body_size, runs_on=True) else None
             continue
-        if (
+        if lead is not None and lead.lines[-1].flow == paragraph.lines[0].flow:
+            runs.append([lead, paragraph])
+        elif (
             previous is not None
             and previous.lines[-1].flow == paragraph.lines[0].flow
             and _size([previous]) == _size([paragraph])
@@ -82,7 +93,7 @@ def typographic_headings(
             runs[-1].append(paragraph)
         else:
             runs.append([paragraph])
-        previous = paragraph
+        previous, lead = paragraph, None
     # A heading heads something: a run at the very end of the text heads nothing.
     runs = [run for run in runs if run[-1].end < len(text.rstrip())]
     sizes = sorted({_size(run) for run in runs}, reverse=True)
