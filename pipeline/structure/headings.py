@@ -228,6 +228,14 @@ def _is_sentence(paragraph: str) -> bool:
     )
 
 
+def _heads_sentence(heading: str, paragraph: str) -> bool:
+    """Whether a short paragraph is a sentence a heading may stand over: a heading is shorter
+    than its text ("Cider day" / "Bring your own bottles on Saturday."), where a line as long
+    as the sentence after it is a sentence of the text whose stop was lost (over a shorter
+    statement, "Unmet needs" / "None.", a heading is at most a line's heading long)."""
+    return _is_sentence(paragraph) and len(heading.split()) <= len(paragraph.split())
+
+
 def _is_statement(line: Line, paragraph: str) -> bool:
     """A paragraph of one line that ends a sentence, however short: all a heading may have to
     say ("Unmet needs" / "None.", "Latest news" / "Spring fair 2024."). Not a field of a form
@@ -331,8 +339,12 @@ def _standalone_heading(lines: list[Line], i: int, words: HeadingWords, stacked:
             or (
                 nxt is not None
                 and (
-                    _is_sentence(nxt.text)
-                    or (LABEL.match(line.text) is None and _is_statement(nxt, following))
+                    _heads_sentence(line.text, nxt.text)
+                    or (
+                        LABEL.match(line.text) is None
+                        and len(line.text.split()) <= MAX_LINE_HEADING_WORDS
+                        and _is_statement(nxt, following)
+                    )
                 )
             )
         )
@@ -354,7 +366,7 @@ def _standalone_heading(lines: list[Line], i: int, words: HeadingWords, stacked:
         return False
     return (
         _is_one_line_paragraph(after.text)
-        or (after.blank_after and _is_sentence(after.text))
+        or (after.blank_after and _heads_sentence(line.text, after.text))
         or _heads_wrapped_text([line], lines[i + 1 : i + 4])
     )
 
