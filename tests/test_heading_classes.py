@@ -99,6 +99,25 @@ def test_capitals_headings_with_a_colon_in_french() -> None:
 
 
 @pytest.mark.parametrize(
+    ("first", "second", "language"),
+    [
+        ("SPRING WORKING BEE.", "HEDGE PLANTING AT MILL LANE.", "en"),
+        ("ASSEMBLÉE GÉNÉRALE ET CONFÉRENCE.", "CHANTIER DU MARAIS.", "fr"),
+    ],
+)
+def test_capitals_headings_closed_by_a_full_stop(first: str, second: str, language: str) -> None:
+    prose = PROSE if language == "en" else PROSE_FR
+    text = f"Riverside Notes\n\n{prose}\n\n{first}\n\n{prose}\n\n{second}\n\n{prose}\n"
+    assert _titles(text, language) == [first[:-1], second[:-1]]
+
+
+def test_a_long_line_in_capitals_closed_by_a_full_stop_is_a_sentence() -> None:
+    shout = "PLEASE NOTE THAT THE JUNE MEETING MOVES TO THE SCOUT HALL ON THE GREEN THIS YEAR."
+    text = f"Riverside Notes\n\n{PROSE}\n\n{shout}\n\n{PROSE}\n\nSeed swap\n\n{PROSE}\n"
+    assert shout[:-1] not in _titles(text)
+
+
+@pytest.mark.parametrize(
     ("label", "language"), [("Contact:", "en"), ("Photo Credits:", "en"), ("Contacts :", "fr")]
 )
 def test_a_caption_or_contact_label_with_a_colon_is_not_a_heading(label: str, language: str) -> None:

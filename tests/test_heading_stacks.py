@@ -139,6 +139,64 @@ def test_headings_over_paragraphs_wrapped_in_a_narrow_column() -> None:
     assert _titles(text) == ["Editorial", "Autumn visit"]
 
 
+def _spans(text: str, language: str = "en") -> list[str]:
+    return [" ".join(title.split()) for title in _titles(text, language)]
+
+
+def test_a_heading_wrapped_over_two_short_lines_of_a_column() -> None:
+    text = (
+        "Harbour Notes\n"
+        "Issue 14 - June 2032\n"
+        "Storm damage on the\n"
+        "north breakwater\n"
+        "The winter storms moved several of the large blocks\n"
+        "along the north breakwater and the council closed the\n"
+        "path to walkers until the engineers had inspected it.\n"
+        "Sailing school\n"
+        "Twelve children from the two village schools finished\n"
+        "their first season of lessons with a race to the buoy.\n"
+    )
+    assert _spans(text) == ["Storm damage on the north breakwater", "Sailing school"]
+
+
+def test_a_french_wrapped_heading_over_a_heading_with_a_standfirst() -> None:
+    text = (
+        "Feuillages\n"
+        "Lettre de l'association des Amis du Verger\n"
+        "N°12 - Octobre 2031\n"
+        "Le mot du président\n"
+        "Cette saison a été belle pour nos\n"
+        "vergers malgré la grêle de juin et\n"
+        "je remercie tous les bénévoles.\n"
+        "Sortie à Montbrison\n"
+        "le 14 septembre 2031\n"
+        "Une matinée de greffes\n"
+        "Le froid des coteaux = patience.\n"
+        "Arrivés à Montbrison vers neuf heures,\n"
+        "nous avons visité la pépinière de la\n"
+        "famille Besson et ses vieux poiriers.\n"
+    )
+    assert _spans(text, "fr") == [
+        "Le mot du président",
+        "Sortie à Montbrison le 14 septembre 2031",
+        "Une matinée de greffes",
+    ]
+
+
+def test_the_first_lines_of_a_column_paragraph_are_no_wrapped_heading() -> None:
+    """A paragraph's opening lines are as long as the column's other lines: no heading."""
+    text = (
+        "Harbour Notes\n"
+        "Issue 14 - June 2032\n"
+        "The harbour master reported\n"
+        "that the new pontoons were\n"
+        "delivered late in the spring,\n"
+        "and the crane lifted them into\n"
+        "place over a single weekend.\n"
+    )
+    assert _spans(text) == []
+
+
 # --- a heading in sentence case ending with a colon ------------------------------------
 
 

@@ -3,6 +3,7 @@
 Heading lines of one flow that follow each other are one heading while they are set in one
 size ("Next Meeting" over "Sunday 4 May"); a line set only in bold at the body's size under a
 title is its subheading, a level below, and the title stays the article's section title.
+Large type above the body's first line is the masthead, unless headings further down share it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import pytest
 from fpdf import FPDF
 
 from pipeline.read.pdf import read_pdf
+from pipeline.read.pdf.floats import masthead_rows
+from pipeline.read.pdf.records import Row, Token
 from pipeline.structure.sections import find_sections
 
 BODY = [
@@ -67,3 +70,96 @@ def test_a_bold_subheading_is_not_part_of_the_title(document) -> None:  # type: 
     headings = {text[h.char_start : h.char_end]: h.level for h in document.headings}
     assert headings["Thistle work party"] == 1
     assert headings["Sunday 4 May at the crossing"] == 2
+
+
+# --- the masthead over the first articles' headings ---------------------------------------
+
+
+def _row(text: str, top: float, size: float) -> Row:
+    return Row((Token(text, 20.0, 20.0 + 6 * len(text), top, top + size, size, bold=True),))
+
+
+def test_headings_set_under_the_masthead_are_not_part_of_it() -> None:
+    """The first articles' headings stand between the masthead and the body's first line, set
+    in the type of the headings further down the page."""
+    rows = [
+        _row("RIVERBEND LANDCARE", 40.0, 24.0),
+        _row("Bulletin May 2033", 70.0, 18.0),
+        _row("Last working bee", 100.0, 14.0),
+        _row("Nine of us pulled thistles along the levee bank.", 120.0, 10.0),
+        _row("Seed bank news", 300.0, 14.0),
+        _row("The seed bank now holds forty local species.", 320.0, 10.0),
+    ]
+    masthead, rest = masthead_rows(rows, 10.0)
+    assert [r.text for r in masthead] == ["RIVERBEND LANDCARE", "Bulletin May 2033"]
+    assert "Last working bee" in [r.text for r in rest]
+
+
+def test_large_type_above_the_body_is_the_masthead_when_no_heading_shares_it() -> None:
+    rows = [
+        _row("RIVERBEND LANDCARE", 40.0, 24.0),
+        _row("Bulletin May 2033", 70.0, 16.0),
+        _row("Nine of us pulled thistles along the levee bank.", 120.0, 10.0),
+        _row("Seed bank news", 300.0, 13.0),
+        _row("The seed bank now holds forty local species.", 320.0, 10.0),
+    ]
+    masthead, _ = masthead_rows(rows, 10.0)
+    assert [r.text for r in masthead] == ["RIVERBEND LANDCARE", "Bulletin May 2033"]
+
+
+def test_on_a_page_read_by_ocr_all_large_type_above_the_body_is_the_masthead() -> None:
+    """Sizes measured from OCR boxes cannot tell the masthead's type from a heading's."""
+    rows = [
+        _row("RIVERBEND LANDCARE", 40.0, 24.0),
+        _row("Last working bee", 100.0, 14.0),
+        _row("Nine of us pulled thistles along the levee bank.", 120.0, 10.0),
+        _row("Seed bank news", 300.0, 14.0),
+        _row("The seed bank now holds forty local species.", 320.0, 10.0),
+    ]
+    masthead, _ = masthead_rows(rows, 10.0, measured=True)
+    assert [r.text for r in masthead] == ["RIVERBEND LANDCARE", "Last working bee"]
+
+
+def _tokens_row(parts: list[tuple[str, float]], top: float, size: float) -> Row:
+    return Row(tuple(Token(t, x, x + 6 * len(t), top, top + size, size, bold=False) for t, x in parts))
+
+
+def test_on_a_page_read_by_ocr_two_columns_headings_on_one_baseline_are_not_the_masthead() -> None:
+    """Beside a masthead set in the right column, the two columns' first headings share a
+    baseline above the body, with the page's gutter between them."""
+    masthead = [_tokens_row([("RIVERBEND", 320.0), ("LANDCARE", 400.0)], 40.0, 15.0)]
+    headings = [
+        _tokens_row([("Last", 40.0), ("meeting,", 70.0), ("Tree", 310.0), ("planting", 340.0)], 90.0, 12.0)
+    ]
+    body = [
+        _tokens_row(
+            [
+                ("Nine", 40.0),
+                ("of", 70.0),
+                ("us", 86.0),
+                ("pulled", 102.0),
+                ("thistles", 140.0),
+                ("along", 190.0),
+            ],
+            top,
+            7.0,
+        )
+        for top in (110.0, 120.0, 130.0, 140.0)
+    ] + [
+        _tokens_row(
+            [
+                ("The", 310.0),
+                ("school", 334.0),
+                ("planted", 374.0),
+                ("forty", 420.0),
+                ("young", 452.0),
+                ("trees", 488.0),
+            ],
+            top,
+            7.0,
+        )
+        for top in (110.0, 120.0, 130.0, 140.0)
+    ]
+    rows = sorted([*masthead, *headings, *body], key=lambda r: (r.top, r.x0))
+    found, _ = masthead_rows(rows, 7.0, measured=True)
+    assert [r.text for r in found] == ["RIVERBEND LANDCARE"]

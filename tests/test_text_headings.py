@@ -220,6 +220,21 @@ def test_heading_before_a_short_sentence() -> None:
     assert _titles(text) == ["Cider day", "Pruning course"]
 
 
+def test_a_line_longer_than_the_short_sentence_after_it_is_no_heading() -> None:
+    """A sentence whose stop was lost, over a short one, is not its heading."""
+    text = (
+        "Orchard Club News\n\n"
+        "The orchard had its best harvest in ten years, thanks to a mild and wet spring.\n\n"
+        "Please note that the cider day starts one hour earlier this year because of the parade\n\n"
+        "Bring your own bottles on Saturday.\n\n"
+        "Pruning course\n\n"
+        "Places are limited to twelve, so book early.\n\n"
+        "Seed swap\n\n"
+        "Bring seeds in paper envelopes, labelled.\n"
+    )
+    assert _titles(text) == ["Pruning course", "Seed swap"]
+
+
 def test_a_figure_and_its_label_are_not_a_heading() -> None:
     prose = "Aid convoys reached the eastern camps twice this week despite the heavy rain on the roads. "
     text = (

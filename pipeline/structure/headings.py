@@ -9,7 +9,9 @@ punctuation that ends a line and opens the next, what follows), never from a bul
   whose lines are wrapped (a PDF's text layer): it neither continues the line before (that
   one ends a sentence, or there is none) nor runs on into the next (that one opens with a
   capital), and it is set in capitals, asks a question, or stands before a whole paragraph
-  written on one line;
+  written on one line; in a narrow column it may wrap over a line or two of its own that run
+  on in lower case ("Voyage en Belgique" / "le 21 juin 2015"), each clearly shorter than the
+  paragraph's lines, and a one-line standfirst may come between it and its paragraph;
 - a run-in heading: a paragraph that opens with a short phrase glued to the first sentence
   of its text ("Situation overview The security situation ..."), where the break was lost.
 
@@ -82,6 +84,8 @@ MAX_ABBREVIATION_CHARS = 3
 MIN_SENTENCE_WORDS = 6
 # A tag between a heading and its text ("events", "news"): a word or two in lower case.
 MAX_TAG_WORDS = 2
+# A heading wrapped over lines of its own in a narrow column runs on over at most this many.
+MAX_HEADING_CONTINUATIONS = 2
 
 _SENTENCE_END = re.compile(r"[.;,:]$")
 _CLOSED = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
@@ -122,6 +126,18 @@ def _announces(line: str) -> bool:
     return bool(long_words) and all(w[0].isupper() for w in long_words)
 
 
+def _stopped_capitals(line: str) -> bool:
+    """A heading in capitals closed by a full stop ("ANNUAL MEETING AND TALK."): no sentence of
+    the text is set wholly in capitals."""
+    head = line[:-1]
+    return (
+        line.endswith(".")
+        and head.isupper()
+        and sum(c.isalpha() for c in head) >= MIN_CAPITAL_LETTERS
+        and len(head.split()) <= MAX_LINE_HEADING_WORDS
+    )
+
+
 def _undecorated(line: str) -> str:
     """The text of a line without the glyphs set around it on both sides ("/ Awards /")."""
     decorated = _DECORATED.match(line)
@@ -148,7 +164,8 @@ def _is_title_like(line: str) -> bool:
     words = [w for w in line.split() if any(c.isalnum() for c in w)]
     if not words or len(words) > MAX_TEXT_HEADING_WORDS or len(line) > MAX_TEXT_HEADING_CHARS:
         return False
-    if (_SENTENCE_END.search(line) and not _announces(line)) or _LIST_MARK.match(line):
+    closed = _SENTENCE_END.search(line) and not (_announces(line) or _stopped_capitals(line))
+    if closed or _LIST_MARK.match(line):
         return False
     if line.endswith("!") and len(words) > MAX_EXCLAMATION_WORDS:
         return False  # "It is almost spring in our club too!"
@@ -209,6 +226,14 @@ def _is_sentence(paragraph: str) -> bool:
         and LABEL.match(paragraph) is None
         and not _FOOTNOTE.match(paragraph)
     )
+
+
+def _heads_sentence(heading: str, paragraph: str) -> bool:
+    """Whether a short paragraph is a sentence a heading may stand over: a heading is shorter
+    than its text ("Cider day" / "Bring your own bottles on Saturday."), where a line as long
+    as the sentence after it is a sentence of the text whose stop was lost (over a shorter
+    statement, "Unmet needs" / "None.", a heading is at most a line's heading long)."""
+    return _is_sentence(paragraph) and len(heading.split()) <= len(paragraph.split())
 
 
 def _is_statement(line: Line, paragraph: str) -> bool:
@@ -314,8 +339,12 @@ def _standalone_heading(lines: list[Line], i: int, words: HeadingWords, stacked:
             or (
                 nxt is not None
                 and (
-                    _is_sentence(nxt.text)
-                    or (LABEL.match(line.text) is None and _is_statement(nxt, following))
+                    _heads_sentence(line.text, nxt.text)
+                    or (
+                        LABEL.match(line.text) is None
+                        and len(line.text.split()) <= MAX_LINE_HEADING_WORDS
+                        and _is_statement(nxt, following)
+                    )
                 )
             )
         )
@@ -337,8 +366,8 @@ def _standalone_heading(lines: list[Line], i: int, words: HeadingWords, stacked:
         return False
     return (
         _is_one_line_paragraph(after.text)
-        or (after.blank_after and _is_sentence(after.text))
-        or _opens_wrapped_prose(line, lines[i + 1 : i + 3])
+        or (after.blank_after and _heads_sentence(line.text, after.text))
+        or _heads_wrapped_text([line], lines[i + 1 : i + 4])
     )
 
 
@@ -384,6 +413,53 @@ def _opens_wrapped_prose(line: Line, after: list[Line]) -> bool:
         and len(line.text) < SHORT_LINE_SHARE * len(first.text)
         and _CLOSED.search(first.text) is None
     )
+
+
+def _is_lede(line: Line) -> bool:
+    """A short sentence on a line of its own between a heading and its wrapped paragraph (a
+    standfirst: "Spring fair" / "A day of surprises." / "The stalls opened ...")."""
+    text = line.text
+    return (
+        not (line.blank_before or line.blank_after)
+        and text[:1].isupper()
+        and _STATEMENT_END.search(text) is not None
+        and len(text.split()) <= MAX_WRAPPED_HEADING_WORDS
+        and LABEL.match(text) is None
+    )
+
+
+def _heads_wrapped_text(heading: list[Line], after: list[Line]) -> bool:
+    """Whether the short lines of a heading stand over a paragraph wrapped over lines (a PDF's
+    text layer), maybe under a one-line standfirst: every line of the heading is clearly
+    shorter than the paragraph's lines."""
+    if after and _is_lede(after[0]):
+        after = after[1:]
+    return all(_opens_wrapped_prose(line, after[:2]) for line in heading)
+
+
+def _wrapped_heading_end(lines: list[Line], i: int, words: HeadingWords) -> int:
+    """The last line of a heading at line ``i`` wrapped over short lines of its own in text
+    without blank lines ("Voyage en Belgique" / "le 21 juin 2015"); ``i`` when it has none.
+    The lines after the first run on in lower case and end no sentence; the heading stands
+    apart from the line before, and over a wrapped paragraph or another heading."""
+    j = i
+    while j + 1 < len(lines) and j - i < MAX_HEADING_CONTINUATIONS and not lines[j].blank_after:
+        nxt = lines[j + 1].text
+        if not nxt[:1].islower() or _CLOSED.search(nxt) or len(nxt.split()) > MAX_WRAPPED_HEADING_WORDS:
+            break
+        j += 1
+    after = lines[j + 1 : j + 4]
+    if j == i or lines[i].blank_before or not after or after[0].blank_before:
+        return i
+    if not _opens_unit(after[0].text):
+        return i
+    previous = lines[i - 1] if i else None
+    if previous is None or not (_CLOSED.search(previous.text) or _complete_short_line(previous, words)):
+        return i
+    if not _is_title_like(" ".join(line.text for line in lines[i : j + 1])):
+        return i
+    over_heading = _is_title_like(after[0].text) and _standalone_heading(lines, j + 1, words, stacked=False)
+    return j if over_heading or _heads_wrapped_text(lines[i : j + 1], after) else i
 
 
 def _run_in_heading(line: Line, words: HeadingWords) -> int | None:
@@ -477,10 +553,11 @@ def text_headings(text: str, language: str = "en") -> list[Heading]:
             start, end = line.start, None
             title_like = _is_title_like(line.text) or _colon_heading(lines, i)
             if title_like and not (heads_nothing(line.text, words) or _in_form(lines, i)):
-                if (
-                    prose_seen or not (_masthead_line(line.text, words) or _over_contact(lines, i))
-                ) and _standalone_heading(lines, i, words):
-                    start, end = _heading_span(text, line)
+                if prose_seen or not (_masthead_line(line.text, words) or _over_contact(lines, i)):
+                    if _standalone_heading(lines, i, words):
+                        start, end = _heading_span(text, line)
+                    elif (last := _wrapped_heading_end(lines, i, words)) > i:
+                        end = lines[last].end
             elif line.blank_before and _is_prose(line.text):
                 end = _run_in_heading(line, words)
             if end is not None and any(c.isalpha() for c in text[start:end]):
@@ -510,7 +587,7 @@ def _heading_span(text: str, line: Line) -> tuple[int, int]:
     decorated = _DECORATED.match(line.text)
     if decorated:
         start, end = line.start + decorated.start(2), line.start + decorated.end(2)
-    if text[end - 1] == ":":
+    if text[end - 1] == ":" or _stopped_capitals(text[start:end]):
         end = len(text[start : end - 1].rstrip()) + start
     return start, end
 

@@ -38,7 +38,8 @@ def read_pdf(path: Path, *, max_pages: int, ocr: OcrSettings | None = None) -> D
     pages, infos = read_unusable_pages(path, pages, ocr or OcrSettings())
     pages = remove_page_furniture(pages)
     body = body_size(pages)
-    lines = [line for page in pages for line in page_lines(page, body)]
+    measured = _ocr_pages(infos)
+    lines = [line for page in pages for line in page_lines(page, body, measured=page.number in measured)]
     if not lines:
         reasons = "; ".join(w for p in pages for w in p.warnings) or "no words found, by OCR either"
         raise InputError("PDF has no readable text: " + reasons)
@@ -51,7 +52,7 @@ def read_pdf(path: Path, *, max_pages: int, ocr: OcrSettings | None = None) -> D
         warnings=warnings,
         format="pdf",
         encoding=None,
-        headings=typographic_headings(text, paragraphs, body, measured_pages=_ocr_pages(infos)),
+        headings=typographic_headings(text, paragraphs, body, measured_pages=measured),
         pages=tuple(infos[p.number] for p in pages),
     )
 
