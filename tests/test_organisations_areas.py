@@ -2,7 +2,9 @@
 Warrap State", "Pendle, Hallam and Tiverton counties") are places, not bodies: the places
 rules read them by their form (``pipeline.extract.places.areas``), and the organisations
 stage leaves out a name the model alone calls a body where those rules read an area. A body
-named after an area ("Lakes State Ministry of Health") stays a body.
+named after an area ("Lakes State Ministry of Health") stays a body. So are towns listed
+with towns of the gazetteer and their areas in brackets ("Rumbek (Lakes), Kivara and Tonj
+(Warrap)").
 
 Sentences are written for these tests; no bulletin's wording is copied.
 """
@@ -10,11 +12,13 @@ Sentences are written for these tests; no bulletin's wording is copied.
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.tokens import Doc
 
 from pipeline.core.records import DocumentText
 from pipeline.extract.nlp import parse_sections
 from pipeline.extract.organisations import find_organisations
+from pipeline.extract.organisations.misreadings import listed_with_places
 from pipeline.extract.reference.gazetteer import load_gazetteer
 from pipeline.extract.reference.organisations import load_org_reference
 from pipeline.structure.sections import find_sections
@@ -95,3 +99,30 @@ def test_an_area_is_read_as_a_body_without_the_gazetteer(nlp) -> None:
 )
 def test_a_body_beside_or_named_after_an_area_stays(nlp, gazetteer, text, model_orgs, body) -> None:
     assert body in organisations(nlp, text, model_orgs, gazetteer)
+
+
+# --------------------------------------------------------------------------- towns listed with their areas
+
+ARTICLES = frozenset({"the"})
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "listed"),
+    [
+        # past the area in brackets after a town of the gazetteer
+        ("Clashes were reported in Rumbek (Lakes), Kivara and Tonj (Warrap).", "Kivara", True),
+        # after "and", the town before it a town of the gazetteer, the model's label aside
+        ("Clashes were reported in Rumbek (Lakes), Aweil and Marsat (Warrap).", "Marsat", True),
+        # the area in brackets right after a town
+        ("Convoys reached Torit (Imatong) on Monday.", "Imatong", True),
+        # a body with its place in brackets, in a list of bodies
+        ("Harbin Relief (Kenya) and Tearline Aid opened two clinics.", "Tearline Aid", False),
+        ("Harbin Relief (Rumbek) opened two clinics.", "Harbin Relief", False),
+        ("Volunteers of Harbin Relief, Tearline Aid and Osra Trust met.", "Tearline Aid", False),
+    ],
+)
+def test_a_name_listed_with_towns_and_their_areas_is_a_place(text: str, name: str, listed: bool) -> None:
+    doc = spacy.blank("en")(text)
+    span = doc.char_span(text.index(name), text.index(name) + len(name))
+    assert span is not None
+    assert listed_with_places(doc, span.start, span.end, ARTICLES) is listed
