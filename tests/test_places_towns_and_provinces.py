@@ -263,6 +263,11 @@ def test_a_place_after_a_kind_written_in_several_words(gazetteer, text, name):
         ),
         ("En France, le congrès se tient à l'hôtel Dupleix.", {"France": "FR", "hôtel Dupleix": "FR"}),
         ("En France, le repas aura lieu à la salle des fêtes.", {"France": "FR", "salle des fêtes": "FR"}),
+        (
+            "Au Canada, la caserne est au 12, chemin des Érables.",
+            {"Canada": "CA", "chemin des Érables": "CA"},
+        ),
+        ("En France, la mairie se trouve route de Villiers.", {"France": "FR", "route de Villiers": "FR"}),
     ],
 )
 def test_french_streets_and_venues(gazetteer, text, expected):
@@ -274,6 +279,7 @@ def test_french_streets_and_venues(gazetteer, text, expected):
     [
         "En France, la mise en place du Comité a pris un an.",  # "en place": no street
         "En France, la place des femmes a grandi.",  # a common noun after the link
+        "En France, le chemin de fer reste en route pour Noël.",  # common nouns, "en route"
     ],
 )
 def test_no_french_street_without_a_name(gazetteer, text):
