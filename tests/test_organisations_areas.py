@@ -4,7 +4,7 @@ rules read them by their form (``pipeline.extract.places.areas``), and the organ
 stage leaves out a name the model alone calls a body where those rules read an area. A body
 named after an area ("Lakes State Ministry of Health") stays a body. So are towns listed
 with towns of the gazetteer and their areas in brackets ("Rumbek (Lakes), Kivara and Tonj
-(Warrap)").
+(Warrap)"). An acronym joined to a title by "and" or "/" ("our CEO and DPO") is a title.
 
 Sentences are written for these tests; no bulletin's wording is copied.
 """
@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from pipeline.core.records import DocumentText
 from pipeline.extract.nlp import parse_sections
 from pipeline.extract.organisations import find_organisations
+from pipeline.extract.organisations.candidates import coordinated_with_title
 from pipeline.extract.organisations.misreadings import listed_with_places
 from pipeline.extract.reference.gazetteer import load_gazetteer
 from pipeline.extract.reference.organisations import load_org_reference
@@ -126,3 +127,25 @@ def test_a_name_listed_with_towns_and_their_areas_is_a_place(text: str, name: st
     span = doc.char_span(text.index(name), text.index(name) + len(name))
     assert span is not None
     assert listed_with_places(doc, span.start, span.end, ARTICLES) is listed
+
+
+# --------------------------------------------------------------------------- titles in capitals
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "title"),
+    [
+        ("Our CEO and DPO met the new tenants.", "DPO", True),
+        ("The CFO/CTO post was filled in May.", "CTO", True),
+        ("The DPO and CEO spoke first.", "DPO", True),
+        # a title and its body, or two bodies
+        ("Jana Moss, CEO, TRANSCO, opened the day.", "TRANSCO", False),
+        ("The UNDP and WFP teams met in May.", "WFP", False),
+    ],
+)
+def test_an_acronym_coordinated_with_a_title_is_a_title(text: str, word: str, title: bool) -> None:
+    doc = spacy.blank("en")(text)
+    start = text.index(word)
+    span = doc.char_span(start, start + len(word))
+    assert span is not None
+    assert coordinated_with_title(doc, span.start, span.end, load_org_reference()) is title

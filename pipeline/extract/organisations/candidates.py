@@ -208,6 +208,8 @@ def _affiliation_context(doc: Doc, text: str, start: int, end: int, ref: OrgRefe
         t = doc[i].text
         return t in ref.role_acronyms or t.lower() in ref.role_words
 
+    if coordinated_with_title(doc, span.start, span.end, ref):
+        return False  # "our CEO and CDO": a title beside a title
     before = span.start - 1
     if before >= 0 and doc[before].text in {",", "of"}:
         before -= 1
@@ -228,6 +230,22 @@ def _affiliation_context(doc: Doc, text: str, start: int, end: int, ref: OrgRefe
     if in_capitals_heading(text, start, end):
         return False  # "OPERATIONS" alone on its line, "POMPIERS D UN JOUR": a heading
     return any(e.label_ == "ORG" and e.start_char == start and e.end_char == end for e in doc.ents)
+
+
+# Words that coordinate two titles: "the CEO and CDO", "CEO/CFO" (not a comma: "CEO, PACB"
+# is a title and its body).
+_TITLE_LINKS = frozenset({"and", "&", "/"})
+
+
+def coordinated_with_title(doc: Doc, start: int, end: int, ref: OrgReference) -> bool:
+    """Tokens ``start``..``end - 1`` are joined by "and" or "/" to a title in capitals ("our
+    CEO and CDO"): a title too, not a body."""
+    for k, step in ((start - 1, -1), (end, 1)):
+        if 0 <= k < len(doc) and doc[k].lower_ in _TITLE_LINKS:
+            k += step
+            if 0 <= k < len(doc) and doc[k].text in ref.role_acronyms:
+                return True
+    return False
 
 
 def _after_source_label(doc: Doc, start: int, ref: OrgReference) -> bool:
