@@ -4,12 +4,15 @@ rules read them by their form (``pipeline.extract.places.areas``), and the organ
 stage leaves out a name the model alone calls a body where those rules read an area. A body
 named after an area ("Lakes State Ministry of Health") stays a body. So are towns listed
 with towns of the gazetteer and their areas in brackets ("Rumbek (Lakes), Kivara and Tonj
-(Warrap)"). An acronym joined to a title by "and" or "/" ("our CEO and DPO") is a title.
+(Warrap)"). An acronym joined to a title by "and" or "/" ("our CEO and DPO") is a title;
+a word in capitals beside another is a phrase in capitals, no acronym ("D'UN JOUR").
 
 Sentences are written for these tests; no bulletin's wording is copied.
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 import spacy
@@ -18,7 +21,7 @@ from spacy.tokens import Doc
 from pipeline.core.records import DocumentText
 from pipeline.extract.nlp import parse_sections
 from pipeline.extract.organisations import find_organisations
-from pipeline.extract.organisations.candidates import coordinated_with_title
+from pipeline.extract.organisations.candidates import coordinated_with_title, word_in_capitals
 from pipeline.extract.organisations.misreadings import listed_with_places
 from pipeline.extract.reference.gazetteer import load_gazetteer
 from pipeline.extract.reference.organisations import load_org_reference
@@ -149,3 +152,25 @@ def test_an_acronym_coordinated_with_a_title_is_a_title(text: str, word: str, ti
     span = doc.char_span(start, start + len(word))
     assert span is not None
     assert coordinated_with_title(doc, span.start, span.end, load_org_reference()) is title
+
+
+# --------------------------------------------------------------------------- words in capitals
+
+ACRONYMS = re.compile(r"DESA|EMRO|ONU")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "vocabulary", "phrase"),
+    [
+        ("SAPEURS D UN JOUR Six élèves ont suivi", "UN", {"un"}, True),
+        ("LA FÊTE DU VILLAGE aura lieu", "DU", {"du", "fête", "village"}, True),
+        # an acronym beside an acronym, or a word the bulletin never writes in lower case
+        ("Experts of UN DESA met in May.", "UN", {"of", "met", "in"}, False),
+        ("The WHO EMRO office who met us.", "WHO", {"the", "office", "who", "met", "us"}, False),
+        ("Le rapport de l'ONU PAYS paraît.", "ONU", {"le", "rapport", "pays"}, False),
+        ("Un bénévole de UN Jour suffit", "UN", {"un", "de"}, False),
+    ],
+)
+def test_a_word_in_a_phrase_in_capitals_is_no_acronym(text, word, vocabulary, phrase) -> None:
+    start = text.index(word)
+    assert word_in_capitals(text, start, start + len(word), frozenset(vocabulary), ACRONYMS) is phrase

@@ -310,6 +310,29 @@ def _in_capitals(line: str) -> bool:
     return len(letters) > 12 and sum(map(str.isupper, letters)) > 0.8 * len(letters)
 
 
+_CAPITALS_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def word_in_capitals(
+    text: str, start: int, end: int, vocabulary: frozenset[str], acronyms: re.Pattern[str] | None = None
+) -> bool:
+    """The acronym-like word at ``start``..``end`` is a word the bulletin also writes in lower
+    case, beside another word in capitals that is no acronym of the bulletin (``acronyms``): a
+    phrase in capitals ("POMPIERS D'UN JOUR": the article "un", not the UN)."""
+    if text[start:end].lower() not in vocabulary:
+        return False
+    before = re.findall(r"\S+", text[max(0, start - 40) : start])[-1:]
+    after = re.findall(r"\S+", text[end : end + 40])[:1]
+    for w in before + after:
+        m = _CAPITALS_WORD.search(w)
+        if m is None or not m.group().isupper():
+            continue
+        word = m.group()
+        if word.lower() in vocabulary or (acronyms is not None and not acronyms.fullmatch(word)):
+            return True
+    return False
+
+
 def _unknown_acronym_ok(word: str, ref: OrgReference, defs: Definitions, places: frozenset[str]) -> bool:
     """An acronym neither defined nor in the reference that may still name an organisation."""
     if word in defs.other or listed_non_org(word, ref):
@@ -449,7 +472,8 @@ def section_candidates(
         s, e = words[a].char_start, words[b - 1].char_end
         names.append(Candidate(s, e, text[s:e], None, "pattern", heading(s)))
     for m in ref.name_pattern.finditer(text):
-        names.append(Candidate(m.start(), m.end(), m.group(), None, "reference", heading(m.start())))
+        if not word_in_capitals(text, m.start(), m.end(), vocabulary, acronyms):
+            names.append(Candidate(m.start(), m.end(), m.group(), None, "reference", heading(m.start())))
 
     accepted: list[Candidate] = []
     for c in sorted(names, key=lambda c: (c.start - c.end, c.start)):
@@ -459,7 +483,10 @@ def section_candidates(
     used = [
         Candidate(m.start(), m.end(), None, m.group(), "acronym", heading(m.start()))
         for m in acronyms.finditer(text)
-        if not _shouting(text, m.start()) or m.group() in defs.org
+        if (not _shouting(text, m.start()) or m.group() in defs.org)
+        and not (
+            m.group() not in defs.org and word_in_capitals(text, m.start(), m.end(), vocabulary, acronyms)
+        )
     ]
 
     # The long form of an acronym that names no body ("Strength, Weakness ... (SWOT)"), or a part of it.
