@@ -112,3 +112,16 @@ def test_an_acronym_after_a_french_source_label_names_a_body(fr_nlp) -> None:
     french = language_reference(load_org_reference(), "fr")
     text = "Personnes en insécurité alimentaire : 1,2 m\nSource : CNLP\n\nLes pluies ont repris.\n"
     assert "CNLP" in {o.acronym for o in extract(fr_nlp, text, french)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She became a trustee of the King Edmund III Trust last year.", ["King Edmund III Trust"]),
+        ("A grant came from the Princess Adela Foundation in May.", ["Princess Adela Foundation"]),
+        # a title that is no royal's stays out of the name
+        ("Director General Organisation for Coastal Safety", ["Organisation for Coastal Safety"]),
+    ],
+)
+def test_a_body_named_after_a_royal_keeps_the_title(text: str, expected: list[str], reference) -> None:
+    assert names(text, reference) == expected

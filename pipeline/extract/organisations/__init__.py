@@ -9,8 +9,10 @@ Where organisations come from, most trusted first:
    company based in Oslo");
 4. the model's ORG entities, filtered hard: they are noisy (countries, programmes,
    events, roles, Title-Case headings and quoted titles all come out as ORG; so do people
-   in a list, towns after "at", genera before their species, plants and animals beside their
-   scientific names, members called by first name: see ``misreadings``);
+   in a list, towns after "at", administrative areas that the places rules read by their
+   form ("in Kivara state", "Pendle and Tiverton counties"), genera before their species,
+   plants and animals beside their scientific names, members called by first name: see
+   ``misreadings``);
 5. the newsletter's own group, named by its masthead in capitals (``masthead``); an acronym
    nothing else expands that spells the initials of a name in the bulletin is that name.
 

@@ -208,6 +208,8 @@ def _affiliation_context(doc: Doc, text: str, start: int, end: int, ref: OrgRefe
         t = doc[i].text
         return t in ref.role_acronyms or t.lower() in ref.role_words
 
+    if coordinated_with_title(doc, span.start, span.end, ref):
+        return False  # "our CEO and CDO": a title beside a title
     before = span.start - 1
     if before >= 0 and doc[before].text in {",", "of"}:
         before -= 1
@@ -228,6 +230,22 @@ def _affiliation_context(doc: Doc, text: str, start: int, end: int, ref: OrgRefe
     if in_capitals_heading(text, start, end):
         return False  # "OPERATIONS" alone on its line, "POMPIERS D UN JOUR": a heading
     return any(e.label_ == "ORG" and e.start_char == start and e.end_char == end for e in doc.ents)
+
+
+# Words that coordinate two titles: "the CEO and CDO", "CEO/CFO" (not a comma: "CEO, PACB"
+# is a title and its body).
+_TITLE_LINKS = frozenset({"and", "&", "/"})
+
+
+def coordinated_with_title(doc: Doc, start: int, end: int, ref: OrgReference) -> bool:
+    """Tokens ``start``..``end - 1`` are joined by "and" or "/" to a title in capitals ("our
+    CEO and CDO"): a title too, not a body."""
+    for k, step in ((start - 1, -1), (end, 1)):
+        if 0 <= k < len(doc) and doc[k].lower_ in _TITLE_LINKS:
+            k += step
+            if 0 <= k < len(doc) and doc[k].text in ref.role_acronyms:
+                return True
+    return False
 
 
 def _after_source_label(doc: Doc, start: int, ref: OrgReference) -> bool:
@@ -290,6 +308,29 @@ def _in_capitals(line: str) -> bool:
     # Cached: a paragraph is one line, asked about for every name and acronym in it.
     letters = list(filter(str.isalpha, line))  # map and filter: no Python call per character
     return len(letters) > 12 and sum(map(str.isupper, letters)) > 0.8 * len(letters)
+
+
+_CAPITALS_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def word_in_capitals(
+    text: str, start: int, end: int, vocabulary: frozenset[str], acronyms: re.Pattern[str] | None = None
+) -> bool:
+    """The acronym-like word at ``start``..``end`` is a word the bulletin also writes in lower
+    case, beside another word in capitals that is no acronym of the bulletin (``acronyms``): a
+    phrase in capitals ("POMPIERS D'UN JOUR": the article "un", not the UN)."""
+    if text[start:end].lower() not in vocabulary:
+        return False
+    before = re.findall(r"\S+", text[max(0, start - 40) : start])[-1:]
+    after = re.findall(r"\S+", text[end : end + 40])[:1]
+    for w in before + after:
+        m = _CAPITALS_WORD.search(w)
+        if m is None or not m.group().isupper():
+            continue
+        word = m.group()
+        if word.lower() in vocabulary or (acronyms is not None and not acronyms.fullmatch(word)):
+            return True
+    return False
 
 
 def _unknown_acronym_ok(word: str, ref: OrgReference, defs: Definitions, places: frozenset[str]) -> bool:
@@ -431,7 +472,8 @@ def section_candidates(
         s, e = words[a].char_start, words[b - 1].char_end
         names.append(Candidate(s, e, text[s:e], None, "pattern", heading(s)))
     for m in ref.name_pattern.finditer(text):
-        names.append(Candidate(m.start(), m.end(), m.group(), None, "reference", heading(m.start())))
+        if not word_in_capitals(text, m.start(), m.end(), vocabulary, acronyms):
+            names.append(Candidate(m.start(), m.end(), m.group(), None, "reference", heading(m.start())))
 
     accepted: list[Candidate] = []
     for c in sorted(names, key=lambda c: (c.start - c.end, c.start)):
@@ -441,7 +483,10 @@ def section_candidates(
     used = [
         Candidate(m.start(), m.end(), None, m.group(), "acronym", heading(m.start()))
         for m in acronyms.finditer(text)
-        if not _shouting(text, m.start()) or m.group() in defs.org
+        if (not _shouting(text, m.start()) or m.group() in defs.org)
+        and not (
+            m.group() not in defs.org and word_in_capitals(text, m.start(), m.end(), vocabulary, acronyms)
+        )
     ]
 
     # The long form of an acronym that names no body ("Strength, Weakness ... (SWOT)"), or a part of it.

@@ -139,15 +139,67 @@ _PLACE_LABELS = frozenset({"GPE", "LOC"})
 def listed_with_places(doc: Doc, first: int, last: int, articles: frozenset[str]) -> bool:
     """The tokens ``first``..``last - 1`` sit in a list of places ("Araria, Kishanganj, Supaul",
     "le Sahel, le Centre Nord et l'Est"): a neighbour across a comma or "and" (and an article
-    of ``articles``) is a place entity of the model."""
-    for k, step in ((first - 1, -1), (last, 1)):
+    of ``articles``) is a place entity of the model or a town of the gazetteer, past the area
+    written in brackets after a town ("Tambura (Gbudwe), [Nzara] and [Yambio] (Maridi)"); or
+    they are that area, in brackets right after a town ("Yambio ([Maridi])")."""
+    bracketed = first >= 2 and doc[first - 1].text == "(" and last < len(doc) and doc[last].text == ")"
+    if bracketed and _place_at(doc, first - 2, -1):
+        return True
+    for k, step in ((first - 1, -1), (_past_brackets(doc, last), 1)):
         links = 0
         while 0 <= k < len(doc) and links < 3 and doc[k].lower_ in _PLACE_LIST_LINKS | articles:
             links += doc[k].lower_ in _PLACE_LIST_LINKS
             k += step
-        if links and 0 <= k < len(doc) and doc[k].ent_type_ in _PLACE_LABELS:
+        if step < 0 and 0 <= k < len(doc) and doc[k].text == ")":
+            k = _before_brackets(doc, k)
+        if links and _place_at(doc, k, step):
             return True
     return False
+
+
+# Tokens inside the brackets after a town: "(Upper Nile State)".
+_MAX_BRACKETED = 4
+
+
+def _past_brackets(doc: Doc, k: int) -> int:
+    """Token ``k``, or the token after the brackets that open at ``k``."""
+    if k < len(doc) and doc[k].text == "(":
+        for j in range(k + 1, min(len(doc), k + 2 + _MAX_BRACKETED)):
+            if doc[j].text == ")":
+                return j + 1
+    return k
+
+
+def _before_brackets(doc: Doc, k: int) -> int:
+    """The token before the brackets that close at token ``k`` (-1 where none opens)."""
+    for j in range(k - 1, max(-1, k - 2 - _MAX_BRACKETED), -1):
+        if doc[j].text == "(":
+            return j - 1
+    return -1
+
+
+def _place_at(doc: Doc, k: int, step: int) -> bool:
+    """The word at token ``k`` (a hyphenated word read towards ``step``) is a place entity of
+    the model or a town of the gazetteer."""
+    if not 0 <= k < len(doc):
+        return False
+    if doc[k].ent_type_ in _PLACE_LABELS:
+        return True
+    a = b = k
+    while step < 0 and a > 0 and not doc[a - 1].whitespace_ and doc[a - 1].text not in _BRACKETS_AND_LINKS:
+        a -= 1
+    while (
+        step > 0
+        and b + 1 < len(doc)
+        and not doc[b].whitespace_
+        and doc[b + 1].text not in _BRACKETS_AND_LINKS
+    ):
+        b += 1
+    word = doc[a : b + 1].text
+    return word[:1].isupper() and is_city_name(word)
+
+
+_BRACKETS_AND_LINKS = frozenset({"(", ")", ",", ";", ":", "."})
 
 
 def genus(doc: Doc, first: int, last: int, clues: BulletinClues) -> bool:

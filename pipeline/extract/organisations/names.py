@@ -232,6 +232,9 @@ def head_candidates(
         while left > start and (is_cap_word(words[left - 1].text) or wrapped_at(words, left - 1)):
             # "Director General Organisation for ..." (a signature): the title is not the name.
             if is_role_phrase([w.text for w in words[max(start, left - 2) : left]], ref):
+                # "King George V Trust": a body named after a royal keeps the title.
+                if left < k and words[left - 1].text.lower() in ref.eponym_titles:
+                    left -= 1
                 break
             left -= 1
         if left > start + 1 and words[left - 1].text in POSSESSIVE_MARKS:

@@ -23,7 +23,10 @@ from pipeline.extract.organisations.classification import (
 from pipeline.extract.organisations.head_first import bracketed_definitions
 from pipeline.extract.organisations.masthead import initials, masthead_body, title_case, written_forms
 from pipeline.extract.organisations.misreadings import bulletin_clues, generic_organ
+from pipeline.extract.places.areas import area_candidates
+from pipeline.extract.reference.gazetteer import Gazetteer, language_gazetteer
 from pipeline.extract.reference.organisations import OrgReference, language_reference
+from pipeline.extract.reference.place_names import LocalWords, local_words
 from pipeline.extract.words import Word, doc_words, lowercase_vocabulary, model_place_names
 
 
@@ -35,6 +38,8 @@ def extract(context: DocumentContext) -> Extracted:
         context.docs,
         language_reference(context.reference.organisations, context.language),
         words_by_section=context.words,
+        gazetteer=language_gazetteer(context.reference.gazetteer, context.language),
+        local=local_words(context.language),
     )
     return Extracted(tuple(organisations), tuple(mentions))
 
@@ -102,6 +107,28 @@ def _with_masthead(
     return [(0, Candidate(start, end, name, None, "masthead", False)), *kept]
 
 
+def _area_names(docs: Sequence[Doc], gazetteer: Gazetteer, local: LocalWords | None) -> frozenset[str]:
+    """Normalised names of the administrative areas the places rules read by their form
+    anywhere in the bulletin ("In Kachin state", "Bentiu, Unity State", "Shelby, Blount and
+    Walker counties"), with and without their area word: one sense per bulletin."""
+    words = local or local_words()
+    area_words = words.area_words | words.area_plurals
+    names: set[str] = set()
+    for doc in docs:
+        text = doc.text
+        for c in area_candidates(doc, gazetteer, words=words):
+            if not c.accepted:
+                continue
+            names.add(normalise_name(c.text))
+            *name, last = c.text.split()
+            if name and last in area_words:
+                names.add(normalise_name(" ".join(name)))
+            after = text[c.end_char :].split(maxsplit=1)[:1]
+            if after and after[0] in area_words:  # the last of a list: "Walker counties"
+                names.add(normalise_name(f"{c.text} {after[0]}"))
+    return frozenset(names)
+
+
 def find_organisations(
     doc_id: str,
     sections: Sequence[Section],
@@ -109,11 +136,15 @@ def find_organisations(
     reference: OrgReference,
     *,
     words_by_section: Sequence[Sequence[Word]] | None = None,
+    gazetteer: Gazetteer | None = None,
+    local: LocalWords | None = None,
 ) -> tuple[list[Organisation], list[Mention]]:
     """One ``Organisation`` per distinct body named in the bulletin, and all its mentions.
 
     ``words_by_section[i]`` is ``doc_words(docs[i])`` when the caller has it (the people
-    stage reads the same words).
+    stage reads the same words). With a ``gazetteer``, a name the model alone calls an
+    organisation is no body where the bulletin's words make it an administrative area
+    (``_area_names``).
     """
     texts = [section.text for section in sections]  # each doc's text (spaCy rebuilds Doc.text on access)
     definitions = [(i, d) for i, text in enumerate(texts) for d in find_definitions_in_text(text)]
@@ -130,6 +161,8 @@ def find_organisations(
     defs = classify_definitions(definitions, docs, reference)
     vocabulary = lowercase_vocabulary(docs)
     places = model_place_names(docs)
+    if gazetteer is not None:
+        places |= _area_names(docs, gazetteer, local)
     acronyms = acronym_pattern(bulletin_acronyms(docs, reference, defs, places, texts))
 
     clues = bulletin_clues(docs, reference)

@@ -31,11 +31,13 @@ towns written before an area ("Bentiu, Unity State", "Isangel (Tafea Province)")
 after a kind of place ("the suburb of Fraser", "le camp de Kounoungou"), ISO subdivisions
 written alone or listed after one ("in Penama, Tafea and Malampa"; "Tafea Province" and
 "Tafea" are one place): ``areas.py``; French streets and venues ("rue des Écoles", "salle
-des fêtes") and the town after an address's postcode ("41100 VENDÔME"): ``local.py``. A
-name of that form wins over a gazetteer name inside it and is the gazetteer's place when it
-is exactly one ("Mount Pearl"). A place glued to a capitalised word by a hyphen is one
-compound name ("Brussels-Jette"), or two places when the word is a place too
-("Dakar-Bamako").
+des fêtes"), buildings after a word only a place follows ("at the Westwoods Centre", even
+where a body of that name is mentioned too) and the town after an address's postcode
+("41100 VENDÔME"): ``local.py``. A name of that form wins over a gazetteer name inside it
+(a town that opens it, "Coventry Centre", is still a hint of the bulletin's country) and is
+the gazetteer's place when it is exactly one ("Mount Pearl"). A place glued to a
+capitalised word by a hyphen is one compound name ("Brussels-Jette"), or two places when
+the word is a place too ("Dakar-Bamako").
 
 A list of names joined by commas and "and" ("Dhemaji, Lakhimpur, Golaghat and Jorhat") in which
 two names are places already is a list of places: its other names are places too, unless the

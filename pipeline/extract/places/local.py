@@ -127,6 +127,12 @@ def local_candidates(
     found: list[tuple[int, int]] = []
     n = len(doc)
     texts = [t.text for t in doc]
+    venues = {
+        venue
+        for i, text in enumerate(texts)
+        if text in words.venue_suffixes and (venue := _venue(doc, i, words, honorifics)) is not None
+    }
+    found += venues
     for i, text in enumerate(texts):
         if text not in words.suffixes and text not in words.prefixes and not _street_form(text, words):
             continue
@@ -162,7 +168,13 @@ def local_candidates(
     for first, end in _longest_first(found):
         span = doc[first:end]
         start_char, end_char = span.start_char, span.end_char
-        if any(a < end_char and start_char < b for a, b in taken):
+        # A building is a place where a body of the same name is mentioned too.
+        if any(
+            a < end_char
+            and start_char < b
+            and not ((first, end) in venues and (a, b) == (start_char, end_char))
+            for a, b in taken
+        ):
             continue
         if first > 0 and doc[first - 1].text in honorifics:
             continue
@@ -183,6 +195,26 @@ def local_candidates(
             )
         )
     return candidates
+
+
+def _venue(doc: Doc, i: int, words: LocalWords, honorifics: frozenset[str]) -> tuple[int, int] | None:
+    """Token span of a building's name ending in the venue word at token ``i`` ("at the
+    Westwoods Centre"): after a word only a place follows (and an article), with no
+    complement or bracket after it; None otherwise."""
+    first = name_start(doc, i, honorifics, words)
+    if first is None:
+        return None
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is not None and (
+        after.lower_ in words.venue_blockers or (after.text[:1].isupper() and not after.is_sent_start)
+    ):
+        return None
+    k = first - 1
+    if k >= 0 and doc[k].lower_ in words.locative_articles:
+        k -= 1
+    if k < 0 or doc[k].lower_ not in words.venue_locatives:
+        return None
+    return first, i + 1
 
 
 def lead_word_names(

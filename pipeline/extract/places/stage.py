@@ -32,7 +32,13 @@ from pipeline.extract.places.bulletin import (
     trim_heading_names,
     written_states,
 )
-from pipeline.extract.places.candidates import MODEL_TOWN, SMALL_TOWN, Candidate, find_candidates
+from pipeline.extract.places.candidates import (
+    MODEL_TOWN,
+    OPENS_A_NAME,
+    SMALL_TOWN,
+    Candidate,
+    find_candidates,
+)
 from pipeline.extract.places.lists import listed_places
 from pipeline.extract.places.local import (
     body_name_country,
@@ -212,12 +218,16 @@ def _section_candidates(
         + postcode_towns(doc, gazetteer, local)
     )
     exact = {(f.start_char, f.end_char) for f in form}
+    # A town that opens a name of that form stays a hint of the bulletin's country ("Coventry
+    # Centre", as "Whangarei Heads School"): no place of its own there.
     found = [
-        replace(c, accepted=True, evidence="form") if _exact_form(c, exact) else c
+        replace(c, accepted=True, evidence="form")
+        if _exact_form(c, exact)
+        else (replace(c, accepted=False, evidence=OPENS_A_NAME) if _opens(c, form) else c)
         for c in found
-        if _exact_form(c, exact) or not any(_within(c, f) for f in form)
+        if _exact_form(c, exact) or _opens(c, form) or not any(_within(c, f) for f in form)
     ]
-    spans = [(f.start_char, f.end_char) for f in found]
+    spans = [(f.start_char, f.end_char) for f in found if f.evidence != OPENS_A_NAME]
     form = [f for f in form if not _overlaps(f, spans)]
     # Subdivisions written alone ("in Jonglei"): where no other name is, or a town of that
     # name that nothing says is one ("en Cibitoke": the province).
@@ -239,6 +249,15 @@ def _exact_form(cand: Candidate, spans: set[tuple[int, int]]) -> bool:
         (cand.start_char, cand.end_char) in spans
         and cand.evidence != "person"
         and not cand.evidence.startswith("model ")
+    )
+
+
+def _opens(cand: Candidate, form: Sequence[Candidate]) -> bool:
+    """A town of the gazetteer that opens a longer name of a place's form."""
+    if cand.evidence != OPENS_A_NAME and not (cand.match.kind == "city" and cand.match.country_code):
+        return False
+    return any(
+        _within(cand, f) and f.start_char == cand.start_char and f.end_char > cand.end_char for f in form
     )
 
 

@@ -64,6 +64,7 @@ class OrgReference:
     kind_nouns: frozenset[str] = frozenset()  # "X, a *charity* based in Y": X is a body
     taxon_words: frozenset[str] = frozenset()  # "grass", "orchid": heads of plants' and animals' names
     source_labels: frozenset[str] = frozenset()  # "Source: MSPP": the body a figure comes from
+    eponym_titles: frozenset[str] = frozenset()  # "*King* George V Trust": a title the name keeps
     # Languages that write names head first, running on in lower case ("Agence des services
     # numériques"): the links a name runs on with ("de la", "pour le"), the lower-case words
     # that end it on a blank pipeline, and the articles before it ("l'Agence").
@@ -147,6 +148,7 @@ def make_reference(
         epithet_endings=tuple(sorted(words("species_epithet_endings"))),
         taxon_words=words("taxon_words"),
         source_labels=words("source_labels"),
+        eponym_titles=words("eponym_titles"),
         by_name=MappingProxyType(by_name),
         by_acronym=MappingProxyType(by_acronym),
         name_pattern=_names_pattern(n for org in orgs for n in org.names),

@@ -204,6 +204,11 @@ class LocalWords:
     list_links: frozenset[str] = frozenset()
     min_listed_places: int = 2
     area_locatives: frozenset[str] = frozenset()
+    # Words that end a building's name ("Westwoods Centre"), a place where a word only a place
+    # follows comes before it ("at the ..."), unless a complement or an acronym follows it.
+    venue_suffixes: frozenset[str] = frozenset()
+    venue_locatives: frozenset[str] = frozenset()  # lower case
+    venue_blockers: frozenset[str] = frozenset()  # lower case: "Centre *for* ..."
 
     def names_a_place(self, words: Sequence[str]) -> bool:
         """Whether a name of two or more words has the form of a local place's or an
@@ -269,6 +274,9 @@ def local_words(language: str = "en") -> LocalWords:
         list_links=_words(data, "list_links", lower=True),
         min_listed_places=int(data.get("min_listed_places") or 2),
         area_locatives=_words(data, "area_locative_words", lower=True),
+        venue_suffixes=_words(data, "venue_suffixes"),
+        venue_locatives=_words(data, "venue_locative_words", lower=True),
+        venue_blockers=_words(data, "venue_blockers", lower=True),
         origin_words=tuple(
             sorted(" ".join(str(w).lower().replace("’", "'").split()) for w in data.get("origin_words") or ())
         ),
