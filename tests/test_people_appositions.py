@@ -17,6 +17,7 @@ from pipeline.extract.people import find_people
 from pipeline.extract.people.evidence import NameEvidence
 from pipeline.extract.people.lexicon import load_people_lexicon
 from pipeline.extract.people.names import honorific_names
+from pipeline.extract.people.title_words import run_back
 from pipeline.extract.reference.organisations import language_reference, load_org_reference
 from pipeline.extract.reference.place_names import local_words
 from pipeline.extract.words import doc_words
@@ -128,6 +129,23 @@ def test_an_english_honorific_takes_no_acronym_for_a_surname() -> None:
             "professor of botany",
             "Greenfield College",
         ),
+        # A copula with no article before the title, after an adverb of time.
+        (
+            "Faculty news\n\nDr. Ivan Petrov, who is currently dean of the Faculty of Science at "
+            "Northgate University, will chair the panel.",
+            "Ivan Petrov",
+            "dean",
+            "Northgate University",
+        ),
+        ("Garden club\n\nLast spring Tessa Lang became our new secretary.", "Tessa Lang", "secretary", None),
+        # "take over as": a verb of "as" after an auxiliary.
+        (
+            "Staff news\n\nIn August Rhona Kell will take over as the new director of research at "
+            "Eastmoor University.",
+            "Rhona Kell",
+            "director of research",
+            "Eastmoor University",
+        ),
     ],
 )
 def test_titles_in_apposition_and_after_a_verb(nlp, text: str, name: str, role: str, organisation) -> None:
@@ -135,6 +153,28 @@ def test_titles_in_apposition_and_after_a_verb(nlp, text: str, name: str, role: 
     assert found.role is not None and set(role.lower().split()) <= set(found.role.lower().split())
     if organisation is not None:
         assert found.organisation == organisation
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "organisation"),
+    [
+        (
+            "Weekly briefing\n\nAt the briefing, Martina Okafor, for the World Food Programme (WFP), "
+            "said that rations had been cut.",
+            "Martina Okafor",
+            "World Food Programme",
+        ),
+        (
+            "Weekly briefing\n\nOlav Brenn, for the International Organization for Migration, said "
+            "that arrivals rose.",
+            "Olav Brenn",
+            "International Organization for Migration",
+        ),
+    ],
+)
+def test_a_body_after_a_comma_and_for(nlp, text: str, name: str, organisation: str) -> None:
+    """A spokesperson's body after the comma: "X, for the Y, said" (not "for the Y" whole)."""
+    assert person(extract(nlp, text), name).organisation == organisation
 
 
 def test_a_title_with_its_own_complement_is_not_joined_to_the_next(nlp) -> None:
@@ -194,6 +234,13 @@ def test_capitalised_words_after_our_are_no_person(nlp) -> None:
             "chargé des affaires culturelles",
         ),
         ("Étaient présents M. Royer (Conseiller départemental) et M. FABRE (Député).", "FABRE", "Député"),
+        # A label of two words in an inline list: its adjective is part of the role.
+        (
+            "Le nouveau bureau. Présidente d'honneur : Mme Odile Rambert, maire ; président : "
+            "Gaston Fabre ; trésorière adjointe : Lucie Fabre ; secrétaire : Paul Ritter.\n",
+            "Lucie Fabre",
+            "trésorière adjointe",
+        ),
     ],
 )
 def test_french_titles_before_and_in_brackets(fr_nlp, text: str, name: str, role: str) -> None:
@@ -232,6 +279,35 @@ def test_a_french_profession_in_apposition(
 def test_a_french_lower_case_title_before_a_name(fr_nlp, text: str, name: str, role: str) -> None:
     found = person(extract(fr_nlp, text, "fr"), name)
     assert found.role is not None and found.role.startswith(role)
+
+
+@pytest.mark.parametrize(
+    ("name", "role", "organisation"),
+    [
+        ("Marcel Dubreuil", "président", "Club des Aînés"),
+        ("Sophie Lartigue", "conseillère municipale", None),
+        ("Hugues Ferrand", "adjoint aux sports", None),
+    ],
+)
+def test_a_french_title_after_a_name_with_no_comma(fr_nlp, name: str, role: str, organisation) -> None:
+    """French press style: "Paul Roy président du Club" has no comma between name and title."""
+    text = (
+        "La fête du village\n\nSamedi dernier, Marcel Dubreuil président du Club des Aînés a accueilli "
+        "les habitants, entouré de Sophie Lartigue conseillère municipale et de Hugues Ferrand "
+        "adjoint aux sports.\n"
+    )
+    found = person(extract(fr_nlp, text, "fr"), name)
+    assert found.role == role
+    if organisation is not None:
+        assert found.organisation == organisation
+
+
+def test_a_french_role_phrase_in_lower_case_runs_back_whole() -> None:
+    """ "; trésorière adjointe : X": the run back from the colon takes the head of the phrase too."""
+    words = doc_words(spacy.blank("fr")("secrétaire : Paul Roy ; trésorière adjointe : Léa Roy"))
+    end = [w.text for w in words].index("adjointe")
+    run = run_back(words, end, set(), load_people_lexicon("fr"))
+    assert [w.text for w in run] == ["trésorière", "adjointe"]
 
 
 def test_a_verb_after_a_name_is_no_species_epithet() -> None:

@@ -195,8 +195,9 @@ def _clause_forward(words: Sequence[Word], start: int, taken: set[int], lexicon:
     return run
 
 
-# Verbs and adverbs of "X is a professor at Y", "X was until May the director of Y".
-COPULAS = frozenset({"is", "was"})
+# Verbs and adverbs of "X is a professor at Y", "X was until May the director of Y", "X became
+# our treasurer".
+COPULAS = frozenset({"is", "was", "became", "becomes"})
 # Words that open a title after a copula or "as": "X is *our* new treasurer", "as *its* editor".
 TITLE_OPENERS = frozenset({"a", "an", "the", "our", "their", "its", "his", "her", "my", "your"})
 # Words between a verb of ``as_verbs`` and its "as": "joined the Trust on 26 May as ...".
@@ -254,18 +255,29 @@ def _titles_after(
         # A signature or a list: "Jane Roe Director General, Agency for X".
         if known.lexicon.is_role(words[q].text) and is_cap_word(words[q].text):
             return parse_title(_run_forward(words, q, taken, known.lexicon), text, known)
+        if known.lexicon.roles_run_on and words[q].text[:1].islower():
+            # "Paul Roy président du Club des Aînés": French press style puts a title in
+            # lower case right after the name, with no comma.
+            run = head_first_title(words, q, taken, known.lexicon)
+            if run:
+                return parse_title(run, text, known)
         if is_acronym_token(words[q].text) and known_body(words[q].text, known):
             # A caption: "Jane Roe ACME Director": the body's acronym, then the title.
             title = parse_title(_run_forward(words, q, taken, known.lexicon), text, known)
             if title.role and title.organisation:
                 return title
         # "Prof. Jane Roe of Keio University", "Mr. John Doe from UNDP".
-        if words[q].text.lower() in {"of", "from"}:
-            run = _run_forward(words, q + 1, taken, known.lexicon)
-            return Title(None, affiliation(run, text, known) if run else None)
+        if words[q].text.lower() in known.lexicon.affiliation_links:
+            return _body_after_link(words, q + 1, text, taken, known)
         return Title(None, None)
     if q + 1 < len(words) and words[q + 1].text.lower() == "who":
         return _relative_clause(words, q + 2, text, taken, known)
+    linked = q + 1 < len(words) and words[q + 1].text.lower() in known.lexicon.affiliation_links
+    if closing is None and linked:
+        # "Ana Ruiz, for the Refugee Agency (UNHCR), said": the body she speaks for.
+        found = _body_after_link(words, q + 2, text, taken, known)
+        if found.organisation:
+            return found
     parts: list[Title] = []
     written: list[tuple[str, str]] = []  # the word opening each part, and the part as written
     k = q
@@ -301,6 +313,12 @@ def _titles_after(
             org = second.organisation
         role, org = role or second.role, org or second.organisation
     return Title(role, org)
+
+
+def _body_after_link(words: Sequence[Word], k: int, text: str, taken: set[int], known: Affiliations) -> Title:
+    """The body named after "of", "from" or "for" at word ``k``: "(of) the Rowing Club"."""
+    run = _run_forward(words, k, taken, known.lexicon)
+    return Title(None, affiliation(run, text, known) if run else None)
 
 
 def _as_of(words: Sequence[Word], q: int, taken: set[int], lexicon: PeopleLexicon) -> int | None:
@@ -341,7 +359,9 @@ def _after_copula(words: Sequence[Word], k: int, text: str, taken: set[int], kno
     """The title after "is" or "was": "Dr. X is a professor with the Institute for Public Affairs"."""
     while k < len(words) and words[k].text.lower() in ADVERBS_OF_TIME:
         k += 1
-    if k < len(words) and words[k].text.lower() in TITLE_OPENERS:
+    opens = k < len(words) and words[k].text.lower() in TITLE_OPENERS
+    if opens or (k < len(words) and words[k].text.islower() and known.lexicon.is_role(words[k].text)):
+        # "X is a professor at Y", and with no article: "X, who is currently dean of Y".
         run = _clause_forward(words, k, taken, known.lexicon)
         return parse_title(run, text, known) if run else Title(None, None)
     if (after := _as_of(words, k, taken, known.lexicon)) is not None:
