@@ -177,6 +177,19 @@ def test_a_body_after_a_comma_and_for(nlp, text: str, name: str, organisation: s
     assert person(extract(nlp, text), name).organisation == organisation
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "organisation"),
+    [
+        ("Club news\n\nWe thank UNICEF's Ravi Menon for the maps.\n", "Ravi Menon", "UNICEF"),
+        ("Club news\n\nThe World Bank's Tariq Salim sent the data.\n", "Tariq Salim", "World Bank"),
+        # A person's possessive is no body.
+        ("Club news\n\nLast year Mary's cousin Jan Buller came.\n", "Jan Buller", None),
+    ],
+)
+def test_a_body_s_possessive_before_a_name(nlp, text: str, name: str, organisation) -> None:
+    assert person(extract(nlp, text), name).organisation == organisation
+
+
 def test_a_title_with_its_own_complement_is_not_joined_to_the_next(nlp) -> None:
     text = "Ms. Lina Obi, Dean of the Coast School of Governance and Chair of the jury, gave the prizes."
     found = person(extract(nlp, text), "Lina Obi")

@@ -25,7 +25,7 @@ from pipeline.extract.people.names import (
     surname_names,
     titled_names,
 )
-from pipeline.extract.people.own_body import own_body
+from pipeline.extract.people.own_body import masthead_body, own_body
 from pipeline.extract.people.titles import Title, title_of
 from pipeline.extract.reference.organisations import (
     OrgReference,
@@ -347,7 +347,9 @@ def find_people(
         mentions.append(make_mention(doc_id, section, start, end, "PERSON", person_id))
     # An office with no body beside it is held in the body the masthead names.
     home = own_body(sections, organisations, [(o, i) for o, i in org_mentions if i is not None])
-    home_name = (home.acronym or home.name) if home else None
+    # (A head-first name, "Comité de quartier X", is not cut at its head word.)
+    bare = None if reference.head_first else masthead_body(sections, reference.head_words)
+    home_name = (home.acronym or home.name) if home else bare
     people = [
         Person(
             doc_id=doc_id,

@@ -489,6 +489,9 @@ def _title_before(
                     )
         if title.role and not title.organisation:
             title = Title(title.role, _body_referred(words, lower or run, text, taken, known))
+        if not (title.role or title.organisation) and s0 == start and not comma:
+            # "UNICEF's Ravi Menon": a body's possessive right before the name is where he works.
+            title = _owner_before(run, text, known)
         if title.role or title.organisation:
             return title
     h = name.honorific_start
@@ -497,6 +500,14 @@ def _title_before(
         owner = run_back(words, h - 3, taken)
         return Title(None, affiliation(owner, text, known) if owner else None)
     return Title(None, None)
+
+
+def _owner_before(run: Sequence[Word], text: str, known: Affiliations) -> Title:
+    """The body of a possessive ending ``run`` ("Greening Australia's"), if it names one."""
+    if len(run) < 2 or run[-1].text not in POSSESSIVE_MARKS:
+        return Title(None, None)
+    owner = affiliation(run[:-1], text, known)
+    return Title(None, owner if owner and known_body(owner, known) else None)
 
 
 def _after_article(words: Sequence[Word], first: Word, lexicon: PeopleLexicon) -> bool:
