@@ -209,6 +209,16 @@ def test_a_lower_case_noun_before_the_title_stays_in_it(nlp) -> None:
     assert person(extract(nlp, text), "Mina Patel").role == "group leader"
 
 
+def test_a_lower_case_head_word_refers_to_no_body_named_later(nlp) -> None:
+    """ "the group leader" is no reference to a "... Group" the bulletin names only further on."""
+    text = (
+        "Harbour Relief Report\n\nThe account below was written by Nora Quist, the group leader, on "
+        "the road. Later Tom Ash from the Coastal Media Group joined the convoy.\n"
+    )
+    found = person(extract(nlp, text), "Nora Quist")
+    assert (found.role, found.organisation) == ("group leader", None)
+
+
 def test_a_caption_label_before_a_name_is_no_body(nlp) -> None:
     text = "L-R: Jana Novak (Treasurer), Piet Mol (Secretary) at the plant stall."
     found = person(extract(nlp, text), "Jana Novak")

@@ -158,8 +158,10 @@ def affiliation(words: Sequence[Word], text: str, known: Affiliations) -> str | 
         # "the Division's Director": the division the bulletin named last, or else the one it
         # names most, or else the body named first (the issuer in the masthead) when only its
         # acronym is known.
-        org = known.named_before(words[0].char_start, phrase.lower()) or known.by_head.get(phrase.lower())
-        org = org or known.issuer
+        org = known.named_before(words[0].char_start, phrase.lower())
+        if org is None and phrase[:1].isupper():
+            # A common noun in lower case ("the group leader") refers to no body named later.
+            org = known.by_head.get(phrase.lower()) or known.issuer
         return (org.acronym or org.name) if org else None
     if is_acronym_token(phrase) and not known.lexicon.is_role(phrase):
         return phrase
