@@ -209,6 +209,13 @@ def test_a_lower_case_noun_before_the_title_stays_in_it(nlp) -> None:
     assert person(extract(nlp, text), "Mina Patel").role == "group leader"
 
 
+@pytest.mark.parametrize("dash", ["\u2013", "\u2014"])
+def test_a_dash_between_the_title_and_its_body(nlp, dash: str) -> None:
+    text = f"Park news\n\nKim Lee, Manager {dash} Greening Australia, sent plants for the slope.\n"
+    found = person(extract(nlp, text), "Kim Lee")
+    assert (found.role, found.organisation) == ("Manager", "Greening Australia")
+
+
 def test_a_lower_case_head_word_refers_to_no_body_named_later(nlp) -> None:
     """ "the group leader" is no reference to a "... Group" the bulletin names only further on."""
     text = (

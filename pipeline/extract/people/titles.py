@@ -207,10 +207,15 @@ ADVERBS_OF_TIME = frozenset({"now", "currently", "also", "still", "formerly", "p
 MAX_SIGNATURE_LINES = 3
 
 
-def _opens_title(words: Sequence[Word], k: int, lexicon: PeopleLexicon) -> bool:
-    """A comma or bracket before a title, or "and" before a second one ("Chair and Founder of X")."""
+# Dashes between a title and the body it is held in ("Director – Friarsgate Park Trust").
+DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _opens_title(words: Sequence[Word], k: int, lexicon: PeopleLexicon, *, second: bool = False) -> bool:
+    """A comma or bracket before a title, "and" before a second one ("Chair and Founder of X"),
+    or a dash before the second part ("Director – Harbour Trust")."""
     t = words[k].text
-    if t in {",", "("}:
+    if t in {",", "("} or (second and t in DASHES):
         return True
     return t.lower() in {"and", "&"} and k + 1 < len(words) and lexicon.is_role(words[k + 1].text)
 
@@ -281,7 +286,7 @@ def _titles_after(
     parts: list[Title] = []
     written: list[tuple[str, str]] = []  # the word opening each part, and the part as written
     k = q
-    while len(parts) < 2 and k < len(words) and _opens_title(words, k, known.lexicon):
+    while len(parts) < 2 and k < len(words) and _opens_title(words, k, known.lexicon, second=bool(parts)):
         run = _run_forward(words, k + 1, taken, known.lexicon)
         part = parse_title(run, text, known) if run else Title(None, None)
         if not part.role:
