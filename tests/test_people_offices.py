@@ -216,3 +216,13 @@ def test_an_office_is_held_in_the_body_the_masthead_names_by_its_head_word(nlp) 
     )
     found = person(extract(nlp, text), "Nadia Holt")
     assert (found.role, found.organisation) == ("Shire President", "Council")
+
+
+def test_a_contact_label_gives_way_to_a_later_title(nlp) -> None:
+    """ "Contact: X" is a label, no office: the title a later mention gives is the role."""
+    text = (
+        "Wattle Hill Carers Newsletter\nMay 2031\n\nWeeding is on Sunday mornings at the dam.\n"
+        "Contact: Helen Marsh 6288 1234\n\nAt the May meeting, Helen Marsh, our convenor, thanked "
+        "the volunteers.\n"
+    )
+    assert person(extract(nlp, text), "Helen Marsh").role == "convenor"

@@ -65,11 +65,14 @@ class _Row:
     organisation: str | None = None
     n_mentions: int = 0
 
-    def add(self, name: str, honorific: str | None, title: Title) -> _Row:
+    def add(self, name: str, honorific: str | None, title: Title, weak: frozenset[str] = frozenset()) -> _Row:
+        """The row with one more mention; a role that is only a label (``weak``: "Contact:
+        Jane Roe") gives way to the first real title of a later mention."""
         row = replace(self, n_mentions=self.n_mentions + 1, honorific=self.honorific or honorific)
         if len(name.split()) > len(row.name.split()):
             row = replace(row, name=name)
-        if title.role and not row.role:
+        labelled = row.role is not None and row.role.lower() in weak
+        if title.role and (not row.role or (labelled and title.role.lower() not in weak)):
             # A title wrapped at a line's end is one line of words ("présidente\n").
             role = " ".join(title.role.split())
             return replace(row, role=role, organisation=title.organisation or row.organisation)
@@ -342,7 +345,8 @@ def find_people(
         alone = n.source in _UNLABELLED_SOURCES
         title = title_of(n, words, doc_texts[n.section], taken[n.section], reading, before_too=not alone)
         person_id = stable_id(key)
-        rows[person_id] = rows.get(person_id, _Row(name_text(n))).add(name_text(n), n.honorific, title)
+        row = rows.get(person_id, _Row(name_text(n)))
+        rows[person_id] = row.add(name_text(n), n.honorific, title, lexicon.label_words)
         start, end = words[n.start].char_start, words[n.end - 1].char_end
         mentions.append(make_mention(doc_id, section, start, end, "PERSON", person_id))
     # An office with no body beside it is held in the body the masthead names.
