@@ -226,3 +226,13 @@ def test_a_contact_label_gives_way_to_a_later_title(nlp) -> None:
         "the volunteers.\n"
     )
     assert person(extract(nlp, text), "Helen Marsh").role == "convenor"
+
+
+def test_a_signature_line_with_the_title_then_the_body(nlp) -> None:
+    """ "Chairman, Oakley Village Hall Trust" under a name: the body without the comma."""
+    text = (
+        "Parish Notes\nJune 2031\n\nThe fete raised funds for the roof. Thanks to all.\n\n"
+        "Yours sincerely,\nDavid Clarke\nChairman, Oakley Village Hall Trust\n"
+    )
+    found = person(extract(nlp, text), "David Clarke")
+    assert (found.role, found.organisation) == ("Chairman", "Oakley Village Hall Trust")

@@ -124,6 +124,8 @@ def words_text(text: str, words: Sequence[Word]) -> str:
 
 def affiliation(words: Sequence[Word], text: str, known: Affiliations) -> str | None:
     """The organisation (or country) a phrase names, as written; None if it names none."""
+    while words and not words[0].text[:1].isalnum():
+        words = words[1:]  # "Chairman, Oakley Hall Trust": the comma after the title
     words = strip_the(words)
     while len(words) > 1 and words[0].text.lower().replace("\u2019", "'") in known.reference.name_articles:
         words = words[1:]  # "l'Agence des services numériques"
