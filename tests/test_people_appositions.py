@@ -340,6 +340,27 @@ def test_a_french_role_phrase_in_lower_case_runs_back_whole() -> None:
     assert [w.text for w in run] == ["trésorière", "adjointe"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "organisation"),
+    [
+        (
+            "La vie du village\n\nJean Roux, de l'association Les Amis du Marais, a guidé la sortie.\n",
+            "Jean Roux",
+            "Les Amis du Marais",
+        ),
+        (
+            "La vie du village\n\nAnne Vidal, de Médecins Sans Frontières (MSF), a parlé.\n",
+            "Anne Vidal",
+            "MSF",
+        ),
+        # A place after "de" is no body.
+        ("La vie du village\n\nMarc Blin, de Lyon, est venu à la fête.\n", "Marc Blin", None),
+    ],
+)
+def test_a_french_body_after_a_comma_and_de(fr_nlp, text: str, name: str, organisation) -> None:
+    assert person(extract(fr_nlp, text, "fr"), name).organisation == organisation
+
+
 def test_a_verb_after_a_name_is_no_species_epithet() -> None:
     doc = spacy.blank("fr")("Paul Roy dira la suite.")
     words = doc_words(doc)

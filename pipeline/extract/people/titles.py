@@ -321,7 +321,15 @@ def _titles_after(
 
 
 def _body_after_link(words: Sequence[Word], k: int, text: str, taken: set[int], known: Affiliations) -> Title:
-    """The body named after "of", "from" or "for" at word ``k``: "(of) the Rowing Club"."""
+    """The body named after "of", "from" or "for" at word ``k``: "(of) the Rowing Club"; in
+    French, after "de": the first body the organisations stage read before the next punctuation
+    ("Jean Roux, de l'association Les Amis du Marais", "Léa Roy, du Secours populaire")."""
+    if known.lexicon.roles_run_on:
+        end, last = k, min(len(words), k + MAX_TITLE_WORDS)
+        while end < last and end not in taken and words[end].text[:1].isalpha():
+            end += 1
+        body = next((b for w in words[k:end] if (b := known.named_at(w.char_start)) is not None), None)
+        return Title(None, (body.acronym or body.name) if body else None)
     run = _run_forward(words, k, taken, known.lexicon)
     return Title(None, affiliation(run, text, known) if run else None)
 
