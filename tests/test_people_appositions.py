@@ -361,6 +361,24 @@ def test_a_french_body_after_a_comma_and_de(fr_nlp, text: str, name: str, organi
     assert person(extract(fr_nlp, text, "fr"), name).organisation == organisation
 
 
+def test_a_body_then_a_participle_of_office_and_by(nlp, fr_nlp) -> None:
+    """ "the Harbour Trust, chaired by Ann Lee": her office, held in the body named before."""
+    text = "Club news\n\nThe Harbour Heritage Trust, chaired by Ann Lee, met on Monday.\n"
+    found = person(extract(nlp, text), "Ann Lee")
+    assert (found.role, found.organisation) == ("chair", "Harbour Heritage Trust")
+    text = "Weekly notes\n\nThe panel was chaired by Prof. Maria Costa on Monday.\n"
+    found = person(extract(nlp, text), "Maria Costa")
+    assert (found.role, found.organisation) == ("chair", None)  # a common noun names no body
+    text = (
+        "Weekly notes\n\nThe session was chaired by Mr. Omar Haddad, Deputy Director of the Coastal "
+        "Survey Agency, on Monday.\n"
+    )
+    assert person(extract(nlp, text), "Omar Haddad").role == "Deputy Director"  # the fuller title
+    text = "La vie du village\n\nLe Comité des fêtes, présidé par Hervé Martin, organise le bal.\n"
+    found = person(extract(fr_nlp, text, "fr"), "Hervé Martin")
+    assert (found.role, found.organisation) == ("président", "Comité des fêtes")
+
+
 def test_a_verb_after_a_name_is_no_species_epithet() -> None:
     doc = spacy.blank("fr")("Paul Roy dira la suite.")
     words = doc_words(doc)

@@ -523,6 +523,34 @@ def _owner_before(run: Sequence[Word], text: str, known: Affiliations) -> Title:
     return Title(None, owner if owner and known_body(owner, known) else None)
 
 
+def _passive_office(
+    name: Name, words: Sequence[Word], text: str, taken: set[int], known: Affiliations
+) -> Title:
+    """ "the Harbour Trust, chaired by Ann Lee": the office the participle before "by" names,
+    held in the body named before it (none after a common noun: "the panel was chaired by X")."""
+    lexicon = known.lexicon
+    h = name.honorific_start
+    if h < 2 or words[h - 1].text.lower() not in lexicon.agent_links:
+        return Title(None, None)
+    role = lexicon.passive_offices.get(words[h - 2].text.lower())
+    if role is None:
+        return Title(None, None)
+    p = h - 3
+    if p >= 0 and words[p].text == ",":
+        p -= 1
+    run = run_back(words, p, taken, lexicon) if p >= 0 else []
+    owner = affiliation(run, text, known) if run else None
+    if owner is None:
+        # A name with words in lower case ("le Comité des fêtes"): the body the organisations
+        # stage read nearest before the participle, in the same clause.
+        k = p
+        while owner is None and k >= 0 and p - k < MAX_TITLE_WORDS and words[k].text[:1].isalpha():
+            body = known.named_at(words[k].char_start)
+            owner = (body.acronym or body.name) if body else None
+            k -= 1
+    return Title(role or None, owner if owner and known_body(owner, known) else None)
+
+
 def _after_article(words: Sequence[Word], first: Word, lexicon: PeopleLexicon) -> bool:
     k = words.index(first)
     return k > 0 and is_article(words[k - 1].text, lexicon)
@@ -582,4 +610,7 @@ def title_of(
         if not before.role and after.organisation:
             org = after.organisation  # "QUI : Jane Roe, Office X": a label before is no body
         role, org = role or after.role, org or after.organisation
+    if before_too and not (role or org):
+        # "the Trust, chaired by Ann Lee" (a title after the name says more, and comes first).
+        return _passive_office(name, words, text, taken, known)
     return Title(role, org)
