@@ -125,6 +125,12 @@ def _first_name_alone(
     following = token.nbor() if token.i + 1 < len(token.doc) else None
     if following is not None and following.is_lower and following.pos_ in _EPITHET_TAGS:
         return False
+    previous = token.nbor(-1) if token.i > 0 else None
+    if lexicon is not None and (
+        (following is not None and following.text[:1].isupper() and lexicon.is_role(following.text))
+        or (previous is not None and lexicon.is_role(f"{previous.text} {text}"))
+    ):
+        return False  # a word of a title: "Admin Assistant", "Directrice Exécutive"
     conjuncts = (*token.conjuncts, *(c for c in token.children if c.dep_ == "conj"), *_listed_beside(token))
     listed = any(other.ent_type_ == "PERSON" for other in conjuncts)
     if listed or token.dep_ in {"nsubj", "nsubjpass"}:
