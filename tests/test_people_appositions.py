@@ -17,6 +17,7 @@ from pipeline.extract.people import find_people
 from pipeline.extract.people.evidence import NameEvidence
 from pipeline.extract.people.lexicon import load_people_lexicon
 from pipeline.extract.people.names import honorific_names
+from pipeline.extract.people.title_words import run_back
 from pipeline.extract.reference.organisations import language_reference, load_org_reference
 from pipeline.extract.reference.place_names import local_words
 from pipeline.extract.words import doc_words
@@ -128,6 +129,23 @@ def test_an_english_honorific_takes_no_acronym_for_a_surname() -> None:
             "professor of botany",
             "Greenfield College",
         ),
+        # A copula with no article before the title, after an adverb of time.
+        (
+            "Faculty news\n\nDr. Ivan Petrov, who is currently dean of the Faculty of Science at "
+            "Northgate University, will chair the panel.",
+            "Ivan Petrov",
+            "dean",
+            "Northgate University",
+        ),
+        ("Garden club\n\nLast spring Tessa Lang became our new secretary.", "Tessa Lang", "secretary", None),
+        # "take over as": a verb of "as" after an auxiliary.
+        (
+            "Staff news\n\nIn August Rhona Kell will take over as the new director of research at "
+            "Eastmoor University.",
+            "Rhona Kell",
+            "director of research",
+            "Eastmoor University",
+        ),
     ],
 )
 def test_titles_in_apposition_and_after_a_verb(nlp, text: str, name: str, role: str, organisation) -> None:
@@ -135,6 +153,41 @@ def test_titles_in_apposition_and_after_a_verb(nlp, text: str, name: str, role: 
     assert found.role is not None and set(role.lower().split()) <= set(found.role.lower().split())
     if organisation is not None:
         assert found.organisation == organisation
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "organisation"),
+    [
+        (
+            "Weekly briefing\n\nAt the briefing, Martina Okafor, for the World Food Programme (WFP), "
+            "said that rations had been cut.",
+            "Martina Okafor",
+            "World Food Programme",
+        ),
+        (
+            "Weekly briefing\n\nOlav Brenn, for the International Organization for Migration, said "
+            "that arrivals rose.",
+            "Olav Brenn",
+            "International Organization for Migration",
+        ),
+    ],
+)
+def test_a_body_after_a_comma_and_for(nlp, text: str, name: str, organisation: str) -> None:
+    """A spokesperson's body after the comma: "X, for the Y, said" (not "for the Y" whole)."""
+    assert person(extract(nlp, text), name).organisation == organisation
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "organisation"),
+    [
+        ("Club news\n\nWe thank UNICEF's Ravi Menon for the maps.\n", "Ravi Menon", "UNICEF"),
+        ("Club news\n\nThe World Bank's Tariq Salim sent the data.\n", "Tariq Salim", "World Bank"),
+        # A person's possessive is no body.
+        ("Club news\n\nLast year Mary's cousin Jan Buller came.\n", "Jan Buller", None),
+    ],
+)
+def test_a_body_s_possessive_before_a_name(nlp, text: str, name: str, organisation) -> None:
+    assert person(extract(nlp, text), name).organisation == organisation
 
 
 def test_a_title_with_its_own_complement_is_not_joined_to_the_next(nlp) -> None:
@@ -154,6 +207,23 @@ def test_a_lower_case_noun_before_the_title_stays_in_it(nlp) -> None:
         "group leader, who thanked everyone."
     )
     assert person(extract(nlp, text), "Mina Patel").role == "group leader"
+
+
+@pytest.mark.parametrize("dash", ["\u2013", "\u2014"])
+def test_a_dash_between_the_title_and_its_body(nlp, dash: str) -> None:
+    text = f"Park news\n\nKim Lee, Manager {dash} Greening Australia, sent plants for the slope.\n"
+    found = person(extract(nlp, text), "Kim Lee")
+    assert (found.role, found.organisation) == ("Manager", "Greening Australia")
+
+
+def test_a_lower_case_head_word_refers_to_no_body_named_later(nlp) -> None:
+    """ "the group leader" is no reference to a "... Group" the bulletin names only further on."""
+    text = (
+        "Harbour Relief Report\n\nThe account below was written by Nora Quist, the group leader, on "
+        "the road. Later Tom Ash from the Coastal Media Group joined the convoy.\n"
+    )
+    found = person(extract(nlp, text), "Nora Quist")
+    assert (found.role, found.organisation) == ("group leader", None)
 
 
 def test_a_caption_label_before_a_name_is_no_body(nlp) -> None:
@@ -194,6 +264,13 @@ def test_capitalised_words_after_our_are_no_person(nlp) -> None:
             "chargé des affaires culturelles",
         ),
         ("Étaient présents M. Royer (Conseiller départemental) et M. FABRE (Député).", "FABRE", "Député"),
+        # A label of two words in an inline list: its adjective is part of the role.
+        (
+            "Le nouveau bureau. Présidente d'honneur : Mme Odile Rambert, maire ; président : "
+            "Gaston Fabre ; trésorière adjointe : Lucie Fabre ; secrétaire : Paul Ritter.\n",
+            "Lucie Fabre",
+            "trésorière adjointe",
+        ),
     ],
 )
 def test_french_titles_before_and_in_brackets(fr_nlp, text: str, name: str, role: str) -> None:
@@ -232,6 +309,74 @@ def test_a_french_profession_in_apposition(
 def test_a_french_lower_case_title_before_a_name(fr_nlp, text: str, name: str, role: str) -> None:
     found = person(extract(fr_nlp, text, "fr"), name)
     assert found.role is not None and found.role.startswith(role)
+
+
+@pytest.mark.parametrize(
+    ("name", "role", "organisation"),
+    [
+        ("Marcel Dubreuil", "président", "Club des Aînés"),
+        ("Sophie Lartigue", "conseillère municipale", None),
+        ("Hugues Ferrand", "adjoint aux sports", None),
+    ],
+)
+def test_a_french_title_after_a_name_with_no_comma(fr_nlp, name: str, role: str, organisation) -> None:
+    """French press style: "Paul Roy président du Club" has no comma between name and title."""
+    text = (
+        "La fête du village\n\nSamedi dernier, Marcel Dubreuil président du Club des Aînés a accueilli "
+        "les habitants, entouré de Sophie Lartigue conseillère municipale et de Hugues Ferrand "
+        "adjoint aux sports.\n"
+    )
+    found = person(extract(fr_nlp, text, "fr"), name)
+    assert found.role == role
+    if organisation is not None:
+        assert found.organisation == organisation
+
+
+def test_a_french_role_phrase_in_lower_case_runs_back_whole() -> None:
+    """ "; trésorière adjointe : X": the run back from the colon takes the head of the phrase too."""
+    words = doc_words(spacy.blank("fr")("secrétaire : Paul Roy ; trésorière adjointe : Léa Roy"))
+    end = [w.text for w in words].index("adjointe")
+    run = run_back(words, end, set(), load_people_lexicon("fr"))
+    assert [w.text for w in run] == ["trésorière", "adjointe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "organisation"),
+    [
+        (
+            "La vie du village\n\nJean Roux, de l'association Les Amis du Marais, a guidé la sortie.\n",
+            "Jean Roux",
+            "Les Amis du Marais",
+        ),
+        (
+            "La vie du village\n\nAnne Vidal, de Médecins Sans Frontières (MSF), a parlé.\n",
+            "Anne Vidal",
+            "MSF",
+        ),
+        # A place after "de" is no body.
+        ("La vie du village\n\nMarc Blin, de Lyon, est venu à la fête.\n", "Marc Blin", None),
+    ],
+)
+def test_a_french_body_after_a_comma_and_de(fr_nlp, text: str, name: str, organisation) -> None:
+    assert person(extract(fr_nlp, text, "fr"), name).organisation == organisation
+
+
+def test_a_body_then_a_participle_of_office_and_by(nlp, fr_nlp) -> None:
+    """ "the Harbour Trust, chaired by Ann Lee": her office, held in the body named before."""
+    text = "Club news\n\nThe Harbour Heritage Trust, chaired by Ann Lee, met on Monday.\n"
+    found = person(extract(nlp, text), "Ann Lee")
+    assert (found.role, found.organisation) == ("chair", "Harbour Heritage Trust")
+    text = "Weekly notes\n\nThe panel was chaired by Prof. Maria Costa on Monday.\n"
+    found = person(extract(nlp, text), "Maria Costa")
+    assert (found.role, found.organisation) == ("chair", None)  # a common noun names no body
+    text = (
+        "Weekly notes\n\nThe session was chaired by Mr. Omar Haddad, Deputy Director of the Coastal "
+        "Survey Agency, on Monday.\n"
+    )
+    assert person(extract(nlp, text), "Omar Haddad").role == "Deputy Director"  # the fuller title
+    text = "La vie du village\n\nLe Comité des fêtes, présidé par Hervé Martin, organise le bal.\n"
+    found = person(extract(fr_nlp, text, "fr"), "Hervé Martin")
+    assert (found.role, found.organisation) == ("président", "Comité des fêtes")
 
 
 def test_a_verb_after_a_name_is_no_species_epithet() -> None:

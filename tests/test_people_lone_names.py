@@ -169,3 +169,15 @@ def test_first_names_alone_are_mentions_of_the_people_named_in_full(nlp) -> None
 def test_a_member_named_once_by_first_name_as_a_subject(nlp) -> None:
     people, _ = _people(nlp, WORK_PARTY)
     assert "Odile" in {p.name for p in people}
+
+
+def test_a_word_of_a_title_is_no_first_name_alone(nlp) -> None:
+    """ "the Clerk, Admin Assistant and Centre Supervisor": "Admin" heads a title, no person;
+    the first names listed after it are still people."""
+    text = (
+        "Town news\n\nThe council is supported by three part time staff, the Clerk, Admin Assistant "
+        "and Centre Supervisor. Linda, Graham and Rob pulled weeds.\n"
+    )
+    names = {p.name for p in _people(nlp, text)[0]}
+    assert "Admin" not in names
+    assert {"Linda", "Graham", "Rob"} <= names

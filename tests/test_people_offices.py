@@ -12,7 +12,8 @@ from test_people_roles_en import extract, person
 
 from pipeline.core.records import Organisation, Section
 from pipeline.extract.people.lexicon import load_people_lexicon
-from pipeline.extract.people.own_body import own_body
+from pipeline.extract.people.own_body import masthead_body, own_body
+from pipeline.extract.reference.organisations import load_org_reference
 
 # --------------------------------------------------------------------------- the lexicon (no model)
 
@@ -191,3 +192,47 @@ def test_a_french_title_holding_a_body_the_organisations_stage_read(fr_nlp) -> N
     )[0]
     found = person(people, "Léa Faye")
     assert (found.role, found.organisation) == ("présidente de l'association", "Les Amis de la Lagune")
+
+
+# --------------------------------------------------------------------------- a body named by its head word
+
+
+@pytest.mark.parametrize(
+    ("masthead", "body"),
+    [
+        ("Council Update\nMarch 2031\n\nRoadworks resume on Monday.\n", "Council"),
+        ("Harbour Town Council News\nMarch 2031\n\nRoadworks resume.\n", "Harbour Town Council"),
+        ("Rangers Report\nMarch 2031\n\nWeeds were pulled.\n", None),  # no body's head word
+    ],
+)
+def test_a_masthead_naming_a_body_by_its_head_word(masthead: str, body: str | None) -> None:
+    assert masthead_body([_section(masthead)], load_org_reference().head_words) == body
+
+
+def test_an_office_is_held_in_the_body_the_masthead_names_by_its_head_word(nlp) -> None:
+    text = (
+        "Council Update\nMarch 2031\n\nThe sealing crews finished the eastern roads this week.\n"
+        "– Cr Nadia Holt, Shire President\n"
+    )
+    found = person(extract(nlp, text), "Nadia Holt")
+    assert (found.role, found.organisation) == ("Shire President", "Council")
+
+
+def test_a_contact_label_gives_way_to_a_later_title(nlp) -> None:
+    """ "Contact: X" is a label, no office: the title a later mention gives is the role."""
+    text = (
+        "Wattle Hill Carers Newsletter\nMay 2031\n\nWeeding is on Sunday mornings at the dam.\n"
+        "Contact: Helen Marsh 6288 1234\n\nAt the May meeting, Helen Marsh, our convenor, thanked "
+        "the volunteers.\n"
+    )
+    assert person(extract(nlp, text), "Helen Marsh").role == "convenor"
+
+
+def test_a_signature_line_with_the_title_then_the_body(nlp) -> None:
+    """ "Chairman, Oakley Village Hall Trust" under a name: the body without the comma."""
+    text = (
+        "Parish Notes\nJune 2031\n\nThe fete raised funds for the roof. Thanks to all.\n\n"
+        "Yours sincerely,\nDavid Clarke\nChairman, Oakley Village Hall Trust\n"
+    )
+    found = person(extract(nlp, text), "David Clarke")
+    assert (found.role, found.organisation) == ("Chairman", "Oakley Village Hall Trust")

@@ -124,6 +124,8 @@ def words_text(text: str, words: Sequence[Word]) -> str:
 
 def affiliation(words: Sequence[Word], text: str, known: Affiliations) -> str | None:
     """The organisation (or country) a phrase names, as written; None if it names none."""
+    while words and not words[0].text[:1].isalnum():
+        words = words[1:]  # "Chairman, Oakley Hall Trust": the comma after the title
     words = strip_the(words)
     while len(words) > 1 and words[0].text.lower().replace("\u2019", "'") in known.reference.name_articles:
         words = words[1:]  # "l'Agence des services numériques"
@@ -158,8 +160,10 @@ def affiliation(words: Sequence[Word], text: str, known: Affiliations) -> str | 
         # "the Division's Director": the division the bulletin named last, or else the one it
         # names most, or else the body named first (the issuer in the masthead) when only its
         # acronym is known.
-        org = known.named_before(words[0].char_start, phrase.lower()) or known.by_head.get(phrase.lower())
-        org = org or known.issuer
+        org = known.named_before(words[0].char_start, phrase.lower())
+        if org is None and phrase[:1].isupper():
+            # A common noun in lower case ("the group leader") refers to no body named later.
+            org = known.by_head.get(phrase.lower()) or known.issuer
         return (org.acronym or org.name) if org else None
     if is_acronym_token(phrase) and not known.lexicon.is_role(phrase):
         return phrase

@@ -4,7 +4,7 @@ so that analysts edit words, not code."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
@@ -52,6 +52,13 @@ class PeopleLexicon:
     body_pronouns: frozenset[str] = frozenset()  # lower case ("its")
     role_verbs: frozenset[str] = frozenset()  # lower case ("heads", "chairs")
     as_verbs: frozenset[str] = frozenset()  # lower case ("serves", "joined"): "... as Treasurer"
+    # Lower case: words after a name and its comma that open the body the person speaks or
+    # works for ("Jane Roe, for the Refugee Agency", "Ann Lee, of the Rowing Club").
+    affiliation_links: frozenset[str] = frozenset()
+    # Participles of an office before "by" ("the Trust, chaired by Ann Lee") -> the role each
+    # gives ("" for none), and the words of "by".
+    passive_offices: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    agent_links: frozenset[str] = frozenset()
     # Lower-case nouns of a place or venue named after a person ("salle Jean Gazagne").
     named_after_places: frozenset[str] = frozenset()
     # Words that open the complement of a title ("Minister *of* Health", "Ministre *de* la
@@ -129,6 +136,11 @@ def lexicon_from_data(data: Mapping[str, Any]) -> PeopleLexicon:
         body_pronouns=lower_set("body_pronouns"),
         role_verbs=lower_set("role_verbs"),
         as_verbs=lower_set("as_verbs"),
+        affiliation_links=lower_set("affiliation_links"),
+        passive_offices=MappingProxyType(
+            {str(k).lower(): str(v or "") for k, v in (data.get("passive_offices") or {}).items()}
+        ),
+        agent_links=lower_set("agent_links"),
         named_after_places=lower_set("named_after_places"),
         roles_run_on=bool(data.get("roles_run_on")),
         surnames_in_capitals=bool(data.get("surnames_in_capitals")),

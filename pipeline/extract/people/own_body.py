@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.core.records import Organisation, Section
+from pipeline.extract.words import is_cap_word
 
 # The masthead: the first lines of the bulletin that hold text.
 MASTHEAD_LINES = 3
@@ -48,3 +49,27 @@ def own_body(
         if line or org.n_mentions > 1:
             return org
     return None
+
+
+def masthead_body(sections: Sequence[Section], heads: frozenset[str]) -> str | None:
+    """A body the masthead names by its head word alone, where no organisation was read there:
+    "Council Update, February 2031" -> "Council", "Town Council News" -> "Town Council". The
+    capitalised words up to the first head word of a short masthead line; None if there is none."""
+    for a, b, short in _masthead_lines(sections):
+        if not short:
+            continue
+        words = _document_text(sections, a, b).split()
+        for k, word in enumerate(words):
+            if not is_cap_word(word):
+                continue
+            if word.lower() in heads:
+                first = k
+                while first > 0 and is_cap_word(words[first - 1]) and words[first - 1].lower() not in heads:
+                    first -= 1
+                return " ".join(words[first : k + 1])
+    return None
+
+
+def _document_text(sections: Sequence[Section], start: int, end: int) -> str:
+    section = next(s for s in sections if s.char_start <= start < s.char_end)
+    return section.text[start - section.char_start : end - section.char_start]

@@ -25,7 +25,7 @@ from pipeline.extract.people.names import (
     surname_names,
     titled_names,
 )
-from pipeline.extract.people.own_body import own_body
+from pipeline.extract.people.own_body import masthead_body, own_body
 from pipeline.extract.people.titles import Title, title_of
 from pipeline.extract.reference.organisations import (
     OrgReference,
@@ -65,11 +65,14 @@ class _Row:
     organisation: str | None = None
     n_mentions: int = 0
 
-    def add(self, name: str, honorific: str | None, title: Title) -> _Row:
+    def add(self, name: str, honorific: str | None, title: Title, weak: frozenset[str] = frozenset()) -> _Row:
+        """The row with one more mention; a role that is only a label (``weak``: "Contact:
+        Jane Roe") gives way to the first real title of a later mention."""
         row = replace(self, n_mentions=self.n_mentions + 1, honorific=self.honorific or honorific)
         if len(name.split()) > len(row.name.split()):
             row = replace(row, name=name)
-        if title.role and not row.role:
+        labelled = row.role is not None and row.role.lower() in weak
+        if title.role and (not row.role or (labelled and title.role.lower() not in weak)):
             # A title wrapped at a line's end is one line of words ("présidente\n").
             role = " ".join(title.role.split())
             return replace(row, role=role, organisation=title.organisation or row.organisation)
@@ -122,6 +125,12 @@ def _first_name_alone(
     following = token.nbor() if token.i + 1 < len(token.doc) else None
     if following is not None and following.is_lower and following.pos_ in _EPITHET_TAGS:
         return False
+    previous = token.nbor(-1) if token.i > 0 else None
+    if lexicon is not None and (
+        (following is not None and following.text[:1].isupper() and lexicon.is_role(following.text))
+        or (previous is not None and lexicon.is_role(f"{previous.text} {text}"))
+    ):
+        return False  # a word of a title: "Admin Assistant", "Directrice Exécutive"
     conjuncts = (*token.conjuncts, *(c for c in token.children if c.dep_ == "conj"), *_listed_beside(token))
     listed = any(other.ent_type_ == "PERSON" for other in conjuncts)
     if listed or token.dep_ in {"nsubj", "nsubjpass"}:
@@ -342,12 +351,15 @@ def find_people(
         alone = n.source in _UNLABELLED_SOURCES
         title = title_of(n, words, doc_texts[n.section], taken[n.section], reading, before_too=not alone)
         person_id = stable_id(key)
-        rows[person_id] = rows.get(person_id, _Row(name_text(n))).add(name_text(n), n.honorific, title)
+        row = rows.get(person_id, _Row(name_text(n)))
+        rows[person_id] = row.add(name_text(n), n.honorific, title, lexicon.label_words)
         start, end = words[n.start].char_start, words[n.end - 1].char_end
         mentions.append(make_mention(doc_id, section, start, end, "PERSON", person_id))
     # An office with no body beside it is held in the body the masthead names.
     home = own_body(sections, organisations, [(o, i) for o, i in org_mentions if i is not None])
-    home_name = (home.acronym or home.name) if home else None
+    # (A head-first name, "Comité de quartier X", is not cut at its head word.)
+    bare = None if reference.head_first else masthead_body(sections, reference.head_words)
+    home_name = (home.acronym or home.name) if home else bare
     people = [
         Person(
             doc_id=doc_id,

@@ -48,7 +48,10 @@ def run_back(
             return True
         if lexicon is None or not lexicon.roles_run_on:
             return False
-        return i > 0 and phrase_is_role(words[i - 1 : i + 1], lexicon)
+        # ... or opens one whose next word is already in the run: "*trésorière* adjointe".
+        return (i > 0 and phrase_is_role(words[i - 1 : i + 1], lexicon)) or (
+            i < end and phrase_is_role(words[i : i + 2], lexicon)
+        )
 
     k = end
     while k >= 0 and end - k < MAX_TITLE_WORDS and k not in taken:

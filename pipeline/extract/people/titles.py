@@ -195,8 +195,9 @@ def _clause_forward(words: Sequence[Word], start: int, taken: set[int], lexicon:
     return run
 
 
-# Verbs and adverbs of "X is a professor at Y", "X was until May the director of Y".
-COPULAS = frozenset({"is", "was"})
+# Verbs and adverbs of "X is a professor at Y", "X was until May the director of Y", "X became
+# our treasurer".
+COPULAS = frozenset({"is", "was", "became", "becomes"})
 # Words that open a title after a copula or "as": "X is *our* new treasurer", "as *its* editor".
 TITLE_OPENERS = frozenset({"a", "an", "the", "our", "their", "its", "his", "her", "my", "your"})
 # Words between a verb of ``as_verbs`` and its "as": "joined the Trust on 26 May as ...".
@@ -206,10 +207,15 @@ ADVERBS_OF_TIME = frozenset({"now", "currently", "also", "still", "formerly", "p
 MAX_SIGNATURE_LINES = 3
 
 
-def _opens_title(words: Sequence[Word], k: int, lexicon: PeopleLexicon) -> bool:
-    """A comma or bracket before a title, or "and" before a second one ("Chair and Founder of X")."""
+# Dashes between a title and the body it is held in ("Director – Friarsgate Park Trust").
+DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _opens_title(words: Sequence[Word], k: int, lexicon: PeopleLexicon, *, second: bool = False) -> bool:
+    """A comma or bracket before a title, "and" before a second one ("Chair and Founder of X"),
+    or a dash before the second part ("Director – Harbour Trust")."""
     t = words[k].text
-    if t in {",", "("}:
+    if t in {",", "("} or (second and t in DASHES):
         return True
     return t.lower() in {"and", "&"} and k + 1 < len(words) and lexicon.is_role(words[k + 1].text)
 
@@ -254,22 +260,33 @@ def _titles_after(
         # A signature or a list: "Jane Roe Director General, Agency for X".
         if known.lexicon.is_role(words[q].text) and is_cap_word(words[q].text):
             return parse_title(_run_forward(words, q, taken, known.lexicon), text, known)
+        if known.lexicon.roles_run_on and words[q].text[:1].islower():
+            # "Paul Roy président du Club des Aînés": French press style puts a title in
+            # lower case right after the name, with no comma.
+            run = head_first_title(words, q, taken, known.lexicon)
+            if run:
+                return parse_title(run, text, known)
         if is_acronym_token(words[q].text) and known_body(words[q].text, known):
             # A caption: "Jane Roe ACME Director": the body's acronym, then the title.
             title = parse_title(_run_forward(words, q, taken, known.lexicon), text, known)
             if title.role and title.organisation:
                 return title
         # "Prof. Jane Roe of Keio University", "Mr. John Doe from UNDP".
-        if words[q].text.lower() in {"of", "from"}:
-            run = _run_forward(words, q + 1, taken, known.lexicon)
-            return Title(None, affiliation(run, text, known) if run else None)
+        if words[q].text.lower() in known.lexicon.affiliation_links:
+            return _body_after_link(words, q + 1, text, taken, known)
         return Title(None, None)
     if q + 1 < len(words) and words[q + 1].text.lower() == "who":
         return _relative_clause(words, q + 2, text, taken, known)
+    linked = q + 1 < len(words) and words[q + 1].text.lower() in known.lexicon.affiliation_links
+    if closing is None and linked:
+        # "Ana Ruiz, for the Refugee Agency (UNHCR), said": the body she speaks for.
+        found = _body_after_link(words, q + 2, text, taken, known)
+        if found.organisation:
+            return found
     parts: list[Title] = []
     written: list[tuple[str, str]] = []  # the word opening each part, and the part as written
     k = q
-    while len(parts) < 2 and k < len(words) and _opens_title(words, k, known.lexicon):
+    while len(parts) < 2 and k < len(words) and _opens_title(words, k, known.lexicon, second=bool(parts)):
         run = _run_forward(words, k + 1, taken, known.lexicon)
         part = parse_title(run, text, known) if run else Title(None, None)
         if not part.role:
@@ -301,6 +318,20 @@ def _titles_after(
             org = second.organisation
         role, org = role or second.role, org or second.organisation
     return Title(role, org)
+
+
+def _body_after_link(words: Sequence[Word], k: int, text: str, taken: set[int], known: Affiliations) -> Title:
+    """The body named after "of", "from" or "for" at word ``k``: "(of) the Rowing Club"; in
+    French, after "de": the first body the organisations stage read before the next punctuation
+    ("Jean Roux, de l'association Les Amis du Marais", "Léa Roy, du Secours populaire")."""
+    if known.lexicon.roles_run_on:
+        end, last = k, min(len(words), k + MAX_TITLE_WORDS)
+        while end < last and end not in taken and words[end].text[:1].isalpha():
+            end += 1
+        body = next((b for w in words[k:end] if (b := known.named_at(w.char_start)) is not None), None)
+        return Title(None, (body.acronym or body.name) if body else None)
+    run = _run_forward(words, k, taken, known.lexicon)
+    return Title(None, affiliation(run, text, known) if run else None)
 
 
 def _as_of(words: Sequence[Word], q: int, taken: set[int], lexicon: PeopleLexicon) -> int | None:
@@ -341,7 +372,9 @@ def _after_copula(words: Sequence[Word], k: int, text: str, taken: set[int], kno
     """The title after "is" or "was": "Dr. X is a professor with the Institute for Public Affairs"."""
     while k < len(words) and words[k].text.lower() in ADVERBS_OF_TIME:
         k += 1
-    if k < len(words) and words[k].text.lower() in TITLE_OPENERS:
+    opens = k < len(words) and words[k].text.lower() in TITLE_OPENERS
+    if opens or (k < len(words) and words[k].text.islower() and known.lexicon.is_role(words[k].text)):
+        # "X is a professor at Y", and with no article: "X, who is currently dean of Y".
         run = _clause_forward(words, k, taken, known.lexicon)
         return parse_title(run, text, known) if run else Title(None, None)
     if (after := _as_of(words, k, taken, known.lexicon)) is not None:
@@ -469,6 +502,9 @@ def _title_before(
                     )
         if title.role and not title.organisation:
             title = Title(title.role, _body_referred(words, lower or run, text, taken, known))
+        if not (title.role or title.organisation) and s0 == start and not comma:
+            # "UNICEF's Ravi Menon": a body's possessive right before the name is where he works.
+            title = _owner_before(run, text, known)
         if title.role or title.organisation:
             return title
     h = name.honorific_start
@@ -477,6 +513,42 @@ def _title_before(
         owner = run_back(words, h - 3, taken)
         return Title(None, affiliation(owner, text, known) if owner else None)
     return Title(None, None)
+
+
+def _owner_before(run: Sequence[Word], text: str, known: Affiliations) -> Title:
+    """The body of a possessive ending ``run`` ("Greening Australia's"), if it names one."""
+    if len(run) < 2 or run[-1].text not in POSSESSIVE_MARKS:
+        return Title(None, None)
+    owner = affiliation(run[:-1], text, known)
+    return Title(None, owner if owner and known_body(owner, known) else None)
+
+
+def _passive_office(
+    name: Name, words: Sequence[Word], text: str, taken: set[int], known: Affiliations
+) -> Title:
+    """ "the Harbour Trust, chaired by Ann Lee": the office the participle before "by" names,
+    held in the body named before it (none after a common noun: "the panel was chaired by X")."""
+    lexicon = known.lexicon
+    h = name.honorific_start
+    if h < 2 or words[h - 1].text.lower() not in lexicon.agent_links:
+        return Title(None, None)
+    role = lexicon.passive_offices.get(words[h - 2].text.lower())
+    if role is None:
+        return Title(None, None)
+    p = h - 3
+    if p >= 0 and words[p].text == ",":
+        p -= 1
+    run = run_back(words, p, taken, lexicon) if p >= 0 else []
+    owner = affiliation(run, text, known) if run else None
+    if owner is None:
+        # A name with words in lower case ("le Comité des fêtes"): the body the organisations
+        # stage read nearest before the participle, in the same clause.
+        k = p
+        while owner is None and k >= 0 and p - k < MAX_TITLE_WORDS and words[k].text[:1].isalpha():
+            body = known.named_at(words[k].char_start)
+            owner = (body.acronym or body.name) if body else None
+            k -= 1
+    return Title(role or None, owner if owner and known_body(owner, known) else None)
 
 
 def _after_article(words: Sequence[Word], first: Word, lexicon: PeopleLexicon) -> bool:
@@ -538,4 +610,7 @@ def title_of(
         if not before.role and after.organisation:
             org = after.organisation  # "QUI : Jane Roe, Office X": a label before is no body
         role, org = role or after.role, org or after.organisation
+    if before_too and not (role or org):
+        # "the Trust, chaired by Ann Lee" (a title after the name says more, and comes first).
+        return _passive_office(name, words, text, taken, known)
     return Title(role, org)
