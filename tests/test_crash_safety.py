@@ -383,3 +383,20 @@ def test_reader_that_cannot_complete_a_commit_says_so(
     monkeypatch.undo()
     _assert_consistent(out)
     assert _which(out, sets) == "new"
+
+
+def test_a_process_forked_under_the_lock_does_not_keep_the_folder_locked(tmp_path: Path) -> None:
+    # A run's worker outlives a run that was killed for the few seconds of its batch: the next
+    # run must still take the lock (the worker closed its copy of the lock file when forked).
+    out = tmp_path / "out"
+    with output_lock(out):
+        child = os.fork()
+        if child == 0:  # the worker
+            time.sleep(5)
+            os._exit(0)
+    try:
+        with output_lock(out):  # the parent let go, the child is still alive
+            pass
+    finally:
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)

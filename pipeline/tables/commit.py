@@ -258,8 +258,26 @@ def output_lock(out_dir: Path) -> Iterator[None]:
             raise PipelineError(
                 f"another `bulletin run` is writing to {out_dir}; wait for it to finish"
             ) from exc
+        _held_locks.add(handle)
         try:
             recover(out_dir)
             yield
         finally:
+            _held_locks.discard(handle)
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+# The output folders' locks this process holds. A process forked while one is held (a worker of
+# the run) shares the lock through its copy of the file descriptor: a worker left running after
+# its run was killed would keep the folder locked. Each forked process closes its copies at once
+# (closing them does not release the lock of the process that took it).
+_held_locks: set[IO[str]] = set()
+
+
+def _close_inherited_locks() -> None:
+    for handle in list(_held_locks):
+        handle.close()
+    _held_locks.clear()
+
+
+os.register_at_fork(after_in_child=_close_inherited_locks)
