@@ -10,6 +10,7 @@ must hold the complete old set or a set that reading or the next run completes i
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -385,18 +386,33 @@ def test_reader_that_cannot_complete_a_commit_says_so(
     assert _which(out, sets) == "new"
 
 
-def test_a_process_forked_under_the_lock_does_not_keep_the_folder_locked(tmp_path: Path) -> None:
-    # A run's worker outlives a run that was killed for the few seconds of its batch: the next
-    # run must still take the lock (the worker closed its copy of the lock file when forked).
+FORK_AND_DIE = """
+import os, signal, sys, time
+from pathlib import Path
+from pipeline.tables.commit import output_lock
+with output_lock(Path(sys.argv[1])):
+    worker = os.fork()
+    if worker == 0:
+        os.close(1), os.close(2)  # the test reads the run's output to its end
+        time.sleep(10)
+        os._exit(0)
+    print(worker, flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)  # the run killed while its worker works
+"""
+
+
+def test_a_worker_that_outlives_a_killed_run_does_not_keep_the_folder_locked(tmp_path: Path) -> None:
+    # The worker closed its copy of the lock file when it was forked: the next run takes the lock.
     out = tmp_path / "out"
-    with output_lock(out):
-        child = os.fork()
-        if child == 0:  # the worker
-            time.sleep(5)
-            os._exit(0)
+    killed = subprocess.run(
+        [sys.executable, "-c", FORK_AND_DIE, str(out)], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    worker = int(killed.stdout.split()[0])
     try:
-        with output_lock(out):  # the parent let go, the child is still alive
+        os.kill(worker, 0)  # still alive
+        with output_lock(out):
             pass
     finally:
-        os.kill(child, signal.SIGKILL)
-        os.waitpid(child, 0)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(worker, signal.SIGKILL)
