@@ -123,3 +123,21 @@ def test_linking_spilled_tables_leaves_the_linked_tables_on_disk(tmp_path: Path)
     assert sorted(path.name for path in tmp_path.iterdir() if ".sorted." in path.name) == [
         f"{name}.sorted.arrow" for name in ("dates", "documents", "pages", "sections", "statistics")
     ]
+
+
+def test_spilled_tables_read_a_slice_at_a_time_give_every_row(tmp_path: Path, monkeypatch) -> None:
+    from pipeline.archive import Previous, linked
+    from pipeline.tables import store
+    from pipeline.tables.store import row_slices, validate
+
+    whole = tables_of(DOCUMENTS)
+    tables = linked(_spilled(tmp_path, batches_of(DOCUMENTS, 7)), Previous())
+    monkeypatch.setattr(store, "CHECK_ROWS", 500)  # several slices of each table
+    for name in ("mentions", "events", "failures"):
+        slices = list(row_slices(tables, name, ["doc_id"] if name != "failures" else ["source_file"]))
+        assert len(slices) > 1 or tables[name].num_rows <= 500
+        assert pa.concat_tables(slices).num_rows == tables[name].num_rows
+    assert pa.concat_tables(row_slices(tables, "mentions", ["mention_id"]))["mention_id"].equals(
+        whole["mentions"]["mention_id"]
+    )
+    validate(tables)  # the checks of offsets, a slice at a time, find nothing wrong

@@ -18,7 +18,7 @@ from pipeline.archive.link import ARCHIVE_TABLE_NAMES, link_archive, link_whole_
 from pipeline.archive.state import Previous, read_previous
 from pipeline.tables.schema import TABLES
 from pipeline.tables.spill import SpilledTables
-from pipeline.tables.store import TABLE_READ_ERRORS, read_parquet
+from pipeline.tables.store import TABLE_READ_ERRORS, read_parquet, row_slices
 
 __all__ = [
     "ArchiveIndex",
@@ -75,6 +75,11 @@ class LinkedTables(Mapping[str, pa.Table]):
 
     def num_rows(self, name: str) -> int:
         return self[name].num_rows
+
+    def read_slices(self, name: str, columns: list[str], rows: int) -> Iterator[pa.Table]:
+        """Table ``name`` a slice at a time, from the run's spill when it is there
+        (``pipeline.tables.store.row_slices``)."""
+        return row_slices(self._linked if name in self._linked else self._tables, name, columns)
 
 
 def linked(tables: Mapping[str, pa.Table], previous: Previous) -> LinkedTables:

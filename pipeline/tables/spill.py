@@ -94,6 +94,27 @@ class SpilledTables(Mapping[str, pa.Table]):
         self._paths[name] = path
         old.unlink()
 
+    def read_slices(self, name: str, columns: list[str], rows: int) -> Iterator[pa.Table]:
+        """Table ``name``, these columns, in slices of about ``rows`` rows read from its file
+        (not mapped: only a slice's pages are in memory; ``store.row_slices``)."""
+        if name in self._in_memory:
+            for batch in self._in_memory[name].select(columns).to_batches(max_chunksize=rows):
+                yield pa.Table.from_batches([batch])
+            return
+        with pa.OSFile(str(self._paths[name])) as handle:
+            reader = pa.ipc.open_file(handle)
+            slice_: list[pa.RecordBatch] = []
+            size = 0
+            for i in range(reader.num_record_batches):
+                batch = reader.get_batch(i).select(columns)
+                slice_.append(batch)
+                size += len(batch)
+                if size >= rows:
+                    yield pa.Table.from_batches(slice_)
+                    slice_, size = [], 0
+            if slice_:
+                yield pa.Table.from_batches(slice_)
+
     def __iter__(self) -> Iterator[str]:
         return iter(TABLES)
 
