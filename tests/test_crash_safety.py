@@ -315,6 +315,22 @@ def _wait_for_staged_file(out: Path, process: subprocess.Popen[bytes], timeout: 
     return False
 
 
+def _processes_naming(path: Path, within: float) -> list[int]:
+    """The processes whose command line names ``path``, once none is left or ``within`` s."""
+    if not Path("/proc").is_dir():  # Linux only
+        return []
+    deadline = time.monotonic() + within
+    while True:
+        found = []
+        for proc in Path("/proc").iterdir():
+            with contextlib.suppress(OSError):
+                if proc.name.isdigit() and str(path).encode() in (proc / "cmdline").read_bytes():
+                    found.append(int(proc.name))
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
+
+
 @pytest.mark.parametrize("moment", ["while processing", "while writing"])
 def test_sigkill_of_bulletin_run(
     tmp_path: Path, sets: dict[str, Path], resources: Resources, moment: str
@@ -338,6 +354,8 @@ def test_sigkill_of_bulletin_run(
             process.kill()
             process.wait()
     assert process.returncode == -signal.SIGKILL
+    # No worker of the killed run lives on (they end with the run's process).
+    assert _processes_naming(out, within=10.0) == []
     # Whatever the moment, the folder holds one readable, consistent set ...
     tables = read_tables(out)
     validate(tables)
