@@ -39,6 +39,22 @@ def _own_ocr_slots(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
+def gazetteer():
+    """The place finder's gazetteer, built once for the rule tests that call the stages directly."""
+    from pipeline.extract.reference.gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def blank():
+    """A blank English pipeline: rule tests without a statistical model."""
+    import spacy
+
+    return spacy.blank("en")
+
+
+@pytest.fixture(scope="session")
 def nlp():
     from pipeline.core.settings import DEFAULT_MODEL
     from pipeline.extract.nlp import load_model

@@ -570,13 +570,6 @@ def _frames(doc_id: str, source: str, sections: Sequence[Section], events: Seque
     }  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def gazetteer():
-    from pipeline.extract.reference.gazetteer import load_gazetteer
-
-    return load_gazetteer()
-
-
 def _score_events(nlp, gazetteer, golden_path: Path, text_path: Path):
     """Events of one bulletin from the real extractors, scored against its golden file."""
     from pipeline.extract.dates import find_dates

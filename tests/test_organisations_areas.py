@@ -23,14 +23,8 @@ from pipeline.extract.nlp import parse_sections
 from pipeline.extract.organisations import find_organisations
 from pipeline.extract.organisations.candidates import coordinated_with_title, word_in_capitals
 from pipeline.extract.organisations.misreadings import listed_with_places
-from pipeline.extract.reference.gazetteer import load_gazetteer
 from pipeline.extract.reference.organisations import load_org_reference
 from pipeline.structure.sections import find_sections
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
 
 
 def _as_organisations(doc: Doc, names: list[str]) -> Doc:

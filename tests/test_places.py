@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import spacy
 
 from pipeline.core.ids import normalise_name, stable_id
 from pipeline.core.records import DocumentText, Section
@@ -14,7 +13,7 @@ from pipeline.extract.nlp import parse_sections
 from pipeline.extract.places import find_places
 from pipeline.extract.places.candidates import find_candidates
 from pipeline.extract.places.resolution import clean_place_name, resolve_place
-from pipeline.extract.reference.gazetteer import Gazetteer, country_names, load_gazetteer
+from pipeline.extract.reference.gazetteer import country_names, load_gazetteer
 from pipeline.read.text import normalise_text
 from pipeline.review.evaluate import evaluate, load_golden
 from pipeline.structure.language import detect_language
@@ -23,16 +22,6 @@ from pipeline.structure.sections import find_sections
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_GOLDEN = Path(__file__).resolve().parent / "golden"
 SAMPLES = ROOT / "data" / "raw"
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def blank() -> spacy.language.Language:
-    return spacy.blank("en")
 
 
 def one_section(doc_id: str, text: str, start: int = 0) -> Section:
@@ -470,7 +459,9 @@ def test_places_on_project_golden(nlp, gazetteer):
 # --------------------------------------------------------------------------- local places
 
 
-def _places(nlp, text: str, organisations: tuple[tuple[int, int], ...] = ()) -> dict[str, tuple[str, str | None]]:  # type: ignore[no-untyped-def]  # noqa: E501
+def _places(
+    nlp, text: str, organisations: tuple[tuple[int, int], ...] = ()
+) -> dict[str, tuple[str, str | None]]:  # type: ignore[no-untyped-def]  # noqa: E501
     section = one_section("d", text)
     docs = parse_sections(nlp, [section])
     places, _ = find_places("d", [section], docs, load_gazetteer(), organisation_spans=organisations)

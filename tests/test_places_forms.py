@@ -8,25 +8,14 @@ spacy.blank("en"), with the model's labels set by hand where a rule reads them.
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from pipeline.core.records import Section
 from pipeline.extract.places import find_places
 from pipeline.extract.places.areas import area_candidates
-from pipeline.extract.reference.gazetteer import Gazetteer, load_gazetteer
+from pipeline.extract.reference.gazetteer import Gazetteer
 from pipeline.extract.reference.organisations import load_org_reference
 from pipeline.extract.reference.place_names import local_words
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def blank() -> spacy.language.Language:
-    return spacy.blank("en")
 
 
 def _section(text: str, start: int = 0) -> Section:

@@ -13,13 +13,8 @@ from spacy.tokens import Doc
 from pipeline.core.records import Section
 from pipeline.extract.places import find_places
 from pipeline.extract.places.lists import listed_places
-from pipeline.extract.reference.gazetteer import Gazetteer, language_gazetteer, load_gazetteer
+from pipeline.extract.reference.gazetteer import Gazetteer, language_gazetteer
 from pipeline.extract.reference.place_names import local_words
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
 
 
 def places_of(

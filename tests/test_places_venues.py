@@ -11,20 +11,7 @@ Sentences are written for these tests; no bulletin's wording is copied.
 from __future__ import annotations
 
 import pytest
-import spacy
 from test_places_forms import places_of
-
-from pipeline.extract.reference.gazetteer import Gazetteer, load_gazetteer
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def blank() -> spacy.language.Language:
-    return spacy.blank("en")
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,6 @@ import math
 from datetime import date
 from pathlib import Path
 
-import pytest
 import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -146,11 +145,6 @@ def test_date_expressions_stay_in_the_text_and_resolve_in_order(
         previous_end = expression.end
         for resolved in resolve(expression, issue_date, tense):
             assert resolved.start <= resolved.end
-
-
-@pytest.fixture(scope="module")
-def blank() -> spacy.language.Language:
-    return spacy.blank("en")
 
 
 @PROPERTY_SETTINGS
