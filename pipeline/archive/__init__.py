@@ -79,7 +79,7 @@ class LinkedTables(Mapping[str, pa.Table]):
     def read_slices(self, name: str, columns: list[str], rows: int) -> Iterator[pa.Table]:
         """Table ``name`` a slice at a time, from the run's spill when it is there
         (``pipeline.tables.store.row_slices``)."""
-        return row_slices(self._linked if name in self._linked else self._tables, name, columns)
+        return row_slices(self._linked if name in self._linked else self._tables, name, columns, rows)
 
 
 def linked(tables: Mapping[str, pa.Table], previous: Previous) -> LinkedTables:

@@ -16,8 +16,11 @@ import hashlib
 import json
 import os
 import time
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from pipeline.core.files import write_text_atomically
 
 CACHE_VERSION = 2
 RACY_NS = 2_000_000_000  # coarser than any file system's modification-time resolution
@@ -86,10 +89,5 @@ def save_hash_cache(path: Path, cache: HashCache) -> None:
         return
     files = {name: [*stamp, sha256] for name, (stamp, sha256) in sorted(cache.known.items())}
     written = {"version": CACHE_VERSION, "written_ns": time.time_ns(), "files": files}
-    text = json.dumps(written)
-    staged = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        staged.write_text(text, encoding="utf-8")
-        os.replace(staged, path)
-    except OSError:
-        staged.unlink(missing_ok=True)
+    with suppress(OSError):
+        write_text_atomically(path, json.dumps(written))

@@ -86,11 +86,9 @@ class SpilledTables(Mapping[str, pa.Table]):
         old = self._paths[name]
         self._replaced += 1
         path = old.with_name(f"{name}.{self._replaced}.arrow")
-        with pa.OSFile(str(old)) as handle:
-            reader = pa.ipc.open_file(handle)
-            with pa.ipc.new_file(str(path), reader.schema) as writer:
-                for i in range(reader.num_record_batches):
-                    writer.write_batch(_with_values(reader.get_batch(i), columns))
+        with pa.ipc.new_file(str(path), TABLES[name].arrow_schema) as writer:
+            for batch in _file_batches(old):
+                writer.write_batch(_with_values(batch, columns))
         self._paths[name] = path
         old.unlink()
 
@@ -101,25 +99,31 @@ class SpilledTables(Mapping[str, pa.Table]):
             for batch in self._in_memory[name].select(columns).to_batches(max_chunksize=rows):
                 yield pa.Table.from_batches([batch])
             return
-        with pa.OSFile(str(self._paths[name])) as handle:
-            reader = pa.ipc.open_file(handle)
-            slice_: list[pa.RecordBatch] = []
-            size = 0
-            for i in range(reader.num_record_batches):
-                batch = reader.get_batch(i).select(columns)
-                slice_.append(batch)
-                size += len(batch)
-                if size >= rows:
-                    yield pa.Table.from_batches(slice_)
-                    slice_, size = [], 0
-            if slice_:
+        slice_: list[pa.RecordBatch] = []
+        size = 0
+        for batch in _file_batches(self._paths[name]):
+            slice_.append(batch.select(columns))
+            size += len(batch)
+            if size >= rows:
                 yield pa.Table.from_batches(slice_)
+                slice_, size = [], 0
+        if slice_:
+            yield pa.Table.from_batches(slice_)
 
     def __iter__(self) -> Iterator[str]:
         return iter(TABLES)
 
     def __len__(self) -> int:
         return len(TABLES)
+
+
+def _file_batches(path: Path) -> Iterator[pa.RecordBatch]:
+    """The record batches of a spilled table's file, read one at a time (not mapped: a mapped
+    file's pages count in the process's memory until the whole table is let go)."""
+    with pa.OSFile(str(path)) as handle:
+        reader = pa.ipc.open_file(handle)
+        for i in range(reader.num_record_batches):
+            yield reader.get_batch(i)
 
 
 def set_columns(table: pa.Table, columns: Columns) -> pa.Table:

@@ -270,15 +270,18 @@ def _table_problems(tables: Mapping[str, pa.Table], name: str) -> list[str]:
 CHECK_ROWS = 65536  # rows checked at once, where a check needs no other row of the table
 
 
-def row_slices(tables: Mapping[str, pa.Table], name: str, columns: list[str]) -> Iterator[pa.Table]:
-    """The rows of table ``name`` (these columns) in slices of about ``CHECK_ROWS`` rows: read
+def row_slices(
+    tables: Mapping[str, pa.Table], name: str, columns: list[str], rows: int | None = None
+) -> Iterator[pa.Table]:
+    """The rows of table ``name`` (these columns) in slices of about ``rows`` rows (``CHECK_ROWS``): read
     from the file a slice at a time when ``tables`` can (a run's spill, ``read_slices``), so
     that a whole table's pages are never in memory at once."""
+    rows = rows or CHECK_ROWS
     read = getattr(tables, "read_slices", None)
     if read is not None:
-        yield from read(name, columns, CHECK_ROWS)
+        yield from read(name, columns, rows)
         return
-    for batch in tables[name].select(columns).to_batches(max_chunksize=CHECK_ROWS):
+    for batch in tables[name].select(columns).to_batches(max_chunksize=rows):
         yield pa.Table.from_batches([batch])
 
 

@@ -6,7 +6,6 @@ The only part that touches the disk, so everything else renders from tables in m
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from pipeline.core.errors import PipelineError
+from pipeline.core.files import write_text_atomically
 from pipeline.review.evaluate.golden import Golden, load_golden_dir
 from pipeline.review.evaluate.results import Evaluation
 from pipeline.review.evaluate.score import evaluate
@@ -72,9 +72,9 @@ def write_report(tables_dir: Path, out_dir: Path, gold_dir: Path | None) -> Path
     pages = render_report(tables, goldens, source=str(tables_dir))
     for folder in (PAGES_DIR, ENTITIES_DIR):
         (out_dir / folder).mkdir(parents=True, exist_ok=True)
-    _write_atomic(out_dir / STYLESHEET, stylesheet())
+    write_text_atomically(out_dir / STYLESHEET, stylesheet())
     for relative, text in pages.items():
-        _write_atomic(out_dir / relative, text)
+        write_text_atomically(out_dir / relative, text)
     for folder in (PAGES_DIR, ENTITIES_DIR):
         for stale in (out_dir / folder).glob("*.html"):
             if f"{folder}/{stale.name}" not in pages:
@@ -85,14 +85,3 @@ def write_report(tables_dir: Path, out_dir: Path, gold_dir: Path | None) -> Path
         if stale.name not in pages:
             stale.unlink()
     return out_dir / INDEX_PAGE
-
-
-def _write_atomic(target: Path, text: str) -> None:
-    # A plain open() (not mkstemp) so the page gets the usual permissions.
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
