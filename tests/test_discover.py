@@ -50,13 +50,13 @@ def test_sha256_changes_with_content(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- the hash cache
 
 
-def _age(path: Path, seconds: float = 60.0) -> None:
+def age(path: Path, seconds: float = 60.0) -> None:
     """Set the file's modification time well before now (a stamp the cache may trust)."""
     past = path.stat().st_mtime - seconds
     os.utime(path, (past, past))
 
 
-def _hashed_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def hashed_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     import pipeline.read.discover as discover_module
 
     hashed: list[str] = []
@@ -77,7 +77,7 @@ def _folder(tmp_path: Path, names: tuple[str, ...] = ("a.txt", "b.txt")) -> Path
     raw.mkdir()
     for name in names:
         (raw / name).write_text(f"bulletin {name}")
-        _age(raw / name)
+        age(raw / name)
     return raw
 
 
@@ -87,7 +87,7 @@ def test_a_file_unchanged_since_it_was_hashed_is_not_read_again(
     raw = _folder(tmp_path)
     cache_path = tmp_path / "hashes.json"
     first = _discover_and_save(raw, cache_path)
-    hashed = _hashed_files(monkeypatch)
+    hashed = hashed_files(monkeypatch)
     (raw / "c.txt").write_text("a new bulletin")
     again = _discover_and_save(raw, cache_path)
     assert hashed == ["c.txt"]
@@ -104,7 +104,7 @@ def test_a_changed_or_replaced_file_is_hashed_again(tmp_path: Path, monkeypatch:
     replacement.write_text("bulletin B")  # the same size
     os.utime(replacement, ((raw / "b.txt").stat().st_atime, (raw / "b.txt").stat().st_mtime))
     os.replace(replacement, raw / "b.txt")  # the same size and time, another inode
-    hashed = _hashed_files(monkeypatch)
+    hashed = hashed_files(monkeypatch)
     found = _discover_and_save(raw, cache_path)
     assert sorted(hashed) == ["a.txt", "b.txt"]
     assert [f.sha256 for f in found.files] == [file_sha256(raw / "a.txt"), file_sha256(raw / "b.txt")]
@@ -118,7 +118,7 @@ def test_a_file_written_just_before_the_cache_is_hashed_again(
     (raw / "fresh.txt").write_text("written a moment ago")
     cache_path = tmp_path / "hashes.json"
     _discover_and_save(raw, cache_path)
-    hashed = _hashed_files(monkeypatch)
+    hashed = hashed_files(monkeypatch)
     _discover_and_save(raw, cache_path)
     assert hashed == ["fresh.txt"]
 
@@ -132,7 +132,7 @@ def test_an_unreadable_cache_only_means_every_file_is_hashed(
     raw = _folder(tmp_path)
     cache_path = tmp_path / "hashes.json"
     cache_path.write_text(cache_text)
-    hashed = _hashed_files(monkeypatch)
+    hashed = hashed_files(monkeypatch)
     found = _discover_and_save(raw, cache_path)
     assert sorted(hashed) == ["a.txt", "b.txt"]
     assert [f.sha256 for f in found.files] == [file_sha256(raw / n) for n in ("a.txt", "b.txt")]
@@ -150,7 +150,7 @@ def test_a_copied_folder_is_hashed_again_a_folder_of_links_is_not(
     linked.mkdir()
     for path in raw.iterdir():
         os.link(path, linked / path.name)  # the same files under another folder
-    hashed = _hashed_files(monkeypatch)
+    hashed = hashed_files(monkeypatch)
     _discover_and_save(linked, cache_path)
     assert hashed == []
     _discover_and_save(copied, cache_path)

@@ -97,21 +97,16 @@ def test_a_run_with_nothing_changed_decides_from_the_manifest_alone(
 def test_a_run_reads_only_the_input_files_new_since_the_last(
     tmp_path: Path, resources: Resources, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import os
-
-    import pipeline.read.discover as discover_module
+    from test_discover import age, hashed_files
 
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
     (raw / "march.txt").write_text(MARCH, encoding="utf-8")
-    past = (raw / "march.txt").stat().st_mtime - 60  # written well before the run
-    os.utime(raw / "march.txt", (past, past))
+    age(raw / "march.txt")  # written well before the run
     settings = Settings(input_dir=raw, output_dir=out, progress=False)
     first = run(settings, resources=resources)
 
-    hashed: list[str] = []
-    real = discover_module.file_sha256
-    monkeypatch.setattr(discover_module, "file_sha256", lambda path: hashed.append(path.name) or real(path))
+    hashed = hashed_files(monkeypatch)
     (raw / "april.txt").write_text(APRIL, encoding="utf-8")
     second = run(settings, resources=resources)
     assert hashed == ["april.txt"] and second.processed == ["april.txt"]

@@ -461,7 +461,7 @@ def test_places_on_project_golden(nlp, gazetteer):
 
 def _places(
     nlp, text: str, organisations: tuple[tuple[int, int], ...] = ()
-) -> dict[str, tuple[str, str | None]]:  # type: ignore[no-untyped-def]  # noqa: E501
+) -> dict[str, tuple[str, str | None]]:  # type: ignore[no-untyped-def]
     section = one_section("d", text)
     docs = parse_sections(nlp, [section])
     places, _ = find_places("d", [section], docs, load_gazetteer(), organisation_spans=organisations)
