@@ -113,17 +113,24 @@ def load_city_index(cache_dir: Path | None = None) -> None:
     geonames.cache_clear()  # the raw records (about 60 MB), if they were read to build it
 
 
+def _loaded_city_index() -> dict[str, list]:
+    """The index ``load_city_index`` read, else built here (without the cache folder)."""
+    if not _city_index:
+        _city_index.update(_build_city_index())
+    return _city_index
+
+
 @cache
 def city_ids() -> dict[tuple[str, float, float], int]:
     """(country, latitude, longitude) -> geonameid, the coordinates rounded to 0.01 degree."""
-    rows = _city_index.get("cities") or _build_city_index()["cities"]
+    rows = _loaded_city_index()["cities"]
     return {(str(cc), float(lat), float(lon)): int(geonameid) for cc, lat, lon, geonameid in rows}
 
 
 @cache
 def gazetteer_names() -> dict[str, str]:
     """The gazetteer's own name of each id ``gazetteer_id`` gives ("geonames:2172517", "iso:AU")."""
-    pairs = _city_index.get("names") or _build_city_index()["names"]
+    pairs = _loaded_city_index()["names"]
     return {str(key): str(name) for key, name in pairs}
 
 
