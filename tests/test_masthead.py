@@ -50,6 +50,72 @@ def test_masthead_from_preamble_and_month_from_file_name() -> None:
     assert text[masthead.char_start : masthead.char_end] == "Regional Network Bulletin"
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # A dateline, then the post's heading over its text.
+        (
+            "Posted on 4 May, 2019\n\nHedge Planting Day\n\n"
+            + "We planted forty metres of hedge along the lane. " * 3,
+            "Hedge Planting Day",
+        ),
+        # An ornament before the title.
+        (
+            "* * *\n\nHarbour Watch Bulletin\n\n"
+            + "The harbour was busy this month with visiting boats. " * 3,
+            "Harbour Watch Bulletin",
+        ),
+        # A meeting named by an acronym and a year is no date line.
+        ("AGM 2019\n\n" + "Our members met in the library to elect the new committee. " * 3, "AGM 2019"),
+        # A contact block's address is no title.
+        (
+            "18 Willow Street - Brookfield, WI 53045\n\nThe Chair's Corner\n\n"
+            + "Spring is here and the garden beds need volunteers. " * 3,
+            "The Chair's Corner",
+        ),
+    ],
+)
+def test_title_after_furniture(text: str, title: str) -> None:
+    masthead = find_masthead(find_sections("d", DocumentText("x", text)), "x.txt")
+    assert masthead.title == title
+    assert text[masthead.char_start : masthead.char_end] == title
+
+
+def test_a_date_alone_before_the_first_heading_gives_that_heading_as_title() -> None:
+    prose = "The volunteers met at the boat shed to repair the canoes before the regatta. " * 3
+    text = f"Thursday, 12 March 2015\n\nCanoe Club Needs Helpers!\n\n{prose}\n\nRegatta Results\n\n{prose}\n"
+    masthead = find_masthead(find_sections("d", DocumentText("x", text)), "x.txt")
+    assert masthead.title == "Canoe Club Needs Helpers!"
+    assert masthead.issue_date == date(2015, 3, 1)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # A short sentence closed by a full stop.
+        "Our picnic on 3 July is the club's summer outing.",
+        # A paragraph wrapped at a page's width.
+        "The committee will meet on Monday, 2 March, at 7 pm in the\nparish room to plan the "
+        "summer fair. Please tell the secretary if you\nwish to add an item to the agenda.",
+        # A line longer than any title, whatever its end.
+        "Comme nous l'avions annoncé lors de la réunion de rentrée, les bénévoles de l'association "
+        "se retrouveront pour une journée de travaux au jardin partagé :",
+    ],
+)
+def test_prose_opening_is_no_title(opening: str) -> None:
+    text = f"{opening}\n\n" + "Members are welcome to bring friends and family along. " * 3
+    assert find_masthead(find_sections("d", DocumentText("x", text)), "x.txt").title is None
+
+
+def test_a_stopped_title_with_a_french_month_is_still_a_title() -> None:
+    text = (
+        "3 octobre 2021 - Assemblée Générale, saison 2021 - 2022.\n\n"
+        + "La séance est ouverte à dix heures. " * 3
+    )
+    masthead = find_masthead(find_sections("d", DocumentText("x", text), "fr"), "x.txt", language="fr")
+    assert masthead.title == "3 octobre 2021 - Assemblée Générale, saison 2021 - 2022."
+
+
 def test_no_preamble_no_title() -> None:
     sections = find_sections("d", DocumentText("x", "1. First item\n\nBody.\n\n2. Second\n\nMore.\n"))
     masthead = find_masthead(sections, "plain.txt")

@@ -118,6 +118,13 @@ def test_run_in_heading_never_ends_on_a_short_word() -> None:
         ("Lire la suite", "fr"),
         ("Par Mariama Sow", "fr"),
         ("mardi 3 juin", "fr"),
+        ("Posted on 9 June, 2021", "en"),
+        ("Last updated: Tuesday 4 May 2021", "en"),
+        ("Publié le 2 février 2018", "fr"),
+        ("214 Orchard Lane - Millbrook, VT 05601", "en"),
+        ("9 Kestrel Road, Port Ellen", "en"),
+        ("Salle des fêtes – 7 rue des Tilleuls – 41200", "fr"),
+        ("LE 5 MAI 2022", "fr"),
     ],
 )
 def test_lines_that_head_nothing(line: str, language: str) -> None:
@@ -131,6 +138,10 @@ def test_lines_that_head_nothing(line: str, language: str) -> None:
         "Bylaws review",
         "Photography club news",
         "March of the kites",
+        "AGM 2019",
+        "CA du 3 mars 2020",
+        "4 new street lamps for the village",
+        "Updated trail map",
     ],
 )
 def test_headings_that_only_resemble_those_lines(line: str) -> None:

@@ -32,6 +32,8 @@ class HeadingWords:
     navigation: frozenset[str]
     date_words: frozenset[str]  # month and weekday names
     month_words: frozenset[str]
+    datelines: re.Pattern[str]  # matches a folded line's dateline words ("posted on") and what follows
+    address: re.Pattern[str]  # finds a street address in a line
 
 
 def fold(word: str) -> str:
@@ -40,6 +42,18 @@ def fold(word: str) -> str:
 
 def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+
+
+def _address_pattern(after_name: list[str], before_name: list[str]) -> re.Pattern[str]:
+    """A street address: a house number, then at most three words and a street word ("18 Willow
+    Street"), or a street word and its name ("7 rue des Tilleuls"), then a separator or the end."""
+    number = r"\b\d{1,5}(?:[a-z]|bis|ter)?,?\s+"
+    word = r"[^\W\d_][\w'’.-]*"
+    end = r"\.?(?:\s*[,–—|-]|\s*$)"
+    forms = [rf"{number}(?:{word}\s+){{0,3}}?(?:{_alternatives(after_name)})\b{end}"]
+    if before_name:
+        forms.append(rf"{number}(?:{_alternatives(before_name)})\s+(?:{word}\s+){{0,4}}?{word}{end}")
+    return re.compile("|".join(forms), re.IGNORECASE)
 
 
 @cache
@@ -59,6 +73,8 @@ def heading_words(language: str = "en") -> HeadingWords:
         navigation=frozenset(fold(w) for w in data["navigation"]),
         date_words=frozenset(date_words),
         month_words=frozenset(month_words),
+        datelines=re.compile(rf"(?:{_alternatives(data['datelines'])})\b[\s:]*"),
+        address=_address_pattern(data["street_words"], data["street_words_before_name"]),
     )
 
 
@@ -80,8 +96,28 @@ def heads_nothing(line: str, words: HeadingWords) -> bool:
     byline = words.bylines.match(folded)
     if byline and line[byline.end() : byline.end() + 1].isupper():
         return True
-    names = WORD.findall(folded)
-    return bool(names) and all(w in words.date_words or len(w) <= 2 for w in names)
+    if words.address.search(line):
+        return True
+    dateline = words.datelines.match(folded)
+    if dateline and dateline.end() < len(line) and _is_date_alone(line[dateline.end() :], words):
+        return True
+    return _is_date_alone(line, words)
+
+
+def _is_date_alone(line: str, words: HeadingWords) -> bool:
+    """A date and nothing else ("Saturday, January 3, 2009", "Le 12 mai"): month and weekday
+    names, numbers and short words only; a short word in capitals with no month or weekday is
+    an acronym ("AG 2016", "AG du 5 mai": a meeting), not a date's particle (in a line set
+    wholly in capitals, "LE 5 MAI 2022", only where no month or weekday is named)."""
+    names = WORD.findall(line)
+    folded = [fold(w) for w in names]
+    if not names or not all(w in words.date_words or len(w) <= 2 for w in folded):
+        return False
+    dated = [f in words.date_words for f in folded]
+    acronyms = [w for w, d in zip(names, dated, strict=True) if len(w) > 1 and w.isupper() and not d]
+    if acronyms and not line.isupper():
+        return False  # "AG du 5 mai 2022": a meeting
+    return not acronyms or any(dated)
 
 
 def is_navigation(line: str, words: HeadingWords) -> bool:

@@ -178,24 +178,21 @@ def _is_title_like(line: str) -> bool:
 
 
 def leading_furniture(text: str, language: str = "en") -> int:
-    """How many characters of ``text`` its opening navigation, contact, call-to-action, date
-    and list lines (a site's menu) take: what stands before a masthead's title (0 when every
-    line is such a line)."""
-    words = heading_words(language)
+    """How many characters of ``text`` its opening navigation, contact, call-to-action, date,
+    ornament and list lines (a site's menu) take: what stands before a masthead's title (0 when
+    every line is such a line)."""
     for line in text_lines(text):
-        if not (
-            is_navigation(line.text, words) or heads_nothing(line.text, words) or _LIST_MARK.match(line.text)
-        ):
+        ornament = not any(c.isalnum() for c in line.text)  # "<<", "* * *"
+        if not (ornament or is_furniture(line.text, language) or _LIST_MARK.match(line.text)):
             return line.start
     return 0
 
 
 def is_furniture(line: str, language: str = "en") -> bool:
-    """A line that is never a title: navigation, a caption, credit, contact, call to action or
-    a date alone; a line with an acronym names something ("AG du 5 mai 2022": a meeting)."""
+    """A line that is never a title: navigation, a caption, credit, contact, address, call to
+    action or a date alone."""
     words = heading_words(language)
-    acronym = not line.isupper() and any(len(w) > 1 and w.isupper() for w in WORD.findall(line))
-    return is_navigation(line, words) or (heads_nothing(line, words) and not acronym)
+    return is_navigation(line, words) or heads_nothing(line, words)
 
 
 def _is_capitals(line: str) -> bool:

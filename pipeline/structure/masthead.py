@@ -20,6 +20,7 @@ from functools import cache
 
 from pipeline.core.datafiles import language_data_exists, load_language_data
 from pipeline.core.records import Masthead, Section
+from pipeline.structure.furniture import fold, heading_words
 from pipeline.structure.headings import is_furniture, leading_furniture
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -71,6 +72,15 @@ MAX_MASTHEAD_PARAGRAPHS = 4
 MAX_MASTHEAD_LINES = 8
 # Lines a title runs over, down to the line naming the issue, across masthead paragraphs.
 MAX_TITLE_RUN_LINES = 5
+# A title is at most this many words; a line at least this long closed by a full stop, with
+# lower-case words longer than title case leaves in lower case, is a sentence.
+MAX_TITLE_WORDS = 20
+MIN_STOPPED_SENTENCE_WORDS = 6
+MAX_TITLE_CASE_LOWER_CHARS = 3
+# A line of prose wrapped at a page's width has at least this many words.
+MIN_WRAPPED_LINE_WORDS = 8
+# A line ending with one of these goes on on the next line as part of a title.
+_CONTINUATION_MARKS = ("-", "–", "—", ":", "&", ",")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # A day number (and weekday) just before a month: a dated line ("04 July 2013", "Sunday 5th
 # February 2017", "Le 9 septembre 2016"), which tells an event's or a post's day, not the issue.
@@ -226,10 +236,44 @@ def _title_span(
     return kept
 
 
-def _is_sentence(line: str) -> bool:
-    """A line of prose, not a title: longer than a masthead line, and ending a sentence (a
-    bulletin that opens straight on its first article)."""
-    return len(line.split()) > MAX_MASTHEAD_LINE_WORDS and line.endswith((".", "!"))
+def _is_sentence(line: str, language: str = "en") -> bool:
+    """A line of prose, not a title (a bulletin that opens straight on its first article):
+    longer than a masthead line and ending a sentence; a shorter one closed by a full stop
+    with words in lower case that title case would capitalise ("Our next gathering on 13
+    November is the AGM."); or longer than any title, however it ends."""
+    words = line.split()
+    if len(words) > MAX_TITLE_WORDS:
+        return True
+    if len(words) > MAX_MASTHEAD_LINE_WORDS and line.endswith((".", "!")):
+        return True
+    # Title case leaves only short words in lower case ("of", "the", "and"), and French month
+    # names ("12 novembre 2023 - Assemblée Générale.").
+    dates = heading_words(language).date_words
+    lower = sum(
+        w[0].islower() and len(w) > MAX_TITLE_CASE_LOWER_CHARS and fold(w.strip(",.;:")) not in dates
+        for w in words
+    )
+    return line.endswith(".") and len(words) >= MIN_STOPPED_SENTENCE_WORDS and lower >= 2
+
+
+def _wrapped_prose(paragraph: str) -> bool:
+    """A paragraph of prose broken into lines of a page's width: a line as long as a page's
+    runs on into a next one that opens in lower case, and the whole is longer than any title
+    (a title set over short lines, "horizons" / "sahel", is none)."""
+    lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+    return (
+        len(lines) > 1
+        and len(lines[0].split()) >= MIN_WRAPPED_LINE_WORDS
+        and lines[1][0].islower()
+        and not lines[0].endswith(tuple(_CONTINUATION_MARKS))
+        and len(paragraph.split()) > MAX_TITLE_WORDS
+    )
+
+
+def _only_furniture(text: str, language: str) -> bool:
+    """Every line of ``text`` is furniture: a date, a dateline, navigation, an ornament."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return all(is_furniture(line, language) or not any(c.isalnum() for c in line) for line in lines)
 
 
 def _names_a_publication(title: str, publication_words: list[str]) -> bool:
@@ -244,6 +288,27 @@ def _subject_line(preamble: str, openers: list[str]) -> tuple[int, int] | None:
         if any(paragraph.startswith(opener) for opener in openers) and len(paragraph) <= MAX_TITLE_CHARS:
             return match.end(), match.end() + len(paragraph.rstrip())
     return None
+
+
+def _first_heading(
+    sections: list[Section], preamble: Section | None, language: str
+) -> tuple[str, int, int] | None:
+    """The first article's heading, (text, start, end), where the text opens on it with no
+    masthead: before it stands nothing, or only a date or a site's furniture ("Saturday,
+    January 3, 2009" / "Friends of the Park Needs YOU!"). Not a numbered item's: a bulletin
+    of numbered items has its name elsewhere."""
+    if preamble is not None and not _only_furniture(preamble.text, language):
+        return None
+    following = sections[1:] if preamble is not None else sections
+    first = following[0] if following else None
+    if first is None or first.number is not None or not first.title:
+        return None
+    title = " ".join(first.title.split())
+    if len(title) > MAX_TITLE_CHARS or _is_sentence(title, language):
+        return None
+    at = first.text.find(first.title)
+    start = first.char_start + max(at, 0)
+    return title, start, start + len(first.title)
 
 
 def find_masthead(
@@ -276,8 +341,11 @@ def find_masthead(
             # the subject line after them ("Letter dated ... from the Secretary-General ...").
             span = subject
         candidate = " ".join(preamble.text[span[0] : span[1]].split())
+        first_paragraph = _PARAGRAPH_BREAK.split(preamble.text[span[0] :], maxsplit=1)[0]
         if 0 < len(candidate) <= MAX_TITLE_CHARS and not (
-            _is_sentence(candidate) or is_furniture(candidate, language)
+            _is_sentence(candidate, language)
+            or is_furniture(candidate, language)
+            or _wrapped_prose(first_paragraph)
         ):
             title = candidate
             start, end = preamble.char_start + span[0], preamble.char_start + span[1]
@@ -285,6 +353,9 @@ def find_masthead(
         issue = parse_issue_month(kept, language) or parse_issue_month(
             preamble.text[: block[-1][1]] if block else "", language
         )
+    heading = _first_heading(sections, preamble, language)
+    if title is None and heading is not None:
+        title, start, end = heading
     if issue is None:
         issue = parse_issue_month(source_name, language)
     if issue is None and metadata_date is not None:
