@@ -59,6 +59,11 @@ def _parser() -> argparse.ArgumentParser:
             + ")"
         ),
     )
+    run.add_argument(
+        "--no-tuned-ner",
+        action="store_true",
+        help="read entities with the model's own weights, not those trained on the golden files",
+    )
     run.add_argument("--organisations", type=Path, help="extra organisation reference file (YAML)")
     run.add_argument("--max-bytes", type=int, default=Limits.max_bytes, help="largest input file accepted")
     run.add_argument("--max-pages", type=int, default=Limits.max_pages, help="most pages read from one PDF")
@@ -219,6 +224,7 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         input_dir=args.input_dir,
         output_dir=args.out,
         models=models_setting(args.model, dict(os.environ)),
+        tuned_ner=not args.no_tuned_ner,
         force=args.force,
         debug=args.debug,
         limits=Limits(

@@ -78,6 +78,9 @@ class Settings:
     # The spaCy pipeline of each language; a model is loaded the first time a document of its
     # language comes (once per process), so an English archive never loads the French one.
     models: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_MODELS))
+    # The entity recogniser's weights trained on the project's golden files, in the models they
+    # were trained from (``data/model.yaml``); False reads with each model's own.
+    tuned_ner: bool = True
     force: bool = False
     debug: bool = False
     progress: bool = True

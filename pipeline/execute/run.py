@@ -35,7 +35,7 @@ def fingerprint(settings: Settings) -> str:
     """Changes whenever the code, the data files or a model change: then everything is redone."""
     # The OCR settings decide what scanned pages read as: a change redoes everything too.
     models = ",".join(f"{language}={name}" for language, name in sorted(settings.models.items()))
-    digest = hashlib.sha256(f"{models}\x1f{settings.ocr!r}".encode())
+    digest = hashlib.sha256(f"{models}\x1f{settings.tuned_ner}\x1f{settings.ocr!r}".encode())
     root = importlib_resources.files("pipeline")
     paths = sorted(
         (p for p in _walk(root) if p.name.endswith((".py", ".yaml", ".tsv"))), key=lambda p: str(p)

@@ -66,7 +66,9 @@ class Resources:
 def load_resources(settings: Settings, nlp: Language | None = None) -> Resources:
     """Check that every configured model is installed, and load the reference data once per run
     (per process). ``nlp``: the default language's model, already loaded."""
-    models = LanguageModels(settings.models, {DEFAULT_LANGUAGE: nlp} if nlp is not None else None)
+    models = LanguageModels(
+        settings.models, {DEFAULT_LANGUAGE: nlp} if nlp is not None else None, settings.tuned_ner
+    )
     models.check()
     resources = Resources(
         models=models, reference=load_reference(settings.organisations_file, settings.cache_dir)

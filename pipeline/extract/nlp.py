@@ -11,14 +11,17 @@ language is parsed: an English archive never loads the French model.
 from __future__ import annotations
 
 import gc
+import hashlib
 from collections.abc import Mapping, Sequence
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.core.datafiles import load_language_data
+from pipeline.core.datafiles import load_language_data, load_yaml
 from pipeline.core.errors import ModelNotInstalled
 from pipeline.core.records import Section
 from pipeline.extract.model_ops import use_numpy_gemm
@@ -44,21 +47,67 @@ def _not_installed(name: str, language: str) -> ModelNotInstalled:
     )
 
 
-def load_model(name: str, language: str = "en") -> Language:
+def load_model(name: str, language: str = "en", tuned_ner: bool = True) -> Language:
     """Load the spaCy pipeline ``name`` (an installed package or a path), set to give the
     extractors what they read at less cost: its attribute ruler replaced by a lookup of the same
     rules, its lemmatizer asked only for the lemmas read, its tables read as they are stored
     (``pipeline.extract.model_rules``), its matrix products through numpy's OpenBLAS in one
-    thread (``pipeline.extract.model_ops``)."""
+    thread (``pipeline.extract.model_ops``). ``tuned_ner``: the entity recogniser's weights
+    trained on the project's golden files, where ``data/model.yaml`` has them for this model."""
     try:
         nlp = spacy.load(name, exclude=["lemmatizer"])
     except OSError as exc:
         raise _not_installed(name, language) from exc
+    if tuned_ner:
+        use_tuned_ner(nlp, language)
     lemmatizer_from_disk(nlp)
     use_attribute_rules(nlp)
     lemmas_on_demand(nlp)
     use_numpy_gemm(nlp)
     return nlp
+
+
+def tuned_ner_weights(nlp: Language, language: str) -> Path | None:
+    """The folder of the tuned entity recogniser's weights for ``nlp``, or None where
+    ``data/<language>/model.yaml`` has none or they were trained from another model."""
+    tuned = load_language_data("model.yaml", language).get("tuned_ner")
+    meta = nlp.meta
+    if not tuned or "ner" not in nlp.pipe_names:
+        return None
+    if meta.get("lang") != language or meta.get("name") not in tuned["base_names"]:
+        return None
+    if str(meta.get("version")) != str(tuned["base_version"]):
+        return None
+    return Path(str(resources.files("pipeline").joinpath("data", tuned["weights"])))
+
+
+def use_tuned_ner(nlp: Language, language: str) -> bool:
+    """Load the tuned weights into ``nlp``'s entity recogniser (``tuned_ner_weights``); whether
+    they were loaded. Raises ModelNotInstalled when the weights are listed but their files are
+    missing or not the ones ``ner.yaml`` names by hash."""
+    folder = tuned_ner_weights(nlp, language)
+    if folder is None:
+        return False
+    check_weights(folder)
+    ner: Any = nlp.get_pipe("ner")
+    ner.from_disk(folder, exclude=["vocab"])
+    return True
+
+
+def check_weights(folder: Path) -> None:
+    """The weights in ``folder`` are those its ``ner.yaml`` (beside it) names by SHA-256."""
+    card = folder.with_suffix(".yaml")
+    model = folder / "model"
+    if not (card.is_file() and model.is_file()):
+        raise ModelNotInstalled(
+            f"tuned entity weights missing at {folder}: reinstall the package or use --no-tuned-ner"
+        )
+    expected = load_yaml(card)["sha256"]
+    if hashlib.sha256(model.read_bytes()).hexdigest() != expected:
+        raise ModelNotInstalled(
+            f"tuned entity weights at {folder} do not match {card.name} (sha256): retrain them with "
+            f"scripts/train_ner.py, or use --no-tuned-ner"
+        )
 
 
 def check_model(name: str, language: str = "en") -> None:
@@ -71,9 +120,12 @@ class LanguageModels:
     """The spaCy pipeline of each language (ISO 639-1 code -> model name), each loaded once, the
     first time it is asked for; ``loaded`` gives pipelines already loaded (a test's)."""
 
-    def __init__(self, names: Mapping[str, str], loaded: Mapping[str, Language] | None = None) -> None:
+    def __init__(
+        self, names: Mapping[str, str], loaded: Mapping[str, Language] | None = None, tuned_ner: bool = True
+    ) -> None:
         self.names = dict(names)
         self._loaded = dict(loaded or {})
+        self.tuned_ner = tuned_ner
 
     def __contains__(self, language: object) -> bool:
         return language in self.names or language in self._loaded
@@ -86,7 +138,7 @@ class LanguageModels:
 
     def get(self, language: str) -> Language:
         if language not in self._loaded:
-            self._loaded[language] = load_model(self.names[language], language)
+            self._loaded[language] = load_model(self.names[language], language, self.tuned_ner)
             # A model lives as long as the run: its objects (and whatever else is alive now) out
             # of the cyclic collector's way. Python's full collections walk every object still
             # tracked; the model and reference data made them cost 1.3 of 27 CPU-s at N = 100,
