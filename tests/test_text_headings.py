@@ -404,3 +404,18 @@ def test_a_form_under_the_masthead_is_not_part_of_the_title() -> None:
     assert [s.title for s in sections] == [None, "Overview", "Shelters"]
     masthead = find_masthead(sections, "x.txt")
     assert masthead.title == "Flood Bulletin - Lakeside District Office"
+
+
+def test_a_short_name_in_capitals_heads_its_paragraph() -> None:
+    # A regional snapshot: each country's name in capitals over its lines, with no blank line.
+    text = (
+        "Weekly Regional Snapshot (3 - 9 May 2021)\n\n"
+        "PERU\n"
+        "Heavy rain in the northern provinces flooded two towns and cut the coastal road for three days.\n"
+        "12,000 people affected\n"
+        "TOGO\n"
+        "A storm damaged the roofs of forty classrooms in the Savanes region, where schools have closed.\n"
+        "MALI\n"
+        "Fighting near the border displaced some 3,000 people towards the camps south of the river.\n"
+    )
+    assert _titles(text) == ["PERU", "TOGO", "MALI"]

@@ -57,8 +57,10 @@ MIN_PROSE_WORDS = 12
 # wraps its lines that long.
 MIN_ONE_LINE_PARAGRAPH_WORDS = 30
 # A heading in capitals or a question, on a line of its own with no blank line around it:
-# at most MAX_LINE_HEADING_WORDS words, and in capitals at least this many letters.
-MIN_CAPITAL_LETTERS = 6
+# at most MAX_LINE_HEADING_WORDS words, and in capitals at least this many letters: a short
+# name heads a regional report's parts ("CHAD", "INDIA"), where an acronym of two or three
+# letters ("UN", "IOM") is more often a credit or a tag.
+MIN_CAPITAL_LETTERS = 4
 MAX_EXCLAMATION_WORDS = 6
 # A run-in heading: at most this many words before the sentence it was glued to.
 MAX_RUN_IN_WORDS = 6
