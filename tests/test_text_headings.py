@@ -419,3 +419,40 @@ def test_a_short_name_in_capitals_heads_its_paragraph() -> None:
         "Fighting near the border displaced some 3,000 people towards the camps south of the river.\n"
     )
     assert _titles(text) == ["PERU", "TOGO", "MALI"]
+
+
+LONG_PROSE = "The volunteers met at the car park at nine and walked up to the north slope together."
+
+
+@pytest.mark.parametrize(
+    ("items", "language"),
+    [
+        (
+            ["Mending the fence at Mill Lane", "Painting the Scout Hall", "Clearing the banks of Fern Creek"],
+            "en",
+        ),
+        (["Madame LEROUX Anne", "Monsieur PIQUET Jean", "Madame VIDAL Rose"], "fr"),
+    ],
+)
+def test_the_last_line_of_a_list_without_marks_is_no_heading(items: list[str], language: str) -> None:
+    text = (
+        "Friends of Elm Park\n\n"
+        f"Working bees\n\n{LONG_PROSE}\n\n" + "\n".join(items) + f"\n\n{LONG_PROSE}\n\n"
+        f"Spring fair\n\n{LONG_PROSE}\n"
+    )
+    assert _titles(text, language) == ["Working bees", "Spring fair"]
+
+
+def test_a_headline_under_short_credit_lines_is_still_a_heading() -> None:
+    text = (
+        "Week in Review\n\n"
+        f"Harbour news\n\n{LONG_PROSE}\n\n"
+        "Port photo\n"
+        "Harbour Trust\n"
+        "New ferry pontoon opens at the east quay after two years of works\n\n"
+        f"{LONG_PROSE}\n"
+    )
+    assert _titles(text) == [
+        "Harbour news",
+        "New ferry pontoon opens at the east quay after two years of works",
+    ]

@@ -65,6 +65,8 @@ MAX_EXCLAMATION_WORDS = 6
 # A run-in heading: at most this many words before the sentence it was glued to.
 MAX_RUN_IN_WORDS = 6
 MIN_LIST_ITEMS = 2
+# An item of a list set without marks (a task, a name) has at least this many words.
+MIN_LIST_ITEM_WORDS = 2
 # A heading in sentence case ending with a colon: at most this many words.
 MAX_COLON_HEADING_WORDS = 8
 # In a heading in title case every word of at least this many letters is capitalised.
@@ -355,6 +357,8 @@ def _standalone_heading(lines: list[Line], i: int, words: HeadingWords, stacked:
         return False
     if not line.blank_before and _signs_off(lines[i - 1]):
         return False  # a signature: "Best wishes," / "ANNA BERG"
+    if _ends_list(lines, i, words):
+        return False
     if _is_capitals(line.text):  # a line in capitals continues no sentence
         return True
     # After a short line that ends no sentence, a line with a comma may be a sentence's
@@ -371,6 +375,31 @@ def _standalone_heading(lines: list[Line], i: int, words: HeadingWords, stacked:
         or (after.blank_after and _heads_sentence(line.text, after.text))
         or _heads_wrapped_text([line], lines[i + 1 : i + 4])
     )
+
+
+def _ends_list(lines: list[Line], i: int, words: HeadingWords) -> bool:
+    """Whether line ``i`` is the last item of a list set without marks (names, tasks): right
+    above it, with no blank line between, stand short title-like lines of content (no
+    masthead line, credit or sign-off, nor the one-word labels and values of a form), and it is
+    no longer than they are (a heading under a credit or a tag is longer than its short lines).
+    A line in capitals is set apart."""
+    if _is_capitals(lines[i].text):
+        return False
+    above: list[Line] = []
+    k = i
+    while k > 0 and not lines[k].blank_before and len(above) < MIN_LIST_ITEMS:
+        previous = lines[k - 1].text
+        if (
+            len(previous.split()) < MIN_LIST_ITEM_WORDS
+            or not _is_title_like(previous)
+            or _masthead_line(previous, words)
+            or heads_nothing(previous, words)
+        ):
+            return False
+        above.append(lines[k - 1])
+        k -= 1
+    longest = max((len(line.text.split()) for line in above), default=0)
+    return len(above) >= MIN_LIST_ITEMS and len(lines[i].text.split()) <= longest + 1
 
 
 def _is_field(line: Line) -> bool:
