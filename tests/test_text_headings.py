@@ -456,3 +456,25 @@ def test_a_headline_under_short_credit_lines_is_still_a_heading() -> None:
         "Harbour news",
         "New ferry pontoon opens at the east quay after two years of works",
     ]
+
+
+def test_lines_above_the_issues_title_line_are_the_masthead() -> None:
+    # A web page's tagline and breadcrumbs stand above the issue's title line.
+    text = (
+        "Helping neighbours since 1984\n\n"
+        "Riverside + 3 more\n\n"
+        "Valley Relief Network: weekly update for the northern and eastern districts (6 - 12 June 2022)\n\n"
+        f"Water points\n\n{LONG_PROSE}\n\n"
+        f"Food parcels\n\n{LONG_PROSE}\n"
+    )
+    assert _titles(text) == ["Water points", "Food parcels"]
+
+
+def test_a_heading_above_a_dated_event_line_after_prose_stays() -> None:
+    text = (
+        "Valley Walkers\n\n"
+        f"{LONG_PROSE}\n\n"
+        f"Autumn walk\n\nSunday 5 March 2023\n\n{LONG_PROSE}\n\n"
+        f"Spring fair\n\n{LONG_PROSE}\n"
+    )
+    assert _titles(text) == ["Autumn walk", "Spring fair"]

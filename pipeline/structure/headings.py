@@ -73,6 +73,8 @@ MAX_COLON_HEADING_WORDS = 8
 MIN_TITLE_CASE_WORD_CHARS = 4
 # A masthead has at least its title and the issue's line before a heading it runs into.
 MIN_MASTHEAD_LINES_BEFORE_HEADING = 2
+# The issue's title line stands among the text's first lines.
+MAX_MASTHEAD_PARAGRAPHS = 4
 # A byline, a date line or a credit may stand between a heading and its text: at most this many.
 MAX_FURNITURE_LINES = 2
 # A heading over a paragraph wrapped over lines: at most this many words, shorter than this
@@ -546,7 +548,21 @@ def _masthead_end(lines: list[Line], words: HeadingWords) -> int:
         and _is_capitals(lines[end - 1].text)
         and _masthead_line(lines[end - 2].text, words)
     )
-    return end - 1 if runs_into_heading else end
+    if runs_into_heading:
+        return end - 1
+    return max(end, _title_line_end(lines, words))
+
+
+def _title_line_end(lines: list[Line], words: HeadingWords) -> int:
+    """Past the issue's title line (it names the issue's number, or a month and its year) when
+    it stands alone as a paragraph within the first few lines, before any prose: what stands
+    above it (a site's tagline, its breadcrumbs) is the masthead's too."""
+    for i, line in enumerate(lines[:MAX_MASTHEAD_PARAGRAPHS]):
+        if _is_prose(line.text) and not _is_title_like(line.text):
+            return 0
+        if line.blank_before and line.blank_after and _masthead_line(line.text, words):
+            return i + 1
+    return 0
 
 
 def _over_contact(lines: list[Line], i: int) -> bool:
