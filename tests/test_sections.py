@@ -296,3 +296,55 @@ def test_a_list_of_long_steps_stays_inside_its_article() -> None:
         (None, "Planting day"),
         (None, "Weeding"),
     ]
+
+
+# A web page's text keeps no blank lines: each paragraph is a line.
+LINE_PARAGRAPH = (
+    "The board met twice this spring and agreed the budget for the coming year with one vote against."
+)
+
+
+def test_numbered_headings_in_text_whose_paragraphs_are_lines() -> None:
+    text = (
+        "Coastal Trust Letter, May 2019\n"
+        "Contents\n"
+        "- Word from the Chair\n"
+        "- Summer school\n"
+        "1. Word from the Chair: a busy spring\n"
+        f"{LINE_PARAGRAPH}\n"
+        "2. Summer school\n"
+        f"{LINE_PARAGRAPH}\n"
+    )
+    assert [(s.number, s.title) for s in _sections(text)] == [
+        (None, None),
+        (1, "Word from the Chair: a busy spring"),
+        (2, "Summer school"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the line before runs on into the numbered line: a wrapped sentence, no heading
+        f"Garden Club Notes\n{LINE_PARAGRAPH} We meet at\n1. Station Road on Fridays\n{LINE_PARAGRAPH}\n",
+        # a short line follows, not a paragraph written on one line
+        f"Garden Club Notes\n{LINE_PARAGRAPH}\n1. Seeds\n2. Bulbs\nBring both.\n",
+    ],
+)
+def test_a_numbered_line_inside_line_text_is_no_heading(text: str) -> None:
+    assert [s.number for s in _sections(text)] == [None]
+
+
+@pytest.mark.parametrize("marker", ["In this issue", "CONTENTS", "Inside this issue:"])
+def test_the_line_announcing_the_contents_is_no_section(marker: str) -> None:
+    prose = "The volunteers met at the car park and walked up to the north slope together. " * 2
+    text = f"Hill Care Notes\n\n{marker}\n\n{prose}\n\nPlanting day\n\n{prose}\n\nWeeding\n\n{prose}\n"
+    assert [s.title for s in _sections(text)] == [None, "Planting day", "Weeding"]
+
+
+def test_a_format_heading_announcing_the_contents_is_no_section() -> None:
+    prose = "The volunteers met at the car park and walked up to the north slope together."
+    text = f"Hill Care Notes\n\nIn this issue\n\nPlanting day\n\n{prose}\n\nWeeding\n\n{prose}\n"
+    levels = (("Hill Care Notes", 1), ("In this issue", 2), ("Planting day", 2), ("Weeding", 2))
+    document = _with_headings(text, *levels)
+    assert [s.title for s in find_sections("d", document)] == [None, "Planting day", "Weeding"]

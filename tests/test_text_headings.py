@@ -415,3 +415,77 @@ def test_a_form_under_the_masthead_is_not_part_of_the_title() -> None:
     assert [s.title for s in sections] == [None, "Overview", "Shelters"]
     masthead = find_masthead(sections, "x.txt")
     assert masthead.title == "Flood Bulletin - Lakeside District Office"
+
+
+def test_a_short_name_in_capitals_heads_its_paragraph() -> None:
+    # A regional snapshot: each country's name in capitals over its lines, with no blank line.
+    text = (
+        "Weekly Regional Snapshot (3 - 9 May 2021)\n\n"
+        "PERU\n"
+        "Heavy rain in the northern provinces flooded two towns and cut the coastal road for three days.\n"
+        "12,000 people affected\n"
+        "TOGO\n"
+        "A storm damaged the roofs of forty classrooms in the Savanes region, where schools have closed.\n"
+        "MALI\n"
+        "Fighting near the border displaced some 3,000 people towards the camps south of the river.\n"
+    )
+    assert _titles(text) == ["PERU", "TOGO", "MALI"]
+
+
+LONG_PROSE = "The volunteers met at the car park at nine and walked up to the north slope together."
+
+
+@pytest.mark.parametrize(
+    ("items", "language"),
+    [
+        (
+            ["Mending the fence at Mill Lane", "Painting the Scout Hall", "Clearing the banks of Fern Creek"],
+            "en",
+        ),
+        (["Madame LEROUX Anne", "Monsieur PIQUET Jean", "Madame VIDAL Rose"], "fr"),
+    ],
+)
+def test_the_last_line_of_a_list_without_marks_is_no_heading(items: list[str], language: str) -> None:
+    text = (
+        "Friends of Elm Park\n\n"
+        f"Working bees\n\n{LONG_PROSE}\n\n" + "\n".join(items) + f"\n\n{LONG_PROSE}\n\n"
+        f"Spring fair\n\n{LONG_PROSE}\n"
+    )
+    assert _titles(text, language) == ["Working bees", "Spring fair"]
+
+
+def test_a_headline_under_short_credit_lines_is_still_a_heading() -> None:
+    text = (
+        "Week in Review\n\n"
+        f"Harbour news\n\n{LONG_PROSE}\n\n"
+        "Port photo\n"
+        "Harbour Trust\n"
+        "New ferry pontoon opens at the east quay after two years of works\n\n"
+        f"{LONG_PROSE}\n"
+    )
+    assert _titles(text) == [
+        "Harbour news",
+        "New ferry pontoon opens at the east quay after two years of works",
+    ]
+
+
+def test_lines_above_the_issues_title_line_are_the_masthead() -> None:
+    # A web page's tagline and breadcrumbs stand above the issue's title line.
+    text = (
+        "Helping neighbours since 1984\n\n"
+        "Riverside + 3 more\n\n"
+        "Valley Relief Network: weekly update for the northern and eastern districts (6 - 12 June 2022)\n\n"
+        f"Water points\n\n{LONG_PROSE}\n\n"
+        f"Food parcels\n\n{LONG_PROSE}\n"
+    )
+    assert _titles(text) == ["Water points", "Food parcels"]
+
+
+def test_a_heading_above_a_dated_event_line_after_prose_stays() -> None:
+    text = (
+        "Valley Walkers\n\n"
+        f"{LONG_PROSE}\n\n"
+        f"Autumn walk\n\nSunday 5 March 2023\n\n{LONG_PROSE}\n\n"
+        f"Spring fair\n\n{LONG_PROSE}\n"
+    )
+    assert _titles(text) == ["Autumn walk", "Spring fair"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.structure.furniture import HeadingWords, fold, is_navigation
+from pipeline.structure.furniture import HeadingWords, fold, heading_words, is_navigation
 from pipeline.structure.text_lines import Line
 
 # A list of contents runs over at most this many lines, each short.
@@ -44,6 +44,14 @@ def _entry(text: str) -> str | None:
     if len(_LETTER.findall(title)) < MIN_ENTRY_LETTERS or len(title.split()) > MAX_ENTRY_WORDS:
         return None
     return fold(title)
+
+
+def announces_contents(line: str, language: str = "en") -> bool:
+    """Whether a line only announces a list of contents ("In this issue", "SOMMAIRE"): it heads
+    a list of the articles, never an article of its own."""
+    folded = fold(" ".join(line.split())).strip(" .")
+    marker = heading_words(language).contents.match(folded)
+    return marker is not None and marker.end() == len(folded)
 
 
 def listed_titles(text: str, lines: Sequence[Line], words: HeadingWords) -> tuple[int, frozenset[str]]:

@@ -57,18 +57,24 @@ MIN_PROSE_WORDS = 12
 # wraps its lines that long.
 MIN_ONE_LINE_PARAGRAPH_WORDS = 30
 # A heading in capitals or a question, on a line of its own with no blank line around it:
-# at most MAX_LINE_HEADING_WORDS words, and in capitals at least this many letters.
-MIN_CAPITAL_LETTERS = 6
+# at most MAX_LINE_HEADING_WORDS words, and in capitals at least this many letters: a short
+# name heads a regional report's parts ("CHAD", "INDIA"), where an acronym of two or three
+# letters ("UN", "IOM") is more often a credit or a tag.
+MIN_CAPITAL_LETTERS = 4
 MAX_EXCLAMATION_WORDS = 6
 # A run-in heading: at most this many words before the sentence it was glued to.
 MAX_RUN_IN_WORDS = 6
 MIN_LIST_ITEMS = 2
+# An item of a list set without marks (a task, a name) has at least this many words.
+MIN_LIST_ITEM_WORDS = 2
 # A heading in sentence case ending with a colon: at most this many words.
 MAX_COLON_HEADING_WORDS = 8
 # In a heading in title case every word of at least this many letters is capitalised.
 MIN_TITLE_CASE_WORD_CHARS = 4
 # A masthead has at least its title and the issue's line before a heading it runs into.
 MIN_MASTHEAD_LINES_BEFORE_HEADING = 2
+# The issue's title line stands among the text's first lines.
+MAX_MASTHEAD_PARAGRAPHS = 4
 # A byline, a date line or a credit may stand between a heading and its text: at most this many.
 MAX_FURNITURE_LINES = 2
 # A heading over a paragraph wrapped over lines: at most this many words, shorter than this
@@ -350,6 +356,8 @@ def _standalone_heading(lines: list[Line], i: int, words: HeadingWords, stacked:
         return False
     if not line.blank_before and _signs_off(lines[i - 1]):
         return False  # a signature: "Best wishes," / "ANNA BERG"
+    if _ends_list(lines, i, words):
+        return False
     if _is_capitals(line.text):  # a line in capitals continues no sentence
         return True
     # After a short line that ends no sentence, a line with a comma may be a sentence's
@@ -366,6 +374,31 @@ def _standalone_heading(lines: list[Line], i: int, words: HeadingWords, stacked:
         or (after.blank_after and _heads_sentence(line.text, after.text))
         or _heads_wrapped_text([line], lines[i + 1 : i + 4])
     )
+
+
+def _ends_list(lines: list[Line], i: int, words: HeadingWords) -> bool:
+    """Whether line ``i`` is the last item of a list set without marks (names, tasks): right
+    above it, with no blank line between, stand short title-like lines of content (no
+    masthead line, credit or sign-off, nor the one-word labels and values of a form), and it is
+    no longer than they are (a heading under a credit or a tag is longer than its short lines).
+    A line in capitals is set apart."""
+    if _is_capitals(lines[i].text):
+        return False
+    above: list[Line] = []
+    k = i
+    while k > 0 and not lines[k].blank_before and len(above) < MIN_LIST_ITEMS:
+        previous = lines[k - 1].text
+        if (
+            len(previous.split()) < MIN_LIST_ITEM_WORDS
+            or not _is_title_like(previous)
+            or _masthead_line(previous, words)
+            or heads_nothing(previous, words)
+        ):
+            return False
+        above.append(lines[k - 1])
+        k -= 1
+    longest = max((len(line.text.split()) for line in above), default=0)
+    return len(above) >= MIN_LIST_ITEMS and len(lines[i].text.split()) <= longest + 1
 
 
 def _is_field(line: Line) -> bool:
@@ -512,7 +545,21 @@ def _masthead_end(lines: list[Line], words: HeadingWords) -> int:
         and _is_capitals(lines[end - 1].text)
         and _masthead_line(lines[end - 2].text, words)
     )
-    return end - 1 if runs_into_heading else end
+    if runs_into_heading:
+        return end - 1
+    return max(end, _title_line_end(lines, words))
+
+
+def _title_line_end(lines: list[Line], words: HeadingWords) -> int:
+    """Past the issue's title line (it names the issue's number, or a month and its year) when
+    it stands alone as a paragraph within the first few lines, before any prose: what stands
+    above it (a site's tagline, its breadcrumbs) is the masthead's too."""
+    for i, line in enumerate(lines[:MAX_MASTHEAD_PARAGRAPHS]):
+        if _is_prose(line.text) and not _is_title_like(line.text):
+            return 0
+        if line.blank_before and line.blank_after and _masthead_line(line.text, words):
+            return i + 1
+    return 0
 
 
 def _over_contact(lines: list[Line], i: int) -> bool:

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from pipeline.core.records import DocumentText, Heading, Section
+from pipeline.structure.contents import announces_contents
 from pipeline.structure.headings import text_headings
 
 _NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,3})[.)][ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE)
@@ -40,6 +41,12 @@ class _Candidate:
 
 
 _GAP_AFTER = re.compile(r"[ \t]*\n[ \t]*\n")
+# Text whose paragraphs are lines (a web page's text) keeps no blank line around a heading: a
+# numbered heading there follows a line that ends a sentence or is an item of a list, and
+# stands over a whole paragraph written on one line.
+_LINE_CLOSED = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
+_LIST_ITEM = re.compile(r"^[-•*–·▪●■◦‣]\s")
+MIN_PARAGRAPH_LINE_WORDS = 12
 
 
 # Both look only at the characters next to the line, never copy the text before or after
@@ -63,6 +70,23 @@ def _ends_paragraph(text: str, line_end: int, last_char: int) -> bool:
     return line_end >= last_char or _GAP_AFTER.match(text, line_end) is not None
 
 
+def _after_closed_line(text: str, line_start: int) -> bool:
+    """Whether the line before ends a sentence or is an item of a list: nothing runs on from it."""
+    if line_start == 0:
+        return False
+    before = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1].strip()
+    return bool(before) and (_LINE_CLOSED.search(before) is not None or _LIST_ITEM.match(before) is not None)
+
+
+def _over_paragraph_line(text: str, line_end: int) -> bool:
+    """Whether the next line is a whole paragraph written on one line."""
+    if line_end >= len(text) or text[line_end] != "\n":
+        return False
+    after_end = text.find("\n", line_end + 1)
+    after = text[line_end + 1 : after_end if after_end >= 0 else len(text)].strip()
+    return after[:1].isupper() and len(after.split()) >= MIN_PARAGRAPH_LINE_WORDS
+
+
 def _looks_like_title(title: str) -> bool:
     if len(title) > MAX_TITLE_CHARS or len(title.split()) > MAX_TITLE_WORDS:
         return False
@@ -78,10 +102,15 @@ def _candidates(text: str) -> list[_Candidate]:
     last_char = len(text.rstrip())
     found = []
     for match in _NUMBERED_LINE.finditer(text):
-        if not _starts_paragraph(text, match.start(), first_char):
-            continue
         title = match.group(2)
-        heading_like = _ends_paragraph(text, match.end(), last_char) and _looks_like_title(title)
+        over_line = _over_paragraph_line(text, match.end()) and _looks_like_title(title)
+        if not (
+            _starts_paragraph(text, match.start(), first_char)
+            or (over_line and _after_closed_line(text, match.start()))
+        ):
+            continue
+        stands_alone = _ends_paragraph(text, match.end(), last_char) and _looks_like_title(title)
+        heading_like = over_line or stands_alone
         found.append(_Candidate(int(match.group(1)), title, match.start(), match.end(), heading_like))
     # A numbered line with nothing between it and the next is an item of a list (a list of
     # contents, steps), not a heading: a heading heads some text.
@@ -161,7 +190,11 @@ def find_sections(doc_id: str, document: DocumentText, language: str = "en") -> 
     text = document.text
     bounds: list[tuple[int | None, str | None, int, int]] = []
     headings = _heading_run(text)
-    titled = format_headings(document) or text_headings(text, language)
+    titled = [
+        h
+        for h in format_headings(document) or text_headings(text, language)
+        if not announces_contents(text[h.char_start : h.char_end], language)
+    ]
     if headings and not (titled and _list_in_one_article(headings, titled)):
         titled = []
     else:
