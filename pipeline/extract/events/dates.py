@@ -38,11 +38,41 @@ from pipeline.extract.model_rules import lemma as lemma_of
 _MONTH_DISTANCE = 60  # characters between a month-only date and its trigger
 _DEADLINE_WINDOW = 8  # words before a date searched for "deadline"
 _LIST_REACH = 300  # characters between an activity and the list of its days below it
+# Subjects that hold an activity rather than name one (the English and the French labels).
+_AGENTS = frozenset({"ORG", "PERSON", "PER", "NORP", "GPE", "LOC"})
 
 
 def _sentence_at(st: SectionText, offset: int) -> int:
     starts = [b[0] for b in st.sentences]
     return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _own_subject(st: SectionText, sentence: int, lex: EventLexicon) -> bool:
+    """Does a verb saying that something takes place have a subject of its own, a noun that is
+    no activity word ("a flu vaccination clinic will run at the centre on 14 May")? The
+    sentence is then about that thing, not the activity named before it ("It was held on ...")."""
+    if not st.parsed:
+        return False
+    indices = [k for k in range(len(st.tokens)) if st.sentence_of[k] == sentence]
+    if not indices:
+        return False
+    for k, _ in _find_phrases(st.lower, lex.event_verbs, indices[0], indices[-1] + 1):
+        subjects = [c for c in st.tokens[k].children if c.dep_ in _SUBJECT_DEPS]
+        if any(_other_thing(c, lex) for c in subjects):
+            return True
+    return False
+
+
+def _other_thing(subject: Token, lex: EventLexicon) -> bool:
+    """Does a subject name a thing of its own: a noun that is no agent (a body or a person holds
+    an activity), no activity word and no trigger?"""
+    word = subject.lower_
+    return (
+        subject.pos_ in {"NOUN", "PROPN"}
+        and subject.ent_type_ not in _AGENTS
+        and word not in lex.activity_words
+        and (word,) not in lex.triggers
+    )
 
 
 def is_deadline(st: SectionText, mention: DateMention, lex: EventLexicon) -> bool:
@@ -270,7 +300,7 @@ def assign_dates(
             earlier = [p for p in phrases if p.sentence < sentence and not p.plural and not p.verb]
             if title is not None:
                 anchors.append(Anchor(title.phrase, mention, sentence, start))
-            elif earlier:
+            elif earlier and not _own_subject(st, sentence, lex):
                 anchors.append(Anchor(earlier[-1], mention, sentence, start))
             continue
         dated.setdefault(index[id(chosen)], []).append(mention)

@@ -96,6 +96,9 @@ class EventLexicon:
     reference_cues: tuple[Words, ...] = ()
     # Labels of a line that gives an activity's days ("Date: 6 October 2026", "Quand : le 12 mai").
     date_labels: frozenset[str] = frozenset()
+    # Nouns that stand for the activity named before, as the subject of a verb that says it
+    # takes place ("The activity was organised by the volunteers on 17 October").
+    activity_words: frozenset[str] = frozenset()
 
 
 def words_of(phrase: str) -> Words:
@@ -223,6 +226,7 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         conjunctions=word_set("conjunctions"),
         reference_cues=phrases("reference_cues"),
         date_labels=word_set("date_labels"),
+        activity_words=word_set("activity_words"),
     )
 
 

@@ -1,0 +1,116 @@
+"""Whose date, and which activity: "the 4 June event" is the activity named before it, an
+activity "carried out" took place, and a sentence whose subject is some other thing ("a clinic
+will run ... on 14 May") does not date the activity named before it. Openings, farmers' markets
+and vaccination clinics are activity words. The sentences are made up for these tests; no
+bulletin is quoted.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+from event_bulletins import Bulletin, day, events_of, one_event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        ("The 4 June event was the last of a series of five.", "4 June"),
+        ("The June 4 workshop drew forty people.", "June 4"),
+    ],
+)  # fmt: skip
+def test_a_dated_mention_after_the_article_is_the_named_activity(sentence: str, when: str) -> None:
+    bulletin = Bulletin(
+        "Hillside College hosted the closing Lakeland Grants Officers Network workshop in its hall. "
+        + sentence,
+        title="Network news",
+        dates=[day(when, "2025-06-04")],
+    )
+    event = one_event(spacy.blank("en"), bulletin)
+    workshop = "closing Lakeland Grants Officers Network workshop"
+    assert (event.name, event.start_date) == (workshop, date(2025, 6, 4))
+
+
+def test_a_date_alone_before_the_trigger_is_no_article() -> None:
+    # No article before the date: nothing points back to the workshop, so the meeting is its own.
+    bulletin = Bulletin(
+        "Hillside College hosted the closing Lakeland Grants Officers Network workshop in its hall. "
+        "On 4 June board members met again.",
+        title="Network news",
+        dates=[day("4 June", "2025-06-04")],
+    )
+    names = [e.name for e in events_of(spacy.blank("en"), bulletin)]
+    assert "closing Lakeland Grants Officers Network workshop" in names
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("A seed distribution was carried out in Moyale for 250 households.", "seed distribution"),
+        ("The district team carried out a seed distribution in Moyale last month.", "seed distribution"),
+    ],
+)  # fmt: skip
+def test_an_activity_carried_out_took_place(nlp, body: str, name: str) -> None:
+    bulletin = Bulletin(body, title="Response", places=[("Moyale", "city", "KE")])
+    event = one_event(nlp, bulletin)
+    assert (event.name, event.start_date) == (name, None)
+
+
+def test_an_activity_only_planned_to_be_carried_out_is_no_row(nlp) -> None:
+    bulletin = Bulletin("A seed distribution will be carried out once the roads reopen.", title="Response")
+    assert events_of(nlp, bulletin) == []
+
+
+def test_a_sentence_about_another_thing_does_not_date_the_activity_before(nlp) -> None:
+    bulletin = Bulletin(
+        "The walking club held its spring picnic on 3 May. "
+        "The new pharmacy will run from the old post office from 14 May.",
+        title="Club news",
+        dates=[day("3 May", "2026-05-03"), day("14 May", "2026-05-14")],
+    )
+    assert [(e.name, e.start_date) for e in events_of(nlp, bulletin)] == [("spring picnic", date(2026, 5, 3))]
+
+
+def test_a_sentence_with_no_subject_of_its_own_still_dates_the_activity_before(nlp) -> None:
+    bulletin = Bulletin(
+        "Members are invited to the Harbour Users Forum. It will be held on 14 May at the yacht club.",
+        title="Club news",
+        dates=[day("14 May", "2026-05-14")],
+    )
+    (event,) = events_of(nlp, bulletin)
+    assert (event.name, event.start_date) == ("Harbour Users Forum", date(2026, 5, 14))
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "event_type"),
+    [
+        ("The official opening of the new playground took place on 9 May.",
+         "official opening of the new playground", "ceremony"),
+        ("The farmers' market will be back in the square on 9 May.", "farmers' market", "fair"),
+        ("A free vaccination clinic will be held at the surgery on 9 May.",
+         "free vaccination clinic", "campaign"),
+    ],
+)  # fmt: skip
+def test_activity_words_of_town_newsletters(nlp, body: str, name: str, event_type: str) -> None:
+    bulletin = Bulletin(body, title="Around town", dates=[day("9 May", "2026-05-09")])
+    event = one_event(nlp, bulletin)
+    assert (event.name, event.event_type, event.start_date) == (name, event_type, date(2026, 5, 9))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The activity was organised by the volunteer lifeguards on 14 May.",
+        "It will be held on 14 May at the yacht club.",
+    ],
+)
+def test_a_subject_that_stands_for_the_activity_still_dates_it(nlp, sentence: str) -> None:
+    bulletin = Bulletin(
+        "Six pupils took part in the Harbour Rescue Open Day. " + sentence,
+        title="Club news",
+        dates=[day("14 May", "2026-05-14")],
+    )
+    (event,) = events_of(nlp, bulletin)
+    assert event.start_date == date(2026, 5, 14)
