@@ -114,3 +114,48 @@ def test_a_subject_that_stands_for_the_activity_still_dates_it(nlp, sentence: st
     )
     (event,) = events_of(nlp, bulletin)
     assert event.start_date == date(2026, 5, 14)
+
+
+def test_an_activity_in_a_relative_clause_takes_no_date_of_the_main_clause(nlp) -> None:
+    bulletin = Bulletin(
+        "Former treasurer Alan Brooks, who organised the 2011 Harvest Dinner, retired on 2 March.",
+        title="Members",
+        dates=[day("2 March", "2026-03-02")],
+        people=["Alan Brooks"],
+    )
+    assert all(e.start_date is None for e in events_of(nlp, bulletin))
+
+
+def test_an_activity_whose_relative_clause_holds_the_date_keeps_it(nlp) -> None:
+    bulletin = Bulletin(
+        "Our thanks go to everyone who helped at the Harvest Dinner, which was held on 2 March.",
+        title="Members",
+        dates=[day("2 March", "2026-03-02")],
+    )
+    events = events_of(nlp, bulletin)
+    assert [(e.name, e.start_date) for e in events] == [("Harvest Dinner", date(2026, 3, 2))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Registration for the Coastal Planning Forum opens on 2 March; the Forum itself is on 9 April.",
+        "Bookings for the Coastal Planning Forum open on 2 March. The Forum will be held on 9 April.",
+    ],
+)
+def test_the_day_registration_opens_is_no_day_of_the_activity(nlp, sentence: str) -> None:
+    bulletin = Bulletin(
+        sentence, title="Members", dates=[day("2 March", "2026-03-02"), day("9 April", "2026-04-09")]
+    )
+    assert [(e.name, e.start_date) for e in events_of(nlp, bulletin)] == [
+        ("Coastal Planning Forum", date(2026, 4, 9))
+    ]
+
+
+def test_nominations_screened_are_an_activity_of_their_own(nlp) -> None:
+    bulletin = Bulletin(
+        "Entries were judged between 3 and 5 March by a panel of the Heritage Society.",
+        title="Awards",
+        dates=[day("between 3 and 5 March", "2026-03-03", "2026-03-05")],
+    )
+    assert all(e.start_date == date(2026, 3, 3) for e in events_of(nlp, bulletin))

@@ -26,6 +26,7 @@ from pipeline.extract.events.phrases import Phrase
 from pipeline.extract.events.records import Anchor
 from pipeline.extract.events.syntax import (
     argument_link,
+    chain,
     clean_link,
     distance,
     governing_verb,
@@ -75,6 +76,23 @@ def _other_thing(subject: Token, lex: EventLexicon) -> bool:
     )
 
 
+def _said_of_an_entry(st: SectionText, start: int, end: int, lex: EventLexicon) -> bool:
+    """Does the date hang on a verb that opens or closes the entry to an activity, the entry
+    its subject ("Registration for the Summit opens on 20 September"), not on the activity?
+    ("Nominations were screened on 14 May" is an activity of its own.)"""
+    if not st.parsed or not lex.entry_words:
+        return False
+    root = span_root(st, start, end)
+    for token in chain(root) if root is not None else ():
+        # the nearest word above the date with a subject: a verb, or the adjective the parser
+        # may take "open" for ("Bookings for the Forum open on 2 March")
+        subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            opens = lemma_of(token).lower() in lex.entry_verbs or token.lower_ in lex.entry_verbs
+            return opens and any(c.lower_ in lex.entry_words for c in subjects)
+    return False
+
+
 def is_deadline(st: SectionText, mention: DateMention, lex: EventLexicon) -> bool:
     """A date after "by", "before", "until"...: a deadline or a span, not an activity's day."""
     text_words = words_of(mention.text)
@@ -88,6 +106,8 @@ def is_deadline(st: SectionText, mention: DateMention, lex: EventLexicon) -> boo
     # "the deadline for applications to the course is 5 May"
     near = before[-_DEADLINE_WINDOW:]
     if any(match(near, k, cue) for cue in lex.deadline_words for k in range(len(near))):
+        return True
+    if _said_of_an_entry(st, start, mention.char_end - st.section.char_start, lex):
         return True
     # A label: "- 1 June: Deadline for course applications"
     end = mention.char_end - st.section.char_start
@@ -136,6 +156,7 @@ def _coarse(mention: DateMention) -> bool:
 
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+_RELATIVE_CLAUSES = frozenset({"relcl", "acl:relcl"})
 # "Spring Fair – Saturday 4 May", "sa visite à Kolofata le 12 mai", "Repas des aînés ce jeudi 19"
 _BETWEEN_NAME_AND_DAY = " \t\n,:-–—"
 # "gave a speech at a reception", "hosted the pupils for a nature walk"
@@ -173,6 +194,15 @@ def _tied(
     return top.head.i == verb.i and top.dep_ in _SUBJECT_DEPS
 
 
+def _in_other_clause(head: Token, root: Token) -> bool:
+    """Is the activity named inside a relative clause that leaves the date out ("a trustee,
+    who chaired the 2009 Gala, passed away on 12 August": the day is the trustee's)?"""
+    for token in (head, *head.ancestors):
+        if token.dep_ in _RELATIVE_CLAUSES:
+            return not token.left_edge.i <= root.i <= token.right_edge.i
+    return False
+
+
 def _choose(
     st: SectionText,
     candidates: Sequence[Phrase],
@@ -195,6 +225,8 @@ def _choose(
     if not order:
         return None
     root = span_root(st, start, end) if st.parsed else None
+    if root is not None:
+        order = [p for p in order if not _in_other_clause(st.tokens[p.head], root)]
     # A trigger with other senses gets a date only through its own clause ("a careers fair
     # took place on 9 April"), not from anywhere in the sentence ("tensions rose on 5 May
     # due to competition for water").

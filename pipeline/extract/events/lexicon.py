@@ -99,6 +99,10 @@ class EventLexicon:
     # Nouns that stand for the activity named before, as the subject of a verb that says it
     # takes place ("The activity was organised by the volunteers on 17 October").
     activity_words: frozenset[str] = frozenset()
+    # Nouns of the entry to an activity: a date on a verb they are the subject of is no day of
+    # the activity ("Registration for the Summit opens on 20 September").
+    entry_words: frozenset[str] = frozenset()
+    entry_verbs: frozenset[str] = frozenset()  # lemmas: "open", "close", "start"
 
 
 def words_of(phrase: str) -> Words:
@@ -227,6 +231,8 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         reference_cues=phrases("reference_cues"),
         date_labels=word_set("date_labels"),
         activity_words=word_set("activity_words"),
+        entry_words=word_set("entry_words"),
+        entry_verbs=word_set("entry_verbs"),
     )
 
 
