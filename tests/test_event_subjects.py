@@ -159,3 +159,37 @@ def test_nominations_screened_are_an_activity_of_their_own(nlp) -> None:
         dates=[day("between 3 and 5 March", "2026-03-03", "2026-03-05")],
     )
     assert all(e.start_date == date(2026, 3, 3) for e in events_of(nlp, bulletin))
+
+
+def test_an_activity_followed_by_another_shares_its_day(nlp) -> None:
+    bulletin = Bulletin(
+        "The annual meeting will be held on 9 May in the library, followed by a talk on local birds.",
+        title="Club news",
+        dates=[day("9 May", "2026-05-09")],
+    )
+    events = events_of(nlp, bulletin)
+    assert sorted((e.event_type, e.start_date) for e in events) == [
+        ("lecture", date(2026, 5, 9)),
+        ("meeting", date(2026, 5, 9)),
+    ]
+
+
+def test_a_participle_after_a_comma_is_no_activity(nlp) -> None:
+    bulletin = Bulletin(
+        "The spring working bee is on Sunday 11 March, meeting at the boat ramp at 9am.",
+        title="Club news",
+        dates=[day("Sunday 11 March", "2026-03-11")],
+    )
+    assert [e.event_type for e in events_of(nlp, bulletin)] == ["work party"]
+
+
+def test_the_next_one_is_the_activity_named_before(nlp) -> None:
+    bulletin = Bulletin(
+        "Nine volunteers came to the February working bee on the dunes. Our next one is on Sunday 11 March.",
+        title="Club news",
+        dates=[day("Sunday 11 March", "2026-03-11")],
+    )
+    events = events_of(nlp, bulletin)
+    assert [(e.event_type, e.start_date) for e in events if e.start_date] == [
+        ("work party", date(2026, 3, 11))
+    ]

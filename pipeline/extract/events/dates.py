@@ -33,7 +33,7 @@ from pipeline.extract.events.syntax import (
     phrase_top,
     span_root,
 )
-from pipeline.extract.events.tokens import SectionText, _find_phrases, has_any, match
+from pipeline.extract.events.tokens import SectionText, _find_phrases, ends_with, has_any, match
 from pipeline.extract.model_rules import lemma as lemma_of
 
 _MONTH_DISTANCE = 60  # characters between a month-only date and its trigger
@@ -327,7 +327,9 @@ def assign_dates(
                 anchors.append(Anchor(owner, mention, sentence, start))
             continue
         if chosen is None:
-            if mention.granularity != "day" or not has_any(st, sentence, lex.event_verbs):
+            # "It was held on 3 May", "Our next one is on Sunday 11 March": the activity before
+            cued = has_any(st, sentence, lex.event_verbs) or has_any(st, sentence, lex.back_reference_phrases)
+            if mention.granularity != "day" or not cued:
                 continue
             earlier = [p for p in phrases if p.sentence < sentence and not p.plural and not p.verb]
             if title is not None:
@@ -363,6 +365,7 @@ def assign_dates(
                 anchors.append(Anchor(phrases[taker], mention, main.sentence, mention.char_start - base))
             dated[taker] = list(dated[giver])
     anchors += _coordinated(st, phrases, dated, lex)
+    anchors += _followed(st, phrases, dated, lex)
     return anchors
 
 
@@ -397,6 +400,28 @@ def _coordinated(
             Anchor(phrases[taker], mention, phrases[taker].sentence, mention.char_start - base)
             for mention in dated[giver]
         ]
+    return found
+
+
+def _followed(
+    st: SectionText, phrases: Sequence[Phrase], dated: Mapping[int, Sequence[DateMention]], lex: EventLexicon
+) -> list[Anchor]:
+    """An activity that follows another in the same sentence ("The AGM will be held on 15 April
+    at the hall, followed by a talk on frogs") is held on its days when it has none of its own."""
+    if not lex.sequel_cues:
+        return []
+    base = st.section.char_start
+    found: list[Anchor] = []
+    for n, first in enumerate(phrases[:-1]):
+        second = phrases[n + 1]
+        if n not in dated or n + 1 in dated or first.sentence != second.sentence or second.verb:
+            continue
+        k = second.start
+        while k > first.end and st.lower[k - 1] in lex.determiners:
+            k -= 1
+        if not any(ends_with(st.lower, k, cue) for cue in lex.sequel_cues):
+            continue
+        found += [Anchor(second, mention, second.sentence, mention.char_start - base) for mention in dated[n]]
     return found
 
 

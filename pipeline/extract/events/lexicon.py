@@ -102,6 +102,11 @@ class EventLexicon:
     # Nouns of the entry to an activity: a date on a verb they are the subject of is no day of
     # the activity ("Registration for the Summit opens on 20 September").
     entry_words: frozenset[str] = frozenset()
+    # Words before an activity that follows another one on its days ("followed by a talk").
+    sequel_cues: tuple[Words, ...] = ()
+    # Words that stand for the activity named before, in a sentence that dates it ("Our next
+    # one is on Sunday 11 March").
+    back_reference_phrases: tuple[Words, ...] = ()
     entry_verbs: frozenset[str] = frozenset()  # lemmas: "open", "close", "start"
 
 
@@ -232,6 +237,8 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         date_labels=word_set("date_labels"),
         activity_words=word_set("activity_words"),
         entry_words=word_set("entry_words"),
+        sequel_cues=phrases("sequel_cues"),
+        back_reference_phrases=phrases("back_reference_phrases"),
         entry_verbs=word_set("entry_verbs"),
     )
 

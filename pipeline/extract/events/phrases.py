@@ -36,6 +36,7 @@ _MAX_VENUE = 8  # tokens of "at the Westfield Community Centre"
 _MAX_ASIDES = 2  # a venue and an organiser between an activity and its topic
 _PREDICATIVE = frozenset({"acomp", "conj", "advmod", "oprd"})
 _TITLE_CONTINUE_PREPS = frozenset({"for", "on", "of", "and", "&"})
+_CLAUSES = frozenset({"advcl", "acl"})  # dependencies of a participle that opens a clause
 _ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those", "said", "same"})
 _BE_FORMS = frozenset({"be", "been", "being", "is", "are", "was", "were", "'s", "'re"})
 _HAVE_FORMS = frozenset({"has", "have", "had", "'s", "'ve", "having"})
@@ -386,6 +387,8 @@ def _noun_phrase(
         previous = st.tokens[i - 1] if i > 0 and st.sentence_of[i - 1] == sentence else None
         if previous is None or previous.pos_ not in {"DET", "ADJ", "NUM", "NOUN", "PROPN", "PUNCT"}:
             return None  # a verb, not a noun: "to visit the site", "aimed at meeting the needs"
+        if previous.lower_ == "," and st.tokens[head].tag_ == "VBG" and st.tokens[head].dep_ in _CLAUSES:
+            return None  # a participle's clause: "next one is on Sunday, meeting at the car park"
     start = i
     k = i - 1
     while k >= 0 and st.sentence_of[k] == sentence and i - k <= _MAX_LEFT and k not in blocked:
