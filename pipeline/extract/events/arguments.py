@@ -43,7 +43,7 @@ _PURPOSE_PREPS = frozenset({"at", "during", "with"})
 _NOT_OWNERS = frozenset({"PERSON", "GPE", "NORP"})
 
 
-def _verb_keys(verb: Token) -> list[str]:
+def verb_keys(verb: Token) -> list[str]:
     """Ways the data may name a verb: "carry out", "take place", "hold"."""
     lemma = lemma_of(verb).lower()
     keys = [f"{lemma} {c.lower_}" for c in children(verb, "prt")]
@@ -127,7 +127,7 @@ def argument_phrases(
         if root is None or verb is None or not clean_link(root, verb):
             continue
         verbs = {**lex.title_argument_verbs, **lex.argument_verbs}
-        key = next((k for k in _verb_keys(verb) if k in verbs), None)
+        key = next((k for k in verb_keys(verb) if k in verbs), None)
         argument = _argument_of(verb, key) if key else None
         if key is None or argument is None:
             continue

@@ -26,23 +26,71 @@ from pipeline.extract.events.phrases import Phrase
 from pipeline.extract.events.records import Anchor
 from pipeline.extract.events.syntax import (
     argument_link,
+    chain,
     clean_link,
     distance,
     governing_verb,
     phrase_top,
     span_root,
 )
-from pipeline.extract.events.tokens import SectionText, _find_phrases, has_any, match
+from pipeline.extract.events.tokens import SectionText, _find_phrases, ends_with, has_any, match
 from pipeline.extract.model_rules import lemma as lemma_of
 
 _MONTH_DISTANCE = 60  # characters between a month-only date and its trigger
 _DEADLINE_WINDOW = 8  # words before a date searched for "deadline"
 _LIST_REACH = 300  # characters between an activity and the list of its days below it
+# Subjects that hold an activity rather than name one (the English and the French labels).
+_AGENTS = frozenset({"ORG", "PERSON", "PER", "NORP", "GPE", "LOC"})
 
 
 def _sentence_at(st: SectionText, offset: int) -> int:
     starts = [b[0] for b in st.sentences]
     return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _own_subject(st: SectionText, sentence: int, lex: EventLexicon) -> bool:
+    """Does a verb saying that something takes place have a subject of its own, a noun that is
+    no activity word ("a flu vaccination clinic will run at the centre on 14 May")? The
+    sentence is then about that thing, not the activity named before it ("It was held on ...")."""
+    if not st.parsed:
+        return False
+    indices = [k for k in range(len(st.tokens)) if st.sentence_of[k] == sentence]
+    if not indices:
+        return False
+    for k, _ in _find_phrases(st.lower, lex.event_verbs, indices[0], indices[-1] + 1):
+        subjects = [c for c in st.tokens[k].children if c.dep_ in _SUBJECT_DEPS]
+        if any(_other_thing(c, lex) for c in subjects):
+            return True
+    return False
+
+
+def _other_thing(subject: Token, lex: EventLexicon) -> bool:
+    """Does a subject name a thing of its own: a noun that is no agent (a body or a person holds
+    an activity), no activity word and no trigger?"""
+    word = subject.lower_
+    return (
+        subject.pos_ in {"NOUN", "PROPN"}
+        and subject.ent_type_ not in _AGENTS
+        and word not in lex.activity_words
+        and (word,) not in lex.triggers
+    )
+
+
+def _said_of_an_entry(st: SectionText, start: int, end: int, lex: EventLexicon) -> bool:
+    """Does the date hang on a verb that opens or closes the entry to an activity, the entry
+    its subject ("Registration for the Summit opens on 20 September"), not on the activity?
+    ("Nominations were screened on 14 May" is an activity of its own.)"""
+    if not st.parsed or not lex.entry_words:
+        return False
+    root = span_root(st, start, end)
+    for token in chain(root) if root is not None else ():
+        # the nearest word above the date with a subject: a verb, or the adjective the parser
+        # may take "open" for ("Bookings for the Forum open on 2 March")
+        subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            opens = lemma_of(token).lower() in lex.entry_verbs or token.lower_ in lex.entry_verbs
+            return opens and any(c.lower_ in lex.entry_words for c in subjects)
+    return False
 
 
 def is_deadline(st: SectionText, mention: DateMention, lex: EventLexicon) -> bool:
@@ -58,6 +106,8 @@ def is_deadline(st: SectionText, mention: DateMention, lex: EventLexicon) -> boo
     # "the deadline for applications to the course is 5 May"
     near = before[-_DEADLINE_WINDOW:]
     if any(match(near, k, cue) for cue in lex.deadline_words for k in range(len(near))):
+        return True
+    if _said_of_an_entry(st, start, mention.char_end - st.section.char_start, lex):
         return True
     # A label: "- 1 June: Deadline for course applications"
     end = mention.char_end - st.section.char_start
@@ -106,6 +156,7 @@ def _coarse(mention: DateMention) -> bool:
 
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+_RELATIVE_CLAUSES = frozenset({"relcl", "acl:relcl"})
 # "Spring Fair – Saturday 4 May", "sa visite à Kolofata le 12 mai", "Repas des aînés ce jeudi 19"
 _BETWEEN_NAME_AND_DAY = " \t\n,:-–—"
 # "gave a speech at a reception", "hosted the pupils for a nature walk"
@@ -143,6 +194,15 @@ def _tied(
     return top.head.i == verb.i and top.dep_ in _SUBJECT_DEPS
 
 
+def _in_other_clause(head: Token, root: Token) -> bool:
+    """Is the activity named inside a relative clause that leaves the date out ("a trustee,
+    who chaired the 2009 Gala, passed away on 12 August": the day is the trustee's)?"""
+    for token in (head, *head.ancestors):
+        if token.dep_ in _RELATIVE_CLAUSES:
+            return not token.left_edge.i <= root.i <= token.right_edge.i
+    return False
+
+
 def _choose(
     st: SectionText,
     candidates: Sequence[Phrase],
@@ -165,6 +225,8 @@ def _choose(
     if not order:
         return None
     root = span_root(st, start, end) if st.parsed else None
+    if root is not None:
+        order = [p for p in order if not _in_other_clause(st.tokens[p.head], root)]
     # A trigger with other senses gets a date only through its own clause ("a careers fair
     # took place on 9 April"), not from anywhere in the sentence ("tensions rose on 5 May
     # due to competition for water").
@@ -265,12 +327,14 @@ def assign_dates(
                 anchors.append(Anchor(owner, mention, sentence, start))
             continue
         if chosen is None:
-            if mention.granularity != "day" or not has_any(st, sentence, lex.event_verbs):
+            # "It was held on 3 May", "Our next one is on Sunday 11 March": the activity before
+            cued = has_any(st, sentence, lex.event_verbs) or has_any(st, sentence, lex.back_reference_phrases)
+            if mention.granularity != "day" or not cued:
                 continue
             earlier = [p for p in phrases if p.sentence < sentence and not p.plural and not p.verb]
             if title is not None:
                 anchors.append(Anchor(title.phrase, mention, sentence, start))
-            elif earlier:
+            elif earlier and not _own_subject(st, sentence, lex):
                 anchors.append(Anchor(earlier[-1], mention, sentence, start))
             continue
         dated.setdefault(index[id(chosen)], []).append(mention)
@@ -301,6 +365,7 @@ def assign_dates(
                 anchors.append(Anchor(phrases[taker], mention, main.sentence, mention.char_start - base))
             dated[taker] = list(dated[giver])
     anchors += _coordinated(st, phrases, dated, lex)
+    anchors += _followed(st, phrases, dated, lex)
     return anchors
 
 
@@ -335,6 +400,28 @@ def _coordinated(
             Anchor(phrases[taker], mention, phrases[taker].sentence, mention.char_start - base)
             for mention in dated[giver]
         ]
+    return found
+
+
+def _followed(
+    st: SectionText, phrases: Sequence[Phrase], dated: Mapping[int, Sequence[DateMention]], lex: EventLexicon
+) -> list[Anchor]:
+    """An activity that follows another in the same sentence ("The AGM will be held on 15 April
+    at the hall, followed by a talk on frogs") is held on its days when it has none of its own."""
+    if not lex.sequel_cues:
+        return []
+    base = st.section.char_start
+    found: list[Anchor] = []
+    for n, first in enumerate(phrases[:-1]):
+        second = phrases[n + 1]
+        if n not in dated or n + 1 in dated or first.sentence != second.sentence or second.verb:
+            continue
+        k = second.start
+        while k > first.end and st.lower[k - 1] in lex.determiners:
+            k -= 1
+        if not any(ends_with(st.lower, k, cue) for cue in lex.sequel_cues):
+            continue
+        found += [Anchor(second, mention, second.sentence, mention.char_start - base) for mention in dated[n]]
     return found
 
 

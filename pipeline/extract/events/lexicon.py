@@ -96,6 +96,18 @@ class EventLexicon:
     reference_cues: tuple[Words, ...] = ()
     # Labels of a line that gives an activity's days ("Date: 6 October 2026", "Quand : le 12 mai").
     date_labels: frozenset[str] = frozenset()
+    # Nouns that stand for the activity named before, as the subject of a verb that says it
+    # takes place ("The activity was organised by the volunteers on 17 October").
+    activity_words: frozenset[str] = frozenset()
+    # Nouns of the entry to an activity: a date on a verb they are the subject of is no day of
+    # the activity ("Registration for the Summit opens on 20 September").
+    entry_words: frozenset[str] = frozenset()
+    # Words before an activity that follows another one on its days ("followed by a talk").
+    sequel_cues: tuple[Words, ...] = ()
+    # Words that stand for the activity named before, in a sentence that dates it ("Our next
+    # one is on Sunday 11 March").
+    back_reference_phrases: tuple[Words, ...] = ()
+    entry_verbs: frozenset[str] = frozenset()  # lemmas: "open", "close", "start"
 
 
 def words_of(phrase: str) -> Words:
@@ -223,6 +235,11 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         conjunctions=word_set("conjunctions"),
         reference_cues=phrases("reference_cues"),
         date_labels=word_set("date_labels"),
+        activity_words=word_set("activity_words"),
+        entry_words=word_set("entry_words"),
+        sequel_cues=phrases("sequel_cues"),
+        back_reference_phrases=phrases("back_reference_phrases"),
+        entry_verbs=word_set("entry_verbs"),
     )
 
 

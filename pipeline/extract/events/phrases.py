@@ -36,6 +36,7 @@ _MAX_VENUE = 8  # tokens of "at the Westfield Community Centre"
 _MAX_ASIDES = 2  # a venue and an organiser between an activity and its topic
 _PREDICATIVE = frozenset({"acomp", "conj", "advmod", "oprd"})
 _TITLE_CONTINUE_PREPS = frozenset({"for", "on", "of", "and", "&"})
+_CLAUSES = frozenset({"advcl", "acl"})  # dependencies of a participle that opens a clause
 _ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those", "said", "same"})
 _BE_FORMS = frozenset({"be", "been", "being", "is", "are", "was", "were", "'s", "'re"})
 _HAVE_FORMS = frozenset({"has", "have", "had", "'s", "'ve", "having"})
@@ -346,6 +347,19 @@ def _host_before(st: SectionText, start: int, lex: EventLexicon) -> bool:
     return any(ends_with(st.lower, k, cue) for cue in lex.host_cues)
 
 
+def _determiner_before(st: SectionText, start: int, blocked: frozenset[int]) -> str:
+    """The word before a name, over a date written between it and the trigger ("the June 12
+    event", "the 3-5 May workshop": the date says which one, the article that it was named
+    before)."""
+    sentence = st.sentence_of[start]
+    k = start - 1
+    while k >= 0 and k in blocked and st.sentence_of[k] == sentence:
+        k -= 1
+    if k < start - 1 and (k < 0 or st.lower[k] not in _ANAPHORIC_DETS):
+        k = start - 1  # a date alone before the trigger: the word before is the date's
+    return st.lower[k] if k >= 0 and st.sentence_of[k] == sentence else ""
+
+
 def _noun_phrase(
     st: SectionText, i: int, size: int, event_type: str, blocked: frozenset[int], lex: EventLexicon
 ) -> Phrase | None:
@@ -373,6 +387,8 @@ def _noun_phrase(
         previous = st.tokens[i - 1] if i > 0 and st.sentence_of[i - 1] == sentence else None
         if previous is None or previous.pos_ not in {"DET", "ADJ", "NUM", "NOUN", "PROPN", "PUNCT"}:
             return None  # a verb, not a noun: "to visit the site", "aimed at meeting the needs"
+        if previous.lower_ == "," and st.tokens[head].tag_ == "VBG" and st.tokens[head].dep_ in _CLAUSES:
+            return None  # a participle's clause: "next one is on Sunday, meeting at the car park"
     start = i
     k = i - 1
     while k >= 0 and st.sentence_of[k] == sentence and i - k <= _MAX_LEFT and k not in blocked:
@@ -407,7 +423,7 @@ def _noun_phrase(
     # making it a particular one: "a working visit to the Headquarters" is the title's visit.
     destination = _right_end(st, j, blocked, lex, event_type) if end == j else end
     topic = _topic_after_venue(st, end, blocked, lex) if end == j else None
-    det = st.lower[start - 1] if start > 0 and st.sentence_of[start - 1] == sentence else ""
+    det = _determiner_before(st, start, blocked)
     modified = start < i or max(end, destination) > j or topic is not None
     specific = (
         end > j

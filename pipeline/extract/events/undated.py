@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.core.ids import normalise_name
+from pipeline.extract.events.arguments import verb_keys
 from pipeline.extract.events.names import resolve_name
 from pipeline.extract.events.phrases import Phrase, named_activity, venue_end
 from pipeline.extract.events.places import PlaceHit, place_kind
@@ -28,6 +29,7 @@ _PLACE_GAP = 3  # characters between an activity's name and "in X" right after i
 _NEAR_VERB = 2  # edges between an activity and the verb that says it takes place
 _LIST_BREAKS = frozenset({";", ":", ".", "!", "?"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_HELD = "event"  # the type of argument_verbs that say an activity was held ("carry out")
 _MAX_GERUND = 14  # tokens of "hosting Riverside College for coastal ecology lessons"
 
 
@@ -210,17 +212,16 @@ def _run_by(ctx: Context, phrase: Phrase) -> bool:
 
 def _carried_out(ctx: Context, phrase: Phrase) -> bool:
     """Is the activity the object of an organiser's verb told in the past, or the subject of
-    its passive ("we held a very successful plant sale", "a fundraising dinner was held")?"""
+    its passive ("we held a very successful plant sale", "a fundraising dinner was held"), or of
+    a verb that says an activity was held ("a seed distribution was carried out")?"""
     if not ctx.st.parsed:
         return False
     head = ctx.st.tokens[phrase.head]
     verb = head.head
-    return (
-        head.dep_ in {"dobj", "nsubjpass"}
-        and verb.lower_ in ctx.lex.organiser_verbs
-        and verb.i != head.i
-        and told_in_past(head)
+    holds = verb.lower_ in ctx.lex.organiser_verbs or any(
+        ctx.lex.argument_verbs.get(key) == _HELD for key in verb_keys(verb)
     )
+    return head.dep_ in {"dobj", "nsubjpass"} and holds and verb.i != head.i and told_in_past(head)
 
 
 def list_starts(ctx: Context) -> dict[int, int]:
