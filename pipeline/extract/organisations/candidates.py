@@ -422,11 +422,13 @@ def section_candidates(
     text: str,
     words: Sequence[Word],
     clues: BulletinClues,
+    linked: Sequence[tuple[int, int]] = (),
 ) -> list[Candidate]:
     """Accepted organisation mentions of one section (offsets in the section text).
 
     ``text`` is ``doc.text`` (which spaCy rebuilds on each access) and ``words`` is
-    ``doc_words(doc)``.
+    ``doc_words(doc)``; ``linked`` are the character spans of the names with a link inside
+    that the bulletin repeats (``linked.linked_names``).
     """
     quoted = quoted_ranges(text)
 
@@ -471,6 +473,7 @@ def section_candidates(
     for a, b in (*company_names(words, ref), *described_names(words, ref, evidence)):
         s, e = words[a].char_start, words[b - 1].char_end
         names.append(Candidate(s, e, text[s:e], None, "pattern", heading(s)))
+    names.extend(Candidate(s, e, text[s:e], None, "pattern", heading(s)) for s, e in linked)
     for m in ref.name_pattern.finditer(text):
         if not word_in_capitals(text, m.start(), m.end(), vocabulary, acronyms):
             names.append(Candidate(m.start(), m.end(), m.group(), None, "reference", heading(m.start())))

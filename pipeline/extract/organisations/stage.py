@@ -21,6 +21,7 @@ from pipeline.extract.organisations.classification import (
     with_long_forms,
 )
 from pipeline.extract.organisations.head_first import bracketed_definitions
+from pipeline.extract.organisations.linked import linked_names
 from pipeline.extract.organisations.masthead import initials, masthead_body, title_case, written_forms
 from pipeline.extract.organisations.misreadings import bulletin_clues, generic_organ
 from pipeline.extract.places.areas import area_candidates
@@ -166,6 +167,10 @@ def find_organisations(
     acronyms = acronym_pattern(bulletin_acronyms(docs, reference, defs, places, texts))
 
     clues = bulletin_clues(docs, reference)
+    linked: list[list[tuple[int, int]]] = [[] for _ in docs]
+    for mention in linked_names(docs, reference, vocabulary):
+        span = docs[mention.section][mention.start : mention.end]
+        linked[mention.section].append((span.start_char, span.end_char))
     candidates: list[tuple[int, Candidate]] = []
     for i, (section, doc) in enumerate(zip(sections, docs, strict=True)):
         section_defs = [d for j, d in definitions if j == i]
@@ -183,6 +188,7 @@ def find_organisations(
                 texts[i],
                 words_by_section[i],
                 clues,
+                linked[i],
             )
         )
     candidates = _with_masthead(candidates, sections, texts, reference)

@@ -1,0 +1,77 @@
+"""Names the bulletin's usage makes whole: a name with a link inside and no head word, written
+more than once ("Bread of the Poor"). And a name in brackets alone on its line, a byline, is
+no body.
+
+Sentences are written for these tests; no bulletin's wording is copied.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from test_organisations_en_names import extract
+
+from pipeline.extract.organisations.linked import linked_names
+from pipeline.extract.organisations.misreadings import alone_on_line
+from pipeline.extract.reference.organisations import load_org_reference
+
+EN_REFERENCE = load_org_reference()
+
+
+def _with_orgs(text: str, orgs: list[str]) -> spacy.tokens.Doc:
+    """A blank English doc of ``text`` whose ``orgs`` (first occurrences) are ORG entities."""
+    doc = spacy.blank("en")(text)
+    spans = []
+    for org in orgs:
+        start = text.index(org)
+        spans.append(doc.char_span(start, start + len(org), label="ORG"))
+    doc.ents = spans
+    return doc
+
+
+def _linked(doc: spacy.tokens.Doc) -> list[str]:
+    return [doc[n.start : n.end].text for n in linked_names([doc], EN_REFERENCE, frozenset())]
+
+
+def test_a_linked_name_written_twice_over_a_model_org_is_whole() -> None:
+    text = "Partners in Water Chair's report. Everyone thanked Partners in Water in May."
+    assert _linked(_with_orgs(text, ["Water Chair"])) == ["Partners in Water", "Partners in Water"]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        # written once
+        ("Partners in Water Chair's report was read.", ["Water Chair"]),
+        # no word of it an organisation for the model
+        ("Partners in Water met. Partners in Water left.", []),
+        # the topic of a meeting, the complement of a title
+        ("Meeting on Rural Roads in Asia. The Meeting on Rural Roads in Asia ended.", ["Rural Roads"]),
+        ("Minister of Public Works of Fiji. The Minister of Public Works of Fiji came.", ["Public Works"]),
+    ],
+)
+def test_no_linked_name_without_the_bulletins_usage(text: str, orgs: list[str]) -> None:
+    assert _linked(_with_orgs(text, orgs)) == []
+
+
+@pytest.mark.model
+def test_a_name_the_model_cuts_at_its_link_is_whole(nlp) -> None:
+    text = (
+        "Report Bread of the Poor - Flood Relief Day 3\nThe Bread of the Poor volunteers packed food "
+        "parcels in Sukkur. A reporter filmed the Bread of the Poor distribution for the evening news."
+    )
+    orgs = extract(nlp, text, EN_REFERENCE)
+    assert [(o.name, o.n_mentions) for o in orgs if "Poor" in o.name] == [("Bread of the Poor", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alone"),
+    [
+        ("The council met on Friday.\n[Hiroko Tanabe]\n", "Hiroko Tanabe", True),  # a byline
+        ("(Marta Kowalczyk)\nMore news", "Marta Kowalczyk", True),
+        ("Thanks to [Hiroko Tanabe] for the photos.\n", "Hiroko Tanabe", False),
+    ],
+)
+def test_a_name_in_brackets_alone_on_its_line_is_a_byline(text: str, name: str, alone: bool) -> None:
+    start = text.index(name)
+    assert alone_on_line(text, start, start + len(name)) is alone
