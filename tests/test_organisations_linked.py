@@ -1,6 +1,6 @@
 """Names the bulletin's usage makes whole: a name with a link inside and no head word, written
-more than once ("Bread of the Poor"). And a name in brackets alone on its line, a byline, is
-no body.
+more than once ("Bread of the Poor"); an acronym after an elided article ("à l'UPMV") and the
+name whose letters it spells. And a name in brackets alone on its line, a byline, is no body.
 
 Sentences are written for these tests; no bulletin's wording is copied.
 """
@@ -11,11 +11,14 @@ import pytest
 import spacy
 from test_organisations_en_names import extract
 
+from pipeline.extract.organisations.candidates import after_elided_article
 from pipeline.extract.organisations.linked import linked_names
 from pipeline.extract.organisations.misreadings import alone_on_line
-from pipeline.extract.reference.organisations import load_org_reference
+from pipeline.extract.organisations.stage import spelled_name
+from pipeline.extract.reference.organisations import language_reference, load_org_reference
 
 EN_REFERENCE = load_org_reference()
+FR_REFERENCE = language_reference(EN_REFERENCE, "fr")
 
 
 def _with_orgs(text: str, orgs: list[str]) -> spacy.tokens.Doc:
@@ -62,6 +65,50 @@ def test_a_name_the_model_cuts_at_its_link_is_whole(nlp) -> None:
     )
     orgs = extract(nlp, text, EN_REFERENCE)
     assert [(o.name, o.n_mentions) for o in orgs if "Poor" in o.name] == [("Bread of the Poor", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "after"),
+    [
+        ("Elle enseigne à l'UPMV.", 18, True),
+        ("le soutien d\u2019OCRA a suffi", 13, True),
+        ("le PLU a été voté", 3, False),  # no elided article
+        ("Appel'ABC", 6, False),  # an apostrophe inside a word
+    ],
+)
+def test_an_acronym_after_an_elided_french_article(text: str, start: int, after: bool) -> None:
+    assert after_elided_article(text, start, FR_REFERENCE) is after
+    assert after_elided_article(text, start, EN_REFERENCE) is False  # English elides no article
+
+
+@pytest.mark.model
+def test_an_unknown_acronym_after_l_names_a_body(fr_nlp) -> None:
+    text = "Elle enseigne à l'UPMV depuis 2010 et dirige un laboratoire.\n"
+    assert "UPMV" in {o.acronym for o in extract(fr_nlp, text, FR_REFERENCE)}
+
+
+MUSIC = "International Association of Music Libraries"
+
+
+@pytest.mark.parametrize(
+    ("acronym", "names", "spelled"),
+    [
+        ("UPm", ["Université de Pomerol", "Institut du Pomerol"], "Université de Pomerol"),
+        ("IAML", [MUSIC], MUSIC),
+        ("UPm", ["Université de Pomerol", "Union des Pommiers"], None),  # two names spell it
+        ("UCL", ["Institut de philosophie de l'UCL"], None),  # holds the acronym itself
+        ("UP", ["Université de Pomerol"], None),  # too few letters
+    ],
+)
+def test_an_acronym_is_the_one_name_that_spells_it(
+    acronym: str, names: list[str], spelled: str | None
+) -> None:
+    assert spelled_name(acronym, names) == spelled
+
+
+def test_an_acronym_whose_capitals_are_not_the_initials_spells_no_name() -> None:
+    # the letters are there in order, but "Fire" and "Rescue" give none of its capitals
+    assert spelled_name("NOC", ["National Fire and Rescue Office Command"]) is None
 
 
 @pytest.mark.parametrize(

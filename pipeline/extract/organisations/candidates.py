@@ -355,7 +355,19 @@ def _acronym_names_body(
     """An undefined, unknown acronym used as an affiliation, or after a source label."""
     if _unknown_acronym_ok(word, ref, defs, places) and _affiliation_context(doc, text, start, end, ref):
         return True
+    if _unknown_acronym_ok(word, ref, defs, places) and after_elided_article(text, start, ref):
+        return True
     return _unknown_acronym_ok(word, ref, defs, frozenset()) and _after_source_label(doc, start, ref)
+
+
+def after_elided_article(text: str, start: int, ref: OrgReference) -> bool:
+    """The word at ``start`` follows an elided article that the language writes before a body's
+    acronym ("à l'UCL", "le soutien d'OCHA"; ``OrgReference.acronym_articles``)."""
+    before = text[max(0, start - 3) : start].replace("\u2019", "'")
+    return any(
+        before.endswith(article) and not before[: -len(article)][-1:].isalpha()
+        for article in ref.acronym_articles
+    )
 
 
 def bulletin_acronyms(
