@@ -12,10 +12,12 @@ import spacy
 from test_organisations_en_names import extract
 
 from pipeline.extract.organisations.candidates import after_elided_article
+from pipeline.extract.organisations.head_first import head_first_names
 from pipeline.extract.organisations.linked import linked_names
 from pipeline.extract.organisations.misreadings import alone_on_line
 from pipeline.extract.organisations.stage import spelled_name
 from pipeline.extract.reference.organisations import language_reference, load_org_reference
+from pipeline.extract.words import doc_words
 
 EN_REFERENCE = load_org_reference()
 FR_REFERENCE = language_reference(EN_REFERENCE, "fr")
@@ -122,3 +124,29 @@ def test_an_acronym_whose_capitals_are_not_the_initials_spells_no_name() -> None
 def test_a_name_in_brackets_alone_on_its_line_is_a_byline(text: str, name: str, alone: bool) -> None:
     start = text.index(name)
     assert alone_on_line(text, start, start + len(name)) is alone
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Il prend la direction de la MRC des Îles-Vertes.", ["MRC des Îles-Vertes"]),
+        ("Retrait du SIVOM de Production d'Eau du Haut-Val.", ["SIVOM de Production d'Eau du Haut-Val"]),
+        # a thing's acronym, a known body's, or no capitalised name after the link
+        ("le vote du PLU de Bourg-Neuf", []),
+        ("le HCR de Goma a aidé", []),
+        ("le CCAS de la commune", []),
+    ],
+)
+def test_a_french_name_headed_by_a_body_kinds_acronym(text: str, names: list[str]) -> None:
+    words = doc_words(spacy.blank("fr")(text))
+    found = [
+        text[words[a].char_start : words[b - 1].char_end] for a, b in head_first_names(words, FR_REFERENCE)
+    ]
+    assert found == names
+
+
+@pytest.mark.model
+def test_the_acronym_heading_a_french_name_is_no_body_of_its_own(fr_nlp) -> None:
+    text = "Mme Lavoie prend la direction générale de la MRC des Îles-Vertes en janvier.\n"
+    orgs = extract(fr_nlp, text, FR_REFERENCE)
+    assert [o.name for o in orgs if "MRC" in o.name] == ["MRC des Îles-Vertes"]

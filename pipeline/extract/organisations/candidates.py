@@ -502,6 +502,9 @@ def section_candidates(
         and not (
             m.group() not in defs.org and word_in_capitals(text, m.start(), m.end(), vocabulary, acronyms)
         )
+        # The acronym of a kind of body heading a head-first name ("la [MRC] des Îles-Vertes") is
+        # that name's first word, no mention of its own.
+        and not (ref.head_first and any(a.start == m.start() < m.end() < a.end for a in accepted))
     ]
 
     # The long form of an acronym that names no body ("Strength, Weakness ... (SWOT)"), or a part of it.
