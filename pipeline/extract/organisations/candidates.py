@@ -355,7 +355,19 @@ def _acronym_names_body(
     """An undefined, unknown acronym used as an affiliation, or after a source label."""
     if _unknown_acronym_ok(word, ref, defs, places) and _affiliation_context(doc, text, start, end, ref):
         return True
+    if _unknown_acronym_ok(word, ref, defs, places) and after_elided_article(text, start, ref):
+        return True
     return _unknown_acronym_ok(word, ref, defs, frozenset()) and _after_source_label(doc, start, ref)
+
+
+def after_elided_article(text: str, start: int, ref: OrgReference) -> bool:
+    """The word at ``start`` follows an elided article that the language writes before a body's
+    acronym ("à l'UCL", "le soutien d'OCHA"; ``OrgReference.acronym_articles``)."""
+    before = text[max(0, start - 3) : start].replace("\u2019", "'")
+    return any(
+        before.endswith(article) and not before[: -len(article)][-1:].isalpha()
+        for article in ref.acronym_articles
+    )
 
 
 def bulletin_acronyms(
@@ -422,11 +434,13 @@ def section_candidates(
     text: str,
     words: Sequence[Word],
     clues: BulletinClues,
+    linked: Sequence[tuple[int, int]] = (),
 ) -> list[Candidate]:
     """Accepted organisation mentions of one section (offsets in the section text).
 
     ``text`` is ``doc.text`` (which spaCy rebuilds on each access) and ``words`` is
-    ``doc_words(doc)``.
+    ``doc_words(doc)``; ``linked`` are the character spans of the names with a link inside
+    that the bulletin repeats (``linked.linked_names``).
     """
     quoted = quoted_ranges(text)
 
@@ -471,6 +485,7 @@ def section_candidates(
     for a, b in (*company_names(words, ref), *described_names(words, ref, evidence)):
         s, e = words[a].char_start, words[b - 1].char_end
         names.append(Candidate(s, e, text[s:e], None, "pattern", heading(s)))
+    names.extend(Candidate(s, e, text[s:e], None, "pattern", heading(s)) for s, e in linked)
     for m in ref.name_pattern.finditer(text):
         if not word_in_capitals(text, m.start(), m.end(), vocabulary, acronyms):
             names.append(Candidate(m.start(), m.end(), m.group(), None, "reference", heading(m.start())))
@@ -487,6 +502,9 @@ def section_candidates(
         and not (
             m.group() not in defs.org and word_in_capitals(text, m.start(), m.end(), vocabulary, acronyms)
         )
+        # The acronym of a kind of body heading a head-first name ("la [MRC] des Îles-Vertes") is
+        # that name's first word, no mention of its own.
+        and not (ref.head_first and any(a.start == m.start() < m.end() < a.end for a in accepted))
     ]
 
     # The long form of an acronym that names no body ("Strength, Weakness ... (SWOT)"), or a part of it.

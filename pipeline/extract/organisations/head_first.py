@@ -97,6 +97,30 @@ def _numbered(words: Sequence[Word], j: int) -> bool:
     )
 
 
+# The links that open a complement ("de", "du", "des", "d'"), not "et" or "pour".
+_OF_LINKS = frozenset({"de", "du", "des", "d'", "d\u2019"})
+
+
+def _acronym_head(words: Sequence[Word], k: int, ref: OrgReference) -> bool:
+    """Word ``k`` is an unknown acronym in capitals that heads a name running on with a link and
+    a capitalised name: the acronym of a kind of body before the place it serves ("la MRC des
+    Îles-Vertes", "le SIVOM du Haut-Val"); not a known body's ("le HCR de Goma" is the HCR), nor
+    an acronym of a thing (``OrgReference.non_org_acronyms``: "le PLU de Bourg")."""
+    text = words[k].text
+    if not (is_acronym_token(text) and text.isupper()) or text in ref.non_org_acronyms:
+        return False
+    if ref.lookup_acronym(text) is not None:
+        return False
+    if words[k + 1 : k + 2] and words[k + 1].text.lower() not in _OF_LINKS:
+        return False  # "DURAND et Mme ...": a surname in a list
+    after = _link_end(words, k + 1, ref)
+    if not k + 1 < after < len(words):
+        return False
+    name = words[after].text
+    # A name in Title Case after it, not a heading in capitals ("ELECTION DU BUREAU").
+    return is_cap_word(name) and any(c.islower() for c in name)
+
+
 def head_first_names(words: Sequence[Word], ref: OrgReference) -> list[tuple[int, int]]:
     """Spans (word indices, end exclusive) of head-first organisation names in ``words``."""
     found: list[tuple[int, int]] = []
@@ -104,7 +128,8 @@ def head_first_names(words: Sequence[Word], ref: OrgReference) -> list[tuple[int
     while k < len(words):
         text = words[k].text
         lower_case = text in ref.lower_case_heads
-        if not (lower_case or (text[:1].isupper() and text.lower() in ref.head_words)):
+        head = lower_case or (text[:1].isupper() and text.lower() in ref.head_words)
+        if not (head or _acronym_head(words, k, ref)):
             k += 1
             continue
         end = head_first_end(words, k, ref)

@@ -216,11 +216,12 @@ def town_after_preposition(doc: Doc, first: int, text: str) -> bool:
 
 
 def alone_on_line(text: str, start: int, end: int) -> bool:
-    """The name is all there is on its line: a heading or a title, not a mention."""
+    """The name is all there is on its line, perhaps in brackets: a heading, a title or a byline
+    ("[Jane Roe]" under an article), not a mention."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
-    return line.strip(" \t\u00a0:.") == text[start:end]
+    return line.strip(" \t\u00a0:.[]()") == text[start:end]
 
 
 def _in_capitals(word: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import pycountry
@@ -11,7 +11,12 @@ from spacy.tokens import Doc
 
 from pipeline.core.ids import normalise_name, stable_id
 from pipeline.core.records import Mention, Organisation, Section
-from pipeline.extract.acronyms import acronym_pattern, find_definitions_in_text
+from pipeline.extract.acronyms import (
+    acronym_pattern,
+    find_definitions_in_text,
+    match_long_form,
+    max_long_form_words,
+)
 from pipeline.extract.context import DocumentContext, Extracted, make_mention
 from pipeline.extract.organisations.candidates import Candidate, bulletin_acronyms, section_candidates
 from pipeline.extract.organisations.classification import (
@@ -21,6 +26,7 @@ from pipeline.extract.organisations.classification import (
     with_long_forms,
 )
 from pipeline.extract.organisations.head_first import bracketed_definitions
+from pipeline.extract.organisations.linked import linked_names
 from pipeline.extract.organisations.masthead import initials, masthead_body, title_case, written_forms
 from pipeline.extract.organisations.misreadings import bulletin_clues, generic_organ
 from pipeline.extract.places.areas import area_candidates
@@ -129,6 +135,28 @@ def _area_names(docs: Sequence[Doc], gazetteer: Gazetteer, local: LocalWords | N
     return frozenset(names)
 
 
+# Fewer letters spell too many names by chance.
+MIN_SPELLED_LETTERS = 3
+
+
+def spelled_name(acronym: str, names: Iterable[str]) -> str | None:
+    """The one name among ``names`` whose initials are the capitals of ``acronym`` and whose
+    letters spell the rest of it in order (Schwartz–Hearst: "ULg" in "Université de Liège");
+    None where none or several do."""
+    if sum(c.isalpha() for c in acronym) < MIN_SPELLED_LETTERS:
+        return None
+    capitals = "".join(filter(str.isupper, acronym))
+    matches = {
+        name
+        for name in names
+        if acronym not in name
+        and initials(name) == capitals
+        and len(name.split()) <= max_long_form_words(acronym)
+        and match_long_form(acronym, name.split()) == 0
+    }
+    return matches.pop() if len(matches) == 1 else None
+
+
 def find_organisations(
     doc_id: str,
     sections: Sequence[Section],
@@ -166,6 +194,10 @@ def find_organisations(
     acronyms = acronym_pattern(bulletin_acronyms(docs, reference, defs, places, texts))
 
     clues = bulletin_clues(docs, reference)
+    linked: list[list[tuple[int, int]]] = [[] for _ in docs]
+    for mention in linked_names(docs, reference, vocabulary):
+        span = docs[mention.section][mention.start : mention.end]
+        linked[mention.section].append((span.start_char, span.end_char))
     candidates: list[tuple[int, Candidate]] = []
     for i, (section, doc) in enumerate(zip(sections, docs, strict=True)):
         section_defs = [d for j, d in definitions if j == i]
@@ -183,6 +215,7 @@ def find_organisations(
                 texts[i],
                 words_by_section[i],
                 clues,
+                linked[i],
             )
         )
     candidates = _with_masthead(candidates, sections, texts, reference)
@@ -195,7 +228,12 @@ def find_organisations(
         found.append((i, c, name, acronym))
     # An acronym no definition or reference expands, that spells the initials of a name the
     # bulletin writes ("CRPCG" beside the masthead's "Cooleman Ridge Park Care Group"), is that name.
-    spelled = {initials(name): name for _, c, name, _ in found if c.name and len(name.split()) > 1}
+    # Failing that, the one such name whose letters it spells in order ("ULg" beside "Université de Liège").
+    names = {name for _, c, name, _ in found if c.name and len(name.split()) > 1}
+    spelled = {initials(name): name for name in names}
+    for acronym in {a for _, _, name, a in found if a and name == a and a not in spelled}:
+        if (long := spelled_name(acronym, names)) is not None:
+            spelled[acronym] = long
     found = [
         (i, c, spelled[acronym], acronym) if name == acronym and acronym in spelled else (i, c, name, acronym)
         for i, c, name, acronym in found

@@ -64,6 +64,8 @@ class OrgReference:
     kind_nouns: frozenset[str] = frozenset()  # "X, a *charity* based in Y": X is a body
     taxon_words: frozenset[str] = frozenset()  # "grass", "orchid": heads of plants' and animals' names
     source_labels: frozenset[str] = frozenset()  # "Source: MSPP": the body a figure comes from
+    acronym_articles: frozenset[str] = frozenset()  # "l'", "d'": "à l'UCL" names a body
+    inner_links: frozenset[str] = frozenset()  # "of", "in": "Gift *of* the Givers" (``linked``)
     eponym_titles: frozenset[str] = frozenset()  # "*King* George V Trust": a title the name keeps
     # Languages that write names head first, running on in lower case ("Agence des services
     # numériques"): the links a name runs on with ("de la", "pour le"), the lower-case words
@@ -148,6 +150,8 @@ def make_reference(
         epithet_endings=tuple(sorted(words("species_epithet_endings"))),
         taxon_words=words("taxon_words"),
         source_labels=words("source_labels"),
+        acronym_articles=words("acronym_articles"),
+        inner_links=words("inner_links"),
         eponym_titles=words("eponym_titles"),
         by_name=MappingProxyType(by_name),
         by_acronym=MappingProxyType(by_acronym),
