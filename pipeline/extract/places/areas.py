@@ -268,11 +268,12 @@ def area_key(cand: Candidate, gazetteer: Gazetteer, words: LocalWords) -> str | 
 def _named_after_kind(
     doc: Doc, texts: Sequence[str], gazetteer: Gazetteer, words: LocalWords
 ) -> list[Candidate]:
-    """ "the suburb of Fraser", "the town of Warren": a capitalised name after a kind of place
-    and "of" is a place, located by its name or else in the bulletin's country."""
+    """ "the suburb of Fraser", "the town of Warren", "the Mayor of Sparta": a capitalised name
+    after a kind of place or a town's office and "of" is a place, located by its name or else
+    in the bulletin's country."""
     out = []
     # The kind in lower case: "City of Cape Town" is often a body, its government.
-    nouns = words.place_nouns | words.titled_place_nouns
+    nouns = words.place_nouns | words.titled_place_nouns | words.town_offices
     kinds = [i for i in range(len(texts) - 2) if texts[i] in nouns]
     kinds += [k for k in (_kind_phrase_end(texts, i, words) for i in range(len(texts) - 2)) if k is not None]
     for i in sorted(kinds):
