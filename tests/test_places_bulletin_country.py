@@ -157,3 +157,23 @@ def test_a_hyphened_town_inside_an_organisations_name_is_no_place(gazetteer):
     name = "Lycée Jean-de-la-Roche"
     org = (text.index(name), text.index(name) + len(name))
     assert places_of(gazetteer, spacy.blank("fr")(text), language="fr", organisations=(org,)) == {}
+
+
+def test_an_english_town_with_several_link_words(blank, gazetteer):
+    doc = blank("The fete at Upton-on-the-Marsh raised funds for Wales.")
+    assert places_of(gazetteer, doc) == {"Upton-on-the-Marsh": "GB", "Wales": "GB"}
+
+
+
+# -- a French heading word in capitals ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("heading", ["REUNION DU BUREAU DU 12 MARS", "RÉUNION DU BUREAU DU 12 MARS"])
+def test_a_meeting_in_a_french_heading_is_no_island(gazetteer, heading):
+    doc = spacy.blank("fr")(f"{heading}\nLe bureau a voté le budget de la salle des fêtes.")
+    assert places_of(gazetteer, doc, language="fr") == {"salle des fêtes": "FR"}
+
+
+def test_the_island_written_with_its_article_is_still_a_place(gazetteer):
+    doc = spacy.blank("fr")("Le stage aura lieu à La Réunion en juin.")
+    assert places_of(gazetteer, doc, language="fr") == {"La Réunion": "RE"}
