@@ -35,9 +35,10 @@ des fêtes"), buildings after a word only a place follows ("at the Westwoods Cen
 where a body of that name is mentioned too) and the town after an address's postcode
 ("41100 VENDÔME"): ``local.py``; towns named in hyphened words around a link word
 ("Juigné-sur-Sarthe", "Cap-aux-Meules", "Walton-on-Thames"): ``compounds.py``; a town after
-its mayor or town hall ("Maire de SACLAS", "the Mayor of Sparta"): ``areas.py``. A name of that form wins over a gazetteer name inside it
-(a town that opens it, "Coventry Centre", is still a hint of the bulletin's country) and is
-the gazetteer's place when it is exactly one ("Mount Pearl"). A place glued to a
+its mayor or town hall ("Maire de SACLAS", "the Mayor of Sparta"): ``areas.py``. A name of
+that form wins over a gazetteer name inside it (a town that opens it, "Coventry Centre", is
+still a hint of the bulletin's country) and is the gazetteer's place when it is exactly one
+("Mount Pearl"). A place glued to a
 capitalised word by a hyphen is one compound name ("Brussels-Jette"), or two places when
 the word is a place too ("Dakar-Bamako").
 
