@@ -164,7 +164,6 @@ def test_an_english_town_with_several_link_words(blank, gazetteer):
     assert places_of(gazetteer, doc) == {"Upton-on-the-Marsh": "GB", "Wales": "GB"}
 
 
-
 # -- a French heading word in capitals ----------------------------------------------------------
 
 
@@ -177,3 +176,10 @@ def test_a_meeting_in_a_french_heading_is_no_island(gazetteer, heading):
 def test_the_island_written_with_its_article_is_still_a_place(gazetteer):
     doc = spacy.blank("fr")("Le stage aura lieu à La Réunion en juin.")
     assert places_of(gazetteer, doc, language="fr") == {"La Réunion": "RE"}
+
+
+def test_the_town_after_its_mayor_stops_before_the_mayors_name(blank, gazetteer):
+    doc = labelled(
+        blank, "The Mayor of Pinebrook Jane Carter opened the fair in Texas.", Jane_Carter="PERSON"
+    )
+    assert places_of(gazetteer, doc) == {"Pinebrook": "US", "Texas": "US"}

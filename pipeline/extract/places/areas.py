@@ -286,12 +286,14 @@ def _named_after_kind(
         start = end = words_after[link]
         count = link - 1
         while end < len(doc) and count < MAX_AREA_NAME_WORDS and _name_token(doc[end], gazetteer, words):
+            if end > start and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PERSON":
+                break  # the person after the town: "the Mayor of Sparta Jane Carter"
             end += 1
             count += 1
             # "Agnéby-Tiassa" in three tokens: one word of the name
             if hyphen_joins(doc, end) and _capitalised(doc[end + 1]):
                 end += 2
-        if end == start or (end < len(doc) and _capitalised(doc[end])):
+        if end == start or (end < len(doc) and _capitalised(doc[end]) and doc[end].ent_type_ != "PERSON"):
             continue
         span = doc[start:end]
         if any(t.ent_type_ in OTHER_ENTITY_LABELS for t in span):
