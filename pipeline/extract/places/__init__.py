@@ -33,9 +33,12 @@ written alone or listed after one ("in Penama, Tafea and Malampa"; "Tafea Provin
 "Tafea" are one place): ``areas.py``; French streets and venues ("rue des Écoles", "salle
 des fêtes"), buildings after a word only a place follows ("at the Westwoods Centre", even
 where a body of that name is mentioned too) and the town after an address's postcode
-("41100 VENDÔME"): ``local.py``. A name of that form wins over a gazetteer name inside it
-(a town that opens it, "Coventry Centre", is still a hint of the bulletin's country) and is
-the gazetteer's place when it is exactly one ("Mount Pearl"). A place glued to a
+("41100 VENDÔME"): ``local.py``; towns named in hyphened words around a link word
+("Juigné-sur-Sarthe", "Cap-aux-Meules", "Walton-on-Thames"): ``compounds.py``; a town after
+its mayor or town hall ("Maire de SACLAS", "the Mayor of Sparta"): ``areas.py``. A name of
+that form wins over a gazetteer name inside it (a town that opens it, "Coventry Centre", is
+still a hint of the bulletin's country) and is the gazetteer's place when it is exactly one
+("Mount Pearl"). A place glued to a
 capitalised word by a hyphen is one compound name ("Brussels-Jette"), or two places when
 the word is a place too ("Dakar-Bamako").
 
@@ -58,7 +61,8 @@ after "in" or "at" is a place when the bulletin's country has it. Local places a
 that their name does not locate take the country of their sentence (within one passage of
 lines), else the bulletin's: the one its places name most (its currency or telephone
 numbers choose among countries named as often), else the one of its currency or telephone
-numbers ("£", "+61"), else, weakest, the one of a town that opens its bodies' names.
+numbers ("£", "+61"), else the one of a town that opens its bodies' names, else, weakest,
+the country of most bulletins of its language (France for French; none for English).
 """
 
 from pipeline.extract.places.stage import extract, find_places

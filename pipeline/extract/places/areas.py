@@ -268,11 +268,12 @@ def area_key(cand: Candidate, gazetteer: Gazetteer, words: LocalWords) -> str | 
 def _named_after_kind(
     doc: Doc, texts: Sequence[str], gazetteer: Gazetteer, words: LocalWords
 ) -> list[Candidate]:
-    """ "the suburb of Fraser", "the town of Warren": a capitalised name after a kind of place
-    and "of" is a place, located by its name or else in the bulletin's country."""
+    """ "the suburb of Fraser", "the town of Warren", "the Mayor of Sparta": a capitalised name
+    after a kind of place or a town's office and "of" is a place, located by its name or else
+    in the bulletin's country."""
     out = []
     # The kind in lower case: "City of Cape Town" is often a body, its government.
-    nouns = words.place_nouns | words.titled_place_nouns
+    nouns = words.place_nouns | words.titled_place_nouns | words.town_offices
     kinds = [i for i in range(len(texts) - 2) if texts[i] in nouns]
     kinds += [k for k in (_kind_phrase_end(texts, i, words) for i in range(len(texts) - 2)) if k is not None]
     for i in sorted(kinds):
@@ -285,12 +286,14 @@ def _named_after_kind(
         start = end = words_after[link]
         count = link - 1
         while end < len(doc) and count < MAX_AREA_NAME_WORDS and _name_token(doc[end], gazetteer, words):
+            if end > start and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PERSON":
+                break  # the person after the town: "the Mayor of Sparta Jane Carter"
             end += 1
             count += 1
             # "Agnéby-Tiassa" in three tokens: one word of the name
             if hyphen_joins(doc, end) and _capitalised(doc[end + 1]):
                 end += 2
-        if end == start or (end < len(doc) and _capitalised(doc[end])):
+        if end == start or (end < len(doc) and _capitalised(doc[end]) and doc[end].ent_type_ != "PERSON"):
             continue
         span = doc[start:end]
         if any(t.ent_type_ in OTHER_ENTITY_LABELS for t in span):

@@ -236,8 +236,10 @@ def lead_word_names(
             ),
             0,
         )
+        # Streets are named after people as often as not ("avenue Jean Jaurès"): the model's
+        # person label inside the name is no evidence against it.
         end = _street_name_end(doc, j + link, words, honorifics)
-        if end is not None and not any(t.ent_type_ == "PERSON" for t in doc[j + link : end]):
+        if end is not None:
             found.append((i, end))
     for i, word in enumerate(lower):
         for venue in words.common_venues:
@@ -257,10 +259,17 @@ def _street_name_end(doc: Doc, k: int, words: LocalWords, honorifics: frozenset[
         return None
     end = k
     while end < n and end - k < MAX_NAME_WORDS and name_word(doc[end], honorifics, words.stopwords):
-        if end > k and doc[end].is_sent_start:
+        # a town's hyphened name after the street's own ("chemin Principal Cap-aux-Meules")
+        if end > k and (doc[end].is_sent_start or _hyphened_town(doc[end].text, words)):
             break
         end += 1
     return end if end > k else None
+
+
+def _hyphened_town(text: str, words: LocalWords) -> bool:
+    """A word of hyphened parts with a link word between two ("Cap-aux-Meules")."""
+    parts = text.lower().replace("’", "'").split("-")
+    return len(parts) > 2 and any(p in words.compound_links for p in parts[1:-1])
 
 
 def postcode_towns(doc: Doc, gazetteer: Gazetteer, words: LocalWords | None = None) -> list[Candidate]:

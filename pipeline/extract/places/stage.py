@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from pipeline.core.ids import normalise_name, stable_id
 from pipeline.core.records import Mention, Place, Section
 from pipeline.extract.context import DocumentContext, Extracted, make_mention
-from pipeline.extract.places.areas import SUBDIVISION, area_candidates, area_key, subdivision_names
+from pipeline.extract.places.areas import AREA_KIND, SUBDIVISION, area_candidates, area_key, subdivision_names
 from pipeline.extract.places.bulletin import (
     after_origin_word,
     contact_country,
@@ -39,6 +39,7 @@ from pipeline.extract.places.candidates import (
     Candidate,
     find_candidates,
 )
+from pipeline.extract.places.compounds import compound_towns
 from pipeline.extract.places.lists import listed_places
 from pipeline.extract.places.local import (
     body_name_country,
@@ -102,7 +103,13 @@ def find_places(
     per_section = [[in_written_state(c, gazetteer, states) for c in cands] for cands in per_section]
     everything = [c for cands in per_section for c in cands]
     contact = contact_country(sections)
-    country = context_country(everything, prefer=contact) or contact or body_name_country(everything)
+    words = local or local_words()
+    country = (
+        context_country(everything, prefer=contact)
+        or contact
+        or body_name_country(everything)
+        or words.language_country
+    )
     people = person_names(per_section)
     # A regional bulletin's country headings ("NIGER", "SRI LANKA") stand for its country there.
     headings = heading_countries(sections, per_section)
@@ -113,7 +120,6 @@ def find_places(
     # One sense per bulletin: a city accepted once counts wherever else it is written,
     # unless it is part of a person's name there.
     accepted_names = {normalise_name(c.text) for cands in per_section for c in cands if c.accepted}
-    words = local or local_words()
     chosen: list[tuple[Section, Candidate, tuple[str, ...]]] = []
     for section, cands, heading in zip(sections, per_section, headings, strict=True):
         section_countries = _countries(c for c in cands if c.accepted)
@@ -216,8 +222,16 @@ def _section_candidates(
         local_candidates(doc, gazetteer, organisations, words=local, org_heads=org_heads)
         + area_candidates(doc, gazetteer, organisations, words=local)
         + postcode_towns(doc, gazetteer, local)
+        + compound_towns(doc, gazetteer, (local or local_words()).compound_links, organisations)
     )
     exact = {(f.start_char, f.end_char) for f in form}
+    # A name listed as an area ("Shelby, St. Clair and Walker counties") is that area, not
+    # the gazetteer's small town of that name, which may be abroad (a big one, "Khartoum
+    # and Kassala states", firmly locates its area and stays the gazetteer's).
+    areas_exact = {
+        (f.start_char, f.end_char) for f in form if f.match.kind == AREA_KIND and f.in_bulletin_country
+    }
+    found = [c for c in found if not (c.gazetteer_city and (c.start_char, c.end_char) in areas_exact)]
     # A town that opens a name of that form stays a hint of the bulletin's country ("Coventry
     # Centre", as "Whangarei Heads School"): no place of its own there.
     found = [

@@ -404,7 +404,9 @@ def language_gazetteer(gazetteer: Gazetteer, language: str) -> Gazetteer:
         for name in not_places:
             fixed.pop(name, None)
             added.pop(name, None)
-        by_first = {w: [n for n in ns if n not in not_places] for w, ns in gazetteer.by_first_word.items()}
+        # ... and their forms in capitals ("REUNION" for "Reunion")
+        dropped = not_places | {u for u, n in gazetteer.upper_case.items() if n in not_places}
+        by_first = {w: [n for n in ns if n not in dropped] for w, ns in gazetteer.by_first_word.items()}
         upper_case = {u: n for u, n in gazetteer.upper_case.items() if n not in not_places}
         folded = {f: n for f, n in gazetteer.folded.items() if n not in not_places}
         for name in added:

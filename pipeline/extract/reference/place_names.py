@@ -181,6 +181,9 @@ class LocalWords:
     camp_kinds: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()  # lower case
     titled_place_nouns: frozenset[str] = frozenset()  # as written: "Région", "État"
+    # A town's head or hall before a link and the town's name, as written ("Mayor of
+    # Sparta", "le Maire de Saclas", "la Mairie de Vivans"): the name is a town.
+    town_offices: frozenset[str] = frozenset()
     # Kinds of place written in several words, lower case ("centre de transit", "site de
     # déplacés"): a place noun too.
     place_noun_phrases: tuple[tuple[str, ...], ...] = ()
@@ -209,6 +212,12 @@ class LocalWords:
     venue_suffixes: frozenset[str] = frozenset()
     venue_locatives: frozenset[str] = frozenset()  # lower case
     venue_blockers: frozenset[str] = frozenset()  # lower case: "Centre *for* ..."
+    # The country most bulletins of the language are about: the weakest hint of a bulletin's
+    # country, where nothing it writes names one (None where the language has no such country).
+    language_country: str | None = None
+    # Lower-case words between the hyphened parts of a town's name ("Juigné-*sur*-Sarthe",
+    # "Walton-*on*-Thames"); one ending in an apostrophe is glued to the next ("Côte-*d'*Or").
+    compound_links: tuple[str, ...] = ()
 
     def names_a_place(self, words: Sequence[str]) -> bool:
         """Whether a name of two or more words has the form of a local place's or an
@@ -258,6 +267,7 @@ def local_words(language: str = "en") -> LocalWords:
         camp_kinds=_words(data, "camp_kinds"),
         place_nouns=_words(data, "place_nouns", lower=True),
         titled_place_nouns=_words(data, "titled_place_nouns"),
+        town_offices=_words(data, "town_offices"),
         place_noun_phrases=tuple(
             tuple(str(p).lower().replace("’", "'").split()) for p in data.get("place_noun_phrases") or ()
         ),
@@ -280,4 +290,6 @@ def local_words(language: str = "en") -> LocalWords:
         origin_words=tuple(
             sorted(" ".join(str(w).lower().replace("’", "'").split()) for w in data.get("origin_words") or ())
         ),
+        language_country=str(data["language_country"]) if data.get("language_country") else None,
+        compound_links=tuple(str(w).lower().replace("’", "'") for w in data.get("compound_town_links") or ()),
     )
