@@ -26,7 +26,7 @@ def singular_key(key: str) -> str | None:
     return None
 
 
-def _word_singular(word: str) -> str:
+def word_singular(word: str) -> str:
     """One word of a plural phrase in the singular ("généraux" -> "général", "adjoints" -> "adjoint")."""
     if word.endswith("aux") and len(word) > 4:
         return word[:-3] + "al"
@@ -79,19 +79,33 @@ class PeopleLexicon:
     # never a person ("our Fall Grant Cycle", "the Fossil Fuel program").
     thing_determiners: frozenset[str] = frozenset()
 
+    # role_key of words that make a role of the role they open or close: "*past* president",
+    # "*ancienne* présidente", "secrétaire *adjointe*", "président *sortant*".
+    role_prefixes: frozenset[str] = frozenset()
+    role_suffixes: frozenset[str] = frozenset()
+
     def is_role(self, text: str) -> bool:
-        return text in self.role_acronyms or role_key(text) in self.roles
+        return text in self.role_acronyms or self._is_role_key(role_key(text))
+
+    def _is_role_key(self, key: str) -> bool:
+        if key in self.roles:
+            return True
+        first, _, rest = key.partition(" ")
+        if rest and first in self.role_prefixes:
+            return self._is_role_key(rest)
+        rest, _, last = key.rpartition(" ")
+        return bool(rest) and last in self.role_suffixes and rest in self.roles
 
     def is_plural_role(self, text: str) -> bool:
         """A plural role word or phrase: "rangers", "new members" ("members")."""
         key = role_key(text)
         singular = singular_key(key)
-        if singular is not None and singular in self.roles:
+        if singular is not None and self._is_role_key(singular):
             return True
         # French makes every word of a phrase plural: "trésoriers adjoints", "directeurs généraux".
         words = key.split()
-        one = " ".join(_word_singular(w) for w in words)
-        return len(words) > 1 and one != key and one in self.roles
+        one = " ".join(word_singular(w) for w in words)
+        return len(words) > 1 and one != key and self._is_role_key(one)
 
     def is_office(self, role: str) -> bool:
         """A role that is an office in a body, with no complement naming it or a place:
@@ -99,7 +113,7 @@ class PeopleLexicon:
         words = role_key(role).split()
         if not words or any(w in self.title_links for w in words):
             return False
-        singular = [_word_singular(w) for w in words]
+        singular = [word_singular(w) for w in words]
         return any(" ".join(form) in self.offices for form in (words, singular, words[-1:], singular[-1:]))
 
     def is_epithet(self, text: str) -> bool:
@@ -145,6 +159,8 @@ def lexicon_from_data(data: Mapping[str, Any]) -> PeopleLexicon:
         roles_run_on=bool(data.get("roles_run_on")),
         surnames_in_capitals=bool(data.get("surnames_in_capitals")),
         offices=frozenset(role_key(str(r)) for r in data.get("offices") or ()),
+        role_prefixes=frozenset(role_key(str(r)) for r in data.get("role_prefixes") or ()),
+        role_suffixes=frozenset(role_key(str(r)) for r in data.get("role_suffixes") or ()),
         thing_determiners=lower_set("thing_determiners"),
         **{key: lower_set(key) for key in ("title_links", "link_articles", "list_links") if data.get(key)},
     )
