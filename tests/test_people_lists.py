@@ -116,6 +116,11 @@ ENGLISH = "\n".join(
         "The meeting elected Dora Whitfield, treasurer, Miles Okafor, secretary, and Petra Lund, editor.",
         "Among the guests were Harold Venn and Grace Amadi, past presidents of the club.",
         "",
+        "Visitors",
+        "",
+        "On Sunday we were joined by Ms Wilma Crane and Mr Otto Brandt, of the Ferndale Canoe Club.",
+        "The Pinewood Casting Club was founded in May; Ruth Adler, president of the new club, spoke.",
+        "",
     ]
 )
 
@@ -132,6 +137,13 @@ FRENCH = "\n".join(
         ),
         "",
         "La soirée s'est tenue en présence de Colette Brunel et Marc Teyssier, anciens présidents.",
+        "",
+        "Nos invités",
+        "",
+        (
+            "Dimanche, Romane Jourdain et Fabien Leclerc, de l'association Terre des Sentiers, "
+            "ont animé la marche."
+        ),
         "",
     ]
 )
@@ -167,3 +179,21 @@ def test_each_officer_of_a_list_keeps_the_title_after_the_name(english, french) 
 def test_a_plural_title_after_two_names_is_each_ones(english, french) -> None:
     assert _roles(english)["Harold Venn"] == _roles(english)["Grace Amadi"] == "past president of the club"
     assert _roles(french)["Colette Brunel"] == _roles(french)["Marc Teyssier"] == "ancien président"
+
+
+def _bodies(tables: dict[str, list[dict]]) -> dict[str, str | None]:
+    return {p["name"]: p["organisation"] for p in tables["people"]}
+
+
+def test_a_body_after_a_list_of_names_is_each_ones(english, french) -> None:
+    bodies = _bodies(english)
+    assert bodies["Wilma Crane"] == bodies["Otto Brandt"] == "Ferndale Canoe Club"
+    bodies = _bodies(french)
+    assert bodies["Romane Jourdain"] == bodies["Fabien Leclerc"]
+    assert "Terre des Sentiers" in (bodies["Romane Jourdain"] or "")
+
+
+def test_a_bodys_head_word_in_lower_case_is_the_body_of_that_kind_named_last(english) -> None:
+    adler = next(p for p in english["people"] if p["name"] == "Ruth Adler")
+    assert adler["role"].startswith("president")
+    assert adler["organisation"] == "Pinewood Casting Club"

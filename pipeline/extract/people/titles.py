@@ -618,6 +618,9 @@ def title_of(
             listed = _titles_after(words, last, text, taken, known)
             if listed.role and is_plural_title(listed.role, known.lexicon):
                 after = Title(singular_role(listed.role, known.lexicon), listed.organisation)
+            elif listed.organisation and not listed.role:
+                # "Léa Roy et Paul Roy, de l'association X", "Ann and Bo, of the Rowing Club".
+                after = listed
         elif (
             after.role
             and is_plural_title(after.role, known.lexicon)
