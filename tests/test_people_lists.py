@@ -15,6 +15,7 @@ import pytest
 import spacy
 
 from pipeline.extract.people.lexicon import load_people_lexicon
+from pipeline.extract.people.names import honorific_at
 from pipeline.extract.people.title_words import previous_apposition, singular_role
 from pipeline.extract.people.titles import _between_names
 from pipeline.extract.words import doc_words
@@ -48,6 +49,8 @@ def _taken(words, *names: str) -> set[int]:
         ("fr", "président sortant", True),
         ("fr", "ancienne présidente", True),
         ("fr", "past gouverneur", True),
+        ("fr", "chercheuse associée", True),
+        ("fr", "élue", True),
         ("fr", "sortant", False),  # a qualifier alone is no role
         ("fr", "adjointe du quartier", False),
         ("en", "Past President", True),
@@ -105,6 +108,20 @@ def test_a_title_between_two_names(text: str, names: tuple[str, ...], expected: 
     assert _between_names(words, _index(words, "Ann"), taken, load_people_lexicon()) is expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("notre trésorière, madame Odile Brun", "Mme"),
+        ("nous remercions monsieur Yves Tardieu", "M."),
+        ("le docteur Anne Vidal", "Dr"),
+    ],
+)
+def test_a_french_honorific_in_lower_case(text: str, expected: str) -> None:
+    words = _words(text, "fr")
+    hits = [honorific_at(words, k, text, load_people_lexicon("fr")) for k in range(len(words))]
+    assert [h[0] for h in hits if h] == [expected]
+
+
 # --------------------------------------------------------------------------- the whole stage
 
 ENGLISH = "\n".join(
@@ -137,6 +154,12 @@ FRENCH = "\n".join(
         ),
         "",
         "La soirée s'est tenue en présence de Colette Brunel et Marc Teyssier, anciens présidents.",
+        "",
+        (
+            "Nous saluons notre trésorière, madame Sylvie Castagné, et Gilles Perrot, élu au "
+            "conseil d'administration."
+        ),
+        "Maëlle Rouquier, chercheuse associée du CNRS, a présenté ses travaux.",
         "",
         "Nos invités",
         "",
@@ -197,3 +220,14 @@ def test_a_bodys_head_word_in_lower_case_is_the_body_of_that_kind_named_last(eng
     adler = next(p for p in english["people"] if p["name"] == "Ruth Adler")
     assert adler["role"].startswith("president")
     assert adler["organisation"] == "Pinewood Casting Club"
+
+
+def test_french_titles_written_on_with_a_qualifier_and_a_lower_case_honorific(french) -> None:
+    people = {p["name"]: p for p in french["people"]}
+    castagne = people["Sylvie Castagné"]
+    assert (castagne["honorific"], castagne["role"]) == ("Mme", "trésorière")
+    assert people["Gilles Perrot"]["role"] == "élu au conseil d'administration"
+    assert (people["Maëlle Rouquier"]["role"], people["Maëlle Rouquier"]["organisation"]) == (
+        "chercheuse associée",
+        "CNRS",
+    )

@@ -492,7 +492,14 @@ def _title_before(
             opened = comma or (bool(back) and _after_article(words, back[0], lexicon))
             if back and opened and not previous_apposition(words, back[0], taken, lexicon):
                 found = parse_title(back, text, known)
-                title = Title(found.role, found.organisation or title.organisation)
+                if s0 == start:
+                    title = Title(found.role, found.organisation or title.organisation)
+                elif found.role and is_plural_title(found.role, lexicon):
+                    # "les conseillères, Léa Roy et Awa Sy": a plural title before a list is each
+                    # one's; a singular one is its first name's only ("notre trésorière, Léa
+                    # Roy, et Paul Roy").
+                    body = found.organisation or title.organisation
+                    title = Title(singular_role(found.role, lexicon), body)
         if not title.role:
             lower = lower_title_back(words, p, taken, lexicon)
             if lower and lexicon.roles_run_on and previous_apposition(words, lower[0], taken, lexicon):
