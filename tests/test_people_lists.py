@@ -137,6 +137,10 @@ ENGLISH = "\n".join(
         "",
         "On Sunday we were joined by Ms Wilma Crane and Mr Otto Brandt, of the Ferndale Canoe Club.",
         "The Pinewood Casting Club was founded in May; Ruth Adler, president of the new club, spoke.",
+        (
+            "We also met Selma Gruber, who works at the Tidewater Fisheries Institute. Tom Becker, "
+            "who works as a ranger, and Cora Lindahl, who works from home, sent cards."
+        ),
         "",
     ]
 )
@@ -231,3 +235,10 @@ def test_french_titles_written_on_with_a_qualifier_and_a_lower_case_honorific(fr
         "chercheuse associée",
         "CNRS",
     )
+
+
+def test_a_verb_of_where_a_person_works_gives_the_body(english) -> None:
+    people = {p["name"]: p for p in english["people"]}
+    assert people["Selma Gruber"]["organisation"] == "Tidewater Fisheries Institute"
+    assert people["Tom Becker"]["role"] == "ranger"  # "works as": a title, as before
+    assert people["Cora Lindahl"]["organisation"] is None  # "works from home": no body

@@ -52,6 +52,9 @@ class PeopleLexicon:
     body_pronouns: frozenset[str] = frozenset()  # lower case ("its")
     role_verbs: frozenset[str] = frozenset()  # lower case ("heads", "chairs")
     as_verbs: frozenset[str] = frozenset()  # lower case ("serves", "joined"): "... as Treasurer"
+    # Lower case: verbs of where a person works, before "at", "for" or "with" and the body
+    # ("X, who works at the Y Institute", "X teaches at Y"): a body, no title.
+    workplace_verbs: frozenset[str] = frozenset()
     # Lower case: words after a name and its comma that open the body the person speaks or
     # works for ("Jane Roe, for the Refugee Agency", "Ann Lee, of the Rowing Club").
     affiliation_links: frozenset[str] = frozenset()
@@ -150,6 +153,7 @@ def lexicon_from_data(data: Mapping[str, Any]) -> PeopleLexicon:
         body_pronouns=lower_set("body_pronouns"),
         role_verbs=lower_set("role_verbs"),
         as_verbs=lower_set("as_verbs"),
+        workplace_verbs=lower_set("workplace_verbs"),
         affiliation_links=lower_set("affiliation_links"),
         passive_offices=MappingProxyType(
             {str(k).lower(): str(v or "") for k, v in (data.get("passive_offices") or {}).items()}

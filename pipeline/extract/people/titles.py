@@ -254,6 +254,8 @@ def _titles_after(
     elif (after := _as_of(words, _past_auxiliaries(words, q), taken, known.lexicon)) is not None:
         # "X joined us as ...", "X has recently joined the Trust as its treasurer".
         return _after_as(words, after, text, taken, known)
+    elif words[q].text.lower() in known.lexicon.workplace_verbs:
+        return _workplace(words, q + 1, text, taken, known)  # "Kim Tan teaches at Y"
     elif words[q].tag == "VBZ" and words[q].text.lower() in known.lexicon.role_verbs:
         # "Ana Ruiz chairs the board of X": an office in the present, as after "who".
         return _relative_clause(words, q, text, taken, known)
@@ -383,6 +385,18 @@ def _after_copula(words: Sequence[Word], k: int, text: str, taken: set[int], kno
     return Title(None, None)
 
 
+def _workplace(words: Sequence[Word], k: int, text: str, taken: set[int], known: Affiliations) -> Title:
+    """The body after a verb of ``workplace_verbs`` and "at", "for" or "with" (word ``k``):
+    "works *at* the Coastal Institute"; none where no body is named there ("works at home")."""
+    while k < len(words) and words[k].tag in ADVERB_TAGS:
+        k += 1  # "works closely with"
+    if k >= len(words) or words[k].text.lower() not in BODY_LINKS | {"for"}:
+        return Title(None, None)
+    run = _run_forward(words, k + 1, taken, known.lexicon)
+    body = affiliation(run, text, known) if run else None
+    return Title(None, body if body and known_body(body, known) else None)
+
+
 def _past_auxiliaries(words: Sequence[Word], q: int) -> int:
     """The first word at or after ``q`` that is no auxiliary or adverb of time ("has recently")."""
     while q < len(words) and words[q].text.lower() in AUXILIARIES | ADVERBS_OF_TIME | {"recently", "been"}:
@@ -408,6 +422,8 @@ def _relative_clause(words: Sequence[Word], k: int, text: str, taken: set[int], 
         return _after_copula(words, k + 1, text, taken, known)
     if (after := _as_of(words, k, taken, known.lexicon)) is not None:
         return _after_as(words, after, text, taken, known)  # "X, who joined the Trust as ..."
+    if verb in known.lexicon.workplace_verbs:
+        return _workplace(words, k + 1, text, taken, known)  # "X, who works at the Y Institute"
     if verb not in known.lexicon.role_verbs:
         return Title(None, None)
     end = k + 1
