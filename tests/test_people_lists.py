@@ -122,6 +122,22 @@ def test_a_french_honorific_in_lower_case(text: str, expected: str) -> None:
     assert [h[0] for h in hits if h] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("lang", "role", "kind"),
+    [
+        ("en", "Councillor", "council"),
+        ("en", "Town wide Councilperson", "council"),  # the title ends on the word
+        ("en", "Deputy Mayors", "council"),
+        ("en", "Treasurer", None),
+        ("fr", "conseillère municipale", "conseil"),
+        ("fr", "conseillers municipaux", "conseil"),
+        ("fr", "maire", None),
+    ],
+)
+def test_the_kind_of_body_a_title_is_held_in(lang: str, role: str, kind: str | None) -> None:
+    assert load_people_lexicon(lang).body_kind(role) == kind
+
+
 # --------------------------------------------------------------------------- the whole stage
 
 ENGLISH = "\n".join(
@@ -141,6 +157,7 @@ ENGLISH = "\n".join(
             "We also met Selma Gruber, who works at the Tidewater Fisheries Institute. Tom Becker, "
             "who works as a ranger, and Cora Lindahl, who works from home, sent cards."
         ),
+        "The Brookvale Shire Council thanked the club; Councillor Neil Fanshawe presented the cup.",
         "",
     ]
 )
@@ -242,3 +259,11 @@ def test_a_verb_of_where_a_person_works_gives_the_body(english) -> None:
     assert people["Selma Gruber"]["organisation"] == "Tidewater Fisheries Institute"
     assert people["Tom Becker"]["role"] == "ranger"  # "works as": a title, as before
     assert people["Cora Lindahl"]["organisation"] is None  # "works from home": no body
+
+
+def test_a_title_held_in_a_kind_of_body_is_held_in_the_one_the_bulletin_names(english) -> None:
+    fanshawe = next(p for p in english["people"] if p["name"] == "Neil Fanshawe")
+    assert fanshawe["organisation"] == "Brookvale Shire Council"
+    assert next(p for p in english["people"] if p["name"] == "Dora Whitfield")["organisation"] != (
+        "Brookvale Shire Council"
+    )

@@ -82,6 +82,10 @@ class PeopleLexicon:
     # never a person ("our Fall Grant Cycle", "the Fossil Fuel program").
     thing_determiners: frozenset[str] = frozenset()
 
+    # role_key of a title held in a kind of body -> that kind's head word ("councillor" ->
+    # "council"): with no body written beside it, the title is held in the body of that kind
+    # the bulletin names most ("Town wide Councilperson X" and the bulletin's "Town Council").
+    role_bodies: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     # role_key of words that make a role of the role they open or close: "*past* president",
     # "*ancienne* présidente", "secrétaire *adjointe*", "président *sortant*".
     role_prefixes: frozenset[str] = frozenset()
@@ -118,6 +122,19 @@ class PeopleLexicon:
             return False
         singular = [word_singular(w) for w in words]
         return any(" ".join(form) in self.offices for form in (words, singular, words[-1:], singular[-1:]))
+
+    def body_kind(self, role: str) -> str | None:
+        """The head word of the kind of body ``role`` is held in ("Deputy Mayor" -> "council"),
+        from its title proper (before "of", "for"...); None if the lexicon names none."""
+        words = role_key(role).split()
+        cut = next((i for i, w in enumerate(words) if i > 0 and w in self.title_links), len(words))
+        for k in range(cut):
+            phrase = " ".join(words[k:cut])
+            one = " ".join(word_singular(w) for w in words[k:cut])
+            kind = self.role_bodies.get(phrase) or self.role_bodies.get(one)
+            if kind:
+                return kind
+        return None
 
     def is_epithet(self, text: str) -> bool:
         """A lower-case word with the form of a Latin species name ("unifolia", "acuta")."""
@@ -163,6 +180,9 @@ def lexicon_from_data(data: Mapping[str, Any]) -> PeopleLexicon:
         roles_run_on=bool(data.get("roles_run_on")),
         surnames_in_capitals=bool(data.get("surnames_in_capitals")),
         offices=frozenset(role_key(str(r)) for r in data.get("offices") or ()),
+        role_bodies=MappingProxyType(
+            {role_key(str(k)): str(v).lower() for k, v in (data.get("role_bodies") or {}).items()}
+        ),
         role_prefixes=frozenset(role_key(str(r)) for r in data.get("role_prefixes") or ()),
         role_suffixes=frozenset(role_key(str(r)) for r in data.get("role_suffixes") or ()),
         thing_determiners=lower_set("thing_determiners"),
