@@ -67,7 +67,20 @@ def test_a_body_named_once_in_a_first_paragraph_is_not_the_own_body() -> None:
     orgs = [_org("a", "Harbour View Community Centre")]
     assert own_body([_section(text)], orgs, [(text.index("Harbour"), "a")]) is None
     # Named again further on, it is the bulletin's own body.
-    assert own_body([_section(text)], [_org("a", "Harbour View Community Centre", 3)], [(40, "a")])
+    again = [(40, "a"), (len(text) + 200, "a")]
+    assert own_body([_section(text)], [_org("a", "Harbour View Community Centre", 2)], again)
+
+
+def test_an_acronym_and_its_long_form_in_a_first_paragraph_are_one_naming() -> None:
+    """A regression: "the WST (World Service Team)" counted as a body named twice, and the
+    officers of a club listed in that paragraph were held in it."""
+    text = (
+        "Kim Ode hands over\n\nKim Ode will be helped by Ann Lee, secretary, Bo Tan, treasurer, "
+        "and Eve Roe, head of the WST (World Service Team).\n"
+    )
+    orgs = [_org("w", "World Service Team", 2)]
+    mentions = [(text.index("WST"), "w"), (text.index("World"), "w")]
+    assert own_body([_section(text)], orgs, mentions) is None
 
 
 def test_a_body_named_after_the_masthead_lines_is_not_the_own_body() -> None:

@@ -17,6 +17,8 @@ from pipeline.extract.reference.organisations import OrgReference, match_key
 from pipeline.extract.reference.place_names import is_place_name
 from pipeline.extract.words import DETERMINERS, POSSESSIVE_MARKS, Word
 
+# The longest common noun phrase that refers back to a body ("the new local club").
+MAX_COMMON_NOUN_WORDS = 3
 # Words after which a phrase names a second body or a place: "the Institute *at* the University".
 BODY_BREAKS = frozenset({"at", "in", ",", "and", "("})
 
@@ -164,6 +166,12 @@ def affiliation(words: Sequence[Word], text: str, known: Affiliations) -> str | 
         if org is None and phrase[:1].isupper():
             # A common noun in lower case ("the group leader") refers to no body named later.
             org = known.by_head.get(phrase.lower()) or known.issuer
+        return (org.acronym or org.name) if org else None
+    heads = [w for w in words if is_head_word(w.text, known.reference.head_words)]
+    if 1 < len(words) <= MAX_COMMON_NOUN_WORDS and len(heads) == 1 and all(w.text.islower() for w in words):
+        # "president of the new club", "président du nouveau club": a body's head word with an
+        # adjective, in lower case, is the body of that kind the section named last.
+        org = known.named_before(heads[0].char_start, heads[0].text.lower())
         return (org.acronym or org.name) if org else None
     if is_acronym_token(phrase) and not known.lexicon.is_role(phrase):
         return phrase

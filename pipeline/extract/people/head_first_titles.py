@@ -51,13 +51,14 @@ def head_first_title_back(
             break  # not "Vice-Présidente *déléguée*", a participle of the role phrase
         run = head_first_title(words, k, taken, lexicon)
         if run and words.index(run[-1]) == end:
-            # "Vice-Présidente déléguée à X" before "déléguée à X": the longest role phrase.
+            # "Vice-Présidente déléguée à X" before "déléguée à X", "porte-parole adjoint du
+            # secrétaire général" before "adjoint du ...": the longest role phrase.
             for j in range(k - 1, max(-1, k - MAX_ROLE_PHRASE_WORDS), -1):
                 if j in taken or not words[j].text[:1].isalpha():
                     break
                 longer = head_first_title(words, j, taken, lexicon)
                 if longer and words.index(longer[-1]) == end:
-                    return longer
+                    run = longer
             return run
     return []
 

@@ -26,7 +26,7 @@ def singular_key(key: str) -> str | None:
     return None
 
 
-def _word_singular(word: str) -> str:
+def word_singular(word: str) -> str:
     """One word of a plural phrase in the singular ("généraux" -> "général", "adjoints" -> "adjoint")."""
     if word.endswith("aux") and len(word) > 4:
         return word[:-3] + "al"
@@ -52,6 +52,9 @@ class PeopleLexicon:
     body_pronouns: frozenset[str] = frozenset()  # lower case ("its")
     role_verbs: frozenset[str] = frozenset()  # lower case ("heads", "chairs")
     as_verbs: frozenset[str] = frozenset()  # lower case ("serves", "joined"): "... as Treasurer"
+    # Lower case: verbs of where a person works, before "at", "for" or "with" and the body
+    # ("X, who works at the Y Institute", "X teaches at Y"): a body, no title.
+    workplace_verbs: frozenset[str] = frozenset()
     # Lower case: words after a name and its comma that open the body the person speaks or
     # works for ("Jane Roe, for the Refugee Agency", "Ann Lee, of the Rowing Club").
     affiliation_links: frozenset[str] = frozenset()
@@ -79,19 +82,37 @@ class PeopleLexicon:
     # never a person ("our Fall Grant Cycle", "the Fossil Fuel program").
     thing_determiners: frozenset[str] = frozenset()
 
+    # role_key of a title held in a kind of body -> that kind's head word ("councillor" ->
+    # "council"): with no body written beside it, the title is held in the body of that kind
+    # the bulletin names most ("Town wide Councilperson X" and the bulletin's "Town Council").
+    role_bodies: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # role_key of words that make a role of the role they open or close: "*past* president",
+    # "*ancienne* présidente", "secrétaire *adjointe*", "président *sortant*".
+    role_prefixes: frozenset[str] = frozenset()
+    role_suffixes: frozenset[str] = frozenset()
+
     def is_role(self, text: str) -> bool:
-        return text in self.role_acronyms or role_key(text) in self.roles
+        return text in self.role_acronyms or self._is_role_key(role_key(text))
+
+    def _is_role_key(self, key: str) -> bool:
+        if key in self.roles:
+            return True
+        first, _, rest = key.partition(" ")
+        if rest and first in self.role_prefixes:
+            return self._is_role_key(rest)
+        rest, _, last = key.rpartition(" ")
+        return bool(rest) and last in self.role_suffixes and rest in self.roles
 
     def is_plural_role(self, text: str) -> bool:
         """A plural role word or phrase: "rangers", "new members" ("members")."""
         key = role_key(text)
         singular = singular_key(key)
-        if singular is not None and singular in self.roles:
+        if singular is not None and self._is_role_key(singular):
             return True
         # French makes every word of a phrase plural: "trésoriers adjoints", "directeurs généraux".
         words = key.split()
-        one = " ".join(_word_singular(w) for w in words)
-        return len(words) > 1 and one != key and one in self.roles
+        one = " ".join(word_singular(w) for w in words)
+        return len(words) > 1 and one != key and self._is_role_key(one)
 
     def is_office(self, role: str) -> bool:
         """A role that is an office in a body, with no complement naming it or a place:
@@ -99,8 +120,21 @@ class PeopleLexicon:
         words = role_key(role).split()
         if not words or any(w in self.title_links for w in words):
             return False
-        singular = [_word_singular(w) for w in words]
+        singular = [word_singular(w) for w in words]
         return any(" ".join(form) in self.offices for form in (words, singular, words[-1:], singular[-1:]))
+
+    def body_kind(self, role: str) -> str | None:
+        """The head word of the kind of body ``role`` is held in ("Deputy Mayor" -> "council"),
+        from its title proper (before "of", "for"...); None if the lexicon names none."""
+        words = role_key(role).split()
+        cut = next((i for i, w in enumerate(words) if i > 0 and w in self.title_links), len(words))
+        for k in range(cut):
+            phrase = " ".join(words[k:cut])
+            one = " ".join(word_singular(w) for w in words[k:cut])
+            kind = self.role_bodies.get(phrase) or self.role_bodies.get(one)
+            if kind:
+                return kind
+        return None
 
     def is_epithet(self, text: str) -> bool:
         """A lower-case word with the form of a Latin species name ("unifolia", "acuta")."""
@@ -136,6 +170,7 @@ def lexicon_from_data(data: Mapping[str, Any]) -> PeopleLexicon:
         body_pronouns=lower_set("body_pronouns"),
         role_verbs=lower_set("role_verbs"),
         as_verbs=lower_set("as_verbs"),
+        workplace_verbs=lower_set("workplace_verbs"),
         affiliation_links=lower_set("affiliation_links"),
         passive_offices=MappingProxyType(
             {str(k).lower(): str(v or "") for k, v in (data.get("passive_offices") or {}).items()}
@@ -145,6 +180,11 @@ def lexicon_from_data(data: Mapping[str, Any]) -> PeopleLexicon:
         roles_run_on=bool(data.get("roles_run_on")),
         surnames_in_capitals=bool(data.get("surnames_in_capitals")),
         offices=frozenset(role_key(str(r)) for r in data.get("offices") or ()),
+        role_bodies=MappingProxyType(
+            {role_key(str(k)): str(v).lower() for k, v in (data.get("role_bodies") or {}).items()}
+        ),
+        role_prefixes=frozenset(role_key(str(r)) for r in data.get("role_prefixes") or ()),
+        role_suffixes=frozenset(role_key(str(r)) for r in data.get("role_suffixes") or ()),
         thing_determiners=lower_set("thing_determiners"),
         **{key: lower_set(key) for key in ("title_links", "link_articles", "list_links") if data.get(key)},
     )

@@ -14,6 +14,9 @@ MASTHEAD_LINES = 3
 # A line this short is a title or a caption; in a longer one (a first paragraph) a body named
 # once is a partner or a venue, and only a body the bulletin names again is its own.
 SHORT_LINE_WORDS = 12
+# The most characters between an acronym and its long form written beside it ("EMS (Equipe
+# mondiale du service)"): mentions this close are one naming of the body.
+ONE_NAMING_CHARS = 100
 
 
 def _masthead_lines(sections: Sequence[Section]) -> list[tuple[int, int, bool]]:
@@ -43,10 +46,13 @@ def own_body(
     lines = _masthead_lines(sections)
     for offset, org_id in sorted(mentions):
         org = by_id.get(org_id)
-        line = next((short for a, b, short in lines if a <= offset < b), None)
-        if org is None or line is None:
+        short = next((short for a, b, short in lines if a <= offset < b), None)
+        if org is None or short is None:
             continue
-        if line or org.n_mentions > 1:
+        # Named again: not "the WST (World Service Team)", an acronym and its long form being
+        # two mentions of one naming.
+        again = any(i == org_id and abs(o - offset) > ONE_NAMING_CHARS for o, i in mentions)
+        if short or again:
             return org
     return None
 

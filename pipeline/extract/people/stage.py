@@ -42,6 +42,14 @@ def _names_body(name: str, known: Affiliations) -> bool:
     return match_key(name) in known.by_key or is_head_word(words[-1], known.reference.head_words)
 
 
+def _body_of_kind(role: str | None, known: Affiliations) -> str | None:
+    """The body of the kind a title is held in that the bulletin names most ("Councillor" ->
+    its "Town Council"); None if the title names no kind or the bulletin no such body."""
+    kind = known.lexicon.body_kind(role) if role else None
+    org = known.by_head.get(kind) if kind else None
+    return (org.acronym or org.name) if org else None
+
+
 def _name_parts(name: str) -> list[str]:
     return [normalise_name(w) for w in name.split()]
 
@@ -367,7 +375,9 @@ def find_people(
             name=r.name,
             honorific=r.honorific,
             role=r.role,
-            organisation=r.organisation or (home_name if r.role and lexicon.is_office(r.role) else None),
+            organisation=r.organisation
+            or (home_name if r.role and lexicon.is_office(r.role) else None)
+            or _body_of_kind(r.role, known),
             n_mentions=r.n_mentions,
         )
         for pid, r in rows.items()

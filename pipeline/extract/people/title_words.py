@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.extract.people.head_first_titles import MAX_ROLE_PHRASE_WORDS, is_article, phrase_is_role
-from pipeline.extract.people.lexicon import PeopleLexicon
+from pipeline.extract.people.lexicon import PeopleLexicon, word_singular
 from pipeline.extract.words import CONNECTORS, DETERMINERS, POSSESSIVE_MARKS, VERB_TAGS, Word, is_cap_word
 
 MAX_TITLE_WORDS = 14
@@ -71,28 +71,33 @@ def run_back(
     return run
 
 
-def list_start(words: Sequence[Word], start: int, taken: set[int]) -> int:
-    """First word of the list of people a name ends ("rangers *Nina*, Marty and Chris")."""
+# Words that join the names of a list where the lexicon gives none ("Ann, Kim and Ed").
+LIST_LINKS = frozenset({",", "and", "&"})
+
+
+def list_start(words: Sequence[Word], start: int, taken: set[int], links: frozenset[str] = LIST_LINKS) -> int:
+    """First word of the list of people a name ends ("rangers *Nina*, Marty and Chris");
+    ``links`` are the words that join its names (the language's "and": "Léa et Paul")."""
     k = start
     while True:
         j = k - 1
-        if j >= 1 and words[j].text.lower() in {"and", "&"} and words[j - 1].text == ",":
+        if j >= 1 and words[j].text.lower() in links - {","} and words[j - 1].text == ",":
             j -= 1  # "X, Y, and Z": the serial comma
-        if not (j >= 1 and words[j].text.lower() in {",", "and", "&"} and j - 1 in taken):
+        if not (j >= 1 and words[j].text.lower() in links and j - 1 in taken):
             return k
         k = j - 1
         while k > 0 and k - 1 in taken:
             k -= 1
 
 
-def list_end(words: Sequence[Word], end: int, taken: set[int]) -> int:
+def list_end(words: Sequence[Word], end: int, taken: set[int], links: frozenset[str] = LIST_LINKS) -> int:
     """The word after the list of people a name opens ("*Fred*, Ann and Lisa, the owners")."""
     k = end
     while True:
         j = k
-        if j + 1 < len(words) and words[j].text == "," and words[j + 1].text.lower() in {"and", "&"}:
+        if j + 1 < len(words) and words[j].text == "," and words[j + 1].text.lower() in links - {","}:
             j += 1  # the serial comma
-        if not (j + 1 < len(words) and words[j].text.lower() in {",", "and", "&"} and j + 1 in taken):
+        if not (j + 1 < len(words) and words[j].text.lower() in links and j + 1 in taken):
             return k
         k = j + 1
         while k < len(words) and k in taken:
@@ -155,20 +160,54 @@ def is_role_word(text: str, lexicon: PeopleLexicon) -> bool:
     return lexicon.is_role(text) or lexicon.is_plural_role(text)
 
 
+def _title_head(words: list[str], lexicon: PeopleLexicon) -> int:
+    """Where the title proper ends: at its first link ("past presidents *of* the club")."""
+    return next((i for i, w in enumerate(words) if i > 0 and w.lower() in lexicon.title_links), len(words))
+
+
+def is_plural_title(role: str, lexicon: PeopleLexicon) -> bool:
+    """A title whose head is plural: "rangers", "past presidents of the club", "anciens présidents"."""
+    words = role.split()
+    head = words[: _title_head(words, lexicon)]
+    return bool(head) and lexicon.is_plural_role(head[-1])
+
+
 def singular_role(role: str, lexicon: PeopleLexicon) -> str:
-    """ "new members" -> "new member": the title of each person of a list."""
-    head, _, last = role.rpartition(" ")
-    if not lexicon.is_plural_role(last):
+    """ "new members" -> "new member", "past presidents of the club" -> "past president of the
+    club": the title of each person of a list. French makes every word before the complement
+    plural: "anciens présidents" -> "ancien président"."""
+    words = role.split()
+    cut = _title_head(words, lexicon)
+    if not is_plural_title(role, lexicon):
         return role
-    one = last[:-3] + "y" if last.lower().endswith("ies") else last[:-1]
-    return f"{head} {one}" if head else one
+    last = words[cut - 1]
+    if lexicon.roles_run_on:
+        head = [word_singular(w) for w in words[:cut]]
+    else:
+        head = [*words[: cut - 1], last[:-3] + "y" if last.lower().endswith("ies") else last[:-1]]
+    return " ".join([*head, *words[cut:]])
+
+
+# Marks inside a written word that the tokenizer splits off ("past-présidente", "l'Office").
+WORD_JOINS = frozenset({"-", "'", "\u2019"})
 
 
 def previous_apposition(words: Sequence[Word], first: Word, taken: set[int], lexicon: PeopleLexicon) -> bool:
     """The French title starting at word ``first`` follows another person's name and a comma:
     it is that person's apposition, written after the name ("Ann Roe, président de X, M. Bo
-    Lee, président de Y"), not the next one's. (English writes "A, Chair of X, B" either way.)"""
+    Lee, président de Y"), also the second of two titles joined by "et" ("Ann Roe, trésorière
+    et responsable des achats, Bo Lee"), not the next one's. (English writes "A, Chair of X, B"
+    either way.)"""
     k = words.index(first) - 1
     while k > 0 and (words[k].text.lower() in DETERMINERS or is_article(words[k].text, lexicon)):
         k -= 1
+    if k >= 1 and words[k].text.lower() in lexicon.list_links - {","}:
+        # "trésorière *et* responsable des achats": back over the first title to its comma
+        # (not "X, et le Vice-Président ...": a comma right before "et" opens the next item).
+        k -= 1
+        first_title_end = k
+        while k >= 1 and k not in taken and (words[k].text[:1].isalpha() or words[k].text in WORD_JOINS):
+            k -= 1
+        if k == first_title_end:
+            return False
     return k >= 1 and words[k].text == "," and k - 1 in taken

@@ -30,6 +30,7 @@ from pipeline.extract.people.title_words import (
     MAX_TITLE_WORDS,
     TITLE_LINKS,
     from_title,
+    is_plural_title,
     is_role_word,
     list_end,
     list_start,
@@ -253,6 +254,8 @@ def _titles_after(
     elif (after := _as_of(words, _past_auxiliaries(words, q), taken, known.lexicon)) is not None:
         # "X joined us as ...", "X has recently joined the Trust as its treasurer".
         return _after_as(words, after, text, taken, known)
+    elif words[q].text.lower() in known.lexicon.workplace_verbs:
+        return _workplace(words, q + 1, text, taken, known)  # "Kim Tan teaches at Y"
     elif words[q].tag == "VBZ" and words[q].text.lower() in known.lexicon.role_verbs:
         # "Ana Ruiz chairs the board of X": an office in the present, as after "who".
         return _relative_clause(words, q, text, taken, known)
@@ -382,6 +385,18 @@ def _after_copula(words: Sequence[Word], k: int, text: str, taken: set[int], kno
     return Title(None, None)
 
 
+def _workplace(words: Sequence[Word], k: int, text: str, taken: set[int], known: Affiliations) -> Title:
+    """The body after a verb of ``workplace_verbs`` and "at", "for" or "with" (word ``k``):
+    "works *at* the Coastal Institute"; none where no body is named there ("works at home")."""
+    while k < len(words) and words[k].tag in ADVERB_TAGS:
+        k += 1  # "works closely with"
+    if k >= len(words) or words[k].text.lower() not in BODY_LINKS | {"for"}:
+        return Title(None, None)
+    run = _run_forward(words, k + 1, taken, known.lexicon)
+    body = affiliation(run, text, known) if run else None
+    return Title(None, body if body and known_body(body, known) else None)
+
+
 def _past_auxiliaries(words: Sequence[Word], q: int) -> int:
     """The first word at or after ``q`` that is no auxiliary or adverb of time ("has recently")."""
     while q < len(words) and words[q].text.lower() in AUXILIARIES | ADVERBS_OF_TIME | {"recently", "been"}:
@@ -407,6 +422,8 @@ def _relative_clause(words: Sequence[Word], k: int, text: str, taken: set[int], 
         return _after_copula(words, k + 1, text, taken, known)
     if (after := _as_of(words, k, taken, known.lexicon)) is not None:
         return _after_as(words, after, text, taken, known)  # "X, who joined the Trust as ..."
+    if verb in known.lexicon.workplace_verbs:
+        return _workplace(words, k + 1, text, taken, known)  # "X, who works at the Y Institute"
     if verb not in known.lexicon.role_verbs:
         return Title(None, None)
     end = k + 1
@@ -454,7 +471,7 @@ def _title_before(
     "our ranger, X", "rangers X, Y and Z"."""
     lexicon = known.lexicon
     start = name.honorific_start
-    first = list_start(words, start, taken)
+    first = list_start(words, start, taken, lexicon.list_links)
     for s0 in dict.fromkeys((start, first)):
         p = s0 - 1
         if name.honorific and p >= 1 and is_article(words[p].text, lexicon) and words[p - 1].text == ",":
@@ -491,12 +508,21 @@ def _title_before(
             opened = comma or (bool(back) and _after_article(words, back[0], lexicon))
             if back and opened and not previous_apposition(words, back[0], taken, lexicon):
                 found = parse_title(back, text, known)
-                title = Title(found.role, found.organisation or title.organisation)
+                if s0 == start:
+                    title = Title(found.role, found.organisation or title.organisation)
+                elif found.role and is_plural_title(found.role, lexicon):
+                    # "les conseillères, Léa Roy et Awa Sy": a plural title before a list is each
+                    # one's; a singular one is its first name's only ("notre trésorière, Léa
+                    # Roy, et Paul Roy").
+                    body = found.organisation or title.organisation
+                    title = Title(singular_role(found.role, lexicon), body)
         if not title.role:
             lower = lower_title_back(words, p, taken, lexicon)
+            if lower and lexicon.roles_run_on and previous_apposition(words, lower[0], taken, lexicon):
+                lower = []  # "Léa Roy, secrétaire, Paul Roy": Léa Roy's title
             if lower and (comma or is_role_word(lower[-1].text, lexicon)):
                 found = parse_title(lower, text, known)
-                if found.role and (s0 == start or lexicon.is_plural_role(found.role.split()[-1])):
+                if found.role and (s0 == start or is_plural_title(found.role, lexicon)):
                     title = Title(
                         singular_role(found.role, lexicon), found.organisation or title.organisation
                     )
@@ -574,6 +600,23 @@ def _body_referred(
     return (org.acronym or org.name) if org else None
 
 
+def _between_names(words: Sequence[Word], h: int, taken: set[int], lexicon: PeopleLexicon) -> bool:
+    """The words before word ``h`` (a name's first) are a comma, a title and a comma after
+    another name: "Tom Hardy, treasurer, Ann Lowe" (also with "and" before the name)."""
+    k = h - 1
+    if k >= 0 and words[k].text.lower() in lexicon.list_links - {","}:
+        k -= 1
+    if k < 1 or words[k].text != ",":
+        return False
+    k -= 1
+    start = k
+    while k >= 1 and k not in taken and start - k < MAX_TITLE_WORDS and (
+        words[k].text[:1].isalpha() or words[k].text in POSSESSIVE_MARKS | {"-"}
+    ):
+        k -= 1
+    return k < start and words[k].text == "," and k - 1 in taken
+
+
 def title_of(
     name: Name,
     words: Sequence[Word],
@@ -592,21 +635,27 @@ def title_of(
         h = name.honorific_start
         own_line = h == 0 or words[h - 1].text.startswith("\n")
         after = _titles_after(words, name.end, text, taken, known, own_line=own_line)
-        last = list_end(words, name.end, taken)
+        last = list_end(words, name.end, taken, known.lexicon.list_links)
         if not (after.role or after.organisation) and name.end < last < len(words):
             # "Fred and Lisa, the new owners of X": a plural title after the list is each one's.
             listed = _titles_after(words, last, text, taken, known)
-            if listed.role and known.lexicon.is_plural_role(listed.role.split()[-1]):
+            if listed.role and is_plural_title(listed.role, known.lexicon):
                 after = Title(singular_role(listed.role, known.lexicon), listed.organisation)
+            elif listed.organisation and not listed.role:
+                # "Léa Roy et Paul Roy, de l'association X", "Ann and Bo, of the Rowing Club".
+                after = listed
         elif (
             after.role
-            and known.lexicon.is_plural_role(after.role.split()[-1])
-            and list_start(words, name.honorific_start, taken) < name.honorific_start
+            and is_plural_title(after.role, known.lexicon)
+            and list_start(words, h, taken, known.lexicon.list_links) < h
         ):
             after = Title(singular_role(after.role, known.lexicon), after.organisation)  # the list's last
         if role and role.lower() in known.lexicon.label_words and after.role:
             # "Contact: Jane Roe, Programme Officer, X": the title after the name says more.
             role, org = after.role, after.organisation or org
+        if after.role and before.role and _between_names(words, name.honorific_start, taken, known.lexicon):
+            # "Tom Hardy, treasurer, Ann Lowe, secretary": the title before is the last one's.
+            role, org = after.role, after.organisation
         if not before.role and after.organisation:
             org = after.organisation  # "QUI : Jane Roe, Office X": a label before is no body
         role, org = role or after.role, org or after.organisation
