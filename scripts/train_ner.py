@@ -1,14 +1,15 @@
-"""Train the English model's entity recogniser further on the golden files: the tuned weights
-the pipeline loads (``pipeline/data/model.yaml``, ``tuned_ner``).
+"""Train a language model's entity recogniser further on the golden files: the tuned weights
+the pipeline loads (``pipeline/data/<language>/model.yaml``, ``tuned_ner``).
 
     .venv/bin/python scripts/train_ner.py --set data/raw tests/golden \\
-        --set tests/holdout/raw tests/holdout/golden [--set RAW GOLD ...] [--out DIR]
+        --set tests/holdout/raw tests/holdout/golden [--set RAW GOLD ...] [--language fr] [--out DIR]
 
 Each ``--set`` pairs a folder of bulletins with the folder of their golden files. Only the
 development halves may be given: never a blind half (``*/blind``), which estimates accuracy
 on bulletins nobody trained or tuned on. The bulletins are read and cut into sections as a run
-does (``prepare_document``); documents the pipeline reads as another language than English are
-left out.
+does (``prepare_document``); documents the pipeline reads in another language than
+``--language`` (default English) are left out. Labels are those of the language's model (French:
+PER, ORG, LOC), renamed as the pipeline renames them (``data/<language>/model.yaml``).
 
 What the recogniser learns, per section, from the model's own entities and the golden file:
 
@@ -37,7 +38,7 @@ import hashlib
 import random
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,12 +49,13 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 
 from pipeline.core.records import SourceFile
-from pipeline.core.settings import DEFAULT_MODEL, Settings
+from pipeline.core.settings import DEFAULT_LANGUAGE, DEFAULT_MODELS, Settings
 from pipeline.execute.stages import prepare_document
+from pipeline.extract.nlp import entity_labels
 from pipeline.review.evaluate.golden import Golden, load_golden_dir
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_OUT = ROOT / "pipeline" / "data" / "models" / "en" / "ner"
+MODELS_DIR = ROOT / "pipeline" / "data" / "models"
 # The model's labels the golden files speak for; its other labels are kept as they are.
 GOLD_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 # Golden table, the keys holding its names, and the label they get.
@@ -62,7 +64,7 @@ _TABLES = (
     ("organisations", ("name", "acronym"), "ORG"),
     ("places", ("name",), "GPE"),
 )
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Hon|Amb|Cr|Cllr|H\.E)\.?\s+")
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Hon|Amb|Cr|Cllr|H\.E|M|Mme|Mlle|Pr)\.?\s+")
 
 
 @dataclass(frozen=True)
@@ -95,11 +97,15 @@ def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
     return any(start < b and a < end for a, b in taken)
 
 
-def reference(doc: Doc, gold: Golden) -> Doc:
+def reference(doc: Doc, gold: Golden, labels: Mapping[str, str] | None = None) -> Doc:
     """The entities ``doc`` should have (see the module's docstring), on a copy of its tokens;
-    ``doc`` is the model's parse of one section."""
+    ``doc`` is the model's parse of one section. ``labels`` renames the model's labels to the
+    English scheme (``entity_labels``: French PER -> PERSON, LOC -> GPE); the reference is
+    written back in the model's own."""
     text = doc.text
-    model_labels = {(e.start_char, e.end_char): e.label_ for e in doc.ents}
+    to_scheme = dict(labels or {})
+    back = {scheme: own for own, scheme in to_scheme.items()}
+    model_labels = {(e.start_char, e.end_char): to_scheme.get(e.label_, e.label_) for e in doc.ents}
     found = [(a, b, label) for name, label in golden_names(gold) for a, b in _occurrences(text, name)]
     found.sort(key=lambda span: (span[0] - span[1], span[0]))  # the longest first
     taken: list[tuple[int, int]] = []
@@ -116,15 +122,16 @@ def reference(doc: Doc, gold: Golden) -> Doc:
     person_words = {w for name, label in golden_names(gold) if label == "PERSON" for w in name.split()}
     missing: list[tuple[int, int]] = []
     for ent in doc.ents:
+        label = to_scheme.get(ent.label_, ent.label_)
         if _overlaps(ent.start_char, ent.end_char, taken):
             continue
-        if ent.label_ not in GOLD_LABELS:
-            entities.append((ent.start, ent.end, ent.label_))
+        if label not in GOLD_LABELS:
+            entities.append((ent.start, ent.end, label))
         elif _overlaps(ent.start_char, ent.end_char, unknown):
             missing.append((ent.start, ent.end))
-        elif ent.label_ == "PERSON" and set(_HONORIFIC.sub("", ent.text).split()) <= person_words:
+        elif label == "PERSON" and set(_HONORIFIC.sub("", ent.text).split()) <= person_words:
             entities.append((ent.start, ent.end, "PERSON"))
-        elif ent.label_ == "PERSON":
+        elif label == "PERSON":
             missing.append((ent.start, ent.end))  # another form of a person's name, or not a person
         else:
             continue  # an organisation or place the golden file does not list: no entity
@@ -135,17 +142,19 @@ def reference(doc: Doc, gold: Golden) -> Doc:
             missing.append((span.start, span.end))
             taken.append((span.start_char, span.end_char))
     ref = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
-    ents = spacy.util.filter_spans([Span(ref, s, e, label=label) for s, e, label in entities])
+    ents = spacy.util.filter_spans(
+        [Span(ref, s, e, label=back.get(label, label)) for s, e, label in entities]
+    )
     holes = [Span(ref, s, e) for s, e in missing if not any(s < x.end and x.start < e for x in ents)]
     ref.set_ents(ents, missing=spacy.util.filter_spans(holes), default="outside")
     return ref
 
 
 def section_texts(
-    raw: Path, golds: Sequence[Golden], settings: Settings
+    raw: Path, golds: Sequence[Golden], settings: Settings, language: str = DEFAULT_LANGUAGE
 ) -> Iterator[tuple[Golden, list[str]]]:
-    """Each golden file of ``golds`` whose bulletin is in ``raw`` and read as English, with the
-    texts of its sections as a run cuts them."""
+    """Each golden file of ``golds`` whose bulletin is in ``raw`` and read in ``language``, with
+    the texts of its sections as a run cuts them."""
     for gold in golds:
         path = raw / gold.source_name
         if not path.is_file():
@@ -154,7 +163,7 @@ def section_texts(
         data = path.read_bytes()
         source = SourceFile(path, path.name, hashlib.sha256(data).hexdigest(), len(data))
         prepared = prepare_document(source, settings)
-        if prepared.read_as != "en":
+        if prepared.read_as != language:
             print(f"skipped {gold.path.name}: read as {prepared.read_as!r}", file=sys.stderr)
             continue
         yield gold, [s.text for s in prepared.sections]
@@ -180,9 +189,10 @@ def train(nlp: Language, examples: list[Example], options: TrainingSettings) -> 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", nargs=2, action="append", metavar=("RAW", "GOLD"), type=Path, required=True)
-    parser.add_argument("--model", default=DEFAULT_MODEL, help=f"base spaCy model (default {DEFAULT_MODEL})")
+    parser.add_argument("--language", default=DEFAULT_LANGUAGE, help="the bulletins' language (default en)")
+    parser.add_argument("--model", help="base spaCy model (default: the language's, pipeline settings)")
     parser.add_argument(
-        "--out", type=Path, default=DEFAULT_OUT, help="folder of the weights (a card beside it)"
+        "--out", type=Path, help="folder of the weights (default pipeline/data/models/LANG/ner)"
     )
     defaults = TrainingSettings()
     parser.add_argument("--epochs", type=int, default=defaults.epochs)
@@ -191,21 +201,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "blind" in gold_dir.parts:
             parser.error(f"{gold_dir}: a blind half is never trained on")
     options = TrainingSettings(epochs=args.epochs)
-    nlp = spacy.load(args.model)
+    nlp = spacy.load(args.model or DEFAULT_MODELS[args.language])
+    out = args.out or MODELS_DIR / args.language / "ner"
+    labels = entity_labels(args.language)
     settings = Settings(progress=False)
     examples = []
     documents = []
     for raw, gold_dir in args.set:
-        for gold, texts in section_texts(raw, load_golden_dir(gold_dir), settings):
+        for gold, texts in section_texts(raw, load_golden_dir(gold_dir), settings, args.language):
             documents.append(f"{gold_dir.as_posix()}/{gold.path.name}")
             for doc in nlp.pipe(texts):
-                examples.append(Example(nlp.make_doc(doc.text), reference(doc, gold)))
+                examples.append(Example(nlp.make_doc(doc.text), reference(doc, gold, labels)))
     print(f"{len(documents)} bulletins, {len(examples)} sections")
     losses = train(nlp, examples, options)
     print("loss per epoch:", " ".join(f"{loss:.0f}" for loss in losses))
-    args.out.mkdir(parents=True, exist_ok=True)
-    nlp.get_pipe("ner").to_disk(args.out, exclude=["vocab"])  # the model's own vocabulary serves
-    digest = hashlib.sha256((args.out / "model").read_bytes()).hexdigest()
+    out.mkdir(parents=True, exist_ok=True)
+    nlp.get_pipe("ner").to_disk(out, exclude=["vocab"])  # the model's own vocabulary serves
+    digest = hashlib.sha256((out / "model").read_bytes()).hexdigest()
     card = {
         "base_model": f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}",
         "trained_on": sorted(documents),
@@ -213,8 +225,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "sha256": digest,
     }
     header = "# Written by scripts/train_ner.py: how the tuned entity weights beside this file were made.\n"
-    args.out.with_suffix(".yaml").write_text(header + yaml.safe_dump(card, sort_keys=False), encoding="utf-8")
-    print(f"weights: {args.out} (sha256 {digest[:16]}...)")
+    out.with_suffix(".yaml").write_text(header + yaml.safe_dump(card, sort_keys=False), encoding="utf-8")
+    print(f"weights: {out} (sha256 {digest[:16]}...)")
     return 0
 
 

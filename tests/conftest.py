@@ -56,6 +56,18 @@ def blank():
 
 @pytest.fixture(scope="session")
 def nlp():
+    """The English model with its own entity weights: the rule tests' model. Their sentences
+    state what the rules do with what that model finds; the tuned weights (``pipeline_nlp``)
+    are measured on real bulletins, by the accuracy tests."""
+    from pipeline.core.settings import DEFAULT_MODEL
+    from pipeline.extract.nlp import load_model
+
+    return load_model(DEFAULT_MODEL, tuned_ner=False)
+
+
+@pytest.fixture(scope="session")
+def pipeline_nlp():
+    """The English model as a run loads it: with the entity weights tuned on the golden files."""
     from pipeline.core.settings import DEFAULT_MODEL
     from pipeline.extract.nlp import load_model
 
@@ -74,22 +86,34 @@ def _installed_models() -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def fr_nlp():
-    """The French model, loaded once per session; tests that need it skip where it is not installed."""
+    """The French model with its own entity weights (the rule tests' model, as ``nlp``), loaded
+    once per session; tests that need it skip where it is not installed."""
     from pipeline.core.settings import DEFAULT_MODELS
     from pipeline.extract.nlp import ModelNotInstalled, load_model
 
     try:
-        return load_model(DEFAULT_MODELS["fr"], "fr")
+        return load_model(DEFAULT_MODELS["fr"], "fr", tuned_ner=False)
     except ModelNotInstalled as exc:
         pytest.skip(f"the French model is not installed: {exc}")
 
 
 @pytest.fixture(scope="session")
-def resources(nlp):
+def resources(pipeline_nlp):
+    """What a run loads: the tuned English model and the reference data."""
     from pipeline.core.settings import Settings
     from pipeline.execute.stages import load_resources
 
-    return load_resources(Settings(models=_installed_models()), nlp=nlp)
+    return load_resources(Settings(models=_installed_models()), nlp=pipeline_nlp)
+
+
+@pytest.fixture(scope="session")
+def rule_resources(resources, nlp):
+    """The session's reference data with the rule tests' English model (``nlp``): for tests of
+    what the pipeline does with what that model finds, whatever the tuned weights find."""
+    from pipeline.execute.stages import Resources
+    from pipeline.extract.nlp import LanguageModels
+
+    return Resources(LanguageModels(_installed_models(), {"en": nlp}), resources.reference)
 
 
 @pytest.fixture(scope="session")
@@ -160,13 +184,14 @@ def genres_tables(tmp_path_factory, resources) -> dict[str, pa.Table]:
 
 
 @pytest.fixture(scope="session")
-def bilingual_resources(resources, fr_nlp):
-    """The session's resources with the French model beside the English one."""
+def bilingual_resources(resources, nlp, fr_nlp):
+    """The session's reference data with the rule tests' English model (``nlp``) and the
+    French model beside it."""
     from pipeline.core.settings import DEFAULT_MODELS
     from pipeline.execute.stages import Resources
     from pipeline.extract.nlp import LanguageModels
 
-    return Resources(LanguageModels(DEFAULT_MODELS, {"en": resources.nlp, "fr": fr_nlp}), resources.reference)
+    return Resources(LanguageModels(DEFAULT_MODELS, {"en": nlp, "fr": fr_nlp}), resources.reference)
 
 
 @pytest.fixture(scope="session")

@@ -74,7 +74,8 @@ def _ids(out: Path) -> dict[str, Any]:
     return {"entity": entity, "event": events, "tables": tables}
 
 
-def test_adding_a_bulletin_keeps_the_ids_and_links_the_new_one(tmp_path: Path, resources: Any) -> None:
+def test_adding_a_bulletin_keeps_the_ids_and_links_the_new_one(tmp_path: Path, rule_resources: Any) -> None:
+    resources = rule_resources  # what the linking does with what the model's own weights find
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
     (raw / "hilltop-2021-02.txt").write_text(FIRST, encoding="utf-8")
@@ -116,7 +117,8 @@ def test_adding_a_bulletin_keeps_the_ids_and_links_the_new_one(tmp_path: Path, r
     assert entities.loc[group, "first_seen"] == pd.Timestamp(2021, 2, 1)
 
 
-def test_a_removed_bulletin_is_recorded_in_the_history(tmp_path: Path, resources: Any) -> None:
+def test_a_removed_bulletin_is_recorded_in_the_history(tmp_path: Path, rule_resources: Any) -> None:
+    resources = rule_resources  # what the linking does with what the model's own weights find
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
     (raw / "hilltop-2021-02.txt").write_text(FIRST, encoding="utf-8")

@@ -228,8 +228,10 @@ def test_title_ends_with_the_line_naming_the_issue_number() -> None:
 
 
 def test_a_date_line_alone_is_not_the_title() -> None:
+    """The date is no title; the first heading under it stands in for one (a post that opens on
+    its date, then its heading)."""
     text = f"mardi 6 avril 2021\n\nRéunion du bureau\n\n{PROSE_FR}\n\nSortie au marais\n\n{PROSE_FR}\n"
-    assert _title(text, "fr") is None
+    assert _title(text, "fr") == "Réunion du bureau"
 
 
 def test_a_menu_of_many_items_is_not_the_title() -> None:

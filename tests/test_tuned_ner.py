@@ -130,8 +130,8 @@ def test_training_refuses_a_blind_half(train_ner, tmp_path: Path) -> None:
         )
 
 
-def _with_meta(name: str, version: str) -> spacy.language.Language:
-    nlp = spacy.blank("en")
+def _with_meta(name: str, version: str, language: str = "en") -> spacy.language.Language:
+    nlp = spacy.blank(language)
     nlp.add_pipe("ner")
     nlp.meta.update(name=name, version=version)
     return nlp
@@ -144,6 +144,10 @@ def test_weights_apply_only_to_the_model_they_were_trained_from() -> None:
     assert tuned_ner_weights(_with_meta("core_web_md", "3.8.0"), "en") is None
     assert tuned_ner_weights(_with_meta("core_web_sm", "3.7.1"), "en") is None
     assert tuned_ner_weights(_with_meta("core_web_sm", "3.8.0"), "fr") is None
+    french = tuned_ner_weights(_with_meta("core_news_sm", "3.8.0", "fr"), "fr")
+    assert french is not None and french != folder
+    check_weights(french)
+    assert tuned_ner_weights(_with_meta("core_news_md", "3.8.0", "fr"), "fr") is None
 
 
 def test_the_shipped_weights_match_their_card() -> None:
@@ -167,12 +171,18 @@ def test_weights_that_do_not_match_their_card_are_a_clear_error(tmp_path: Path) 
 
 
 def test_the_pipeline_model_reads_with_the_tuned_weights(nlp) -> None:
-    """The session's model (``load_model`` with its defaults) carries the weights of the card:
-    its recogniser's bytes are those the card hashes."""
-    folder = tuned_ner_weights(nlp, "en")
+    """The model as a run loads it carries the weights of the card (its recogniser's bytes,
+    before it parses anything, are those the card hashes); with ``tuned_ner=False`` (the rule
+    tests' model) it has its own."""
+    from pipeline.core.settings import DEFAULT_MODEL
+    from pipeline.extract.nlp import load_model
+
+    loaded = load_model(DEFAULT_MODEL)
+    folder = tuned_ner_weights(loaded, "en")
     assert folder is not None
     stored = hashlib.sha256((folder / "model").read_bytes()).hexdigest()
-    assert hashlib.sha256(nlp.get_pipe("ner").model.to_bytes()).hexdigest() == stored
+    assert hashlib.sha256(loaded.get_pipe("ner").model.to_bytes()).hexdigest() == stored
+    assert hashlib.sha256(nlp.get_pipe("ner").model.to_bytes()).hexdigest() != stored
 
 
 def test_turning_the_weights_off_redoes_the_tables() -> None:
