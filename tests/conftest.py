@@ -210,6 +210,6 @@ def run_text(tmp_path_factory, bilingual_resources):
 
 
 @pytest.fixture(scope="session")
-def french_tables(tmp_path_factory, bilingual_resources) -> dict[str, pa.Table]:
+def french_tables(tmp_path_factory, resources) -> dict[str, pa.Table]:
     """The tables of the real French bulletins in ../blindset/fr_texts, read with the French model."""
-    return _run_folder(_blindset("fr_texts"), tmp_path_factory.mktemp("french-out"), bilingual_resources)
+    return _run_folder(_blindset("fr_texts"), tmp_path_factory.mktemp("french-out"), resources)
