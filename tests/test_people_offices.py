@@ -129,7 +129,7 @@ def test_a_caption_gives_the_bodys_acronym_then_the_title(nlp) -> None:
         "this year. KORU members came from every region.\n",
     )
     found = person(people, "Helen Marsh")
-    assert (found.role, found.organisation) == ("Director", "KORU")
+    assert (found.role, found.organisation) == ("KORU Director", "KORU")
 
 
 @pytest.mark.model

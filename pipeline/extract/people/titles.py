@@ -84,8 +84,10 @@ def parse_title(words: Sequence[Word], text: str, known: Affiliations) -> Title:
         named = affiliation(words[first:m], text, known)
         if named and known_body(named, known):
             org = org or named
-            # A noun in lower case stays in the title: "the group leader", "our club secretary".
-            first = m if words[first].text[:1].isupper() else first
+            # A noun in lower case stays in the title: "the group leader", "our club secretary";
+            # so does a body of one word, as the title is written ("CDBG Coordinator", "Shire
+            # President"): it is the organisation as well.
+            first = m if words[first].text[:1].isupper() and m - first > 1 else first
             break
     last = spans[-1][1]
     if last < cut:
