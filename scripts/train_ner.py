@@ -34,11 +34,10 @@ machine; another CPU or BLAS may differ in the last digits.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import random
 import re
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,10 +47,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
-from pipeline.core.records import SourceFile
 from pipeline.core.settings import DEFAULT_LANGUAGE, DEFAULT_MODELS, Settings
 from pipeline.execute.stages import prepare_document
 from pipeline.extract.nlp import entity_labels
+from pipeline.extract.people.lexicon import load_people_lexicon
+from pipeline.read.discover import discover
+from pipeline.read.hashes import file_sha256
 from pipeline.review.evaluate.golden import Golden, load_golden_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,7 +65,6 @@ _TABLES = (
     ("organisations", ("name", "acronym"), "ORG"),
     ("places", ("name",), "GPE"),
 )
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Hon|Amb|Cr|Cllr|H\.E|M|Mme|Mlle|Pr)\.?\s+")
 
 
 @dataclass(frozen=True)
@@ -97,11 +97,23 @@ def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
     return any(start < b and a < end for a, b in taken)
 
 
-def reference(doc: Doc, gold: Golden, labels: Mapping[str, str] | None = None) -> Doc:
+def _without_honorific(name: str, honorifics: Collection[str]) -> list[str]:
+    """The words of ``name`` less the honorific it opens with ("Ms. Ann Roe" -> Ann, Roe)."""
+    words = name.split()
+    return (
+        words[1:]
+        if len(words) > 1 and (words[0] in honorifics or words[0].rstrip(".") in honorifics)
+        else words
+    )
+
+
+def reference(
+    doc: Doc, gold: Golden, labels: Mapping[str, str] | None = None, honorifics: Collection[str] = ()
+) -> Doc:
     """The entities ``doc`` should have (see the module's docstring), on a copy of its tokens;
     ``doc`` is the model's parse of one section. ``labels`` renames the model's labels to the
     English scheme (``entity_labels``: French PER -> PERSON, LOC -> GPE); the reference is
-    written back in the model's own."""
+    written back in the model's own. ``honorifics``: the people lexicon's, which open a name."""
     text = doc.text
     to_scheme = dict(labels or {})
     back = {scheme: own for own, scheme in to_scheme.items()}
@@ -129,7 +141,7 @@ def reference(doc: Doc, gold: Golden, labels: Mapping[str, str] | None = None) -
             entities.append((ent.start, ent.end, label))
         elif _overlaps(ent.start_char, ent.end_char, unknown):
             missing.append((ent.start, ent.end))
-        elif label == "PERSON" and set(_HONORIFIC.sub("", ent.text).split()) <= person_words:
+        elif label == "PERSON" and set(_without_honorific(ent.text, honorifics)) <= person_words:
             entities.append((ent.start, ent.end, "PERSON"))
         elif label == "PERSON":
             missing.append((ent.start, ent.end))  # another form of a person's name, or not a person
@@ -155,13 +167,12 @@ def section_texts(
 ) -> Iterator[tuple[Golden, list[str]]]:
     """Each golden file of ``golds`` whose bulletin is in ``raw`` and read in ``language``, with
     the texts of its sections as a run cuts them."""
+    sources = {source.relative_path: source for source in discover(raw).files}
     for gold in golds:
-        path = raw / gold.source_name
-        if not path.is_file():
-            print(f"skipped {gold.path.name}: {path} not found", file=sys.stderr)
+        source = sources.get(gold.source_name)
+        if source is None:
+            print(f"skipped {gold.path.name}: {gold.source_name} not in {raw}", file=sys.stderr)
             continue
-        data = path.read_bytes()
-        source = SourceFile(path, path.name, hashlib.sha256(data).hexdigest(), len(data))
         prepared = prepare_document(source, settings)
         if prepared.read_as != language:
             print(f"skipped {gold.path.name}: read as {prepared.read_as!r}", file=sys.stderr)
@@ -204,6 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     nlp = spacy.load(args.model or DEFAULT_MODELS[args.language])
     out = args.out or MODELS_DIR / args.language / "ner"
     labels = entity_labels(args.language)
+    honorifics = frozenset(load_people_lexicon(args.language).honorifics)
     settings = Settings(progress=False)
     examples = []
     documents = []
@@ -211,13 +223,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         for gold, texts in section_texts(raw, load_golden_dir(gold_dir), settings, args.language):
             documents.append(f"{gold_dir.as_posix()}/{gold.path.name}")
             for doc in nlp.pipe(texts):
-                examples.append(Example(nlp.make_doc(doc.text), reference(doc, gold, labels)))
+                examples.append(Example(nlp.make_doc(doc.text), reference(doc, gold, labels, honorifics)))
     print(f"{len(documents)} bulletins, {len(examples)} sections")
     losses = train(nlp, examples, options)
     print("loss per epoch:", " ".join(f"{loss:.0f}" for loss in losses))
     out.mkdir(parents=True, exist_ok=True)
     nlp.get_pipe("ner").to_disk(out, exclude=["vocab"])  # the model's own vocabulary serves
-    digest = hashlib.sha256((out / "model").read_bytes()).hexdigest()
+    digest = file_sha256(out / "model")
     card = {
         "base_model": f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}",
         "trained_on": sorted(documents),

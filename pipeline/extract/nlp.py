@@ -11,7 +11,6 @@ language is parsed: an English archive never loads the French model.
 from __future__ import annotations
 
 import gc
-import hashlib
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
@@ -26,6 +25,7 @@ from pipeline.core.errors import ModelNotInstalled
 from pipeline.core.records import Section
 from pipeline.extract.model_ops import use_numpy_gemm
 from pipeline.extract.model_rules import lemmas_on_demand, lemmatizer_from_disk, use_attribute_rules
+from pipeline.read.hashes import file_sha256
 
 # Texts per ``nlp.pipe`` minibatch. A section is a few hundred words; minibatches of this
 # size parse as fast as any larger one on this model (see benchmarks/README.md), and
@@ -103,7 +103,7 @@ def check_weights(folder: Path) -> None:
             f"tuned entity weights missing at {folder}: reinstall the package or use --no-tuned-ner"
         )
     expected = load_yaml(card)["sha256"]
-    if hashlib.sha256(model.read_bytes()).hexdigest() != expected:
+    if file_sha256(model) != expected:
         raise ModelNotInstalled(
             f"tuned entity weights at {folder} do not match {card.name} (sha256): retrain them with "
             f"scripts/train_ner.py, or use --no-tuned-ner"

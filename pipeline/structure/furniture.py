@@ -104,6 +104,11 @@ def heads_nothing(line: str, words: HeadingWords) -> bool:
     return _is_date_alone(line, words)
 
 
+def is_ornament(line: str) -> bool:
+    """A line of glyphs alone ("<<", "* * *"): no letter or figure."""
+    return not any(c.isalnum() for c in line)
+
+
 def _is_date_alone(line: str, words: HeadingWords) -> bool:
     """A date and nothing else ("Saturday, January 3, 2009", "Le 12 mai"): month and weekday
     names, numbers and short words only; a short word in capitals with no month or weekday is

@@ -45,6 +45,7 @@ from pipeline.structure.furniture import (
     heading_words,
     heads_nothing,
     is_navigation,
+    is_ornament,
 )
 from pipeline.structure.text_lines import Line, text_lines
 
@@ -188,8 +189,7 @@ def leading_furniture(text: str, language: str = "en") -> int:
     ornament and list lines (a site's menu) take: what stands before a masthead's title (0 when
     every line is such a line)."""
     for line in text_lines(text):
-        ornament = not any(c.isalnum() for c in line.text)  # "<<", "* * *"
-        if not (ornament or is_furniture(line.text, language) or _LIST_MARK.match(line.text)):
+        if not (is_ornament(line.text) or is_furniture(line.text, language) or _LIST_MARK.match(line.text)):
             return line.start
     return 0
 

@@ -20,7 +20,7 @@ from functools import cache
 
 from pipeline.core.datafiles import language_data_exists, load_language_data
 from pipeline.core.records import Masthead, Section
-from pipeline.structure.furniture import fold, heading_words
+from pipeline.structure.furniture import fold, heading_words, is_ornament
 from pipeline.structure.headings import is_furniture, leading_furniture
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -273,7 +273,7 @@ def _wrapped_prose(paragraph: str) -> bool:
 def _only_furniture(text: str, language: str) -> bool:
     """Every line of ``text`` is furniture: a date, a dateline, navigation, an ornament."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return all(is_furniture(line, language) or not any(c.isalnum() for c in line) for line in lines)
+    return all(is_furniture(line, language) or is_ornament(line) for line in lines)
 
 
 def _names_a_publication(title: str, publication_words: list[str]) -> bool:
