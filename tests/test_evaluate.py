@@ -370,6 +370,14 @@ def test_section_without_title_in_gold_is_found_by_number(tmp_path: Path) -> Non
     assert scored(g).tables["sections"].found == 1
 
 
+def test_section_without_number_in_gold_is_found_by_title_in_any_section(tmp_path: Path) -> None:
+    # An omitted field is not scored: a heading listed by title alone matches at any number.
+    g = golden(tmp_path, "sections:\n  - {title: Budget Hearing}\n")
+    result = evaluate([g], tables(sections=[(1, "Water Week"), (4, "Budget hearing")]))
+    sections = result.tables["sections"]
+    assert (sections.found, sections.predicted) == (1, 2)
+
+
 # --------------------------------------------------------------------------- matching
 
 
@@ -744,8 +752,8 @@ def test_missing_column_is_named(tmp_path: Path) -> None:
             "statistics[0]: section: expected a whole number or null",
         ),
         (
-            "document: {source: a.txt}\nsections:\n  - {title: Water}\n",
-            "sections[0]: missing required key 'number'",
+            "document: {source: a.txt}\nsections:\n  - {title: null}\n",
+            "sections[0]: a section needs a 'number' or a 'title'",
         ),
         (
             "document: {source: a.txt}\nsections:\n  - {number: 1, section: 1}\n",

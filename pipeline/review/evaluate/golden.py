@@ -60,7 +60,7 @@ _ENTRY_KEYS: dict[str, dict[str, str]] = {
     },
 }
 _REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
-    "sections": ("number",),
+    "sections": (),  # number or title, checked separately
     "people": ("name",),
     "organisations": ("name",),
     "places": ("name",),
@@ -202,6 +202,8 @@ def _parse_entry(
             raise GoldenFileError(f"{path}: {where}: required key {key!r} is null")
     if table == "events" and "name" not in fields and "start" not in fields:
         raise GoldenFileError(f"{path}: {where}: an event needs a 'name' or a 'start'")
+    if table == "sections" and "number" not in item and "title" not in fields:
+        raise GoldenFileError(f"{path}: {where}: a section needs a 'number' or a 'title'")
     section_key = "number" if table == "sections" else "section"
     section = item.get(section_key)
     value = item.get("value")
