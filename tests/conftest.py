@@ -184,6 +184,12 @@ def genres_tables(tmp_path_factory, resources) -> dict[str, pa.Table]:
 
 
 @pytest.fixture(scope="session")
+def pages_tables(tmp_path_factory, resources) -> dict[str, pa.Table]:
+    """The tables of the English and French web-page bulletins in ../blindset/page_texts."""
+    return _run_folder(_blindset("page_texts"), tmp_path_factory.mktemp("pages-out"), resources)
+
+
+@pytest.fixture(scope="session")
 def bilingual_resources(resources, nlp, fr_nlp):
     """The session's reference data with the rule tests' English model (``nlp``) and the
     French model beside it."""

@@ -66,12 +66,14 @@ OTHER_SETS = {
     "archive": ("archive_tables", HERE / "archive"),
     "genres": ("genres_tables", HERE / "holdout" / "genres"),
     "french": ("french_tables", HERE / "holdout" / "french"),
+    "pages": ("pages_tables", HERE / "holdout" / "pages"),
 }
 # Where each set's bulletins are, beside the repository (the fixtures skip when it is absent).
 TEXTS = {
     "archive": HERE.parent.parent / "shared" / "archive",
     "genres": HERE.parent.parent / "blindset" / "texts",
     "french": HERE.parent.parent / "blindset" / "fr_texts",
+    "pages": HERE.parent.parent / "blindset" / "page_texts",
 }
 
 
