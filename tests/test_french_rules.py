@@ -139,18 +139,28 @@ def test_english_documents_keep_the_english_gazetteer() -> None:
 
 
 def test_french_honorifics_are_stored_as_french_writes_them() -> None:
+    # Spelling variants of one form take its canonical spelling; another word is kept as written.
     honorifics = load_people_lexicon("fr").honorifics
-    assert [honorifics[h] for h in ["M.", "Mme", "Mlle", "Dr", "Pr", "S.E.", "Son Excellence", "Madame"]] == [
+    forms = ["M.", "Mme", "Mme.", "Mlle", "Dr", "Pr", "S.E.", "S. E.", "Son Excellence", "Madame"]
+    assert [honorifics[h] for h in forms] == [
         "M.",
+        "Mme",
         "Mme",
         "Mlle",
         "Dr",
         "Pr",
         "S.E.",
         "S.E.",
-        "Mme",
+        "Son Excellence",
+        "Madame",
     ]
-    assert load_people_lexicon("en").honorifics["Dr"] == "Dr."
+    english = load_people_lexicon("en").honorifics
+    assert [english[h] for h in ["Dr", "MR.", "Professor", "Her Excellency"]] == [
+        "Dr.",
+        "Mr.",
+        "Professor",
+        "Her Excellency",
+    ]
 
 
 @pytest.mark.parametrize(

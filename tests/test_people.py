@@ -48,17 +48,20 @@ def known(lexicon):
 
 
 @pytest.mark.parametrize(
-    ("written", "canonical"),
+    ("written", "recorded"),
     [
-        ("Mister", "Mr."),
+        # a spelling of the canonical form takes it; another word stays as the bulletin writes it
         ("Ms", "Ms."),
-        ("Her Excellency", "H.E."),
-        ("Professor", "Prof."),
-        ("Ambassador", "Amb."),
+        ("MR.", "Mr."),
+        ("H.E", "H.E."),
+        ("Mister", "Mister"),
+        ("Her Excellency", "Her Excellency"),
+        ("Professor", "Professor"),
+        ("Ambassador", "Ambassador"),
     ],
 )
-def test_honorifics_have_canonical_forms(lexicon, written: str, canonical: str) -> None:
-    assert lexicon.honorifics[written] == canonical
+def test_honorifics_are_recorded_as_written_up_to_spelling(lexicon, written: str, recorded: str) -> None:
+    assert lexicon.honorifics[written] == recorded
 
 
 def test_role_phrases_compare_without_hyphens(lexicon) -> None:
@@ -210,7 +213,7 @@ def person(people: list[Person], name: str) -> Person:
         (
             "Ambassador Rosa Meier, Permanent Representative of Austria to the United Nations, spoke.",
             "Rosa Meier",
-            "Amb.",
+            "Ambassador",
             "Permanent Representative",
             "Austria",
         ),
@@ -364,7 +367,7 @@ def test_species_epithets(lexicon, word: str, epithet: bool) -> None:
     [
         ("Cr Nadia Petrov and Cllr Owen Hart voted.", [("Nadia Petrov", "Cr"), ("Owen Hart", "Cllr")]),
         ("Thanks to Dame Ashworth and Mrs Adeyemi.", [("Ashworth", "Dame"), ("Adeyemi", "Mrs.")]),
-        ("Father Liam Doyle blessed it.", [("Liam Doyle", "Fr.")]),
+        ("Father Liam Doyle blessed it.", [("Liam Doyle", "Father")]),
     ],
 )
 def test_more_honorifics(lexicon, text: str, expected: list[tuple[str, str]]) -> None:

@@ -111,9 +111,9 @@ def test_a_title_between_two_names(text: str, names: tuple[str, ...], expected: 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("notre trésorière, madame Odile Brun", "Mme"),
-        ("nous remercions monsieur Yves Tardieu", "M."),
-        ("le docteur Anne Vidal", "Dr"),
+        ("notre trésorière, madame Odile Brun", "Madame"),
+        ("nous remercions monsieur Yves Tardieu", "Monsieur"),
+        ("le docteur Anne Vidal", "Docteur"),
     ],
 )
 def test_a_french_honorific_in_lower_case(text: str, expected: str) -> None:
@@ -246,7 +246,7 @@ def test_a_bodys_head_word_in_lower_case_is_the_body_of_that_kind_named_last(eng
 def test_french_titles_written_on_with_a_qualifier_and_a_lower_case_honorific(french) -> None:
     people = {p["name"]: p for p in french["people"]}
     castagne = people["Sylvie Castagné"]
-    assert (castagne["honorific"], castagne["role"]) == ("Mme", "trésorière")
+    assert (castagne["honorific"], castagne["role"]) == ("Madame", "trésorière")
     assert people["Gilles Perrot"]["role"] == "élu au conseil d'administration"
     assert (people["Maëlle Rouquier"]["role"], people["Maëlle Rouquier"]["organisation"]) == (
         "chercheuse associée",

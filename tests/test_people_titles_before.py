@@ -152,7 +152,7 @@ def test_the_title_after_as(english) -> None:
 
 def test_a_military_rank_is_an_honorific(english) -> None:
     assert _person(english, "Ann Roe")["role"] == "Chair"
-    assert _person(english, "Tom Hart")["honorific"] == "Col."
+    assert _person(english, "Tom Hart")["honorific"] == "Colonel"
 
 
 def test_events_awards_and_generic_organs_are_no_bodies(english) -> None:
@@ -212,7 +212,7 @@ def french(run_text) -> dict[str, list[dict]]:
 
 def test_a_french_title_before_an_honorific_and_a_bracketed_acronym(french) -> None:
     solberg = _person(french, "Ingrid Solberg")
-    assert solberg["honorific"] == "Mme"
+    assert solberg["honorific"] == "Madame"
     assert "Représentante" in (solberg["role"] or "")
     assert solberg["organisation"] in {"PNUD", "Programme des Nations Unies pour le développement"}
     bertini = _person(french, "Paolo Bertini")
@@ -233,7 +233,7 @@ def test_a_surname_in_capitals_that_is_a_head_word_is_a_person(french) -> None:
 def test_a_french_title_after_the_previous_name_is_that_persons(french) -> None:
     assert _person(french, "Jean-Luc Morin")["role"] == "président de la communauté de communes"
     assert _person(french, "Petitot")["role"] == "président de l'office de tourisme du Haut-Val"
-    assert _person(french, "Anicet Mboko")["honorific"] == "Col."
+    assert _person(french, "Anicet Mboko")["honorific"] == "Colonel"
 
 
 def test_a_venue_named_after_a_person_is_no_person(french) -> None:

@@ -226,7 +226,7 @@ TABLES: dict[str, Table] = {
                 DOC_ID,
                 Column("person_id", S, "Hash of the normalised name; the same across bulletins.", False),
                 Column("name", S, "Name as written, without honorific.", False),
-                Column("honorific", S, "Mr., Ms., Dr., H.E., ..."),
+                Column("honorific", S, "As written: Mr., Ms., Dr., H.E., Professor, Mme, ..."),
                 Column("role", S, "Title or function as the bulletin states it."),
                 Column("organisation", S, "Affiliation: organisation name or acronym."),
                 N_MENTIONS,

@@ -37,7 +37,7 @@ def word_singular(word: str) -> str:
 class PeopleLexicon:
     """Honorifics, role words and name rules, from ``data/people.yaml``."""
 
-    honorifics: Mapping[str, str]  # as written -> canonical ("Mister" -> "Mr.")
+    honorifics: Mapping[str, str]  # as written -> as recorded ("MR" -> "Mr.", "Professor" kept)
     roles: frozenset[str]  # role_key of role words and phrases ("director", "prime minister")
     role_acronyms: frozenset[str]  # as written ("USG", "IRA")
     never_in_name: frozenset[str]
@@ -141,9 +141,20 @@ class PeopleLexicon:
         return text.isalpha() and text.islower() and len(text) > 3 and text.endswith(self.epithet_endings)
 
 
+def _recorded_honorific(form: str, canonical: str) -> str:
+    """The honorific a person's row records for ``form``: the canonical spelling where the two
+    differ only in case and full stops ("MR" -> "Mr."), else the word as the bulletin writes it
+    ("Professor", "His Excellency"; "madame" in a sentence as "Madame"), as the name is."""
+
+    def letters(text: str) -> str:
+        return text.replace(".", "").replace(" ", "").casefold()
+
+    return canonical if letters(form) == letters(canonical) else form[:1].upper() + form[1:]
+
+
 def lexicon_from_data(data: Mapping[str, Any]) -> PeopleLexicon:
     honorifics = {
-        str(form): str(canonical)
+        str(form): _recorded_honorific(str(form), str(canonical))
         for canonical, forms in (data.get("honorifics") or {}).items()
         for form in [canonical, *forms]
     }
