@@ -221,6 +221,11 @@ def _choose(
     inside = [p for p in candidates if start <= _phrase_start(st, p) and _phrase_end(st, p) <= end]
     if inside:
         return inside[0]
+    # A date in the aside that closes an activity's name ("the Forum (Lyon, 11-12 April), a
+    # colloquium (Metz, 10-11 April)") is that activity's, not the next one's.
+    around = [p for p in candidates if _phrase_start(st, p) <= start and end <= _phrase_end(st, p)]
+    if around:
+        return min(around, key=lambda p: _phrase_end(st, p) - _phrase_start(st, p))
     order = before[::-1] + after
     if not order:
         return None
