@@ -69,3 +69,35 @@ def test_a_date_in_the_aside_closing_a_name_is_that_activitys_with_the_parse(nlp
     got = _aside_days(nlp)
     assert ("forum", date(2026, 4, 16), date(2026, 4, 17)) in got
     assert ("colloquium", date(2026, 4, 15), date(2026, 4, 16)) in got
+
+
+GATHERING = (
+    "The choir will hold its AGM in the church hall this summer. "
+    "We are meeting on Friday 9 July at 8 p.m."
+)
+
+
+@pytest.mark.model
+def test_a_group_meeting_dates_the_activity_named_before_with_the_parse(nlp) -> None:
+    bulletin = Bulletin(GATHERING, title="Choir news", dates=[day("on Friday 9 July", "2027-07-09")])
+    dated = [(e.name, e.start_date) for e in events_of(nlp, bulletin) if e.start_date]
+    assert dated == [("AGM", date(2027, 7, 9))]
+    # a group of its own meets: its day is not the AGM's
+    other = GATHERING.replace("We are meeting", "The reading circle meets")
+    bulletin = Bulletin(other, title="Choir news", dates=[day("on Friday 9 July", "2027-07-09")])
+    assert [e for e in events_of(nlp, bulletin) if e.name == "AGM" and e.start_date] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "date_text", "kind"),
+    [
+        ("The health team carried out a joint inspection of the camps on 4 March.", "on 4 March",
+         "inspection"),
+        ("A reconnaissance flight left the capital on 4 March to survey the islands.", "on 4 March",
+         "mission"),
+    ],
+)  # fmt: skip
+def test_inspections_and_reconnaissance_flights_are_activities(body: str, date_text: str, kind: str) -> None:
+    bulletin = Bulletin(body, title="Response", dates=[day(date_text, "2027-03-04")])
+    kinds = {(e.event_type, e.start_date) for e in events_of(spacy.blank("en"), bulletin)}
+    assert (kind, date(2027, 3, 4)) in kinds

@@ -64,6 +64,22 @@ def _own_subject(st: SectionText, sentence: int, lex: EventLexicon) -> bool:
     return False
 
 
+def _we_gather(st: SectionText, sentence: int, lex: EventLexicon) -> bool:
+    """Does the sentence say that the group comes together, with no activity named ("This
+    year, we're meeting on Monday 12 April")? A verb of gathering whose subject is a pronoun
+    or absent; a noun subject is a group of its own ("the book club meets on 3 May")."""
+    for k in range(len(st.tokens)):
+        if st.sentence_of[k] != sentence or st.lower[k] not in lex.gathering_verbs:
+            continue
+        token = st.tokens[k]
+        if st.tagged and token.pos_ not in {"VERB", "AUX"}:
+            continue
+        subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS] if st.parsed else []
+        if all(c.pos_ == "PRON" for c in subjects):
+            return True
+    return False
+
+
 def _other_thing(subject: Token, lex: EventLexicon) -> bool:
     """Does a subject name a thing of its own: a noun that is no agent (a body or a person holds
     an activity), no activity word and no trigger?"""
@@ -333,7 +349,11 @@ def assign_dates(
             continue
         if chosen is None:
             # "It was held on 3 May", "Our next one is on Sunday 11 March": the activity before
-            cued = has_any(st, sentence, lex.event_verbs) or has_any(st, sentence, lex.back_reference_phrases)
+            cued = (
+                has_any(st, sentence, lex.event_verbs)
+                or has_any(st, sentence, lex.back_reference_phrases)
+                or _we_gather(st, sentence, lex)
+            )
             if mention.granularity != "day" or not cued:
                 continue
             earlier = [p for p in phrases if p.sentence < sentence and not p.plural and not p.verb]
