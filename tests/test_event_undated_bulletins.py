@@ -101,3 +101,14 @@ def test_inspections_and_reconnaissance_flights_are_activities(body: str, date_t
     bulletin = Bulletin(body, title="Response", dates=[day(date_text, "2027-03-04")])
     kinds = {(e.event_type, e.start_date) for e in events_of(spacy.blank("en"), bulletin)}
     assert (kind, date(2027, 3, 4)) in kinds
+
+
+@pytest.mark.model
+def test_a_day_in_a_verbless_list_item_is_not_another_items(nlp) -> None:
+    body = (
+        "May: work party at the pond early in the month; May 9th, Heritage Trails Day (path "
+        "clearing); craft fair at the depot in mid-month."
+    )
+    bulletin = Bulletin(body, title="Helpers needed", dates=[day("May 9th", "2027-05-09")])
+    dated = [(e.name, e.start_date) for e in events_of(nlp, bulletin) if e.start_date]
+    assert dated == [], dated

@@ -80,6 +80,25 @@ def _we_gather(st: SectionText, sentence: int, lex: EventLexicon) -> bool:
     return False
 
 
+def _verbless_item(st: SectionText, start: int, end: int) -> tuple[int, int] | None:
+    """Character bounds of the item, between semicolons, of a list that holds a date, where the
+    item has no verb ("newsletter mailing; June 6th, National Trails Day (trail work); booth
+    help"): the date is of what the item names, never of another item's activity."""
+    sentence_start, sentence_end = st.sentences[_sentence_at(st, start)]
+    text = st.section.text
+    lo, hi = text.rfind(";", sentence_start, start), text.find(";", end, sentence_end)
+    if lo < 0 and hi < 0:
+        return None
+    lo = sentence_start if lo < 0 else lo + 1
+    hi = sentence_end if hi < 0 else hi
+    if not st.tagged:
+        return None
+    in_item = [t for k, t in enumerate(st.tokens) if lo <= st.start(k) < hi]
+    if any(t.pos_ in {"VERB", "AUX"} for t in in_item):
+        return None
+    return lo, hi
+
+
 def _other_thing(subject: Token, lex: EventLexicon) -> bool:
     """Does a subject name a thing of its own: a noun that is no agent (a body or a person holds
     an activity), no activity word and no trigger?"""
@@ -243,6 +262,9 @@ def _choose(
     if around:
         return min(around, key=lambda p: _phrase_end(st, p) - _phrase_start(st, p))
     order = before[::-1] + after
+    item = _verbless_item(st, start, end)
+    if item is not None:
+        order = [p for p in order if item[0] <= _phrase_start(st, p) and _phrase_end(st, p) <= item[1]]
     if not order:
         return None
     root = span_root(st, start, end) if st.parsed else None
