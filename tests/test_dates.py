@@ -15,7 +15,7 @@ from pipeline.core.ids import stable_id
 from pipeline.core.records import DateMention, DocumentText, Section
 from pipeline.extract.dates import find_dates
 from pipeline.extract.dates.expressions import find_date_expressions
-from pipeline.extract.dates.grammar import build_grammar
+from pipeline.extract.dates.grammar import build_grammar, grammar_for
 from pipeline.extract.dates.numeric import parse_date_string
 from pipeline.extract.dates.records import FUTURE, PAST, PRESENT, DateExpression
 from pipeline.extract.dates.resolution import infer_month, infer_year, resolve
@@ -578,6 +578,31 @@ def test_find_dates_without_issue_date_uses_the_first_stated_month() -> None:
     blank = spacy.blank("en")
     mentions = find_dates("doc", sections, [blank(s.text) for s in sections], None)
     assert mentions[-1].start_date == date(2013, 1, 10)
+
+
+def _one_section_dates(text: str) -> list[tuple[str, str, str | None]]:
+    section = Section("doc", "doc-s00", None, None, text, 0, len(text), 0, 1, 1)
+    mentions = find_dates("doc", [section], [spacy.blank("en")(text)], None)
+    return [(m.text, m.start_date.isoformat(), m.inferred_parts) for m in mentions]
+
+
+def test_without_issue_date_or_month_and_year_a_day_takes_the_latest_stated_year() -> None:
+    text = "Our choir was formed in 2009 and toured in 2011. The spring concert is on 14 April."
+    assert _one_section_dates(text)[-1] == ("on 14 April", "2011-04-14", "year")
+
+
+def test_without_issue_date_a_written_weekday_picks_the_nearest_year_it_fits() -> None:
+    # 9 March is a Saturday in 2019 (and 2024, farther from 2021)
+    text = "The club has met since 2021. Next outing: Saturday, March 9, to the lake."
+    assert _one_section_dates(text)[-1] == ("Saturday, March 9", "2019-03-09", "year")
+    french = "Le club existe depuis 2021. Prochaine sortie le samedi 9 mars au lac."
+    section = Section("doc", "doc-s00", None, None, french, 0, len(french), 0, 1, 1)
+    mentions = find_dates("doc", [section], [spacy.blank("fr")(french)], None, grammar=grammar_for("fr"))
+    assert [m.start_date.isoformat() for m in mentions][-1] == "2019-03-09"
+
+
+def test_without_any_stated_year_a_day_with_no_year_gives_no_row() -> None:
+    assert _one_section_dates("The next work party is on Saturday 9 March at the hall.") == []
 
 
 @pytest.mark.model

@@ -47,8 +47,11 @@ Scope decisions:
   clause (past: on or before the issue month; future, incl. "to be held", "scheduled",
   "must": on or after it; present: the nearest); a missing month is the issue month
   (a guess, flagged in ``inferred_parts``; it keeps the year right). Without an issue
-  date, ``find_dates`` uses the first month and year the document states; a Doc with
-  no parse counts as present tense. A day with a weekday and no month ("on Sunday 18th")
+  date, ``find_dates`` uses the first month and year the document states; without
+  those either, a month named without a year takes the latest year the document states
+  (where a weekday is written with the day, the nearest year in which that day is that
+  weekday: "Sunday, Dec. 3" after "since 2015" is 2017); a Doc with no parse counts as
+  present tense. A day with a weekday and no month ("on Sunday 18th")
   takes the month around the issue in which that day is that weekday. A date in figures
   whose day and month could be either way round ("9/12/05", "5/11/2012") takes the reading
   nearest the issue date (the language's order on a tie, and without an issue date).

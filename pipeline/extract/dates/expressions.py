@@ -295,7 +295,12 @@ def _expression(grammar: DateGrammar, name: str, match: re.Match[str], text: str
         if not _two_digit_year_ok(grammar, match, "y1", "m1"):
             end = match.end("m1")
             groups["y1"] = None
-        part = DatePart(_day(groups["d1"]), _month(grammar, groups["m1"]), _year(grammar, groups["y1"]))
+        part = DatePart(
+            _day(groups["d1"]),
+            _month(grammar, groups["m1"]),
+            _year(grammar, groups["y1"]),
+            _weekday(grammar, groups.get("wd1")),
+        )
         spans = (DateSpan(part, part),)
     elif name == "month_range":
         spans = (

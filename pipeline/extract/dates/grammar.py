@@ -181,6 +181,8 @@ def build_grammar(
     weekday_names = _alternation(weekday_forms, case_sensitive=True)
     weekday_req = rf"{weekday_names}\.?,?{_S1}"
     weekday = rf"(?:{weekday_req})?"
+    # A single day's weekday is kept: it picks the year where the bulletin states none.
+    weekday_kept = rf"(?:(?P<wd1>{weekday_names})\.?,?{_S1})?"
     # Day to month: spacing, or nothing after an ordinal glued to the month ("16thJanuary").
     day_month = rf"(?:{_S1}|(?<=[a-z])(?=[A-Z]))"
     day = _day_pattern(data["ordinal_suffixes"])
@@ -263,11 +265,11 @@ def build_grammar(
         ),
         # On 5 November 2012 / Tuesday, 4 March 2014 / 5th of November
         "dmy": (
-            rf"{_START}{lead}{weekday}(?P<d1>{day}){of}{day_month}(?P<m1>{month}){year('y1')}{after}{_END}"
+            rf"{_START}{lead}{weekday_kept}(?P<d1>{day}){of}{day_month}(?P<m1>{month}){year('y1')}{after}{_END}"
         ),
         # November 5, 2012 / on March 3
         "mdy": (
-            rf"{_START}{lead}{weekday}(?P<m1>{month}){_S1}(?P<d1>{day})"
+            rf"{_START}{lead}{weekday_kept}(?P<m1>{month}){_S1}(?P<d1>{day})"
             rf"(?:,?{_S1}(?P<y1>{_YEAR4}))?{_END}"
         ),
         # November-December 2012 / from March to May 2013 / between March and May 2013

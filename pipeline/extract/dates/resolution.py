@@ -69,6 +69,20 @@ def month_of_weekday(day: int, weekday: int, issue_date: date, tense: str) -> tu
     return None
 
 
+def year_of_weekday(month: int, day: int, weekday: int | None, stated_year: int) -> int | None:
+    """Year of a day and month named without one in a bulletin with no issue date:
+    ``stated_year`` (the latest year the bulletin states), or where a weekday is written
+    ("Sunday, Dec. 3") the year nearest it in which that day is that weekday (the later
+    one on a tie). None where no year within six of it fits."""
+    if weekday is None:
+        return stated_year
+    for distance in range(7):
+        for year in (stated_year + distance, stated_year - distance):
+            if _on_weekday(year, month, day, weekday):
+                return year
+    return None
+
+
 def _days_from_issue(spans: tuple[DateSpan, ...], issue_date: date) -> int:
     """Days between a full date's first day and the middle of the issue month."""
     first = spans[0].start
@@ -102,7 +116,11 @@ def _bounds(part: DatePart, year: int, month: int | None, portion: Portion | Non
 
 
 def _resolve_span(
-    span: DateSpan, portion: Portion | None, issue_date: date | None, tense: str
+    span: DateSpan,
+    portion: Portion | None,
+    issue_date: date | None,
+    tense: str,
+    stated_year: int | None = None,
 ) -> ResolvedDate | None:
     start, end = span.start, span.end
     inferred: list[str] = []
@@ -118,9 +136,16 @@ def _resolve_span(
         end_year, end_month = start_year, start_month
         inferred = ["month", "year"]
     elif start_year is None:
-        if issue_date is None or start_month is None:
+        if start_month is None:
             return None
-        start_year = infer_year(start_month, issue_date, tense)
+        if issue_date is not None:
+            start_year = infer_year(start_month, issue_date, tense)
+        elif stated_year is not None and start.day is not None:
+            start_year = year_of_weekday(start_month, start.day, start.weekday, stated_year)
+        else:
+            start_year = stated_year
+        if start_year is None:
+            return None
         end_year = start_year + 1 if (end_month or 0) < start_month else start_year
         inferred = ["year"]
     if end_year is None:
@@ -196,13 +221,19 @@ def _resolve_named(
 
 
 def resolve(
-    expression: DateExpression, issue_date: date | None, tense: str, hemisphere: str = NORTH
+    expression: DateExpression,
+    issue_date: date | None,
+    tense: str,
+    hemisphere: str = NORTH,
+    stated_year: int | None = None,
 ) -> list[ResolvedDate]:
     """Calendar dates of an expression: one per separate day of a list, ranges as one.
 
     A missing year (or month) comes from ``issue_date`` and ``tense`` (or the tense the
-    words impose: "last July") and is flagged in ``inferred_parts``; without an issue date
-    such an expression resolves to nothing. Seasons take the months of ``hemisphere``.
+    words impose: "last July") and is flagged in ``inferred_parts``. Without an issue date
+    a month named without a year takes ``stated_year`` (a weekday written with the day
+    picks the nearest year that fits, ``year_of_weekday``); without either such an
+    expression resolves to nothing. Seasons take the months of ``hemisphere``.
     """
     if expression.relative is not None or expression.season is not None:
         return _resolve_named(expression, issue_date, hemisphere)
@@ -210,5 +241,5 @@ def resolve(
     spans = expression.spans
     if expression.readings and issue_date is not None:
         spans = min((spans, *expression.readings), key=lambda r: _days_from_issue(r, issue_date))
-    resolved = (_resolve_span(s, expression.portion, issue_date, tense) for s in spans)
+    resolved = (_resolve_span(s, expression.portion, issue_date, tense, stated_year) for s in spans)
     return [r for r in resolved if r is not None]

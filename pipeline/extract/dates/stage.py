@@ -96,6 +96,17 @@ def _reference_date(expressions: Iterable[DateExpression]) -> date | None:
     return None
 
 
+def _stated_year(expressions: Iterable[DateExpression]) -> int | None:
+    """Without an issue date or a month and year stated together: the latest year the
+    document states (of a range, its first: "2022-23" is 2022)."""
+    years = [
+        e.spans[0].start.year
+        for e in expressions
+        if e.relative is None and e.spans and e.spans[0].start.year is not None
+    ]
+    return max(years, default=None)
+
+
 def _tense_of(doc: Doc, start: int, end: int, words: TenseWords) -> str:
     if not doc.has_annotation("DEP"):
         return PRESENT
@@ -144,6 +155,7 @@ def find_dates(
         for section, doc in zip(sections, docs, strict=True)
     ]
     reference = issue_date or _reference_date(e for found in per_section for e in found)
+    stated_year = None if reference else _stated_year(e for found in per_section for e in found)
     mentions: list[DateMention] = []
     for section, doc, expressions in zip(sections, docs, per_section, strict=True):
         for expression in expressions:
@@ -154,7 +166,7 @@ def find_dates(
             tense = _tense_of(doc, expression.start, expression.end, grammar.tense)
             start = section.char_start + expression.start
             end = section.char_start + expression.end
-            for resolved in resolve(expression, reference, tense, hemisphere):
+            for resolved in resolve(expression, reference, tense, hemisphere, stated_year):
                 mentions.append(
                     DateMention(
                         doc_id=doc_id,

@@ -64,6 +64,41 @@ def _own_subject(st: SectionText, sentence: int, lex: EventLexicon) -> bool:
     return False
 
 
+def _we_gather(st: SectionText, sentence: int, lex: EventLexicon) -> bool:
+    """Does the sentence say that the group comes together, with no activity named ("This
+    year, we're meeting on Monday 12 April")? A verb of gathering whose subject is a pronoun
+    or absent; a noun subject is a group of its own ("the book club meets on 3 May")."""
+    for k in range(len(st.tokens)):
+        if st.sentence_of[k] != sentence or st.lower[k] not in lex.gathering_verbs:
+            continue
+        token = st.tokens[k]
+        if st.tagged and token.pos_ not in {"VERB", "AUX"}:
+            continue
+        subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS] if st.parsed else []
+        if all(c.pos_ == "PRON" for c in subjects):
+            return True
+    return False
+
+
+def _verbless_item(st: SectionText, start: int, end: int) -> tuple[int, int] | None:
+    """Character bounds of the item, between semicolons, of a list that holds a date, where the
+    item has no verb ("newsletter mailing; June 6th, National Trails Day (trail work); booth
+    help"): the date is of what the item names, never of another item's activity."""
+    sentence_start, sentence_end = st.sentences[_sentence_at(st, start)]
+    text = st.section.text
+    lo, hi = text.rfind(";", sentence_start, start), text.find(";", end, sentence_end)
+    if lo < 0 and hi < 0:
+        return None
+    lo = sentence_start if lo < 0 else lo + 1
+    hi = sentence_end if hi < 0 else hi
+    if not st.tagged:
+        return None
+    in_item = [t for k, t in enumerate(st.tokens) if lo <= st.start(k) < hi]
+    if any(t.pos_ in {"VERB", "AUX"} for t in in_item):
+        return None
+    return lo, hi
+
+
 def _other_thing(subject: Token, lex: EventLexicon) -> bool:
     """Does a subject name a thing of its own: a noun that is no agent (a body or a person holds
     an activity), no activity word and no trigger?"""
@@ -221,7 +256,15 @@ def _choose(
     inside = [p for p in candidates if start <= _phrase_start(st, p) and _phrase_end(st, p) <= end]
     if inside:
         return inside[0]
+    # A date in the aside that closes an activity's name ("the Forum (Lyon, 11-12 April), a
+    # colloquium (Metz, 10-11 April)") is that activity's, not the next one's.
+    around = [p for p in candidates if _phrase_start(st, p) <= start and end <= _phrase_end(st, p)]
+    if around:
+        return min(around, key=lambda p: _phrase_end(st, p) - _phrase_start(st, p))
     order = before[::-1] + after
+    item = _verbless_item(st, start, end)
+    if item is not None:
+        order = [p for p in order if item[0] <= _phrase_start(st, p) and _phrase_end(st, p) <= item[1]]
     if not order:
         return None
     root = span_root(st, start, end) if st.parsed else None
@@ -328,7 +371,11 @@ def assign_dates(
             continue
         if chosen is None:
             # "It was held on 3 May", "Our next one is on Sunday 11 March": the activity before
-            cued = has_any(st, sentence, lex.event_verbs) or has_any(st, sentence, lex.back_reference_phrases)
+            cued = (
+                has_any(st, sentence, lex.event_verbs)
+                or has_any(st, sentence, lex.back_reference_phrases)
+                or _we_gather(st, sentence, lex)
+            )
             if mention.granularity != "day" or not cued:
                 continue
             earlier = [p for p in phrases if p.sentence < sentence and not p.plural and not p.verb]

@@ -108,6 +108,9 @@ class EventLexicon:
     # one is on Sunday 11 March").
     back_reference_phrases: tuple[Words, ...] = ()
     entry_verbs: frozenset[str] = frozenset()  # lemmas: "open", "close", "start"
+    # Verbs of a group coming together with no activity named ("This year we're meeting on
+    # Monday 12 April"): with a pronoun or no subject, the day is the activity named before.
+    gathering_verbs: frozenset[str] = frozenset()
 
 
 def words_of(phrase: str) -> Words:
@@ -240,6 +243,7 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         sequel_cues=phrases("sequel_cues"),
         back_reference_phrases=phrases("back_reference_phrases"),
         entry_verbs=word_set("entry_verbs"),
+        gathering_verbs=word_set("gathering_verbs"),
     )
 
 
