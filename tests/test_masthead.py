@@ -20,10 +20,28 @@ from pipeline.structure.sections import find_sections
         ("News | Sep. 2015", date(2015, 9, 1)),
         ("issue 2016-02", date(2016, 2, 1)),
         ("No month here 2016", None),
+        # an issue named by its season starts in the season's first (northern) month
+        ("Number 12 AUTUMN 2009", date(2009, 9, 1)),
+        ("Winter 2014 edition", date(2014, 1, 1)),  # December to February: its January
+        ("Spring 2010 and the March 2010 walk", date(2010, 3, 1)),
+        ("Summer reading 2011", None),
     ],
 )
 def test_parse_issue_month(text: str, expected: date | None) -> None:
     assert parse_issue_month(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Lettre n° 8 – Été 2018", date(2018, 6, 1)), ("Bulletin printemps 2007", date(2007, 3, 1))],
+)
+def test_a_french_issue_named_by_its_season(text: str, expected: date) -> None:
+    assert parse_issue_month(text, "fr") == expected
+
+
+def test_a_season_masthead_gives_the_issue_a_year() -> None:
+    masthead = _masthead("Riverside Friends Newsletter\nIssue 9 WINTER 2016\n\n" + ARTICLES)
+    assert masthead.issue_date == date(2016, 1, 1)
 
 
 @pytest.mark.parametrize(

@@ -87,9 +87,29 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th|er|e)?\.?\s*$", re.IGNORECASE)
 
 
+@cache
+def _season_names(language: str) -> tuple[Mapping[str, int], re.Pattern[str]]:
+    """Lower-cased season name -> the month an issue named by it starts in, and the "Season YYYY"
+    pattern: English seasons and the language's (``dates.yaml``). The month is the season's first
+    in the northern hemisphere (the masthead is read before any place); a season that crosses
+    the new year starts the issue in January of the year it names ("Winter 2013")."""
+    seasons: dict[str, int] = {}
+    for lang in dict.fromkeys(["en", language]):
+        for name, months in (load_language_data("dates.yaml", lang).get("seasons") or {}).items():
+            first, last = months["north"]
+            seasons[str(name).lower()] = seasons[_plain(str(name)).lower()] = first if first <= last else 1
+    pattern = re.compile(
+        r"\b(?P<season>" + "|".join(re.escape(n) for n in sorted(seasons, key=len, reverse=True))
+        + r")\s+(?P<year>(?:19|20)\d\d)\b",
+        re.IGNORECASE,
+    )
+    return seasons, pattern
+
+
 def parse_issue_month(text: str, language: str = "en") -> date | None:
     """First day of the first "Month YYYY" (or YYYY-MM) named in ``text``; month names in English
-    and in ``language`` ("Février 2016")."""
+    and in ``language`` ("Février 2016"). Where no month is named, an issue named by its season
+    ("Spring 2012", "Été 2019") starts in the season's first month."""
     months, month_year = _month_names(language)
     match = month_year.search(text)
     if match:
@@ -97,6 +117,10 @@ def parse_issue_month(text: str, language: str = "en") -> date | None:
     match = _ISO_MONTH.search(text)
     if match:
         return date(int(match["year"]), int(match["month"]), 1)
+    seasons, season_year = _season_names(language)
+    match = season_year.search(text)
+    if match:
+        return date(int(match["year"]), seasons[match["season"].lower()], 1)
     return None
 
 
