@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.core.records import DocumentText
+from pipeline.structure.furniture import heading_words, heads_nothing
 from pipeline.structure.headings import text_headings
 from pipeline.structure.masthead import find_masthead
 from pipeline.structure.sections import find_sections
@@ -239,3 +240,33 @@ def test_a_menu_of_many_items_is_not_the_title() -> None:
                                               "History", "Members", "Archive", "Join us", "Links"])
     text = f"{menu}\nHarbour Walkers Club\n\n{PROSE}\n\nNext walk\n\n{PROSE}\n\nLast walk\n\n{PROSE}\n"
     assert _title(text) == "Harbour Walkers Club"
+
+
+# --- a paragraph that cites a web site or an e-mail address -----------------------------
+
+
+def test_a_paragraph_citing_a_web_site_is_prose_under_its_heading() -> None:
+    """A paragraph that names a site or an address is still the text of the heading over it,
+    not a contact block's line (which would make the heading the issuing body's name)."""
+    text = (
+        "Grants Digest\n\nMarch 2031\n\n"
+        "State arts fund\n\n"
+        "The state arts fund lists its open rounds at https://arts.example.gov/rounds, with the "
+        "forms each one needs and the day it closes, so check the page before you start writing.\n\n"
+        "Travel awards\n\n"
+        "Travel awards for early career staff are open again; write to awards@example.edu for "
+        "the guidelines and the names of this year's panel, who will meet in the second week of May.\n"
+    )
+    assert _titles(text) == ["State arts fund", "Travel awards"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Harbour Friends, 12 Quay Lane, Port Ellis – info@harbourfriends.example.org",
+        "Visit www.harbourfriends.example.org or write to secretary@harbourfriends.example.org",
+    ],
+)
+def test_a_contact_line_still_heads_nothing(line: str) -> None:
+    assert heads_nothing(line, heading_words("en"))
+

@@ -12,6 +12,9 @@ from pipeline.core.datafiles import load_language_data
 
 # A heading of at most this many words may stand alone on a line; a salutation is as short.
 MAX_LINE_HEADING_WORDS = 12
+# A contact block's line (an address, an e-mail, a site) is at most this long: a longer line
+# citing a site is a paragraph of the text ("... lists its programmes at www.x.org").
+MAX_CONTACT_LINE_WORDS = 24
 
 CONTACT = re.compile(r"@|https?://|\bwww\.|\.(?:com|org|net)\b")
 LABEL = re.compile(r"^([^:]{1,40}?)\s*:\s*(\S.*)$")
@@ -78,11 +81,17 @@ def heading_words(language: str = "en") -> HeadingWords:
     )
 
 
+def is_contact(line: str) -> bool:
+    """A contact block's line: an e-mail, a web or postal address, on a line no longer than
+    such a line is."""
+    return CONTACT.search(line) is not None and len(line.split()) <= MAX_CONTACT_LINE_WORDS
+
+
 def heads_nothing(line: str, words: HeadingWords) -> bool:
     """A line that looks like a heading but is a caption, credit, contact, byline, call to
     action, a letter's salutation or a date: it never heads an article."""
     folded = fold(line)
-    if CONTACT.search(line):
+    if is_contact(line):
         return True
     label = LABEL.match(folded)
     if label and label.group(1).strip() in words.labels:

@@ -36,7 +36,6 @@ import unicodedata
 from pipeline.core.records import Heading
 from pipeline.structure.contents import listed_heading, listed_titles
 from pipeline.structure.furniture import (
-    CONTACT,
     LABEL,
     MAX_LINE_HEADING_WORDS,
     WORD,
@@ -44,6 +43,7 @@ from pipeline.structure.furniture import (
     fold,
     heading_words,
     heads_nothing,
+    is_contact,
     is_navigation,
     is_ornament,
 )
@@ -565,7 +565,7 @@ def _title_line_end(lines: list[Line], words: HeadingWords) -> int:
 def _over_contact(lines: list[Line], i: int) -> bool:
     """Whether a contact line (an e-mail, a web or postal address) follows line ``i`` closely:
     the line names the body the contact is for."""
-    return any(CONTACT.search(line.text) for line in lines[i + 1 : i + 1 + MAX_FURNITURE_LINES])
+    return any(is_contact(line.text) for line in lines[i + 1 : i + 1 + MAX_FURNITURE_LINES])
 
 
 def text_headings(text: str, language: str = "en") -> list[Heading]:
