@@ -270,3 +270,25 @@ def test_a_paragraph_citing_a_web_site_is_prose_under_its_heading() -> None:
 def test_a_contact_line_still_heads_nothing(line: str) -> None:
     assert heads_nothing(line, heading_words("en"))
 
+
+# --- a headline in capitals that opens with its figure ----------------------------------
+
+
+def test_a_headline_in_capitals_may_open_with_its_figure() -> None:
+    text = (
+        "Weekly Flood Snapshot No. 7\n\n"
+        f"LOWER VALLEY\n\n12,500 FAMILIES MOVED TO HIGHER GROUND\n\n{PROSE}\n\n"
+        f"UPPER VALLEY\n\n1.3 MILLION PEOPLE CUT OFF BY WATER\n\n{PROSE}\n"
+    )
+    assert _titles(text) == [
+        "LOWER VALLEY",
+        "12,500 FAMILIES MOVED TO HIGHER GROUND",
+        "UPPER VALLEY",
+        "1.3 MILLION PEOPLE CUT OFF BY WATER",
+    ]
+
+
+@pytest.mark.parametrize("line", ["448,000 People displaced", "12,500 FAMILIES", "2,400 households reached"])
+def test_a_key_figure_and_its_label_heads_nothing(line: str) -> None:
+    text = f"Weekly Flood Snapshot No. 7\n\nKEY FIGURES\n\n{PROSE}\n\n{line}\n\n{PROSE}\n\nOutlook\n\n{PROSE}"
+    assert line not in _titles(text)

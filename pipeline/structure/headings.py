@@ -63,6 +63,8 @@ MIN_ONE_LINE_PARAGRAPH_WORDS = 30
 # letters ("UN", "IOM") is more often a credit or a tag.
 MIN_CAPITAL_LETTERS = 4
 MAX_EXCLAMATION_WORDS = 6
+# A headline in capitals opening with its figure has at least this many words after it.
+MIN_HEADLINE_WORDS = 3
 # A run-in heading: at most this many words before the sentence it was glued to.
 MAX_RUN_IN_WORDS = 6
 MIN_LIST_ITEMS = 2
@@ -176,12 +178,25 @@ def _is_title_like(line: str) -> bool:
         return False
     if line.endswith("!") and len(words) > MAX_EXCLAMATION_WORDS:
         return False  # "It is almost spring in our club too!"
-    # "448,000 People displaced", "Hall hire : 230 €": a figure and its label
-    if _INNER_SENTENCE_END.search(line) or _FIGURE.match(line) or _FIGURE_FIELD.match(line):
+    # "448,000 People displaced", "Hall hire : 230 €": a figure and its label; a headline set
+    # in capitals may open with its figure ("12,000 CHILDREN VACCINATED IN THE NORTH").
+    figure_label = _FIGURE.match(line) and not _capital_headline(line)
+    if _INNER_SENTENCE_END.search(line) or figure_label or _FIGURE_FIELD.match(line):
         return False
     if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“'‘«("):
         return False
     return any(c.isalpha() for c in line)
+
+
+def _capital_headline(line: str) -> bool:
+    """A headline set in capitals after its figure: a clause of words in capitals, longer than
+    a key figure's label ("1,200 HOMES FLOODED IN THE DELTA", not "448,000 PEOPLE")."""
+    words = WORD.findall(line)
+    return (
+        len(words) >= MIN_HEADLINE_WORDS
+        and all(w.isupper() for w in words)
+        and sum(len(w) for w in words) >= MIN_CAPITAL_LETTERS
+    )
 
 
 def leading_furniture(text: str, language: str = "en") -> int:
