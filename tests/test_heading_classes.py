@@ -292,3 +292,31 @@ def test_a_headline_in_capitals_may_open_with_its_figure() -> None:
 def test_a_key_figure_and_its_label_heads_nothing(line: str) -> None:
     text = f"Weekly Flood Snapshot No. 7\n\nKEY FIGURES\n\n{PROSE}\n\n{line}\n\n{PROSE}\n\nOutlook\n\n{PROSE}"
     assert line not in _titles(text)
+
+
+# --- a qualified caption's label and a sentence closed inside its quotes -----------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Cover photo: Volunteers at the seed bank Credit: L. Marsh",
+        "Main image: The new footbridge over Miller Creek",
+    ],
+)
+def test_a_qualified_caption_label_heads_nothing(line: str) -> None:
+    assert heads_nothing(line, heading_words("en"))
+
+
+def test_a_label_of_many_words_is_no_caption() -> None:
+    assert not heads_nothing("Our trip to the photo: a day out", heading_words("en"))
+
+
+def test_a_sentence_closed_inside_its_quotes_is_not_a_heading() -> None:
+    text = (
+        "Club Notes\n\n"
+        f"Gala night\n\n{PROSE}\n\n"
+        'So this year it is a "Garden Party Under the Stars."\n\n'
+        f"{PROSE}\n\nNew members\n\n{PROSE}\n"
+    )
+    assert _titles(text) == ["Gala night", "New members"]

@@ -15,6 +15,8 @@ MAX_LINE_HEADING_WORDS = 12
 # A contact block's line (an address, an e-mail, a site) is at most this long: a longer line
 # citing a site is a paragraph of the text ("... lists its programmes at www.x.org").
 MAX_CONTACT_LINE_WORDS = 24
+# A label qualified by a word before it ("Cover photo:", "Main image:") has at most this many.
+MAX_QUALIFIED_LABEL_WORDS = 2
 
 CONTACT = re.compile(r"@|https?://|\bwww\.|\.(?:com|org|net)\b")
 # A site's name written as its domain, alone on its line ("Riverside-news.fr", "harbour.co.uk").
@@ -105,7 +107,7 @@ def heads_nothing(line: str, words: HeadingWords) -> bool:
     if is_contact(line):
         return True
     label = LABEL.match(folded)
-    if label and label.group(1).strip() in words.labels:
+    if label and _is_label(label.group(1), words):
         return True
     if folded.endswith(":") and folded[:-1].strip() in words.labels:
         return True  # "Contact:" over an address, "Crédits photos :"
@@ -122,6 +124,15 @@ def heads_nothing(line: str, words: HeadingWords) -> bool:
     if dateline and dateline.end() < len(line) and _is_date_alone(line[dateline.end() :], words):
         return True
     return _is_date_alone(line, words)
+
+
+def _is_label(label: str, words: HeadingWords) -> bool:
+    """A caption's, credit's or contact's label, alone or qualified ("Photo", "Cover photo",
+    "Main image"): the label, or its last word, is one of the labels."""
+    label = label.strip()
+    return label in words.labels or (
+        len(label.split()) <= MAX_QUALIFIED_LABEL_WORDS and label.split()[-1] in words.labels
+    )
 
 
 def is_ornament(line: str) -> bool:

@@ -97,6 +97,7 @@ MAX_TAG_WORDS = 2
 MAX_HEADING_CONTINUATIONS = 2
 
 _SENTENCE_END = re.compile(r"[.;,:]$")
+_CLOSING_QUOTES = "\"'”’»"
 _CLOSED = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
 # A sentence's end, not a list's or a label's (":", ";").
 _STATEMENT_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
@@ -173,7 +174,10 @@ def _is_title_like(line: str) -> bool:
     words = [w for w in line.split() if any(c.isalnum() for c in w)]
     if not words or len(words) > MAX_TEXT_HEADING_WORDS or len(line) > MAX_TEXT_HEADING_CHARS:
         return False
-    closed = _SENTENCE_END.search(line) and not (_announces(line) or _stopped_capitals(line))
+    # A stop inside closing quotes ends a sentence too ('... a "Virtual Event."').
+    closed = _SENTENCE_END.search(line.rstrip(_CLOSING_QUOTES)) and not (
+        _announces(line) or _stopped_capitals(line)
+    )
     if closed or _LIST_MARK.match(line):
         return False
     if line.endswith("!") and len(words) > MAX_EXCLAMATION_WORDS:
