@@ -320,3 +320,35 @@ def test_a_sentence_closed_inside_its_quotes_is_not_a_heading() -> None:
         f"{PROSE}\n\nNew members\n\n{PROSE}\n"
     )
     assert _titles(text) == ["Gala night", "New members"]
+
+
+# --- a text that opens on its article's own title -----------------------------------------
+
+
+def test_a_text_opening_on_an_articles_title_has_it_as_its_first_section() -> None:
+    text = f"A Word from the Chair\n[Mara Quill]\n\n{PROSE}\n\n{PROSE}\n"
+    sections = find_sections("d", DocumentText("x.txt", text))
+    assert [s.title for s in sections] == ["A Word from the Chair"]
+    assert find_masthead(sections, "x.txt").title == "A Word from the Chair"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Harbour Friends Newsletter",  # names a publication
+        "Harbour Friends Spring 2031",  # carries a figure
+        "HARBOUR FRIENDS",  # a masthead in capitals
+        "Harbour Friends\nMarch 2031",  # over its issue's date
+        "Harbourside",  # one word: a name
+    ],
+)
+def test_a_masthead_is_no_article_title(opening: str) -> None:
+    text = f"{opening}\n\n{PROSE}\n\n{PROSE}\n"
+    sections = find_sections("d", DocumentText("x.txt", text))
+    assert [s.title for s in sections if s.title] == []
+
+
+def test_the_issue_month_is_read_in_the_article_the_text_opens_on() -> None:
+    text = f"A Word from the Chair\n\nOur walks resume in April 2031 after the winter break. {PROSE}\n"
+    sections = find_sections("d", DocumentText("x.txt", text))
+    assert find_masthead(sections, "x.txt").issue_date is not None

@@ -397,8 +397,12 @@ def find_masthead(
         issue = parse_issue_month(source_name, language)
     if issue is None and metadata_date is not None:
         issue = metadata_date.replace(day=1)
-    if issue is None and preamble is not None:
-        issue = parse_issue_month(preamble.text, language)
+    # The text before the first section, or the article the text opens on with no masthead.
+    opening = (
+        preamble if preamble is not None else first if first is not None and first.number is None else None
+    )
+    if issue is None and opening is not None:
+        issue = parse_issue_month(opening.text, language)
     if title is None and metadata_title:
         title = " ".join(metadata_title.split())[:MAX_TITLE_CHARS] or None
     articles = tuple(data["issuer_articles"])
