@@ -68,8 +68,9 @@ from pipeline.structure.line_shapes import (
 )
 from pipeline.structure.text_lines import Line, text_lines
 
-# A text opening on an article's title: a title of at least this many words, over its text.
-MIN_ARTICLE_TITLE_WORDS = 2
+# A text opening on an article's title: at least this many words (a name of two, "Village
+# Notes", is a masthead's), over its text.
+MIN_ARTICLE_TITLE_WORDS = 3
 MIN_OPENING_LINES = 3
 # A run-in heading: at most this many words before the sentence it was glued to.
 MAX_RUN_IN_WORDS = 6
