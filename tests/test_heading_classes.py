@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.core.records import DocumentText
+from pipeline.structure.furniture import heading_words, heads_nothing
 from pipeline.structure.headings import text_headings
 from pipeline.structure.masthead import find_masthead
 from pipeline.structure.sections import find_sections
@@ -239,3 +240,115 @@ def test_a_menu_of_many_items_is_not_the_title() -> None:
                                               "History", "Members", "Archive", "Join us", "Links"])
     text = f"{menu}\nHarbour Walkers Club\n\n{PROSE}\n\nNext walk\n\n{PROSE}\n\nLast walk\n\n{PROSE}\n"
     assert _title(text) == "Harbour Walkers Club"
+
+
+# --- a paragraph that cites a web site or an e-mail address -----------------------------
+
+
+def test_a_paragraph_citing_a_web_site_is_prose_under_its_heading() -> None:
+    """A paragraph that names a site or an address is still the text of the heading over it,
+    not a contact block's line (which would make the heading the issuing body's name)."""
+    text = (
+        "Grants Digest\n\nMarch 2031\n\n"
+        "State arts fund\n\n"
+        "The state arts fund lists its open rounds at https://arts.example.gov/rounds, with the "
+        "forms each one needs and the day it closes, so check the page before you start writing.\n\n"
+        "Travel awards\n\n"
+        "Travel awards for early career staff are open again; write to awards@example.edu for "
+        "the guidelines and the names of this year's panel, who will meet in the second week of May.\n"
+    )
+    assert _titles(text) == ["State arts fund", "Travel awards"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Harbour Friends, 12 Quay Lane, Port Ellis – info@harbourfriends.example.org",
+        "Visit www.harbourfriends.example.org or write to secretary@harbourfriends.example.org",
+    ],
+)
+def test_a_contact_line_still_heads_nothing(line: str) -> None:
+    assert heads_nothing(line, heading_words("en"))
+
+
+# --- a headline in capitals that opens with its figure ----------------------------------
+
+
+def test_a_headline_in_capitals_may_open_with_its_figure() -> None:
+    text = (
+        "Weekly Flood Snapshot No. 7\n\n"
+        f"LOWER VALLEY\n\n12,500 FAMILIES MOVED TO HIGHER GROUND\n\n{PROSE}\n\n"
+        f"UPPER VALLEY\n\n1.3 MILLION PEOPLE CUT OFF BY WATER\n\n{PROSE}\n"
+    )
+    assert _titles(text) == [
+        "LOWER VALLEY",
+        "12,500 FAMILIES MOVED TO HIGHER GROUND",
+        "UPPER VALLEY",
+        "1.3 MILLION PEOPLE CUT OFF BY WATER",
+    ]
+
+
+@pytest.mark.parametrize("line", ["448,000 People displaced", "12,500 FAMILIES", "2,400 households reached"])
+def test_a_key_figure_and_its_label_heads_nothing(line: str) -> None:
+    text = f"Weekly Flood Snapshot No. 7\n\nKEY FIGURES\n\n{PROSE}\n\n{line}\n\n{PROSE}\n\nOutlook\n\n{PROSE}"
+    assert line not in _titles(text)
+
+
+# --- a qualified caption's label and a sentence closed inside its quotes -----------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Cover photo: Volunteers at the seed bank Credit: L. Marsh",
+        "Main image: The new footbridge over Miller Creek",
+    ],
+)
+def test_a_qualified_caption_label_heads_nothing(line: str) -> None:
+    assert heads_nothing(line, heading_words("en"))
+
+
+def test_a_label_of_many_words_is_no_caption() -> None:
+    assert not heads_nothing("Our trip to the photo: a day out", heading_words("en"))
+
+
+def test_a_sentence_closed_inside_its_quotes_is_not_a_heading() -> None:
+    text = (
+        "Club Notes\n\n"
+        f"Gala night\n\n{PROSE}\n\n"
+        'So this year it is a "Garden Party Under the Stars."\n\n'
+        f"{PROSE}\n\nNew members\n\n{PROSE}\n"
+    )
+    assert _titles(text) == ["Gala night", "New members"]
+
+
+# --- a text that opens on its article's own title -----------------------------------------
+
+
+def test_a_text_opening_on_an_articles_title_has_it_as_its_first_section() -> None:
+    text = f"A Word from the Chair\n[Mara Quill]\n\n{PROSE}\n\n{PROSE}\n"
+    sections = find_sections("d", DocumentText("x.txt", text))
+    assert [s.title for s in sections] == ["A Word from the Chair"]
+    assert find_masthead(sections, "x.txt").title == "A Word from the Chair"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Harbour Friends Newsletter",  # names a publication
+        "Harbour Friends Spring 2031",  # carries a figure
+        "HARBOUR FRIENDS",  # a masthead in capitals
+        "Harbour Friends\nMarch 2031",  # over its issue's date
+        "Harbourside",  # one word: a name
+    ],
+)
+def test_a_masthead_is_no_article_title(opening: str) -> None:
+    text = f"{opening}\n\n{PROSE}\n\n{PROSE}\n"
+    sections = find_sections("d", DocumentText("x.txt", text))
+    assert [s.title for s in sections if s.title] == []
+
+
+def test_the_issue_month_is_read_in_the_article_the_text_opens_on() -> None:
+    text = f"A Word from the Chair\n\nOur walks resume in April 2031 after the winter break. {PROSE}\n"
+    sections = find_sections("d", DocumentText("x.txt", text))
+    assert find_masthead(sections, "x.txt").issue_date is not None

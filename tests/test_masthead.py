@@ -91,12 +91,59 @@ def test_masthead_from_preamble_and_month_from_file_name() -> None:
             + "Spring is here and the garden beds need volunteers. " * 3,
             "The Chair's Corner",
         ),
+        # A link with its arrow, a site's domain, a menu of links set apart by bars and a date
+        # in figures are no title.
+        (
+            "See all notices >>\n\nOrchard Day at Lyle Farm\n\n"
+            + "Bring a basket and help us pick the last apples of the season. " * 3,
+            "Orchard Day at Lyle Farm",
+        ),
+        (
+            "Valleenouvelles.fr\nTous les articles | Signaler un abus | Envoyer à un ami\n\n"
+            "04/11/2012\n\nLa fête de la pomme au verger\n\n"
+            + "Les bénévoles ont cueilli les dernières pommes de la saison au verger communal. "
+            * 3,
+            "La fête de la pomme au verger",
+        ),
     ],
 )
 def test_title_after_furniture(text: str, title: str) -> None:
     masthead = find_masthead(find_sections("d", DocumentText("x", text)), "x.txt")
     assert masthead.title == title
     assert text[masthead.char_start : masthead.char_end] == title
+
+
+_ORCHARD = "The volunteers picked the last apples of the season and pressed them into juice. " * 3
+
+
+def test_a_site_name_over_the_articles_headline_gives_the_headline_as_title() -> None:
+    text = (
+        f"Green Valley hub\n\nWhat the orchard gave back to the village this year\n\n{_ORCHARD}\n\n"
+        f"Juice sales\n\n{_ORCHARD}\n\nNext season\n\n{_ORCHARD}\n"
+    )
+    masthead = find_masthead(find_sections("d", DocumentText("x", text)), "x.txt")
+    assert masthead.title == "What the orchard gave back to the village this year"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ORCHARD NEWS",  # a rubric or a masthead set in capitals
+        "Orchard Newsletter",  # names a publication
+        "Orchard Notes 2024",  # carries a figure
+    ],
+)
+def test_a_masthead_line_is_no_site_name(name: str) -> None:
+    headline = "What the orchard gave back to the village this year"
+    text = f"{name}\n\n{headline}\n\n{_ORCHARD}\n\nJuice sales\n\n{_ORCHARD}"
+    masthead = find_masthead(find_sections("d", DocumentText("x", text)), "x.txt")
+    assert masthead.title == name
+
+
+def test_under_a_site_name_one_of_a_run_of_like_headings_is_no_headline() -> None:
+    text = f"Relief notes\n\nChad: Floods\n\n{_ORCHARD}\n\nMali: Drought in the north\n\n{_ORCHARD}"
+    masthead = find_masthead(find_sections("d", DocumentText("x", text)), "x.txt")
+    assert masthead.title == "Relief notes"
 
 
 def test_a_date_alone_before_the_first_heading_gives_that_heading_as_title() -> None:

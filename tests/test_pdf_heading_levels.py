@@ -163,3 +163,49 @@ def test_on_a_page_read_by_ocr_two_columns_headings_on_one_baseline_are_not_the_
     rows = sorted([*masthead, *headings, *body], key=lambda r: (r.top, r.x0))
     found, _ = masthead_rows(rows, 7.0, measured=True)
     assert [r.text for r in found] == ["RIVERBEND LANDCARE"]
+
+
+# --- articles' titles set in several sizes -------------------------------------------------
+
+
+def _articles_page(path: Path) -> Path:
+    """A newsletter whose later articles' titles are set smaller than the first's, one of them
+    long, with a line set smaller right under a title (its subheading)."""
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.set_creation_date(datetime(2001, 2, 3, tzinfo=UTC))
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    y = 20.0
+    for title, size, sub in (
+        ("Thistle work party", 14, "Sunday 4 May at the crossing"),
+        ("Frog survey results", 14, None),
+        ("Orchid count", 14, None),
+        ("Seed bank news", 12, None),
+        ("Why the old wooden bench by the loop track is going back to where it came from", 11, None),
+    ):
+        pdf.set_font("Helvetica", "B", size)
+        pdf.text(20, y, title)
+        y += 9
+        if sub:
+            pdf.set_font("Helvetica", "B", 12)
+            pdf.text(20, y, sub)
+            y += 7
+        pdf.set_font("Helvetica", "", 9)
+        for line in BODY:
+            pdf.text(20, y, line)
+            y += 5
+        y += 8
+    pdf.output(str(path))
+    return path
+
+
+def test_a_title_set_smaller_after_prose_heads_an_article_of_its_own(tmp_path: Path) -> None:
+    document = read_pdf(_articles_page(tmp_path / "sizes.pdf"), max_pages=5)
+    titles = [s.title for s in find_sections("d", document) if s.title]
+    assert titles == [
+        "Thistle work party",
+        "Frog survey results",
+        "Orchid count",
+        "Seed bank news",
+        "Why the old wooden bench by the loop track is going back to where it came from",
+    ]

@@ -348,3 +348,49 @@ def test_a_format_heading_announcing_the_contents_is_no_section() -> None:
     levels = (("Hill Care Notes", 1), ("In this issue", 2), ("Planting day", 2), ("Weeding", 2))
     document = _with_headings(text, *levels)
     assert [s.title for s in find_sections("d", document)] == [None, "Planting day", "Weeding"]
+
+
+def _pdf_with_headings(text: str, *headings: tuple[str, int]) -> DocumentText:
+    found = tuple(Heading(text.index(h), text.index(h) + len(h), level) for h, level in headings)
+    return DocumentText("x.pdf", text, headings=found, format="pdf")
+
+
+_SIZES = (
+    "Harbour News\n\nFerry timetable\n\nSummer hours\n\n"
+    "Boats now run every hour from the harbour steps to the island.\n\n"
+    "Beach patrol\n\nVolunteers walk the north beach every Sunday morning at eight.\n\n"
+    "Lighthouse open day\n\nThe keepers open the tower to visitors on the first of June.\n\n"
+    "New pier\n\nThe council expects the new pier at the north beach to open in May.\n"
+)
+_LEVELS = (
+    ("Harbour News", 1),
+    ("Ferry timetable", 2),
+    ("Summer hours", 3),
+    ("Beach patrol", 2),
+    ("Lighthouse open day", 2),
+    ("New pier", 3),
+)
+_ARTICLES = ["Ferry timetable", "Beach patrol", "Lighthouse open day"]
+
+
+def test_in_a_pdf_a_smaller_title_after_prose_heads_an_article() -> None:
+    """A PDF's levels are only its type sizes: in a newsletter's run of articles, a title set
+    smaller after an article's prose heads the next article, where one right under a title is
+    its subheading."""
+    document = _pdf_with_headings(_SIZES, *_LEVELS)
+    assert [s.title for s in find_sections("d", document) if s.title] == [*_ARTICLES, "New pier"]
+
+
+def test_a_format_that_states_its_levels_keeps_a_lower_heading_inside_its_article() -> None:
+    document = _with_headings(_SIZES, *_LEVELS)
+    assert [s.title for s in find_sections("d", document) if s.title] == _ARTICLES
+
+
+def test_a_pdf_reports_few_parts_keep_their_subsections() -> None:
+    """Two parts at the top level are a report's, over subsections set smaller."""
+    levels = [(h, 2 if h in ("Ferry timetable", "Lighthouse open day") else 3) for h, _ in _LEVELS[1:]]
+    document = _pdf_with_headings(_SIZES, ("Harbour News", 1), *levels)
+    assert [s.title for s in find_sections("d", document) if s.title] == [
+        "Ferry timetable",
+        "Lighthouse open day",
+    ]

@@ -12,11 +12,25 @@ from pipeline.core.datafiles import load_language_data
 
 # A heading of at most this many words may stand alone on a line; a salutation is as short.
 MAX_LINE_HEADING_WORDS = 12
+# A contact block's line (an address, an e-mail, a site) is at most this long: a longer line
+# citing a site is a paragraph of the text ("... lists its programmes at www.x.org").
+MAX_CONTACT_LINE_WORDS = 24
+# A label qualified by a word before it ("Cover photo:", "Main image:") has at most this many.
+MAX_QUALIFIED_LABEL_WORDS = 2
 
 CONTACT = re.compile(r"@|https?://|\bwww\.|\.(?:com|org|net)\b")
+# A site's name written as its domain, alone on its line ("Riverside-news.fr", "harbour.co.uk").
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}", re.IGNORECASE)
+# A link's arrow after its words ("View all events >>", "More news →").
+_LINK_ARROW = re.compile(r"\w.*\s(?:>>|→)$")
 LABEL = re.compile(r"^([^:]{1,40}?)\s*:\s*(\S.*)$")
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NAV_SEPARATOR = re.compile(r"\s*[|·•›»/]\s*")
+# A menu: at least this many links of at most this many words, set apart by bars or arrows.
+_MENU_SEPARATOR = re.compile(r"\s*[|›]\s*")
+MIN_MENU_LINKS = 3
+_NUMERIC_DATE = re.compile(r"\d{1,2}([/.-])\d{1,2}\1\d{2,4}")
+MAX_MENU_LINK_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -78,18 +92,26 @@ def heading_words(language: str = "en") -> HeadingWords:
     )
 
 
+def is_contact(line: str) -> bool:
+    """A contact block's line: an e-mail, a web or postal address, on a line no longer than
+    such a line is."""
+    if _DOMAIN.fullmatch(line.strip()):
+        return True
+    return CONTACT.search(line) is not None and len(line.split()) <= MAX_CONTACT_LINE_WORDS
+
+
 def heads_nothing(line: str, words: HeadingWords) -> bool:
     """A line that looks like a heading but is a caption, credit, contact, byline, call to
     action, a letter's salutation or a date: it never heads an article."""
     folded = fold(line)
-    if CONTACT.search(line):
+    if is_contact(line):
         return True
     label = LABEL.match(folded)
-    if label and label.group(1).strip() in words.labels:
+    if label and _is_label(label.group(1), words):
         return True
     if folded.endswith(":") and folded[:-1].strip() in words.labels:
         return True  # "Contact:" over an address, "Crédits photos :"
-    if words.calls_to_action.match(folded):
+    if words.calls_to_action.match(folded) or _LINK_ARROW.match(line.strip()):
         return True
     if words.salutations.match(folded) and len(folded.split()) <= MAX_LINE_HEADING_WORDS:
         return True
@@ -104,6 +126,15 @@ def heads_nothing(line: str, words: HeadingWords) -> bool:
     return _is_date_alone(line, words)
 
 
+def _is_label(label: str, words: HeadingWords) -> bool:
+    """A caption's, credit's or contact's label, alone or qualified ("Photo", "Cover photo",
+    "Main image"): the label, or its last word, is one of the labels."""
+    label = label.strip()
+    return label in words.labels or (
+        len(label.split()) <= MAX_QUALIFIED_LABEL_WORDS and label.split()[-1] in words.labels
+    )
+
+
 def is_ornament(line: str) -> bool:
     """A line of glyphs alone ("<<", "* * *"): no letter or figure."""
     return not any(c.isalnum() for c in line)
@@ -116,6 +147,8 @@ def _is_date_alone(line: str, words: HeadingWords) -> bool:
     wholly in capitals, "LE 5 MAI 2022", only where no month or weekday is named)."""
     names = WORD.findall(line)
     folded = [fold(w) for w in names]
+    if not names and _NUMERIC_DATE.fullmatch(line.strip()):
+        return True  # "16/01/2010", "3.5.24"
     if not names or not all(w in words.date_words or len(w) <= 2 for w in folded):
         return False
     dated = [f in words.date_words for f in folded]
@@ -126,6 +159,15 @@ def _is_date_alone(line: str, words: HeadingWords) -> bool:
 
 
 def is_navigation(line: str, words: HeadingWords) -> bool:
-    """A web page's navigation line: only navigation words, alone or set apart by separators."""
+    """A web page's navigation line: only navigation words, alone or set apart by separators,
+    or a menu of short links set apart by bars ("All blogs | Report | Send to a friend")."""
     parts = [part.strip(" .:") for part in _NAV_SEPARATOR.split(fold(line))]
-    return all(part in words.navigation for part in parts if part) and any(parts)
+    if all(part in words.navigation for part in parts if part) and any(parts):
+        return True
+    links = [part.strip() for part in _MENU_SEPARATOR.split(line)]
+    return len(links) >= MIN_MENU_LINKS and all(
+        0 < len(link.split()) <= MAX_MENU_LINK_WORDS
+        and not link.endswith(".")
+        and not any(c.isdigit() for c in link)  # a masthead's issue: "Notes | May 2031 | No. 4"
+        for link in links
+    )

@@ -24,7 +24,8 @@ Lines that look like headings but head nothing are left out: masthead lines (the
 number or month before any prose), captions, credits and contacts ("Photo: ...", "Tel: ..."),
 bylines, calls to action ("Read more"), a letter's salutation ("Dear members"), date lines,
 and the lines of a list. The words of
-those are data (``data/headings.yaml``, ``data/<language>/headings.yaml``).
+those are data (``data/headings.yaml``, ``data/<language>/headings.yaml``). What one line reads
+as on its own (a title, prose, a sentence, capitals) is ``line_shapes.py``'s.
 """
 
 from __future__ import annotations
@@ -33,10 +34,10 @@ import itertools
 import re
 import unicodedata
 
+from pipeline.core.datafiles import load_language_data
 from pipeline.core.records import Heading
 from pipeline.structure.contents import listed_heading, listed_titles
 from pipeline.structure.furniture import (
-    CONTACT,
     LABEL,
     MAX_LINE_HEADING_WORDS,
     WORD,
@@ -44,25 +45,33 @@ from pipeline.structure.furniture import (
     fold,
     heading_words,
     heads_nothing,
+    is_contact,
     is_navigation,
     is_ornament,
 )
+from pipeline.structure.line_shapes import (
+    CLOSED,
+    DECORATED,
+    FIGURE_FIELD,
+    LIST_MARK,
+    MIN_PROSE_WORDS,
+    MIN_SENTENCE_WORDS,
+    announces,
+    heads_sentence,
+    is_capitals,
+    is_one_line_paragraph,
+    is_prose,
+    is_question,
+    is_title_like,
+    opens_unit,
+    stopped_capitals,
+)
 from pipeline.structure.text_lines import Line, text_lines
 
-# A heading of plain text: one short line, no sentence end.
-MAX_TEXT_HEADING_WORDS = 16
-MAX_TEXT_HEADING_CHARS = 100
-# The prose paragraph a heading stands before.
-MIN_PROSE_WORDS = 12
-# A line of this many words is a paragraph written on one line, however it ends: no page
-# wraps its lines that long.
-MIN_ONE_LINE_PARAGRAPH_WORDS = 30
-# A heading in capitals or a question, on a line of its own with no blank line around it:
-# at most MAX_LINE_HEADING_WORDS words, and in capitals at least this many letters: a short
-# name heads a regional report's parts ("CHAD", "INDIA"), where an acronym of two or three
-# letters ("UN", "IOM") is more often a credit or a tag.
-MIN_CAPITAL_LETTERS = 4
-MAX_EXCLAMATION_WORDS = 6
+# A text opening on an article's title: at least this many words (a name of two, "Village
+# Notes", is a masthead's), over its text.
+MIN_ARTICLE_TITLE_WORDS = 3
+MIN_OPENING_LINES = 3
 # A run-in heading: at most this many words before the sentence it was glued to.
 MAX_RUN_IN_WORDS = 6
 MIN_LIST_ITEMS = 2
@@ -70,8 +79,6 @@ MIN_LIST_ITEMS = 2
 MIN_LIST_ITEM_WORDS = 2
 # A heading in sentence case ending with a colon: at most this many words.
 MAX_COLON_HEADING_WORDS = 8
-# In a heading in title case every word of at least this many letters is capitalised.
-MIN_TITLE_CASE_WORD_CHARS = 4
 # A masthead has at least its title and the issue's line before a heading it runs into.
 MIN_MASTHEAD_LINES_BEFORE_HEADING = 2
 # The issue's title line stands among the text's first lines.
@@ -87,68 +94,19 @@ MIN_COLUMN_LINE_WORDS = 5
 # A word this short before a final full stop may be an abbreviation ("Ms.", "Co."), not a
 # sentence's end.
 MAX_ABBREVIATION_CHARS = 3
-# A line of at least this many words that ends a sentence is prose (the masthead is over).
-MIN_SENTENCE_WORDS = 6
 # A tag between a heading and its text ("events", "news"): a word or two in lower case.
 MAX_TAG_WORDS = 2
 # A heading wrapped over lines of its own in a narrow column runs on over at most this many.
 MAX_HEADING_CONTINUATIONS = 2
 
-_SENTENCE_END = re.compile(r"[.;,:]$")
-_CLOSED = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
 # A sentence's end, not a list's or a label's (":", ";").
 _STATEMENT_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
-# A bullet, "a)", "(3)", "2." or a number set apart by a wide space ("3    Budget") opens an item.
-_LIST_MARK = re.compile(r"^\s*(?:[-•*–·▪●■◦‣]\s|\(?[a-z0-9]{1,3}[.)]\s|\d{1,3}(?: {2,}|\t))")
-_BULLET_GLYPH = re.compile(r"^[\W_]+")
-# A footnote ("* This includes ...", "(1) Figures of ...") explains a figure; it is not prose.
-_FOOTNOTE = re.compile(r"^\s*(?:[*†‡§]|\(\d{1,2}\)|\[\d{1,2}\])")
 # An issue's number: a line carrying one before any prose is the masthead's ("Situation
 # Report No. 50 (as of 21 August 2014)", "Issue 12, Spring 2019").
 _ISSUE_MARK = re.compile(r"\b(?:No|Issue|Vol|Volume|Number|N°|Nº|Numéro|Edition)\.?\s*\d", re.IGNORECASE)
 _NUMBER_ONLY = re.compile(r"^[\divxlc.\-–/ ]+$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# A sentence that ends inside the line: a heading is not two sentences.
-_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
-# A figure opening the line: a number with separators or of three digits or more, not a year.
-_FIGURE = re.compile(r"^(?!(?:19|20)\d\d\b)\d[\d,.  ]*\d\b|^\d{3,}")
-# A field whose value is a figure: "Hall hire for residents : 230 €", "Time: 8.30 am".
-# A time ("6:00 PM") is no field: the label ends in a letter.
-_FIGURE_FIELD = re.compile(r"^[^:]{0,59}[^\W\d_][\s.]*:\s*\d")
 _WORD_OR_NUMBER = re.compile(r"[^\W_]+")
-# A heading set between the same glyphs on both sides ("/ Awards /", "== Notices ==", "* News *").
-_DECORATED = re.compile(r"^([/\\|*=~#+—–-]+)\s+(\S.*?\S)\s+\1$")
-
-
-def _announces(line: str) -> bool:
-    """A heading that ends with a colon ("Useful links:", "TARIFS :"): set in capitals or with
-    every longer word capitalised, where a sentence that announces a list is not ("The
-    following were elected:")."""
-    if not line.endswith(":") or LABEL.match(line):
-        return False
-    head = line[:-1].rstrip()
-    if head.isupper():
-        return True
-    long_words = [w for w in WORD.findall(head) if len(w) >= MIN_TITLE_CASE_WORD_CHARS]
-    return bool(long_words) and all(w[0].isupper() for w in long_words)
-
-
-def _stopped_capitals(line: str) -> bool:
-    """A heading in capitals closed by a full stop ("ANNUAL MEETING AND TALK."): no sentence of
-    the text is set wholly in capitals."""
-    head = line[:-1]
-    return (
-        line.endswith(".")
-        and head.isupper()
-        and sum(c.isalpha() for c in head) >= MIN_CAPITAL_LETTERS
-        and len(head.split()) <= MAX_LINE_HEADING_WORDS
-    )
-
-
-def _undecorated(line: str) -> str:
-    """The text of a line without the glyphs set around it on both sides ("/ Awards /")."""
-    decorated = _DECORATED.match(line)
-    return decorated.group(2) if decorated else line
 
 
 def _colon_heading(lines: list[Line], i: int) -> bool:
@@ -159,29 +117,10 @@ def _colon_heading(lines: list[Line], i: int) -> bool:
     if not (line.text.endswith(":") and line.blank_before and line.blank_after):
         return False
     head = line.text[:-1].rstrip()
-    if len(head.split()) > MAX_COLON_HEADING_WORDS or ":" in head or not _is_title_like(head):
+    if len(head.split()) > MAX_COLON_HEADING_WORDS or ":" in head or not is_title_like(head):
         return False
     following, is_list = _following(lines, i)
-    return not is_list and _LIST_MARK.match(following) is None and _is_prose(following)
-
-
-def _is_title_like(line: str) -> bool:
-    line = _undecorated(line)
-    # Dashes and ampersands are not words ("Picnic - June 16, 2021 6:00 PM - Bird Walk").
-    words = [w for w in line.split() if any(c.isalnum() for c in w)]
-    if not words or len(words) > MAX_TEXT_HEADING_WORDS or len(line) > MAX_TEXT_HEADING_CHARS:
-        return False
-    closed = _SENTENCE_END.search(line) and not (_announces(line) or _stopped_capitals(line))
-    if closed or _LIST_MARK.match(line):
-        return False
-    if line.endswith("!") and len(words) > MAX_EXCLAMATION_WORDS:
-        return False  # "It is almost spring in our club too!"
-    # "448,000 People displaced", "Hall hire : 230 €": a figure and its label
-    if _INNER_SENTENCE_END.search(line) or _FIGURE.match(line) or _FIGURE_FIELD.match(line):
-        return False
-    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“'‘«("):
-        return False
-    return any(c.isalpha() for c in line)
+    return not is_list and LIST_MARK.match(following) is None and is_prose(following)
 
 
 def leading_furniture(text: str, language: str = "en") -> int:
@@ -189,7 +128,7 @@ def leading_furniture(text: str, language: str = "en") -> int:
     ornament and list lines (a site's menu) take: what stands before a masthead's title (0 when
     every line is such a line)."""
     for line in text_lines(text):
-        if not (is_ornament(line.text) or is_furniture(line.text, language) or _LIST_MARK.match(line.text)):
+        if not (is_ornament(line.text) or is_furniture(line.text, language) or LIST_MARK.match(line.text)):
             return line.start
     return 0
 
@@ -199,44 +138,6 @@ def is_furniture(line: str, language: str = "en") -> bool:
     action or a date alone."""
     words = heading_words(language)
     return is_navigation(line, words) or heads_nothing(line, words)
-
-
-def _is_capitals(line: str) -> bool:
-    """A line set in capitals: a heading's typography in text that kept no blank lines."""
-    if not line.isupper() or any(c.isdigit() for c in line):
-        return False
-    return (
-        sum(c.isalpha() for c in line) >= MIN_CAPITAL_LETTERS and len(line.split()) <= MAX_LINE_HEADING_WORDS
-    )
-
-
-def _is_question(line: str) -> bool:
-    """A question, or a short exclamation ("Save the date!"); a longer one is a sentence of
-    the text (not title-like)."""
-    return line.rstrip().endswith(("?", "!")) and len(line.split()) <= MAX_LINE_HEADING_WORDS
-
-
-def _is_prose(paragraph: str) -> bool:
-    return len(paragraph.split()) >= MIN_PROSE_WORDS and not _FOOTNOTE.match(paragraph)
-
-
-def _is_sentence(paragraph: str) -> bool:
-    """A short paragraph that is still a sentence: it ends one, and is no "Label: value" line."""
-    return (
-        len(paragraph.split()) >= MIN_SENTENCE_WORDS
-        and _CLOSED.search(paragraph) is not None
-        and not paragraph.endswith(":")
-        and LABEL.match(paragraph) is None
-        and not _FOOTNOTE.match(paragraph)
-    )
-
-
-def _heads_sentence(heading: str, paragraph: str) -> bool:
-    """Whether a short paragraph is a sentence a heading may stand over: a heading is shorter
-    than its text ("Cider day" / "Bring your own bottles on Saturday."), where a line as long
-    as the sentence after it is a sentence of the text whose stop was lost (over a shorter
-    statement, "Unmet needs" / "None.", a heading is at most a line's heading long)."""
-    return _is_sentence(paragraph) and len(heading.split()) <= len(paragraph.split())
 
 
 def _is_statement(line: Line, paragraph: str) -> bool:
@@ -249,23 +150,10 @@ def _is_statement(line: Line, paragraph: str) -> bool:
     return not (last.isalpha() and len(last) <= MAX_ABBREVIATION_CHARS)
 
 
-def _is_one_line_paragraph(line: str) -> bool:
-    """A whole paragraph written on one line (a web page's text): long, and ending a sentence,
-    or longer than any line a page wraps ("... (barring further rain)" ends no sentence)."""
-    n = len(line.split())
-    return n >= MIN_ONE_LINE_PARAGRAPH_WORDS or (n >= MIN_PROSE_WORDS and _CLOSED.search(line) is not None)
-
-
-def _opens_unit(line: str) -> bool:
-    """Whether a line opens a sentence, an item or a figure rather than continuing the one before."""
-    first = _BULLET_GLYPH.sub("", line)[:1] or line[:1]
-    return first.isupper() or first.isdigit() or _LIST_MARK.match(line) is not None or not first.isalpha()
-
-
 def _closes(line: Line) -> bool:
     """Whether nothing runs on from this line into the next: it ends a sentence, or it is a
     number alone (a page or an item's number)."""
-    return _CLOSED.search(line.text) is not None or _NUMBER_ONLY.match(line.text) is not None
+    return CLOSED.search(line.text) is not None or _NUMBER_ONLY.match(line.text) is not None
 
 
 def _following(lines: list[Line], i: int) -> tuple[str, bool]:
@@ -276,7 +164,7 @@ def _following(lines: list[Line], i: int) -> tuple[str, bool]:
         if block and lines[j].blank_before:
             break
         block.append(lines[j].text)
-    items = [line for line in block if _LIST_MARK.match(line)]
+    items = [line for line in block if LIST_MARK.match(line)]
     return " ".join(block), len(items) >= MIN_LIST_ITEMS and len(items) == len(block)
 
 
@@ -284,8 +172,8 @@ def _is_metadata(line: Line, words: HeadingWords) -> bool:
     """A line that may stand between a heading and its text: a byline, a date line, a credit, a
     dated field ("Created: 27/03/2017", "Posted: 3 May") or a tag in lower case ("events")."""
     text = line.text
-    tag = len(text.split()) <= MAX_TAG_WORDS and text[:1].islower() and _CLOSED.search(text) is None
-    return tag or heads_nothing(text, words) or _FIGURE_FIELD.match(text) is not None
+    tag = len(text.split()) <= MAX_TAG_WORDS and text[:1].islower() and CLOSED.search(text) is None
+    return tag or heads_nothing(text, words) or FIGURE_FIELD.match(text) is not None
 
 
 def _past_furniture(lines: list[Line], i: int, words: HeadingWords) -> int:
@@ -309,7 +197,7 @@ def _set_apart(lines: list[Line], i: int, j: int) -> bool:
     """Whether the heading at line ``i`` is set apart as a rubric is: in capitals, between
     glyphs, or over a date or a tag (line ``j`` is past them)."""
     text = lines[i].text
-    return j > i or _DECORATED.match(text) is not None or _is_capitals(text)
+    return j > i or DECORATED.match(text) is not None or is_capitals(text)
 
 
 def _over_heading(lines: list[Line], j: int, words: HeadingWords) -> bool:
@@ -320,7 +208,7 @@ def _over_heading(lines: list[Line], j: int, words: HeadingWords) -> bool:
         line is not None
         and line.blank_before
         and line.blank_after
-        and _is_title_like(line.text)
+        and is_title_like(line.text)
         and not (heads_nothing(line.text, words) or _masthead_line(line.text, words))
         and _standalone_heading(lines, j, words, stacked=False)
     )
@@ -335,14 +223,14 @@ def _standalone_heading(lines: list[Line], i: int, words: HeadingWords, stacked:
         following, is_list = _following(lines, j)
         nxt = lines[j + 1] if j + 1 < len(lines) else None
         return (
-            (nxt is not None and _announces(line.text))
-            or _is_prose(following)
+            (nxt is not None and announces(line.text))
+            or is_prose(following)
             or is_list
             or (stacked and _set_apart(lines, i, j) and _over_heading(lines, j + 1, words))
             or (
                 nxt is not None
                 and (
-                    _heads_sentence(line.text, nxt.text)
+                    heads_sentence(line.text, nxt.text)
                     or (
                         LABEL.match(line.text) is None
                         and len(line.text.split()) <= MAX_LINE_HEADING_WORDS
@@ -352,26 +240,26 @@ def _standalone_heading(lines: list[Line], i: int, words: HeadingWords, stacked:
             )
         )
     after = lines[i + 1] if i + 1 < len(lines) else None
-    if after is None or not (line.blank_after or _opens_unit(after.text)):
+    if after is None or not (line.blank_after or opens_unit(after.text)):
         return False
     if not line.blank_before and _signs_off(lines[i - 1]):
         return False  # a signature: "Best wishes," / "ANNA BERG"
     if _ends_list(lines, i, words):
         return False
-    if _is_capitals(line.text):  # a line in capitals continues no sentence
+    if is_capitals(line.text):  # a line in capitals continues no sentence
         return True
     # After a short line that ends no sentence, a line with a comma may be a sentence's
     # opening ("Un nouvel adhérent, Cheikh" / "Niang, professeur ..."), not a heading.
     apart = line.blank_before or ("," not in line.text and _complete_short_line(lines[i - 1], words))
     if not (apart or _closes(lines[i - 1])):
         return False
-    if _is_question(line.text):
+    if is_question(line.text):
         return True
-    if not (apart or _CLOSED.search(lines[i - 1].text) is not None):
+    if not (apart or CLOSED.search(lines[i - 1].text) is not None):
         return False
     return (
-        _is_one_line_paragraph(after.text)
-        or (after.blank_after and _heads_sentence(line.text, after.text))
+        is_one_line_paragraph(after.text)
+        or (after.blank_after and heads_sentence(line.text, after.text))
         or _heads_wrapped_text([line], lines[i + 1 : i + 4])
     )
 
@@ -382,7 +270,7 @@ def _ends_list(lines: list[Line], i: int, words: HeadingWords) -> bool:
     masthead line, credit or sign-off, nor the one-word labels and values of a form), and it is
     no longer than they are (a heading under a credit or a tag is longer than its short lines).
     A line in capitals is set apart."""
-    if _is_capitals(lines[i].text):
+    if is_capitals(lines[i].text):
         return False
     above: list[Line] = []
     k = i
@@ -390,7 +278,7 @@ def _ends_list(lines: list[Line], i: int, words: HeadingWords) -> bool:
         previous = lines[k - 1].text
         if (
             len(previous.split()) < MIN_LIST_ITEM_WORDS
-            or not _is_title_like(previous)
+            or not is_title_like(previous)
             or _masthead_line(previous, words)
             or heads_nothing(previous, words)
         ):
@@ -441,7 +329,7 @@ def _opens_wrapped_prose(line: Line, after: list[Line]) -> bool:
     return (
         (len(first.text.split()) >= MIN_WRAPPED_LINE_WORDS or column)
         and len(line.text) < SHORT_LINE_SHARE * len(first.text)
-        and _CLOSED.search(first.text) is None
+        and CLOSED.search(first.text) is None
     )
 
 
@@ -475,20 +363,20 @@ def _wrapped_heading_end(lines: list[Line], i: int, words: HeadingWords) -> int:
     j = i
     while j + 1 < len(lines) and j - i < MAX_HEADING_CONTINUATIONS and not lines[j].blank_after:
         nxt = lines[j + 1].text
-        if not nxt[:1].islower() or _CLOSED.search(nxt) or len(nxt.split()) > MAX_WRAPPED_HEADING_WORDS:
+        if not nxt[:1].islower() or CLOSED.search(nxt) or len(nxt.split()) > MAX_WRAPPED_HEADING_WORDS:
             break
         j += 1
     after = lines[j + 1 : j + 4]
     if j == i or lines[i].blank_before or not after or after[0].blank_before:
         return i
-    if not _opens_unit(after[0].text):
+    if not opens_unit(after[0].text):
         return i
     previous = lines[i - 1] if i else None
-    if previous is None or not (_CLOSED.search(previous.text) or _complete_short_line(previous, words)):
+    if previous is None or not (CLOSED.search(previous.text) or _complete_short_line(previous, words)):
         return i
-    if not _is_title_like(" ".join(line.text for line in lines[i : j + 1])):
+    if not is_title_like(" ".join(line.text for line in lines[i : j + 1])):
         return i
-    over_heading = _is_title_like(after[0].text) and _standalone_heading(lines, j + 1, words, stacked=False)
+    over_heading = is_title_like(after[0].text) and _standalone_heading(lines, j + 1, words, stacked=False)
     return j if over_heading or _heads_wrapped_text(lines[i : j + 1], after) else i
 
 
@@ -529,7 +417,7 @@ def _masthead_line(line: str, words: HeadingWords) -> bool:
 def _after_menu(lines: list[Line], words: HeadingWords) -> int:
     """The first line past a site's menu (navigation or list lines) opening the text."""
     for i, line in enumerate(lines):
-        if not (_LIST_MARK.match(line.text) or is_navigation(line.text, words)):
+        if not (LIST_MARK.match(line.text) or is_navigation(line.text, words)):
             return i
     return 0
 
@@ -542,7 +430,7 @@ def _masthead_end(lines: list[Line], words: HeadingWords) -> int:
     end = next((i for i, line in enumerate(lines) if i > first and line.blank_before), first + 1)
     runs_into_heading = (
         end - first > MIN_MASTHEAD_LINES_BEFORE_HEADING
-        and _is_capitals(lines[end - 1].text)
+        and is_capitals(lines[end - 1].text)
         and _masthead_line(lines[end - 2].text, words)
     )
     if runs_into_heading:
@@ -555,7 +443,7 @@ def _title_line_end(lines: list[Line], words: HeadingWords) -> int:
     it stands alone as a paragraph within the first few lines, before any prose: what stands
     above it (a site's tagline, its breadcrumbs) is the masthead's too."""
     for i, line in enumerate(lines[:MAX_MASTHEAD_PARAGRAPHS]):
-        if _is_prose(line.text) and not _is_title_like(line.text):
+        if is_prose(line.text) and not is_title_like(line.text):
             return 0
         if line.blank_before and line.blank_after and _masthead_line(line.text, words):
             return i + 1
@@ -565,7 +453,7 @@ def _title_line_end(lines: list[Line], words: HeadingWords) -> int:
 def _over_contact(lines: list[Line], i: int) -> bool:
     """Whether a contact line (an e-mail, a web or postal address) follows line ``i`` closely:
     the line names the body the contact is for."""
-    return any(CONTACT.search(line.text) for line in lines[i + 1 : i + 1 + MAX_FURNITURE_LINES])
+    return any(is_contact(line.text) for line in lines[i + 1 : i + 1 + MAX_FURNITURE_LINES])
 
 
 def text_headings(text: str, language: str = "en") -> list[Heading]:
@@ -595,14 +483,14 @@ def text_headings(text: str, language: str = "en") -> list[Heading]:
             listed_seen = prose_since_heading = True
         elif i >= masthead_end:
             start, end = line.start, None
-            title_like = _is_title_like(line.text) or _colon_heading(lines, i)
+            title_like = is_title_like(line.text) or _colon_heading(lines, i)
             if title_like and not (heads_nothing(line.text, words) or _in_form(lines, i)):
                 if prose_seen or not (_masthead_line(line.text, words) or _over_contact(lines, i)):
                     if _standalone_heading(lines, i, words):
                         start, end = _heading_span(text, line)
                     elif (last := _wrapped_heading_end(lines, i, words)) > i:
                         end = lines[last].end
-            elif line.blank_before and _is_prose(line.text):
+            elif line.blank_before and is_prose(line.text):
                 end = _run_in_heading(line, words)
             if end is not None and any(c.isalpha() for c in text[start:end]):
                 found.append(Heading(start, end))
@@ -611,27 +499,70 @@ def text_headings(text: str, language: str = "en") -> list[Heading]:
                     prose_seen
                     and line.blank_before
                     and line.blank_after
-                    and _is_prose(_following(lines, i)[0])
+                    and is_prose(_following(lines, i)[0])
                 )
                 prose_since_heading = False
-        line_is_prose = _is_prose(line.text) or (
+        line_is_prose = is_prose(line.text) or (
             _closes(line) and len(line.text.split()) >= MIN_SENTENCE_WORDS
         )
         prose_seen = prose_seen or line_is_prose
         prose_since_heading = prose_since_heading or line_is_prose
     found = _without_subheadings(text, found, under_heading)
     found = _without_contents_lines(text, found, contents_end)
-    return found if len(found) >= 2 or (found and (between_prose or listed_seen)) else []
+    found = found if len(found) >= 2 or (found and (between_prose or listed_seen)) else []
+    # A text of one article that opens on its title ("Letter from the President" / "[A. Berg]")
+    # has that article as its section; over a run of articles, the first line is a masthead's.
+    article_title = _opening_article_title(lines, words, language) if not found else None
+    if article_title is not None:
+        return [Heading(lines[0].start, lines[0].start + article_title)]
+    return found
+
+
+def _opening_article_title(lines: list[Line], words: HeadingWords, language: str) -> int | None:
+    """The length of the article's title the text opens on, if it does: a first line of a few
+    title-like words that names no publication, issue, date or figure (not a masthead), alone
+    or over a byline or an author's name in brackets, then a paragraph of prose."""
+    if len(lines) < MIN_OPENING_LINES:
+        return None
+    first = lines[0]
+    body = 1
+    if not first.blank_after:
+        under = lines[1].text
+        author = under.startswith(("[", "(")) and under.endswith(("]", ")"))
+        if not (lines[1].blank_after and (author or words.bylines.match(fold(under)))):
+            return None
+        body = 2
+    text = first.text
+    if (
+        len(text.split()) < MIN_ARTICLE_TITLE_WORDS
+        or len(text.split()) > MAX_LINE_HEADING_WORDS
+        or any(c.isdigit() for c in text)
+        or not is_title_like(text)
+        or text.endswith(":")
+        or text.isupper()
+        or is_furniture(text, language)
+        or _masthead_line(text, words)
+        or _names_publication(text, language)
+        or not is_prose(_following(lines, body - 1)[0])
+    ):
+        return None
+    return len(text)
+
+
+def _names_publication(line: str, language: str) -> bool:
+    """Whether a line names a kind of publication ("Newsletter", "Weekly Report", "Bulletin")."""
+    publication_words = load_language_data("masthead.yaml", language)["publication_words"]
+    return any(re.search(rf"\b{re.escape(w)}\b", line, re.IGNORECASE) for w in publication_words)
 
 
 def _heading_span(text: str, line: Line) -> tuple[int, int]:
     """A heading line's span without its decoration and a final colon ("Useful links:" is
     headed "Useful links", "/ Awards /" is headed "Awards")."""
     start, end = line.start, _trim_decoration(text, line.start, line.end)
-    decorated = _DECORATED.match(line.text)
+    decorated = DECORATED.match(line.text)
     if decorated:
         start, end = line.start + decorated.start(2), line.start + decorated.end(2)
-    if text[end - 1] == ":" or _stopped_capitals(text[start:end]):
+    if text[end - 1] == ":" or stopped_capitals(text[start:end]):
         end = len(text[start : end - 1].rstrip()) + start
     return start, end
 

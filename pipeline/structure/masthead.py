@@ -79,6 +79,10 @@ MIN_STOPPED_SENTENCE_WORDS = 6
 MAX_TITLE_CASE_LOWER_CHARS = 3
 # A line of prose wrapped at a page's width has at least this many words.
 MIN_WRAPPED_LINE_WORDS = 8
+# A web page's site name above its article: one line of at most this many words.
+MAX_SITE_NAME_WORDS = 3
+# The article's headline under a site's name is longer than the name: at least this many words.
+MIN_HEADLINE_WORDS = 4
 # A line ending with one of these goes on on the next line as part of a title.
 _CONTINUATION_MARKS = ("-", "–", "—", ":", "&", ",")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -314,14 +318,40 @@ def _subject_line(preamble: str, openers: list[str]) -> tuple[int, int] | None:
     return None
 
 
+def _site_name(preamble: str, publication_words: list[str], language: str) -> bool:
+    """Whether the preamble is only a web page's site name above its article ("Humanity hub",
+    "Riverside-news.fr"): one short line with no figure, naming no publication, no issue and
+    no date."""
+    lines = [line.strip() for line in preamble.splitlines() if line.strip()]
+    if len(lines) != 1:
+        return False
+    line = lines[0]
+    return (
+        len(line.split()) <= MAX_SITE_NAME_WORDS
+        and not line.isupper()  # a rubric in capitals ("BURKINA FASO") over its first article
+        and not any(c.isdigit() for c in line)
+        and not _names_a_publication(line, publication_words)
+        and parse_issue_month(line, language) is None
+    )
+
+
+def _headline(title: str, later: list[Section]) -> bool:
+    """Whether the first heading reads as the article's headline: a phrase of a few words,
+    longer than any heading after it (the article's own parts), not one of a run of articles'
+    headings alike ("Fiji: Cyclone Keni" / "Chad: Floods")."""
+    n = len(title.split())
+    return n >= MIN_HEADLINE_WORDS and all(n > len(s.title.split()) for s in later if s.title)
+
+
 def _first_heading(
-    sections: list[Section], preamble: Section | None, language: str
+    sections: list[Section], preamble: Section | None, language: str, *, under_site_name: bool = False
 ) -> tuple[str, int, int] | None:
     """The first article's heading, (text, start, end), where the text opens on it with no
     masthead: before it stands nothing, or only a date or a site's furniture ("Saturday,
-    January 3, 2009" / "Friends of the Park Needs YOU!"). Not a numbered item's: a bulletin
-    of numbered items has its name elsewhere."""
-    if preamble is not None and not _only_furniture(preamble.text, language):
+    January 3, 2009" / "Friends of the Park Needs YOU!"), or a site's name over a headline
+    longer than it (``under_site_name``). Not a numbered item's: a bulletin of numbered items
+    has its name elsewhere."""
+    if preamble is not None and not (under_site_name or _only_furniture(preamble.text, language)):
         return None
     following = sections[1:] if preamble is not None else sections
     first = following[0] if following else None
@@ -329,6 +359,8 @@ def _first_heading(
         return None
     title = " ".join(first.title.split())
     if len(title) > MAX_TITLE_CHARS or _is_sentence(title, language):
+        return None
+    if under_site_name and not _headline(title, following[1:]):
         return None
     at = first.text.find(first.title)
     start = first.char_start + max(at, 0)
@@ -380,12 +412,21 @@ def find_masthead(
     heading = _first_heading(sections, preamble, language)
     if title is None and heading is not None:
         title, start, end = heading
+    elif preamble is not None and _site_name(preamble.text, data["publication_words"], language):
+        # A web page's site name stands above its article's headline: the headline is the title.
+        headline = _first_heading(sections, preamble, language, under_site_name=True)
+        if headline is not None:
+            title, start, end = headline
     if issue is None:
         issue = parse_issue_month(source_name, language)
     if issue is None and metadata_date is not None:
         issue = metadata_date.replace(day=1)
-    if issue is None and preamble is not None:
-        issue = parse_issue_month(preamble.text, language)
+    # The text before the first section, or the article the text opens on with no masthead.
+    opening = (
+        preamble if preamble is not None else first if first is not None and first.number is None else None
+    )
+    if issue is None and opening is not None:
+        issue = parse_issue_month(opening.text, language)
     if title is None and metadata_title:
         title = " ".join(metadata_title.split())[:MAX_TITLE_CHARS] or None
     articles = tuple(data["issuer_articles"])

@@ -28,6 +28,11 @@ MAX_TITLE_WORDS = 30
 # A format's first top-level heading this close to the start, alone at its level, is the
 # document's title (the masthead), not an article.
 TITLE_ZONE_CHARS = 300
+# A PDF's top level of at least this many headings is a run of articles, a newsletter's.
+MIN_ARTICLE_RUN = 3
+# A paragraph of prose between two headings: at least this many words.
+MIN_PROSE_PARAGRAPH_WORDS = 12
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -160,7 +165,9 @@ _ITEM_NUMBER = re.compile(r"\s*\d{1,3}[.)]\s*")
 
 def format_headings(document: DocumentText) -> list[Heading]:
     """The headings the format states that head articles: the top level in use, less the
-    document's own title (a lone top heading at the very start)."""
+    document's own title (a lone top heading at the very start). In a PDF, whose levels are
+    only its type sizes, a heading set smaller after prose heads an article too where the top
+    level is a run of articles (a newsletter's), not a report's few parts over subsections."""
     headings = sorted(document.headings, key=lambda h: h.char_start)
     if not headings:
         return []
@@ -171,7 +178,22 @@ def format_headings(document: DocumentText) -> list[Heading]:
         if not headings:
             return []
         top = min(h.level for h in headings)
-    return [h for h in headings if h.level == top]
+    at_top = [h for h in headings if h.level == top]
+    if document.format == "pdf" and len(at_top) >= MIN_ARTICLE_RUN:
+        return [h for h in headings if h.level == top or _after_prose(document.text, headings, h)]
+    return at_top
+
+
+def _after_prose(text: str, headings: list[Heading], heading: Heading) -> bool:
+    """Whether a paragraph of prose stands between a heading and the heading before it: a
+    newsletter sets its articles' titles in several sizes, where a subheading or a caption
+    stands right under its article's title."""
+    index = headings.index(heading)
+    start = headings[index - 1].char_end if index else 0
+    return any(
+        len(paragraph.split()) >= MIN_PROSE_PARAGRAPH_WORDS
+        for paragraph in _PARAGRAPH_BREAK.split(text[start : heading.char_start])
+    )
 
 
 def _list_in_one_article(numbered: list[_Candidate], titled: list[Heading]) -> bool:

@@ -29,6 +29,7 @@ from pipeline.read.pdf.records import MASTHEAD_FLOW
 HEADING_SIZE_RATIO = 1.1
 MAX_HEADING_LINES = 3
 MAX_HEADING_WORDS = 15
+MAX_LARGER_HEADING_WORDS = 22
 MIN_CAPITAL_LETTERS = 8
 _BRACKETED = re.compile(r"\([^)]*\)")
 _ENDS_SENTENCE = re.compile(r"[.,;:][\"'”’)\]]*$")
@@ -40,7 +41,11 @@ def is_heading(paragraph: Paragraph, text: str, body_size: float, *, runs_on: bo
     words = text[paragraph.start : paragraph.end].split()
     if runs_on and not (words and words[-1].endswith(",")):
         return False
-    if not words or len(paragraph.lines) > MAX_HEADING_LINES or len(words) > MAX_HEADING_WORDS:
+    rows = [line.row for line in paragraph.lines]
+    larger = all(row.size >= HEADING_SIZE_RATIO * body_size for row in rows)
+    # A title set larger than the body may run longer than one set in bold or capitals only.
+    max_words = MAX_LARGER_HEADING_WORDS if larger else MAX_HEADING_WORDS
+    if not words or len(paragraph.lines) > MAX_HEADING_LINES or len(words) > max_words:
         return False
     if paragraph.lines[0].flow == MASTHEAD_FLOW:
         return False
@@ -50,8 +55,6 @@ def is_heading(paragraph: Paragraph, text: str, body_size: float, *, runs_on: bo
     last = words[-1][:-1] if runs_on else words[-1]
     if _ENDS_SENTENCE.search(last) or starts_item(paragraph.lines[0].row.text):
         return False
-    rows = [line.row for line in paragraph.lines]
-    larger = all(row.size >= HEADING_SIZE_RATIO * body_size for row in rows)
     return larger or all(row.bold for row in rows) or in_capitals(text[paragraph.start : paragraph.end])
 
 
