@@ -34,7 +34,6 @@ import itertools
 import re
 import unicodedata
 
-from pipeline.core.datafiles import load_language_data
 from pipeline.core.records import Heading
 from pipeline.structure.contents import listed_heading, listed_titles
 from pipeline.structure.furniture import (
@@ -68,10 +67,6 @@ from pipeline.structure.line_shapes import (
 )
 from pipeline.structure.text_lines import Line, text_lines
 
-# A text opening on an article's title: at least this many words (a name of two, "Village
-# Notes", is a masthead's), over its text.
-MIN_ARTICLE_TITLE_WORDS = 3
-MIN_OPENING_LINES = 3
 # A run-in heading: at most this many words before the sentence it was glued to.
 MAX_RUN_IN_WORDS = 6
 MIN_LIST_ITEMS = 2
@@ -509,50 +504,7 @@ def text_headings(text: str, language: str = "en") -> list[Heading]:
         prose_since_heading = prose_since_heading or line_is_prose
     found = _without_subheadings(text, found, under_heading)
     found = _without_contents_lines(text, found, contents_end)
-    found = found if len(found) >= 2 or (found and (between_prose or listed_seen)) else []
-    # A text of one article that opens on its title ("Letter from the President" / "[A. Berg]")
-    # has that article as its section; over a run of articles, the first line is a masthead's.
-    article_title = _opening_article_title(lines, words, language) if not found else None
-    if article_title is not None:
-        return [Heading(lines[0].start, lines[0].start + article_title)]
-    return found
-
-
-def _opening_article_title(lines: list[Line], words: HeadingWords, language: str) -> int | None:
-    """The length of the article's title the text opens on, if it does: a first line of a few
-    title-like words that names no publication, issue, date or figure (not a masthead), alone
-    or over a byline or an author's name in brackets, then a paragraph of prose."""
-    if len(lines) < MIN_OPENING_LINES:
-        return None
-    first = lines[0]
-    body = 1
-    if not first.blank_after:
-        under = lines[1].text
-        author = under.startswith(("[", "(")) and under.endswith(("]", ")"))
-        if not (lines[1].blank_after and (author or words.bylines.match(fold(under)))):
-            return None
-        body = 2
-    text = first.text
-    if (
-        len(text.split()) < MIN_ARTICLE_TITLE_WORDS
-        or len(text.split()) > MAX_LINE_HEADING_WORDS
-        or any(c.isdigit() for c in text)
-        or not is_title_like(text)
-        or text.endswith(":")
-        or text.isupper()
-        or is_furniture(text, language)
-        or _masthead_line(text, words)
-        or _names_publication(text, language)
-        or not is_prose(_following(lines, body - 1)[0])
-    ):
-        return None
-    return len(text)
-
-
-def _names_publication(line: str, language: str) -> bool:
-    """Whether a line names a kind of publication ("Newsletter", "Weekly Report", "Bulletin")."""
-    publication_words = load_language_data("masthead.yaml", language)["publication_words"]
-    return any(re.search(rf"\b{re.escape(w)}\b", line, re.IGNORECASE) for w in publication_words)
+    return found if len(found) >= 2 or (found and (between_prose or listed_seen)) else []
 
 
 def _heading_span(text: str, line: Line) -> tuple[int, int]:
