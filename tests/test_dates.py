@@ -508,6 +508,10 @@ def test_sentence_tense_reads_the_main_clause() -> None:
         ("The talks will start from a survey sent to members in January.", "January", PAST),
         ("The prizes, which are awarded every year on 12 July, mark an anniversary.", "12 July", PRESENT),
         ("Nominations must be submitted by 31 January.", "by 31 January", FUTURE),
+        # a modal perfect looks back; with "will" it is still to come
+        ("The repairs should have been finished in August, but they were not.", "in August", PAST),
+        ("Our survey could have closed in March had more members replied.", "in March", PAST),
+        ("By then the crew will have planted the slope in May.", "in May", FUTURE),
         (
             "The mission, which visited Suva from 20 to 22 November, advised reforms.",
             "from 20 to 22 November",

@@ -41,6 +41,9 @@ class TenseWords:
     present_auxiliaries: frozenset[str]
     future_verbs: frozenset[str]
     future_adjectives: frozenset[str]
+    # Future auxiliaries that stay future in a perfect ("will have finished"); the others,
+    # with "have" and a participle, look back ("should have happened").
+    perfect_future_auxiliaries: frozenset[str] = frozenset()
     # Read the tense from the parse's morphology (Tense=Fut, an auxiliary and a participle) rather
     # than from English part-of-speech tags: for a model that tags as Universal Dependencies.
     morphology: bool = False
@@ -416,6 +419,7 @@ def build_grammar(
             present_auxiliaries=frozenset(tense["present_auxiliaries"]),
             future_verbs=frozenset(tense["future_verbs"]),
             future_adjectives=frozenset(tense["future_adjectives"]),
+            perfect_future_auxiliaries=frozenset(tense.get("perfect_future_auxiliaries") or ()),
             morphology=bool(tense.get("morphology", False)),
         ),
         seasons=seasons,

@@ -40,6 +40,13 @@ def _verb_tense(token: Token, words: TenseWords, via_infinitive: bool) -> str | 
     if words.morphology:
         return _morphology_tense(token, words, via_infinitive)
     auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if (
+        token.tag_ == "VBN"
+        and "have" in auxiliaries
+        and auxiliaries & words.future_auxiliaries
+        and not auxiliaries & words.perfect_future_auxiliaries
+    ):
+        return PAST  # a modal perfect looks back: "should have happened in October"
     if auxiliaries & words.future_auxiliaries:
         return FUTURE
     if lemma_of(token).lower() in words.future_verbs and (via_infinitive or token.tag_ == "VBN"):
