@@ -9,7 +9,7 @@ import spacy
 
 from pipeline.core.records import Section
 from pipeline.extract.dates import find_dates
-from pipeline.extract.dates.expressions import find_date_expressions
+from pipeline.extract.dates.expressions import find_date_expressions, number_from_words
 from pipeline.extract.dates.grammar import default_grammar, grammar_for
 from pipeline.extract.dates.records import FUTURE, PAST, PRESENT
 from pipeline.extract.dates.resolution import resolve
@@ -80,7 +80,34 @@ GOOD = [
     ("l'été dernier", [("l'été dernier", "2015-06-01", "2015-08-31")]),
     # numeric, left to dateparser
     ("le 05/11/2012", [("le 05/11/2012", "2012-11-05", "2012-11-05")]),
+    # written out in words, as council minutes open
+    (
+        "L'an deux mille dix-neuf, le vingt et un mars, le conseil",
+        [("L'an deux mille dix-neuf, le vingt et un mars", "2019-03-21", "2019-03-21")],
+    ),
+    (
+        "le trente novembre deux mil sept à 18 h",
+        [("le trente novembre deux mil sept", "2007-11-30", "2007-11-30")],
+    ),
+    ("Le premier juin, nous", [("Le premier juin", "2016-06-01", "2016-06-01")]),
 ]
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("dix-sept", 17),
+        ("vingt et un", 21),
+        ("quatre-vingt-dix-neuf", 99),
+        ("soixante-quinze", 75),
+        ("deux mille vingt-quatre", 2024),
+        ("mil neuf cent quatre-vingt-deux", 1982),
+        ("trois cents", 300),
+        ("mardi", None),
+    ],
+)
+def test_numbers_written_in_words(words: str, value: int | None) -> None:
+    assert number_from_words(FRENCH.number_words, words) == value
 
 
 @pytest.mark.parametrize(("text", "expected"), GOOD, ids=[g[0][:40] for g in GOOD])
@@ -96,6 +123,8 @@ def test_french_forms_resolve_to_ranges(text: str, expected: list[tuple[str, str
         ("sept 12", []),
         ("mai 3", []),
         ("passé du 22 au 25.", []),  # a change, not a span of days
+        ("quarante membres le soixante mai", []),  # no such day
+        ("l'an mille cent, le six mai", ["le six mai"]),  # written years read from 1800 to 2100
     ],
 )
 def test_not_french_dates(text: str, found: list[str]) -> None:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -21,10 +21,52 @@ from pipeline.extract.dates.records import (
 )
 
 _RELATIVE_TENSE = {-1: PAST, 0: PRESENT, 1: FUTURE}
+# A year written in words ("deux mille quatorze") is read within these bounds.
+MIN_WRITTEN_YEAR = 1800
+MAX_WRITTEN_YEAR = 2100
 
 
 def _day(text: str | None) -> int | None:
     return int(re.sub(r"\D", "", text)) if text else None  # "5th" -> 5
+
+
+def number_from_words(words: Mapping[str, int], text: str) -> int | None:
+    """The value of a number written in words ("vingt-six", "deux mil douze", "mil neuf cent
+    quatre-vingt-dix-neuf"): hundreds and thousands multiply what stands before them, "vingt"
+    after "quatre" makes eighty, "et" joins; None if a word is not a number word."""
+    total = current = 0
+    for token in re.split(r"[\s\-\u00a0]+", text.lower()):
+        if token in ("", "et"):
+            continue
+        value = words.get(token)
+        if value is None:
+            return None
+        if value == 1000:
+            total, current = total + (current or 1) * 1000, 0
+        elif value == 100:
+            current = current // 100 * 100 + (current % 100 or 1) * 100
+        elif value == 20 and current % 100 == 4:
+            current += 76  # quatre-vingt(s)
+        else:
+            current += value
+    return total + current
+
+
+def _written_date(
+    grammar: DateGrammar, groups: dict[str, str | None], match: re.Match[str]
+) -> tuple[DatePart, int] | None:
+    """(the date, its end) of a date written in words, or None if its numbers are no day or year."""
+    day = number_from_words(grammar.number_words, groups["dw"] or "")
+    if day is None or not 1 <= day <= 31:
+        return None
+    written_year = groups.get("yw")
+    year = number_from_words(grammar.number_words, written_year) if written_year else None
+    end = match.end()
+    if year is not None and not MIN_WRITTEN_YEAR <= year <= MAX_WRITTEN_YEAR:
+        if match.start("yw") < match.start("dw"):
+            return None  # "l'an ..., le ..." names its year first: it must be one
+        year, end = None, match.end("m1")
+    return DatePart(day, _month(grammar, groups["m1"]), year), end
 
 
 def _weekday(grammar: DateGrammar, text: str | None) -> int | None:
@@ -334,6 +376,12 @@ def _expression(grammar: DateGrammar, name: str, match: re.Match[str], text: str
             if found is None
             else replace(found, text=text[match.start() : end], start=match.start(), end=end)
         )
+    elif name in ("written_ydm", "written_dmy"):
+        written = _written_date(grammar, groups, match)
+        if written is None:
+            return None
+        part, end = written
+        spans = (DateSpan(part, part),)
     elif name == "month_label_day":
         part = DatePart(_day(groups["d1"]), _month(grammar, groups["m1"]), None)
         spans = (DateSpan(part, part),)

@@ -82,6 +82,9 @@ class DateGrammar:
     between_words: frozenset[str] = frozenset({"between"})
     # Lower-cased words after which a date is part of a name ("rue du 8 mai", "place du 14 juillet").
     name_words: frozenset[str] = frozenset()
+    # Lower-cased number words -> value, for dates written out in words ("le vingt-six avril
+    # deux mille quatorze", the opening of French council minutes); empty where none are read.
+    number_words: Mapping[str, int] = field(default_factory=dict)
     languages: tuple[str, ...] = ("en",)
     date_order: str = "DMY"
     # Where an expression can start (a superset): the patterns are tried only there, which
@@ -357,6 +360,24 @@ def build_grammar(
             rf"{_START}{lead}{_optional_words(data.get('relative_unit_articles', []))}"
             rf"(?P<unit>{units}){_S1}(?P<after>{_alternation(relative_after)}){_END}"
         )
+    number_words = {str(w).lower(): int(v) for w, v in (data.get("number_words") or {}).items()}
+    if number_words:
+        # A number written in words: up to eight words joined by hyphens, spaces or "et"
+        # ("vingt-six", "vingt et un", "deux mille quatorze", "mil neuf cent quatre-vingt-dix").
+        word = _alternation(sorted(number_words, key=len, reverse=True))
+        written = rf"{word}(?:(?:-|{_S1}(?:et{_S1})?){word}){{0,7}}"
+        day_article = _alternation(data.get("written_day_articles") or ["le"])
+        year_lead = _alternation(data.get("written_year_leads") or ["l'an"])
+        # l'an deux mille quatorze, le vingt-six avril / deux mille huit, le dix-huit novembre
+        patterns["written_ydm"] = (
+            rf"{_START}(?:{year_lead}{_S1})?(?P<yw>{written}),?{_S1}{day_article}{_S1}"
+            rf"(?P<dw>{written}){_S1}(?P<m1>{month}){_END}"
+        )
+        # (le) douze octobre deux mil douze / le premier mars
+        patterns["written_dmy"] = (
+            rf"{_START}(?:{day_article}{_S1})?(?P<dw>{written}){_S1}(?P<m1>{month})"
+            rf"(?:,?{_S1}(?P<yw>{written}))?{_END}"
+        )
     # Kept only where the sentence's parse agrees (the stage checks): "The July meeting",
     # and a year with no cue ("founded 1987", "1987 was dry").
     parse_checked = {
@@ -391,6 +412,9 @@ def build_grammar(
             *data["season_articles"],
             *data.get("relative_unit_articles", []),
             *(relative_units if relative_after else ()),
+            *number_words,
+            *(data.get("written_year_leads") or []),
+            *(data.get("written_day_articles") or []),
         ]
         if phrase.strip()
     }
@@ -432,6 +456,7 @@ def build_grammar(
         or_words=frozenset(w.lower() for w in or_words),
         between_words=frozenset(w.lower() for w in data["between_words"]),
         name_words=frozenset(w.lower() for w in data.get("name_words", [])),
+        number_words=number_words,
         languages=tuple(languages),
         date_order=date_order,
     )
