@@ -50,6 +50,9 @@ class PeopleLexicon:
     taxon_words: frozenset[str] = frozenset()
     epithet_endings: tuple[str, ...] = ()
     body_pronouns: frozenset[str] = frozenset()  # lower case ("its")
+    # Lower case: nouns of a body's group of people that one joins or is named to ("named
+    # Ann Lee to its board", "added Kim Tan to its program team").
+    group_nouns: frozenset[str] = frozenset()
     role_verbs: frozenset[str] = frozenset()  # lower case ("heads", "chairs")
     as_verbs: frozenset[str] = frozenset()  # lower case ("serves", "joined"): "... as Treasurer"
     # Lower case: verbs of where a person works, before "at", "for" or "with" and the body
@@ -168,6 +171,7 @@ def lexicon_from_data(data: Mapping[str, Any]) -> PeopleLexicon:
         taxon_words=lower_set("taxon_words"),
         epithet_endings=tuple(sorted({str(w).lower() for w in data.get("epithet_endings") or ()})),
         body_pronouns=lower_set("body_pronouns"),
+        group_nouns=lower_set("group_nouns"),
         role_verbs=lower_set("role_verbs"),
         as_verbs=lower_set("as_verbs"),
         workplace_verbs=lower_set("workplace_verbs"),
