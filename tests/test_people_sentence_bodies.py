@@ -6,7 +6,8 @@ an honorific written against the name with no space ("M.Paul Roy", "Dr.Jane Roe"
 set apart from the name by a dash ("Vice Chair – Ann Lee", "Ann Lee - treasurer"); a title
 before a name wrapped over lines ("the Independent\nExpert,\nMr. X"); people listed on the lines
 under a body's name ("Weston Bushcare Group / Helen Pratt, Coordinator"); "X at Y" where Y is a
-body the bulletin names (not a place).
+body the bulletin names (not a place); the signer of a column whose heading names an office
+("Letter from the President / [Jane Roe]", "Le mot de la présidente / Léa Roy").
 
 Sentences are written for these tests; no bulletin's wording is copied.
 """
@@ -17,6 +18,9 @@ import pytest
 import spacy
 
 from pipeline.extract.nlp import split_glued_honorifics
+from pipeline.extract.people.columns import column_role
+from pipeline.extract.people.lexicon import load_people_lexicon
+from pipeline.extract.words import doc_words
 
 # --------------------------------------------------------------------------- rules (no model)
 
@@ -193,3 +197,25 @@ def test_a_title_wrapped_over_lines_before_a_name(french) -> None:
     varga = _person(french, "Ilse Varga")
     assert varga["role"] == "Experte indépendante"
     assert varga["organisation"] == "Nations Unies"
+
+
+# --------------------------------------------------------------------------- column headings (no model)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "role"),
+    [
+        ("en", "Letter from the President\n[Diane Kowalski]\n\nThe committee met.", "Diane", "President"),
+        ("en", "Treasurer’s Report\nRaj Patel\nThe accounts are sound.", "Raj", "Treasurer"),
+        ("en", "Presidents Report\nAlma Reyes\n", "Alma", "President"),
+        ("en", "Message from the Shire President\nTom Hale\n", "Tom", "Shire President"),
+        ("en", "Club News\nRaj Patel\n", "Raj", None),  # no office in the heading
+        ("en", "Letter from the President\nToday Raj Patel wrote.", "Raj", None),  # not alone on its line
+        ("fr", "Le mot de la présidente\nLéa Fontaine\n\nChers adhérents.", "Léa", "présidente"),
+        ("fr", "Édito du président\nPaul Girard\n", "Paul", "président"),
+    ],
+)
+def test_a_columns_heading_gives_its_signers_role(lang: str, text: str, name: str, role: str | None) -> None:
+    words = doc_words(spacy.blank(lang)(text))
+    start = next(k for k, w in enumerate(words) if w.text == name)
+    assert column_role(words, start, start + 2, load_people_lexicon(lang)) == role

@@ -16,6 +16,7 @@ from pipeline.extract.people.affiliation_lookup import (
     strip_the,
     words_text,
 )
+from pipeline.extract.people.columns import column_role
 from pipeline.extract.people.head_first_titles import (
     FIRST_CONJUNCTIONS,
     head_first_title,
@@ -757,6 +758,7 @@ def title_of(
         # "the Trust, chaired by Ann Lee" (a title after the name says more, and comes first).
         passive = _passive_office(name, words, text, taken, known)
         role, org = passive.role, passive.organisation
+    role = role or column_role(words, name.honorific_start, name.end, known.lexicon)
     return Title(role, org or _body_line_above(name, words, text, taken, known))
 
 
