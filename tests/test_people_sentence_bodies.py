@@ -7,7 +7,8 @@ set apart from the name by a dash ("Vice Chair – Ann Lee", "Ann Lee - treasure
 before a name wrapped over lines ("the Independent\nExpert,\nMr. X"); people listed on the lines
 under a body's name ("Weston Bushcare Group / Helen Pratt, Coordinator"); "X at Y" where Y is a
 body the bulletin names (not a place); the signer of a column whose heading names an office
-("Letter from the President / [Jane Roe]", "Le mot de la présidente / Léa Roy").
+("Letter from the President / [Jane Roe]", "Le mot de la présidente / Léa Roy"); a body's name
+labelling a list of its people ("Hilltop Landcare Group: Ann Roe, Kim Tan").
 
 Sentences are written for these tests; no bulletin's wording is copied.
 """
@@ -90,6 +91,12 @@ ENGLISH = "\n".join(
             "Canberra on the way home."
         ),
         "",
+        "Working bee",
+        "",
+        "The Hilltop Landcare Group organised the planting, and everyone who came was thanked.",
+        "Hilltop Landcare Group: Mary Jones, Peter Smith",
+        "Ranger: Tom Wilson",
+        "",
     ]
 )
 
@@ -146,6 +153,14 @@ def test_people_listed_under_a_bodys_name(english) -> None:
 def test_at_a_named_body_but_not_at_a_place(english) -> None:
     assert _person(english, "Ruth Okafor")["organisation"] == "Monash University"
     assert _person(english, "Jim Tully")["organisation"] is None
+
+
+@pytest.mark.model
+def test_a_bodys_name_labels_a_list_of_its_people(english) -> None:
+    for name in ("Mary Jones", "Peter Smith"):
+        assert _person(english, name)["organisation"] == "Hilltop Landcare Group"
+    ranger = _person(english, "Tom Wilson")
+    assert ranger["role"] == "Ranger"
 
 
 @pytest.mark.model

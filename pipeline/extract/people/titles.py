@@ -567,6 +567,9 @@ def _title_before(
         led = s0 == start and role_with_complement(run, lexicon)
         if led:
             run = from_title(run, lexicon)  # not "April with the Minister of X"
+        if run and s0 != start and _body_label(words, p, run, text, known):
+            # "CRPCG: Ann Roe, Kim Tan, Ed Lee": a body's name labels a list of its people.
+            return Title(None, parse_title(run, text, known).organisation)
         if run and ((s0 == start and (comma or lexicon.is_role(run[-1].text))) or plural or led):
             title = parse_title(run, text, known)
             if not title.role and words_text(text, run).lower() in lexicon.label_words:
@@ -634,6 +637,18 @@ def _bracket_owner(
     if body is None or is_place_name(body) or known.lexicon.is_role(body):
         return Title(None, None)
     return Title(None, body if match_key(body) in known.by_key else None)
+
+
+def _body_label(words: Sequence[Word], p: int, run: Sequence[Word], text: str, known: Affiliations) -> bool:
+    """``run`` (ending at word ``p``, before a colon) opens its line and is the name of a body
+    the bulletin names: a label over a list of that body's people."""
+    if p + 1 >= len(words) or words[p + 1].text != ":":
+        return False
+    r0 = words.index(run[0])
+    if r0 > 0 and not words[r0 - 1].text.startswith("\n"):
+        return False
+    name = words_text(text, words[r0 : p + 1])
+    return match_key(name) in known.by_key and not is_place_name(name) and not known.lexicon.is_role(name)
 
 
 def _owner_before(run: Sequence[Word], text: str, known: Affiliations) -> Title:
