@@ -27,6 +27,18 @@ from pipeline.extract.people.head_first_titles import (
 from pipeline.extract.people.labels import label_role
 from pipeline.extract.people.lexicon import PeopleLexicon
 from pipeline.extract.people.names import Name
+from pipeline.extract.people.surroundings import (
+    DASHES,
+    between_names,
+    body_label,
+    body_line_above,
+    bracket_owner,
+    dash_before_role,
+    role_before_dash,
+    sentence_body,
+    to_group_body,
+    wrapped,
+)
 from pipeline.extract.people.title_words import (
     MAX_TITLE_WORDS,
     TITLE_LINKS,
@@ -211,38 +223,12 @@ ADVERBS_OF_TIME = frozenset({"now", "currently", "also", "still", "formerly", "p
 MAX_SIGNATURE_LINES = 3
 
 
-# Dashes between a title and the body it is held in ("Director – Friarsgate Park Trust").
-DASHES = frozenset({"-", "\u2013", "\u2014"})
-
-
-def _wrapped(text: str) -> bool:
-    """A line break inside a paragraph (not a blank line)."""
-    return text.isspace() and text.count("\n") == 1
-
-
-def _role_before_dash(
-    words: Sequence[Word], p: int, text: str, taken: set[int], lexicon: PeopleLexicon
-) -> bool:
-    """Word ``p`` is a dash after a title and nothing else: "Vice Chair – Ann Lee"."""
-    if words[p].text not in DASHES or p < 1:
-        return False
-    run = run_back(words, p - 1, taken, lexicon)
-    return bool(run) and lexicon.is_role(words_text(text, run))
-
-
-def _dash_before_role(words: Sequence[Word], k: int, lexicon: PeopleLexicon) -> bool:
-    """Word ``k`` is a dash before a title: a role word or phrase in its first two words ("Ann
-    Lee – treasurer", "Kim Tan - Vice Chair", "Tom Reid – newsletter editor")."""
-    after = [w.text for w in words[k + 1 : k + 3] if w.text[:1].isalpha()]
-    return any(lexicon.is_role(w) for w in after) or lexicon.is_role(" ".join(after))
-
-
 def _opens_title(words: Sequence[Word], k: int, lexicon: PeopleLexicon, *, second: bool = False) -> bool:
     """A comma or bracket before a title, "and" before a second one ("Chair and Founder of X"),
     a dash before the second part ("Director – Harbour Trust"), or before a first part that
     opens with a title ("Ann Lee – treasurer")."""
     t = words[k].text
-    if t in {",", "("} or (t in DASHES and (second or _dash_before_role(words, k, lexicon))):
+    if t in {",", "("} or (t in DASHES and (second or dash_before_role(words, k, lexicon))):
         return True
     return t.lower() in {"and", "&"} and k + 1 < len(words) and lexicon.is_role(words[k + 1].text)
 
@@ -283,12 +269,12 @@ def _titles_after(
     elif words[q].text.lower() in known.lexicon.workplace_verbs:
         return _workplace(words, q + 1, text, taken, known)  # "Kim Tan teaches at Y"
     elif words[q].text.lower() == "to":
-        return _to_group(words, q, known)  # "The X Trust named Ann Lee to its board"
+        return Title(None, to_group_body(words, q, known))  # "The X Trust named Ann Lee to its board"
     elif words[q].tag == "VBZ" and words[q].text.lower() in known.lexicon.role_verbs:
         # "Ana Ruiz chairs the board of X": an office in the present, as after "who".
         return _relative_clause(words, q, text, taken, known)
     elif words[q].text != "," and not (
-        words[q].text in DASHES and _dash_before_role(words, q, known.lexicon)
+        words[q].text in DASHES and dash_before_role(words, q, known.lexicon)
     ):
         # A signature or a list: "Jane Roe Director General, Agency for X".
         if known.lexicon.is_role(words[q].text) and is_cap_word(words[q].text):
@@ -392,36 +378,6 @@ def _as_of(words: Sequence[Word], q: int, taken: set[int], lexicon: PeopleLexico
     return None
 
 
-# Words that end a sentence, or a clause that a body pronoun does not reach back over.
-SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
-# Words read after "to its" for the noun of a group ("to its program and community team").
-MAX_GROUP_WORDS = 5
-
-
-def _sentence_body(words: Sequence[Word], k: int, known: Affiliations) -> str | None:
-    """The body a pronoun at word ``k`` ("its") refers to inside its sentence: the first one the
-    sentence names before it, its subject ("The X Trust has named Ann Lee as its chair")."""
-    s = k
-    while s > 0 and words[s - 1].text not in SENTENCE_ENDS and words[s - 1].text.count("\n") < 2:
-        s -= 1
-    org = known.first_named_between(words[s].char_start, words[k].char_start)
-    return (org.acronym or org.name) if org else None
-
-
-def _to_group(words: Sequence[Word], q: int, known: Affiliations) -> Title:
-    """ "(named Ann Lee) to its board": the body the sentence names, when "to its" (word ``q``
-    is "to") opens a group of its people."""
-    lexicon = known.lexicon
-    if q + 2 >= len(words) or words[q + 1].text.lower() not in lexicon.body_pronouns:
-        return Title(None, None)
-    for w in words[q + 2 : q + 2 + MAX_GROUP_WORDS]:
-        if not w.text[:1].isalpha():
-            break
-        if w.text.lower() in lexicon.group_nouns:
-            return Title(None, _sentence_body(words, q + 1, known))
-    return Title(None, None)
-
-
 def _after_as(words: Sequence[Word], k: int, text: str, taken: set[int], known: Affiliations) -> Title:
     """The title after "acted as": the longest role phrase there ("returning officer", whose
     first word the model tags as a verb), else a title as after "is"; after "as its", held in
@@ -429,7 +385,7 @@ def _after_as(words: Sequence[Word], k: int, text: str, taken: set[int], known: 
     title = _title_after_as(words, k, text, taken, known)
     pronoun = k < len(words) and words[k].text.lower() in known.lexicon.body_pronouns
     if title.role and not title.organisation and pronoun:
-        return Title(title.role, _sentence_body(words, k, known))
+        return Title(title.role, sentence_body(words, k, known))
     return title
 
 
@@ -549,11 +505,11 @@ def _title_before(
     first = list_start(words, start, taken, lexicon.list_links)
     for s0 in dict.fromkeys((start, first)):
         p = s0 - 1
-        while p >= 1 and _wrapped(words[p].text) and words[p - 1].text == ",":
+        while p >= 1 and wrapped(words[p].text) and words[p - 1].text == ",":
             p -= 1  # "the Independent Expert,\nMr. X": a line wrapped after the comma
         if name.honorific and p >= 1 and is_article(words[p].text, lexicon) and words[p - 1].text == ",":
             p -= 1  # "le Directeur du Bureau, le Docteur X": the article of the honorific
-        comma = p >= 0 and (words[p].text in {",", ":"} or _role_before_dash(words, p, text, taken, lexicon))
+        comma = p >= 0 and (words[p].text in {",", ":"} or role_before_dash(words, p, text, taken, lexicon))
         if comma:
             p -= 1
         if p < 0:
@@ -567,7 +523,7 @@ def _title_before(
         led = s0 == start and role_with_complement(run, lexicon)
         if led:
             run = from_title(run, lexicon)  # not "April with the Minister of X"
-        if run and s0 != start and _body_label(words, p, run, text, known):
+        if run and s0 != start and body_label(words, p, run, text, known):
             # "CRPCG: Ann Roe, Kim Tan, Ed Lee": a body's name labels a list of its people.
             return Title(None, parse_title(run, text, known).organisation)
         if run and ((s0 == start and (comma or lexicon.is_role(run[-1].text))) or plural or led):
@@ -613,42 +569,15 @@ def _title_before(
             title = _owner_before(run, text, known)
         if title.role or title.organisation:
             return title
-    bracket = _bracket_owner(name, words, text, taken, known)
-    if bracket.organisation:
-        return bracket
+    bracket = bracket_owner(name, words, text, taken, known)
+    if bracket:
+        return Title(None, bracket)
     h = name.honorific_start
     if name.honorific and h >= 3 and words[h - 1].text.lower() == "whose" and words[h - 2].text == ",":
         # "the Lagoon Institute, whose Professor Ana Ruiz leads ...": the body before "whose".
         owner = run_back(words, h - 3, taken)
         return Title(None, affiliation(owner, text, known) if owner else None)
     return Title(None, None)
-
-
-def _bracket_owner(
-    name: Name, words: Sequence[Word], text: str, taken: set[int], known: Affiliations
-) -> Title:
-    """ "the Mill Friends (Ann Lee and Bo Chen)", "l'Association des Amis du Moulin (Paul Roy
-    et Léa Roy)": the body whose name the bracket of people follows."""
-    first = list_start(words, name.honorific_start, taken, known.lexicon.list_links)
-    if first < 2 or words[first - 1].text != "(":
-        return Title(None, None)
-    run = run_back(words, first - 2, taken, known.lexicon)
-    body = affiliation(run, text, known) if run else None
-    if body is None or is_place_name(body) or known.lexicon.is_role(body):
-        return Title(None, None)
-    return Title(None, body if match_key(body) in known.by_key else None)
-
-
-def _body_label(words: Sequence[Word], p: int, run: Sequence[Word], text: str, known: Affiliations) -> bool:
-    """``run`` (ending at word ``p``, before a colon) opens its line and is the name of a body
-    the bulletin names: a label over a list of that body's people."""
-    if p + 1 >= len(words) or words[p + 1].text != ":":
-        return False
-    r0 = words.index(run[0])
-    if r0 > 0 and not words[r0 - 1].text.startswith("\n"):
-        return False
-    name = words_text(text, words[r0 : p + 1])
-    return match_key(name) in known.by_key and not is_place_name(name) and not known.lexicon.is_role(name)
 
 
 def _owner_before(run: Sequence[Word], text: str, known: Affiliations) -> Title:
@@ -710,23 +639,6 @@ def _body_referred(
     return (org.acronym or org.name) if org else None
 
 
-def _between_names(words: Sequence[Word], h: int, taken: set[int], lexicon: PeopleLexicon) -> bool:
-    """The words before word ``h`` (a name's first) are a comma, a title and a comma after
-    another name: "Tom Hardy, treasurer, Ann Lowe" (also with "and" before the name)."""
-    k = h - 1
-    if k >= 0 and words[k].text.lower() in lexicon.list_links - {","}:
-        k -= 1
-    if k < 1 or words[k].text != ",":
-        return False
-    k -= 1
-    start = k
-    while k >= 1 and k not in taken and start - k < MAX_TITLE_WORDS and (
-        words[k].text[:1].isalpha() or words[k].text in POSSESSIVE_MARKS | {"-"}
-    ):
-        k -= 1
-    return k < start and words[k].text == "," and k - 1 in taken
-
-
 def title_of(
     name: Name,
     words: Sequence[Word],
@@ -763,7 +675,7 @@ def title_of(
         if role and role.lower() in known.lexicon.label_words and after.role:
             # "Contact: Jane Roe, Programme Officer, X": the title after the name says more.
             role, org = after.role, after.organisation or org
-        if after.role and before.role and _between_names(words, name.honorific_start, taken, known.lexicon):
+        if after.role and before.role and between_names(words, name.honorific_start, taken, known.lexicon):
             # "Tom Hardy, treasurer, Ann Lowe, secretary": the title before is the last one's.
             role, org = after.role, after.organisation
         if not before.role and after.organisation:
@@ -774,37 +686,6 @@ def title_of(
         passive = _passive_office(name, words, text, taken, known)
         role, org = passive.role, passive.organisation
     role = role or column_role(words, name.honorific_start, name.end, known.lexicon)
-    return Title(role, org or _body_line_above(name, words, text, taken, known))
+    return Title(role, org or body_line_above(name, words, text, taken, known))
 
 
-# Lines of other people read up from a name to the line of the body they are listed under.
-MAX_LINES_UNDER_BODY = 8
-
-
-def _body_line_above(
-    name: Name, words: Sequence[Word], text: str, taken: set[int], known: Affiliations
-) -> str | None:
-    """The body whose name fills the line above a name that opens its line, over the lines of
-    other people listed under it: "Weston Bushcare Group / Helen Pratt, Coordinator / Tom
-    Hughes, Secretary" (no blank line between)."""
-    k = name.honorific_start - 1
-    if k < 0 or not _wrapped(words[k].text):
-        return None
-    for _ in range(MAX_LINES_UNDER_BODY):
-        j = k - 1
-        while j >= 0 and not words[j].text.startswith("\n"):
-            j -= 1
-        line = [w for w in words[j + 1 : k] if not w.text.isspace()]
-        if not line:
-            return None
-        if any(i in taken for i in range(j + 1, k)):
-            if j < 0 or not _wrapped(words[j].text):
-                return None
-            k = j  # another person's line of the list
-            continue
-        phrase = words_text(text, line)
-        body = known.by_key.get(match_key(phrase))
-        if body is None or is_place_name(phrase):
-            return None
-        return body.acronym or body.name
-    return None
