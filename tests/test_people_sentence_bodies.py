@@ -8,7 +8,8 @@ before a name wrapped over lines ("the Independent\nExpert,\nMr. X"); people lis
 under a body's name ("Weston Bushcare Group / Helen Pratt, Coordinator"); "X at Y" where Y is a
 body the bulletin names (not a place); the signer of a column whose heading names an office
 ("Letter from the President / [Jane Roe]", "Le mot de la présidente / Léa Roy"); a body's name
-labelling a list of its people ("Hilltop Landcare Group: Ann Roe, Kim Tan").
+labelling a list of its people ("Hilltop Landcare Group: Ann Roe, Kim Tan"); a register's
+"M. SURNAME Firstname" read as one name.
 
 Sentences are written for these tests; no bulletin's wording is copied.
 """
@@ -19,8 +20,10 @@ import pytest
 import spacy
 
 from pipeline.extract.nlp import split_glued_honorifics
+from pipeline.extract.people.affiliation_lookup import words_text
 from pipeline.extract.people.columns import column_role
 from pipeline.extract.people.lexicon import load_people_lexicon
+from pipeline.extract.people.names import honorific_names
 from pipeline.extract.words import doc_words
 
 # --------------------------------------------------------------------------- rules (no model)
@@ -179,6 +182,7 @@ FRENCH = "\n".join(
             "et Sophie Lenoir) et M.Bruno Lavigne, qui a présenté le budget."
         ),
         "Absent excusé : M.GARNIER Luc, qui a donné pouvoir.",
+        "Présents : M. GIRARDOT Marcel, LAMBERT Denis, Mme VASSEUR Anne.",
         "",
         "Visites",
         "",
@@ -234,3 +238,33 @@ def test_a_columns_heading_gives_its_signers_role(lang: str, text: str, name: st
     words = doc_words(spacy.blank(lang)(text))
     start = next(k for k, w in enumerate(words) if w.text == name)
     assert column_role(words, start, start + 2, load_people_lexicon(lang)) == role
+
+
+# --------------------------------------------------------------------------- "M. SURNAME Firstname"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Présents : M. GIRARDOT Marcel, Mme VASSEUR Marie-Laure.",
+            ["GIRARDOT Marcel", "VASSEUR Marie-Laure"],
+        ),
+        ("Absent : M. LEBLANC Jean Paul donne pouvoir.", ["LEBLANC Jean Paul"]),
+        ("Mme PIOT a été élue secrétaire.", ["PIOT"]),  # the surname alone
+        ("M. LEBRUN Président du club", ["LEBRUN"]),  # a title after it is no first name
+    ],
+)
+def test_first_names_after_a_surname_in_capitals(text: str, expected: list[str]) -> None:
+    lexicon = load_people_lexicon("fr")
+    words = doc_words(spacy.blank("fr")(text))
+    names = honorific_names(words, text, lexicon, 0, 0)
+    assert [words_text(text, words[n.start : n.end]) for n in names] == expected
+
+
+@pytest.mark.model
+def test_a_registers_next_name_is_no_body(french) -> None:
+    girardot = _person(french, "GIRARDOT Marcel")
+    assert girardot["honorific"] == "M."
+    assert girardot["organisation"] is None  # not "LAMBERT", the next name of the list
+    assert _person(french, "VASSEUR Anne")["honorific"] == "Mme"

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from pipeline.extract.people.affiliation_lookup import Affiliations, affiliation, words_text
 from pipeline.extract.people.lexicon import PeopleLexicon
-from pipeline.extract.people.names import Name
+from pipeline.extract.people.names import Name, is_name_word
 from pipeline.extract.people.title_words import MAX_TITLE_WORDS, list_start, run_back
 from pipeline.extract.reference.organisations import match_key
 from pipeline.extract.reference.place_names import is_place_name
@@ -149,3 +149,16 @@ def between_names(words: Sequence[Word], h: int, taken: set[int], lexicon: Peopl
     ):
         k -= 1
     return k < start and words[k].text == "," and k - 1 in taken
+
+
+def next_register_name(words: Sequence[Word], k: int, lexicon: PeopleLexicon) -> bool:
+    """Word ``k`` opens a "SURNAME Firstname" of a register, where the language writes surnames
+    in capitals ("Présents : M. ROY Paul, LEROY Anne"): a person, never a body's acronym."""
+    return (
+        lexicon.surnames_in_capitals
+        and k + 1 < len(words)
+        and words[k].text.isupper()
+        and len(words[k].text) > 1
+        and not words[k + 1].text.isupper()
+        and is_name_word(words[k + 1].text, lexicon)
+    )

@@ -34,6 +34,7 @@ from pipeline.extract.people.surroundings import (
     body_line_above,
     bracket_owner,
     dash_before_role,
+    next_register_name,
     role_before_dash,
     sentence_body,
     to_group_body,
@@ -320,8 +321,8 @@ def _titles_after(
             found = parse_title(clause, text, known) if len(clause) > len(run) else Title(None, None)
             if found.role or not run:
                 run, part = clause, found
-        if not run:
-            break
+        if not run or next_register_name(words, k + 1, known.lexicon):
+            break  # "M. ROY Paul, LEROY Anne": the next name of the list, not a body
         parts.append(part)
         written.append((words[k].text, words_text(text, run)))
         k = k + 1 + len(run)
