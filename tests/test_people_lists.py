@@ -16,8 +16,8 @@ import spacy
 
 from pipeline.extract.people.lexicon import load_people_lexicon
 from pipeline.extract.people.names import honorific_at
+from pipeline.extract.people.surroundings import between_names
 from pipeline.extract.people.title_words import previous_apposition, singular_role
-from pipeline.extract.people.titles import _between_names
 from pipeline.extract.words import doc_words
 
 # --------------------------------------------------------------------------- rules (no model)
@@ -105,7 +105,7 @@ def test_a_second_title_joined_by_et_is_the_previous_persons() -> None:
 def test_a_title_between_two_names(text: str, names: tuple[str, ...], expected: bool) -> None:
     words = _words(text)
     taken = _taken(words, *names)
-    assert _between_names(words, _index(words, "Ann"), taken, load_people_lexicon()) is expected
+    assert between_names(words, _index(words, "Ann"), taken, load_people_lexicon()) is expected
 
 
 @pytest.mark.parametrize(

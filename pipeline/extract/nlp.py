@@ -11,6 +11,7 @@ language is parsed: an English archive never loads the French model.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
@@ -60,11 +61,30 @@ def load_model(name: str, language: str = "en", tuned_ner: bool = True) -> Langu
         raise _not_installed(name, language) from exc
     if tuned_ner:
         use_tuned_ner(nlp, language)
+    split_glued_honorifics(nlp, language)
     lemmatizer_from_disk(nlp)
     use_attribute_rules(nlp)
     lemmas_on_demand(nlp)
     use_numpy_gemm(nlp)
     return nlp
+
+
+# What follows a glued honorific's full stop: a capitalised name ("Dr.Jane", "M.PETIT"), not
+# the second letter of an abbreviation ("M.A").
+NAME_AFTER_HONORIFIC = r"(?=[A-ZÀ-Ý][a-zà-ÿ]|[A-ZÀ-Ý]{2})"
+
+
+def split_glued_honorifics(nlp: Language, language: str) -> None:
+    """Make the tokenizer split off the honorifics of ``data/<language>/model.yaml``'s
+    ``glued_honorifics`` written against a name ("M.Gustavo Roy" -> "M." "Gustavo" "Roy")."""
+    forms = load_language_data("model.yaml", language).get("glued_honorifics") or []
+    if not forms:
+        return
+    glued = r"(?:" + "|".join(str(f) for f in forms) + r")\." + NAME_AFTER_HONORIFIC
+    tokenizer: Any = nlp.tokenizer
+    own = tokenizer.prefix_search
+    pattern = f"^{glued}" + (f"|{own.__self__.pattern}" if own is not None else "")
+    tokenizer.prefix_search = re.compile(pattern).search
 
 
 def tuned_ner_weights(nlp: Language, language: str) -> Path | None:

@@ -64,6 +64,14 @@ class Affiliations:
         k = bisect_left(self.offsets, self.base + offset)
         return self.named[k] if k < len(self.offsets) and self.offsets[k] == self.base + offset else None
 
+    def first_named_between(self, start: int, end: int) -> Organisation | None:
+        """The first organisation named from ``start`` to before ``end`` (offsets in the
+        section): the subject of a sentence that refers back to it ("The X Trust has named Ann
+        Lee as its chair")."""
+        a = bisect_left(self.offsets, self.base + start)
+        b = bisect_left(self.offsets, self.base + end)
+        return self.named[a] if a < b else None
+
     def named_most_before(self, offset: int) -> Organisation | None:
         """The organisation the section names most often before ``offset`` (the latest of a
         tie): what "its" refers to."""

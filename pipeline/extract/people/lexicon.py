@@ -50,6 +50,15 @@ class PeopleLexicon:
     taxon_words: frozenset[str] = frozenset()
     epithet_endings: tuple[str, ...] = ()
     body_pronouns: frozenset[str] = frozenset()  # lower case ("its")
+    # Lower case: nouns of a body's group of people that one joins or is named to ("named
+    # Ann Lee to its board", "added Kim Tan to its program team").
+    group_nouns: frozenset[str] = frozenset()
+    # Lower case: a column's heading that names its writer's office ("Letter *from the*
+    # President", "Chair's *Message*", "*Mot de la* présidente"): its nouns, the links after
+    # them and the articles before the office.
+    column_words: frozenset[str] = frozenset()
+    column_links: frozenset[str] = frozenset()
+    column_articles: frozenset[str] = frozenset()
     role_verbs: frozenset[str] = frozenset()  # lower case ("heads", "chairs")
     as_verbs: frozenset[str] = frozenset()  # lower case ("serves", "joined"): "... as Treasurer"
     # Lower case: verbs of where a person works, before "at", "for" or "with" and the body
@@ -179,6 +188,10 @@ def lexicon_from_data(data: Mapping[str, Any]) -> PeopleLexicon:
         taxon_words=lower_set("taxon_words"),
         epithet_endings=tuple(sorted({str(w).lower() for w in data.get("epithet_endings") or ()})),
         body_pronouns=lower_set("body_pronouns"),
+        group_nouns=lower_set("group_nouns"),
+        column_words=lower_set("column_words"),
+        column_links=lower_set("column_links"),
+        column_articles=lower_set("column_articles"),
         role_verbs=lower_set("role_verbs"),
         as_verbs=lower_set("as_verbs"),
         workplace_verbs=lower_set("workplace_verbs"),

@@ -119,6 +119,23 @@ def _surname_alone(words: Sequence[Word], j: int, lexicon: PeopleLexicon) -> int
     return j + 1
 
 
+# First names read after a surname in capitals ("M. ROY Jean Paul").
+MAX_FIRST_NAMES_AFTER = 2
+
+
+def _first_names_after(words: Sequence[Word], end: int, lexicon: PeopleLexicon) -> int:
+    """End of the name after the first names that follow a surname in capitals ending at word
+    ``end``, as registers of those present write them ("M. BOURGOIN Marcel", "Mme ROY
+    Marie-Laure"): words in Title Case, not in capitals, on the same line."""
+    k = end
+    while k < len(words) and k - end < MAX_FIRST_NAMES_AFTER:
+        text = words[k].text
+        if text.isupper() or not is_name_word(text, lexicon) or text.lower() in lexicon.never_in_name:
+            break
+        k += 1
+    return k
+
+
 @dataclass(frozen=True)
 class Name:
     section: int
@@ -151,6 +168,7 @@ def honorific_names(
         end = name_end(words, j, lexicon)
         if end == j:
             end = _surname_alone(words, j, lexicon)
+            end = _first_names_after(words, end, lexicon) if end > j else end
         if end > j:
             out.append(Name(section, j, end, canonical, i, words[i].char_start < heading_end, "honorific"))
             i = end

@@ -62,10 +62,18 @@ def run_back(
         inner_link = (low in CONNECTORS | TITLE_LINKS and low != "the" and cap_like(k - 1)) or (
             low == "the" and k > 1 and words[k - 1].text.lower() in TITLE_LINKS and cap_like(k - 2)
         )
-        if not (cap_like(k) or t in POSSESSIVE_MARKS or inner_link):
+        # A title wrapped over two lines ("the Independent\nExpert"): one title, where it
+        # starts inside the line before (not a line of its own: "Bookings\nContact: X").
+        wrapped = k < end and t.isspace() and t.count("\n") == 1 and k > 0 and cap_like(k - 1)
+        if wrapped:
+            j = k - 1
+            while j >= 0 and not words[j].text.startswith("\n") and cap_like(j):
+                j -= 1
+            wrapped = j >= 0 and not words[j].text.startswith("\n")
+        if not (cap_like(k) or t in POSSESSIVE_MARKS or inner_link or wrapped):
             break
         k -= 1
-    run = list(words[k + 1 : end + 1])
+    run = [w for w in words[k + 1 : end + 1] if not w.text.isspace()]
     while run and run[0].text.lower() in CONNECTORS | TITLE_LINKS:
         run = run[1:]
     return run

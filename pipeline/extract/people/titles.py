@@ -16,6 +16,7 @@ from pipeline.extract.people.affiliation_lookup import (
     strip_the,
     words_text,
 )
+from pipeline.extract.people.columns import column_role
 from pipeline.extract.people.head_first_titles import (
     FIRST_CONJUNCTIONS,
     head_first_title,
@@ -26,6 +27,19 @@ from pipeline.extract.people.head_first_titles import (
 from pipeline.extract.people.labels import label_role
 from pipeline.extract.people.lexicon import PeopleLexicon
 from pipeline.extract.people.names import Name
+from pipeline.extract.people.surroundings import (
+    DASHES,
+    between_names,
+    body_label,
+    body_line_above,
+    bracket_owner,
+    dash_before_role,
+    next_register_name,
+    role_before_dash,
+    sentence_body,
+    to_group_body,
+    wrapped,
+)
 from pipeline.extract.people.title_words import (
     MAX_TITLE_WORDS,
     TITLE_LINKS,
@@ -210,15 +224,12 @@ ADVERBS_OF_TIME = frozenset({"now", "currently", "also", "still", "formerly", "p
 MAX_SIGNATURE_LINES = 3
 
 
-# Dashes between a title and the body it is held in ("Director – Friarsgate Park Trust").
-DASHES = frozenset({"-", "\u2013", "\u2014"})
-
-
 def _opens_title(words: Sequence[Word], k: int, lexicon: PeopleLexicon, *, second: bool = False) -> bool:
     """A comma or bracket before a title, "and" before a second one ("Chair and Founder of X"),
-    or a dash before the second part ("Director – Harbour Trust")."""
+    a dash before the second part ("Director – Harbour Trust"), or before a first part that
+    opens with a title ("Ann Lee – treasurer")."""
     t = words[k].text
-    if t in {",", "("} or (second and t in DASHES):
+    if t in {",", "("} or (t in DASHES and (second or dash_before_role(words, k, lexicon))):
         return True
     return t.lower() in {"and", "&"} and k + 1 < len(words) and lexicon.is_role(words[k + 1].text)
 
@@ -258,10 +269,14 @@ def _titles_after(
         return _after_as(words, after, text, taken, known)
     elif words[q].text.lower() in known.lexicon.workplace_verbs:
         return _workplace(words, q + 1, text, taken, known)  # "Kim Tan teaches at Y"
+    elif words[q].text.lower() == "to":
+        return Title(None, to_group_body(words, q, known))  # "The X Trust named Ann Lee to its board"
     elif words[q].tag == "VBZ" and words[q].text.lower() in known.lexicon.role_verbs:
         # "Ana Ruiz chairs the board of X": an office in the present, as after "who".
         return _relative_clause(words, q, text, taken, known)
-    elif words[q].text != ",":
+    elif words[q].text != "," and not (
+        words[q].text in DASHES and dash_before_role(words, q, known.lexicon)
+    ):
         # A signature or a list: "Jane Roe Director General, Agency for X".
         if known.lexicon.is_role(words[q].text) and is_cap_word(words[q].text):
             return parse_title(_run_forward(words, q, taken, known.lexicon), text, known)
@@ -279,6 +294,12 @@ def _titles_after(
         # "Prof. Jane Roe of Keio University", "Mr. John Doe from UNDP".
         if words[q].text.lower() in known.lexicon.affiliation_links:
             return _body_after_link(words, q + 1, text, taken, known)
+        if words[q].text.lower() in BODY_LINKS:
+            # "Dr Lisa Grant at Monash University": a body the bulletin names (not a place or a
+            # venue: "we met Ann Lee at Cooleman Ridge").
+            body = _body_after_link(words, q + 1, text, taken, known).organisation
+            named = body is not None and match_key(body) in known.by_key and not is_place_name(body)
+            return Title(None, body if named else None)
         return Title(None, None)
     if q + 1 < len(words) and words[q + 1].text.lower() == "who":
         return _relative_clause(words, q + 2, text, taken, known)
@@ -300,8 +321,8 @@ def _titles_after(
             found = parse_title(clause, text, known) if len(clause) > len(run) else Title(None, None)
             if found.role or not run:
                 run, part = clause, found
-        if not run:
-            break
+        if not run or next_register_name(words, k + 1, known.lexicon):
+            break  # "M. ROY Paul, LEROY Anne": the next name of the list, not a body
         parts.append(part)
         written.append((words[k].text, words_text(text, run)))
         k = k + 1 + len(run)
@@ -360,7 +381,16 @@ def _as_of(words: Sequence[Word], q: int, taken: set[int], lexicon: PeopleLexico
 
 def _after_as(words: Sequence[Word], k: int, text: str, taken: set[int], known: Affiliations) -> Title:
     """The title after "acted as": the longest role phrase there ("returning officer", whose
-    first word the model tags as a verb), else a title as after "is"."""
+    first word the model tags as a verb), else a title as after "is"; after "as its", held in
+    the body the sentence names first ("The X Trust named Ann Lee as its chair")."""
+    title = _title_after_as(words, k, text, taken, known)
+    pronoun = k < len(words) and words[k].text.lower() in known.lexicon.body_pronouns
+    if title.role and not title.organisation and pronoun:
+        return Title(title.role, sentence_body(words, k, known))
+    return title
+
+
+def _title_after_as(words: Sequence[Word], k: int, text: str, taken: set[int], known: Affiliations) -> Title:
     k += k < len(words) and words[k].text.lower() in TITLE_OPENERS
     end = k
     while end < len(words) and end - k < MAX_TITLE_WORDS and end not in taken and words[end].text.isalpha():
@@ -476,9 +506,11 @@ def _title_before(
     first = list_start(words, start, taken, lexicon.list_links)
     for s0 in dict.fromkeys((start, first)):
         p = s0 - 1
+        while p >= 1 and wrapped(words[p].text) and words[p - 1].text == ",":
+            p -= 1  # "the Independent Expert,\nMr. X": a line wrapped after the comma
         if name.honorific and p >= 1 and is_article(words[p].text, lexicon) and words[p - 1].text == ",":
             p -= 1  # "le Directeur du Bureau, le Docteur X": the article of the honorific
-        comma = p >= 0 and words[p].text in {",", ":"}
+        comma = p >= 0 and (words[p].text in {",", ":"} or role_before_dash(words, p, text, taken, lexicon))
         if comma:
             p -= 1
         if p < 0:
@@ -492,6 +524,9 @@ def _title_before(
         led = s0 == start and role_with_complement(run, lexicon)
         if led:
             run = from_title(run, lexicon)  # not "April with the Minister of X"
+        if run and s0 != start and body_label(words, p, run, text, known):
+            # "CRPCG: Ann Roe, Kim Tan, Ed Lee": a body's name labels a list of its people.
+            return Title(None, parse_title(run, text, known).organisation)
         if run and ((s0 == start and (comma or lexicon.is_role(run[-1].text))) or plural or led):
             title = parse_title(run, text, known)
             if not title.role and words_text(text, run).lower() in lexicon.label_words:
@@ -535,6 +570,9 @@ def _title_before(
             title = _owner_before(run, text, known)
         if title.role or title.organisation:
             return title
+    bracket = bracket_owner(name, words, text, taken, known)
+    if bracket:
+        return Title(None, bracket)
     h = name.honorific_start
     if name.honorific and h >= 3 and words[h - 1].text.lower() == "whose" and words[h - 2].text == ",":
         # "the Lagoon Institute, whose Professor Ana Ruiz leads ...": the body before "whose".
@@ -602,23 +640,6 @@ def _body_referred(
     return (org.acronym or org.name) if org else None
 
 
-def _between_names(words: Sequence[Word], h: int, taken: set[int], lexicon: PeopleLexicon) -> bool:
-    """The words before word ``h`` (a name's first) are a comma, a title and a comma after
-    another name: "Tom Hardy, treasurer, Ann Lowe" (also with "and" before the name)."""
-    k = h - 1
-    if k >= 0 and words[k].text.lower() in lexicon.list_links - {","}:
-        k -= 1
-    if k < 1 or words[k].text != ",":
-        return False
-    k -= 1
-    start = k
-    while k >= 1 and k not in taken and start - k < MAX_TITLE_WORDS and (
-        words[k].text[:1].isalpha() or words[k].text in POSSESSIVE_MARKS | {"-"}
-    ):
-        k -= 1
-    return k < start and words[k].text == "," and k - 1 in taken
-
-
 def title_of(
     name: Name,
     words: Sequence[Word],
@@ -655,7 +676,7 @@ def title_of(
         if role and role.lower() in known.lexicon.label_words and after.role:
             # "Contact: Jane Roe, Programme Officer, X": the title after the name says more.
             role, org = after.role, after.organisation or org
-        if after.role and before.role and _between_names(words, name.honorific_start, taken, known.lexicon):
+        if after.role and before.role and between_names(words, name.honorific_start, taken, known.lexicon):
             # "Tom Hardy, treasurer, Ann Lowe, secretary": the title before is the last one's.
             role, org = after.role, after.organisation
         if not before.role and after.organisation:
@@ -663,5 +684,9 @@ def title_of(
         role, org = role or after.role, org or after.organisation
     if before_too and not (role or org):
         # "the Trust, chaired by Ann Lee" (a title after the name says more, and comes first).
-        return _passive_office(name, words, text, taken, known)
-    return Title(role, org)
+        passive = _passive_office(name, words, text, taken, known)
+        role, org = passive.role, passive.organisation
+    role = role or column_role(words, name.honorific_start, name.end, known.lexicon)
+    return Title(role, org or body_line_above(name, words, text, taken, known))
+
+
