@@ -348,6 +348,25 @@ def test_surnames_in_capitals(blank_fr) -> None:
     assert surname_names(words, load_people_lexicon("en"), 0, 0) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the surname first, in capitals, then the first name: one person
+        ("Nouveaux membres :\nM. RIVOIRE Bastien\nMme DELMAS-PONS Aude\n", ["RIVOIRE Bastien", "DELMAS-PONS Aude"]),
+        ("Mme BEN SAÏD – LAROCHE Inès a ouvert la séance.", ["BEN SAÏD – LAROCHE Inès"]),
+        ("Procuration : Monsieur TESSIER Marc donne pouvoir à Madame ROUX Claire.", ["TESSIER Marc", "ROUX Claire"]),
+        # a surname alone, or before a role or a verb, stays alone
+        ("M. PERRIN a présenté le budget ; Mme VIDAL Présidente.", ["PERRIN", "VIDAL"]),
+    ],
+)
+def test_a_surname_in_capitals_before_the_first_name(blank_fr, text: str, names: list[str]) -> None:
+    from pipeline.extract.people.names import honorific_names
+
+    words = doc_words(blank_fr(text))
+    found = honorific_names(words, text, load_people_lexicon("fr"), 0, 0)
+    assert [" ".join(w.text for w in words[n.start : n.end]) for n in found] == names
+
+
 def test_a_surname_in_capitals_is_no_acronym() -> None:
     from pipeline.extract.organisations.candidates import _capital_surnames, _person_form
 

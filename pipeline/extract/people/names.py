@@ -75,6 +75,11 @@ def _is_initial(text: str) -> bool:
     return len(text) == 2 and text[0].isupper() and text[1] == "."
 
 
+# A surname in capitals is at most this many words ("AIT EL HADJ – MONNERET"); the dashes that
+# may join its parts.
+MAX_CAPITAL_SURNAME_WORDS = 5
+_NAME_DASHES = frozenset({"-", "\u2013"})
+
 # Tags of a capitalised verb in a Title Case heading or a programme's name ("Justice *Held* in
 # Nairobi", "Anna Berg *Presented*", "Parks *Goes* Wild"): it ends a name.
 _PAST_TAGS = frozenset({"VBD", "VBN", "VBZ"})
@@ -106,17 +111,38 @@ def name_end(words: Sequence[Word], i: int, lexicon: PeopleLexicon) -> int:
     return end
 
 
+def _capitals_surname_word(text: str, lexicon: PeopleLexicon) -> bool:
+    core = text.replace("-", "").replace("'", "").replace("\u2019", "")
+    return core.isalpha() and text.isupper() and len(core) > 1 and text.lower() not in lexicon.never_in_name
+
+
 def _surname_alone(words: Sequence[Word], j: int, lexicon: PeopleLexicon) -> int:
-    """End of a surname in capitals standing alone after an honorific ("M. PIOT", "Mme
-    LEBRUN"), where the language writes surnames so; ``j`` if there is none. Elsewhere a word
-    in capitals is an acronym, and ``is_name_word`` refuses it."""
-    if not lexicon.surnames_in_capitals or j >= len(words):
+    """End of a surname in capitals after an honorific ("M. PIOT", "Mme LEBRUN"), with the
+    first name after it where the text puts the surname first ("M. VIOUJAS Vincent", "Mme AIT EL
+    HADJ – MONNERET Louise", as French lists and minutes write names), where the language writes
+    surnames so; ``j`` if there is none. Elsewhere a word in capitals is an acronym, and
+    ``is_name_word`` refuses it."""
+    if not lexicon.surnames_in_capitals:
         return j
-    text = words[j].text
-    core = text.replace("-", "")
-    if not (core.isalpha() and text.isupper() and len(core) > 1) or text.lower() in lexicon.never_in_name:
+    k = j
+    while k < len(words) and k - j < MAX_CAPITAL_SURNAME_WORDS:
+        if _capitals_surname_word(words[k].text, lexicon):
+            k += 1
+        elif (
+            words[k].text in _NAME_DASHES
+            and k > j
+            and k + 1 < len(words)
+            and _capitals_surname_word(words[k + 1].text, lexicon)
+        ):
+            k += 1
+        else:
+            break
+    if k == j:
         return j
-    return j + 1
+    given = words[k].text if k < len(words) else ""
+    if given and not given.isupper() and is_name_word(given, lexicon) and words[k].tag not in _PAST_TAGS:
+        return k + 1
+    return k
 
 
 # First names read after a surname in capitals ("M. ROY Jean Paul").
