@@ -117,11 +117,10 @@ def _capitals_surname_word(text: str, lexicon: PeopleLexicon) -> bool:
 
 
 def _surname_alone(words: Sequence[Word], j: int, lexicon: PeopleLexicon) -> int:
-    """End of a surname in capitals after an honorific ("M. PIOT", "Mme LEBRUN"), with the
-    first name after it where the text puts the surname first ("M. VIOUJAS Vincent", "Mme AIT EL
-    HADJ – MONNERET Louise", as French lists and minutes write names), where the language writes
-    surnames so; ``j`` if there is none. Elsewhere a word in capitals is an acronym, and
-    ``is_name_word`` refuses it."""
+    """End of a surname in capitals after an honorific ("M. PIOT", "Mme LEBRUN", "Mme AIT EL
+    HADJ – MONNERET"), where the language writes surnames so; ``j`` if there is none (the first
+    names a register writes after it are ``_first_names_after``'s). Elsewhere a word in capitals
+    is an acronym, and ``is_name_word`` refuses it."""
     if not lexicon.surnames_in_capitals:
         return j
     k = j
@@ -137,11 +136,6 @@ def _surname_alone(words: Sequence[Word], j: int, lexicon: PeopleLexicon) -> int
             k += 1
         else:
             break
-    if k == j:
-        return j
-    given = words[k].text if k < len(words) else ""
-    if given and not given.isupper() and is_name_word(given, lexicon) and words[k].tag not in _PAST_TAGS:
-        return k + 1
     return k
 
 
