@@ -352,9 +352,15 @@ def test_surnames_in_capitals(blank_fr) -> None:
     ("text", "names"),
     [
         # the surname first, in capitals, then the first name: one person
-        ("Nouveaux membres :\nM. RIVOIRE Bastien\nMme DELMAS-PONS Aude\n", ["RIVOIRE Bastien", "DELMAS-PONS Aude"]),
+        (
+            "Nouveaux membres :\nM. RIVOIRE Bastien\nMme DELMAS-PONS Aude\n",
+            ["RIVOIRE Bastien", "DELMAS-PONS Aude"],
+        ),
         ("Mme BEN SAÏD – LAROCHE Inès a ouvert la séance.", ["BEN SAÏD – LAROCHE Inès"]),
-        ("Procuration : Monsieur TESSIER Marc donne pouvoir à Madame ROUX Claire.", ["TESSIER Marc", "ROUX Claire"]),
+        (
+            "Procuration : Monsieur TESSIER Marc donne pouvoir à Madame ROUX Claire.",
+            ["TESSIER Marc", "ROUX Claire"],
+        ),
         # a surname alone, or before a role or a verb, stays alone
         ("M. PERRIN a présenté le budget ; Mme VIDAL Présidente.", ["PERRIN", "VIDAL"]),
     ],

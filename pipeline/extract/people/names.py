@@ -125,9 +125,7 @@ def _surname_alone(words: Sequence[Word], j: int, lexicon: PeopleLexicon) -> int
         return j
     k = j
     while k < len(words) and k - j < MAX_CAPITAL_SURNAME_WORDS:
-        if _capitals_surname_word(words[k].text, lexicon):
-            k += 1
-        elif (
+        if _capitals_surname_word(words[k].text, lexicon) or (
             words[k].text in _NAME_DASHES
             and k > j
             and k + 1 < len(words)
