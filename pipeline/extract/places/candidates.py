@@ -431,7 +431,8 @@ def _model_only_candidates(scan: _Scan, covered: set[int], gazetteer: Gazetteer)
 def _town_after_locative(doc: Doc, span: Span, gazetteer: Gazetteer) -> bool:
     """A town too small for the gazetteer: a proper name the model calls a place (GPE or
     LOC, not a building) right after a word only a place follows ("the clinic in Tambura",
-    "à Koundoulba"), with no article, one or two words. Its country is the bulletin's."""
+    "à Koundoulba"), or a proper noun right after a word places often follow ("en Cerdagne"),
+    with no article, one or two words. Its country is the bulletin's."""
     first = span.start
     # After an article ("à la Base"), only a proper noun: the model tags common nouns in
     # capitals a place there too.
@@ -441,6 +442,7 @@ def _town_after_locative(doc: Doc, span: Span, gazetteer: Gazetteer) -> bool:
         first > 0
         and (
             direct
+            or _after_proper_locative(doc, first, gazetteer)
             or _after_article(doc, first, gazetteer)
             or _venue_locative(doc, first, span.end - 1, gazetteer) is not None
             or _range_start(doc, span, gazetteer)
@@ -452,6 +454,22 @@ def _town_after_locative(doc: Doc, span: Span, gazetteer: Gazetteer) -> bool:
         and span.text not in gazetteer.area_countries
         and span.text not in gazetteer.subdivision_codes
     )
+
+
+def _after_proper_locative(doc: Doc, first: int, gazetteer: Gazetteer) -> bool:
+    """Token ``first`` follows a word places and other words follow ("en Cerdagne", "de
+    Rueil"), itself not after a capitalised word (but the sentence's first): "Ritter de
+    Villeroy" is a person's name, "St Priest de Gimel" a longer town's."""
+    if first < 1 or doc[first - 1].lower_.replace("\u2019", "'") not in gazetteer.proper_town_locative_words:
+        return False
+    if first < 2 or not _is_capitalised_word(doc[first - 2]):
+        return True
+    # the capitalised word opens the text, a line or a sentence ("Originaires de ...")
+    opener = doc[first - 3] if first > 2 else None
+    return opener is None or "\n" in opener.text or opener.text in _SENTENCE_ENDS
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";"})
 
 
 def _after_article(doc: Doc, first: int, gazetteer: Gazetteer) -> bool:

@@ -68,6 +68,9 @@ class Gazetteer:
     ambiguous_cities: frozenset[str] = frozenset()
     locative_words: frozenset[str] = frozenset()
     small_town_locative_words: frozenset[str] = frozenset()
+    # Words before which a proper noun the model tags a place is a town or an area, though
+    # they also come before other words ("en Cerdagne" but "en Conseil", "de Rueil").
+    proper_town_locative_words: frozenset[str] = frozenset()
     # Articles between such a word and a town's or an area's name ("dans les Pyrénées").
     locative_articles: frozenset[str] = frozenset()
     # The parts of speech the model may give the words of a town it tags a place (the French
@@ -200,10 +203,21 @@ def _subdivision_entries() -> list[tuple[str, str]]:
     out = []
     for sub in pycountry.subdivisions:
         name = plain_apostrophes(sub.name)
-        out.append((name, sub.country_code))
-        if fold_accents(name) != name:
-            out.append((fold_accents(name), sub.country_code))
+        for variant in dict.fromkeys((name, spaced_name(name))):
+            out.append((variant, sub.country_code))
+            if fold_accents(variant) != variant:
+                out.append((fold_accents(variant), sub.country_code))
     return out
+
+
+def spaced_name(name: str) -> str:
+    """A hyphened name as bulletins also write it, with spaces: "Moyen-Chari" -> "Moyen Chari",
+    "Seine-et-Marne" -> "Seine et Marne" (its first and last words capitalised: not a name
+    that ends in a lower-case word)."""
+    parts = name.split("-")
+    if len(parts) > 1 and parts[0][:1].isupper() and parts[-1][:1].isupper():
+        return " ".join(parts)
+    return name
 
 
 def city_match(name: str, city: City) -> PlaceMatch:
@@ -290,6 +304,7 @@ def build_gazetteer(
         ambiguous_cities=frozenset(data.get("ambiguous_cities") or ()),
         locative_words=frozenset(data.get("locative_words") or ()),
         small_town_locative_words=frozenset(data.get("small_town_locative_words") or ()),
+        proper_town_locative_words=frozenset(data.get("proper_town_locative_words") or ()),
         locative_articles=frozenset(data.get("town_locative_articles") or ()),
         town_pos=frozenset(["", *(data.get("model_town_pos") or ["PROPN"])]),
         range_words=_pairs(data.get("range_words")),
@@ -433,6 +448,7 @@ def language_gazetteer(gazetteer: Gazetteer, language: str) -> Gazetteer:
                 locative_words=gazetteer.locative_words | frozenset(data.get("locative_words") or ()),
                 small_town_locative_words=gazetteer.small_town_locative_words
                 | frozenset(data.get("small_town_locative_words") or ()),
+                proper_town_locative_words=frozenset(data.get("proper_town_locative_words") or ()),
                 honorifics=gazetteer.honorifics | frozenset(data.get("honorifics") or ()),
                 locative_articles=frozenset(data.get("town_locative_articles") or ()),
                 town_pos=frozenset(["", *(data.get("model_town_pos") or ["PROPN"])]),
