@@ -130,3 +130,29 @@ def test_a_model_town_opening_a_spaced_subdivision_name_is_part_of_it(fr, gazett
     found = places_of(gazetteer, doc, language="fr")
     assert "Seine" not in found
     assert found.get("Seine et Marne") == "FR"
+
+
+# -- a country's name that is also a state of another country -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town the state has and the country has not: the state
+        ("The choir sang in Macon, Georgia on Sunday.", {"Macon": "US", "Georgia": "US"}),
+        # a town of the country: the country
+        ("Our partners in Batumi, Georgia wrote to us.", {"Batumi": "GE", "Georgia": "GE"}),
+    ],
+)
+def test_a_state_named_as_a_country_after_a_town(blank, gazetteer, text, expected):
+    assert places_of(gazetteer, blank(text)) == expected
+
+
+def test_a_state_named_as_a_country_in_a_bulletin_about_the_states_country(blank, gazetteer):
+    doc = blank("Members came from Ohio, Kansas and Oregon. A new branch opened in Georgia.")
+    assert places_of(gazetteer, doc)["Georgia"] == "US"
+
+
+def test_a_country_named_in_a_bulletin_about_another_country_stays_a_country(blank, gazetteer):
+    doc = blank("Our staff in Kenya met donors from Georgia and Armenia in Nairobi.")
+    assert places_of(gazetteer, doc)["Georgia"] == "GE"

@@ -8,7 +8,7 @@ says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -135,6 +135,18 @@ def _following_place(scan: _Scan, last: int, gazetteer: Gazetteer) -> _Next | No
     return _Next(match, k, found[1], tight)
 
 
+def _state_after_town(name: str, following: _Next, gazetteer: Gazetteer) -> PlaceMatch | None:
+    """The state, not the country, of a name both have, written after a town that the state
+    has and the country has not: "Atlanta, Georgia" (but "Tbilisi, Georgia")."""
+    state = gazetteer.state_namesakes.get(following.match.name)
+    if state is None or name not in gazetteer.cities:
+        return None
+    towns = gazetteer.cities[name]
+    in_state = any(t.subdivision == state.subdivision for t in towns)
+    in_country = any(t.country_code == following.match.country_code for t in towns)
+    return state if in_state and not in_country else None
+
+
 def _person_conflict(doc: Doc, first: int, last: int, gazetteer: Gazetteer) -> bool:
     """True when the name is (part of) a person's name: "Mr. Jordan", "Chad Smith"."""
     if first > 0 and doc[first - 1].text in gazetteer.honorifics:
@@ -230,13 +242,21 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, *, text: str | None = None) 
     candidates: list[Candidate] = []
     covered = {t for first, last, _ in found for t in range(first, last + 1)}
     previous_accepted_end = -10
+    states: dict[int, PlaceMatch] = {}  # first token -> the state a country's name is there
     for first, last, name in found:
         span = doc[first : last + 1]
         sent_start, sent_end = parser_sentence_bounds(doc, first)
         following = _following_place(scan, last, gazetteer)
+        if following is not None and (state := _state_after_town(name, following, gazetteer)) is not None:
+            following = replace(following, match=state)
+            states[following.first] = state
         near = following.match.context_code if following else None
         fixed = name in gazetteer.fixed
-        match = gazetteer.fixed.get(name) or pick_city(name, gazetteer.cities[name], (), near)
+        match = (
+            states.get(first)
+            or gazetteer.fixed.get(name)
+            or pick_city(name, gazetteer.cities[name], (), near)
+        )
         if _person_conflict(doc, first, last, gazetteer):
             accepted, evidence = False, "person"
         elif name.isupper() and _in_capitals(doc, first, last):

@@ -86,6 +86,8 @@ class Gazetteer:
     # ISO 3166-2 subdivision names (pycountry) -> the countries that have one of that name.
     area_countries: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     area_by_first_word: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # longest first
+    # Subdivisions of the data file that share a country's name ("Georgia": US-GA and GE).
+    state_namesakes: Mapping[str, PlaceMatch] = field(default_factory=dict)
     # Area names of compass points and the like ("Est", "Centre"): they locate no country.
     generic_area_names: frozenset[str] = frozenset()
 
@@ -248,9 +250,12 @@ def build_gazetteer(
     country_name_set = {name for name, _, _ in countries}
     big_city = int(data.get("city_over_subdivision_population") or 0)
     codes: dict[str, PlaceMatch] = {}
+    state_namesakes: dict[str, PlaceMatch] = {}
     for name, values in (data.get("subdivisions") or {}).items():
         iso, *abbreviations = values
         match = PlaceMatch(name, name, "region", iso.split("-")[0], iso)
+        if name in country_name_set:
+            state_namesakes[name] = match
         # Written out, a subdivision is a place unless a country or a big city has its name.
         namesake = cities.get(name)
         if name not in country_name_set and not (namesake and namesake[0].population >= big_city):
@@ -315,6 +320,7 @@ def build_gazetteer(
         area_countries=MappingProxyType({n: tuple(dict.fromkeys(cs)) for n, cs in areas.items()}),
         area_by_first_word=MappingProxyType(_by_first_word(areas)),
         generic_area_names=frozenset(data.get("generic_area_names") or ()),
+        state_namesakes=MappingProxyType(state_namesakes),
     )
 
 
