@@ -156,3 +156,31 @@ def test_a_state_named_as_a_country_in_a_bulletin_about_the_states_country(blank
 def test_a_country_named_in_a_bulletin_about_another_country_stays_a_country(blank, gazetteer):
     doc = blank("Our staff in Kenya met donors from Georgia and Armenia in Nairobi.")
     assert places_of(gazetteer, doc)["Georgia"] == "GE"
+
+
+# -- a town's article contracted with the preposition before it -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("L'équipe a joué au Havre samedi dernier.", "Le Havre"),
+        ("Les marcheurs sont partis du Mans à l'aube.", "Le Mans"),
+        ("Un stage de voile aura lieu aux Sables-d'Olonne en juillet.", "Les Sables-d'Olonne"),
+    ],
+)
+def test_a_town_after_a_contracted_article_is_named_with_it(fr, gazetteer, text, name):
+    word = name.split(" ", 1)[1]
+    doc = labelled(fr, text, **{word: "LOC"})
+    assert places_of(gazetteer, doc, language="fr").get(name) == "FR"
+
+
+def test_a_contracted_article_before_a_name_no_town_opens_with_an_article(fr, gazetteer):
+    doc = labelled(fr, "La délégation est arrivée au Sénégal puis au Mali.", Sénégal="LOC", Mali="LOC")
+    assert places_of(gazetteer, doc, language="fr") == {"Sénégal": "SN", "Mali": "ML"}
+
+
+def test_a_contracted_article_before_a_longer_name_names_no_town(fr, gazetteer):
+    # "Le Port" is a town; "le Port de Plaisance" here is not it
+    doc = labelled(fr, "Nous nous retrouverons au Port de Plaisance à midi.", Port="LOC")
+    assert "Le Port" not in places_of(gazetteer, doc, language="fr")

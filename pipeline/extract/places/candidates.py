@@ -103,6 +103,39 @@ def _match_at(scan: _Scan, i: int, gazetteer: Gazetteer, *, glued: bool = False)
     return None
 
 
+def _contracted_match(scan: _Scan, i: int, gazetteer: Gazetteer) -> tuple[str, int] | None:
+    """A town whose name opens with an article that the word before token ``i`` contracts:
+    "au Mans", "du Havre" (à/de + le: "Le Mans", "Le Havre"), "aux Sables-d'Olonne".
+    (name with its article, index of its last token)."""
+    article = gazetteer.contracted_articles[scan.doc[i - 1].lower_]
+    start = scan.doc[i].idx
+    for name in gazetteer.by_first_word.get(article, ()):
+        rest = name[len(article) + 1 :]
+        end = start + len(rest)
+        if (
+            name.startswith(article + " ")
+            and name in gazetteer.cities
+            and scan.text.startswith(rest, start)
+            and end in scan.token_at_end
+        ):
+            last = scan.token_at_end[end]
+            return None if _name_goes_on(scan.doc, last) else (name, last)
+    return None
+
+
+def _name_goes_on(doc: Doc, last: int) -> bool:
+    """A link word and a capitalised word follow token ``last``: the name is longer ("des
+    Coteaux de Seine")."""
+    return (
+        last + 2 < len(doc)
+        and doc[last + 1].lower_.replace("\u2019", "'") in _NAME_LINKS
+        and _is_capitalised_word(doc[last + 2])
+    )
+
+
+_NAME_LINKS = frozenset({"de", "du", "des", "d'", "of"})
+
+
 @dataclass(frozen=True)
 class _Next:
     """A country or state written right after a name."""
@@ -218,12 +251,17 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, *, text: str | None = None) 
         heads.append(leading_word(token.text))
 
     found: list[tuple[int, int, str]] = []
+    contracted: dict[int, str] = {}  # first token -> the town's name with its article
     firsts = gazetteer.by_first_word
     i = 0
     while i < len(doc):
         head = heads[i]
         # No gazetteer name starts with this token's word: no need to read the token.
         hit = _match_at(scan, i, gazetteer) if head is not None and head in firsts else None
+        if hit is None and i > 0 and doc[i - 1].lower_ in gazetteer.contracted_articles:
+            hit = _contracted_match(scan, i, gazetteer)
+            if hit is not None:
+                contracted[i] = hit[0]
         if hit is None:
             i += 1
             continue
@@ -294,7 +332,7 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, *, text: str | None = None) 
             Candidate(
                 span.start_char,
                 span.end_char,
-                span.text,
+                contracted.get(first, span.text),
                 match,
                 accepted,
                 evidence,

@@ -86,6 +86,9 @@ class Gazetteer:
     # ISO 3166-2 subdivision names (pycountry) -> the countries that have one of that name.
     area_countries: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     area_by_first_word: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # longest first
+    # Words that contract a preposition and the article a town's name opens with ("au" ->
+    # "Le": "au Mans" is in "Le Mans").
+    contracted_articles: Mapping[str, str] = field(default_factory=dict)
     # Subdivisions of the data file that share a country's name ("Georgia": US-GA and GE).
     state_namesakes: Mapping[str, PlaceMatch] = field(default_factory=dict)
     # Area names of compass points and the like ("Est", "Centre"): they locate no country.
@@ -455,6 +458,7 @@ def language_gazetteer(gazetteer: Gazetteer, language: str) -> Gazetteer:
                 small_town_locative_words=gazetteer.small_town_locative_words
                 | frozenset(data.get("small_town_locative_words") or ()),
                 proper_town_locative_words=frozenset(data.get("proper_town_locative_words") or ()),
+                contracted_articles=MappingProxyType(dict(data.get("contracted_articles") or {})),
                 honorifics=gazetteer.honorifics | frozenset(data.get("honorifics") or ()),
                 locative_articles=frozenset(data.get("town_locative_articles") or ()),
                 town_pos=frozenset(["", *(data.get("model_town_pos") or ["PROPN"])]),
