@@ -184,3 +184,9 @@ def test_a_contracted_article_before_a_longer_name_names_no_town(fr, gazetteer):
     # "Le Port" is a town; "le Port de Plaisance" here is not it
     doc = labelled(fr, "Nous nous retrouverons au Port de Plaisance à midi.", Port="LOC")
     assert "Le Port" not in places_of(gazetteer, doc, language="fr")
+
+
+def test_a_contracted_article_before_a_region_of_its_own(fr, gazetteer):
+    # "Sud-Ouest" is a region of Cameroon; "Le Sud-Ouest" a town elsewhere
+    doc = labelled(fr, "Au Cameroun, les pluies ont touché le Sud-Ouest et surtout la Région du Sud-Ouest.")
+    assert "Le Sud-Ouest" not in places_of(gazetteer, doc, language="fr")

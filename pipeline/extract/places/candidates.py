@@ -115,6 +115,9 @@ def _contracted_match(scan: _Scan, i: int, gazetteer: Gazetteer) -> tuple[str, i
         if (
             name.startswith(article + " ")
             and name in gazetteer.cities
+            # a region of its own without the article: "la Région du Sud-Ouest" (not "Le Sud-Ouest")
+            and rest not in gazetteer.area_countries
+            and rest not in gazetteer.fixed
             and scan.text.startswith(rest, start)
             and end in scan.token_at_end
         ):
