@@ -304,6 +304,21 @@ def _named_after_kind(
     return out
 
 
+def kind_word_spans(doc: Doc, words: LocalWords) -> list[tuple[int, int]]:
+    """Character spans of the kinds of place written with a capital before their link and
+    name ("Canton de Kiskra", "Cercle de Bandiagara"): the kind, not a town of the gazetteer that
+    has its name ("Canton")."""
+    out = []
+    for i, token in enumerate(doc[:-2]):
+        if token.text not in words.titled_place_nouns:
+            continue
+        after = tuple(t.text.lower().replace("\u2019", "'") for t in doc[i + 1 : i + 4])
+        link = next((len(lk) for lk in words.place_noun_links if after[: len(lk)] == lk), 0)
+        if link and i + link + 1 < len(doc) and _capitalised(doc[i + link + 1]):
+            out.append((token.idx, token.idx + len(token.text)))
+    return out
+
+
 def _kind_phrase_end(texts: Sequence[str], i: int, words: LocalWords) -> int | None:
     """The last token of a kind of place written in several words that starts at token ``i``
     ("le centre de transit de Gourou", "le site de déplacés de Kalo"), if one does."""

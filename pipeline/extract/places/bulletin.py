@@ -201,6 +201,10 @@ def in_bulletin_country(
     """The candidate as the bulletin's country decides it (see the module's docstring)."""
     if country is None:
         return cand
+    state = gazetteer.state_namesakes.get(cand.match.name)
+    if state is not None and cand.match.kind == "country" and state.country_code == country:
+        # "Georgia" in a bulletin about the United States is its state
+        return replace(cand, match=state)
     if cand.evidence == SUBDIVISION:
         if country not in gazetteer.area_countries.get(cand.match.name, ()):
             return cand

@@ -8,7 +8,7 @@ says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -103,6 +103,42 @@ def _match_at(scan: _Scan, i: int, gazetteer: Gazetteer, *, glued: bool = False)
     return None
 
 
+def _contracted_match(scan: _Scan, i: int, gazetteer: Gazetteer) -> tuple[str, int] | None:
+    """A town whose name opens with an article that the word before token ``i`` contracts:
+    "au Mans", "du Havre" (à/de + le: "Le Mans", "Le Havre"), "aux Sables-d'Olonne".
+    (name with its article, index of its last token)."""
+    article = gazetteer.contracted_articles[scan.doc[i - 1].lower_]
+    start = scan.doc[i].idx
+    for name in gazetteer.by_first_word.get(article, ()):
+        rest = name[len(article) + 1 :]
+        end = start + len(rest)
+        if (
+            name.startswith(article + " ")
+            and name in gazetteer.cities
+            # a region of its own without the article: "la Région du Sud-Ouest" (not "Le Sud-Ouest")
+            and rest not in gazetteer.area_countries
+            and rest not in gazetteer.fixed
+            and scan.text.startswith(rest, start)
+            and end in scan.token_at_end
+        ):
+            last = scan.token_at_end[end]
+            return None if _name_goes_on(scan.doc, last) else (name, last)
+    return None
+
+
+def _name_goes_on(doc: Doc, last: int) -> bool:
+    """A link word and a capitalised word follow token ``last``: the name is longer ("des
+    Coteaux de Seine")."""
+    return (
+        last + 2 < len(doc)
+        and doc[last + 1].lower_.replace("\u2019", "'") in _NAME_LINKS
+        and _is_capitalised_word(doc[last + 2])
+    )
+
+
+_NAME_LINKS = frozenset({"de", "du", "des", "d'", "of"})
+
+
 @dataclass(frozen=True)
 class _Next:
     """A country or state written right after a name."""
@@ -133,6 +169,18 @@ def _following_place(scan: _Scan, last: int, gazetteer: Gazetteer) -> _Next | No
     if match.kind == "city" or match.country_code is None:
         return None
     return _Next(match, k, found[1], tight)
+
+
+def _state_after_town(name: str, following: _Next, gazetteer: Gazetteer) -> PlaceMatch | None:
+    """The state, not the country, of a name both have, written after a town that the state
+    has and the country has not: "Atlanta, Georgia" (but "Tbilisi, Georgia")."""
+    state = gazetteer.state_namesakes.get(following.match.name)
+    if state is None or name not in gazetteer.cities:
+        return None
+    towns = gazetteer.cities[name]
+    in_state = any(t.subdivision == state.subdivision for t in towns)
+    in_country = any(t.country_code == following.match.country_code for t in towns)
+    return state if in_state and not in_country else None
 
 
 def _person_conflict(doc: Doc, first: int, last: int, gazetteer: Gazetteer) -> bool:
@@ -206,12 +254,17 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, *, text: str | None = None) 
         heads.append(leading_word(token.text))
 
     found: list[tuple[int, int, str]] = []
+    contracted: dict[int, str] = {}  # first token -> the town's name with its article
     firsts = gazetteer.by_first_word
     i = 0
     while i < len(doc):
         head = heads[i]
         # No gazetteer name starts with this token's word: no need to read the token.
         hit = _match_at(scan, i, gazetteer) if head is not None and head in firsts else None
+        if hit is None and i > 0 and doc[i - 1].lower_ in gazetteer.contracted_articles:
+            hit = _contracted_match(scan, i, gazetteer)
+            if hit is not None:
+                contracted[i] = hit[0]
         if hit is None:
             i += 1
             continue
@@ -230,13 +283,21 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, *, text: str | None = None) 
     candidates: list[Candidate] = []
     covered = {t for first, last, _ in found for t in range(first, last + 1)}
     previous_accepted_end = -10
+    states: dict[int, PlaceMatch] = {}  # first token -> the state a country's name is there
     for first, last, name in found:
         span = doc[first : last + 1]
         sent_start, sent_end = parser_sentence_bounds(doc, first)
         following = _following_place(scan, last, gazetteer)
+        if following is not None and (state := _state_after_town(name, following, gazetteer)) is not None:
+            following = replace(following, match=state)
+            states[following.first] = state
         near = following.match.context_code if following else None
         fixed = name in gazetteer.fixed
-        match = gazetteer.fixed.get(name) or pick_city(name, gazetteer.cities[name], (), near)
+        match = (
+            states.get(first)
+            or gazetteer.fixed.get(name)
+            or pick_city(name, gazetteer.cities[name], (), near)
+        )
         if _person_conflict(doc, first, last, gazetteer):
             accepted, evidence = False, "person"
         elif name.isupper() and _in_capitals(doc, first, last):
@@ -274,7 +335,7 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, *, text: str | None = None) 
             Candidate(
                 span.start_char,
                 span.end_char,
-                span.text,
+                contracted.get(first, span.text),
                 match,
                 accepted,
                 evidence,
@@ -431,7 +492,8 @@ def _model_only_candidates(scan: _Scan, covered: set[int], gazetteer: Gazetteer)
 def _town_after_locative(doc: Doc, span: Span, gazetteer: Gazetteer) -> bool:
     """A town too small for the gazetteer: a proper name the model calls a place (GPE or
     LOC, not a building) right after a word only a place follows ("the clinic in Tambura",
-    "à Koundoulba"), with no article, one or two words. Its country is the bulletin's."""
+    "à Koundoulba"), or a proper noun right after a word places often follow ("en Cerdagne"),
+    with no article, one or two words. Its country is the bulletin's."""
     first = span.start
     # After an article ("à la Base"), only a proper noun: the model tags common nouns in
     # capitals a place there too.
@@ -441,6 +503,7 @@ def _town_after_locative(doc: Doc, span: Span, gazetteer: Gazetteer) -> bool:
         first > 0
         and (
             direct
+            or _after_proper_locative(doc, first, gazetteer)
             or _after_article(doc, first, gazetteer)
             or _venue_locative(doc, first, span.end - 1, gazetteer) is not None
             or _range_start(doc, span, gazetteer)
@@ -452,6 +515,22 @@ def _town_after_locative(doc: Doc, span: Span, gazetteer: Gazetteer) -> bool:
         and span.text not in gazetteer.area_countries
         and span.text not in gazetteer.subdivision_codes
     )
+
+
+def _after_proper_locative(doc: Doc, first: int, gazetteer: Gazetteer) -> bool:
+    """Token ``first`` follows a word places and other words follow ("en Cerdagne", "de
+    Rueil"), itself not after a capitalised word (but the sentence's first): "Ritter de
+    Villeroy" is a person's name, "St Priest de Gimel" a longer town's."""
+    if first < 1 or doc[first - 1].lower_.replace("\u2019", "'") not in gazetteer.proper_town_locative_words:
+        return False
+    if first < 2 or not _is_capitalised_word(doc[first - 2]):
+        return True
+    # the capitalised word opens the text, a line or a sentence ("Originaires de ...")
+    opener = doc[first - 3] if first > 2 else None
+    return opener is None or "\n" in opener.text or opener.text in _SENTENCE_ENDS
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";"})
 
 
 def _after_article(doc: Doc, first: int, gazetteer: Gazetteer) -> bool:

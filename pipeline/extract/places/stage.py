@@ -17,7 +17,14 @@ from spacy.tokens import Doc
 from pipeline.core.ids import normalise_name, stable_id
 from pipeline.core.records import Mention, Place, Section
 from pipeline.extract.context import DocumentContext, Extracted, make_mention
-from pipeline.extract.places.areas import AREA_KIND, SUBDIVISION, area_candidates, area_key, subdivision_names
+from pipeline.extract.places.areas import (
+    AREA_KIND,
+    SUBDIVISION,
+    area_candidates,
+    area_key,
+    kind_word_spans,
+    subdivision_names,
+)
 from pipeline.extract.places.bulletin import (
     after_origin_word,
     contact_country,
@@ -210,11 +217,14 @@ def _section_candidates(
     "Cook Islands"), its form being the evidence."""
     lo = section.char_start
     organisations = [(a - lo, b - lo) for a, b in organisation_spans if lo <= a < section.char_end]
-    # A town only the model's label supports is no place inside an organisation's name.
+    # A town only the model's label supports is no place inside an organisation's name; a
+    # kind of place before its name ("Canton de Kiskra") is no town of the gazetteer.
+    kinds = kind_word_spans(doc, local or local_words())
     found = [
         c
         for c in find_candidates(doc, gazetteer, text=section.text)
-        if c.evidence != MODEL_TOWN or not _overlaps(c, organisations)
+        if (c.evidence != MODEL_TOWN or not _overlaps(c, organisations))
+        and (c.start_char, c.end_char) not in kinds
     ]
     taken = [(c.start_char, c.end_char) for c in found]
     found += [c for c in subdivision_codes(doc, gazetteer) if not _overlaps(c, taken)]
@@ -245,9 +255,18 @@ def _section_candidates(
     form = [f for f in form if not _overlaps(f, spans)]
     # Subdivisions written alone ("in Jonglei"): where no other name is, or a town of that
     # name that nothing says is one ("en Cibitoke": the province).
+    # A town only the model's label makes that opens a longer subdivision's name is part of
+    # it ("en Seine et Marne").
+    subdivisions = subdivision_names(doc, gazetteer, local)
+    found = [
+        c
+        for c in found
+        if c.evidence != MODEL_TOWN
+        or not any(_within(c, a) and a.end_char > c.end_char for a in subdivisions)
+    ]
     kept = [(f.start_char, f.end_char) for f in found if f.accepted or f.evidence not in _NO_EVIDENCE]
     kept += [(f.start_char, f.end_char) for f in form]
-    areas = [c for c in subdivision_names(doc, gazetteer, local) if not _overlaps(c, kept)]
+    areas = [c for c in subdivisions if not _overlaps(c, kept)]
     found = [c for c in found if not any(_within(c, a) for a in areas)]
     cands = sorted(found + form + areas, key=lambda c: c.start_char)
     return listed_places(doc, cands, gazetteer, local or local_words(), organisations)

@@ -68,6 +68,9 @@ class Gazetteer:
     ambiguous_cities: frozenset[str] = frozenset()
     locative_words: frozenset[str] = frozenset()
     small_town_locative_words: frozenset[str] = frozenset()
+    # Words before which a proper noun the model tags a place is a town or an area, though
+    # they also come before other words ("en Cerdagne" but "en Conseil", "de Rueil").
+    proper_town_locative_words: frozenset[str] = frozenset()
     # Articles between such a word and a town's or an area's name ("dans les Pyrénées").
     locative_articles: frozenset[str] = frozenset()
     # The parts of speech the model may give the words of a town it tags a place (the French
@@ -83,6 +86,11 @@ class Gazetteer:
     # ISO 3166-2 subdivision names (pycountry) -> the countries that have one of that name.
     area_countries: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     area_by_first_word: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # longest first
+    # Words that contract a preposition and the article a town's name opens with ("au" ->
+    # "Le": "au Mans" is in "Le Mans").
+    contracted_articles: Mapping[str, str] = field(default_factory=dict)
+    # Subdivisions of the data file that share a country's name ("Georgia": US-GA and GE).
+    state_namesakes: Mapping[str, PlaceMatch] = field(default_factory=dict)
     # Area names of compass points and the like ("Est", "Centre"): they locate no country.
     generic_area_names: frozenset[str] = frozenset()
 
@@ -200,10 +208,21 @@ def _subdivision_entries() -> list[tuple[str, str]]:
     out = []
     for sub in pycountry.subdivisions:
         name = plain_apostrophes(sub.name)
-        out.append((name, sub.country_code))
-        if fold_accents(name) != name:
-            out.append((fold_accents(name), sub.country_code))
+        for variant in dict.fromkeys((name, spaced_name(name))):
+            out.append((variant, sub.country_code))
+            if fold_accents(variant) != variant:
+                out.append((fold_accents(variant), sub.country_code))
     return out
+
+
+def spaced_name(name: str) -> str:
+    """A hyphened name as bulletins also write it, with spaces: "Moyen-Chari" -> "Moyen Chari",
+    "Seine-et-Marne" -> "Seine et Marne" (its first and last words capitalised: not a name
+    that ends in a lower-case word)."""
+    parts = name.split("-")
+    if len(parts) > 1 and parts[0][:1].isupper() and parts[-1][:1].isupper():
+        return " ".join(parts)
+    return name
 
 
 def city_match(name: str, city: City) -> PlaceMatch:
@@ -234,9 +253,12 @@ def build_gazetteer(
     country_name_set = {name for name, _, _ in countries}
     big_city = int(data.get("city_over_subdivision_population") or 0)
     codes: dict[str, PlaceMatch] = {}
+    state_namesakes: dict[str, PlaceMatch] = {}
     for name, values in (data.get("subdivisions") or {}).items():
         iso, *abbreviations = values
         match = PlaceMatch(name, name, "region", iso.split("-")[0], iso)
+        if name in country_name_set:
+            state_namesakes[name] = match
         # Written out, a subdivision is a place unless a country or a big city has its name.
         namesake = cities.get(name)
         if name not in country_name_set and not (namesake and namesake[0].population >= big_city):
@@ -290,6 +312,7 @@ def build_gazetteer(
         ambiguous_cities=frozenset(data.get("ambiguous_cities") or ()),
         locative_words=frozenset(data.get("locative_words") or ()),
         small_town_locative_words=frozenset(data.get("small_town_locative_words") or ()),
+        proper_town_locative_words=frozenset(data.get("proper_town_locative_words") or ()),
         locative_articles=frozenset(data.get("town_locative_articles") or ()),
         town_pos=frozenset(["", *(data.get("model_town_pos") or ["PROPN"])]),
         range_words=_pairs(data.get("range_words")),
@@ -300,6 +323,7 @@ def build_gazetteer(
         area_countries=MappingProxyType({n: tuple(dict.fromkeys(cs)) for n, cs in areas.items()}),
         area_by_first_word=MappingProxyType(_by_first_word(areas)),
         generic_area_names=frozenset(data.get("generic_area_names") or ()),
+        state_namesakes=MappingProxyType(state_namesakes),
     )
 
 
@@ -433,6 +457,8 @@ def language_gazetteer(gazetteer: Gazetteer, language: str) -> Gazetteer:
                 locative_words=gazetteer.locative_words | frozenset(data.get("locative_words") or ()),
                 small_town_locative_words=gazetteer.small_town_locative_words
                 | frozenset(data.get("small_town_locative_words") or ()),
+                proper_town_locative_words=frozenset(data.get("proper_town_locative_words") or ()),
+                contracted_articles=MappingProxyType(dict(data.get("contracted_articles") or {})),
                 honorifics=gazetteer.honorifics | frozenset(data.get("honorifics") or ()),
                 locative_articles=frozenset(data.get("town_locative_articles") or ()),
                 town_pos=frozenset(["", *(data.get("model_town_pos") or ["PROPN"])]),
