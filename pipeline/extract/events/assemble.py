@@ -35,6 +35,7 @@ from pipeline.extract.events.participants import organisers_of, participants_of,
 from pipeline.extract.events.phrases import find_phrases
 from pipeline.extract.events.places import choose_place, home_country, place_hits
 from pipeline.extract.events.records import Anchor, Context
+from pipeline.extract.events.sittings import sitting_phrases, with_its_day
 from pipeline.extract.events.tokens import blocked_tokens, named_in_dates, section_text
 from pipeline.extract.events.undated import undated_anchors
 from pipeline.extract.events.weekdays import publication_day, report_week, weekday_dates, weekday_numbers
@@ -214,6 +215,7 @@ def section_events(
     ]
     found += listing_phrases(st, lex, found, own_dates, hits, blocked, blocked_tokens(st, name_spans))
     found += agenda_phrases(st, lex, found, own_dates, blocked)
+    found += sitting_phrases(st, lex, found, own_dates)
     phrases = tuple(
         with_destination(st, with_purpose(st, p, lex), lex)
         for p in sorted(found, key=lambda p: (p.start, p.head))
@@ -253,7 +255,7 @@ def section_events(
         same = next((n for n, other in enumerate(kept) if _same_activity(row, other)), None)
         if same is None:
             kept.append(row)
-            events.append(_event(ctx, anchor, name, event_type, only_activity))
+            events.append(_event(ctx, anchor, with_its_day(st, anchor, name, lex), event_type, only_activity))
         elif _fuller(name, events[same].name):
             # "Leadership Conference Postponed" over "the fourth Pacific Leadership Conference
             # ... has been postponed": the fuller name of the same activity wins.
