@@ -34,14 +34,14 @@ def test_a_body_named_with_its_day_is_its_sitting(body: str, piece: str, iso: st
     bulletin = Bulletin(body, title="Vie municipale", dates=[day(piece, iso)])
     events = _french_events(spacy.blank("fr"), bulletin)
     assert [(e.name, e.event_type, e.start_date) for e in events] == [
-        (name, "session", date.fromisoformat(iso))
+        (name, "meeting", date.fromisoformat(iso))
     ]
 
 
 def test_a_body_without_its_day_is_no_sitting() -> None:
     body = "Le conseil municipal a voté le budget de la cantine, qui entre en vigueur le 3 février."
     bulletin = Bulletin(body, title="Vie municipale", dates=[day("le 3 février", "2027-02-03")])
-    assert [e for e in _french_events(spacy.blank("fr"), bulletin) if e.event_type == "session"] == []
+    assert [e for e in _french_events(spacy.blank("fr"), bulletin) if e.event_type == "meeting"] == []
 
 
 def test_a_body_the_name_of_an_activity_holds_is_left_to_it() -> None:
@@ -97,4 +97,19 @@ def test_a_span_is_no_day_that_names_a_sitting() -> None:
 )
 def test_a_body_and_a_day_apart_are_no_sitting(body: str, piece: str, iso: str) -> None:
     bulletin = Bulletin(body, title="Vie municipale", dates=[day(piece, iso)])
-    assert [e for e in _french_events(spacy.blank("fr"), bulletin) if e.event_type == "session"] == []
+    assert [e for e in _french_events(spacy.blank("fr"), bulletin) if e.event_type == "meeting"] == []
+
+
+def test_a_sitting_and_the_council_meeting_that_day_are_one_row() -> None:
+    body = (
+        "Le conseil municipal du 9 mars 2027 s'est réuni à la mairie. Les élus se sont réunis le 9 mars 2027."
+    )
+    bulletin = Bulletin(
+        body,
+        title="Vie municipale",
+        dates=[day("9 mars 2027", "2027-03-09"), ("le 9 mars 2027", "2027-03-09", "2027-03-09", "day")],
+    )
+    events = _french_events(spacy.blank("fr"), bulletin)
+    assert [(e.name, e.start_date) for e in events] == [
+        ("conseil municipal du 9 mars 2027", date(2027, 3, 9))
+    ]

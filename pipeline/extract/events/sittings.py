@@ -22,7 +22,7 @@ from pipeline.extract.events.phrases import Phrase, named_activity
 from pipeline.extract.events.records import Anchor
 from pipeline.extract.events.tokens import SectionText, match
 
-_SESSION = "session"
+_SITTING = "meeting"  # one row with "the council met" that day (same kind, same day)
 
 
 def _day_after(
@@ -71,7 +71,7 @@ def sitting_phrases(
                 if st.start(n) < mention.char_end - st.section.char_start
             )
             name = st.span_text(k, last + 1)
-            found.append(named_activity(k, last + 1, k, _SESSION, st.sentence_of[k], name))
+            found.append(named_activity(k, last + 1, k, _SITTING, st.sentence_of[k], name))
         k = end
     return found
 
