@@ -35,9 +35,10 @@ from pipeline.extract.events.participants import organisers_of, participants_of,
 from pipeline.extract.events.phrases import find_phrases
 from pipeline.extract.events.places import choose_place, home_country, place_hits
 from pipeline.extract.events.records import Anchor, Context
+from pipeline.extract.events.sittings import sitting_phrases, with_its_day
 from pipeline.extract.events.tokens import blocked_tokens, named_in_dates, section_text
 from pipeline.extract.events.undated import undated_anchors
-from pipeline.extract.events.weekdays import report_week, weekday_dates, weekday_numbers
+from pipeline.extract.events.weekdays import publication_day, report_week, weekday_dates, weekday_numbers
 
 
 def _event(ctx: Context, anchor: Anchor, name: str, event_type: str, only_activity: bool) -> Event:
@@ -176,17 +177,21 @@ def section_events(
     organisations: Sequence[Organisation],
     people: Sequence[Person],
     lex: EventLexicon,
-    week: tuple[date, date] | None = None,
+    week: tuple[date, date] | date | None = None,
     weekdays: Mapping[str, int] | None = None,
+    published: DateMention | None = None,
 ) -> list[Event]:
     """Events of one section (inputs may cover the whole document); in a weekly report
-    (``week``), a weekday named alone dates an activity as that day of the week."""
+    (``week``), a weekday named alone dates an activity as that day of the week; on a page
+    that says the day it was published (``week``, one day), as the nearest such day. The day
+    ``published`` dates no activity."""
     st = section_text(section, doc)
     lo, hi = section.char_start, section.char_end
     own_dates = [d for d in dates if lo <= d.char_start < hi]
     if week is not None and weekdays:
         written = [(d.char_start - lo, d.char_end - lo) for d in own_dates]
         own_dates += weekday_dates(st, week, written, lex, weekdays)
+    own_dates = [d for d in own_dates if d is not published]
     own_dates.sort(key=lambda d: (d.char_start, d.start_date))
     own_mentions = tuple(sorted((m for m in mentions if lo <= m.char_start < hi), key=lambda m: m.char_start))
     org_by_id = {o.org_id: o for o in organisations}
@@ -210,6 +215,7 @@ def section_events(
     ]
     found += listing_phrases(st, lex, found, own_dates, hits, blocked, blocked_tokens(st, name_spans))
     found += agenda_phrases(st, lex, found, own_dates, blocked)
+    found += sitting_phrases(st, lex, found, own_dates)
     phrases = tuple(
         with_destination(st, with_purpose(st, p, lex), lex)
         for p in sorted(found, key=lambda p: (p.start, p.head))
@@ -249,7 +255,7 @@ def section_events(
         same = next((n for n, other in enumerate(kept) if _same_activity(row, other)), None)
         if same is None:
             kept.append(row)
-            events.append(_event(ctx, anchor, name, event_type, only_activity))
+            events.append(_event(ctx, anchor, with_its_day(st, anchor, name, lex), event_type, only_activity))
         elif _fuller(name, events[same].name):
             # "Leadership Conference Postponed" over "the fourth Pacific Leadership Conference
             # ... has been postponed": the fuller name of the same activity wins.
@@ -291,12 +297,16 @@ def find_events(
 ) -> list[Event]:
     """Every event of a document, section by section, in text order."""
     lex = lexicon or load_lexicon(language)
-    week = report_week(sections, dates, lex)
+    week: tuple[date, date] | date | None = report_week(sections, dates, lex)
+    published = publication_day(sections, dates, lex)
+    if published is not None:
+        week = week or published.start_date
     weekdays = weekday_numbers(language) if week is not None else None
     events: list[Event] = []
     for section, doc in zip(sections, docs, strict=True):
         events += section_events(
-            doc_id, section, doc, dates, places, mentions, organisations, people, lex, week, weekdays
-        )
+            doc_id, section, doc, dates, places, mentions, organisations, people, lex,
+            week, weekdays, published,
+        )  # fmt: skip
     home = home_country(places, mentions)
     return [replace(e, country_code=home) if e.country_code is None and home else e for e in events]

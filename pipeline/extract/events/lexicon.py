@@ -76,6 +76,13 @@ class EventLexicon:
     week_end_cues: tuple[Words, ...] = ()
     week_start_cues: tuple[Words, ...] = ()
     weekday_not_after: frozenset[str] = frozenset()
+    # A day after one of these on its line is the day the page was published ("Published 7:40
+    # am Friday, July 13, 2018"): it dates no activity, and a weekday named alone is the one
+    # nearest it (before it in a clause told in the past, else after it).
+    publication_cues: tuple[Words, ...] = ()
+    # Bodies whose name with a day right after it is the sitting they held that day ("le
+    # Conseil du 12 avril"); see sittings.py.
+    sitting_bodies: tuple[Words, ...] = ()
     where_words: frozenset[str] = WHERE_WORDS
     origin_words: frozenset[str] = ORIGIN_WORDS
     # Verbs (lemmas) of going somewhere: their destination completes the name of the mission or
@@ -229,6 +236,8 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         week_end_cues=phrases("week_end_cues"),
         week_start_cues=phrases("week_start_cues"),
         weekday_not_after=word_set("weekday_not_after"),
+        publication_cues=phrases("publication_cues"),
+        sitting_bodies=phrases("sitting_bodies"),
         where_words=word_set("where_words") or WHERE_WORDS,
         origin_words=word_set("origin_words") or ORIGIN_WORDS,
         motion_verbs=word_set("motion_verbs"),

@@ -5,10 +5,15 @@ A report that covers one week says so beside a date ("for the week ending Septem
 the board met") is then that day of that week. These days only date activities: the dates
 table keeps the dates the text writes out.
 
-The cues are data (``week_end_cues``, ``week_start_cues`` and ``weekday_not_after`` in
-``events.yaml``); the weekday names are the dates data's (``weekdays`` in ``dates.yaml``),
-whose full names are those that no other name of the list is longer than with the same
-beginning ("Thurs" is short for "Thursday"), Monday first.
+A page that says when it was published ("Published 7:40 am Friday, July 13, 2018", at the
+start of a line) names its weekdays from that day: "on Saturday" is the Saturday after it,
+"the week that started Monday" (told in the past) the Monday before it. That day dates no
+activity itself.
+
+The cues are data (``week_end_cues``, ``week_start_cues``, ``publication_cues`` and
+``weekday_not_after`` in ``events.yaml``); the weekday names are the dates data's
+(``weekdays`` in ``dates.yaml``), whose full names are those that no other name of the
+list is longer than with the same beginning ("Thurs" is short for "Thursday"), Monday first.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from pipeline.core.datafiles import load_language_data
 from pipeline.core.ids import stable_id
 from pipeline.core.records import DateMention, Section
 from pipeline.extract.events.lexicon import EventLexicon, words_of
+from pipeline.extract.events.syntax import told_in_past
 from pipeline.extract.events.tokens import SectionText, ends_with
 
 _CUE_WINDOW = 40  # characters before a date searched for "week ending"
@@ -55,17 +61,46 @@ def report_week(
     return weeks.pop() if len(weeks) == 1 else None
 
 
+def publication_day(
+    sections: Sequence[Section], dates: Sequence[DateMention], lex: EventLexicon
+) -> DateMention | None:
+    """The first day written after a publication cue that opens its line ("Published 7:40 am
+    Friday, July 13, 2018", "Posted on March 3, 2021"), else None."""
+    for mention in dates:
+        if mention.granularity != "day":
+            continue
+        section = next((s for s in sections if s.char_start <= mention.char_start < s.char_end), None)
+        if section is None:
+            continue
+        start = mention.char_start - section.char_start
+        line = section.text[section.text.rfind("\n", 0, start) + 1 : start]
+        words = words_of(line)
+        if len(line) <= _CUE_WINDOW and any(words[: len(cue)] == cue for cue in lex.publication_cues):
+            return mention
+    return None
+
+
+def _near(published: date, number: int, past: bool) -> date:
+    """The day of weekday ``number`` nearest ``published``: on or before it if ``past``, else
+    on or after it."""
+    if past:
+        return published - timedelta(days=(published.weekday() - number) % _DAYS)
+    return published + timedelta(days=(number - published.weekday()) % _DAYS)
+
+
 def weekday_dates(
     st: SectionText,
-    week: tuple[date, date],
+    week: tuple[date, date] | date,
     taken: Sequence[tuple[int, int]],
     lex: EventLexicon,
     numbers: Mapping[str, int],
 ) -> list[DateMention]:
     """The weekdays named alone in a section ("On Monday"), each as the day of ``week`` it
-    names; not one inside a date the text writes out ("Monday 8 September", in ``taken``,
-    relative character spans) nor one after "every" or "next"."""
-    first, _ = week
+    names, or where ``week`` is the day the page was published, as the day nearest it (see
+    the module docstring); not one inside a date the text writes out ("Monday 8 September",
+    in ``taken``, relative character spans) nor one after "every" or "next"."""
+    published = week if isinstance(week, date) else None
+    first = week if isinstance(week, date) else week[0]
     section = st.section
     found: list[DateMention] = []
     for k, low in enumerate(st.lower):
@@ -79,7 +114,11 @@ def weekday_dates(
             continue
         if k + 1 < len(st.lower) and st.lower[k + 1] in lex.weekday_not_after:
             continue  # "lundi prochain"
-        day = first + timedelta(days=(number - first.weekday()) % _DAYS)
+        if published is not None:
+            past = st.parsed and told_in_past(st.tokens[k])
+            day = _near(published, number, past)
+        else:
+            day = first + timedelta(days=(number - first.weekday()) % _DAYS)
         found.append(
             DateMention(
                 doc_id=section.doc_id,
