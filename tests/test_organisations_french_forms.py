@@ -1,17 +1,21 @@
 """How French bulletins write a body's name: a name in quotes after its head ("le Centre social
 « Les Tilleuls »"), a head in Title Case whose complement would be lower case ("le Conseil
-Municipal des décisions"). Every sentence here is written for the test; rules run on ``spacy.blank("fr")``."""
+Municipal des décisions"), and words in capitals that a determiner makes common nouns ("un grand
+BRAVO"). Every sentence here is written for the test; rules run on ``spacy.blank("fr")``."""
 
 from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 
+from pipeline.extract.organisations.candidates import common_nouns_in_capitals
 from pipeline.extract.organisations.head_first import head_first_names
 from pipeline.extract.reference.organisations import language_reference, load_org_reference
 from pipeline.extract.words import doc_words
 
 FR_REFERENCE = language_reference(load_org_reference(), "fr")
+EN_REFERENCE = load_org_reference()
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +68,27 @@ def test_a_name_in_quotes_after_its_head_is_part_of_the_name(blank_fr, text: str
 )
 def test_a_name_in_title_case_takes_no_lower_case_complement(blank_fr, text: str, names: list[str]) -> None:
     assert _names(blank_fr, text) == names
+
+
+def _doc(nlp, tagged: str) -> Doc:
+    """A Doc from "word/POS" pairs: the model's tags, without the model."""
+    pairs = [item.rsplit("/", 1) for item in tagged.split()]
+    return Doc(nlp.vocab, words=[w for w, _ in pairs], pos=[p for _, p in pairs])
+
+
+def test_a_word_in_capitals_after_an_indefinite_determiner_is_no_acronym(blank_fr) -> None:
+    docs = [
+        _doc(blank_fr, "Un/DET grand/ADJ BRAVO/NOUN à/ADP Léa/PROPN ./PUNCT"),
+        _doc(blank_fr, "On/PRON a/AUX semé/VERB ces/DET LUPINS/NOUN ./PUNCT"),
+        # a body takes the definite article; a noun between makes no common noun of the acronym
+        _doc(blank_fr, "Le/DET SIVOM/PROPN a/AUX voté/VERB ./PUNCT"),
+        _doc(blank_fr, "une/DET réunion/NOUN SMAB/PROPN ./PUNCT"),
+        # a plural name: "les membres des ACL" is one body's
+        _doc(blank_fr, "les/DET membres/NOUN des/ADP ACL/PROPN ./PUNCT"),
+    ]
+    assert common_nouns_in_capitals(docs, FR_REFERENCE) == {"BRAVO", "LUPINS"}
+
+
+def test_english_writes_acronyms_before_nouns(blank_fr) -> None:
+    doc = _doc(blank_fr, "a/DET CRWD/PROPN volunteer/NOUN")
+    assert common_nouns_in_capitals([doc], EN_REFERENCE) == frozenset()
