@@ -92,3 +92,18 @@ def test_a_word_in_capitals_after_an_indefinite_determiner_is_no_acronym(blank_f
 def test_english_writes_acronyms_before_nouns(blank_fr) -> None:
     doc = _doc(blank_fr, "a/DET CRWD/PROPN volunteer/NOUN")
     assert common_nouns_in_capitals([doc], EN_REFERENCE) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a kind of body in lower case before its proper name: an embassy, a firm, a publisher
+        ("Les familles ont été reçues par l'ambassade du Pérou à Rome.", ["ambassade du Pérou"]),
+        ("Le cabinet Morvan a chiffré les travaux.", ["cabinet Morvan"]),
+        ("Le livre paraît aux éditions du Phare en mai.", ["éditions du Phare"]),
+        # no proper name after it: no body's name
+        ("Les éditions de la semaine prochaine et une société civile", []),
+    ],
+)
+def test_a_kind_of_body_in_lower_case_before_its_name(blank_fr, text: str, names: list[str]) -> None:
+    assert _names(blank_fr, text) == names
