@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 from test_organisations_en_names import extract
 
 from pipeline.extract.organisations.names import head_candidates, title_runs, wrapped_at
+from pipeline.extract.organisations.stage import completed_heads
 from pipeline.extract.reference.organisations import load_org_reference
 from pipeline.extract.words import doc_words
 
@@ -125,3 +127,43 @@ def test_an_acronym_after_a_french_source_label_names_a_body(fr_nlp) -> None:
 )
 def test_a_body_named_after_a_royal_keeps_the_title(text: str, expected: list[str], reference) -> None:
     assert names(text, reference) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a supporters' society: "Friends of ..."
+        ("Join the Friends of Larkin Woods this spring.", ["Friends of Larkin Woods"]),
+        ("The Friends of the Old Mill met on Monday.", ["Friends of the Old Mill"]),
+        ("The Friends will meet again.", []),  # a bare head refers back
+    ],
+)
+def test_friends_of_a_place_are_a_society(text: str, expected: list[str], reference) -> None:
+    assert names(text, reference) == expected
+
+
+def test_a_verb_in_a_heading_ends_the_name(reference) -> None:
+    # tags as the model gives them: "Needs" is a verb with a subject
+    words = ["Friends", "of", "the", "Quarry", "Needs", "Helpers"]
+    tags = ["NNS", "IN", "DT", "NNP", "VBZ", "NNS"]
+    doc = Doc(spacy.blank("en").vocab, words=words, tags=tags)
+    found = [
+        doc.text[w[a].char_start : w[b - 1].char_end]
+        for w in [doc_words(doc)]
+        for run in title_runs(w)
+        for a, b in head_candidates(w, run, reference)
+    ]
+    assert found == ["Friends of the Quarry"]
+
+
+def test_a_bare_head_is_the_one_name_it_opens(reference) -> None:
+    names = {
+        "Friends",
+        "Friends of Larkin Woods",
+        "Council",
+        "Council of Elders",
+        "Council for Arts",
+        "Museum",
+    }
+    # "Council" opens two names: it stays itself
+    assert completed_heads(names, reference) == {"Friends": "Friends of Larkin Woods"}

@@ -22,7 +22,8 @@ Healing Commission", "Ministry of Science, Energy and Technology") is decided in
 
 A name the bulletin writes with "of" and with "for" ("School for/of Social Sciences") is one
 organisation; so is a name written with and without its country ("Vanuatu Police Force",
-"Police Force"). An unknown acronym alone after "Source:" names the body a figure comes from.
+"Police Force"); so is a bare head and the one name it opens ("the Friends", "Friends of Larkin
+Woods"). An unknown acronym alone after "Source:" names the body a figure comes from.
 An acronym and its expansion are one organisation; its ``org_id`` is the hash of the
 normalised full name, so the same body gets the same id in every bulletin.
 """

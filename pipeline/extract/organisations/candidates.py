@@ -383,6 +383,7 @@ def bulletin_acronyms(
     """
     found = set(defs.org) | {a for org in ref.organisations for a in org.acronyms}
     surnames = _capital_surnames(texts) if ref.surnames_in_capitals else frozenset()
+    common = common_nouns_in_capitals(docs, ref)
     for doc, text in zip(docs, texts, strict=True):
         for m in _ACRONYM_WORD.finditer(text):
             word = m.group()
@@ -392,9 +393,27 @@ def bulletin_acronyms(
                 and _acronym_names_body(doc, text, m.start(), m.end(), word, ref, defs, places)
                 and not (ref.surnames_in_capitals and _in_person(doc, m.start(), m.end()))
                 and word not in surnames
+                and word not in common
             ):
                 found.add(word)
     return frozenset(found - defs.other)
+
+
+def common_nouns_in_capitals(docs: Sequence[Doc], ref: OrgReference) -> frozenset[str]:
+    """Words in capitals the bulletin writes after a determiner that makes them common nouns
+    or kinds (``OrgReference.common_noun_determiners``: "planter ces IRIS", "un grand MERCI",
+    with at most one adjective between): no body's acronym, wherever else they stand."""
+    found: set[str] = set()
+    for doc in docs:
+        for token in doc:
+            if not (token.text.isupper() and is_acronym_token(token.text)):
+                continue
+            k = token.i - 1
+            if k > 0 and doc[k].pos_ == "ADJ" and doc[k].text.islower():
+                k -= 1  # "un grand MERCI"
+            if k >= 0 and doc[k].lower_ in ref.common_noun_determiners:
+                found.add(token.text)
+    return frozenset(found)
 
 
 # A first name and a surname in capitals: "Andogoly GUINDO", "Marie-Claire DIOUF".

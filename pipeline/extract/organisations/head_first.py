@@ -8,9 +8,12 @@ few heads written in lower case before a capitalised name (``OrgReference.lower_
 adjectives and capitalised words, and over the links of ``OrgReference.name_links`` ("de la",
 "pour le", "et de l'") when a content word follows them. It stops at a verb, a pronoun, another
 preposition ("à", "en"), a number (not a short one between two capitalised words: "Université
-Paris 1 Panthéon-Sorbonne") or punctuation. With a parse (the French model's UPOS tags)
-the part of speech says what a lower-case word is; on a blank pipeline, lower-case words that
-are not in ``OrgReference.name_stop_words`` count as content words.
+Paris 1 Panthéon-Sorbonne") or punctuation. A head and adjectives written in Title Case ("Conseil
+Municipal") take no lower-case complement ("le Conseil Municipal des actes qu'il juge"). A name
+in quotes right after the head is part of the name ("le Centre social « Les Tilleuls »"). With a
+parse (the French model's UPOS tags) the part of speech says what a lower-case word is; on a
+blank pipeline, lower-case words that are not in ``OrgReference.name_stop_words`` count as
+content words.
 """
 
 from __future__ import annotations
@@ -73,6 +76,8 @@ def head_first_end(words: Sequence[Word], k: int, ref: OrgReference) -> int:
             continue
         after = _link_end(words, j, ref)
         if after > j:
+            if after < len(words) and _title_case(words[k:end]) and not is_cap_word(words[after].text):
+                break  # "le Conseil Municipal [des actes qu'il juge]": a name in Title Case ends
             if after < len(words) and _content(words[after], ref):
                 j = after
                 continue
@@ -83,6 +88,12 @@ def head_first_end(words: Sequence[Word], k: int, ref: OrgReference) -> int:
             continue
         break
     return end
+
+
+def _title_case(name: Sequence[Word]) -> bool:
+    """A head and its adjectives all capitalised ("Conseil Municipal", "Centre Social"): a name
+    written in Title Case, whose complement is capitalised too where it belongs to it."""
+    return len(name) > 1 and all(is_cap_word(w.text) for w in name)
 
 
 def _numbered(words: Sequence[Word], j: int) -> bool:
@@ -121,6 +132,31 @@ def _acronym_head(words: Sequence[Word], k: int, ref: OrgReference) -> bool:
     return is_cap_word(name) and any(c.islower() for c in name)
 
 
+# Quotation marks that open and close a name written in quotes after its head.
+_QUOTES = {"\u00ab": "\u00bb", "\u201c": "\u201d", '"': '"'}
+# Words of a quoted name: a longer quote is a title or a saying.
+MAX_QUOTED_WORDS = 8
+
+
+def quoted_name_end(words: Sequence[Word], j: int) -> int:
+    """End (exclusive) of a name in quotes that opens at word ``j`` right after a head ("la
+    Commission « Cadre de vie »", "l'association "Les Amis du Port""): the name is the head and
+    the quote; ``j`` where no such quote opens there. The quote starts with a capitalised word
+    and closes on the same line within ``MAX_QUOTED_WORDS`` words, with no sentence end inside."""
+    if j >= len(words) or words[j].text not in _QUOTES or j + 1 >= len(words):
+        return j
+    if not is_cap_word(words[j + 1].text):
+        return j
+    close = _QUOTES[words[j].text]
+    for m in range(j + 1, min(len(words), j + 2 + MAX_QUOTED_WORDS)):
+        t = words[m].text
+        if t == close:
+            return m + 1 if m > j + 1 else j
+        if "\n" in t or t in {".", "!", "?", ";"}:
+            return j
+    return j
+
+
 def head_first_names(words: Sequence[Word], ref: OrgReference) -> list[tuple[int, int]]:
     """Spans (word indices, end exclusive) of head-first organisation names in ``words``."""
     found: list[tuple[int, int]] = []
@@ -133,6 +169,8 @@ def head_first_names(words: Sequence[Word], ref: OrgReference) -> list[tuple[int
             k += 1
             continue
         end = head_first_end(words, k, ref)
+        if text.lower() not in ref.non_org_words:
+            end = quoted_name_end(words, end)  # "le Centre social « Au Fil de l'Eau »"
         if end == k + 1:
             k += 1  # a bare head ("le Comité") refers back to a name, it is not one
             continue

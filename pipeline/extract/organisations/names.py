@@ -24,6 +24,8 @@ from pipeline.extract.words import CONNECTORS, POSSESSIVE_MARKS, Word, is_cap_wo
 
 # "Commission on Monday", "Council in March": a date follows the name, it is not part of it.
 CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
+# Tags of a verb that has a subject: "[Friends of the Park] Needs YOU", "[Council of Elders] Meets".
+FINITE_VERB_TAGS = frozenset({"VBZ", "VBD"})
 # Words that open the complement of a head: "Ministry *of* ...", "Association *for* ...".
 COMPLEMENT_WORDS = frozenset({"of", "for", "on"})
 
@@ -150,6 +152,8 @@ def _complement_end(
             break
         if low in CALENDAR_WORDS or t in POSSESSIVE_MARKS:
             break  # "... of the Ministry's Department": a possessive starts another name
+        if words[i].tag in FINITE_VERB_TAGS:
+            break  # "Friends of the Park Needs YOU": a heading's verb ends the name
         if is_cap_word(t):
             last = i + 1
         elif low not in CONNECTORS and not wrapped_at(words, i):

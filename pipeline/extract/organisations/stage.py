@@ -51,6 +51,8 @@ def extract(context: DocumentContext) -> Extracted:
 
 
 _LINKS = re.compile(r"\b(?:of|for)\b")
+# Words that open a head's complement: "Friends [of] ...", "Conseil [de] ...".
+COMPLEMENT_LINKS = frozenset({"of", "for", "de", "du", "des"})
 
 
 def _loose_key(name: str) -> str:
@@ -157,6 +159,27 @@ def spelled_name(acronym: str, names: Iterable[str]) -> str | None:
     return matches.pop() if len(matches) == 1 else None
 
 
+def completed_heads(names: Iterable[str], reference: OrgReference) -> dict[str, str]:
+    """Each bare head among ``names`` ("Friends", "Council") that opens exactly one other name
+    with its complement ("Friends of Larkin Woods"): that name. The bulletin calls the body by
+    its head once it has named it; a head that opens two names stays itself."""
+    heads = reference.head_words | reference.place_heads
+    full: dict[str, str] = {}
+    for bare in names:
+        if len(bare.split()) != 1 or bare.lower() not in heads:
+            continue
+        longer = {
+            name
+            for name in names
+            if len(name.split()) > 2
+            and name.split()[0].lower() == bare.lower()
+            and name.split()[1].lower() in COMPLEMENT_LINKS
+        }
+        if len(longer) == 1:
+            full[bare] = longer.pop()
+    return full
+
+
 def find_organisations(
     doc_id: str,
     sections: Sequence[Section],
@@ -256,6 +279,9 @@ def find_organisations(
     # "School for Social Sciences" and "School of Social Sciences" in one bulletin: one body,
     # under the name written first; so are "Vanuatu Police Force" and "Police Force" (``_short_key``).
     by_loose_key: dict[str, str] = {}
+    # "the Friends" beside "the Friends of Larkin Woods": one body, under its full name.
+    full = completed_heads({n for _, _, n, _ in found}, reference)
+    found = [(i, c, full.get(name, name), acronym) for i, c, name, acronym in found]
     keys = {_loose_key(name) for _, _, name, _ in found}
     for i, c, name, acronym in found:
         section = sections[i]

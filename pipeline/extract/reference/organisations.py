@@ -65,6 +65,8 @@ class OrgReference:
     taxon_words: frozenset[str] = frozenset()  # "grass", "orchid": heads of plants' and animals' names
     source_labels: frozenset[str] = frozenset()  # "Source: MSPP": the body a figure comes from
     acronym_articles: frozenset[str] = frozenset()  # "l'", "d'": "à l'UCL" names a body
+    # "ces", "un": before a word in capitals, a common noun or a kind ("ces IRIS", "un grand MERCI")
+    common_noun_determiners: frozenset[str] = frozenset()
     inner_links: frozenset[str] = frozenset()  # "of", "in": "Gift *of* the Givers" (``linked``)
     eponym_titles: frozenset[str] = frozenset()  # "*King* George V Trust": a title the name keeps
     # Languages that write names head first, running on in lower case ("Agence des services
@@ -151,6 +153,7 @@ def make_reference(
         taxon_words=words("taxon_words"),
         source_labels=words("source_labels"),
         acronym_articles=words("acronym_articles"),
+        common_noun_determiners=words("common_noun_determiners"),
         inner_links=words("inner_links"),
         eponym_titles=words("eponym_titles"),
         by_name=MappingProxyType(by_name),
