@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from place_docs import labelled, places_of
 
 from pipeline.extract.reference.gazetteer import spaced_name
-from tests.test_places_towns_and_provinces import labelled, places_of
 
 
 @pytest.mark.parametrize(
