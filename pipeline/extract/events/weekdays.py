@@ -18,7 +18,7 @@ list is longer than with the same beginning ("Thurs" is short for "Thursday"), M
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from functools import cache
 
@@ -41,18 +41,24 @@ def weekday_numbers(language: str = "en") -> dict[str, int]:
     return {name: number for number, name in enumerate(full[:_DAYS])}
 
 
+
+def _days_in_sections(
+    sections: Sequence[Section], dates: Sequence[DateMention]
+) -> Iterator[tuple[DateMention, Section, int]]:
+    """Each day's mention with its section and its offset in the section's text."""
+    for mention in dates:
+        if mention.granularity != "day":
+            continue
+        section = next((s for s in sections if s.char_start <= mention.char_start < s.char_end), None)
+        if section is not None:
+            yield mention, section, mention.char_start - section.char_start
+
 def report_week(
     sections: Sequence[Section], dates: Sequence[DateMention], lex: EventLexicon
 ) -> tuple[date, date] | None:
     """The first and last day of the one week the document says it reports, else None."""
     weeks: set[tuple[date, date]] = set()
-    for mention in dates:
-        if mention.granularity != "day":
-            continue
-        section = next((s for s in sections if s.char_start <= mention.char_start < s.char_end), None)
-        if section is None:
-            continue
-        start = mention.char_start - section.char_start
+    for mention, section, start in _days_in_sections(sections, dates):
         before = words_of(section.text[max(0, start - _CUE_WINDOW) : start])
         if any(ends_with(before, len(before), cue) for cue in lex.week_end_cues):
             weeks.add((mention.start_date - timedelta(days=_DAYS - 1), mention.start_date))
@@ -66,13 +72,7 @@ def publication_day(
 ) -> DateMention | None:
     """The first day written after a publication cue that opens its line ("Published 7:40 am
     Friday, July 13, 2018", "Posted on March 3, 2021"), else None."""
-    for mention in dates:
-        if mention.granularity != "day":
-            continue
-        section = next((s for s in sections if s.char_start <= mention.char_start < s.char_end), None)
-        if section is None:
-            continue
-        start = mention.char_start - section.char_start
+    for mention, section, start in _days_in_sections(sections, dates):
         line = section.text[section.text.rfind("\n", 0, start) + 1 : start]
         words = words_of(line)
         if len(line) <= _CUE_WINDOW and any(words[: len(cue)] == cue for cue in lex.publication_cues):
