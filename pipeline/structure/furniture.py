@@ -48,6 +48,8 @@ class HeadingWords:
     month_words: frozenset[str]
     datelines: re.Pattern[str]  # matches a folded line's dateline words ("posted on") and what follows
     address: re.Pattern[str]  # finds a street address in a line
+    articles: re.Pattern[str]  # matches a folded phrase that opens with an article ("the ", "l'")
+    offices: re.Pattern[str]  # matches a folded line that opens with an office ("president", "chair")
 
 
 def fold(word: str) -> str:
@@ -56,6 +58,18 @@ def fold(word: str) -> str:
 
 def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+
+
+def _articles_pattern(articles: list[str]) -> re.Pattern[str]:
+    """A folded phrase's opening article: a word and its space, or an elided form ("l'")."""
+    forms = [re.escape(fold(a)) if fold(a).endswith("'") else rf"{re.escape(fold(a))} " for a in articles]
+    return re.compile("|".join(forms))
+
+
+def _offices_pattern(roles: list[str]) -> re.Pattern[str]:
+    """A folded line that opens with an office ("president of ...", "chair, ..."): the roles of
+    ``data/people.yaml``."""
+    return re.compile(rf"(?:{_alternatives(roles)})(?:$|[ ,:–-])")
 
 
 def _address_pattern(after_name: list[str], before_name: list[str]) -> re.Pattern[str]:
@@ -89,6 +103,8 @@ def heading_words(language: str = "en") -> HeadingWords:
         month_words=frozenset(month_words),
         datelines=re.compile(rf"(?:{_alternatives(data['datelines'])})\b[\s:]*"),
         address=_address_pattern(data["street_words"], data["street_words_before_name"]),
+        articles=_articles_pattern(data["articles"]),
+        offices=_offices_pattern(load_language_data("people.yaml", language)["roles"]),
     )
 
 
