@@ -550,3 +550,15 @@ def test_a_subject_named_in_apposition_is_no_run_in_heading() -> None:
         "Réponse humanitaire Les partenaires ont distribué des kits d'abris à 2 000 familles sinistrées.\n"
     )
     assert _titles(text_fr, "fr") == ["Contexte général", "Réponse humanitaire"]
+
+
+def test_a_heading_opening_with_an_office_word_after_a_signature_stays() -> None:
+    # "Volunteer news" names no office: a heading, though a name alone stands above it.
+    text = (
+        "Orchard Friends Letter\n\n"
+        f"Pruning day\n\n{LONG_PROSE}\n\n"
+        "Many thanks to all who came, and see you at the cider pressing.\n\n"
+        "Tomas Ferreira\n\n"
+        f"Volunteer news\n\n{LONG_PROSE}\n"
+    )
+    assert _titles(text) == ["Pruning day", "Volunteer news"]

@@ -49,7 +49,7 @@ class HeadingWords:
     datelines: re.Pattern[str]  # matches a folded line's dateline words ("posted on") and what follows
     address: re.Pattern[str]  # finds a street address in a line
     articles: re.Pattern[str]  # matches a folded phrase that opens with an article ("the ", "l'")
-    offices: re.Pattern[str]  # matches a folded line that opens with an office ("president", "chair")
+    offices: re.Pattern[str]  # matches a folded line that is an office, maybe with its body ("chair of ...")
 
 
 def fold(word: str) -> str:
@@ -66,10 +66,13 @@ def _articles_pattern(articles: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(forms))
 
 
-def _offices_pattern(roles: list[str]) -> re.Pattern[str]:
-    """A folded line that opens with an office ("president of ...", "chair, ..."): the roles of
-    ``data/people.yaml``."""
-    return re.compile(rf"(?:{_alternatives(roles)})(?:$|[ ,:–-])")
+def _offices_pattern(roles: list[str], links: list[str]) -> re.Pattern[str]:
+    """A folded line that is an office alone, or one followed by its body ("president of the
+    ...", "chair, ...", "président de l'association ..."): the roles and affiliation links of
+    ``data/people.yaml``. "Volunteer news" or "Member benefits" is no office."""
+    folded = [fold(w) for w in links]
+    link = "|".join(re.escape(w) if w.endswith("'") else rf"{re.escape(w)}\b" for w in folded)
+    return re.compile(rf"(?:{_alternatives(roles)})(?:$|\s*[,:–-]|\s+(?:{link}))")
 
 
 def _address_pattern(after_name: list[str], before_name: list[str]) -> re.Pattern[str]:
@@ -88,6 +91,7 @@ def _address_pattern(after_name: list[str], before_name: list[str]) -> re.Patter
 def heading_words(language: str = "en") -> HeadingWords:
     data = load_language_data("headings.yaml", language)
     dates = load_language_data("dates.yaml", language)
+    people = load_language_data("people.yaml", language)
     month_words = {fold(w) for names in dates["months"].values() for w in names}
     date_words = set(month_words)
     date_words.update(fold(w) for w in dates.get("weekdays", []))
@@ -104,7 +108,7 @@ def heading_words(language: str = "en") -> HeadingWords:
         datelines=re.compile(rf"(?:{_alternatives(data['datelines'])})\b[\s:]*"),
         address=_address_pattern(data["street_words"], data["street_words_before_name"]),
         articles=_articles_pattern(data["articles"]),
-        offices=_offices_pattern(load_language_data("people.yaml", language)["roles"]),
+        offices=_offices_pattern(people["roles"], people["affiliation_links"]),
     )
 
 
