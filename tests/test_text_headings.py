@@ -489,3 +489,76 @@ def test_a_heading_above_a_dated_event_line_after_prose_stays() -> None:
         f"Spring fair\n\n{LONG_PROSE}\n"
     )
     assert _titles(text) == ["Autumn walk", "Spring fair"]
+
+
+def test_the_office_under_a_signature_is_no_heading() -> None:
+    # Prose ends, the signer's name stands alone, then the office: a signature.
+    text = (
+        "Orchard Friends Letter\n\n"
+        f"Pruning day\n\n{LONG_PROSE}\n\n"
+        "Many thanks to all who came, and see you at the cider pressing.\n\n"
+        "Tomas Ferreira\n\n"
+        "Secretary of the Orchard Friends\n\n"
+        "www.orchard-friends.org\n\n"
+        "12 May 2024\n\n"
+        "The cider pressing moves to the barn at Upper Green this year, with a band in the evening.\n\n"
+        f"Cider pressing\n\n{LONG_PROSE}\n"
+    )
+    assert _titles(text) == ["Pruning day", "Cider pressing"]
+
+
+def test_the_office_under_a_signature_in_french() -> None:
+    text = (
+        "Lettre des Amis du Lavoir\n\n"
+        "Nettoyage du lavoir\n\n"
+        "Les bénévoles ont vidé le bassin et repeint la charpente au mois de juin.\n\n"
+        "« Un lavoir propre, c'est tout un village qui respire ! »\n\n"
+        "Odile Marchand\n\n"
+        "Présidente de l'association des Amis du Lavoir\n\n"
+        "www.amis-du-lavoir.fr\n\n"
+        "3 juin 2023\n\n"
+        "La fête de la source aura lieu le premier dimanche de septembre, avec un repas partagé.\n\n"
+        "Fête de la source\n\n"
+        "Le repas sera servi sur la place de l'église, sous les tilleuls, à partir de midi.\n"
+    )
+    assert _titles(text, "fr") == ["Nettoyage du lavoir", "Fête de la source"]
+
+
+def test_an_office_is_a_heading_when_no_signature_stands_above() -> None:
+    # No name alone above it: "Chair's report" heads its text as any heading does.
+    text = (
+        "Orchard Friends Letter\n\n"
+        f"Pruning day\n\n{LONG_PROSE}\n\n"
+        f"Chair's report\n\n{LONG_PROSE}\n"
+    )
+    assert _titles(text) == ["Pruning day", "Chair's report"]
+
+
+def test_a_subject_named_in_apposition_is_no_run_in_heading() -> None:
+    # "The charity" / "L'association" before its name: the sentence's subject.
+    text = (
+        "Valley Relief Notes\n\n"
+        "Key messages The river level at Kasanka fell by a metre this week and most roads have reopened.\n\n"
+        "The charity Our neighbours in need opened a second kitchen in the old school last Monday.\n\n"
+        "Shelter needs Some 4,000 families are still living in schools and churches across the north.\n"
+    )
+    assert _titles(text) == ["Key messages", "Shelter needs"]
+    text_fr = (
+        "Notes du réseau\n\n"
+        "Contexte général La saison des pluies a provoqué des inondations dans trois régions du pays.\n\n"
+        "L'association Les jardins du lac organise sa fête des semences au mois d'avril.\n\n"
+        "Réponse humanitaire Les partenaires ont distribué des kits d'abris à 2 000 familles sinistrées.\n"
+    )
+    assert _titles(text_fr, "fr") == ["Contexte général", "Réponse humanitaire"]
+
+
+def test_a_heading_opening_with_an_office_word_after_a_signature_stays() -> None:
+    # "Volunteer news" names no office: a heading, though a name alone stands above it.
+    text = (
+        "Orchard Friends Letter\n\n"
+        f"Pruning day\n\n{LONG_PROSE}\n\n"
+        "Many thanks to all who came, and see you at the cider pressing.\n\n"
+        "Tomas Ferreira\n\n"
+        f"Volunteer news\n\n{LONG_PROSE}\n"
+    )
+    assert _titles(text) == ["Pruning day", "Volunteer news"]

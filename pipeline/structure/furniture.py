@@ -48,6 +48,8 @@ class HeadingWords:
     month_words: frozenset[str]
     datelines: re.Pattern[str]  # matches a folded line's dateline words ("posted on") and what follows
     address: re.Pattern[str]  # finds a street address in a line
+    articles: re.Pattern[str]  # matches a folded phrase that opens with an article ("the ", "l'")
+    offices: re.Pattern[str]  # matches a folded line that is an office, maybe with its body ("chair of ...")
 
 
 def fold(word: str) -> str:
@@ -56,6 +58,21 @@ def fold(word: str) -> str:
 
 def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+
+
+def _articles_pattern(articles: list[str]) -> re.Pattern[str]:
+    """A folded phrase's opening article: a word and its space, or an elided form ("l'")."""
+    forms = [re.escape(fold(a)) if fold(a).endswith("'") else rf"{re.escape(fold(a))} " for a in articles]
+    return re.compile("|".join(forms))
+
+
+def _offices_pattern(roles: list[str], links: list[str]) -> re.Pattern[str]:
+    """A folded line that is an office alone, or one followed by its body ("president of the
+    ...", "chair, ...", "président de l'association ..."): the roles and affiliation links of
+    ``data/people.yaml``. "Volunteer news" or "Member benefits" is no office."""
+    folded = [fold(w) for w in links]
+    link = "|".join(re.escape(w) if w.endswith("'") else rf"{re.escape(w)}\b" for w in folded)
+    return re.compile(rf"(?:{_alternatives(roles)})(?:$|\s*[,:–-]|\s+(?:{link}))")
 
 
 def _address_pattern(after_name: list[str], before_name: list[str]) -> re.Pattern[str]:
@@ -74,6 +91,7 @@ def _address_pattern(after_name: list[str], before_name: list[str]) -> re.Patter
 def heading_words(language: str = "en") -> HeadingWords:
     data = load_language_data("headings.yaml", language)
     dates = load_language_data("dates.yaml", language)
+    people = load_language_data("people.yaml", language)
     month_words = {fold(w) for names in dates["months"].values() for w in names}
     date_words = set(month_words)
     date_words.update(fold(w) for w in dates.get("weekdays", []))
@@ -89,6 +107,8 @@ def heading_words(language: str = "en") -> HeadingWords:
         month_words=frozenset(month_words),
         datelines=re.compile(rf"(?:{_alternatives(data['datelines'])})\b[\s:]*"),
         address=_address_pattern(data["street_words"], data["street_words_before_name"]),
+        articles=_articles_pattern(data["articles"]),
+        offices=_offices_pattern(people["roles"], people["affiliation_links"]),
     )
 
 

@@ -13,7 +13,9 @@ punctuation that ends a line and opens the next, what follows), never from a bul
   on in lower case ("Voyage en Belgique" / "le 21 juin 2015"), each clearly shorter than the
   paragraph's lines, and a one-line standfirst may come between it and its paragraph;
 - a run-in heading: a paragraph that opens with a short phrase glued to the first sentence
-  of its text ("Situation overview The security situation ..."), where the break was lost.
+  of its text ("Situation overview The security situation ..."), where the break was lost;
+  not an article and common nouns, the subject named in apposition ("The charity Our
+  neighbours in need opened ...").
 
 A heading may stand over a date, a byline or a tag before its text ("Flood appeal" /
 "Created: 2 May 2024"), and a rubric set apart (in capitals, between glyphs: "/ Awards /")
@@ -23,7 +25,8 @@ over an article's own heading. A subheading that comes back under every article'
 Lines that look like headings but head nothing are left out: masthead lines (the issue's
 number or month before any prose), captions, credits and contacts ("Photo: ...", "Tel: ..."),
 bylines, calls to action ("Read more"), a letter's salutation ("Dear members"), date lines,
-and the lines of a list. The words of
+the lines of a list, and the signer's office under a name that ends an article ("Jean
+Morel" / "President of the Friends of the Mill"; the offices are ``data/people.yaml``'s roles). The words of
 those are data (``data/headings.yaml``, ``data/<language>/headings.yaml``). What one line reads
 as on its own (a title, prose, a sentence, capitals) is ``line_shapes.py``'s.
 """
@@ -93,6 +96,9 @@ MAX_ABBREVIATION_CHARS = 3
 MAX_TAG_WORDS = 2
 # A heading wrapped over lines of its own in a narrow column runs on over at most this many.
 MAX_HEADING_CONTINUATIONS = 2
+# A signer's name alone on its line has this many words (first names, initials, surname).
+MIN_SIGNER_WORDS = 2
+MAX_SIGNER_WORDS = 4
 
 # A sentence's end, not a list's or a label's (":", ";").
 _STATEMENT_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
@@ -102,6 +108,9 @@ _ISSUE_MARK = re.compile(r"\b(?:No|Issue|Vol|Volume|Number|N°|Nº|Numéro|Editi
 _NUMBER_ONLY = re.compile(r"^[\divxlc.\-–/ ]+$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WORD_OR_NUMBER = re.compile(r"[^\W_]+")
+# A sentence's end, maybe inside a quotation closed after a space (French: "... ? »").
+_QUOTE_OR_SENTENCE_END = re.compile(r"[.!?…][\s\"'”’»)\]]*$")
+_INITIAL = re.compile(r"[^\W\d_]\.")
 
 
 def _colon_heading(lines: list[Line], i: int) -> bool:
@@ -300,6 +309,28 @@ def _signs_off(line: Line) -> bool:
     return line.text.endswith(",") and len(line.text.split()) <= MAX_LINE_HEADING_WORDS
 
 
+def _is_signer(line: Line) -> bool:
+    """A person's name alone as its own paragraph: two to four capitalised words and nothing
+    after them ("Jean Morel", "ANNA K. BERG")."""
+    tokens = line.text.split()
+    return (
+        line.blank_before
+        and MIN_SIGNER_WORDS <= len(tokens) <= MAX_SIGNER_WORDS
+        and all(token[:1].isupper() for token in tokens)
+        and all(WORD.fullmatch(token) or _INITIAL.fullmatch(token) for token in tokens)
+    )
+
+
+def _signer_office(lines: list[Line], i: int, words: HeadingWords) -> bool:
+    """Whether line ``i`` is the office under a signature that ends an article: prose ends,
+    a name stands alone, then the office ("... with my thanks." / "Jean Morel" / "President of
+    the Friends of the Mill"): the signer's, not a heading."""
+    if i < 2 or words.offices.match(fold(lines[i].text)) is None:
+        return False
+    name, before = lines[i - 1], lines[i - 2]
+    return _is_signer(name) and (_QUOTE_OR_SENTENCE_END.search(before.text) is not None or _signs_off(before))
+
+
 def _complete_short_line(line: Line, words: HeadingWords) -> bool:
     """A short line that nothing runs on from though it ends no sentence: a masthead's line,
     a sign-off, a footer, a field of a form ("Council Update March 2021", "- Cr Ann Lee,
@@ -389,8 +420,18 @@ def _run_in_heading(line: Line, words: HeadingWords) -> int | None:
             and len(previous) >= 4
             and (after[0].islower() or after[0].isdigit())
         ):
-            return line.start + tokens[k - 1].end()
+            phrase = line.text[: tokens[k - 1].end()]
+            return None if _subject_in_apposition(phrase, words) else line.start + tokens[k - 1].end()
     return None
+
+
+def _subject_in_apposition(phrase: str, words: HeadingWords) -> bool:
+    """Whether a paragraph's opening phrase is an article and common nouns: the subject of its
+    sentence, whose name follows it ("L'association Les amis du moulin organise", "The charity
+    Our neighbours in need opened"), not a run-in heading."""
+    folded = fold(phrase)
+    article = words.articles.match(folded)
+    return article is not None and phrase[article.end() :] == folded[article.end() :]
 
 
 def _trim_decoration(text: str, start: int, end: int) -> int:
@@ -479,7 +520,9 @@ def text_headings(text: str, language: str = "en") -> list[Heading]:
         elif i >= masthead_end:
             start, end = line.start, None
             title_like = is_title_like(line.text) or _colon_heading(lines, i)
-            if title_like and not (heads_nothing(line.text, words) or _in_form(lines, i)):
+            if title_like and not (
+                heads_nothing(line.text, words) or _in_form(lines, i) or _signer_office(lines, i, words)
+            ):
                 if prose_seen or not (_masthead_line(line.text, words) or _over_contact(lines, i)):
                     if _standalone_heading(lines, i, words):
                         start, end = _heading_span(text, line)
