@@ -219,3 +219,11 @@ def run_text(tmp_path_factory, bilingual_resources):
 def french_tables(tmp_path_factory, resources) -> dict[str, pa.Table]:
     """The tables of the real French bulletins in ../blindset/fr_texts, read with the French model."""
     return _run_folder(_blindset("fr_texts"), tmp_path_factory.mktemp("french-out"), resources)
+
+
+@pytest.fixture(scope="session")
+def blank_fr():
+    """A blank French pipeline, for rules that need no parse."""
+    import spacy
+
+    return spacy.blank("fr")

@@ -20,11 +20,6 @@ from pipeline.extract.words import doc_words
 FR = load_people_lexicon("fr")
 
 
-@pytest.fixture(scope="module")
-def blank_fr():
-    return spacy.blank("fr")
-
-
 def _texts(words, names) -> list[str]:
     return [" ".join(w.text for w in words[n.start : n.end]) for n in names]
 

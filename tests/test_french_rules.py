@@ -6,11 +6,11 @@ bulletin written for the test runs through the whole pipeline with the French mo
 from __future__ import annotations
 
 import pytest
-import spacy
+from french_docs import head_first_texts
 
 from pipeline.extract.events.lexicon import load_lexicon
 from pipeline.extract.organisations.classification import long_form_kind, strip_article
-from pipeline.extract.organisations.head_first import bracketed_definitions, head_first_names
+from pipeline.extract.organisations.head_first import bracketed_definitions
 from pipeline.extract.people.lexicon import load_people_lexicon
 from pipeline.extract.reference.gazetteer import language_gazetteer, load_gazetteer
 from pipeline.extract.reference.organisations import language_reference, load_org_reference
@@ -19,18 +19,6 @@ from pipeline.extract.statistics.rules import default_rules, language_rules
 from pipeline.extract.words import doc_words
 
 FR_REFERENCE = language_reference(load_org_reference(), "fr")
-
-
-@pytest.fixture(scope="module")
-def blank_fr():
-    return spacy.blank("fr")
-
-
-def _names(nlp, text: str) -> list[str]:
-    words = doc_words(nlp(text))
-    return [
-        text[words[a].char_start : words[b - 1].char_end] for a, b in head_first_names(words, FR_REFERENCE)
-    ]
 
 
 # --------------------------------------------------------------------------- organisations (blank)
@@ -60,7 +48,7 @@ def _names(nlp, text: str) -> list[str]:
     ],
 )
 def test_head_first_names_run_on_with_their_links(blank_fr, text: str, names: list[str]) -> None:
-    assert _names(blank_fr, text) == names
+    assert head_first_texts(blank_fr, text) == names
 
 
 def test_an_acronym_in_brackets_after_a_head_first_name_is_its_acronym(blank_fr) -> None:
@@ -312,14 +300,15 @@ def test_french_events_named_head_first(bulletin_tables) -> None:
 
 
 def test_a_head_first_name_wraps_at_the_end_of_a_line(blank_fr) -> None:
-    assert _names(blank_fr, "5 000 € accordés par le Ministère des\nAffaires étrangères.") == [
+    assert head_first_texts(blank_fr, "5 000 € accordés par le Ministère des\nAffaires étrangères.") == [
         "Ministère des\nAffaires étrangères"
     ]
-    assert _names(blank_fr, "organisées par l'Agence\nFrançaise de Développement (AFD)") == [
+    assert head_first_texts(blank_fr, "organisées par l'Agence\nFrançaise de Développement (AFD)") == [
         "Agence\nFrançaise de Développement"
     ]
     # a new line after a whole name starts something else
-    assert _names(blank_fr, "le Ministère de la Santé\nAtelier de validation") == ["Ministère de la Santé"]
+    found = head_first_texts(blank_fr, "le Ministère de la Santé\nAtelier de validation")
+    assert found == ["Ministère de la Santé"]
 
 
 @pytest.mark.parametrize(

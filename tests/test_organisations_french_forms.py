@@ -6,28 +6,14 @@ BRAVO"). Every sentence here is written for the test; rules run on ``spacy.blank
 from __future__ import annotations
 
 import pytest
-import spacy
+from french_docs import head_first_texts
 from spacy.tokens import Doc
 
 from pipeline.extract.organisations.candidates import common_nouns_in_capitals
-from pipeline.extract.organisations.head_first import head_first_names
 from pipeline.extract.reference.organisations import language_reference, load_org_reference
-from pipeline.extract.words import doc_words
 
 FR_REFERENCE = language_reference(load_org_reference(), "fr")
 EN_REFERENCE = load_org_reference()
-
-
-@pytest.fixture(scope="module")
-def blank_fr():
-    return spacy.blank("fr")
-
-
-def _names(nlp, text: str) -> list[str]:
-    words = doc_words(nlp(text))
-    return [
-        text[words[a].char_start : words[b - 1].char_end] for a, b in head_first_names(words, FR_REFERENCE)
-    ]
 
 
 @pytest.mark.parametrize(
@@ -48,7 +34,7 @@ def _names(nlp, text: str) -> list[str]:
     ],
 )
 def test_a_name_in_quotes_after_its_head_is_part_of_the_name(blank_fr, text: str, names: list[str]) -> None:
-    assert _names(blank_fr, text) == names
+    assert head_first_texts(blank_fr, text) == names
 
 
 @pytest.mark.parametrize(
@@ -67,7 +53,7 @@ def test_a_name_in_quotes_after_its_head_is_part_of_the_name(blank_fr, text: str
     ],
 )
 def test_a_name_in_title_case_takes_no_lower_case_complement(blank_fr, text: str, names: list[str]) -> None:
-    assert _names(blank_fr, text) == names
+    assert head_first_texts(blank_fr, text) == names
 
 
 def _doc(nlp, tagged: str) -> Doc:
@@ -106,4 +92,4 @@ def test_english_writes_acronyms_before_nouns(blank_fr) -> None:
     ],
 )
 def test_a_kind_of_body_in_lower_case_before_its_name(blank_fr, text: str, names: list[str]) -> None:
-    assert _names(blank_fr, text) == names
+    assert head_first_texts(blank_fr, text) == names
