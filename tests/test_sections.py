@@ -394,3 +394,62 @@ def test_a_pdf_reports_few_parts_keep_their_subsections() -> None:
         "Ferry timetable",
         "Lighthouse open day",
     ]
+
+
+# --------------------------------------------------------------------------- Roman numerals
+
+MINUTES_PROSE = "The council heard the report and agreed it without a vote, the mayor thanking the staff."
+
+
+@pytest.mark.parametrize("mark", ["{n}.", "{n})", "{n}/", "{n} –", "{n} -"])
+def test_items_numbered_in_roman_numerals_are_numbered_items(mark: str) -> None:
+    text = (
+        "Minutes of the council of 4 March\n\n"
+        "Present: all members.\n\n"
+        f"{mark.format(n='I')} Accounts of the year :\n\n{MINUTES_PROSE}\n\n"
+        f"{mark.format(n='II')} School canteen prices\n\n{MINUTES_PROSE}\n\n"
+        f"{mark.format(n='III')} Road works\n\n{MINUTES_PROSE}\n\n"
+        f"{mark.format(n='IV')} Any other business\n\n{MINUTES_PROSE}\n"
+    )
+    assert [(s.number, s.title) for s in _sections(text)] == [
+        (None, None),
+        (1, "Accounts of the year :"),
+        (2, "School canteen prices"),
+        (3, "Road works"),
+        (4, "Any other business"),
+    ]
+
+
+def test_roman_items_stand_over_items_numbered_in_figures() -> None:
+    text = (
+        "Flood Response Update\n\n"
+        f"I. KEY POINTS\n\n1. Water levels fell along the lower valley.\n\n2. Schools reopened.\n\n"
+        f"II. Situation overview\n\n{MINUTES_PROSE}\n"
+    )
+    assert [(s.number, s.title) for s in _sections(text)] == [
+        (None, None),
+        (1, "KEY POINTS"),
+        (2, "Situation overview"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one Roman item alone is no run: a line opening with an initial
+        f"Club Notes\n\nV. Laurent\n\n{MINUTES_PROSE}\n\nSpring walk\n\n{MINUTES_PROSE}\n",
+        # a run that does not open at I
+        f"Club Notes\n\nV. Laurent\n\n{MINUTES_PROSE}\n\nVI. Marchand\n\n{MINUTES_PROSE}\n",
+        # a hyphened word is no numeral
+        f"Club Notes\n\nV-President: Ann Roy\n\n{MINUTES_PROSE}\n\nVI-Day\n\n{MINUTES_PROSE}\n",
+    ],
+)
+def test_lone_or_late_roman_numerals_are_no_items(text: str) -> None:
+    assert all(s.number is None for s in _sections(text))
+
+
+@pytest.mark.parametrize(("numeral", "value"), [("I", 1), ("IV", 4), ("IX", 9), ("XIV", 14), ("XXXIX", 39)])
+def test_roman_value(numeral: str, value: int) -> None:
+    from pipeline.structure.sections import roman_value
+
+    assert roman_value(numeral) == value

@@ -1,6 +1,8 @@
 """Sections stage: numbered items ``N. Title``, else titled articles, and the text before them.
 
-A numbered heading is a line ``N. Title`` (or ``N) Title``) standing as its own paragraph.
+A numbered heading is a line ``N. Title`` (or ``N) Title``) standing as its own paragraph; a
+bulletin that numbers its items in Roman numerals (``I – Budget``, ``II. Works``, ``III/ Outings``)
+has them as items 1, 2, 3, where such a run opens at I and goes on to II at least.
 The headings kept are the longest run numbered 1, 2, 3, ...: a numbered list inside a
 section restarts its count and so stays inside that section. Where no line looks like a
 heading, consecutive numbered paragraphs (``1. The Secretariat ...``) are the items, with
@@ -23,6 +25,15 @@ from pipeline.structure.contents import announces_contents
 from pipeline.structure.headings import text_headings
 
 _NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,3})[.)][ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE)
+# An item numbered in Roman numerals (I to XXXIX, in capitals), then a stop, a bracket, a slash or
+# a dash set apart: "II. Works", "III) Budget", "IV/ Outings", "II – Budget" ("V-Président" is none).
+_ROMAN_LINE = re.compile(
+    r"^[ \t]*(?=[IVX])(X{0,3}(?:IX|IV|V?I{0,3}))(?:[.)/]|[ \t]+[–—-])[ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+# Roman numerals are items only as a run that opens at I and goes on at least this far (a lone
+# "V. Hugo" or "X. Martin" opening a line is a name).
+MIN_ROMAN_RUN = 2
 MAX_TITLE_CHARS = 250
 MAX_TITLE_WORDS = 30
 # A format's first top-level heading this close to the start, alone at its level, is the
@@ -102,11 +113,17 @@ def _looks_like_title(title: str) -> bool:
     return not (last_word.endswith((".", ";", ",", ":")) and len(last_word.rstrip(".;,:")) > 3)
 
 
-def _candidates(text: str) -> list[_Candidate]:
+def roman_value(numeral: str) -> int:
+    """The value of a Roman numeral in capitals ("XIV" is 14)."""
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if v < later else v for v, later in zip(values, [*values[1:], 0], strict=True))
+
+
+def _candidates(text: str, roman: bool = False) -> list[_Candidate]:
     first_char = len(text) - len(text.lstrip())
     last_char = len(text.rstrip())
     found = []
-    for match in _NUMBERED_LINE.finditer(text):
+    for match in (_ROMAN_LINE if roman else _NUMBERED_LINE).finditer(text):
         title = match.group(2)
         over_line = _over_paragraph_line(text, match.end()) and _looks_like_title(title)
         if not (
@@ -116,7 +133,8 @@ def _candidates(text: str) -> list[_Candidate]:
             continue
         stands_alone = _ends_paragraph(text, match.end(), last_char) and _looks_like_title(title)
         heading_like = over_line or stands_alone
-        found.append(_Candidate(int(match.group(1)), title, match.start(), match.end(), heading_like))
+        number = roman_value(match.group(1)) if roman else int(match.group(1))
+        found.append(_Candidate(number, title, match.start(), match.end(), heading_like))
     # A numbered line with nothing between it and the next is an item of a list (a list of
     # contents, steps), not a heading: a heading heads some text.
     return [
@@ -142,7 +160,11 @@ def _longest_run(candidates: list[_Candidate]) -> list[_Candidate]:
 
 def _heading_run(text: str) -> list[_Candidate]:
     """Titled headings, unless numbered paragraphs make a clearly longer run (a report
-    whose items are numbered paragraphs, a few of them short enough to look like titles)."""
+    whose items are numbered paragraphs, a few of them short enough to look like titles).
+    Items numbered in Roman numerals, I, II and on, are the top level over any numbered in figures."""
+    roman = _longest_run([c for c in _candidates(text, roman=True) if c.heading_like and not c.bare])
+    if len(roman) >= MIN_ROMAN_RUN and roman[0].number == 1:
+        return roman
     candidates = _candidates(text)
     headings = _longest_run([c for c in candidates if c.heading_like and not c.bare])
     paragraphs = _longest_run(candidates)
