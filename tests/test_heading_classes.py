@@ -354,3 +354,59 @@ def test_the_issue_month_is_read_in_the_article_the_text_opens_on() -> None:
     text = f"A Word from the Chair\n\nOur walks resume in April 2031 after the winter break. {PROSE}\n"
     sections = find_sections("d", DocumentText("x.txt", text))
     assert find_masthead(sections, "x.txt").issue_date is not None
+
+
+# --- a sentence broken off before what it announces ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fragment", "language"),
+    [
+        ("The winners this spring include:", "en"),
+        ("Three of the new bylaws are", "en"),
+        ("“Those who applied in time were", "en"),
+        ("Among the projects funded this year are the", "en"),
+        ("Les lauréats de cette année sont", "fr"),
+        ("Le nouveau bureau comprend :", "fr"),
+    ],
+)
+def test_a_sentence_broken_off_heads_nothing(fragment: str, language: str) -> None:
+    prose = PROSE_FR if language == "fr" else PROSE
+    text = f"Valley Notes\n\nFirst news\n\n{prose}\n\n{fragment}\n\n{prose}\n\nSecond news\n\n{prose}\n"
+    titles = _titles(text, language)
+    assert fragment.rstrip(" :") not in titles
+    assert titles == (["First news", "Second news"])
+
+
+@pytest.mark.parametrize(
+    ("heading", "language"),
+    [
+        ("Who we are", "en"),  # a subject pronoun before the verb: a title
+        ("Plan A", "en"),  # a capital: no article
+        ("Where it was", "en"),
+        ("À la une", "fr"),
+        ("Ce que nous sommes", "fr"),
+    ],
+)
+def test_a_title_ending_on_a_short_word_still_heads(heading: str, language: str) -> None:
+    prose = PROSE_FR if language == "fr" else PROSE
+    text = f"Valley Notes\n\nFirst news\n\n{prose}\n\n{heading}\n\n{prose}\n"
+    assert heading in _titles(text, language)
+
+
+def test_a_heading_wrapped_over_lines_is_read_whole_for_its_last_word() -> None:
+    # The heading's first line ends on "aux"; the heading goes on over the next line.
+    text = (
+        "Nouvelles du port\n"
+        "Numéro 14 - juin 2032\n"
+        "Le plan de soutien aux\n"
+        "familles sinistrées avance\n"
+        "Les tempêtes de l'hiver ont déplacé plusieurs gros blocs\n"
+        "le long de la digue nord et la mairie a fermé le chemin\n"
+        "aux promeneurs en attendant le passage des ingénieurs.\n"
+        "École de voile\n"
+        "Douze enfants des deux écoles du village ont fini leur\n"
+        "première saison de cours par une régate autour de la bouée.\n"
+    )
+    titles = [" ".join(t.split()) for t in _titles(text, "fr")]
+    assert titles == ["Le plan de soutien aux familles sinistrées avance", "École de voile"]

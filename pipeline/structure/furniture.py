@@ -23,6 +23,8 @@ CONTACT = re.compile(r"@|https?://|\bwww\.|\.(?:com|org|net)\b")
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}", re.IGNORECASE)
 # A link's arrow after its words ("View all events >>", "More news →").
 _LINK_ARROW = re.compile(r"\w.*\s(?:>>|→)$")
+CLOSING_QUOTES = "\"'”’»"
+OPENING_QUOTES = "“‘«"
 LABEL = re.compile(r"^([^:]{1,40}?)\s*:\s*(\S.*)$")
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NAV_SEPARATOR = re.compile(r"\s*[|·•›»/]\s*")
@@ -50,6 +52,10 @@ class HeadingWords:
     address: re.Pattern[str]  # finds a street address in a line
     articles: re.Pattern[str]  # matches a folded phrase that opens with an article ("the ", "l'")
     offices: re.Pattern[str]  # matches a folded line that is an office, maybe with its body ("chair of ...")
+    unfinished_endings: re.Pattern[
+        str
+    ]  # finds a line's last word(s) when no title ends on them, and the word before
+    subject_pronouns: frozenset[str]
 
 
 def fold(word: str) -> str:
@@ -109,6 +115,27 @@ def heading_words(language: str = "en") -> HeadingWords:
         address=_address_pattern(data["street_words"], data["street_words_before_name"]),
         articles=_articles_pattern(data["articles"]),
         offices=_offices_pattern(people["roles"], people["affiliation_links"]),
+        unfinished_endings=_endings_pattern(data["unfinished_endings"]),
+        subject_pronouns=frozenset(fold(w) for w in data["subject_pronouns"]),
+    )
+
+
+def _endings_pattern(endings: list[str]) -> re.Pattern[str]:
+    """A line's last word or words, when one of ``endings`` (as written: in lower case), and the
+    word before them."""
+    forms = "|".join(re.escape(w) for w in sorted(endings, key=len, reverse=True))
+    return re.compile(rf"(\S+)\s+(?:{forms})$")
+
+
+def breaks_off(line: str, words: HeadingWords) -> bool:
+    """A line that ends on a word no title ends on, in lower case (an article, a conjunction, a
+    copula, a verb announcing a list): a sentence broken off ("The list includes:", "Two of these
+    rules are"), unless a subject pronoun comes right before ("Who we are")."""
+    head = line.replace("’", "'").rstrip().rstrip(":;,–—-" + CLOSING_QUOTES).rstrip()
+    ending = words.unfinished_endings.search(head)
+    return (
+        ending is not None
+        and fold(ending.group(1).lstrip(CLOSING_QUOTES + OPENING_QUOTES)) not in words.subject_pronouns
     )
 
 

@@ -24,10 +24,11 @@ over an article's own heading. A subheading that comes back under every article'
 
 Lines that look like headings but head nothing are left out: masthead lines (the issue's
 number or month before any prose), captions, credits and contacts ("Photo: ...", "Tel: ..."),
-bylines, calls to action ("Read more"), a letter's salutation ("Dear members"), date lines,
-the lines of a list, and the signer's office under a name that ends an article ("Jean
-Morel" / "President of the Friends of the Mill"; the offices are ``data/people.yaml``'s roles). The words of
-those are data (``data/headings.yaml``, ``data/<language>/headings.yaml``). What one line reads
+a sentence broken off before what it announces ("The list includes:"), bylines, calls to
+action ("Read more"), a letter's salutation ("Dear members"), date lines, the lines of a list,
+and the signer's office under a name that ends an article ("Jean Morel" / "President of the
+Friends of the Mill"; the offices are ``data/people.yaml``'s roles). The words of those are
+data (``data/headings.yaml``, ``data/<language>/headings.yaml``). What one line reads
 as on its own (a title, prose, a sentence, capitals) is ``line_shapes.py``'s.
 """
 
@@ -44,6 +45,7 @@ from pipeline.structure.furniture import (
     MAX_LINE_HEADING_WORDS,
     WORD,
     HeadingWords,
+    breaks_off,
     fold,
     heading_words,
     heads_nothing,
@@ -530,7 +532,8 @@ def text_headings(text: str, language: str = "en") -> list[Heading]:
                         end = lines[last].end
             elif line.blank_before and is_prose(line.text):
                 end = _run_in_heading(line, words)
-            if end is not None and any(c.isalpha() for c in text[start:end]):
+            heading = " ".join(text[start:end].split()) if end is not None else ""
+            if end is not None and any(c.isalpha() for c in heading) and not breaks_off(heading, words):
                 found.append(Heading(start, end))
                 under_heading.append(bool(found[:-1]) and not prose_since_heading)
                 between_prose = (

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.structure.furniture import LABEL, MAX_LINE_HEADING_WORDS, WORD
+from pipeline.structure.furniture import CLOSING_QUOTES, LABEL, MAX_LINE_HEADING_WORDS, WORD
 
 # A heading of plain text: one short line, no sentence end.
 MAX_TEXT_HEADING_WORDS = 16
@@ -29,7 +29,6 @@ MIN_TITLE_CASE_WORD_CHARS = 4
 # A line of at least this many words that ends a sentence is prose (the masthead is over).
 MIN_SENTENCE_WORDS = 6
 SENTENCE_END = re.compile(r"[.;,:]$")
-CLOSING_QUOTES = "\"'”’»"
 CLOSED = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
 # A bullet, "a)", "(3)", "2." or a number set apart by a wide space ("3    Budget") opens an item.
 LIST_MARK = re.compile(r"^\s*(?:[-•*–·▪●■◦‣]\s|\(?[a-z0-9]{1,3}[.)]\s|\d{1,3}(?: {2,}|\t))")
