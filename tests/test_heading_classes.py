@@ -410,3 +410,76 @@ def test_a_heading_wrapped_over_lines_is_read_whole_for_its_last_word() -> None:
     )
     titles = [" ".join(t.split()) for t in _titles(text, "fr")]
     assert titles == ["Le plan de soutien aux familles sinistrées avance", "École de voile"]
+
+
+# --- attendance lists, people named in fields, greetings -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("PRESENT", "en"),
+        ("Apologies:", "en"),
+        ("In attendance: Ruth Kemp, Ted Hale", "en"),
+        ("ETAIENT EXCUSES :", "fr"),  # capitals without accents
+        ("Étaient présents", "fr"),
+        ("Absents excusés : M. Roy, Mme Lin", "fr"),
+    ],
+)
+def test_the_head_of_an_attendance_list_heads_nothing(line: str, language: str) -> None:
+    assert heads_nothing(line, heading_words(language))
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Treasurer: Owen Marsh", "en"),
+        ("Parish Clerk: J. Hale, tel. 01632 960 118", "en"),
+        ("Minutes taken by: Mrs Ann Lee", "en"),
+        ("Secrétaire de séance : Madame Léa Fournier", "fr"),
+        ("Vice-président : Paul Garnier", "fr"),
+        ("Madame Léa FOURNIER", "fr"),  # a name alone after its honorific
+    ],
+)
+def test_a_field_naming_a_person_heads_nothing(line: str, language: str) -> None:
+    assert heads_nothing(line, heading_words(language))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Message from the Chair: Looking ahead",  # an office, but no name after it
+        "Treasurer's Report",
+        "Focus: Wetland Birds of the Valley",  # a name-like value under no office
+        "President's Message",
+        "Welcome to the Harbour Walkers",  # a welcome that is no exclamation
+    ],
+)
+def test_titles_near_those_fields_still_head(line: str) -> None:
+    assert not heads_nothing(line, heading_words("en"))
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [("Welcome to all!", "en"), ("Welcome back, everyone!", "en"), ("Bienvenue à toutes et à tous !", "fr")],
+)
+def test_a_greeting_to_the_readers_heads_nothing(line: str, language: str) -> None:
+    prose = PROSE_FR if language == "fr" else PROSE
+    text = f"Valley Notes\n\nFirst news\n\n{prose}\n\n{line}\n\n{prose}\n\nSecond news\n\n{prose}\n"
+    assert _titles(text, language) == ["First news", "Second news"]
+
+
+def test_minutes_attendance_heads_are_no_sections() -> None:
+    text = (
+        "Compte rendu du conseil du 3 mars\n"
+        "ÉTAIENT PRÉSENTS :\n"
+        "Léa FOURNIER, Paul GARNIER, Anne MOREL\n"
+        "ÉTAIT ABSENTE :\n"
+        "Madame Inès ROUX\n"
+        "Le Maire ouvre la séance à vingt heures, le quorum étant atteint, et présente l'ordre du jour.\n"
+        "VOIRIE\n"
+        "Le conseil approuve à l'unanimité les travaux de réfection du chemin des Vignes pour cette année.\n"
+        "ÉCOLE\n"
+        "Le conseil vote les tarifs de la cantine scolaire pour la rentrée prochaine, sans changement.\n"
+    )
+    assert _titles(text, "fr") == ["VOIRIE", "ÉCOLE"]

@@ -5,6 +5,7 @@ to action, a letter's salutation, date lines and a web page's navigation. Their 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -15,6 +16,9 @@ MAX_LINE_HEADING_WORDS = 12
 # A contact block's line (an address, an e-mail, a site) is at most this long: a longer line
 # citing a site is a paragraph of the text ("... lists its programmes at www.x.org").
 MAX_CONTACT_LINE_WORDS = 24
+# A person's name as a field's value: at most this many words; an office's label, at most this many.
+MAX_NAME_WORDS = 5
+MAX_OFFICE_WORDS = 4
 # A label qualified by a word before it ("Cover photo:", "Main image:") has at most this many.
 MAX_QUALIFIED_LABEL_WORDS = 2
 
@@ -52,9 +56,10 @@ class HeadingWords:
     address: re.Pattern[str]  # finds a street address in a line
     articles: re.Pattern[str]  # matches a folded phrase that opens with an article ("the ", "l'")
     offices: re.Pattern[str]  # matches a folded line that is an office, maybe with its body ("chair of ...")
-    unfinished_endings: re.Pattern[
-        str
-    ]  # finds a line's last word(s) when no title ends on them, and the word before
+    greetings: re.Pattern[str]  # matches a folded line that opens with a greeting ("welcome")
+    attendance: frozenset[str]  # folded, without accents
+    honorifics: re.Pattern[str]  # matches a value that opens with an honorific, as written
+    unfinished_endings: re.Pattern[str]  # finds a last word no title ends on, and the word before
     subject_pronouns: frozenset[str]
 
 
@@ -115,9 +120,21 @@ def heading_words(language: str = "en") -> HeadingWords:
         address=_address_pattern(data["street_words"], data["street_words_before_name"]),
         articles=_articles_pattern(data["articles"]),
         offices=_offices_pattern(people["roles"], people["affiliation_links"]),
+        greetings=re.compile(rf"(?:{_alternatives(data['greetings'])})\b"),
+        attendance=frozenset(_bare(w) for w in data["attendance"]),
+        honorifics=re.compile(
+            "|".join(rf"{re.escape(f)}(?:\s|$)" for forms in people["honorifics"].values() for f in forms)
+        ),
         unfinished_endings=_endings_pattern(data["unfinished_endings"]),
         subject_pronouns=frozenset(fold(w) for w in data["subject_pronouns"]),
     )
+
+
+def _bare(text: str) -> str:
+    """Folded, without accents, its words set apart by single spaces ("ETAIENT PRÉSENTS" is
+    "etaient presents")."""
+    decomposed = unicodedata.normalize("NFD", fold(text))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def _endings_pattern(endings: list[str]) -> re.Pattern[str]:
@@ -156,6 +173,10 @@ def heads_nothing(line: str, words: HeadingWords) -> bool:
     label = LABEL.match(folded)
     if label and _is_label(label.group(1), words):
         return True
+    if _is_attendance(line, words) or _names_a_person(line, words):
+        return True
+    if words.greetings.match(folded) and line.rstrip().endswith("!"):
+        return True  # "Welcome to all!"
     if folded.endswith(":") and folded[:-1].strip() in words.labels:
         return True  # "Contact:" over an address, "Crédits photos :"
     if words.calls_to_action.match(folded) or _LINK_ARROW.match(line.strip()):
@@ -171,6 +192,49 @@ def heads_nothing(line: str, words: HeadingWords) -> bool:
     if dateline and dateline.end() < len(line) and _is_date_alone(line[dateline.end() :], words):
         return True
     return _is_date_alone(line, words)
+
+
+def _is_attendance(line: str, words: HeadingWords) -> bool:
+    """The head of a meeting's attendance list, alone or before the names ("PRESENT",
+    "Apologies:", "Étaient excusés : M. Roy, Mme Lin")."""
+    label = LABEL.match(line)
+    head = label.group(1) if label else line.rstrip(" :")
+    return _bare(head) in words.attendance
+
+
+def _name_words(text: str) -> list[str] | None:
+    """The words of a person's name opening ``text``, before a comma, a bracket or a dash set
+    apart: at most MAX_NAME_WORDS capitalised words without figures (None when it is no name)."""
+    name = re.split(r"\s*[,(]|\s+[–—-]\s+", text, maxsplit=1)[0].split()
+    if 0 < len(name) <= MAX_NAME_WORDS and all(
+        w[:1].isupper() and not any(c.isdigit() for c in w) for w in name
+    ):
+        return name
+    return None
+
+
+def _is_office(label: str, words: HeadingWords) -> bool:
+    """An office, maybe qualified by words before it ("Secretary", "Parish Clerk")."""
+    tokens = fold(label).split()
+    return len(tokens) <= MAX_OFFICE_WORDS and any(
+        (office := words.offices.match(" ".join(tokens[k:]))) is not None
+        and office.end() == len(" ".join(tokens[k:]))
+        for k in range(len(tokens))
+    )
+
+
+def _names_a_person(line: str, words: HeadingWords) -> bool:
+    """A person named alone with an honorific ("Madame Léa ROY"), or a field whose value is a
+    person: "Label: Mrs Ann Lee", or an office's label over a name ("Secretary: Ann Lee",
+    "Parish Clerk: J. Hale, tel. ..."). "Message from the Chair: Looking ahead" names no one."""
+    label = LABEL.match(line)
+    if label is None:
+        honorific = words.honorifics.match(line)
+        return honorific is not None and _name_words(line[honorific.end() :]) is not None
+    value = label.group(2)
+    if words.honorifics.match(value):
+        return True
+    return _name_words(value) is not None and _is_office(label.group(1), words)
 
 
 def _is_label(label: str, words: HeadingWords) -> bool:
