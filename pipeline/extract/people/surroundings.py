@@ -134,9 +134,13 @@ def to_group_body(words: Sequence[Word], q: int, known: Affiliations) -> str | N
     return None
 
 
-def between_names(words: Sequence[Word], h: int, taken: set[int], lexicon: PeopleLexicon) -> bool:
+def between_names(
+    words: Sequence[Word], h: int, taken: set[int], lexicon: PeopleLexicon, *, bare: bool = False
+) -> bool:
     """The words before word ``h`` (a name's first) are a comma, a title and a comma after
-    another name: "Tom Hardy, treasurer, Ann Lowe" (also with "and" before the name)."""
+    another name: "Tom Hardy, treasurer, Ann Lowe" (also with "and" before the name).
+    ``bare``: the title opens with no link, so it is no second apposition of its own ("Ann
+    Roe, and the treasurer, Tom Hardy")."""
     k = h - 1
     if k >= 0 and words[k].text.lower() in lexicon.list_links - {","}:
         k -= 1
@@ -148,7 +152,10 @@ def between_names(words: Sequence[Word], h: int, taken: set[int], lexicon: Peopl
         words[k].text[:1].isalpha() or words[k].text in POSSESSIVE_MARKS | {"-"}
     ):
         k -= 1
-    return k < start and words[k].text == "," and k - 1 in taken
+    if not (k < start and words[k].text == "," and k - 1 in taken):
+        return False
+    links = lexicon.list_links | lexicon.title_links | lexicon.link_articles
+    return not bare or words[k + 1].text.lower() not in links
 
 
 def next_register_name(words: Sequence[Word], k: int, lexicon: PeopleLexicon) -> bool:

@@ -27,6 +27,7 @@ from pipeline.extract.people.head_first_titles import (
 from pipeline.extract.people.labels import label_role
 from pipeline.extract.people.lexicon import PeopleLexicon
 from pipeline.extract.people.names import Name
+from pipeline.extract.people.register import register_body, register_role
 from pipeline.extract.people.surroundings import (
     DASHES,
     between_names,
@@ -68,6 +69,9 @@ BODY_LINKS = frozenset({"at", "with"})
 class Title:
     role: str | None
     organisation: str | None
+    # A body the person is on that any body written beside a later mention outweighs: the one
+    # whose meeting lists them present ("Present: Cllr Ann Roe").
+    fallback: str | None = None
 
 
 def parse_title(words: Sequence[Word], text: str, known: Affiliations) -> Title:
@@ -212,9 +216,6 @@ def _clause_forward(words: Sequence[Word], start: int, taken: set[int], lexicon:
     return run
 
 
-# Verbs and adverbs of "X is a professor at Y", "X was until May the director of Y", "X became
-# our treasurer".
-COPULAS = frozenset({"is", "was", "became", "becomes"})
 # Words that open a title after a copula or "as": "X is *our* new treasurer", "as *its* editor".
 TITLE_OPENERS = frozenset({"a", "an", "the", "our", "their", "its", "his", "her", "my", "your"})
 # Words between a verb of ``as_verbs`` and its "as": "joined the Trust on 26 May as ...".
@@ -262,7 +263,7 @@ def _titles_after(
         closing = ")"
     elif words[q].text.startswith("\n"):
         return _title_below(words, q, text, taken, known) if own_line else Title(None, None)
-    elif words[q].text.lower() in COPULAS:
+    elif words[q].text.lower() in known.lexicon.copulas:
         return _after_copula(words, q + 1, text, taken, known)
     elif (after := _as_of(words, _past_auxiliaries(words, q), taken, known.lexicon)) is not None:
         # "X joined us as ...", "X has recently joined the Trust as its treasurer".
@@ -414,6 +415,17 @@ def _after_copula(words: Sequence[Word], k: int, text: str, taken: set[int], kno
         return parse_title(run, text, known) if run else Title(None, None)
     if (after := _as_of(words, k, taken, known.lexicon)) is not None:
         return _after_as(words, after, text, taken, known)  # "X was appointed as director"
+    lexicon = known.lexicon
+    p = k
+    while p < len(words) and words[p].text.lower() in lexicon.copula_participles:
+        p += 1
+    if k < p < len(words) and words[p].text.islower() and lexicon.is_role(words[p].text):
+        # "X est désignée secrétaire de séance", "X was named treasurer": a title, no article,
+        # up to a preposition of place or time ("named treasurer *at* the meeting").
+        run = _clause_forward(words, p, taken, lexicon)
+        places = lexicon.spatial_prepositions
+        run = run[: next((i for i, w in enumerate(run) if i and w.text.lower() in places), None)]
+        return parse_title(run, text, known) if run else Title(None, None)
     return Title(None, None)
 
 
@@ -450,7 +462,7 @@ def _relative_clause(words: Sequence[Word], k: int, text: str, taken: set[int], 
     if k >= len(words) or k in taken:
         return Title(None, None)
     verb = words[k].text.lower()
-    if verb in COPULAS:
+    if verb in known.lexicon.copulas:
         return _after_copula(words, k + 1, text, taken, known)
     if (after := _as_of(words, k, taken, known.lexicon)) is not None:
         return _after_as(words, after, text, taken, known)  # "X, who joined the Trust as ..."
@@ -676,8 +688,11 @@ def title_of(
         if role and role.lower() in known.lexicon.label_words and after.role:
             # "Contact: Jane Roe, Programme Officer, X": the title after the name says more.
             role, org = after.role, after.organisation or org
-        if after.role and before.role and between_names(words, name.honorific_start, taken, known.lexicon):
-            # "Tom Hardy, treasurer, Ann Lowe, secretary": the title before is the last one's.
+        if before.role and between_names(
+            words, name.honorific_start, taken, known.lexicon, bare=not after.role
+        ):
+            # "Tom Hardy, treasurer, Ann Lowe, secretary", "Tom Hardy, treasurer, Ann Lowe": the
+            # title before is the last one's.
             role, org = after.role, after.organisation
         if not before.role and after.organisation:
             org = after.organisation  # "QUI : Jane Roe, Office X": a label before is no body
@@ -687,6 +702,8 @@ def title_of(
         passive = _passive_office(name, words, text, taken, known)
         role, org = passive.role, passive.organisation
     role = role or column_role(words, name.honorific_start, name.end, known.lexicon)
-    return Title(role, org or body_line_above(name, words, text, taken, known))
+    role = role or register_role(name, words, taken, known.lexicon)
+    org = org or body_line_above(name, words, text, taken, known)
+    return Title(role, org, register_body(name, words, taken, known))
 
 
