@@ -11,10 +11,13 @@ from __future__ import annotations
 import pytest
 from test_people_roles_en import extract, person
 
+from pipeline.core.records import Section
 from pipeline.extract.people.lexicon import load_people_lexicon
 from pipeline.extract.people.names import Name
+from pipeline.extract.people.own_body import meeting_host
 from pipeline.extract.people.register import list_label, register_label, register_names, register_role
 from pipeline.extract.people.stage import surname_last
+from pipeline.extract.people.title_words import is_ordinal
 from pipeline.extract.words import doc_words
 
 EN = load_people_lexicon("en")
@@ -201,3 +204,68 @@ def test_a_register_label_with_a_plural_title_gives_it_to_its_list(blank_fr) -> 
     plain = "Présents :\nVIGNAL Odile, BRETON Marc\n"
     words = doc_words(blank_fr(plain))
     assert register_role(register_names(words, plain, FR, 0, 0)[0], words, set(), FR) is None
+
+
+# --------------------------------------------------------------------------- the body that meets
+
+
+def _sections(text: str) -> list[Section]:
+    return [Section("doc", "s0", None, None, text, 0, len(text), 0, 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "host"),
+    [
+        ("en", "Minutes of the Meeting of the Kestrel Bowls Club\n\nPresent: ...", "Kestrel Bowls Club"),
+        ("en", "AGM of the Friends of Lark Park, 3 May 2031\n\nThe chair opened ...", "Friends of Lark Park"),
+        ("en", "Minutes of the meeting held on 3 May 2031\n\nPresent: ...", None),
+        ("fr", "Compte rendu de l’Assemblée générale de Rando Plaine\n\nLa séance ...", "Rando Plaine"),
+        ("fr", "Assemblée générale du Cercle Nautique, 2031\n\nLa séance ...", "Cercle Nautique"),
+        ("fr", "Assemblée générale, exercice 2031\n\nLa séance ...", None),
+    ],
+)
+def test_the_body_whose_meeting_a_masthead_records(language: str, text: str, host: str | None) -> None:
+    assert meeting_host(_sections(text), load_people_lexicon(language)) == host
+
+
+def test_a_shared_presidency_is_an_office() -> None:
+    assert FR.is_office("coprésidente")
+    assert EN.is_office("Co-President")
+
+
+# --------------------------------------------------------------------------- ordinals in titles
+
+
+@pytest.mark.parametrize(
+    ("text", "ordinal"),
+    [("1er", True), ("1ère", True), ("2ème", True), ("2e", True), ("2nd", True), ("3rd", True),
+     ("21st", True), ("2031", False), ("e", False), ("Adjoint", False)],
+)  # fmt: skip
+def test_ordinals_in_figures(text: str, ordinal: bool) -> None:
+    assert is_ordinal(text) is ordinal
+
+
+def test_an_ordinal_opens_the_title_after_a_name(nlp) -> None:
+    text = (
+        "Minutes of the Annual General Meeting of the Kestrel Bowls Club\n\n"
+        "Present: Tom Hale, 1st Vice-President, Ann Kerr, Treasurer.\n\n"
+        "The accounts were approved by the members present at the meeting.\n"
+    )
+    people = extract(nlp, text)
+    assert person(people, "Tom Hale").role == "1st Vice-President"
+    assert person(people, "Ann Kerr").role == "Treasurer"
+    # Officers of the body whose meeting the masthead records.
+    assert person(people, "Ann Kerr").organisation == "Kestrel Bowls Club"
+
+
+@pytest.mark.model
+def test_french_ordinals_in_a_list_of_names_and_titles(run_text) -> None:
+    text = (
+        "Compte rendu du Conseil municipal du 2 juin 2031\n\n"
+        "Étaient présents : M. Paul ROY, Maire, Léa VIDAL, 1ère Adjointe, Marc HENRI, 2ème Adjoint, "
+        "Anne LUCAS.\n\nLe budget de la commune est voté.\n"
+    )
+    people = {r["name"]: r for r in run_text("conseil-2031-06.txt", text)["people"]}
+    assert people["Léa VIDAL"]["role"] == "1ère Adjointe"
+    assert people["Marc HENRI"]["role"] == "2ème Adjoint"
+    assert people["Anne LUCAS"]["role"] is None

@@ -108,6 +108,12 @@ class PeopleLexicon:
     # secrétaire de séance").
     copulas: frozenset[str] = frozenset({"is", "was", "became", "becomes"})
     copula_participles: frozenset[str] = frozenset()
+    # Lower case: names of a meeting a masthead records, and the links to the body that holds
+    # it ("Minutes of the *AGM* *of* the X Club", "Compte rendu de l'*Assemblée générale* *de*
+    # X"), with the elided articles of a link ("d'", "l'"): that body is the bulletin's own.
+    meeting_titles: frozenset[str] = frozenset()
+    meeting_links: frozenset[str] = frozenset()
+    meeting_elisions: tuple[str, ...] = ()
     meeting_bodies: frozenset[str] = frozenset()
 
     def is_role(self, text: str) -> bool:
@@ -223,6 +229,9 @@ def lexicon_from_data(data: Mapping[str, Any]) -> PeopleLexicon:
         register_words=frozenset(role_key(str(w)) for w in data.get("register_words") or ()),
         meeting_bodies=lower_set("meeting_bodies"),
         copula_participles=lower_set("copula_participles"),
+        meeting_titles=lower_set("meeting_titles"),
+        meeting_links=lower_set("meeting_links"),
+        meeting_elisions=tuple(sorted(lower_set("meeting_elisions"))),
         **{
             key: lower_set(key)
             for key in ("title_links", "link_articles", "list_links", "copulas")

@@ -25,7 +25,7 @@ from pipeline.extract.people.names import (
     surname_names,
     titled_names,
 )
-from pipeline.extract.people.own_body import masthead_body, own_body
+from pipeline.extract.people.own_body import masthead_body, meeting_host, own_body
 from pipeline.extract.people.register import register_names
 from pipeline.extract.people.titles import Title, title_of
 from pipeline.extract.reference.organisations import (
@@ -394,7 +394,7 @@ def find_people(
     home = own_body(sections, organisations, [(o, i) for o, i in org_mentions if i is not None])
     # (A head-first name, "Comité de quartier X", is not cut at its head word.)
     bare = None if reference.head_first else masthead_body(sections, reference.head_words)
-    home_name = (home.acronym or home.name) if home else bare
+    home_name = (home.acronym or home.name) if home else (meeting_host(sections, lexicon) or bare)
     people = [
         Person(
             doc_id=doc_id,

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pipeline.extract.people.affiliation_lookup import Affiliations, affiliation, words_text
 from pipeline.extract.people.lexicon import PeopleLexicon
 from pipeline.extract.people.names import Name, is_name_word
-from pipeline.extract.people.title_words import MAX_TITLE_WORDS, list_start, run_back
+from pipeline.extract.people.title_words import MAX_TITLE_WORDS, is_ordinal, list_start, run_back
 from pipeline.extract.reference.organisations import match_key
 from pipeline.extract.reference.place_names import is_place_name
 from pipeline.extract.words import POSSESSIVE_MARKS, Word
@@ -149,7 +149,7 @@ def between_names(
     k -= 1
     start = k
     while k >= 1 and k not in taken and start - k < MAX_TITLE_WORDS and (
-        words[k].text[:1].isalpha() or words[k].text in POSSESSIVE_MARKS | {"-"}
+        words[k].text[:1].isalpha() or words[k].text in POSSESSIVE_MARKS | {"-"} or is_ordinal(words[k].text)
     ):
         k -= 1
     if not (k < start and words[k].text == "," and k - 1 in taken):

@@ -27,6 +27,7 @@ from pipeline.extract.people.head_first_titles import (
 from pipeline.extract.people.labels import label_role
 from pipeline.extract.people.lexicon import PeopleLexicon
 from pipeline.extract.people.names import Name
+from pipeline.extract.people.passive import passive_office
 from pipeline.extract.people.register import register_body, register_role
 from pipeline.extract.people.surroundings import (
     DASHES,
@@ -45,6 +46,7 @@ from pipeline.extract.people.title_words import (
     MAX_TITLE_WORDS,
     TITLE_LINKS,
     from_title,
+    is_ordinal,
     is_plural_title,
     is_role_word,
     list_end,
@@ -314,7 +316,10 @@ def _titles_after(
     written: list[tuple[str, str]] = []  # the word opening each part, and the part as written
     k = q
     while len(parts) < 2 and k < len(words) and _opens_title(words, k, known.lexicon, second=bool(parts)):
-        run = _run_forward(words, k + 1, taken, known.lexicon)
+        ordinal = k + 2 < len(words) and k + 1 not in taken and is_ordinal(words[k + 1].text)
+        run = _run_forward(words, k + 1 + ordinal, taken, known.lexicon)
+        if ordinal and run:
+            run = [words[k + 1], *run]  # "Claude Roy, 1er Adjoint": the ordinal is the title's
         part = parse_title(run, text, known) if run else Title(None, None)
         if not part.role:
             # "X, our Tacoma office manager": the capitalised words open a lower-case title.
@@ -601,34 +606,6 @@ def _owner_before(run: Sequence[Word], text: str, known: Affiliations) -> Title:
     return Title(None, owner if owner and known_body(owner, known) else None)
 
 
-def _passive_office(
-    name: Name, words: Sequence[Word], text: str, taken: set[int], known: Affiliations
-) -> Title:
-    """ "the Harbour Trust, chaired by Ann Lee": the office the participle before "by" names,
-    held in the body named before it (none after a common noun: "the panel was chaired by X")."""
-    lexicon = known.lexicon
-    h = name.honorific_start
-    if h < 2 or words[h - 1].text.lower() not in lexicon.agent_links:
-        return Title(None, None)
-    role = lexicon.passive_offices.get(words[h - 2].text.lower())
-    if role is None:
-        return Title(None, None)
-    p = h - 3
-    if p >= 0 and words[p].text == ",":
-        p -= 1
-    run = run_back(words, p, taken, lexicon) if p >= 0 else []
-    owner = affiliation(run, text, known) if run else None
-    if owner is None:
-        # A name with words in lower case ("le Comité des fêtes"): the body the organisations
-        # stage read nearest before the participle, in the same clause.
-        k = p
-        while owner is None and k >= 0 and p - k < MAX_TITLE_WORDS and words[k].text[:1].isalpha():
-            body = known.named_at(words[k].char_start)
-            owner = (body.acronym or body.name) if body else None
-            k -= 1
-    return Title(role or None, owner if owner and known_body(owner, known) else None)
-
-
 def _after_article(words: Sequence[Word], first: Word, lexicon: PeopleLexicon) -> bool:
     k = words.index(first)
     return k > 0 and is_article(words[k - 1].text, lexicon)
@@ -699,8 +676,7 @@ def title_of(
         role, org = role or after.role, org or after.organisation
     if before_too and not (role or org):
         # "the Trust, chaired by Ann Lee" (a title after the name says more, and comes first).
-        passive = _passive_office(name, words, text, taken, known)
-        role, org = passive.role, passive.organisation
+        role, org = passive_office(name, words, text, taken, known)
     role = role or column_role(words, name.honorific_start, name.end, known.lexicon)
     role = role or register_role(name, words, taken, known.lexicon)
     org = org or body_line_above(name, words, text, taken, known)
