@@ -59,6 +59,11 @@ class Affiliations:
                     return org
         return None
 
+    def named_before_all(self, offset: int) -> tuple[Organisation, ...]:
+        """Every mention of an organisation in the document before ``offset`` (in the section),
+        in order."""
+        return self.named[: bisect_left(self.offsets, self.base + offset)]
+
     def named_at(self, offset: int) -> Organisation | None:
         """The organisation a mention starting at ``offset`` (in the section) names."""
         k = bisect_left(self.offsets, self.base + offset)

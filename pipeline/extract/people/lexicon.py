@@ -99,6 +99,22 @@ class PeopleLexicon:
     # "*ancienne* présidente", "secrétaire *adjointe*", "président *sortant*".
     role_prefixes: frozenset[str] = frozenset()
     role_suffixes: frozenset[str] = frozenset()
+    # role_key of the words of a meeting record's attendance labels ("present", "apologies",
+    # "excusés"), and the head words of the bodies that meet ("council", "conseil"): the people
+    # a register lists sit on that body (``people/register.py``).
+    register_words: frozenset[str] = frozenset()
+    # Lower case: verbs of "X is a professor at Y", "X became our treasurer", and the
+    # participles between one and a bare title ("X was named treasurer", "X est désignée
+    # secrétaire de séance").
+    copulas: frozenset[str] = frozenset({"is", "was", "became", "becomes"})
+    copula_participles: frozenset[str] = frozenset()
+    # Lower case: names of a meeting a masthead records, and the links to the body that holds
+    # it ("Minutes of the *AGM* *of* the X Club", "Compte rendu de l'*Assemblée générale* *de*
+    # X"), with the elided articles of a link ("d'", "l'"): that body is the bulletin's own.
+    meeting_titles: frozenset[str] = frozenset()
+    meeting_links: frozenset[str] = frozenset()
+    meeting_elisions: tuple[str, ...] = ()
+    meeting_bodies: frozenset[str] = frozenset()
 
     def is_role(self, text: str) -> bool:
         return text in self.role_acronyms or self._is_role_key(role_key(text))
@@ -210,7 +226,17 @@ def lexicon_from_data(data: Mapping[str, Any]) -> PeopleLexicon:
         role_prefixes=frozenset(role_key(str(r)) for r in data.get("role_prefixes") or ()),
         role_suffixes=frozenset(role_key(str(r)) for r in data.get("role_suffixes") or ()),
         thing_determiners=lower_set("thing_determiners"),
-        **{key: lower_set(key) for key in ("title_links", "link_articles", "list_links") if data.get(key)},
+        register_words=frozenset(role_key(str(w)) for w in data.get("register_words") or ()),
+        meeting_bodies=lower_set("meeting_bodies"),
+        copula_participles=lower_set("copula_participles"),
+        meeting_titles=lower_set("meeting_titles"),
+        meeting_links=lower_set("meeting_links"),
+        meeting_elisions=tuple(sorted(lower_set("meeting_elisions"))),
+        **{
+            key: lower_set(key)
+            for key in ("title_links", "link_articles", "list_links", "copulas")
+            if data.get(key)
+        },
     )
 
 

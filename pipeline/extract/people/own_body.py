@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.core.records import Organisation, Section
+from pipeline.extract.people.lexicon import PeopleLexicon
 from pipeline.extract.words import is_cap_word
 
 # The masthead: the first lines of the bulletin that hold text.
@@ -79,3 +80,55 @@ def masthead_body(sections: Sequence[Section], heads: frozenset[str]) -> str | N
 def _document_text(sections: Sequence[Section], start: int, end: int) -> str:
     section = next(s for s in sections if s.char_start <= start < s.char_end)
     return section.text[start - section.char_start : end - section.char_start]
+
+
+def meeting_host(sections: Sequence[Section], lexicon: PeopleLexicon) -> str | None:
+    """The body whose meeting a short masthead line records: "Minutes of the AGM of the Kestrel
+    Bowls Club", "Compte rendu de l'Assemblée générale de Rando Val" -> the capitalised words
+    after the meeting's name and "of"/"de" (the last such on the line); None if no line is so."""
+    if not lexicon.meeting_titles:
+        return None
+    for a, b, short in _masthead_lines(sections):
+        if not short:
+            continue
+        words = [_unelided(w, lexicon) for w in _document_text(sections, a, b).replace("\u2019", "'").split()]
+        lowered = [w.lower().strip(",.:;") for w in words]
+        host = None
+        for k in range(len(words)):
+            size = next((n for n in (3, 2, 1) if " ".join(lowered[k : k + n]) in lexicon.meeting_titles), 0)
+            if size:
+                host = _host_after(words[k + size :], lexicon) or host
+        if host:
+            return host
+    return None
+
+
+def _unelided(word: str, lexicon: PeopleLexicon) -> str:
+    """ "l'Assemblée" -> "Assemblée"."""
+    for elision in lexicon.meeting_elisions:
+        if word.lower().startswith(elision) and len(word) > len(elision):
+            return word[len(elision) :]
+    return word
+
+
+def _host_after(words: Sequence[str], lexicon: PeopleLexicon) -> str | None:
+    """ "of the Kestrel Bowls Club" -> "Kestrel Bowls Club"; "de Rando Val" -> "Rando Val"."""
+    if not words or words[0].lower() not in lexicon.meeting_links:
+        return None
+    rest = list(words[1:])
+    while rest and rest[0].lower() in lexicon.link_articles:
+        rest = rest[1:]
+    inner = lexicon.meeting_links | lexicon.link_articles | {"and", "et", "&"}
+    run: list[str] = []
+    for w in rest:
+        core = w.strip(",.:;")
+        if not (is_cap_word(core) or (run and core.lower() in inner)):
+            break
+        run.append(core)
+        if core != w:
+            break
+    while run and not is_cap_word(run[-1]):
+        run.pop()
+    if run and " ".join(run).lower() in lexicon.meeting_titles:
+        return None
+    return " ".join(run) or None

@@ -25,7 +25,8 @@ from pipeline.extract.people.names import (
     surname_names,
     titled_names,
 )
-from pipeline.extract.people.own_body import masthead_body, own_body
+from pipeline.extract.people.own_body import masthead_body, meeting_host, own_body
+from pipeline.extract.people.register import register_names
 from pipeline.extract.people.titles import Title, title_of
 from pipeline.extract.reference.organisations import (
     OrgReference,
@@ -50,6 +51,20 @@ def _body_of_kind(role: str | None, known: Affiliations) -> str | None:
     return (org.acronym or org.name) if org else None
 
 
+def surname_last(name: str, lexicon: PeopleLexicon) -> str:
+    """ "ROY Léa" -> "Léa ROY" where the language writes surnames in capitals: the surname in
+    capitals first, as registers write it, then the first names (not "Léa ROY", nor "UN")."""
+    words = name.split()
+    if not lexicon.surnames_in_capitals or len(words) < 2:
+        return name
+    k = 0
+    while k < len(words) and words[k].isupper() and len(words[k]) > 1:
+        k += 1
+    if k == 0 or k == len(words) or any(w.isupper() for w in words[k:]):
+        return name
+    return " ".join(words[k:] + words[:k])
+
+
 def _name_parts(name: str) -> list[str]:
     return [normalise_name(w) for w in name.split()]
 
@@ -72,11 +87,17 @@ class _Row:
     role: str | None = None
     organisation: str | None = None
     n_mentions: int = 0
+    fallback: str | None = None  # a body no written affiliation outweighed (``Title.fallback``)
 
     def add(self, name: str, honorific: str | None, title: Title, weak: frozenset[str] = frozenset()) -> _Row:
         """The row with one more mention; a role that is only a label (``weak``: "Contact:
         Jane Roe") gives way to the first real title of a later mention."""
-        row = replace(self, n_mentions=self.n_mentions + 1, honorific=self.honorific or honorific)
+        row = replace(
+            self,
+            n_mentions=self.n_mentions + 1,
+            honorific=self.honorific or honorific,
+            fallback=self.fallback or title.fallback,
+        )
         if len(name.split()) > len(row.name.split()):
             row = replace(row, name=name)
         labelled = row.role is not None and row.role.lower() in weak
@@ -258,6 +279,8 @@ def find_people(
         section_words.append(words)
         found = honorific_names(words, doc_texts[i], lexicon, i, section.heading_end)
         for n in (
+            # A register's "SURNAME Firstname" items before the model's reading of its list.
+            *register_names(words, doc_texts[i], lexicon, i, section.heading_end),
             *model_names(doc, words, lexicon, i, section.heading_end, places, doc_texts[i]),
             *titled_names(words, lexicon, i, section.heading_end),
             *listed_names(doc, words, lexicon, i, section.heading_end, places, doc_texts[i]),
@@ -272,6 +295,10 @@ def find_people(
 
     def name_text(n: Name) -> str:
         return words_text(doc_texts[n.section], section_words[n.section][n.start : n.end])
+
+    def name_key(n: Name) -> str:
+        """The name as a key, the surname last: "ROY Léa" of a register is "Léa ROY"."""
+        return normalise_name(surname_last(name_text(n), lexicon))
 
     # "Harvard Kennedy School" is sometimes a PERSON to the model: not if it names a body.
     # (A list of people outweighs the organisation stage's reading of one of them.)
@@ -305,7 +332,7 @@ def find_people(
     full: dict[str, list[str]] = {}
     for n in names:
         if n.end - n.start > 1 and (not n.in_heading or n.source in _SURE_SOURCES):
-            full.setdefault(normalise_name(name_text(n)), _name_parts(name_text(n)))
+            full.setdefault(name_key(n), _name_parts(surname_last(name_text(n), lexicon)))
     by_part = _part_index(full)
     # "Doug and Paul took out the weeds" beside "Doug Tinney": the first name of one person
     # named in full, wherever the model gave it no PERSON label.
@@ -326,7 +353,7 @@ def find_people(
         )
     keyed: list[tuple[str, Name]] = []
     for n in names:
-        key = normalise_name(name_text(n))
+        key = name_key(n)
         if key in by_part and key in full and by_part[key] != key:
             key = by_part[key]  # a full name that is the end of a longer one
         elif key not in full:
@@ -367,7 +394,7 @@ def find_people(
     home = own_body(sections, organisations, [(o, i) for o, i in org_mentions if i is not None])
     # (A head-first name, "Comité de quartier X", is not cut at its head word.)
     bare = None if reference.head_first else masthead_body(sections, reference.head_words)
-    home_name = (home.acronym or home.name) if home else bare
+    home_name = (home.acronym or home.name) if home else (meeting_host(sections, lexicon) or bare)
     people = [
         Person(
             doc_id=doc_id,
@@ -376,6 +403,7 @@ def find_people(
             honorific=r.honorific,
             role=r.role,
             organisation=r.organisation
+            or r.fallback
             or (home_name if r.role and lexicon.is_office(r.role) else None)
             or _body_of_kind(r.role, known),
             n_mentions=r.n_mentions,

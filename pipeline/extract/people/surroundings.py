@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pipeline.extract.people.affiliation_lookup import Affiliations, affiliation, words_text
 from pipeline.extract.people.lexicon import PeopleLexicon
 from pipeline.extract.people.names import Name, is_name_word
-from pipeline.extract.people.title_words import MAX_TITLE_WORDS, list_start, run_back
+from pipeline.extract.people.title_words import MAX_TITLE_WORDS, is_ordinal, list_start, run_back
 from pipeline.extract.reference.organisations import match_key
 from pipeline.extract.reference.place_names import is_place_name
 from pipeline.extract.words import POSSESSIVE_MARKS, Word
@@ -134,9 +134,13 @@ def to_group_body(words: Sequence[Word], q: int, known: Affiliations) -> str | N
     return None
 
 
-def between_names(words: Sequence[Word], h: int, taken: set[int], lexicon: PeopleLexicon) -> bool:
+def between_names(
+    words: Sequence[Word], h: int, taken: set[int], lexicon: PeopleLexicon, *, bare: bool = False
+) -> bool:
     """The words before word ``h`` (a name's first) are a comma, a title and a comma after
-    another name: "Tom Hardy, treasurer, Ann Lowe" (also with "and" before the name)."""
+    another name: "Tom Hardy, treasurer, Ann Lowe" (also with "and" before the name).
+    ``bare``: the title opens with no link, so it is no second apposition of its own ("Ann
+    Roe, and the treasurer, Tom Hardy")."""
     k = h - 1
     if k >= 0 and words[k].text.lower() in lexicon.list_links - {","}:
         k -= 1
@@ -145,10 +149,13 @@ def between_names(words: Sequence[Word], h: int, taken: set[int], lexicon: Peopl
     k -= 1
     start = k
     while k >= 1 and k not in taken and start - k < MAX_TITLE_WORDS and (
-        words[k].text[:1].isalpha() or words[k].text in POSSESSIVE_MARKS | {"-"}
+        words[k].text[:1].isalpha() or words[k].text in POSSESSIVE_MARKS | {"-"} or is_ordinal(words[k].text)
     ):
         k -= 1
-    return k < start and words[k].text == "," and k - 1 in taken
+    if not (k < start and words[k].text == "," and k - 1 in taken):
+        return False
+    links = lexicon.list_links | lexicon.title_links | lexicon.link_articles
+    return not bare or words[k + 1].text.lower() not in links
 
 
 def next_register_name(words: Sequence[Word], k: int, lexicon: PeopleLexicon) -> bool:

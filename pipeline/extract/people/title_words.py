@@ -5,6 +5,7 @@ with no comma ("Special Envoy for Yemen Jane Roe"), a list of names ("rangers X,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from pipeline.extract.people.head_first_titles import MAX_ROLE_PHRASE_WORDS, is_article, phrase_is_role
@@ -14,6 +15,12 @@ from pipeline.extract.words import CONNECTORS, DETERMINERS, POSSESSIVE_MARKS, VE
 MAX_TITLE_WORDS = 14
 # Words that open the complement of a title: "Minister *of* Health", "Adviser *at* UNDP".
 TITLE_LINKS = frozenset({"of", "at", "for", "in", "to", "with"})
+# An ordinal in figures opening a title ("1er Adjoint", "2nd Vice-President", "3ème adjointe").
+_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th|er|ère|re|e|ème|eme|è)", re.IGNORECASE)
+
+
+def is_ordinal(text: str) -> bool:
+    return _ORDINAL.fullmatch(text) is not None
 
 
 def role_spans(words: Sequence[Word], lexicon: PeopleLexicon) -> list[tuple[int, int]]:

@@ -27,6 +27,8 @@ from pipeline.extract.people.head_first_titles import (
 from pipeline.extract.people.labels import label_role
 from pipeline.extract.people.lexicon import PeopleLexicon
 from pipeline.extract.people.names import Name
+from pipeline.extract.people.passive import passive_office
+from pipeline.extract.people.register import register_body, register_role
 from pipeline.extract.people.surroundings import (
     DASHES,
     between_names,
@@ -44,6 +46,7 @@ from pipeline.extract.people.title_words import (
     MAX_TITLE_WORDS,
     TITLE_LINKS,
     from_title,
+    is_ordinal,
     is_plural_title,
     is_role_word,
     list_end,
@@ -68,6 +71,9 @@ BODY_LINKS = frozenset({"at", "with"})
 class Title:
     role: str | None
     organisation: str | None
+    # A body the person is on that any body written beside a later mention outweighs: the one
+    # whose meeting lists them present ("Present: Cllr Ann Roe").
+    fallback: str | None = None
 
 
 def parse_title(words: Sequence[Word], text: str, known: Affiliations) -> Title:
@@ -212,9 +218,6 @@ def _clause_forward(words: Sequence[Word], start: int, taken: set[int], lexicon:
     return run
 
 
-# Verbs and adverbs of "X is a professor at Y", "X was until May the director of Y", "X became
-# our treasurer".
-COPULAS = frozenset({"is", "was", "became", "becomes"})
 # Words that open a title after a copula or "as": "X is *our* new treasurer", "as *its* editor".
 TITLE_OPENERS = frozenset({"a", "an", "the", "our", "their", "its", "his", "her", "my", "your"})
 # Words between a verb of ``as_verbs`` and its "as": "joined the Trust on 26 May as ...".
@@ -262,7 +265,7 @@ def _titles_after(
         closing = ")"
     elif words[q].text.startswith("\n"):
         return _title_below(words, q, text, taken, known) if own_line else Title(None, None)
-    elif words[q].text.lower() in COPULAS:
+    elif words[q].text.lower() in known.lexicon.copulas:
         return _after_copula(words, q + 1, text, taken, known)
     elif (after := _as_of(words, _past_auxiliaries(words, q), taken, known.lexicon)) is not None:
         # "X joined us as ...", "X has recently joined the Trust as its treasurer".
@@ -313,7 +316,10 @@ def _titles_after(
     written: list[tuple[str, str]] = []  # the word opening each part, and the part as written
     k = q
     while len(parts) < 2 and k < len(words) and _opens_title(words, k, known.lexicon, second=bool(parts)):
-        run = _run_forward(words, k + 1, taken, known.lexicon)
+        ordinal = k + 2 < len(words) and k + 1 not in taken and is_ordinal(words[k + 1].text)
+        run = _run_forward(words, k + 1 + ordinal, taken, known.lexicon)
+        if ordinal and run:
+            run = [words[k + 1], *run]  # "Claude Roy, 1er Adjoint": the ordinal is the title's
         part = parse_title(run, text, known) if run else Title(None, None)
         if not part.role:
             # "X, our Tacoma office manager": the capitalised words open a lower-case title.
@@ -414,6 +420,17 @@ def _after_copula(words: Sequence[Word], k: int, text: str, taken: set[int], kno
         return parse_title(run, text, known) if run else Title(None, None)
     if (after := _as_of(words, k, taken, known.lexicon)) is not None:
         return _after_as(words, after, text, taken, known)  # "X was appointed as director"
+    lexicon = known.lexicon
+    p = k
+    while p < len(words) and words[p].text.lower() in lexicon.copula_participles:
+        p += 1
+    if k < p < len(words) and words[p].text.islower() and lexicon.is_role(words[p].text):
+        # "X est désignée secrétaire de séance", "X was named treasurer": a title, no article,
+        # up to a preposition of place or time ("named treasurer *at* the meeting").
+        run = _clause_forward(words, p, taken, lexicon)
+        places = lexicon.spatial_prepositions
+        run = run[: next((i for i, w in enumerate(run) if i and w.text.lower() in places), None)]
+        return parse_title(run, text, known) if run else Title(None, None)
     return Title(None, None)
 
 
@@ -450,7 +467,7 @@ def _relative_clause(words: Sequence[Word], k: int, text: str, taken: set[int], 
     if k >= len(words) or k in taken:
         return Title(None, None)
     verb = words[k].text.lower()
-    if verb in COPULAS:
+    if verb in known.lexicon.copulas:
         return _after_copula(words, k + 1, text, taken, known)
     if (after := _as_of(words, k, taken, known.lexicon)) is not None:
         return _after_as(words, after, text, taken, known)  # "X, who joined the Trust as ..."
@@ -589,34 +606,6 @@ def _owner_before(run: Sequence[Word], text: str, known: Affiliations) -> Title:
     return Title(None, owner if owner and known_body(owner, known) else None)
 
 
-def _passive_office(
-    name: Name, words: Sequence[Word], text: str, taken: set[int], known: Affiliations
-) -> Title:
-    """ "the Harbour Trust, chaired by Ann Lee": the office the participle before "by" names,
-    held in the body named before it (none after a common noun: "the panel was chaired by X")."""
-    lexicon = known.lexicon
-    h = name.honorific_start
-    if h < 2 or words[h - 1].text.lower() not in lexicon.agent_links:
-        return Title(None, None)
-    role = lexicon.passive_offices.get(words[h - 2].text.lower())
-    if role is None:
-        return Title(None, None)
-    p = h - 3
-    if p >= 0 and words[p].text == ",":
-        p -= 1
-    run = run_back(words, p, taken, lexicon) if p >= 0 else []
-    owner = affiliation(run, text, known) if run else None
-    if owner is None:
-        # A name with words in lower case ("le Comité des fêtes"): the body the organisations
-        # stage read nearest before the participle, in the same clause.
-        k = p
-        while owner is None and k >= 0 and p - k < MAX_TITLE_WORDS and words[k].text[:1].isalpha():
-            body = known.named_at(words[k].char_start)
-            owner = (body.acronym or body.name) if body else None
-            k -= 1
-    return Title(role or None, owner if owner and known_body(owner, known) else None)
-
-
 def _after_article(words: Sequence[Word], first: Word, lexicon: PeopleLexicon) -> bool:
     k = words.index(first)
     return k > 0 and is_article(words[k - 1].text, lexicon)
@@ -676,17 +665,21 @@ def title_of(
         if role and role.lower() in known.lexicon.label_words and after.role:
             # "Contact: Jane Roe, Programme Officer, X": the title after the name says more.
             role, org = after.role, after.organisation or org
-        if after.role and before.role and between_names(words, name.honorific_start, taken, known.lexicon):
-            # "Tom Hardy, treasurer, Ann Lowe, secretary": the title before is the last one's.
+        if before.role and between_names(
+            words, name.honorific_start, taken, known.lexicon, bare=not after.role
+        ):
+            # "Tom Hardy, treasurer, Ann Lowe, secretary", "Tom Hardy, treasurer, Ann Lowe": the
+            # title before is the last one's.
             role, org = after.role, after.organisation
         if not before.role and after.organisation:
             org = after.organisation  # "QUI : Jane Roe, Office X": a label before is no body
         role, org = role or after.role, org or after.organisation
     if before_too and not (role or org):
         # "the Trust, chaired by Ann Lee" (a title after the name says more, and comes first).
-        passive = _passive_office(name, words, text, taken, known)
-        role, org = passive.role, passive.organisation
+        role, org = passive_office(name, words, text, taken, known)
     role = role or column_role(words, name.honorific_start, name.end, known.lexicon)
-    return Title(role, org or body_line_above(name, words, text, taken, known))
+    role = role or register_role(name, words, taken, known.lexicon)
+    org = org or body_line_above(name, words, text, taken, known)
+    return Title(role, org, register_body(name, words, taken, known))
 
 
