@@ -241,6 +241,16 @@ def _model_place(doc: Doc, first: int, last: int) -> bool:
     return all(t.ent_type_ in PLACE_LABELS for t in doc[first : last + 1])
 
 
+def _entity_goes_on(doc: Doc, last: int, gazetteer: Gazetteer) -> bool:
+    """The model's entity runs on past token ``last`` with a capitalised word: the city's name
+    only opens it ("Karin Wahl-Jorgensen", a person the model calls a place), so the label is
+    no evidence for the city; a word of a town's longer name ("Mati City") is."""
+    if last + 1 >= len(doc) or doc[last + 1].ent_iob_ != "I":
+        return False
+    following = doc[last + 1]
+    return _is_capitalised_word(following) and following.text not in gazetteer.town_name_words
+
+
 def find_candidates(doc: Doc, gazetteer: Gazetteer, *, text: str | None = None) -> list[Candidate]:
     """Every gazetteer name in ``doc`` with the decision whether it is a place here.
 
@@ -316,7 +326,7 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, *, text: str | None = None) 
             accepted, evidence = True, "followed by in country"
         elif any(t.ent_type_ not in _CITY_COMPATIBLE_LABELS for t in span):
             accepted, evidence = False, "other entity"
-        elif _model_place(doc, first, last):
+        elif _model_place(doc, first, last) and not _entity_goes_on(doc, last, gazetteer):
             accepted, evidence = True, "model"
         elif (locative := _after_locative(doc, first, last, name, gazetteer)) is not None:
             accepted, evidence = locative == "locative", locative

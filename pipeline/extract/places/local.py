@@ -180,6 +180,8 @@ def local_candidates(
             continue
         if any(t.ent_type_ in OTHER_ENTITY_LABELS for t in span):
             continue
+        if _person_named(doc, first, end, gazetteer):
+            continue  # "Mary Field; Pinkie Hamilton": a person whose surname is a feature word
         sent_start, sent_end = parser_sentence_bounds(doc, first)
         candidates.append(
             Candidate(
@@ -195,6 +197,14 @@ def local_candidates(
             )
         )
     return candidates
+
+
+def _person_named(doc: Doc, first: int, end: int, gazetteer: Gazetteer) -> bool:
+    """Tokens ``first``..``end`` are all in a name the model calls a person, and no word only
+    a place follows comes before them ("thanks to Mary Field", not "in Mary Field")."""
+    if not all(t.ent_type_ == "PERSON" for t in doc[first:end]):
+        return False
+    return first == 0 or doc[first - 1].lower_ not in gazetteer.small_town_locative_words
 
 
 def _venue(doc: Doc, i: int, words: LocalWords, honorifics: frozenset[str]) -> tuple[int, int] | None:
