@@ -190,3 +190,31 @@ def test_a_contracted_article_before_a_region_of_its_own(fr, gazetteer):
     # "Sud-Ouest" is a region of Cameroon; "Le Sud-Ouest" a town elsewhere
     doc = labelled(fr, "Au Cameroun, les pluies ont touché le Sud-Ouest et surtout la Région du Sud-Ouest.")
     assert "Le Sud-Ouest" not in places_of(gazetteer, doc, language="fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le repas aura lieu à la salle de Saint Martin sur Ouanne le 4 mai.", "Saint Martin sur Ouanne"),
+        ("Les élus de SAINTE COLOMBE DE PEYRE ont voté le budget.", "SAINTE COLOMBE DE PEYRE"),
+        ("La randonnée part de St Julien lès Metz à neuf heures.", "St Julien lès Metz"),
+    ],
+)
+def test_a_saints_town_written_with_spaces_is_one_town(fr, gazetteer, text, name):
+    found = places_of(gazetteer, fr(text), language="fr")
+    assert found.get(name) == "FR"
+    # the saint's town that opens it is no place of its own, nor a hint of another country
+    assert set(found) == {name}
+
+
+def test_two_saints_towns_joined_by_et_are_not_one_name(fr, gazetteer):
+    found = places_of(gazetteer, fr("Les écoles de Saint Julien et Saint Paul ont fermé."), language="fr")
+    assert "Saint Julien et Saint Paul" not in found
+
+
+def test_a_saints_town_written_with_spaces_inside_a_bodys_name_is_no_town(fr, gazetteer):
+    text = "La Société Saint Vincent de Paul distribue des colis."
+    start = text.index("Société")
+    end = text.index(" distribue")
+    found = places_of(gazetteer, fr(text), language="fr", organisations=((start, end),))
+    assert found == {}
