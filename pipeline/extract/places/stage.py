@@ -29,6 +29,7 @@ from pipeline.extract.places.bulletin import (
     after_origin_word,
     contact_country,
     heading_countries,
+    heading_only_towns,
     in_bulletin_country,
     in_written_state,
     located,
@@ -106,6 +107,7 @@ def find_places(
         ],
         sections,
     )
+    per_section = heading_only_towns(per_section, sections)
     states = written_states(sections, gazetteer)
     per_section = [[in_written_state(c, gazetteer, states) for c in cands] for cands in per_section]
     everything = [c for cands in per_section for c in cands]
