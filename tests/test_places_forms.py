@@ -175,6 +175,35 @@ def test_a_person_named_like_a_town_is_no_place(blank, gazetteer):
     assert places_of(gazetteer, doc) == {"Geelong": "AU", "Australia": "AU"}
 
 
+def test_a_person_whose_surname_is_a_feature_word_is_no_local_place(blank, gazetteer):
+    doc = labelled(
+        blank,
+        "Thanks to Rosa Hill; Tom Baker and Ellen Brook for planting near Geelong, Australia.",
+        Rosa_Hill="PERSON",
+        Tom_Baker="PERSON",
+        Ellen_Brook="PERSON",
+    )
+    assert places_of(gazetteer, doc) == {"Geelong": "AU", "Australia": "AU"}
+
+
+def test_a_name_the_model_calls_a_person_is_a_local_place_listed_with_a_place(blank, gazetteer):
+    doc = labelled(blank, "We met on Pike Street and Rosa Hill near Geelong, Australia.", Rosa_Hill="PERSON")
+    assert places_of(gazetteer, doc).get("Rosa Hill") == "AU"
+
+
+def test_a_town_opening_a_longer_place_label_gets_no_evidence_from_it(blank, gazetteer):
+    # the model calls a person a place: the town's name only opens that longer entity
+    doc = labelled(blank, "The talk was given by Florence Okafor-Reyes last week.", Florence_Okafor="GPE")
+    assert "Florence" not in places_of(gazetteer, doc)
+    alone = labelled(blank, "The team flew to Florence last week.", Florence="GPE")
+    assert places_of(gazetteer, alone) == {"Florence": "IT"}
+
+
+def test_a_town_the_model_tags_with_city_after_it_is_the_town(blank, gazetteer):
+    doc = labelled(blank, "Aid reached Surigao City quickly.", Surigao_City="GPE")
+    assert places_of(gazetteer, doc).get("Surigao") == "PH"
+
+
 # --------------------------------------------------------------------------- local places
 
 
@@ -378,3 +407,17 @@ def test_a_town_of_two_countries_is_the_one_in_the_state_the_bulletin_writes(bla
     text = "The spring fair was held in Coventry on Saturday.\n\nThe RI Interlocal Trust paid for the tents."
     assert places_of(gazetteer, blank(text))["Coventry"] == "US"
     assert places_of(gazetteer, blank(text.replace("RI ", "")))["Coventry"] == "GB"
+
+
+def test_a_model_town_in_a_title_case_heading_needs_the_name_written_again(blank, gazetteer):
+    heading = labelled(blank, "Notes in Brief\n\nVolunteers met in Geelong, Australia.", Brief="GPE")
+    assert places_of(gazetteer, heading) == {"Geelong": "AU", "Australia": "AU"}
+    again = labelled(blank, "Storm Damage in Koroit\n\nKoroit lost power for a day.", Koroit="GPE")
+    assert "Koroit" in places_of(gazetteer, again)
+
+
+def test_a_town_closing_a_longer_place_label_is_part_of_that_name(blank, gazetteer):
+    doc = labelled(blank, "Floods hit Davao del Sur last week, the Philippines said.", Davao_del_Sur="GPE")
+    found = places_of(gazetteer, doc)
+    assert "Sur" not in found
+    assert found.get("Davao del Sur") == "PH"

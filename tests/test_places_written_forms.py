@@ -190,3 +190,63 @@ def test_a_contracted_article_before_a_region_of_its_own(fr, gazetteer):
     # "Sud-Ouest" is a region of Cameroon; "Le Sud-Ouest" a town elsewhere
     doc = labelled(fr, "Au Cameroun, les pluies ont touché le Sud-Ouest et surtout la Région du Sud-Ouest.")
     assert "Le Sud-Ouest" not in places_of(gazetteer, doc, language="fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le repas aura lieu à la salle de Saint Martin sur Ouanne le 4 mai.", "Saint Martin sur Ouanne"),
+        ("Les élus de SAINTE COLOMBE DE PEYRE ont voté le budget.", "SAINTE COLOMBE DE PEYRE"),
+        ("La randonnée part de St Julien lès Metz à neuf heures.", "St Julien lès Metz"),
+    ],
+)
+def test_a_saints_town_written_with_spaces_is_one_town(fr, gazetteer, text, name):
+    found = places_of(gazetteer, fr(text), language="fr")
+    assert found.get(name) == "FR"
+    # the saint's town that opens it is no place of its own, nor a hint of another country
+    assert set(found) == {name}
+
+
+def test_two_saints_towns_joined_by_et_are_not_one_name(fr, gazetteer):
+    found = places_of(gazetteer, fr("Les écoles de Saint Julien et Saint Paul ont fermé."), language="fr")
+    assert "Saint Julien et Saint Paul" not in found
+
+
+def test_a_saints_town_written_with_spaces_inside_a_bodys_name_is_no_town(fr, gazetteer):
+    text = "La Société Saint Vincent de Paul distribue des colis."
+    start = text.index("Société")
+    end = text.index(" distribue")
+    found = places_of(gazetteer, fr(text), language="fr", organisations=((start, end),))
+    assert found == {}
+
+
+def test_the_town_after_a_postcode_that_follows_its_street_on_the_line(fr, gazetteer):
+    doc = fr("Réunion au foyer, 8 rue des Tilleuls 26220 DIEULEFIT\nMerci à tous.")
+    found = places_of(gazetteer, doc, language="fr")
+    assert found.get("DIEULEFIT") == "FR"
+    # a count before a word in capitals in running text is no address
+    count = fr("Nous avons compté 15000 VISITEURS\ncette année.")
+    assert "VISITEURS" not in places_of(gazetteer, count, language="fr")
+
+
+def test_a_town_name_before_a_surname_in_capitals_is_no_hint_of_a_country(fr, gazetteer):
+    # "Rosette" is a town of Egypt: here a first name, the bulletin's country stays France's
+    doc = labelled(
+        fr,
+        "Présents : Rosette MARCHAND, Paul GIRAUD.\nRendez-vous place du Marché.",
+        Rosette_MARCHAND="ORG",
+    )
+    assert places_of(gazetteer, doc, language="fr") == {"place du Marché": "FR"}
+
+
+def test_the_town_of_a_tourist_office(fr, gazetteer):
+    doc = fr("Merci à la présidente de l'office de tourisme de Vézelay pour son accueil.")
+    assert places_of(gazetteer, doc, language="fr").get("Vézelay") == "FR"
+    # the town's name ends before a title and a person's name written after it
+    doc = fr("Il a salué le président de l'office de tourisme de Vézelay Monsieur PERRIN et les élus.")
+    assert places_of(gazetteer, doc, language="fr") == {"Vézelay": "FR"}
+
+
+def test_the_occupied_palestinian_territories_in_the_plural(blank, gazetteer):
+    doc = blank("Food aid reached families in the Occupied Palestinian Territories.")
+    assert places_of(gazetteer, doc).get("Occupied Palestinian Territories") == "PS"

@@ -18,6 +18,13 @@ Detection is gazetteer matching over each ``Doc``, the longest name first:
   clinic in Tambura", "à Koundoulba"), or in apposition after a venue ("at the Old Mill,
   Tarrant, ..."), is a town of the bulletin's country.
 
+A city the model tags a place only as part of a longer name ("Karin Wahl-Jorgensen", "Lanao
+del Sur") gets no evidence from that label, but for a word of the town's own longer name
+("Mati City"); a local name of a feature's form that the model calls a person, listed with
+other persons ("Paula Burns; Mary Field"), is no place; a name only the label and a
+locative make a town is no place in a title-case heading ("Week in Review") unless the
+bulletin writes it again.
+
 A city or a region of the world that opens a longer name the model tags as another kind of
 entity is part of that name ("Seoul Declaration", "Pacific Islands Forum Secretariat"); a
 country is not ("Kenya School of Government" is in Kenya). Apostrophe look-alikes are one
@@ -34,7 +41,8 @@ written alone or listed after one ("in Penama, Tafea and Malampa"; "Tafea Provin
 des fêtes"), buildings after a word only a place follows ("at the Westwoods Centre", even
 where a body of that name is mentioned too) and the town after an address's postcode
 ("41100 VENDÔME"): ``local.py``; towns named in hyphened words around a link word
-("Juigné-sur-Sarthe", "Cap-aux-Meules", "Walton-on-Thames"): ``compounds.py``; a town after
+("Juigné-sur-Sarthe", "Cap-aux-Meules", "Walton-on-Thames"), or with spaces after a saint's
+word ("Saint Denis lès Bourg"): ``compounds.py``; a town after
 its mayor or town hall ("Maire de SACLAS", "the Mayor of Sparta"): ``areas.py``. A name of
 that form wins over a gazetteer name inside it (a town that opens it, "Coventry Centre", is
 still a hint of the bulletin's country) and is the gazetteer's place when it is exactly one

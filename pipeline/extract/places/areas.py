@@ -293,7 +293,12 @@ def _named_after_kind(
             # "Agnéby-Tiassa" in three tokens: one word of the name
             if hyphen_joins(doc, end) and _capitalised(doc[end + 1]):
                 end += 2
-        if end == start or (end < len(doc) and _capitalised(doc[end]) and doc[end].ent_type_ != "PERSON"):
+        if end == start or (
+            end < len(doc)
+            and _capitalised(doc[end])
+            and doc[end].ent_type_ != "PERSON"
+            and doc[end].text not in gazetteer.honorifics  # "de Coutances Monsieur X"
+        ):
             continue
         span = doc[start:end]
         if any(t.ent_type_ in OTHER_ENTITY_LABELS for t in span):

@@ -25,7 +25,7 @@ from dataclasses import replace
 from pipeline.core.ids import normalise_name
 from pipeline.core.records import Section
 from pipeline.extract.places.areas import SUBDIVISION
-from pipeline.extract.places.candidates import SMALL_TOWN, Candidate
+from pipeline.extract.places.candidates import MODEL_TOWN, SMALL_TOWN, Candidate
 from pipeline.extract.places.local import LOCAL_KIND
 from pipeline.extract.reference.gazetteer import City, Gazetteer, PlaceMatch, city_match
 from pipeline.extract.reference.place_names import local_words
@@ -163,6 +163,29 @@ def trim_heading_names(
     out: list[list[Candidate]] = []
     for cands, flags in zip(per_section, in_heading, strict=True):
         out.append([_trimmed(c, known) if heading else c for c, heading in zip(cands, flags, strict=True)])
+    return out
+
+
+def heading_only_towns(
+    per_section: Sequence[Sequence[Candidate]], sections: Sequence[Section]
+) -> list[list[Candidate]]:
+    """A name only the model's label and a locative word make a town ("Week in Review",
+    "Notes from Abroad") is no place in a title-case heading, where every word has a capital,
+    unless the bulletin writes the name again elsewhere ("Flooding in Maban" ... "Maban is
+    at risk")."""
+    text = "\n".join(section.text for section in sections)
+    out: list[list[Candidate]] = []
+    for cands, section in zip(per_section, sections, strict=True):
+        out.append(
+            [
+                replace(c, accepted=False, evidence="heading")
+                if c.evidence == MODEL_TOWN
+                and _title_case_line(section.text, c.start_char)
+                and len(re.findall(rf"(?<!\w){re.escape(c.text)}(?!\w)", text)) < 2
+                else c
+                for c in cands
+            ]
+        )
     return out
 
 

@@ -208,6 +208,11 @@ def _heads_longer_name(doc: Doc, last: int) -> bool:
     )
 
 
+def _surname_in_capitals(token: Any) -> bool:
+    """A word in capitals longer than an acronym: a surname after a first name ("ARGENSON")."""
+    return token.is_alpha and token.is_upper and len(token) > 3
+
+
 def _opens_longer_name(match: PlaceMatch) -> bool:
     """Kinds of place whose name, opening a longer name, is part of it: a city ("Seoul
     Declaration") or a region of the world ("Pacific Islands Forum", "Caribbean Development
@@ -239,6 +244,21 @@ def _complete_proper_name(doc: Doc, first: int, last: int) -> bool:
 
 def _model_place(doc: Doc, first: int, last: int) -> bool:
     return all(t.ent_type_ in PLACE_LABELS for t in doc[first : last + 1])
+
+
+def _inside_longer_entity(doc: Doc, first: int, last: int, gazetteer: Gazetteer) -> bool:
+    """The model's entity goes on past the city's name: on with a capitalised word ("Karin
+    Wahl-Jorgensen", a person the model calls a place) or back to a word before it ("Lanao
+    del Sur", a province): the label is for the longer name, no evidence for the city. A word
+    of the town's own longer name after it ("Mati City") is."""
+    if doc[first].ent_iob_ == "I" and first > 0 and doc[first - 1].is_alpha:
+        return True
+    j = last + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        if _is_capitalised_word(doc[j]) and doc[j].text not in gazetteer.town_name_words:
+            return True  # "Davao del Sur" goes on too
+        j += 1
+    return False
 
 
 def find_candidates(doc: Doc, gazetteer: Gazetteer, *, text: str | None = None) -> list[Candidate]:
@@ -304,7 +324,8 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, *, text: str | None = None) 
             accepted, evidence = False, "acronym in capitals"
         elif _opens_longer_name(match) and _heads_longer_name(doc, last):
             # "Whangarei Heads School" opens with the town; "Westbrook Tyre Services" does not.
-            opens = doc[first].ent_iob_ == "B"
+            # A first name before a surname in capitals ("Rosette ARGENSON") is no town's hint.
+            opens = doc[first].ent_iob_ == "B" and not _surname_in_capitals(doc[last + 1])
             accepted, evidence = False, OPENS_A_NAME if opens else "part of a name"
         elif fixed:
             accepted, evidence = True, "fixed"
@@ -316,7 +337,7 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, *, text: str | None = None) 
             accepted, evidence = True, "followed by in country"
         elif any(t.ent_type_ not in _CITY_COMPATIBLE_LABELS for t in span):
             accepted, evidence = False, "other entity"
-        elif _model_place(doc, first, last):
+        elif _model_place(doc, first, last) and not _inside_longer_entity(doc, first, last, gazetteer):
             accepted, evidence = True, "model"
         elif (locative := _after_locative(doc, first, last, name, gazetteer)) is not None:
             accepted, evidence = locative == "locative", locative

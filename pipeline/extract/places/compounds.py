@@ -44,23 +44,45 @@ def compound_pattern(links: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-]){_WORD}(?:-{_WORD})*(?:{joint}){_WORD}(?:-{_WORD})*(?![\w'’-])")
 
 
+@lru_cache(maxsize=8)
+def spaced_pattern(heads: tuple[str, ...], links: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A town's name written with spaces where the hyphens would be, opening with one of
+    ``heads`` (any case, "St." too) and with one or more ``links`` between two capitalised
+    words: "Saint Denis lès Bourg", "SAINT VINCENT DE DURFORT", "St Priest de Gimel"."""
+    spaced = [w for w in links if not w.endswith("'")]
+    if not heads or not spaced:
+        return None
+    head = "|".join(re.escape(w) for w in sorted(heads, key=len, reverse=True))
+    link = "|".join(re.escape(w) for w in sorted(spaced, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?i:{head})\.? {_WORD}(?:-{_WORD})*(?: (?i:{link}))+ {_WORD}(?:-{_WORD})*(?![\w'’-])"
+    )
+
+
 def compound_towns(
-    doc: Doc, gazetteer: Gazetteer, links: tuple[str, ...], taken: Sequence[tuple[int, int]] = ()
+    doc: Doc,
+    gazetteer: Gazetteer,
+    links: tuple[str, ...],
+    taken: Sequence[tuple[int, int]] = (),
+    *,
+    spaced_heads: tuple[str, ...] = (),
+    spaced_links: tuple[str, ...] = (),
 ) -> list[Candidate]:
-    """The hyphenated names with a link word in ``doc`` that are towns or areas, outside the
-    character spans ``taken`` (organisations' mentions) unless one is exactly the name."""
-    pattern = compound_pattern(links)
-    if pattern is None:
-        return []
+    """The hyphenated names with a link word in ``doc`` that are towns or areas, and those
+    written with spaces after one of ``spaced_heads`` around one of ``spaced_links``,
+    outside the character spans ``taken`` (organisations' mentions) unless one is exactly
+    the name."""
+    patterns = [p for p in (compound_pattern(links), spaced_pattern(spaced_heads, spaced_links)) if p]
+    hits = sorted((h for p in patterns for h in p.finditer(doc.text)), key=lambda h: h.start())
     out = []
-    for hit in pattern.finditer(doc.text):
+    for hit in hits:
         start, end = hit.span()
         if any(a < end and start < b and (a, b) != (start, end) for a, b in taken):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        country, _, firm = area_country(hit.group(), gazetteer)
+        country, _, firm = _compound_country(hit.group(), gazetteer)
         fixed = gazetteer.fixed.get(hit.group())
         kind = fixed.kind if fixed is not None else "city"
         sent_start, sent_end = parser_sentence_bounds(doc, span.start)
@@ -78,3 +100,11 @@ def compound_towns(
             )
         )
     return out
+
+
+def _compound_country(name: str, gazetteer: Gazetteer) -> tuple[str | None, bool, bool]:
+    """``area_country`` of a compound name; written with spaces, the words that open it may
+    be another town's name ("Saint Denis"): only the whole name locates it."""
+    if " " in name and name not in gazetteer.fixed and name not in gazetteer.cities:
+        return None, False, False
+    return area_country(name, gazetteer)

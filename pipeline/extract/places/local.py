@@ -180,6 +180,8 @@ def local_candidates(
             continue
         if any(t.ent_type_ in OTHER_ENTITY_LABELS for t in span):
             continue
+        if _person_named(doc, first, end):
+            continue  # "Mary Field; Pinkie Hamilton": a person whose surname is a feature word
         sent_start, sent_end = parser_sentence_bounds(doc, first)
         candidates.append(
             Candidate(
@@ -195,6 +197,20 @@ def local_candidates(
             )
         )
     return candidates
+
+
+def _person_named(doc: Doc, first: int, end: int) -> bool:
+    """Tokens ``first``..``end`` are all in a name the model calls a person, listed next to
+    another person's name ("Paula Burns; Mary Field; Pinkie Hamilton"): a surname that is a
+    feature word, no place ("Lydiard Street and Sturt St", listed with a street, is one)."""
+    if not all(t.ent_type_ == "PERSON" for t in doc[first:end]):
+        return False
+    before = first - 2 if first >= 2 and doc[first - 1].lower_ in _PERSON_LIST_LINKS else None
+    after = end + 1 if end + 1 < len(doc) and doc[end].lower_ in _PERSON_LIST_LINKS else None
+    return any(k is not None and doc[k].ent_type_ == "PERSON" for k in (before, after))
+
+
+_PERSON_LIST_LINKS = frozenset({",", ";", "and", "&"})
 
 
 def _venue(doc: Doc, i: int, words: LocalWords, honorifics: frozenset[str]) -> tuple[int, int] | None:
@@ -283,8 +299,8 @@ def postcode_towns(doc: Doc, gazetteer: Gazetteer, words: LocalWords | None = No
         i = token.i
         if len(token.text) not in words.postcode_digits or not token.text.isdigit():
             continue
-        if i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
-            continue  # not at the start of a line
+        if not _address_start(doc, i, words):
+            continue
         end = i + 1
         while end < n and end - i <= MAX_AREA_WORDS and doc[end].text[:1].isupper() and doc[end].is_alpha:
             end += 1
@@ -319,6 +335,26 @@ def postcode_towns(doc: Doc, gazetteer: Gazetteer, words: LocalWords | None = No
             )
         )
     return out
+
+
+# Tokens back from a postcode to the street word of its address on the same line.
+_MAX_ADDRESS_TOKENS = 8
+
+
+def _address_start(doc: Doc, i: int, words: LocalWords) -> bool:
+    """The postcode at token ``i`` opens a line, or follows its street's name on the line
+    ("12, rue des Lilas 26000 VALENCE", "4 Kerkstraat, 9000 Gent")."""
+    j = i - 1
+    while j >= 0 and i - j <= _MAX_ADDRESS_TOKENS:
+        token = doc[j]
+        if "\n" in token.text or "\n" in token.whitespace_:
+            return j == i - 1
+        if token.lower_ in words.lead_words or token.text in words.suffixes:
+            return True
+        if _street_form(token.text, words):
+            return True
+        j -= 1
+    return j < 0 and i == 0
 
 
 def world_place(name: str, gazetteer: Gazetteer) -> bool:

@@ -29,6 +29,7 @@ from pipeline.extract.places.bulletin import (
     after_origin_word,
     contact_country,
     heading_countries,
+    heading_only_towns,
     in_bulletin_country,
     in_written_state,
     located,
@@ -46,7 +47,7 @@ from pipeline.extract.places.candidates import (
     Candidate,
     find_candidates,
 )
-from pipeline.extract.places.compounds import compound_towns
+from pipeline.extract.places.compounds import COMPOUND, compound_towns
 from pipeline.extract.places.lists import listed_places
 from pipeline.extract.places.local import (
     body_name_country,
@@ -106,6 +107,7 @@ def find_places(
         ],
         sections,
     )
+    per_section = heading_only_towns(per_section, sections)
     states = written_states(sections, gazetteer)
     per_section = [[in_written_state(c, gazetteer, states) for c in cands] for cands in per_section]
     everything = [c for cands in per_section for c in cands]
@@ -232,7 +234,7 @@ def _section_candidates(
         local_candidates(doc, gazetteer, organisations, words=local, org_heads=org_heads)
         + area_candidates(doc, gazetteer, organisations, words=local)
         + postcode_towns(doc, gazetteer, local)
-        + compound_towns(doc, gazetteer, (local or local_words()).compound_links, organisations)
+        + _compound_towns(doc, gazetteer, local or local_words(), organisations)
     )
     exact = {(f.start_char, f.end_char) for f in form}
     # A name listed as an area ("Shelby, St. Clair and Walker counties") is that area, not
@@ -272,6 +274,22 @@ def _section_candidates(
     return listed_places(doc, cands, gazetteer, local or local_words(), organisations)
 
 
+def _compound_towns(
+    doc: Doc, gazetteer: Gazetteer, words: LocalWords, organisations: Sequence[tuple[int, int]]
+) -> list[Candidate]:
+    """Towns named in several words around a link word; written with spaces, the link words
+    that join a list ("et") are no part of one name."""
+    spaced = tuple(w for w in words.compound_links if w not in words.list_links)
+    return compound_towns(
+        doc,
+        gazetteer,
+        words.compound_links,
+        organisations,
+        spaced_heads=words.spaced_compound_heads,
+        spaced_links=spaced,
+    )
+
+
 # A gazetteer town rejected for want of evidence, which an ISO subdivision of its name replaces.
 _NO_EVIDENCE = frozenset({"no evidence"})
 
@@ -286,11 +304,14 @@ def _exact_form(cand: Candidate, spans: set[tuple[int, int]]) -> bool:
 
 
 def _opens(cand: Candidate, form: Sequence[Candidate]) -> bool:
-    """A town of the gazetteer that opens a longer name of a place's form."""
+    """A town of the gazetteer that opens a longer name of a place's form, not a town's
+    compound name ("Saint Denis" of "Saint Denis lès Bourg" is no hint of its country)."""
     if cand.evidence != OPENS_A_NAME and not (cand.match.kind == "city" and cand.match.country_code):
         return False
     return any(
-        _within(cand, f) and f.start_char == cand.start_char and f.end_char > cand.end_char for f in form
+        _within(cand, f) and f.start_char == cand.start_char and f.end_char > cand.end_char
+        for f in form
+        if f.evidence != COMPOUND
     )
 
 

@@ -79,6 +79,8 @@ class Gazetteer:
     # The words around the first town of a stretch: ("from", "to") for "from Hillview to Oakbank".
     range_words: frozenset[tuple[str, str]] = frozenset()
     feature_words: frozenset[str] = frozenset()
+    # Words after a town's name in its longer name ("Mati City"): the town itself.
+    town_name_words: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     min_population_by_context: int = 50000
     # Towns of one name in several countries, none this big, are a common name ("Douglas").
@@ -317,6 +319,7 @@ def build_gazetteer(
         town_pos=frozenset(["", *(data.get("model_town_pos") or ["PROPN"])]),
         range_words=_pairs(data.get("range_words")),
         feature_words=frozenset(data.get("feature_words") or ()),
+        town_name_words=frozenset(data.get("town_name_words") or ()),
         honorifics=frozenset(data.get("honorifics") or ()),
         min_population_by_context=int(data.get("min_population_by_context") or 0),
         common_name_max_population=int(data.get("common_name_max_population") or 0),

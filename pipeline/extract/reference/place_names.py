@@ -218,6 +218,9 @@ class LocalWords:
     # Lower-case words between the hyphened parts of a town's name ("Juigné-*sur*-Sarthe",
     # "Walton-*on*-Thames"); one ending in an apostrophe is glued to the next ("Côte-*d'*Or").
     compound_links: tuple[str, ...] = ()
+    # Words that open a town's name written with spaces around its link word ("Saint Denis
+    # lès Bourg", "SAINT VINCENT DE DURFORT"), as the hyphened form would be written.
+    spaced_compound_heads: tuple[str, ...] = ()
 
     def names_a_place(self, words: Sequence[str]) -> bool:
         """Whether a name of two or more words has the form of a local place's or an
@@ -292,4 +295,5 @@ def local_words(language: str = "en") -> LocalWords:
         ),
         language_country=str(data["language_country"]) if data.get("language_country") else None,
         compound_links=tuple(str(w).lower().replace("’", "'") for w in data.get("compound_town_links") or ()),
+        spaced_compound_heads=tuple(str(w) for w in data.get("spaced_compound_heads") or ()),
     )
