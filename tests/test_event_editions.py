@@ -91,3 +91,30 @@ def test_a_one_day_activity_holds_no_parts(nlp) -> None:
     bulletin = Bulletin(body, dates=[day("on 14 September", "2024-09-14")])
     got = {e.name: e.start_date for e in events_of(nlp, bulletin)}
     assert got["second Quarry Lane Lantern Workshop"] is None
+
+
+def test_another_years_edition_is_a_row_beside_the_dated_one(nlp) -> None:
+    body = (
+        "The yearly canal cleanup is on Saturday, June 6, at the lock.\n"
+        "Last year's cleanup brought 45 volunteers and 80 bags of rubbish."
+    )
+    bulletin = Bulletin(body, title="Canal news", dates=[day("on Saturday, June 6", "2026-06-06")])
+    got = {e.name: e.start_date for e in events_of(nlp, bulletin)}
+    assert got["year's cleanup"] is None
+    assert date(2026, 6, 6) in got.values()
+
+
+def test_this_years_edition_is_the_one_the_section_dates(nlp) -> None:
+    body = (
+        "The committee thanks all who made this year's Riverside Fair a success.\n"
+        "The Riverside Fair took place on 12 July with 30 stalls."
+    )
+    bulletin = Bulletin(body, title="Fair report", dates=[day("on 12 July", "2026-07-12")])
+    got = [(e.name, e.start_date) for e in events_of(nlp, bulletin)]
+    assert got == [("Riverside Fair", date(2026, 7, 12))]
+
+
+def test_this_years_named_activity_without_a_date_is_a_row(nlp) -> None:
+    body = "As chair, I thank every singer who made this year's Summer Concert such a success."
+    got = {e.name for e in events_of(nlp, Bulletin(body, title="From the chair"))}
+    assert got == {"Summer Concert"}

@@ -5,7 +5,9 @@ hosted the third Data Workshop." The workshop, reported in the past right after 
 (in its paragraph or the next) with no date of its own, was one of the conference's parts: it
 takes the conference's month or days. Only an activity dated by a span (a month, several days)
 holds others; a one-day activity dates only itself. An activity of the container's own kind is
-another of its kind ("the previous EC meeting" after "the EC Meeting, 27-29 July"), not a part.
+another of its kind ("the previous EC meeting" after "the EC Meeting, 27-29 July"), not a part;
+an activity whose own sentence dates another is timed by that one. Without a parse the tense is
+unknown: no part.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ def _span(anchor: Anchor) -> bool:
 def _container(st: SectionText, part: Anchor, dated: Sequence[Anchor]) -> Anchor | None:
     """The one activity dated by a span that the part follows closely, if it is the only one
     before the part in the section."""
+    if any(a.sentence == part.sentence for a in dated):
+        return None  # its sentence dates another activity: "the day before the Opening Ceremony"
     before = [a for a in dated if a.sentence < part.sentence]
     spans = {(a.mention.start_date, a.mention.end_date) for a in before if a.mention is not None}
     if len(spans) != 1 or not _span(before[-1]):
@@ -45,7 +49,7 @@ def with_container_dates(st: SectionText, dated: Sequence[Anchor], undated: Sequ
     found: list[Anchor] = []
     for part in undated:
         container = _container(st, part, dated) if part.mention is None else None
-        past = not st.parsed or told_in_past(st.tokens[part.phrase.head])
+        past = st.parsed and told_in_past(st.tokens[part.phrase.head])
         other_kind = container is not None and container.phrase.event_type != part.phrase.event_type
         if container is not None and other_kind and past and not part.phrase.plural:
             part = replace(part, mention=container.mention)
