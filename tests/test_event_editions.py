@@ -56,6 +56,7 @@ def _edition(text: str, trigger: str) -> bool:
         ("Members may bring a friend to the annual festival as usual.", "festival", False),  # no name
         ("Our choir sang at a festival in 2019 and loved it.", "festival", False),  # year outside
         ("Festival 2021 was a success for all of us.", "festival", False),  # opens the sentence
+        ("The trust, at its Fifth Meeting, approved the budget.", "meeting", False),  # a body's sitting
     ],
 )
 def test_an_edition_needs_a_capitalised_name_with_its_mark(text: str, trigger: str, expected: bool) -> None:

@@ -3,7 +3,8 @@
 "the 10th Annual Riverside Gift Fair", "the 2014 Harbour Lights Festival", "Homecoming 2015
 Car Show Event": a capitalised name with an edition mark (an ordinal, a year, a word of
 ``edition_words`` such as "annual") names one particular activity that takes place, whether the
-sentence dates it, reports it or only funds or promotes it. So does an activity named as a
+sentence dates it, reports it or only funds or promotes it; not a body's own sitting named
+after "its" or "their", which times what the body decided. So does an activity named as a
 year's edition ("last year's cleanup drew 300 volunteers", "this year's Summer Fair"), with a
 word of ``edition_years`` before "year's"; one of another year (``other_edition_years``: "last
 year's cleanup") keeps those words in its name, for it is not the edition the section dates.
@@ -51,6 +52,8 @@ def named_edition(st: SectionText, phrase: Phrase, lex: EventLexicon) -> bool:
     before it?"""
     if phrase.verb or phrase.plural or phrase.anaphoric or phrase.in_org or phrase.host or phrase.argument:
         return False
+    if phrase.det in lex.possessives:
+        return False  # "the Council, at its Thirty-Third Meeting, adopted": the time of a decision
     if _years_edition(st, phrase, lex):
         return True
     head = phrase.head
