@@ -125,6 +125,17 @@ def words_of(phrase: str) -> Words:
     return tuple(_WORD.findall(phrase.lower()))
 
 
+# A hyphenated word kept whole, as the French tokenizer keeps it ("pique-nique", "vide-grenier").
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+|\w+['\u2019](?=\w)|\w+|[^\w\s]")
+
+
+def word_forms(phrase: str) -> list[Words]:
+    """The phrase's words as ``words_of`` splits them, and with its hyphenated words whole:
+    the English tokenizer splits "pique-nique" at the hyphen, the French one does not."""
+    forms = [words_of(phrase), tuple(_HYPHENATED.findall(phrase.lower()))]
+    return list(dict.fromkeys(forms))
+
+
 def _spellings(phrases: Any) -> list[str]:
     """Each phrase, and with a typographic apostrophe where it has a straight one ("s'est",
     "s\u2019est"): bulletins write both."""
@@ -161,8 +172,7 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         for key, t in data.get("triggers", {}).items()
         for p in _with_unaccented(_spellings([key]))
     ]
-    for phrase, event_type in spelled:
-        words = words_of(phrase)
+    for words, event_type in ((w, t) for phrase, t in spelled for w in word_forms(phrase)):
         triggers.setdefault(words, event_type)
         if words and not words[-1].endswith("s"):
             plural_words = (*words[:-1], plural(words[-1]))
@@ -218,7 +228,8 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         type_complement_preps={k: frozenset(v.split()) for k, v in mapping("type_complement_preps").items()},
         weak_triggers=frozenset(
             form
-            for words in map(words_of, _with_unaccented(_spellings(data.get("weak_triggers"))))
+            for phrase in _with_unaccented(_spellings(data.get("weak_triggers")))
+            for words in word_forms(phrase)
             if words
             for form in (words, (*words[:-1], plural(words[-1])))
         ),

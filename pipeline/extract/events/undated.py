@@ -31,6 +31,11 @@ _LIST_BREAKS = frozenset({";", ":", ".", "!", "?"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _HELD = "event"  # the type of argument_verbs that say an activity was held ("carry out")
 _MAX_GERUND = 14  # tokens of "hosting Riverside College for coastal ecology lessons"
+# An object and a passive subject, in the English model's labels and in Universal Dependencies
+# (the French model's: "nous avons organisé une sortie" is ``obj``, "un repas a été organisé"
+# ``nsubj:pass``).
+_OBJECT_DEPS = frozenset({"dobj", "obj"})
+_HELD_DEPS = _OBJECT_DEPS | {"nsubjpass", "nsubj:pass"}
 
 
 def _sentence_hits(ctx: Context, sentence: int) -> list[PlaceHit]:
@@ -168,7 +173,7 @@ def _several_held(ctx: Context, phrase: Phrase, dated: Sequence[Anchor]) -> bool
     head = st.tokens[phrase.head]
     verb = head.head
     return (
-        head.dep_ == "dobj"
+        head.dep_ in _OBJECT_DEPS
         and verb.i != head.i
         and lemma(verb).lower() in ctx.lex.organiser_verbs
         and told_in_past(head)
@@ -221,7 +226,7 @@ def _carried_out(ctx: Context, phrase: Phrase) -> bool:
     holds = verb.lower_ in ctx.lex.organiser_verbs or any(
         ctx.lex.argument_verbs.get(key) == _HELD for key in verb_keys(verb)
     )
-    return head.dep_ in {"dobj", "nsubjpass"} and holds and verb.i != head.i and told_in_past(head)
+    return head.dep_ in _HELD_DEPS and holds and verb.i != head.i and told_in_past(head)
 
 
 def list_starts(ctx: Context) -> dict[int, int]:
