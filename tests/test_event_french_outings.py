@@ -102,3 +102,17 @@ def test_a_group_that_met_dates_the_activity_named_before() -> None:
         dates=[day("Dimanche 31 août 2025", "2025-08-31")],
     )
     assert _rows(_events(spacy.blank("fr"), bulletin)) == [("Pique-nique au lac", date(2025, 8, 31))]
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Le comité des fêtes s'est réuni le 3 mars à la mairie.", "réunion du comité des fêtes"),
+        ("La commission des travaux s'est réunie le 3 mars.", "réunion de la commission des travaux"),
+        ("L'amicale s'est réunie le 3 mars.", "réunion de l'amicale"),
+    ],
+)
+def test_a_body_that_met_names_the_meeting_noun_first(fr_nlp, body: str, name: str) -> None:
+    """French names the gathering before the body ("réunion du comité"), not "comité meeting"."""
+    bulletin = Bulletin(body, title="Vie locale", dates=[day("le 3 mars", "2026-03-03")])
+    assert _rows(_events(fr_nlp, bulletin)) == [(name, date(2026, 3, 3))]

@@ -118,6 +118,11 @@ class EventLexicon:
     # Verbs of a group coming together with no activity named ("This year we're meeting on
     # Monday 12 April"): with a pronoun or no subject, the day is the activity named before.
     gathering_verbs: frozenset[str] = frozenset()
+    # Where a language names a gathering noun first ("réunion du bureau", not "bureau meeting"):
+    # event_type -> the noun, and the article of the body -> the words that join it ("le" ->
+    # "du"); "de" for a body with no such article.
+    subject_names: Mapping[str, str] = field(default_factory=dict)
+    of_articles: Mapping[str, str] = field(default_factory=dict)
 
 
 def words_of(phrase: str) -> Words:
@@ -264,6 +269,8 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         back_reference_phrases=phrases("back_reference_phrases"),
         entry_verbs=word_set("entry_verbs"),
         gathering_verbs=word_set("gathering_verbs"),
+        subject_names=mapping("subject_names"),
+        of_articles=mapping("of_articles"),
     )
 
 
