@@ -116,3 +116,21 @@ def test_a_body_that_met_names_the_meeting_noun_first(fr_nlp, body: str, name: s
     """French names the gathering before the body ("réunion du comité"), not "comité meeting"."""
     bulletin = Bulletin(body, title="Vie locale", dates=[day("le 3 mars", "2026-03-03")])
     assert _rows(_events(fr_nlp, bulletin)) == [(name, date(2026, 3, 3))]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Cette année, l'amicale du moulin organise la troisième édition du Festival des Vallons.",
+        "Le comité organisera le Festival des Vallons en partenariat avec la commune.",
+    ],
+)
+def test_a_named_activity_someone_organises_takes_place(body: str) -> None:
+    """Present or future, the edition of a named activity an organiser announces is a row."""
+    bulletin = Bulletin(body, title="Vie culturelle", places=[("Vallons", "city", "FR")])
+    assert [e.name for e in _events(spacy.blank("fr"), bulletin)] == ["Festival des Vallons"]
+
+
+def test_an_activity_merely_mentioned_is_no_row() -> None:
+    bulletin = Bulletin("Le bilan du Festival des Vallons reste à établir.", title="Vie culturelle")
+    assert _events(spacy.blank("fr"), bulletin) == []

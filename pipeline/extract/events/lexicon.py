@@ -122,6 +122,8 @@ class EventLexicon:
     # event_type -> the noun, and the article of the body -> the words that join it ("le" ->
     # "du"); "de" for a body with no such article.
     subject_names: Mapping[str, str] = field(default_factory=dict)
+    # The word for one holding of a recurring activity ("la cinquième *édition* du Festival").
+    edition_words: frozenset[str] = frozenset()
     of_articles: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -270,6 +272,7 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         entry_verbs=word_set("entry_verbs"),
         gathering_verbs=word_set("gathering_verbs"),
         subject_names=mapping("subject_names"),
+        edition_words=word_set("edition_words"),
         of_articles=mapping("of_articles"),
     )
 

@@ -12,6 +12,7 @@ activity the section dates already.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -36,6 +37,8 @@ _MAX_GERUND = 14  # tokens of "hosting Riverside College for coastal ecology les
 # ``nsubj:pass``).
 _OBJECT_DEPS = frozenset({"dobj", "obj"})
 _HELD_DEPS = _OBJECT_DEPS | {"nsubjpass", "nsubj:pass"}
+_MAX_EDITION = 6  # tokens between "organise" and the name: "la cinquième édition du"
+_ORDINAL = re.compile(r"\d+(?:e|er|ère|ème|st|nd|rd|th)|\w+(?:ième|th)")
 
 
 def _sentence_hits(ctx: Context, sentence: int) -> list[PlaceHit]:
@@ -137,7 +140,8 @@ def _reported(ctx: Context, phrase: Phrase, dated: Sequence[Anchor]) -> bool:
         return phrase.specific and not held and past
     if not phrase.modified:
         return False
-    if phrase.specific and (_said_to_happen(ctx, phrase) or _run_by(ctx, phrase) or _told_of(ctx, phrase)):
+    happens = _said_to_happen(ctx, phrase) or _run_by(ctx, phrase) or _told_of(ctx, phrase)
+    if phrase.specific and (happens or _organised(ctx, phrase)):
         return True
     same_kind = any(a.phrase.event_type == phrase.event_type for a in dated)
     carried_out = _placed(ctx, phrase) or _carried_out(ctx, phrase) or _run_by(ctx, phrase)
@@ -197,6 +201,24 @@ def _told_of(ctx: Context, phrase: Phrase) -> bool:
     return opens and any(
         st.tokens[k].dep_ == "ROOT" and st.tokens[k].tag_ == "VBD" for k in range(phrase.end, hi)
     )
+
+
+def _organised(ctx: Context, phrase: Phrase) -> bool:
+    """Is the named activity, or the edition of it, what an organiser's verb names right before
+    it, in any tense ("L'association organise la cinquième édition du Festival de Bougival")?
+    A named activity someone organises takes place; the tense says only when. Read on the
+    words, not the parse: the small models often miss the verb."""
+    st, lex = ctx.st, ctx.lex
+    k = phrase.start - 1
+    between = lex.determiners | lex.of_words | lex.edition_words
+    while k >= 0 and st.sentence_of[k] == phrase.sentence and phrase.start - k <= _MAX_EDITION:
+        word = st.lower[k]
+        if word in lex.organiser_verbs:
+            return not st.tagged or st.tokens[k].pos_ != "NOUN"
+        if not (word in between or st.tokens[k].like_num or _ORDINAL.fullmatch(word)):
+            return False
+        k -= 1
+    return False
 
 
 def _run_by(ctx: Context, phrase: Phrase) -> bool:
