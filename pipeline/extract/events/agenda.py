@@ -22,12 +22,14 @@ from pipeline.extract.events.tokens import SectionText
 _LEADERS = " \t-–—•*·>"  # what may stand before the day on its line: a bullet
 _BULLETS = "-–—•*·>"
 _MARKS = (":", " – ", " — ", " - ")
-_TIME = r"\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?)?"
+# "10:00 am", "14h30", and the French hour alone ("10h-14h").
+_TIME = r"\d{1,2}(?:[:.h]\d{2}|h)?\s*(?:[ap]\.?m\.?)?"
 _CLOCK = re.compile(
     rf"(?<!\w){_TIME}\s*[–—-]\s*{_TIME}(?!\w)|(?<!\w)\d{{1,2}}[:.h]\d{{2}}(?!\w)", re.IGNORECASE
 )
 _LIST_JOINS = frozenset({"and", "or", "et", "ou"})  # between the days of a list
 _MAX_BEFORE_MARK = 4  # words between the day and the mark ("à PARIS", "at the Hall")
+_ASIDE = re.compile(r"\([^()]*\)")
 _NAME_ENDS = ",;(.!?"
 _MAX_NAME_TOKENS = 24
 
@@ -52,7 +54,9 @@ def agenda_label(st: SectionText, mention: DateMention) -> tuple[int, int] | Non
     if not found:
         return None
     at, size = min(found)
-    if len(rest[:at].split()) > _MAX_BEFORE_MARK:
+    # Words of place before the mark; its times, commas and asides in brackets are none ("- Lundi
+    # 3 mars, 14h30 – 16h30, salle des fêtes (1er étage) : balade contée").
+    if len(re.findall(r"\w[\w'’-]*", _ASIDE.sub(" ", masked[:at]))) > _MAX_BEFORE_MARK:
         return None
     name_start = end + at + size
     return (name_start, line_end) if text[name_start:line_end].strip() else None

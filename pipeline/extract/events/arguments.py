@@ -188,6 +188,21 @@ def _subject_name(st: SectionText, verb: Token, lex: EventLexicon) -> str | None
     return st.span_text(start, end) or None
 
 
+def _gathering_name(subject: str, verb: Token, event_type: str, lex: EventLexicon) -> str:
+    """The name of a gathering told by its subject and verb: "Town Council meeting", and where
+    the language puts the noun first, "réunion du bureau" ("le bureau s'est réuni")."""
+    noun = lex.subject_names.get(event_type)
+    if noun is None:
+        return f"{subject} {event_type}"
+    articles = [c.lower_ for s in children(verb, "nsubj") for c in s.children if c.dep_ == "det"]
+    body = subject
+    if articles and body.lower().startswith(articles[0]):
+        body = body[len(articles[0]) :].lstrip()
+    joint = lex.of_articles.get(articles[0], "de") if articles else "de"
+    space = "" if joint.endswith(("'", "\u2019")) else " "
+    return f"{noun} {joint}{space}{body}"
+
+
 def _named_right_before(st: SectionText, verb: Phrase, phrases: Sequence[Phrase]) -> bool:
     """Does an activity's name end right before the verb and its auxiliaries ("A mission of
     the Mechanism (APRM) is visiting"), whatever the parser made the subject?"""
@@ -218,7 +233,7 @@ def refine_verb_phrases(st: SectionText, phrases: Sequence[Phrase], lex: EventLe
         if not phrase.modified:
             subject = _subject_name(st, verb, lex)
             if subject is not None:
-                phrase = replace(phrase, name=f"{subject} {phrase.event_type}")
+                phrase = replace(phrase, name=_gathering_name(subject, verb, phrase.event_type, lex))
         out.append(phrase)
     return out
 

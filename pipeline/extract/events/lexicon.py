@@ -121,11 +121,29 @@ class EventLexicon:
     # Verbs of a group coming together with no activity named ("This year we're meeting on
     # Monday 12 April"): with a pronoun or no subject, the day is the activity named before.
     gathering_verbs: frozenset[str] = frozenset()
+    # Where a language names a gathering noun first ("réunion du bureau", not "bureau meeting"):
+    # event_type -> the noun, and the article of the body -> the words that join it ("le" ->
+    # "du"); "de" for a body with no such article.
+    subject_names: Mapping[str, str] = field(default_factory=dict)
+    # The word for one holding of a recurring activity ("la cinquième *édition* du Festival").
+    edition_words: frozenset[str] = frozenset()
+    of_articles: Mapping[str, str] = field(default_factory=dict)
 
 
 def words_of(phrase: str) -> Words:
     """Lower-case words of a phrase as the tokenizer splits them ("co-organized" -> co, -, organized)."""
     return tuple(_WORD.findall(phrase.lower()))
+
+
+# A hyphenated word kept whole, as the French tokenizer keeps it ("pique-nique", "vide-grenier").
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+|\w+['\u2019](?=\w)|\w+|[^\w\s]")
+
+
+def word_forms(phrase: str) -> list[Words]:
+    """The phrase's words as ``words_of`` splits them, and with its hyphenated words whole:
+    the English tokenizer splits "pique-nique" at the hyphen, the French one does not."""
+    forms = [words_of(phrase), tuple(_HYPHENATED.findall(phrase.lower()))]
+    return list(dict.fromkeys(forms))
 
 
 def _spellings(phrases: Any) -> list[str]:
@@ -164,8 +182,7 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         for key, t in data.get("triggers", {}).items()
         for p in _with_unaccented(_spellings([key]))
     ]
-    for phrase, event_type in spelled:
-        words = words_of(phrase)
+    for words, event_type in ((w, t) for phrase, t in spelled for w in word_forms(phrase)):
         triggers.setdefault(words, event_type)
         if words and not words[-1].endswith("s"):
             plural_words = (*words[:-1], plural(words[-1]))
@@ -221,7 +238,8 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         type_complement_preps={k: frozenset(v.split()) for k, v in mapping("type_complement_preps").items()},
         weak_triggers=frozenset(
             form
-            for words in map(words_of, _with_unaccented(_spellings(data.get("weak_triggers"))))
+            for phrase in _with_unaccented(_spellings(data.get("weak_triggers")))
+            for words in word_forms(phrase)
             if words
             for form in (words, (*words[:-1], plural(words[-1])))
         ),
@@ -259,6 +277,9 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         back_reference_phrases=phrases("back_reference_phrases"),
         entry_verbs=word_set("entry_verbs"),
         gathering_verbs=word_set("gathering_verbs"),
+        subject_names=mapping("subject_names"),
+        edition_words=word_set("edition_words"),
+        of_articles=mapping("of_articles"),
     )
 
 

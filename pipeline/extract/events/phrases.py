@@ -230,7 +230,8 @@ def _right_end(
     sentence = st.sentence_of[j - 1]
     end = j
     while lex.adjectives_after and end < n and end not in blocked and st.sentence_of[end] == sentence:
-        if st.tagged and st.tokens[end].pos_ == "ADJ":
+        # An elided word is none, whatever the tagger says ("passation de pouvoir *s’*est tenue").
+        if st.tagged and st.tokens[end].pos_ == "ADJ" and not st.lower[end].endswith(("'", "\u2019")):
             end += 1  # "Séminaire régional", "réunion mensuelle": French puts adjectives after the noun
             continue
         # A phrase that qualifies the activity as an adjective does: "formation *en ligne*".

@@ -12,6 +12,7 @@ activity the section dates already.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -32,6 +33,13 @@ _LIST_BREAKS = frozenset({";", ":", ".", "!", "?"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _HELD = "event"  # the type of argument_verbs that say an activity was held ("carry out")
 _MAX_GERUND = 14  # tokens of "hosting Riverside College for coastal ecology lessons"
+# An object and a passive subject, in the English model's labels and in Universal Dependencies
+# (the French model's: "nous avons organisé une sortie" is ``obj``, "un repas a été organisé"
+# ``nsubj:pass``).
+_OBJECT_DEPS = frozenset({"dobj", "obj"})
+_HELD_DEPS = _OBJECT_DEPS | {"nsubjpass", "nsubj:pass"}
+_MAX_EDITION = 6  # tokens between "organise" and the name: "la cinquième édition du"
+_ORDINAL = re.compile(r"\d+(?:e|er|ère|ème|st|nd|rd|th)|\w+(?:ième|th)")
 
 
 def _sentence_hits(ctx: Context, sentence: int) -> list[PlaceHit]:
@@ -133,7 +141,8 @@ def _reported(ctx: Context, phrase: Phrase, dated: Sequence[Anchor]) -> bool:
         return phrase.specific and not held and past
     if not phrase.modified:
         return False
-    if phrase.specific and (_said_to_happen(ctx, phrase) or _run_by(ctx, phrase) or _told_of(ctx, phrase)):
+    happens = _said_to_happen(ctx, phrase) or _run_by(ctx, phrase) or _told_of(ctx, phrase)
+    if phrase.specific and (happens or _organised(ctx, phrase)):
         return True
     same_kind = any(a.phrase.event_type == phrase.event_type for a in dated)
     carried_out = _placed(ctx, phrase) or _carried_out(ctx, phrase) or _run_by(ctx, phrase)
@@ -169,7 +178,7 @@ def _several_held(ctx: Context, phrase: Phrase, dated: Sequence[Anchor]) -> bool
     head = st.tokens[phrase.head]
     verb = head.head
     return (
-        head.dep_ == "dobj"
+        head.dep_ in _OBJECT_DEPS
         and verb.i != head.i
         and lemma(verb).lower() in ctx.lex.organiser_verbs
         and told_in_past(head)
@@ -193,6 +202,24 @@ def _told_of(ctx: Context, phrase: Phrase) -> bool:
     return opens and any(
         st.tokens[k].dep_ == "ROOT" and st.tokens[k].tag_ == "VBD" for k in range(phrase.end, hi)
     )
+
+
+def _organised(ctx: Context, phrase: Phrase) -> bool:
+    """Is the named activity, or the edition of it, what an organiser's verb names right before
+    it, in any tense ("L'association organise la cinquième édition du Festival de Bougival")?
+    A named activity someone organises takes place; the tense says only when. Read on the
+    words, not the parse: the small models often miss the verb."""
+    st, lex = ctx.st, ctx.lex
+    k = phrase.start - 1
+    between = lex.determiners | lex.of_words | lex.edition_words
+    while k >= 0 and st.sentence_of[k] == phrase.sentence and phrase.start - k <= _MAX_EDITION:
+        word = st.lower[k]
+        if word in lex.organiser_verbs:
+            return not st.tagged or st.tokens[k].pos_ != "NOUN"
+        if not (word in between or st.tokens[k].like_num or _ORDINAL.fullmatch(word)):
+            return False
+        k -= 1
+    return False
 
 
 def _run_by(ctx: Context, phrase: Phrase) -> bool:
@@ -222,7 +249,7 @@ def _carried_out(ctx: Context, phrase: Phrase) -> bool:
     holds = verb.lower_ in ctx.lex.organiser_verbs or any(
         ctx.lex.argument_verbs.get(key) == _HELD for key in verb_keys(verb)
     )
-    return head.dep_ in {"dobj", "nsubjpass"} and holds and verb.i != head.i and told_in_past(head)
+    return head.dep_ in _HELD_DEPS and holds and verb.i != head.i and told_in_past(head)
 
 
 def list_starts(ctx: Context) -> dict[int, int]:
