@@ -126,7 +126,7 @@ class EventLexicon:
     # "du"); "de" for a body with no such article.
     subject_names: Mapping[str, str] = field(default_factory=dict)
     # The word for one holding of a recurring activity ("la cinquième *édition* du Festival").
-    edition_words: frozenset[str] = frozenset()
+    holding_words: frozenset[str] = frozenset()
     of_articles: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -278,7 +278,7 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         entry_verbs=word_set("entry_verbs"),
         gathering_verbs=word_set("gathering_verbs"),
         subject_names=mapping("subject_names"),
-        edition_words=word_set("edition_words"),
+        holding_words=word_set("holding_words"),
         of_articles=mapping("of_articles"),
     )
 

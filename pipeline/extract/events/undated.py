@@ -211,7 +211,7 @@ def _organised(ctx: Context, phrase: Phrase) -> bool:
     words, not the parse: the small models often miss the verb."""
     st, lex = ctx.st, ctx.lex
     k = phrase.start - 1
-    between = lex.determiners | lex.of_words | lex.edition_words
+    between = lex.determiners | lex.of_words | lex.holding_words
     while k >= 0 and st.sentence_of[k] == phrase.sentence and phrase.start - k <= _MAX_EDITION:
         word = st.lower[k]
         if word in lex.organiser_verbs:
