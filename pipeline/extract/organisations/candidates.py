@@ -441,6 +441,10 @@ def _in_person(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _known_name(candidate: Candidate, ref: OrgReference) -> bool:
+    return candidate.name is not None and ref.lookup_name(candidate.name) is not None
+
+
 def section_candidates(
     doc: Doc,
     heading_end: int,
@@ -524,6 +528,8 @@ def section_candidates(
         # The acronym of a kind of body heading a head-first name ("la [MRC] des Îles-Vertes") is
         # that name's first word, no mention of its own.
         and not (ref.head_first and any(a.start == m.start() < m.end() < a.end for a in accepted))
+        # Nor is the "UN" of a known body's name written short ("[UN] Population Fund").
+        and not any(_inside([(a.start, a.end)], m.start(), m.end()) and _known_name(a, ref) for a in accepted)
     ]
 
     # The long form of an acronym that names no body ("Strength, Weakness ... (SWOT)"), or a part of it.
