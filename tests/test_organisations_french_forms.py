@@ -93,3 +93,26 @@ def test_english_writes_acronyms_before_nouns(blank_fr) -> None:
 )
 def test_a_kind_of_body_in_lower_case_before_its_name(blank_fr, text: str, names: list[str]) -> None:
     assert head_first_texts(blank_fr, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a committee, a council, a tourist office or a commission in lower case before a place
+        ("Le comité des fêtes de Vernay a préparé la kermesse.", ["comité des fêtes de Vernay"]),
+        ("Renseignements à l'office de tourisme de Pornic.", ["office de tourisme de Pornic"]),
+        ("Une aide du conseil général du Lot est attendue.", ["conseil général du Lot"]),
+        # no proper name after the head: a common noun or a body of the context
+        ("Le conseil a voté ; la commission se réunira et le comité décidera.", []),
+        ("Il a pris conseil auprès du comité de pilotage.", []),
+        # a person named right after the name is no part of it
+        (
+            "Merci à l'office de tourisme de Lessay Madame Roux et au comité des fêtes.",
+            ["office de tourisme de Lessay"],
+        ),
+        # a page number and a heading in capitals after the head, on the same line
+        ("le mot du conseil Page 3 TRAVAUX DE LA PLACE", []),
+    ],
+)
+def test_a_local_body_in_lower_case_before_its_place(blank_fr, text: str, names: list[str]) -> None:
+    assert head_first_texts(blank_fr, text) == names

@@ -36,6 +36,8 @@ def _content(word: Word, ref: OrgReference) -> bool:
     text = word.text
     if not text[:1].isalpha() or text.lower() in ref.name_stop_words:
         return False
+    if text.lower().rstrip(".") in ref.person_words:
+        return False  # "l'office de tourisme de Coutances [Monsieur X]": a person follows the name
     if is_cap_word(text):
         return word.tag != "VERB"
     return word.tag in CONTENT_TAGS
@@ -177,9 +179,10 @@ def head_first_names(words: Sequence[Word], ref: OrgReference) -> list[tuple[int
         if lower_case and (
             not any(is_cap_word(w.text) for w in words[k + 1 : end])
             or any(w.text.isspace() for w in words[k + 1 : end])
+            or sum(len(w.text) > 1 and w.text.isupper() for w in words[k + 1 : end]) > 1
         ):
             # "la communauté internationale": a common noun; "du gouvernement / Epidémie de
-            # choléra": a heading on the next line, no name.
+            # choléra", "du conseil Page 2 TRAVAUX DE VOIRIE": a heading after it, no name.
             k += 1
             continue
         found.append((k, end))
