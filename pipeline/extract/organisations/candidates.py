@@ -500,7 +500,10 @@ def section_candidates(
                 if short is None:
                     acronym = bracketed_acronym(text, e, ref, defs)
                 names.append(Candidate(s, e, text[s:e], acronym, "pattern", heading(s)))
-    for a, b in head_first_names(words, ref) if ref.head_first else ():
+    persons = (
+        frozenset(t.i for e in doc.ents if e.label_ == "PERSON" for t in e) if ref.head_first else frozenset()
+    )
+    for a, b in head_first_names(words, ref, persons) if ref.head_first else ():
         s, e = words[a].char_start, words[b - 1].char_end
         if not _inside(quoted, s, e) and not generic_organ([w.text for w in words[a:b]], ref):
             long_start, short = longer.get(e, (s, None))

@@ -66,13 +66,25 @@ def _line_break(word: Word) -> bool:
     return word.text.isspace() and word.text.count("\n") <= 1
 
 
-def head_first_end(words: Sequence[Word], k: int, ref: OrgReference) -> int:
+def head_first_end(
+    words: Sequence[Word], k: int, ref: OrgReference, persons: frozenset[int] = frozenset()
+) -> int:
     """End (exclusive) of the head-first name whose head is word ``k``; the name may wrap at
     the end of a line after its head or a link ("l'Agence / Française de Développement", "le
-    Ministère des / Affaires étrangères")."""
+    Ministère des / Affaires étrangères"). A person (``persons``: token indices of the model's
+    PERSON entities) after a comma and a link, or right after a lower-case noun, is named beside
+    the body ("le Comité des fêtes, de [Anne Roy]", "l'office du bénévolat [Luc Roy]"); after the
+    head, a capitalised word, an adjective or a link it is in the name ("Université Denis
+    Diderot", "Lycée professionnel Jean Moulin", "Association des Amis de Victor Hugo")."""
     end = k + 1
     j = k + 1
+    after_comma = False
     while j < len(words) and j - k < MAX_NAME_WORDS:
+        if words[j].start in persons and j > k + 1:
+            before = words[j - 1]
+            linked = before.text.lower().replace("\u2019", "'") in ref.name_links
+            if after_comma or not (linked or is_cap_word(before.text) or before.tag == "ADJ"):
+                break
         if j == k + 1 and _line_break(words[j]) and j + 1 < len(words):
             j += 1
             continue
@@ -81,9 +93,11 @@ def head_first_end(words: Sequence[Word], k: int, ref: OrgReference) -> int:
             if after < len(words) and _title_case(words[k:end]) and not is_cap_word(words[after].text):
                 break  # "le Conseil Municipal [des actes qu'il juge]": a name in Title Case ends
             if after < len(words) and _content(words[after], ref):
+                after_comma = words[j].text == ","
                 j = after
                 continue
             break
+        after_comma = False
         if _content(words[j], ref) or _numbered(words, j):
             j += 1
             end = j
@@ -159,8 +173,11 @@ def quoted_name_end(words: Sequence[Word], j: int) -> int:
     return j
 
 
-def head_first_names(words: Sequence[Word], ref: OrgReference) -> list[tuple[int, int]]:
-    """Spans (word indices, end exclusive) of head-first organisation names in ``words``."""
+def head_first_names(
+    words: Sequence[Word], ref: OrgReference, persons: frozenset[int] = frozenset()
+) -> list[tuple[int, int]]:
+    """Spans (word indices, end exclusive) of head-first organisation names in ``words``
+    (``persons``: token indices of the model's PERSON entities, see ``head_first_end``)."""
     found: list[tuple[int, int]] = []
     k = 0
     while k < len(words):
@@ -170,7 +187,7 @@ def head_first_names(words: Sequence[Word], ref: OrgReference) -> list[tuple[int
         if not (head or _acronym_head(words, k, ref)):
             k += 1
             continue
-        end = head_first_end(words, k, ref)
+        end = head_first_end(words, k, ref, persons)
         if text.lower() not in ref.non_org_words:
             end = quoted_name_end(words, end)  # "le Centre social « Au Fil de l'Eau »"
         if end == k + 1:
