@@ -10,7 +10,9 @@ from french_docs import head_first_texts
 from spacy.tokens import Doc
 
 from pipeline.extract.organisations.candidates import common_nouns_in_capitals
+from pipeline.extract.organisations.head_first import head_first_names
 from pipeline.extract.reference.organisations import language_reference, load_org_reference
+from pipeline.extract.words import doc_words
 
 FR_REFERENCE = language_reference(load_org_reference(), "fr")
 EN_REFERENCE = load_org_reference()
@@ -93,3 +95,67 @@ def test_english_writes_acronyms_before_nouns(blank_fr) -> None:
 )
 def test_a_kind_of_body_in_lower_case_before_its_name(blank_fr, text: str, names: list[str]) -> None:
     assert head_first_texts(blank_fr, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a committee, a council, a tourist office or a commission in lower case before a place
+        ("Le comité des fêtes de Vernay a préparé la kermesse.", ["comité des fêtes de Vernay"]),
+        ("Renseignements à l'office de tourisme de Pornic.", ["office de tourisme de Pornic"]),
+        ("Une aide du conseil général du Lot est attendue.", ["conseil général du Lot"]),
+        # no proper name after the head: a common noun or a body of the context
+        ("Le conseil a voté ; la commission se réunira et le comité décidera.", []),
+        ("Il a pris conseil auprès du comité de pilotage.", []),
+        # a person named right after the name is no part of it
+        (
+            "Merci à l'office de tourisme de Lessay Madame Roux et au comité des fêtes.",
+            ["office de tourisme de Lessay"],
+        ),
+        # a page number and a heading in capitals after the head, on the same line
+        ("le mot du conseil Page 3 TRAVAUX DE LA PLACE", []),
+    ],
+)
+def test_a_local_body_in_lower_case_before_its_place(blank_fr, text: str, names: list[str]) -> None:
+    assert head_first_texts(blank_fr, text) == names
+
+
+def _names_beside_people(nlp, text: str, people: list[str]) -> list[str]:
+    """``head_first_names`` of ``text`` where the model reads ``people`` as persons."""
+    doc = nlp(text)
+    spans = [doc.char_span(text.index(p), text.index(p) + len(p), label="PERSON") for p in people]
+    doc.ents = [s for s in spans if s is not None]
+    persons = frozenset(t.i for e in doc.ents for t in e)
+    words = doc_words(doc)
+    found = head_first_names(words, FR_REFERENCE, persons)
+    return [text[words[a].char_start : words[b - 1].char_end] for a, b in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "names"),
+    [
+        # a person after a link or a common noun is named beside the body, not in its name
+        (
+            "Merci au président du Comité des fêtes, de Luc Morand et de Anne Roy.",
+            ["Luc Morand", "Anne Roy"],
+            ["Comité des fêtes"],
+        ),
+        ("Présents : l'Office des sports Paul Vidal et Mme Roy.", ["Paul Vidal"], ["Office des sports"]),
+        # a body named after a person: the person follows the head, a capitalised word or a link
+        (
+            "L'Association des Amis de Victor Hugo a lu.",
+            ["Victor Hugo"],
+            ["Association des Amis de Victor Hugo"],
+        ),
+        # a place the model reads as a person, after a link
+        ("Voir l'office de tourisme de Lessay.", ["Lessay"], ["office de tourisme de Lessay"]),
+        ("Les élèves de l'Université Denis Diderot ont lu.", ["Denis Diderot"], ["Université Denis Diderot"]),
+        (
+            "Elle enseigne au Collège Municipal Jean Moulin.",
+            ["Jean Moulin"],
+            ["Collège Municipal Jean Moulin"],
+        ),
+    ],
+)
+def test_a_person_ends_a_head_first_name(blank_fr, text: str, people: list[str], names: list[str]) -> None:
+    assert _names_beside_people(blank_fr, text, people) == names

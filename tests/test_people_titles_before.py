@@ -232,7 +232,10 @@ def test_a_surname_in_capitals_that_is_a_head_word_is_a_person(french) -> None:
 
 def test_a_french_title_after_the_previous_name_is_that_persons(french) -> None:
     assert _person(french, "Jean-Luc Morin")["role"] == "président de la communauté de communes"
-    assert _person(french, "Petitot")["role"] == "président de l'office de tourisme du Haut-Val"
+    # The office is a body (a lower-case head before its place): the title is the role, the
+    # office the person's body, as with "président de l'Office de Tourisme du Haut-Val".
+    petitot = _person(french, "Petitot")
+    assert (petitot["role"], petitot["organisation"]) == ("président", "office de tourisme du Haut-Val")
     assert _person(french, "Anicet Mboko")["honorific"] == "Colonel"
 
 

@@ -22,6 +22,7 @@ from pipeline.extract.organisations.classification import (
 from pipeline.extract.organisations.coordination import ModelEvidence
 from pipeline.extract.organisations.head_first import head_first_names
 from pipeline.extract.organisations.heads import name_head
+from pipeline.extract.organisations.listed import labelled_names, listed_bodies
 from pipeline.extract.organisations.misreadings import (
     BulletinClues,
     after_honorific,
@@ -441,6 +442,10 @@ def _in_person(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _known_name(candidate: Candidate, ref: OrgReference) -> bool:
+    return candidate.name is not None and ref.lookup_name(candidate.name) is not None
+
+
 def section_candidates(
     doc: Doc,
     heading_end: int,
@@ -495,13 +500,20 @@ def section_candidates(
                 if short is None:
                     acronym = bracketed_acronym(text, e, ref, defs)
                 names.append(Candidate(s, e, text[s:e], acronym, "pattern", heading(s)))
-    for a, b in head_first_names(words, ref) if ref.head_first else ():
+    persons = (
+        frozenset(t.i for e in doc.ents if e.label_ == "PERSON" for t in e) if ref.head_first else frozenset()
+    )
+    for a, b in head_first_names(words, ref, persons) if ref.head_first else ():
         s, e = words[a].char_start, words[b - 1].char_end
         if not _inside(quoted, s, e) and not generic_organ([w.text for w in words[a:b]], ref):
             long_start, short = longer.get(e, (s, None))
             short = short if s == long_start else None
             names.append(Candidate(s, e, text[s:e], short, "pattern", heading(s)))
-    for a, b in (*company_names(words, ref), *described_names(words, ref, evidence)):
+    for a, b in (
+        *company_names(words, ref),
+        *described_names(words, ref, evidence),
+        *labelled_names(words, ref),
+    ):
         s, e = words[a].char_start, words[b - 1].char_end
         names.append(Candidate(s, e, text[s:e], None, "pattern", heading(s)))
     names.extend(Candidate(s, e, text[s:e], None, "pattern", heading(s)) for s, e in linked)
@@ -524,6 +536,8 @@ def section_candidates(
         # The acronym of a kind of body heading a head-first name ("la [MRC] des Îles-Vertes") is
         # that name's first word, no mention of its own.
         and not (ref.head_first and any(a.start == m.start() < m.end() < a.end for a in accepted))
+        # Nor is the "UN" of a known body's name written short ("[UN] Population Fund").
+        and not any(_inside([(a.start, a.end)], m.start(), m.end()) and _known_name(a, ref) for a in accepted)
     ]
 
     # The long form of an acronym that names no body ("Strength, Weakness ... (SWOT)"), or a part of it.
@@ -541,4 +555,8 @@ def section_candidates(
             continue  # "Andogoly GUINDO": a person, though the model reads an organisation
         if _model_org_ok(doc, text, words, s, e, ref, defs, vocabulary, places, clues):
             accepted.append(Candidate(s, e, text[s:e], None, "model", heading(s)))
+    bodies = [(c.start, c.end) for c in accepted + used]
+    for s, e in listed_bodies(doc, words, bodies, ref, places):
+        if not _inside(quoted, s, e):
+            accepted.append(Candidate(s, e, text[s:e], None, "pattern", heading(s)))
     return sorted(accepted + used, key=lambda c: c.start)

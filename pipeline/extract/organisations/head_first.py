@@ -36,6 +36,8 @@ def _content(word: Word, ref: OrgReference) -> bool:
     text = word.text
     if not text[:1].isalpha() or text.lower() in ref.name_stop_words:
         return False
+    if text.lower().rstrip(".") in ref.person_words:
+        return False  # "l'office de tourisme de Coutances [Monsieur X]": a person follows the name
     if is_cap_word(text):
         return word.tag != "VERB"
     return word.tag in CONTENT_TAGS
@@ -64,13 +66,25 @@ def _line_break(word: Word) -> bool:
     return word.text.isspace() and word.text.count("\n") <= 1
 
 
-def head_first_end(words: Sequence[Word], k: int, ref: OrgReference) -> int:
+def head_first_end(
+    words: Sequence[Word], k: int, ref: OrgReference, persons: frozenset[int] = frozenset()
+) -> int:
     """End (exclusive) of the head-first name whose head is word ``k``; the name may wrap at
     the end of a line after its head or a link ("l'Agence / Française de Développement", "le
-    Ministère des / Affaires étrangères")."""
+    Ministère des / Affaires étrangères"). A person (``persons``: token indices of the model's
+    PERSON entities) after a comma and a link, or right after a lower-case noun, is named beside
+    the body ("le Comité des fêtes, de [Anne Roy]", "l'office du bénévolat [Luc Roy]"); after the
+    head, a capitalised word, an adjective or a link it is in the name ("Université Denis
+    Diderot", "Lycée professionnel Jean Moulin", "Association des Amis de Victor Hugo")."""
     end = k + 1
     j = k + 1
+    after_comma = False
     while j < len(words) and j - k < MAX_NAME_WORDS:
+        if words[j].start in persons and j > k + 1:
+            before = words[j - 1]
+            linked = before.text.lower().replace("\u2019", "'") in ref.name_links
+            if after_comma or not (linked or is_cap_word(before.text) or before.tag == "ADJ"):
+                break
         if j == k + 1 and _line_break(words[j]) and j + 1 < len(words):
             j += 1
             continue
@@ -79,9 +93,11 @@ def head_first_end(words: Sequence[Word], k: int, ref: OrgReference) -> int:
             if after < len(words) and _title_case(words[k:end]) and not is_cap_word(words[after].text):
                 break  # "le Conseil Municipal [des actes qu'il juge]": a name in Title Case ends
             if after < len(words) and _content(words[after], ref):
+                after_comma = words[j].text == ","
                 j = after
                 continue
             break
+        after_comma = False
         if _content(words[j], ref) or _numbered(words, j):
             j += 1
             end = j
@@ -157,8 +173,11 @@ def quoted_name_end(words: Sequence[Word], j: int) -> int:
     return j
 
 
-def head_first_names(words: Sequence[Word], ref: OrgReference) -> list[tuple[int, int]]:
-    """Spans (word indices, end exclusive) of head-first organisation names in ``words``."""
+def head_first_names(
+    words: Sequence[Word], ref: OrgReference, persons: frozenset[int] = frozenset()
+) -> list[tuple[int, int]]:
+    """Spans (word indices, end exclusive) of head-first organisation names in ``words``
+    (``persons``: token indices of the model's PERSON entities, see ``head_first_end``)."""
     found: list[tuple[int, int]] = []
     k = 0
     while k < len(words):
@@ -168,7 +187,7 @@ def head_first_names(words: Sequence[Word], ref: OrgReference) -> list[tuple[int
         if not (head or _acronym_head(words, k, ref)):
             k += 1
             continue
-        end = head_first_end(words, k, ref)
+        end = head_first_end(words, k, ref, persons)
         if text.lower() not in ref.non_org_words:
             end = quoted_name_end(words, end)  # "le Centre social « Au Fil de l'Eau »"
         if end == k + 1:
@@ -177,9 +196,10 @@ def head_first_names(words: Sequence[Word], ref: OrgReference) -> list[tuple[int
         if lower_case and (
             not any(is_cap_word(w.text) for w in words[k + 1 : end])
             or any(w.text.isspace() for w in words[k + 1 : end])
+            or sum(len(w.text) > 1 and w.text.isupper() for w in words[k + 1 : end]) > 1
         ):
             # "la communauté internationale": a common noun; "du gouvernement / Epidémie de
-            # choléra": a heading on the next line, no name.
+            # choléra", "du conseil Page 2 TRAVAUX DE VOIRIE": a heading after it, no name.
             k += 1
             continue
         found.append((k, end))

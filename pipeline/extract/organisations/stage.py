@@ -180,6 +180,17 @@ def completed_heads(names: Iterable[str], reference: OrgReference) -> dict[str, 
     return full
 
 
+def written_name(candidate: Candidate, name: str, reference: OrgReference) -> str:
+    """The name a row shows: the bulletin's own words where it writes a reference body by
+    another of its names ("Security Council", "UN Children's Fund"), as an analyst copies it;
+    ``name`` (the reference's, or the defined long form) otherwise. The row's identity stays
+    the reference body's, so every name of it is one row."""
+    written = candidate.name
+    if written is None or candidate.acronym or reference.lookup_name(written) is None:
+        return name
+    return written
+
+
 def find_organisations(
     doc_id: str,
     sections: Sequence[Section],
@@ -288,7 +299,8 @@ def find_organisations(
         key = _short_key(name, keys)
         org_id = by_loose_key.setdefault(key, stable_id(normalise_name(name)))
         if org_id not in rows:
-            rows[org_id] = (" ".join(name.split()), acronym)  # a name wrapped over a line
+            shown = written_name(c, name, reference)
+            rows[org_id] = (" ".join(shown.split()), acronym)  # a name wrapped over a line
         elif acronym and not rows[org_id][1]:
             rows[org_id] = (rows[org_id][0], acronym)
         counts[org_id] = counts.get(org_id, 0) + 1

@@ -115,10 +115,11 @@ def make_reference(
 ) -> OrgReference:
     """Build the lookup tables of a reference from its entries and word lists."""
     orgs = tuple(organisations)
+    short_forms = [(str(f["long"]), str(f["short"])) for f in lists.get("name_short_forms", ())]
     by_name: dict[str, ReferenceOrg] = {}
     by_acronym: dict[str, ReferenceOrg] = {}
     for org in orgs:
-        for name in org.names:
+        for name in written_forms(org.names, short_forms):
             by_name.setdefault(match_key(name), org)
         for acronym in org.acronyms:
             by_acronym.setdefault(acronym, org)
@@ -158,8 +159,18 @@ def make_reference(
         eponym_titles=words("eponym_titles"),
         by_name=MappingProxyType(by_name),
         by_acronym=MappingProxyType(by_acronym),
-        name_pattern=_names_pattern(n for org in orgs for n in org.names),
+        name_pattern=_names_pattern(written_forms((n for org in orgs for n in org.names), short_forms)),
     )
+
+
+def written_forms(names: Iterable[str], short_forms: Sequence[tuple[str, str]]) -> list[str]:
+    """``names``, and each one whose opening words have a short form written in their place
+    ("United Nations Children's Fund" -> "UN Children's Fund")."""
+    out: list[str] = []
+    for name in names:
+        out.append(name)
+        out.extend(short + name[len(long) :] for long, short in short_forms if name.startswith(long + " "))
+    return out
 
 
 def _names_pattern(names: Iterable[str]) -> re.Pattern[str]:
