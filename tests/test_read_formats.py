@@ -94,8 +94,9 @@ def _text_or_one_line_error(tmp_path: Path, name: str, data: bytes) -> None:
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    # No explain phase: it traces every call once a failure is found (a run stalled over 20
-    # minutes in it); the failing example is still shrunk and printed.
+    # No explain phase: with it, every call from the first failure on runs traced (py-spy saw
+    # a run stalled over 20 minutes doing so). The failure is still shrunk (at most 5 minutes,
+    # Hypothesis's cap; each call at most READ_SECONDS) and printed.
     phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
 )
 @given(st.sampled_from(TWINS), st.data())
