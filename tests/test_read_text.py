@@ -54,6 +54,7 @@ def test_detects_windows_1252_with_curly_quotes() -> None:
         ("page one\fpage two", "page one\n\npage two"),
         ("e\u0301", "é"),
         ("bell\x07 gone", "bell gone"),
+        ("e\x7f\u0301", "é"),  # a control between a letter and its accent: gone before NFC composes
         ("tab\tkept", "tab\tkept"),
     ],
 )

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+# Control characters (those at which ``str.splitlines`` breaks a line among them) and the line
+# and paragraph separators, written as escapes: a reason that quotes a damaged file (a part's
+# name, a charset label) stays one line, and one a terminal shows as it is.
+_UNPRINTABLE = {
+    code: repr(chr(code))[1:-1]
+    for code in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)
+    if chr(code) != "\t"
+}
+
 
 class InputError(Exception):
-    """A bad input file; the message is the one-line reason."""
+    """A bad input file; the message is the one-line reason (control characters escaped)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason.translate(_UNPRINTABLE))
 
 
 class ModelNotInstalled(RuntimeError):

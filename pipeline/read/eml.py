@@ -109,7 +109,7 @@ def _part_text(part: Any) -> str:
     if charset:
         try:
             return data.decode(charset)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, ValueError):  # UnicodeDecodeError, or a label holding a NUL byte
             pass
     try:
         return decode_text(data)[0] if data.strip() else ""

@@ -109,7 +109,7 @@ def _codec(label: bytes | str | None) -> str | None:
         return "cp1252"
     try:
         codec = codecs.lookup(name).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a label holding a NUL byte
         return None
     # A page that says UTF-16 without a byte-order mark is read as UTF-8 (as browsers do).
     return "utf-8" if codec.startswith(("utf-16", "utf-32")) or codec == "utf-8-sig" else codec
@@ -129,7 +129,7 @@ def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
         if codec is not None:
             try:
                 return data.decode(codec), codec
-            except UnicodeDecodeError:
+            except (UnicodeDecodeError, LookupError):  # LookupError: a codec of bytes (base64, hex)
                 pass  # a wrong declaration: the bytes are read as a text file's are
     text, encoding = decode_text(data)
     if looks_binary(text):

@@ -63,10 +63,14 @@ def decode_text(data: bytes) -> tuple[str, str]:
 
 
 def normalise_text(text: str) -> str:
-    """Unix line ends, NFC, and no control characters other than newline and tab."""
+    """Unix line ends, no control characters other than newline and tab, and NFC.
+
+    The controls go before NFC composes: one between a letter and its accent ("e\\x7f\\u0301",
+    in a damaged file) would otherwise keep them apart, and the text would not be NFC once it
+    went.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
-    text = unicodedata.normalize("NFC", text)
-    return _CONTROL_NOT_KEPT.sub("", text)
+    return unicodedata.normalize("NFC", _CONTROL_NOT_KEPT.sub("", text))
 
 
 def looks_binary(text: str) -> bool:
