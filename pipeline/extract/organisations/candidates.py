@@ -22,7 +22,6 @@ from pipeline.extract.organisations.classification import (
 from pipeline.extract.organisations.coordination import ModelEvidence
 from pipeline.extract.organisations.head_first import head_first_names
 from pipeline.extract.organisations.heads import name_head
-from pipeline.extract.organisations.listed import labelled_names, listed_bodies
 from pipeline.extract.organisations.misreadings import (
     BulletinClues,
     after_honorific,
@@ -509,11 +508,7 @@ def section_candidates(
             long_start, short = longer.get(e, (s, None))
             short = short if s == long_start else None
             names.append(Candidate(s, e, text[s:e], short, "pattern", heading(s)))
-    for a, b in (
-        *company_names(words, ref),
-        *described_names(words, ref, evidence),
-        *labelled_names(words, ref),
-    ):
+    for a, b in (*company_names(words, ref), *described_names(words, ref, evidence)):
         s, e = words[a].char_start, words[b - 1].char_end
         names.append(Candidate(s, e, text[s:e], None, "pattern", heading(s)))
     names.extend(Candidate(s, e, text[s:e], None, "pattern", heading(s)) for s, e in linked)
@@ -555,8 +550,4 @@ def section_candidates(
             continue  # "Andogoly GUINDO": a person, though the model reads an organisation
         if _model_org_ok(doc, text, words, s, e, ref, defs, vocabulary, places, clues):
             accepted.append(Candidate(s, e, text[s:e], None, "model", heading(s)))
-    bodies = [(c.start, c.end) for c in accepted + used]
-    for s, e in listed_bodies(doc, words, bodies, ref, places):
-        if not _inside(quoted, s, e):
-            accepted.append(Candidate(s, e, text[s:e], None, "pattern", heading(s)))
     return sorted(accepted + used, key=lambda c: c.start)
