@@ -21,7 +21,6 @@ from pipeline.extract.events.arguments import (
     with_destination,
     with_purpose,
 )
-from pipeline.extract.events.containers import with_container_dates
 from pipeline.extract.events.dates import (
     assign_dates,
     drop_summary_months,
@@ -244,7 +243,7 @@ def section_events(
     if not anchors and (entry := heading_day(st, phrases, own_dates)) is not None:
         anchors.append(entry)
     anchors.sort(key=lambda a: (a.sentence, a.position, a.phrase.start))
-    anchors += with_container_dates(st, anchors, undated_anchors(ctx, anchors))
+    anchors += undated_anchors(ctx, anchors)
     named = drop_months_of_days([(a, *_names(a, ctx)) for a in anchors])
     only_activity = len({(n, a.mention.start_date if a.mention else None) for a, n, _ in named}) == 1
     events: list[Event] = []

@@ -57,9 +57,6 @@ class EventLexicon:
     list_cues: tuple[Words, ...] = ()
     possessives: frozenset[str] = frozenset()
     list_gerunds: Mapping[str, str] = field(default_factory=dict)  # verb lemma -> event_type
-    edition_words: frozenset[str] = frozenset()  # "annual": a name with one is an edition
-    edition_years: frozenset[str] = frozenset()  # "last" year's cleanup: an edition
-    other_edition_years: frozenset[str] = frozenset()  # ... of another year than the section's
     max_trigger_words: int = field(default=1)
     # Words of the name's grammar: the preposition a complement goes on with ("Workshop *of*
     # Experts", "Atelier *de* validation *du* plan"), the relative words and other prepositions
@@ -248,9 +245,6 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> EventLexicon:
         list_cues=phrases("list_cues"),
         possessives=word_set("possessives"),
         list_gerunds=mapping("list_gerunds"),
-        edition_words=word_set("edition_words"),
-        edition_years=word_set("edition_years"),
-        other_edition_years=word_set("other_edition_years"),
         of_words=word_set("of_words") or frozenset({"of"}),
         relatives=word_set("relatives"),
         other_preps=word_set("other_preps"),

@@ -18,7 +18,6 @@ from dataclasses import replace
 
 from pipeline.core.ids import normalise_name
 from pipeline.extract.events.arguments import verb_keys
-from pipeline.extract.events.editions import named_edition, with_other_year
 from pipeline.extract.events.names import resolve_name
 from pipeline.extract.events.phrases import Phrase, named_activity, venue_end
 from pipeline.extract.events.places import PlaceHit, place_kind
@@ -327,11 +326,8 @@ def undated_anchors(ctx: Context, dated: Sequence[Anchor]) -> list[Anchor]:
         if phrase.sentence < first_body:
             continue
         listed = phrase not in gerunds and _listed(ctx, phrase, starts)
-        edition = phrase not in gerunds and named_edition(ctx.st, phrase, ctx.lex)
-        if not (phrase in gerunds or listed or edition or _reported(ctx, phrase, dated)):
+        if not (phrase in gerunds or listed or _reported(ctx, phrase, dated)):
             continue
-        if edition:
-            phrase = with_other_year(ctx.st, phrase, ctx.lex)
         if listed and (end := venue_end(ctx.st, phrase.end, frozenset(), ctx.lex)) > phrase.end:
             # "a show and tell at Hilltop School": a list item says where it was, in its name.
             venue = ctx.st.section.text[ctx.st.start(phrase.end) : ctx.st.end(end - 1)]
