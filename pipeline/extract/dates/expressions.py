@@ -164,15 +164,16 @@ def _days_only_ok(grammar: DateGrammar, text: str, match: re.Match[str], d1: int
 
 def _day_alone_ok(grammar: DateGrammar, text: str, match: re.Match[str]) -> bool:
     """ "on Sunday 18th", "Sat 24, at the hall", "fed 900 meals on the 11th.": a day with no
-    month names a day where it ends a clause or a word that may follow a date comes next
-    ("on Sunday 18 volunteers came" counts volunteers; "on the 3rd floor" is a storey), or,
-    after a weekday, where it is an ordinal."""
+    month names a day where it ends a clause, or a word that may follow a date or that opens a
+    clause comes next ("on the 12th because ..."; "on Sunday 18 volunteers came" counts
+    volunteers; "on the 3rd floor" is a storey), or, after a weekday, where it is an ordinal."""
     if match.group("d1")[-1].isalpha() and match.groupdict().get("wd1"):
         return True
     rest = text[match.end() :]
     if re.match(r"[ \t\u00a0]*(?:$|\n|[,;:)\]]|\.(?:\s|$))", rest):
         return True
-    return _next_word(text, match.end()) in grammar.day_range_follow_words
+    following = _next_word(text, match.end())
+    return following in grammar.day_range_follow_words or following in grammar.day_alone_follow_words
 
 
 _SWAPPED_ORDER = {"DMY": "MDY", "MDY": "DMY"}
