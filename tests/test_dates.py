@@ -114,6 +114,7 @@ GOOD = [
     ("a survey in 2012-13", [("in 2012-13", "2012-01-01", "2013-12-31")]),
     ("the review covers 2010–2014 only", [("2010–2014", "2010-01-01", "2014-12-31")]),
     ("the 2014-2015 biennium", [("2014-2015", "2014-01-01", "2015-12-31")]),
+    ("elected for three terms (2016-2019), she", [("2016-2019", "2016-01-01", "2019-12-31")]),
     ("between 2009 and 2011 it doubled", [("between 2009 and 2011", "2009-01-01", "2011-12-31")]),
     ("during 2011 and 2012 it grew", [("during 2011 and 2012", "2011-01-01", "2012-12-31")]),
     (
@@ -186,6 +187,8 @@ BAD = [
     "Conference Room DC2 – 1725, New York",
     "see http://www.example.org/apply2013 now",
     "the Strategic Plan 2014-2017 sets goals",
+    "the Water Charter (2014-2017) sets goals",
+    "the survey (2011-2019 participants)",
     "the Agenda 2030 goals",
     "certified under ISO 9001:2015",
     "covers 1990-2030 projections",  # too long a span for a range with no cue

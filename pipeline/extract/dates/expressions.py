@@ -214,12 +214,15 @@ def _numeric_readings(grammar: DateGrammar, first: str, last: str | None) -> tup
 def _uncued_year_range_ok(
     grammar: DateGrammar, text: str, match: re.Match[str], conn: str, years: int
 ) -> bool:
-    """ "covers 2010-2014", "the 2014-2015 biennium", "across 2021/22": a dashed (or slashed)
-    span of a few years after a common word; after a capitalised word it is part of a name
-    ("Strategic Plan 2014-2017")."""
+    """ "covers 2010-2014", "the 2014-2015 biennium", "across 2021/22", "for five years
+    (2021-2026)": a dashed (or slashed) span of a few years after a common word, in brackets
+    or not; after a capitalised word it is part of a name ("Strategic Plan 2014-2017")."""
     if conn not in "/-\u2010\u2011\u2012\u2013\u2014\u2015" or years > grammar.uncued_year_range_max:
         return False
-    before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, match.start() - 40) : match.start()])
+    bracketed = text[match.end() : match.end() + 1] == ")"
+    before = re.search(
+        rf"([^\W\d_]+)[ \t]+{'[(]' if bracketed else ''}$", text[max(0, match.start() - 40) : match.start()]
+    )
     return before is not None and (before.group(1).islower() or before.group(1).lower() == "the")
 
 
