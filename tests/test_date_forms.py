@@ -289,6 +289,17 @@ def test_each_weekday_abbreviation_names_one_day() -> None:
             date(2005, 9, 1),
             [("on the 11th", "2005-09-11", "2005-09-11")],
         ),
+        # a day alone before a word that opens a clause
+        (
+            "The choir sings only once, on the 14th because the hall closes for repairs.",
+            date(2016, 3, 1),
+            [("on the 14th", "2016-03-14", "2016-03-14")],
+        ),
+        (
+            "Bring a packed lunch on Saturday 19th when we walk the ridge.",
+            date(2016, 3, 1),
+            [("on Saturday 19th", "2016-03-19", "2016-03-19")],
+        ),
     ],
 )
 def test_dates_in_figures_and_days_alone(text: str, issue: date, expected) -> None:
@@ -300,6 +311,7 @@ def test_dates_in_figures_and_days_alone(text: str, issue: date, expected) -> No
     [
         "see clause 4.2.12 of the rules",
         "They met on the 3rd floor.",
+        "She finished on the 4th lap, then retired.",
         "by the 21st century",
         "a score of 3/4/5",
     ],

@@ -18,7 +18,7 @@ from pipeline.extract.dates.expressions import find_date_expressions
 from pipeline.extract.dates.grammar import build_grammar, grammar_for
 from pipeline.extract.dates.numeric import parse_date_string
 from pipeline.extract.dates.records import FUTURE, PAST, PRESENT, DateExpression
-from pipeline.extract.dates.resolution import infer_month, infer_year, resolve
+from pipeline.extract.dates.resolution import infer_month, infer_year, resolve, year_checked_by_weekday
 from pipeline.extract.dates.tense import expression_tense, sentence_tense
 from pipeline.read.text import normalise_text
 from pipeline.structure.language import detect_language
@@ -114,6 +114,7 @@ GOOD = [
     ("a survey in 2012-13", [("in 2012-13", "2012-01-01", "2013-12-31")]),
     ("the review covers 2010–2014 only", [("2010–2014", "2010-01-01", "2014-12-31")]),
     ("the 2014-2015 biennium", [("2014-2015", "2014-01-01", "2015-12-31")]),
+    ("elected for three terms (2016-2019), she", [("2016-2019", "2016-01-01", "2019-12-31")]),
     ("between 2009 and 2011 it doubled", [("between 2009 and 2011", "2009-01-01", "2011-12-31")]),
     ("during 2011 and 2012 it grew", [("during 2011 and 2012", "2011-01-01", "2012-12-31")]),
     (
@@ -186,6 +187,8 @@ BAD = [
     "Conference Room DC2 – 1725, New York",
     "see http://www.example.org/apply2013 now",
     "the Strategic Plan 2014-2017 sets goals",
+    "the Water Charter (2014-2017) sets goals",
+    "the survey (2011-2019 participants)",
     "the Agenda 2030 goals",
     "certified under ISO 9001:2015",
     "covers 1990-2030 projections",  # too long a span for a range with no cue
@@ -605,8 +608,52 @@ def test_without_issue_date_a_written_weekday_picks_the_nearest_year_it_fits() -
     assert [m.start_date.isoformat() for m in mentions][-1] == "2019-03-09"
 
 
-def test_without_any_stated_year_a_day_with_no_year_gives_no_row() -> None:
-    assert _one_section_dates("The next work party is on Saturday 9 March at the hall.") == []
+def test_without_any_stated_year_a_day_with_no_weekday_gives_no_row() -> None:
+    assert _one_section_dates("The next work party is on 9 March at the hall.") == []
+
+
+def test_without_any_stated_year_weekdays_pick_the_latest_year_they_fit() -> None:
+    # No year anywhere: 9 March is a Saturday in 2024 (the latest such year up to 2026); the
+    # month named alone takes that year too, flagged inferred.
+    text = "The next work party is on Saturday 9 March at the hall. Nest boxes go up in April."
+    assert _one_section_dates(text) == [
+        ("on Saturday 9 March", "2024-03-09", "year"),
+        ("in April", "2024-04-01", "year"),
+    ]
+    # Two outings agree on a year where one alone would not decide it.
+    french = "Sorties : Mardi 14 octobre au marais, puis vendredi 17 octobre en forêt."
+    section = Section("doc", "doc-s00", None, None, french, 0, len(french), 0, 1, 1)
+    mentions = find_dates("doc", [section], [spacy.blank("fr")(french)], None, grammar=grammar_for("fr"))
+    assert [(m.text, m.start_date.isoformat()) for m in mentions] == [
+        ("Mardi 14 octobre", "2025-10-14"),
+        ("vendredi 17 octobre", "2025-10-17"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "weekday", "year", "tense", "expected"),
+    [
+        (3, 9, 5, 2024, "present", 2024),  # Saturday 9 March 2024: the inferred year fits
+        (2, 9, 6, 2019, "present", 2020),  # Sunday 9 February: 2020, the year after
+        (2, 9, 6, 2021, "past", 2020),  # the year before for the past
+        (2, 9, 6, 2021, "future", 2021),  # 2022 is a Wednesday, and the tense rules out 2020
+        (2, 9, 6, 2019, "past", 2019),  # the tense rules out 2020: a miswritten weekday
+        (2, 9, 2, 2019, "present", 2019),  # a Wednesday in neither neighbour: a miswritten weekday
+        (2, 9, None, 2019, "present", 2019),  # no weekday written
+    ],
+)
+def test_a_weekday_checks_the_year_inferred_from_the_issue(
+    month: int, day: int, weekday: int | None, year: int, tense: str, expected: int
+) -> None:
+    assert year_checked_by_weekday(month, day, weekday, year, tense) == expected
+
+
+def test_a_weekday_moves_a_day_to_the_year_it_fits_around_the_issue() -> None:
+    # Issue of December 2019; "this Sunday, February 9" is in 2020, when the 9th was a Sunday.
+    text = "Join us this Sunday, February 9 at the boathouse."
+    section = Section("doc", "doc-s00", None, None, text, 0, len(text), 0, 1, 1)
+    mentions = find_dates("doc", [section], [spacy.blank("en")(text)], date(2019, 12, 1))
+    assert [(m.text, m.start_date.isoformat()) for m in mentions] == [("Sunday, February 9", "2020-02-09")]
 
 
 @pytest.mark.model

@@ -77,6 +77,7 @@ GOOD = [
     ("le mois dernier", [("le mois dernier", "2016-01-01", "2016-01-31")]),
     ("Le 4 mai dernier, il a", [("Le 4 mai dernier", "2015-05-04", "2015-05-04")]),
     ("en juillet prochain", [("en juillet prochain", "2016-07-01", "2016-07-31")]),
+    ("un mandat de trois ans (2017-2020) :", [("2017-2020", "2017-01-01", "2020-12-31")]),
     ("l'été dernier", [("l'été dernier", "2015-06-01", "2015-08-31")]),
     # numeric, left to dateparser
     ("le 05/11/2012", [("le 05/11/2012", "2012-11-05", "2012-11-05")]),

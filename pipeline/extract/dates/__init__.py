@@ -50,8 +50,12 @@ Scope decisions:
   date, ``find_dates`` uses the first month and year the document states; without
   those either, a month named without a year takes the latest year the document states
   (where a weekday is written with the day, the nearest year in which that day is that
-  weekday: "Sunday, Dec. 3" after "since 2015" is 2017); a Doc with no parse counts as
-  present tense. A day with a weekday and no month ("on Sunday 18th")
+  weekday: "Sunday, Dec. 3" after "since 2015" is 2017). A bulletin stating no year at all
+  takes the latest year up to ``undated_latest_year`` (``dates.yaml``) in which most of its
+  days written with a weekday fall on it ("Jeudi 26 septembre"); with none, such dates give
+  no row. With an issue date, a weekday written with a day and month moves the year the
+  tense infers to the neighbouring one it fits in ("this Sunday, February 9" in a December
+  issue). A Doc with no parse counts as present tense. A day with a weekday and no month ("on Sunday 18th")
   takes the month around the issue in which that day is that weekday. A date in figures
   whose day and month could be either way round ("9/12/05", "5/11/2012") takes the reading
   nearest the issue date (the language's order on a tie, and without an issue date).

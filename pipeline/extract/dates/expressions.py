@@ -164,15 +164,16 @@ def _days_only_ok(grammar: DateGrammar, text: str, match: re.Match[str], d1: int
 
 def _day_alone_ok(grammar: DateGrammar, text: str, match: re.Match[str]) -> bool:
     """ "on Sunday 18th", "Sat 24, at the hall", "fed 900 meals on the 11th.": a day with no
-    month names a day where it ends a clause or a word that may follow a date comes next
-    ("on Sunday 18 volunteers came" counts volunteers; "on the 3rd floor" is a storey), or,
-    after a weekday, where it is an ordinal."""
+    month names a day where it ends a clause, or a word that may follow a date or that opens a
+    clause comes next ("on the 12th because ..."; "on Sunday 18 volunteers came" counts
+    volunteers; "on the 3rd floor" is a storey), or, after a weekday, where it is an ordinal."""
     if match.group("d1")[-1].isalpha() and match.groupdict().get("wd1"):
         return True
     rest = text[match.end() :]
     if re.match(r"[ \t\u00a0]*(?:$|\n|[,;:)\]]|\.(?:\s|$))", rest):
         return True
-    return _next_word(text, match.end()) in grammar.day_range_follow_words
+    following = _next_word(text, match.end())
+    return following in grammar.day_range_follow_words or following in grammar.day_alone_follow_words
 
 
 _SWAPPED_ORDER = {"DMY": "MDY", "MDY": "DMY"}
@@ -213,12 +214,15 @@ def _numeric_readings(grammar: DateGrammar, first: str, last: str | None) -> tup
 def _uncued_year_range_ok(
     grammar: DateGrammar, text: str, match: re.Match[str], conn: str, years: int
 ) -> bool:
-    """ "covers 2010-2014", "the 2014-2015 biennium", "across 2021/22": a dashed (or slashed)
-    span of a few years after a common word; after a capitalised word it is part of a name
-    ("Strategic Plan 2014-2017")."""
+    """ "covers 2010-2014", "the 2014-2015 biennium", "across 2021/22", "for five years
+    (2021-2026)": a dashed (or slashed) span of a few years after a common word, in brackets
+    or not; after a capitalised word it is part of a name ("Strategic Plan 2014-2017")."""
     if conn not in "/-\u2010\u2011\u2012\u2013\u2014\u2015" or years > grammar.uncued_year_range_max:
         return False
-    before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, match.start() - 40) : match.start()])
+    bracketed = text[match.end() : match.end() + 1] == ")"
+    before = re.search(
+        rf"([^\W\d_]+)[ \t]+{'[(]' if bracketed else ''}$", text[max(0, match.start() - 40) : match.start()]
+    )
     return before is not None and (before.group(1).islower() or before.group(1).lower() == "the")
 
 

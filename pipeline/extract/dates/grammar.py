@@ -62,6 +62,8 @@ class DateGrammar:
     portions: Mapping[str, Portion]  # lower-cased phrase with single spaces
     two_digit_year_pivot: int
     day_range_follow_words: frozenset[str]
+    # Words opening a clause after a day with no month ("on the 12th because ...").
+    day_alone_follow_words: frozenset[str]
     day_range_blocked_after: frozenset[str]
     day_range_max_days: int
     uncued_year_range_max: int
@@ -85,6 +87,8 @@ class DateGrammar:
     # Lower-cased number words -> value, for dates written out in words ("le vingt-six avril
     # deux mille quatorze", the opening of French council minutes); empty where none are read.
     number_words: Mapping[str, int] = field(default_factory=dict)
+    # Without an issue date or a stated year, the latest year a weekday may pick.
+    undated_latest_year: int | None = None
     languages: tuple[str, ...] = ("en",)
     date_order: str = "DMY"
     # Where an expression can start (a superset): the patterns are tried only there, which
@@ -434,6 +438,7 @@ def build_grammar(
         portions=portions,
         two_digit_year_pivot=int(data["two_digit_year_pivot"]),
         day_range_follow_words=frozenset(w.lower() for w in data["day_range_follow_words"]),
+        day_alone_follow_words=frozenset(w.lower() for w in data.get("day_alone_follow_words") or ()),
         day_range_blocked_after=frozenset(w.lower() for w in data["day_range_blocked_after"]),
         day_range_max_days=int(data["day_range_max_days"]),
         uncued_year_range_max=int(data["uncued_year_range_max"]),
@@ -457,6 +462,7 @@ def build_grammar(
         between_words=frozenset(w.lower() for w in data["between_words"]),
         name_words=frozenset(w.lower() for w in data.get("name_words", [])),
         number_words=number_words,
+        undated_latest_year=int(data["undated_latest_year"]) if data.get("undated_latest_year") else None,
         languages=tuple(languages),
         date_order=date_order,
     )

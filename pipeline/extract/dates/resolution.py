@@ -83,6 +83,26 @@ def year_of_weekday(month: int, day: int, weekday: int | None, stated_year: int)
     return None
 
 
+def year_checked_by_weekday(month: int, day: int, weekday: int | None, year: int, tense: str) -> int:
+    """``year`` (inferred from the issue and the tense) where ``day`` falls on ``weekday`` in it
+    or no weekday is written; else the year before (past, present) or after (future, present)
+    in which it does, the one after first; else ``year`` (a weekday miswritten)."""
+    if weekday is None or _on_weekday(year, month, day, weekday):
+        return year
+    others = (year - 1,) if tense == PAST else (year + 1,) if tense == FUTURE else (year + 1, year - 1)
+    return next((y for y in others if _on_weekday(y, month, day, weekday)), year)
+
+
+def latest_year_of_weekdays(days: list[tuple[int, int, int]], latest: int) -> int | None:
+    """The latest year up to ``latest`` in which most of ``days`` (month, day, weekday) fall on
+    their weekday: the year of a bulletin that states none. None for no days."""
+    if not days:
+        return None
+    # Weekdays repeat every 28 years: a longer search finds nothing new.
+    candidates = range(latest, latest - 28, -1)
+    return max(candidates, key=lambda y: (sum(_on_weekday(y, m, d, w) for m, d, w in days), y))
+
+
 def _days_from_issue(spans: tuple[DateSpan, ...], issue_date: date) -> int:
     """Days between a full date's first day and the middle of the issue month."""
     first = spans[0].start
@@ -140,6 +160,8 @@ def _resolve_span(
             return None
         if issue_date is not None:
             start_year = infer_year(start_month, issue_date, tense)
+            if start.day is not None:
+                start_year = year_checked_by_weekday(start_month, start.day, start.weekday, start_year, tense)
         elif stated_year is not None and start.day is not None:
             start_year = year_of_weekday(start_month, start.day, start.weekday, stated_year)
         else:

@@ -14,7 +14,7 @@ from pipeline.extract.context import DocumentContext, Extracted
 from pipeline.extract.dates.expressions import find_date_expressions
 from pipeline.extract.dates.grammar import DateGrammar, TenseWords, default_grammar, grammar_for
 from pipeline.extract.dates.records import NORTH, PRESENT, SOUTH, DateExpression
-from pipeline.extract.dates.resolution import resolve
+from pipeline.extract.dates.resolution import latest_year_of_weekdays, resolve
 from pipeline.extract.dates.tense import expression_tense
 
 
@@ -107,6 +107,20 @@ def _stated_year(expressions: Iterable[DateExpression]) -> int | None:
     return max(years, default=None)
 
 
+def _undated_year(expressions: Iterable[DateExpression], latest: int | None) -> int | None:
+    """Without an issue date or any stated year: the year the weekdays written with a day and
+    month fit ("Thursday 26 September", "Sunday 29 September"), the latest up to ``latest``."""
+    if latest is None:
+        return None
+    days = [
+        (span.start.month, span.start.day, span.start.weekday)
+        for e in expressions
+        for span in e.spans
+        if span.start.month is not None and span.start.day is not None and span.start.weekday is not None
+    ]
+    return latest_year_of_weekdays(days, latest)
+
+
 def _tense_of(doc: Doc, start: int, end: int, words: TenseWords) -> str:
     if not doc.has_annotation("DEP"):
         return PRESENT
@@ -156,6 +170,8 @@ def find_dates(
     ]
     reference = issue_date or _reference_date(e for found in per_section for e in found)
     stated_year = None if reference else _stated_year(e for found in per_section for e in found)
+    if reference is None and stated_year is None:
+        stated_year = _undated_year((e for found in per_section for e in found), grammar.undated_latest_year)
     mentions: list[DateMention] = []
     for section, doc, expressions in zip(sections, docs, per_section, strict=True):
         for expression in expressions:
