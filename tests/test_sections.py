@@ -453,3 +453,115 @@ def test_roman_value(numeral: str, value: int) -> None:
     from pipeline.structure.sections import roman_value
 
     assert roman_value(numeral) == value
+
+
+AGENDA_POINT = "- The chair welcomed the members and read the apologies received by the secretary."
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Minutes of the Riverside Allotments meeting\nPresent: Omar, Jill and Tess.\nAgenda:\n"
+            f"1. Opening\n{AGENDA_POINT}\n- Minutes of May approved.\n"
+            "2. Water supply\n- The new tap works.\n",
+            "en",
+        ),
+        (
+            "Compte rendu du conseil du club de voile\nOrdre du jour :\n1. Ouverture\n"
+            "- La présidente accueille les adhérents présents et excuse les absents.\n"
+            "2. Sorties d'été\n- Trois sorties sont prévues en juillet.\n",
+            "fr",
+        ),
+    ],
+)
+def test_a_numbered_heading_right_over_a_list_heads_it(text: str, language: str) -> None:
+    sections = find_sections("d", DocumentText("x.txt", text, (0,)), language)
+    assert [s.number for s in sections] == [None, 1, 2]
+    assert sections[1].text.startswith("1. ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the line before runs on into the numbered line: a sentence naming what to bring
+        f"Garden Club Notes\n{LINE_PARAGRAPH} Please bring\n1. Spades\n- one each\n2. Gloves\n- a pair\n",
+        # a long numbered point over its sub-points is a point of a list, not a heading
+        f"Garden Club Notes\n{LINE_PARAGRAPH}\n1. The committee asked every member to weed their own plot "
+        "weekly\n- starting in May\n2. Seeds\n- order them early\n",
+    ],
+)
+def test_a_numbered_point_over_a_list_is_no_heading(text: str) -> None:
+    assert [s.number for s in _sections(text)][:2] != [None, 1]
+
+
+NOTE = "The secretary read out the letter from the county and the members discussed it at length."
+
+
+def test_items_numbered_without_a_stop_are_numbered_items() -> None:
+    text = f"Village Hall Notes\n\nThe committee met.\n\n1 Welcome\n\n{NOTE}\n\n2  Hall repairs\n\n{NOTE}\n"
+    expected = [(None, None), (1, "Welcome"), (2, "Hall repairs")]
+    assert [(s.number, s.title) for s in _sections(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # date lines: a month follows the figure
+        f"Village Hall Notes\n\nThe committee met twice.\n\n1 March\n\n{NOTE}\n\n2 March\n\n{NOTE}\n",
+        # a page's footer repeats the same title after its number
+        f"Village Hall Notes\n\n{NOTE}\n\n1 Hall News\n\n{NOTE}\n\n2 Hall News\n\n{NOTE}\n",
+        # a run that does not open at 1: an address, a figure
+        f"Village Hall Notes\n\n{NOTE}\n\n2 Church Lane\n\n{NOTE}\n\n3 Volunteers\n\n{NOTE}\n",
+        # a lone figure before a word
+        f"Village Hall Notes\n\n{NOTE}\n\n1 Welcome\n\n{NOTE}\n",
+    ],
+)
+def test_lines_numbered_without_a_stop_that_are_no_items(text: str) -> None:
+    assert all(s.number is None for s in _sections(text))
+
+
+def test_a_numbered_heading_over_a_paragraph_wrapped_in_a_narrow_column() -> None:
+    text = (
+        "Heathland Friends Letter\nThe spring was dry.\n"
+        "1. Pond survey\nVolunteers counted the newts in\nthe two ponds on a warm evening.\n"
+        "2. Gorse clearing\nTwelve of us cut the gorse back\nfrom the path by the old quarry.\n"
+    )
+    assert [(s.number, s.title) for s in _sections(text)] == [
+        (None, None),
+        (1, "Pond survey"),
+        (2, "Gorse clearing"),
+    ]
+
+
+@pytest.mark.parametrize("mark", ["/", "°", " -", "-", " –"])
+def test_items_numbered_with_a_slash_a_degree_sign_or_a_dash(mark: str) -> None:
+    text = f"Bulletin\n\n{NOTE}\n\n1{mark} Rapport moral\n\n{NOTE}\n\n2{mark} Rapport financier\n\n{NOTE}"
+    sections = _sections(text)
+    assert [(s.number, s.title) for s in sections] == [
+        (None, None),
+        (1, "Rapport moral"),
+        (2, "Rapport financier"),
+    ]
+
+
+@pytest.mark.parametrize("line", ["2015-2016 Budget", "1/2 Marathon", "10-12 Volunteers"])
+def test_figures_joined_by_a_dash_or_a_slash_are_no_item_number(line: str) -> None:
+    text = f"Club News\n\n{NOTE}\n\n{line}\n\n{NOTE}\n\n{line} again\n\n{NOTE}\n"
+    assert all(s.number is None for s in _sections(text))
+
+
+def test_a_numbered_heading_over_a_sentence_of_its_own() -> None:
+    text = (
+        "Compte rendu du bureau\nLa réunion s'ouvre à 18 h.\n"
+        "1. Les comptes :\nLe trésorier présente le bilan de l'année écoulée à tous.\nLe solde est positif.\n"
+        "2. Le matériel :\nLa présidente propose que tout achat soit voté :\nLe bureau accepte.\n"
+    )
+    sections = find_sections("d", DocumentText("x.txt", text, (0,)), "fr")
+    assert [s.number for s in sections] == [None, 1, 2]
+
+
+@pytest.mark.parametrize("line", ["1 - 3 July: summer camp", "1/ 2 tickets left"])
+def test_a_span_of_figures_is_no_numbered_heading(line: str) -> None:
+    text = f"Club News\n\n{NOTE}\n\n{line}\n\n{NOTE}\n"
+    assert all(s.number is None for s in _sections(text))

@@ -1,6 +1,7 @@
 """Sections stage: numbered items ``N. Title``, else titled articles, and the text before them.
 
-A numbered heading is a line ``N. Title`` (or ``N) Title``) standing as its own paragraph; a
+A numbered heading is a line ``N. Title`` (or ``N) Title``, ``N/ Title``, ``N° Title``, ``N - Title``,
+and ``N Title`` as a run of headings) standing as its own paragraph; a
 bulletin that numbers its items in Roman numerals (``I – Budget``, ``II. Works``, ``III/ Outings``)
 has them as items 1, 2, 3, where such a run opens at I and goes on to II at least.
 The headings kept are the longest run numbered 1, 2, 3, ...: a numbered list inside a
@@ -22,9 +23,20 @@ from dataclasses import dataclass, replace
 
 from pipeline.core.records import DocumentText, Heading, Section
 from pipeline.structure.contents import announces_contents
+from pipeline.structure.furniture import fold, heading_words
 from pipeline.structure.headings import text_headings
 
-_NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,3})[.)][ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE)
+# An item numbered in figures, then a stop, a bracket, a slash, a degree sign or a dash: "1. Budget",
+# "2) Works", "3/ Outings", "4° Questions", "5 - Elections", "6- Accounts". After a slash, a degree
+# sign or a dash no figure opens the title: "2015-2016", "1 - 3 July" are spans, not items.
+_ITEM_MARK = r"(?:[.)]|[/°]|[ \t]*[–—-])"
+_NUMBERED_LINE = re.compile(
+    r"^[ \t]*(\d{1,3})(?:[.)][ \t]+|(?:[/°]|[ \t]*[–—-])[ \t]+(?=\D))(\S[^\n]*?)[ \t]*$", re.MULTILINE
+)
+# An item numbered with no stop after its figure ("1 Welcome", "2  Budget"): its title opens
+# with a capital letter. Such lines are also dates ("3 June"), addresses and page footers, so
+# they are items only as a run of headings of their own (see ``_unstopped_run``).
+_UNSTOPPED_LINE = re.compile(r"^[ \t]*(\d{1,2})[ \t]+(?=[^\W\d_])(\S[^\n]*?)[ \t]*$", re.MULTILINE)
 # An item numbered in Roman numerals (I to XXXIX, in capitals), then a stop, a bracket, a slash or
 # a dash set apart: "II. Works", "III) Budget", "IV/ Outings", "II – Budget" ("V-Président" is none).
 _ROMAN_LINE = re.compile(
@@ -34,6 +46,8 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 # Roman numerals are items only as a run that opens at I and goes on at least this far (a lone
 # "V. Hugo" or "X. Martin" opening a line is a name).
 MIN_ROMAN_RUN = 2
+# Items numbered with no stop after the figure are items only as a run this long.
+MIN_UNSTOPPED_RUN = 2
 MAX_TITLE_CHARS = 250
 MAX_TITLE_WORDS = 30
 # A format's first top-level heading this close to the start, alone at its level, is the
@@ -63,6 +77,11 @@ _GAP_AFTER = re.compile(r"[ \t]*\n[ \t]*\n")
 _LINE_CLOSED = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
 _LIST_ITEM = re.compile(r"^[-•*–·▪●■◦‣]\s")
 MIN_PARAGRAPH_LINE_WORDS = 12
+# A paragraph wrapped over lines in a narrow column: its first line has at least this many words.
+MIN_WRAPPED_LINE_WORDS = 5
+# A numbered heading right over a list's first item ("1. Opening" / "- The chair welcomed ..."):
+# at most this many words, a heading's length, not a point of the list itself.
+MAX_LIST_HEAD_WORDS = 8
 
 
 # Both look only at the characters next to the line, never copy the text before or after
@@ -94,13 +113,42 @@ def _after_closed_line(text: str, line_start: int) -> bool:
     return bool(before) and (_LINE_CLOSED.search(before) is not None or _LIST_ITEM.match(before) is not None)
 
 
-def _over_paragraph_line(text: str, line_end: int) -> bool:
-    """Whether the next line is a whole paragraph written on one line."""
+def _next_lines(text: str, line_end: int, count: int) -> list[str]:
+    """The ``count`` lines after the line ending at ``line_end`` (fewer at the text's end), stripped."""
     if line_end >= len(text) or text[line_end] != "\n":
+        return []
+    lines: list[str] = []
+    start = line_end + 1
+    while len(lines) < count and start <= len(text):
+        end = text.find("\n", start)
+        end = end if end >= 0 else len(text)
+        lines.append(text[start:end].strip())
+        start = end + 1
+    return lines
+
+
+def _over_paragraph_line(text: str, line_end: int) -> bool:
+    """Whether the next line opens a paragraph: a whole paragraph written on one line, a
+    sentence of its own, or the first line of one wrapped over lines (a PDF's text layer),
+    which runs on into a line in lower case ("Members met in May to plan" / "the walks ...")."""
+    after = _next_lines(text, line_end, 2)
+    if not after or not after[0][:1].isupper():
+        return False
+    if len(after[0].split()) >= MIN_PARAGRAPH_LINE_WORDS:
+        return True
+    if len(after[0].split()) < MIN_WRAPPED_LINE_WORDS:
+        return False
+    return _LINE_CLOSED.search(after[0]) is not None or (len(after) == 2 and after[1][:1].islower())
+
+
+def _over_list_item(text: str, line_end: int, title: str) -> bool:
+    """Whether the next line is the first item of a list set with marks and the numbered line
+    is short: an agenda's item over its points ("1. Opening" / "- Welcome by the chair")."""
+    if line_end >= len(text) or text[line_end] != "\n" or len(title.split()) > MAX_LIST_HEAD_WORDS:
         return False
     after_end = text.find("\n", line_end + 1)
     after = text[line_end + 1 : after_end if after_end >= 0 else len(text)].strip()
-    return after[:1].isupper() and len(after.split()) >= MIN_PARAGRAPH_LINE_WORDS
+    return _LIST_ITEM.match(after) is not None
 
 
 def _looks_like_title(title: str) -> bool:
@@ -119,13 +167,16 @@ def roman_value(numeral: str) -> int:
     return sum(-v if v < later else v for v, later in zip(values, [*values[1:], 0], strict=True))
 
 
-def _candidates(text: str, roman: bool = False) -> list[_Candidate]:
+def _candidates(text: str, pattern: re.Pattern[str] = _NUMBERED_LINE) -> list[_Candidate]:
     first_char = len(text) - len(text.lstrip())
     last_char = len(text.rstrip())
     found = []
-    for match in (_ROMAN_LINE if roman else _NUMBERED_LINE).finditer(text):
+    roman = pattern is _ROMAN_LINE
+    for match in pattern.finditer(text):
         title = match.group(2)
-        over_line = _over_paragraph_line(text, match.end()) and _looks_like_title(title)
+        over_line = (
+            _over_paragraph_line(text, match.end()) or _over_list_item(text, match.end(), title)
+        ) and _looks_like_title(title)
         if not (
             _starts_paragraph(text, match.start(), first_char)
             or (over_line and _after_closed_line(text, match.start()))
@@ -158,11 +209,32 @@ def _longest_run(candidates: list[_Candidate]) -> list[_Candidate]:
     return best
 
 
-def _heading_run(text: str) -> list[_Candidate]:
+def _unstopped_run(text: str, month_words: frozenset[str]) -> list[_Candidate]:
+    """Headings numbered with no stop after the figure ("1 Welcome" / ... / "2 Budget"): a run
+    that opens at 1 and goes on at least to 2, every line a heading standing over its text, its
+    title opening with a capital and not with a month's name (a date line, "3 June"), and no two
+    titles alike (a page's footer, "2 Parish News", "3 Parish News")."""
+    candidates = [
+        c
+        for c in _candidates(text, _UNSTOPPED_LINE)
+        if c.heading_like
+        and not c.bare
+        and c.title[:1].isupper()
+        and fold(c.title.split()[0].rstrip(".,")) not in month_words
+    ]
+    run = _longest_run(candidates)
+    titles = {fold(c.title) for c in run}
+    if len(run) >= MIN_UNSTOPPED_RUN and run[0].number == 1 and len(titles) == len(run):
+        return run
+    return []
+
+
+def _heading_run(text: str, month_words: frozenset[str] = frozenset()) -> list[_Candidate]:
     """Titled headings, unless numbered paragraphs make a clearly longer run (a report
     whose items are numbered paragraphs, a few of them short enough to look like titles).
-    Items numbered in Roman numerals, I, II and on, are the top level over any numbered in figures."""
-    roman = _longest_run([c for c in _candidates(text, roman=True) if c.heading_like and not c.bare])
+    Items numbered in Roman numerals, I, II and on, are the top level over any numbered in figures;
+    items numbered with no stop after the figure stand where they make a longer run of headings."""
+    roman = _longest_run([c for c in _candidates(text, _ROMAN_LINE) if c.heading_like and not c.bare])
     if len(roman) >= MIN_ROMAN_RUN and roman[0].number == 1:
         return roman
     candidates = _candidates(text)
@@ -170,7 +242,8 @@ def _heading_run(text: str) -> list[_Candidate]:
     paragraphs = _longest_run(candidates)
     if len(paragraphs) >= max(2, len(headings) + 2):
         return paragraphs
-    return headings
+    unstopped = _unstopped_run(text, month_words)
+    return unstopped if len(unstopped) > len(headings) else headings
 
 
 def _span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -182,7 +255,7 @@ def _span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_ITEM_NUMBER = re.compile(r"\s*\d{1,3}[.)]\s*")
+_ITEM_NUMBER = re.compile(rf"\s*\d{{1,3}}{_ITEM_MARK}\s*")
 
 
 def format_headings(document: DocumentText) -> list[Heading]:
@@ -233,7 +306,7 @@ def find_sections(doc_id: str, document: DocumentText, language: str = "en") -> 
     ``language``: whose words tell plain-text headings from captions, credits and bylines."""
     text = document.text
     bounds: list[tuple[int | None, str | None, int, int]] = []
-    headings = _heading_run(text)
+    headings = _heading_run(text, heading_words(language).month_words)
     titled = [
         h
         for h in format_headings(document) or text_headings(text, language)
