@@ -225,10 +225,58 @@ def test_a_place_after_a_kind_written_in_several_words(gazetteer, text, name):
             {"Canada": "CA", "chemin des Érables": "CA"},
         ),
         ("En France, la mairie se trouve route de Villiers.", {"France": "FR", "route de Villiers": "FR"}),
+        # buildings, grounds and the sites of an outing, in lower case or with a capital
+        ("En France, le loto a lieu salle du Vieux Four.", {"France": "FR", "salle du Vieux Four": "FR"}),
+        (
+            "En France, départ du parking de la Croix Blanche vers les Grottes de Saint-Amand.",
+            {"France": "FR", "parking de la Croix Blanche": "FR", "Grottes de Saint-Amand": "FR"},
+        ),
+        (
+            "En France, pique-nique près du moulin St Martin, au bord de l'étang des Forges.",
+            {"France": "FR", "moulin St Martin": "FR", "étang des Forges": "FR"},
+        ),
+        (
+            "En France, la sortie finit aux Cascades  du Val Noir.\nDépart du Moulin Rouge à 9 h.",
+            {"France": "FR", "Cascades  du Val Noir": "FR", "Moulin Rouge": "FR"},
+        ),
     ],
 )
 def test_french_streets_and_venues(gazetteer, text, expected):
     assert places_of(gazetteer, spacy.blank("fr")(text), language="fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("En Belgique, visite du jardin Van de Walle à Gand.", "jardin Van de Walle"),
+        ("En France, la rue Jean de La Bruyère est fermée.", "rue Jean de La Bruyère"),
+    ],
+)
+def test_a_surnames_particle_is_a_word_of_a_streets_or_venues_name(gazetteer, text, place):
+    assert place in places_of(gazetteer, spacy.blank("fr")(text), language="fr")
+
+
+def test_a_town_after_a_streets_name_is_not_a_word_of_it(gazetteer):
+    doc = spacy.blank("fr")("En France, le cortège part de la rue Gambetta de Lyon.")
+    found = places_of(gazetteer, doc, language="fr")
+    assert "rue Gambetta" in found and "Lyon" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a venue's word inside a body's capitalised name
+        "En France, la fédération des Parcs et Jardins de Bretagne se réunit.",
+        "En France, les Amis du Moulin Neuf tiennent leur assemblée.",
+        # a venue's word after a count is a common noun
+        "En France, nous avons visité deux jardins de Bretagne.",
+        # a venue's word with no name after it
+        "En France, le Conseil a voté le budget du parc de loisirs.",
+    ],
+)
+def test_a_venue_word_inside_a_bodys_name_or_without_a_name_is_no_place(gazetteer, text):
+    found = places_of(gazetteer, spacy.blank("fr")(text), language="fr")
+    assert set(found) <= {"France", "Bretagne"}
 
 
 @pytest.mark.parametrize(
