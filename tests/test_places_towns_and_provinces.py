@@ -76,6 +76,44 @@ def test_a_town_before_its_province_in_brackets(blank, gazetteer):
     }
 
 
+def test_towns_listed_before_their_province_in_brackets(blank, gazetteer):
+    doc = blank("Teams flew to Wusi, Tasmalum and Nokuku (Sanma Province) in Vanuatu.")
+    found = places_of(gazetteer, doc)
+    assert {"Wusi", "Tasmalum", "Nokuku", "Sanma Province"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        ("Au Cameroun, des familles sont arrivées à Kossoyé (Région de l'Est).", {"Kossoyé"}),
+        (
+            "Au Cameroun, des réfugiés sont entrés à Bagolo, Tindi et Mbaka (Région de l'Adamaoua).",
+            {"Bagolo", "Tindi", "Mbaka"},
+        ),
+    ],
+)
+def test_french_towns_before_their_titled_region_in_brackets(gazetteer, text, towns):
+    found = places_of(gazetteer, spacy.blank("fr")(text), language="fr")
+    assert towns <= set(found)
+    assert all(found[town] == "CM" for town in towns)
+
+
+def test_a_listed_town_the_french_model_tags_a_noun_is_still_a_town(gazetteer):
+    doc = spacy.blank("fr")("Au Cameroun, des réfugiés sont entrés à Tindi et Mbaka (Région de l'Est).")
+    for token in doc:
+        if token.text in {"Tindi", "Mbaka"}:
+            token.pos_ = "NOUN"
+    found = places_of(gazetteer, doc, language="fr")
+    assert {"Tindi", "Mbaka"} <= set(found)
+
+
+def test_people_listed_before_a_town_and_its_region_are_no_towns(gazetteer):
+    text = "Au Cameroun, Paul Nkemba, Rose Tabi et Kossoyé (Région de l'Est) ont signé."
+    doc = labelled(spacy.blank("fr"), text, Paul_Nkemba="PER", Rose_Tabi="PER")
+    found = places_of(gazetteer, doc, language="fr")
+    assert "Kossoyé" in found and "Paul Nkemba" not in found and "Rose Tabi" not in found
+
+
 # -- provinces listed, and written with and without their area word -------------------------
 
 

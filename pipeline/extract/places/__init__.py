@@ -34,7 +34,8 @@ Local places that no gazetteer lists (streets, tracks, hills, waters, reserves, 
 fields: "Kathner St", "Mt Arawang", "Laarbeeklaan 103") are read from their form, a
 capitalised name with a feature word (``local.py``); so are administrative areas ("Unity
 State", "Saptari district", "Artibonite department"), camps ("Kakuma refugee camp"), the
-towns written before an area ("Bentiu, Unity State", "Isangel (Tafea Province)"), names
+towns written before an area ("Bentiu, Unity State", "Isangel (Tafea Province)"; before a
+bracket, every town listed: "Tindi et Mbaka (Région de l'Adamaoua)"), names
 after a kind of place ("the suburb of Fraser", "le camp de Kounoungou"), ISO subdivisions
 written alone or listed after one ("in Penama, Tafea and Malampa"; "Tafea Province" and
 "Tafea" are one place): ``areas.py``; French streets, venues and outing sites ("rue des
