@@ -76,6 +76,44 @@ def test_a_town_before_its_province_in_brackets(blank, gazetteer):
     }
 
 
+def test_towns_listed_before_their_province_in_brackets(blank, gazetteer):
+    doc = blank("Teams flew to Wusi, Tasmalum and Nokuku (Sanma Province) in Vanuatu.")
+    found = places_of(gazetteer, doc)
+    assert {"Wusi", "Tasmalum", "Nokuku", "Sanma Province"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        ("Au Cameroun, des familles sont arrivées à Kossoyé (Région de l'Est).", {"Kossoyé"}),
+        (
+            "Au Cameroun, des réfugiés sont entrés à Bagolo, Tindi et Mbaka (Région de l'Adamaoua).",
+            {"Bagolo", "Tindi", "Mbaka"},
+        ),
+    ],
+)
+def test_french_towns_before_their_titled_region_in_brackets(gazetteer, text, towns):
+    found = places_of(gazetteer, spacy.blank("fr")(text), language="fr")
+    assert towns <= set(found)
+    assert all(found[town] == "CM" for town in towns)
+
+
+def test_a_listed_town_the_french_model_tags_a_noun_is_still_a_town(gazetteer):
+    doc = spacy.blank("fr")("Au Cameroun, des réfugiés sont entrés à Tindi et Mbaka (Région de l'Est).")
+    for token in doc:
+        if token.text in {"Tindi", "Mbaka"}:
+            token.pos_ = "NOUN"
+    found = places_of(gazetteer, doc, language="fr")
+    assert {"Tindi", "Mbaka"} <= set(found)
+
+
+def test_people_listed_before_a_town_and_its_region_are_no_towns(gazetteer):
+    text = "Au Cameroun, Paul Nkemba, Rose Tabi et Kossoyé (Région de l'Est) ont signé."
+    doc = labelled(spacy.blank("fr"), text, Paul_Nkemba="PER", Rose_Tabi="PER")
+    found = places_of(gazetteer, doc, language="fr")
+    assert "Kossoyé" in found and "Paul Nkemba" not in found and "Rose Tabi" not in found
+
+
 # -- provinces listed, and written with and without their area word -------------------------
 
 
@@ -225,10 +263,58 @@ def test_a_place_after_a_kind_written_in_several_words(gazetteer, text, name):
             {"Canada": "CA", "chemin des Érables": "CA"},
         ),
         ("En France, la mairie se trouve route de Villiers.", {"France": "FR", "route de Villiers": "FR"}),
+        # buildings, grounds and the sites of an outing, in lower case or with a capital
+        ("En France, le loto a lieu salle du Vieux Four.", {"France": "FR", "salle du Vieux Four": "FR"}),
+        (
+            "En France, départ du parking de la Croix Blanche vers les Grottes de Saint-Amand.",
+            {"France": "FR", "parking de la Croix Blanche": "FR", "Grottes de Saint-Amand": "FR"},
+        ),
+        (
+            "En France, pique-nique près du moulin St Martin, au bord de l'étang des Forges.",
+            {"France": "FR", "moulin St Martin": "FR", "étang des Forges": "FR"},
+        ),
+        (
+            "En France, la sortie finit aux Cascades  du Val Noir.\nDépart du Moulin Rouge à 9 h.",
+            {"France": "FR", "Cascades  du Val Noir": "FR", "Moulin Rouge": "FR"},
+        ),
     ],
 )
 def test_french_streets_and_venues(gazetteer, text, expected):
     assert places_of(gazetteer, spacy.blank("fr")(text), language="fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("En Belgique, visite du jardin Van de Walle à Gand.", "jardin Van de Walle"),
+        ("En France, la rue Jean de La Bruyère est fermée.", "rue Jean de La Bruyère"),
+    ],
+)
+def test_a_surnames_particle_is_a_word_of_a_streets_or_venues_name(gazetteer, text, place):
+    assert place in places_of(gazetteer, spacy.blank("fr")(text), language="fr")
+
+
+def test_a_town_after_a_streets_name_is_not_a_word_of_it(gazetteer):
+    doc = spacy.blank("fr")("En France, le cortège part de la rue Gambetta de Lyon.")
+    found = places_of(gazetteer, doc, language="fr")
+    assert "rue Gambetta" in found and "Lyon" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a venue's word inside a body's capitalised name
+        "En France, la fédération des Parcs et Jardins de Bretagne se réunit.",
+        "En France, les Amis du Moulin Neuf tiennent leur assemblée.",
+        # a venue's word after a count is a common noun
+        "En France, nous avons visité deux jardins de Bretagne.",
+        # a venue's word with no name after it
+        "En France, le Conseil a voté le budget du parc de loisirs.",
+    ],
+)
+def test_a_venue_word_inside_a_bodys_name_or_without_a_name_is_no_place(gazetteer, text):
+    found = places_of(gazetteer, spacy.blank("fr")(text), language="fr")
+    assert set(found) <= {"France", "Bretagne"}
 
 
 @pytest.mark.parametrize(

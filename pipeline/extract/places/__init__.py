@@ -34,12 +34,16 @@ Local places that no gazetteer lists (streets, tracks, hills, waters, reserves, 
 fields: "Kathner St", "Mt Arawang", "Laarbeeklaan 103") are read from their form, a
 capitalised name with a feature word (``local.py``); so are administrative areas ("Unity
 State", "Saptari district", "Artibonite department"), camps ("Kakuma refugee camp"), the
-towns written before an area ("Bentiu, Unity State", "Isangel (Tafea Province)"), names
+towns written before an area ("Bentiu, Unity State", "Isangel (Tafea Province)"; before a
+bracket, every town listed: "Tindi et Mbaka (Région de l'Adamaoua)"), names
 after a kind of place ("the suburb of Fraser", "le camp de Kounoungou"), ISO subdivisions
 written alone or listed after one ("in Penama, Tafea and Malampa"; "Tafea Province" and
-"Tafea" are one place): ``areas.py``; French streets and venues ("rue des Écoles", "salle
-des fêtes"), buildings after a word only a place follows ("at the Westwoods Centre", even
-where a body of that name is mentioned too) and the town after an address's postcode
+"Tafea" are one place): ``areas.py``; French streets, venues and outing sites ("rue des
+Écoles", "salle des fêtes", "grottes de Saint-Benoît"; not a venue's word inside a body's
+name, "les Amis du Moulin Neuf"), buildings after a word only a place follows ("at the
+Westwoods Centre", "at St. Luke's Church", even where a body of that name is mentioned too;
+a person's possessive is a word of a local name, a town's is not: "Canberra's Molonglo
+River" is the Molonglo River) and the town after an address's postcode
 ("41100 VENDÔME"): ``local.py``; towns named in hyphened words around a link word
 ("Juigné-sur-Sarthe", "Cap-aux-Meules", "Walton-on-Thames"), or with spaces after a saint's
 word ("Saint Denis lès Bourg"): ``compounds.py``; a town after

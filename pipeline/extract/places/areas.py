@@ -35,6 +35,9 @@ MAX_AREA_NAME_WORDS = 3
 # Words that link the names of a list, and the most tokens between two listed subdivisions.
 _LIST_LINKS = frozenset({"and", "or", "&", "et", "ou"})
 _MAX_LIST_GAP = 3
+# The model's labels of a name that is no town though it is listed with one ("Jean Dupont,
+# Paul Martin et Kribi"): English and French labels.
+_LISTED_NOT_TOWN_LABELS = frozenset({"PERSON", "PER", "ORG"})
 
 
 def area_candidates(
@@ -80,9 +83,7 @@ def area_candidates(
         match = PlaceMatch(span.text, span.text, kind, country)
         out.append(_area(doc, span, match, "camp" if camp else "area", firm=firm))
         if not camp:
-            town = _town_before(doc, first, gazetteer, words, country, firm)
-            if town is not None:
-                out.append(town)
+            out += _towns_before(doc, first, gazetteer, words, country, firm)
     return out
 
 
@@ -306,6 +307,8 @@ def _named_after_kind(
         country, _, firm = area_country(span.text, gazetteer)
         match = PlaceMatch(span.text, span.text, "city", country)
         out.append(_area(doc, span, match, "named after its kind", firm=firm))
+        if texts[i] in words.titled_place_nouns:  # "Nwa (Région du Nord-Ouest)"
+            out += _towns_before(doc, i, gazetteer, words, country, firm)
     return out
 
 
@@ -364,22 +367,46 @@ def area_country(name: str, gazetteer: Gazetteer) -> tuple[str | None, bool, boo
     return None, False, False
 
 
-def _town_before(
+def _towns_before(
     doc: Doc, area_first: int, gazetteer: Gazetteer, words: LocalWords, country: str | None, firm: bool
-) -> Candidate | None:
-    """ "Bentiu, Unity State", "Isangel (Tafea Province)": the proper name right before
-    an area and a comma or an opening bracket."""
+) -> list[Candidate]:
+    """ "Bentiu, Unity State", "Isangel (Tafea Province)", "Nwa (Région du Nord-Ouest)": the
+    proper name right before an area and a comma or an opening bracket; before a bracket,
+    the names listed with it too ("Bankim, Tibati et Banyo (Région d'Adamaoua)")."""
     comma = area_first - 1
     if comma < 1 or doc[comma].text not in {",", "("}:
+        return []
+    out: list[Candidate] = []
+    end, listed = comma, False
+    while (town := _town_ending(doc, end, gazetteer, words, listed=listed)) is not None:
+        out.append(
+            _area(doc, town, PlaceMatch(town.text, town.text, "city", country), "town of an area", firm=firm)
+        )
+        if doc[comma].text != "(":
+            break
+        end = town.start
+        if end == 0 or not (doc[end - 1].lower_ in _LIST_LINKS or doc[end - 1].text == ","):
+            break
+        end -= 1
+        listed = True
+    return out
+
+
+def _town_ending(doc: Doc, end: int, gazetteer: Gazetteer, words: LocalWords, *, listed: bool) -> Span | None:
+    """The proper name of a town that ends right before token ``end``, if one does: not a
+    name the gazetteer fixes elsewhere (a country, a region) nor one the model gives
+    another kind of entity (a person or a body either, for a name listed before the town)."""
+    first = name_start(doc, end, gazetteer.honorifics, words, max_words=MAX_AREA_NAME_WORDS)
+    # The French model tags unknown towns NOUN or VERB as often as PROPN (``town_pos``);
+    # a hyphen joins the words of one name ("Mayo-Darlé").
+    if first is None or any(t.pos_ not in gazetteer.town_pos and t.text != "-" for t in doc[first:end]):
         return None
-    first = name_start(doc, comma, gazetteer.honorifics, words, max_words=MAX_AREA_NAME_WORDS)
-    if first is None or any(t.pos_ not in ("", "PROPN") for t in doc[first:comma]):
-        return None
-    span = doc[first:comma]
+    span = doc[first:end]
     if span.text in gazetteer.fixed or any(t.ent_type_ in OTHER_ENTITY_LABELS for t in span):
         return None
-    match = PlaceMatch(span.text, span.text, "city", country)
-    return _area(doc, span, match, "town of an area", firm=firm)
+    if listed and any(t.ent_type_ in _LISTED_NOT_TOWN_LABELS for t in span):
+        return None
+    return span
 
 
 def _capitalised(token: Token) -> bool:

@@ -37,6 +37,7 @@ _CALENDAR_WORDS = frozenset(
     w.lower() for w in (*calendar.day_name, *calendar.month_name, *calendar.day_abbr) if w
 )
 _FUNCTION_TAGS = frozenset({"ADP", "CCONJ", "SCONJ", "DET", "PRON", "AUX", "PART"})
+_POSSESSIVES = frozenset({"'s", "\u2019s"})
 # The model's labels for names that are not places: a name it gives one of these to is a
 # work's, a law's or a group's, not a street's. (ORG is not among them: the small model
 # gives it to many local names, "Lincoln Place", "Western Ledge".)
@@ -60,10 +61,17 @@ def name_word(token: Token, honorifics: frozenset[str], stopwords: frozenset[str
 
 
 def name_start(
-    doc: Doc, end: int, honorifics: frozenset[str], words: LocalWords, *, max_words: int = MAX_NAME_WORDS
+    doc: Doc,
+    end: int,
+    honorifics: frozenset[str],
+    words: LocalWords,
+    *,
+    max_words: int = MAX_NAME_WORDS,
+    possessive: bool = False,
 ) -> int | None:
     """First token of the run of name words that ends right before token ``end`` (at most
-    ``max_words``, words joined by a hyphen counting as one: "Nord-Ouest"); None if none."""
+    ``max_words``, words joined by a hyphen counting as one: "Nord-Ouest"; with
+    ``possessive``, a word glued to its "'s" too: "Carter's Trail"); None if none."""
     first, count = end, 0
     while first > 0 and count < max_words:
         prev = doc[first - 1]
@@ -77,6 +85,14 @@ def name_start(
         ):
             first -= 1  # the hyphen; the word before it is taken next
             count -= 1
+        elif (
+            possessive
+            and prev.text in _POSSESSIVES
+            and first >= 2
+            and not doc[first - 2].whitespace_
+            and name_word(doc[first - 2], honorifics, words.stopwords)
+        ):
+            first -= 1  # the "'s"; the word before it is taken next, as a word of the name
         elif first < end and _particle_before(doc, first, honorifics, words.stopwords):
             first -= 3  # "-e-" of "Sar-e-Pul": the word before it is taken next
             count -= 1
@@ -130,7 +146,7 @@ def local_candidates(
     venues = {
         venue
         for i, text in enumerate(texts)
-        if text in words.venue_suffixes and (venue := _venue(doc, i, words, honorifics)) is not None
+        if text in words.venue_suffixes and (venue := _venue(doc, i, words, gazetteer)) is not None
     }
     found += venues
     for i, text in enumerate(texts):
@@ -138,9 +154,12 @@ def local_candidates(
             continue
         token = doc[i]
         if token.text in words.suffixes and i > 0:
-            first = name_start(doc, i, honorifics, words)
+            first = name_start(doc, i, honorifics, words, possessive=True)
             if first is None:
                 continue
+            first = after_place_possessive(doc, first, i, gazetteer)
+            if first == i:
+                continue  # "Hobart's Track": no name of its own after the town's
             if i + 1 < n and doc[i + 1].text[:1].isupper() and not doc[i + 1].is_sent_start:
                 continue  # the name goes on: "Weston Park Primary School"
             if world_place(doc[first:i].text, gazetteer):
@@ -163,7 +182,7 @@ def local_candidates(
         elif _street_word(doc, i, words, gazetteer):
             found.append((i, i + 1))
     if words.lead_words or words.common_venues:
-        found += lead_word_names(doc, texts, words, honorifics)
+        found += lead_word_names(doc, texts, words, gazetteer)
     candidates = []
     for first, end in _longest_first(found):
         span = doc[first:end]
@@ -213,13 +232,15 @@ def _person_named(doc: Doc, first: int, end: int) -> bool:
 _PERSON_LIST_LINKS = frozenset({",", ";", "and", "&"})
 
 
-def _venue(doc: Doc, i: int, words: LocalWords, honorifics: frozenset[str]) -> tuple[int, int] | None:
+def _venue(doc: Doc, i: int, words: LocalWords, gazetteer: Gazetteer) -> tuple[int, int] | None:
     """Token span of a building's name ending in the venue word at token ``i`` ("at the
-    Westwoods Centre"): after a word only a place follows (and an article), with no
-    complement or bracket after it; None otherwise."""
-    first = name_start(doc, i, honorifics, words)
+    Westwoods Centre", "at St. Luke's Church"): after a word only a place follows (and an
+    article), with no complement or bracket after it; None otherwise."""
+    first = name_start(doc, i, gazetteer.honorifics, words, possessive=True)
     if first is None:
         return None
+    if after_place_possessive(doc, first, i, gazetteer) != first:
+        return None  # "at Hobart's Town Hall": the town's building, named by its town
     after = doc[i + 1] if i + 1 < len(doc) else None
     if after is not None and (
         after.lower_ in words.venue_blockers or (after.text[:1].isupper() and not after.is_sent_start)
@@ -233,8 +254,18 @@ def _venue(doc: Doc, i: int, words: LocalWords, honorifics: frozenset[str]) -> t
     return first, i + 1
 
 
+def after_place_possessive(doc: Doc, first: int, end: int, gazetteer: Gazetteer) -> int:
+    """Where a local name from token ``first`` to ``end`` starts once a place's possessive
+    is left out ("Canberra's Molonglo River" is the Molonglo River); a person's stays
+    ("Carter's Trail")."""
+    for k in range(end - 1, first, -1):
+        if doc[k].text in _POSSESSIVES and _gazetteer_place(doc[first:k].text, gazetteer):
+            return k + 1
+    return first
+
+
 def lead_word_names(
-    doc: Doc, texts: Sequence[str], words: LocalWords, honorifics: frozenset[str]
+    doc: Doc, texts: Sequence[str], words: LocalWords, gazetteer: Gazetteer
 ) -> list[tuple[int, int]]:
     """Token spans of streets and venues named after a lead word ("rue des Écoles", "place de
     la Mairie", "rue du 8 mai", "hôtel Sully") and of the common venues ("salle des fêtes")."""
@@ -243,7 +274,11 @@ def lead_word_names(
     for i in [i for i, w in enumerate(lower) if w in words.lead_words]:
         if i > 0 and lower[i - 1] in words.lead_blockers:
             continue
+        if _inside_longer_name(doc, i, words) or (i > 0 and doc[i - 1].like_num):
+            continue  # "deux jardins du Nord": a count of common nouns, not one place's name
         j = i + 1
+        while j < len(doc) and doc[j].is_space:
+            j += 1  # "Grottes  de la ...": a doubled space
         link = next(
             (
                 len(lk)
@@ -254,14 +289,52 @@ def lead_word_names(
         )
         # Streets are named after people as often as not ("avenue Jean Jaurès"): the model's
         # person label inside the name is no evidence against it.
-        end = _street_name_end(doc, j + link, words, honorifics)
+        end = _street_name_end(doc, j + link, words, gazetteer.honorifics)
         if end is not None:
-            found.append((i, end))
+            found.append((i, _particle_name_end(doc, end, words, gazetteer)))
     for i, word in enumerate(lower):
         for venue in words.common_venues:
             if word == venue[0] and tuple(lower[i : i + len(venue)]) == venue:
                 found.append((i, i + len(venue)))
     return found
+
+
+def _particle_name_end(doc: Doc, end: int, words: LocalWords, gazetteer: Gazetteer) -> int:
+    """Where a name that ends before token ``end`` ends once a surname's particle and the
+    capitalised word after it are taken ("jardin Van de Velde", "rue Jean de La Fontaine");
+    not a town after it ("rue Pasteur de Lyon" is the street of a town)."""
+    while (
+        end + 1 < len(doc)
+        and (doc[end].lower_,) in words.place_noun_links
+        and doc[end].text.islower()
+        and doc[end + 1].text[:1].isupper()
+        and doc[end + 1].is_alpha
+        and not doc[end + 1].is_sent_start
+        and doc[end + 1].text not in gazetteer.fixed
+        and doc[end + 1].text not in gazetteer.cities
+        and (after := _street_name_end(doc, end + 1, words, gazetteer.honorifics)) is not None
+    ):
+        end = after
+    return end
+
+
+def _inside_longer_name(doc: Doc, i: int, words: LocalWords) -> bool:
+    """The lead word at token ``i`` written with a capital inside a longer capitalised name,
+    after a capitalised word and perhaps a link ("Amis des Jardins du Lac", "Parcs et
+    Jardins"): a body's name, not a place."""
+    if not doc[i].text[:1].isupper() or doc[i].is_sent_start:
+        return False
+    k = i - 1
+    if k > 0 and (doc[k].lower_ in words.list_links or (doc[k].lower_,) in words.place_noun_links):
+        k -= 1
+    return (
+        k >= 0
+        and doc[k].text[:1].isupper()
+        and doc[k].is_alpha
+        and not doc[k].is_sent_start  # "Départ du Moulin ...": a sentence's first word
+        and not (k > 0 and "\n" in doc[k - 1].text + doc[k - 1].whitespace_)
+        and "\n" not in doc[k].whitespace_
+    )
 
 
 def _street_name_end(doc: Doc, k: int, words: LocalWords, honorifics: frozenset[str]) -> int | None:
@@ -361,6 +434,16 @@ def world_place(name: str, gazetteer: Gazetteer) -> bool:
     """A country or a region of the world: "Pacific", "Africa", "Kenya"."""
     match = gazetteer.fixed.get(name)
     return match is not None and (match.kind == "country" or match.country_code is None)
+
+
+def _gazetteer_place(name: str, gazetteer: Gazetteer) -> bool:
+    """A country, region or subdivision of the gazetteer, or a town big enough to be named
+    without a country ("Canberra", "Ohio"); a small town's name is as often a surname
+    ("Granger")."""
+    if name in gazetteer.fixed or name in gazetteer.area_countries:
+        return True
+    towns = gazetteer.cities.get(name, ())
+    return bool(towns) and towns[0].population >= gazetteer.min_population_by_context
 
 
 def _street_form(text: str, words: LocalWords) -> bool:
