@@ -14,6 +14,12 @@ def stable_id(*parts: object) -> str:
     return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:16]
 
 
+def without_accents(text: str) -> str:
+    """The text with its combining accents dropped ("Février" -> "Fevrier", "ÉTAIENT" ->
+    "ETAIENT"); letters with no decomposition ("ø") stay."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
 _POSSESSIVE = re.compile(r"[\u2019']s\b")
 _NOT_WORD = re.compile(r"[^\w]+")
 _LEADING_THE = re.compile(r"^the ")

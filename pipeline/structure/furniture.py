@@ -5,11 +5,11 @@ to action, a letter's salutation, date lines and a web page's navigation. Their 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 from pipeline.core.datafiles import load_language_data
+from pipeline.core.ids import without_accents
 
 # A heading of at most this many words may stand alone on a line; a salutation is as short.
 MAX_LINE_HEADING_WORDS = 12
@@ -133,8 +133,7 @@ def heading_words(language: str = "en") -> HeadingWords:
 def _bare(text: str) -> str:
     """Folded, without accents, its words set apart by single spaces ("ETAIENT PRÉSENTS" is
     "etaient presents")."""
-    decomposed = unicodedata.normalize("NFD", fold(text))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    return " ".join(without_accents(fold(text)).split())
 
 
 def _endings_pattern(endings: list[str]) -> re.Pattern[str]:

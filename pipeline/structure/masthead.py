@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
 
 from pipeline.core.datafiles import language_data_exists, load_language_data
+from pipeline.core.ids import without_accents
 from pipeline.core.records import Masthead, Section
 from pipeline.structure.furniture import fold, heading_words, is_ornament
 from pipeline.structure.headings import is_furniture, leading_furniture
@@ -38,10 +38,6 @@ def _phrase(words: str) -> str:
     return re.escape(words).replace("'", "['’]")
 
 
-def _plain(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-
-
 @cache
 def _month_names(language: str) -> tuple[Mapping[str, int], re.Pattern[str]]:
     """Lower-cased month name or abbreviation -> number, and the "Month YYYY" pattern, of a
@@ -51,7 +47,7 @@ def _month_names(language: str) -> tuple[Mapping[str, int], re.Pattern[str]]:
     months = dict(_MONTHS)
     for number, names in load_language_data("dates.yaml", language)["months"].items():
         for name in names:
-            months[name.lower()] = months[_plain(name).lower()] = int(number)
+            months[name.lower()] = months[without_accents(name).lower()] = int(number)
     pattern = re.compile(
         r"\b(?P<month>"
         + "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
@@ -101,7 +97,8 @@ def _season_names(language: str) -> tuple[Mapping[str, int], re.Pattern[str]]:
     for lang in dict.fromkeys(["en", language]):
         for name, months in (load_language_data("dates.yaml", lang).get("seasons") or {}).items():
             first, last = months["north"]
-            seasons[str(name).lower()] = seasons[_plain(str(name)).lower()] = first if first <= last else 1
+            start = first if first <= last else 1
+            seasons[str(name).lower()] = seasons[without_accents(str(name)).lower()] = start
     pattern = re.compile(
         r"\b(?P<season>" + "|".join(re.escape(n) for n in sorted(seasons, key=len, reverse=True))
         + r")\s+(?P<year>(?:19|20)\d\d)\b",

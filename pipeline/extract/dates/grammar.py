@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from pipeline.core.datafiles import language_data_exists, load_data, load_language_data
+from pipeline.core.ids import without_accents as unaccent
 from pipeline.extract.dates.records import Portion, Season
 
 # Spacing inside an expression: blanks and at most one line break (a PDF line wrap).
@@ -127,10 +127,6 @@ def _day_pattern(ordinal_suffixes: Sequence[str], *, ordinal_required: bool = Fa
     return rf"(?<!\d)(?:3[01]|[12]\d|0?[1-9]){ordinal}{'' if ordinal_required else '?'}(?!\d)"
 
 
-def _without_accents(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-
-
 def _month_pair(months: Sequence[int]) -> tuple[int, int]:
     first, last = months
     return int(first), int(last)
@@ -139,7 +135,7 @@ def _month_pair(months: Sequence[int]) -> tuple[int, int]:
 def _name_forms(name: str, lower_case: bool = False, without_accents: bool = False) -> list[str]:
     """The forms a month or weekday name is written in: Capitalised and UPPER CASE, and in lower
     case where the language writes it so ("12 mars"); with and without accents ("février")."""
-    names = [name, _without_accents(name)] if without_accents else [name]
+    names = [name, unaccent(name)] if without_accents else [name]
     forms = []
     for each in dict.fromkeys(names):
         forms += [each.capitalize(), each.upper(), *([each.lower()] if lower_case else [])]
@@ -150,10 +146,10 @@ def _weekday_numbers(names: Sequence[str]) -> dict[str, int]:
     """Lower-cased weekday name or abbreviation (accents dropped too) -> 0 (Monday) .. 6: the
     first seven names of the data are the full names from Monday; an abbreviation is the start
     of exactly one of them ("Tues", "mer")."""
-    full = [_without_accents(str(n)).lower() for n in names[:7]]
+    full = [unaccent(str(n)).lower() for n in names[:7]]
     numbers: dict[str, int] = {}
     for name in names:
-        key = _without_accents(str(name)).lower()
+        key = unaccent(str(name)).lower()
         owners = [i for i, f in enumerate(full) if f.startswith(key)]
         if len(owners) != 1:
             raise ValueError(f"weekday {name!r} is not the start of exactly one of {names[:7]}")

@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.core.datafiles import load_language_data
+from pipeline.core.ids import without_accents
 from pipeline.extract.events.places import ORIGIN_WORDS, WHERE_WORDS
 
 Words = tuple[str, ...]
@@ -152,8 +153,7 @@ def _spellings(phrases: Any) -> list[str]:
 
 def unaccented(phrase: str) -> str:
     """The phrase without its accents ("réunion" -> "reunion")."""
-    decomposed = unicodedata.normalize("NFD", phrase)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return unicodedata.normalize("NFC", without_accents(phrase))
 
 
 def _with_unaccented(phrases: list[str]) -> list[str]:
